@@ -1,0 +1,221 @@
+"""SQLAlchemy 2 typed models.
+
+A case is stored as the three parts of Art. 5 in tables of their own, beside a header row that
+every role may read. That split is what lets PostgreSQL's row-level security hide the
+description, handling and closure of a confidential personnel case (Art. 6) per part, instead
+of the program filtering columns after the fact.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import (
+    Boolean,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+def _utcnow() -> dt.datetime:
+    return dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
+
+
+class Account(Base):
+    """A person who uses the program (Art. 5-8 roles); also the contact person in letters."""
+
+    __tablename__ = "accounts"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    username: Mapped[str] = mapped_column(String(63), unique=True)
+    display_name: Mapped[str] = mapped_column(String(200))
+    function: Mapped[str] = mapped_column(String(200), default="")
+    phone: Mapped[str] = mapped_column(String(40), default="")
+    email: Mapped[str] = mapped_column(String(254), default="")
+    password_hash: Mapped[str | None] = mapped_column(String(255), nullable=True)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    failed_logins: Mapped[int] = mapped_column(Integer, default=0)
+    locked_until: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_utcnow)
+
+    roles: Mapped[list["AccountRole"]] = relationship(
+        back_populates="account", cascade="all, delete-orphan", lazy="selectin"
+    )
+
+
+class AccountRole(Base):
+    __tablename__ = "account_roles"
+
+    account_id: Mapped[int] = mapped_column(ForeignKey("accounts.id", ondelete="CASCADE"), primary_key=True)
+    role: Mapped[str] = mapped_column(String(20), primary_key=True)
+
+    account: Mapped[Account] = relationship(back_populates="roles")
+
+
+class TrackingCounter(Base):
+    """Art. 5: the last tracking number given per year; taken in the registering transaction."""
+
+    __tablename__ = "tracking_counters"
+
+    year: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    last_sequence: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class Case(Base):
+    """The header of a registration: readable by every role, even on the confidential track."""
+
+    __tablename__ = "cases"
+    __table_args__ = (
+        UniqueConstraint("year", "sequence", name="uq_cases_year_sequence"),
+        Index("ix_cases_received_on", "received_on"),
+        Index("ix_cases_status", "status"),
+        Index("ix_cases_category_level", "category", "level"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    year: Mapped[int] = mapped_column(Integer)
+    sequence: Mapped[int] = mapped_column(Integer)
+    tracking_number: Mapped[str] = mapped_column(String(16), unique=True)
+    kind: Mapped[str] = mapped_column(String(32))
+    category: Mapped[str] = mapped_column(String(32))
+    level: Mapped[str] = mapped_column(String(1))
+    status: Mapped[str] = mapped_column(String(32))
+    channel: Mapped[str] = mapped_column(String(16))
+    received_on: Mapped[dt.date] = mapped_column(Date)
+    confidential: Mapped[bool] = mapped_column(Boolean, default=False)
+    registered_by_id: Mapped[int | None] = mapped_column(ForeignKey("accounts.id"), nullable=True)
+    registered_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_utcnow)
+    handler_id: Mapped[int | None] = mapped_column(ForeignKey("accounts.id"), nullable=True)
+    acknowledged_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    oral_confirmed_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    acknowledgement_due_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    handling_due_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    next_deadline_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True, index=True)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_utcnow)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+    description: Mapped["CaseDescription"] = relationship(
+        back_populates="case", uselist=False, cascade="all, delete-orphan"
+    )
+    handling: Mapped["CaseHandling"] = relationship(
+        back_populates="case", uselist=False, cascade="all, delete-orphan"
+    )
+    closure: Mapped["CaseClosure"] = relationship(
+        back_populates="case", uselist=False, cascade="all, delete-orphan"
+    )
+    handler: Mapped[Account | None] = relationship(foreign_keys=[handler_id], lazy="joined")
+
+    __mapper_args__ = {"version_id_col": version}
+
+
+class CaseDescription(Base):
+    """Art. 5 'beschrijving'. Confidential for personnel cases above level 1."""
+
+    __tablename__ = "case_descriptions"
+
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), primary_key=True)
+    complainant_name: Mapped[str] = mapped_column(String(200), default="")
+    complainant_street: Mapped[str] = mapped_column(String(200), default="")
+    complainant_postal_code: Mapped[str] = mapped_column(String(16), default="")
+    complainant_city: Mapped[str] = mapped_column(String(100), default="")
+    complainant_email: Mapped[str] = mapped_column(String(254), default="")
+    complainant_phone: Mapped[str] = mapped_column(String(40), default="")
+    complainant_language: Mapped[str] = mapped_column(String(5), default="nl")
+    organisation: Mapped[str] = mapped_column(String(200), default="")
+    subject: Mapped[str] = mapped_column(String(200), default="")
+    text: Mapped[str] = mapped_column(Text, default="")
+    facts_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    request: Mapped[str] = mapped_column(Text, default="")
+    staff_member: Mapped[str] = mapped_column(String(200), default="")
+    # Folded (lower case, no accents) name, e-mail, subject, organisation and staff member,
+    # for search as you type; it lives here so that it is exactly as confidential as they are.
+    search_key: Mapped[str] = mapped_column(Text, default="")
+
+    case: Mapped[Case] = relationship(back_populates="description")
+
+
+class CaseHandling(Base):
+    """Art. 6 'behandeling'. Confidential for personnel cases above level 1."""
+
+    __tablename__ = "case_handlings"
+
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), primary_key=True)
+    admissibility: Mapped[str] = mapped_column(String(16), default="undecided")
+    investigation: Mapped[str] = mapped_column(Text, default="")
+    verdict: Mapped[str] = mapped_column(String(16), default="none")
+    verdict_motivation: Mapped[str] = mapped_column(Text, default="")
+    measures: Mapped[str] = mapped_column(Text, default="")
+    measures_discussed_with_team: Mapped[bool] = mapped_column(Boolean, default=False)
+    working_group_meeting_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    working_group_minutes: Mapped[str] = mapped_column(Text, default="")
+    staff_conversation_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    personnel_file_report_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    board_meeting_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    minutes_copy_handed_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+
+    case: Mapped[Case] = relationship(back_populates="handling")
+
+
+class CaseClosure(Base):
+    """Art. 7 'afronding'. Confidential for personnel cases above level 1."""
+
+    __tablename__ = "case_closures"
+
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), primary_key=True)
+    informed_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    communication: Mapped[str] = mapped_column(Text, default="")
+    closed_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+
+    case: Mapped[Case] = relationship(back_populates="closure")
+
+
+class AuditEvent(Base):
+    """Append-only history: who did what to which case, when. Never updated or deleted."""
+
+    __tablename__ = "audit_events"
+    __table_args__ = (Index("ix_audit_events_case_id_at", "case_id", "at"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    at: Mapped[dt.datetime] = mapped_column(DateTime, default=_utcnow)
+    account_id: Mapped[int | None] = mapped_column(ForeignKey("accounts.id"), nullable=True)
+    actor_name: Mapped[str] = mapped_column(String(200), default="")
+    case_id: Mapped[int | None] = mapped_column(ForeignKey("cases.id"), nullable=True)
+    action: Mapped[str] = mapped_column(String(32))
+    # The case's version after this change, so an editor that loaded version N can be shown
+    # exactly what others changed since.
+    case_version: Mapped[int] = mapped_column(Integer, default=0)
+    # Which part of the case the event touches ("description", "handling", "closure" or "" for
+    # the header): the same visibility rule as the part applies to its history.
+    part: Mapped[str] = mapped_column(String(16), default="")
+    field: Mapped[str] = mapped_column(String(64), default="")
+    old_value: Mapped[str] = mapped_column(Text, default="")
+    new_value: Mapped[str] = mapped_column(Text, default="")
+
+
+class Setting(Base):
+    """Organisation-wide settings (letterhead, closing days, meeting dates ...) as JSON text."""
+
+    __tablename__ = "settings"
+
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text, default="null")

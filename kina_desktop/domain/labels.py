@@ -1,0 +1,56 @@
+"""The Dutch label of every field a person sees: one source for forms, history and messages."""
+
+from __future__ import annotations
+
+from kina_desktop.i18n import N_, _
+
+FIELD_LABELS: dict[str, str] = {
+    # header
+    "tracking_number": N_("Opvolgingsnummer"),
+    "kind": N_("Soort registratie"),
+    "category": N_("Categorie"),
+    "level": N_("Niveau"),
+    "status": N_("Status"),
+    "channel": N_("Kanaal"),
+    "received_on": N_("Datum van ontvangst"),
+    "handler_id": N_("Klachtenbehandelaar"),
+    "handler_name": N_("Klachtenbehandelaar"),
+    "acknowledged_on": N_("Ontvangstbevestiging verstuurd op"),
+    "oral_confirmed_on": N_("Schriftelijk bevestigd op"),
+    "next_deadline": N_("Volgende termijn"),
+    # description (Art. 5)
+    "complainant_name": N_("Naam klager"),
+    "complainant_street": N_("Straat en huisnummer"),
+    "complainant_postal_code": N_("Postcode"),
+    "complainant_city": N_("Gemeente"),
+    "complainant_email": N_("E-mailadres"),
+    "complainant_phone": N_("Telefoon"),
+    "complainant_language": N_("Taal"),
+    "organisation": N_("Betrokken OCMW of dienst"),
+    "subject": N_("Onderwerp"),
+    "text": N_("Inhoud van de klacht"),
+    "facts_on": N_("Datum van de feiten"),
+    "request": N_("Vraag van de klager"),
+    "staff_member": N_("Betrokken personeelslid"),
+    # handling (Art. 6)
+    "admissibility": N_("Ontvankelijkheid"),
+    "investigation": N_("Onderzoek"),
+    "verdict": N_("Oordeel"),
+    "verdict_motivation": N_("Motivering van het oordeel"),
+    "measures": N_("Oplossingen en maatregelen"),
+    "measures_discussed_with_team": N_("Besproken met het klachtenteam"),
+    "working_group_meeting_on": N_("Vergadering permanente werkgroep"),
+    "working_group_minutes": N_("Verslag permanente werkgroep"),
+    "staff_conversation_on": N_("Gesprek met het personeelslid"),
+    "personnel_file_report_on": N_("Verslag in het personeelsdossier"),
+    "board_meeting_on": N_("Vergadering Raad van Bestuur"),
+    "minutes_copy_handed_on": N_("Afschrift verslag overhandigd"),
+    # closure (Art. 7)
+    "informed_on": N_("Klager geïnformeerd op"),
+    "communication": N_("Wat aan de klager werd meegedeeld"),
+    "closed_on": N_("Afgesloten op"),
+}
+
+
+def field_label(name: str) -> str:
+    return _(FIELD_LABELS.get(name, name))

@@ -1,0 +1,60 @@
+"""The audit trail: append-only records of who did what to which case."""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import Enum
+
+from sqlalchemy.orm import Session
+
+from kina_desktop.db.models import AuditEvent
+from kina_desktop.domain.visibility import Viewer
+
+
+class Action(str, Enum):
+    CREATE = "create"
+    EDIT = "edit"
+    STATUS = "status"
+    CONFIDENTIAL_READ = "confidential_read"
+    EXPORT = "export"
+
+
+def as_text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "ja" if value else "nee"
+    if isinstance(value, Enum):
+        return str(value.value)
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value)
+
+
+def record(
+    session: Session,
+    viewer: Viewer,
+    action: Action,
+    *,
+    case_id: int | None = None,
+    case_version: int = 0,
+    part: str = "",
+    field: str = "",
+    old: object = None,
+    new: object = None,
+    at: dt.datetime | None = None,
+) -> None:
+    session.add(
+        AuditEvent(
+            at=at or dt.datetime.now(),
+            account_id=viewer.user_id,
+            actor_name=viewer.display_name,
+            case_id=case_id,
+            case_version=case_version,
+            action=action.value,
+            part=part,
+            field=field,
+            old_value=as_text(old),
+            new_value=as_text(new),
+        )
+    )

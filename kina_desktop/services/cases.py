@@ -1,0 +1,292 @@
+"""Registering, reading and editing cases (Art. 5): each call is one unit of work."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import insert, select, update
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm.exc import StaleDataError
+
+from kina_desktop.db.models import AuditEvent, Case, CaseClosure, CaseDescription, CaseHandling, TrackingCounter
+from kina_desktop.domain import deadlines
+from kina_desktop.domain.complaint import (
+    CaseChanges,
+    CaseRecord,
+    ComplaintDraft,
+    Handling,
+    part_differences,
+)
+from kina_desktop.domain.enums import Category, Kind, Level, Status
+from kina_desktop.domain.labels import field_label
+from kina_desktop.domain.tracking import TrackingNumber
+from kina_desktop.domain.validation import (
+    validate_closure,
+    validate_description,
+    validate_draft,
+    validate_handling,
+)
+from kina_desktop.domain.visibility import Part, is_confidential, visible_parts
+from kina_desktop.domain.workdays import WorkingCalendar
+from kina_desktop.i18n import _
+from kina_desktop.services import audit
+from kina_desktop.services.case_mapping import (
+    closure_of,
+    description_of,
+    fill_closure,
+    fill_description,
+    fill_handling,
+    handling_of,
+    record_of,
+)
+from kina_desktop.services.context import ServiceContext
+from kina_desktop.services.errors import (
+    CaseNotFound,
+    ConcurrentEdit,
+    PermissionDenied,
+    ValidationFailed,
+)
+from kina_desktop.services.settings import working_calendar
+
+
+def next_tracking_number(session: Session, year: int) -> TrackingNumber:
+    """Take the next number of ``year`` inside the caller's transaction.
+
+    The counter row is locked by the UPDATE until the registering transaction ends, so two PCs
+    never get the same number, and a registration that fails rolls its number back: no gaps.
+    """
+    dialect = session.get_bind().dialect.name
+    ins = (postgresql.insert if dialect == "postgresql" else sqlite.insert)(TrackingCounter)
+    session.execute(ins.values(year=year, last_sequence=0).on_conflict_do_nothing())
+    sequence = session.execute(
+        update(TrackingCounter)
+        .where(TrackingCounter.year == year)
+        .values(last_sequence=TrackingCounter.last_sequence + 1)
+        .returning(TrackingCounter.last_sequence)
+    ).scalar_one()
+    return TrackingNumber(year, sequence)
+
+
+def refresh_deadlines(case: Case, calendar: WorkingCalendar, days_on_hold: int = 0) -> None:
+    """Store the deadlines of Art. 5 on the case so that lists can sort and filter by them."""
+    kind, level = Kind(case.kind), Level(case.level)
+    if deadlines.needs_acknowledgement(kind, level):
+        case.acknowledgement_due_on = deadlines.acknowledgement_due(case.received_on, calendar)
+    else:
+        case.acknowledgement_due_on = None
+    if kind == Kind.COMPLAINT and level != Level.ONE:
+        case.handling_due_on = deadlines.handling_due(case.received_on, days_on_hold)
+    else:
+        case.handling_due_on = None
+    case.next_deadline_on = deadlines.next_deadline(
+        kind=kind,
+        level=level,
+        status=Status(case.status),
+        acknowledged_on=case.acknowledged_on,
+        acknowledgement_due_on=case.acknowledgement_due_on,
+        handling_due_on=case.handling_due_on,
+    )
+
+
+class CaseService:
+    def __init__(self, ctx: ServiceContext) -> None:
+        self.ctx = ctx
+
+    # -- registering -------------------------------------------------------------------------
+
+    def register(self, draft: ComplaintDraft) -> CaseRecord:
+        """Art. 5: register a new case and give it the next tracking number of the year."""
+        now = self.ctx.clock()
+        problems = validate_draft(draft, now.date())
+        if problems:
+            raise ValidationFailed(problems)
+        viewer = self.ctx.viewer
+        with self.ctx.database.write() as session:
+            number = next_tracking_number(session, now.year)
+            case = Case(
+                year=number.year,
+                sequence=number.sequence,
+                tracking_number=str(number),
+                kind=draft.kind.value,
+                category=draft.category.value,
+                level=draft.level.value,
+                status=Status.REGISTERED.value,
+                channel=draft.description.channel.value,
+                received_on=draft.description.received_on,
+                confidential=is_confidential(draft.category, draft.level),
+                registered_by_id=viewer.user_id,
+                registered_at=now,
+                updated_at=now,
+            )
+            case.description = CaseDescription()
+            fill_description(case.description, draft.description)
+            case.handling = CaseHandling()
+            case.closure = CaseClosure()
+            refresh_deadlines(case, working_calendar(session))
+            session.add(case)
+            session.flush()
+            audit.record(
+                session, viewer, audit.Action.CREATE, case_id=case.id, case_version=case.version,
+                new=case.tracking_number, at=now,
+            )
+            session.flush()
+            session.refresh(case)
+            return record_of(case, viewer)
+
+    # -- reading -----------------------------------------------------------------------------
+
+    def _load(self, session: Session, case_id: int | None = None, number: str | None = None) -> Case:
+        query = select(Case).options(
+            selectinload(Case.description), selectinload(Case.handling), selectinload(Case.closure)
+        )
+        if case_id is not None:
+            query = query.where(Case.id == case_id)
+        else:
+            try:
+                parsed = TrackingNumber.parse(number or "")
+            except ValueError:
+                raise CaseNotFound(number or "") from None
+            query = query.where(Case.tracking_number == str(parsed))
+        case = session.scalars(query).first()
+        if case is None:
+            raise CaseNotFound(number if number is not None else str(case_id))
+        return case
+
+    def get(self, number: str) -> CaseRecord:
+        """The case with this tracking number, as the caller may see it."""
+        with self.ctx.database.read() as session:
+            case = self._load(session, number=number)
+            record = record_of(case, self.ctx.viewer)
+        self._log_confidential_read(record)
+        return record
+
+    def get_by_id(self, case_id: int) -> CaseRecord:
+        with self.ctx.database.read() as session:
+            case = self._load(session, case_id=case_id)
+            record = record_of(case, self.ctx.viewer)
+        self._log_confidential_read(record)
+        return record
+
+    def _log_confidential_read(self, record: CaseRecord) -> None:
+        """Every time someone opens a confidential case (any part of it), that read is logged."""
+        if record.header.confidential and record.description is not None:
+            with self.ctx.database.write() as session:
+                audit.record(
+                    session, self.ctx.viewer, audit.Action.CONFIDENTIAL_READ,
+                    case_id=record.header.id, case_version=record.header.version,
+                    at=self.ctx.clock(),
+                )
+
+    # -- editing -----------------------------------------------------------------------------
+
+    def save(self, changes: CaseChanges) -> CaseRecord:
+        """Store the edited parts. Refused, with nothing changed, when another person saved the
+        case since the editor loaded it, when a part is outside the caller's view, or when a
+        field is invalid."""
+        viewer = self.ctx.viewer
+        now = self.ctx.clock()
+        try:
+            with self.ctx.database.write() as session:
+                case = self._load(session, case_id=changes.case_id)
+                if case.version != changes.expected_version:
+                    raise self._concurrent_edit(session, case, changes.expected_version)
+                category = changes.category or Category(case.category)
+                level = changes.level or Level(case.level)
+                parts = visible_parts(viewer, Category(case.category), Level(case.level), case.registered_by_id)
+                self._check_parts_allowed(changes, parts)
+                self._validate(changes, case, kind=Kind(case.kind), level=level, today=now.date())
+
+                events: list[tuple[str, str, object, object]] = []
+                for name, old, new in (
+                    ("category", Category(case.category), category),
+                    ("level", Level(case.level), level),
+                ):
+                    if old != new:
+                        events.append(("", name, old, new))
+                case.category, case.level = category.value, level.value
+                case.confidential = is_confidential(category, level)
+
+                if changes.description is not None:
+                    old_desc = description_of(case)
+                    for name, old, new in part_differences(old_desc, changes.description):
+                        events.append((Part.DESCRIPTION.value, name, old, new))
+                    case.received_on = changes.description.received_on
+                    case.channel = changes.description.channel.value
+                    fill_description(case.description, changes.description)
+                if changes.handling is not None:
+                    events += self._apply_handling(case, changes.handling)
+                if changes.closure is not None:
+                    for name, old, new in part_differences(closure_of(case), changes.closure):
+                        events.append((Part.CLOSURE.value, name, old, new))
+                    fill_closure(case.closure, changes.closure)
+
+                if not events:
+                    return record_of(case, viewer)
+                case.updated_at = now
+                refresh_deadlines(case, working_calendar(session))
+                session.flush()  # the version check happens here (UPDATE ... WHERE version = ?)
+                for part, name, old, new in events:
+                    audit.record(
+                        session, viewer, audit.Action.EDIT, case_id=case.id,
+                        case_version=case.version, part=part, field=name, old=old, new=new, at=now,
+                    )
+                session.flush()
+                return record_of(case, viewer)
+        except StaleDataError:
+            with self.ctx.database.read() as session:
+                case = self._load(session, case_id=changes.case_id)
+                raise self._concurrent_edit(session, case, changes.expected_version) from None
+
+    def _apply_handling(self, case: Case, handling: Handling) -> list[tuple[str, str, object, object]]:
+        events = [
+            (Part.HANDLING.value, name, old, new)
+            for name, old, new in part_differences(handling_of(case), handling)
+        ]
+        case.handler_id = handling.handler_id
+        fill_handling(case.handling, handling)
+        return events
+
+    def _check_parts_allowed(self, changes: CaseChanges, parts: frozenset[Part]) -> None:
+        wanted = {
+            Part.DESCRIPTION: changes.description,
+            Part.HANDLING: changes.handling,
+            Part.CLOSURE: changes.closure,
+        }
+        for part, value in wanted.items():
+            if value is not None and part not in parts:
+                raise PermissionDenied(
+                    _("Dit deel van een vertrouwelijk personeelsdossier is voorbehouden aan de directeur (Art. 6).")
+                )
+
+    def _validate(self, changes: CaseChanges, case: Case, *, kind: Kind, level: Level, today: dt.date) -> None:
+        problems = []
+        received_on = case.received_on
+        if changes.description is not None:
+            problems += validate_description(changes.description, kind, level, today)
+            received_on = changes.description.received_on or received_on
+        if changes.handling is not None:
+            problems += validate_handling(changes.handling, received_on, today)
+        if changes.closure is not None:
+            problems += validate_closure(changes.closure, received_on, today)
+        if problems:
+            raise ValidationFailed(problems)
+
+    def _concurrent_edit(self, session: Session, case: Case, since_version: int) -> ConcurrentEdit:
+        """What others changed after ``since_version``, for the person whose save was refused."""
+        rows = session.scalars(
+            select(AuditEvent)
+            .where(AuditEvent.case_id == case.id, AuditEvent.case_version > since_version)
+            .where(AuditEvent.action == audit.Action.EDIT.value)
+            .order_by(AuditEvent.id)
+        ).all()
+        parts = visible_parts(self.ctx.viewer, Category(case.category), Level(case.level), case.registered_by_id)
+        visible = {p.value for p in parts} | {""}
+        changes = [
+            (field_label(r.field), r.old_value, r.new_value) for r in rows if r.part in visible
+        ]
+        who = rows[-1].actor_name if rows else ""
+        return ConcurrentEdit(case.tracking_number, who, changes)
+
+
+__all__ = ["CaseService", "next_tracking_number", "refresh_deadlines"]

@@ -1,0 +1,55 @@
+"""Errors a service raises for the caller to show a person; every message is Dutch text."""
+
+from __future__ import annotations
+
+from kina_desktop.domain.validation import Problem
+from kina_desktop.i18n import _
+
+
+class ServiceError(Exception):
+    """A failure a person can understand and act on; ``str(error)`` is the message."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+class ValidationFailed(ServiceError):
+    def __init__(self, problems: list[Problem]) -> None:
+        lines = "; ".join(p.message for p in problems)
+        super().__init__(_("Niet opgeslagen: {problems}").format(problems=lines))
+        self.problems = problems
+
+
+class CaseNotFound(ServiceError):
+    def __init__(self, reference: str) -> None:
+        super().__init__(_("Geen dossier met opvolgingsnummer {number}.").format(number=reference))
+        self.reference = reference
+
+
+class PermissionDenied(ServiceError):
+    pass
+
+
+class RuleViolation(ServiceError):
+    """An action the reglement does not allow; the message names the article."""
+
+
+class ConcurrentEdit(ServiceError):
+    """Someone else saved the case since this editor loaded it (optimistic locking)."""
+
+    def __init__(self, tracking_number: str, changed_by: str, changes: list[tuple[str, str, str]]):
+        super().__init__(
+            _(
+                "Dossier {number} werd intussen gewijzigd door {who}. Uw wijzigingen zijn niet "
+                "opgeslagen maar staan nog in het venster: bekijk de wijzigingen hieronder, laad het "
+                "dossier opnieuw en voer ze opnieuw in."
+            ).format(number=tracking_number, who=changed_by or _("een collega"))
+        )
+        self.tracking_number = tracking_number
+        self.changed_by = changed_by
+        self.changes = changes
+
+
+class DatabaseUnavailable(ServiceError):
+    pass

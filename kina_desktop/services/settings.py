@@ -1,0 +1,58 @@
+"""Organisation-wide settings kept in the database (shared by every PC), as JSON values."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from kina_desktop.db.models import Setting
+from kina_desktop.domain.workdays import WorkingCalendar
+from kina_desktop.services.context import ServiceContext
+
+CLOSING_DAYS = "closing_days"  # {"2026": ["2026-07-11", ...], ...}
+
+
+def read_setting(session: Session, key: str, default: Any = None) -> Any:
+    row = session.get(Setting, key)
+    return default if row is None else json.loads(row.value)
+
+
+def write_setting(session: Session, key: str, value: Any) -> None:
+    row = session.get(Setting, key)
+    text = json.dumps(value, ensure_ascii=False, sort_keys=True)
+    if row is None:
+        session.add(Setting(key=key, value=text))
+    else:
+        row.value = text
+
+
+def working_calendar(session: Session) -> WorkingCalendar:
+    raw = read_setting(session, CLOSING_DAYS, {}) or {}
+    return WorkingCalendar(
+        {int(year): [dt.date.fromisoformat(d) for d in days] for year, days in raw.items()}
+    )
+
+
+class SettingsService:
+    def __init__(self, ctx: ServiceContext) -> None:
+        self.ctx = ctx
+
+    def get(self, key: str, default: Any = None) -> Any:
+        with self.ctx.database.read() as session:
+            return read_setting(session, key, default)
+
+    def set(self, key: str, value: Any) -> None:
+        with self.ctx.database.write() as session:
+            write_setting(session, key, value)
+
+    def all(self) -> dict[str, Any]:
+        with self.ctx.database.read() as session:
+            return {row.key: json.loads(row.value) for row in session.scalars(select(Setting))}
+
+    def working_calendar(self) -> WorkingCalendar:
+        with self.ctx.database.read() as session:
+            return working_calendar(session)
