@@ -1,0 +1,27 @@
+"""All services for one person on one database, handed to the GUI and the commands."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from kina_desktop.services.case_list import CaseListService
+from kina_desktop.services.cases import CaseService
+from kina_desktop.services.context import ServiceContext
+from kina_desktop.services.settings import SettingsService
+
+
+@dataclass
+class Services:
+    ctx: ServiceContext
+    cases: CaseService
+    case_list: CaseListService
+    settings: SettingsService
+
+    @classmethod
+    def for_context(cls, ctx: ServiceContext) -> "Services":
+        return cls(
+            ctx=ctx,
+            cases=CaseService(ctx),
+            case_list=CaseListService(ctx),
+            settings=SettingsService(ctx),
+        )

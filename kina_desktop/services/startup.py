@@ -1,0 +1,69 @@
+"""Opening a database at start-up: connect, check the schema version, migrate; every failure
+becomes one clear sentence (DatabaseUnavailable) instead of a traceback."""
+
+from __future__ import annotations
+
+import logging
+
+from sqlalchemy import text
+from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
+
+from kina_desktop.db.engine import Database
+from kina_desktop.db.migrate import SchemaTooNewError, upgrade
+from kina_desktop.i18n import _
+from kina_desktop.services.errors import DatabaseUnavailable
+
+log = logging.getLogger(__name__)
+
+
+def _reason(error: Exception) -> str:
+    message = str(getattr(error, "orig", error) or error).strip().splitlines()
+    return message[0] if message else error.__class__.__name__
+
+
+def open_database(url: str, *, migrate: bool = True) -> Database:
+    """Connect to ``url`` and bring its schema up to date; DatabaseUnavailable on any failure."""
+    try:
+        database = Database(url)
+    except (ArgumentError, SQLAlchemyError, ValueError) as error:
+        raise DatabaseUnavailable(
+            _("Ongeldige database-URL: {url}").format(url=url)
+        ) from error
+    except ModuleNotFoundError as error:
+        raise DatabaseUnavailable(
+            _("Dit soort database wordt niet ondersteund: {url}").format(url=url)
+        ) from error
+    try:
+        with database.engine.connect() as conn:
+            conn.execute(text("SELECT 1"))
+        if migrate:
+            upgrade(database)
+    except SchemaTooNewError as error:
+        database.dispose()
+        raise DatabaseUnavailable(
+            _(
+                "Deze database werd gemaakt met een nieuwere versie van KINA Klachten "
+                "(schema {revision}). Installeer de nieuwste versie van het programma."
+            ).format(revision=error.args[0])
+        ) from error
+    except OperationalError as error:
+        database.dispose()
+        reason = _reason(error)
+        if "locked" in reason.lower():
+            raise DatabaseUnavailable(
+                _("De database {db} is vergrendeld door een ander programma. Probeer het later opnieuw.").format(
+                    db=database.describe()
+                )
+            ) from error
+        raise DatabaseUnavailable(
+            _("De database {db} is niet bereikbaar: {reason}").format(db=database.describe(), reason=reason)
+        ) from error
+    except SQLAlchemyError as error:
+        database.dispose()
+        log.exception("database check failed")
+        raise DatabaseUnavailable(
+            _("De database {db} kan niet geopend worden: {reason}").format(
+                db=database.describe(), reason=_reason(error)
+            )
+        ) from error
+    return database
