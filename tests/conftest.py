@@ -12,6 +12,7 @@ import datetime as dt
 import itertools
 import os
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -32,10 +33,6 @@ _counter = itertools.count()
 NOW = dt.datetime(2026, 11, 24, 10, 0)
 
 
-def _pg_admin_url() -> str:
-    return PG_URL
-
-
 @pytest.fixture(scope="session")
 def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("template") / "template.db"
@@ -48,22 +45,26 @@ def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def pg_template() -> str:
+def pg_template() -> Iterator[str]:
+    """A migrated template database of this test run (per process: runs may overlap)."""
     if not PG_URL:
         if REQUIRE_PG:
             pytest.fail("TEST_PG_URL is not set: run the tests with scripts/test.sh")
         pytest.skip("no PostgreSQL server (TEST_PG_URL); scripts/test.sh starts one")
     from sqlalchemy import create_engine
 
+    name = f"kina_template_{os.getpid()}"
     admin = create_engine(Database(PG_URL).url, isolation_level="AUTOCOMMIT")
     with admin.connect() as conn:
-        conn.exec_driver_sql("DROP DATABASE IF EXISTS kina_template")
-        conn.exec_driver_sql("CREATE DATABASE kina_template")
-    template = Database(_with_dbname(PG_URL, "kina_template"))
+        conn.exec_driver_sql(f"DROP DATABASE IF EXISTS {name}")
+        conn.exec_driver_sql(f"CREATE DATABASE {name}")
+    template = Database(_with_dbname(PG_URL, name))
     upgrade(template)
     template.dispose()
+    yield name
+    with admin.connect() as conn:
+        conn.exec_driver_sql(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
     admin.dispose()
-    return "kina_template"
 
 
 def _with_dbname(url: str, name: str) -> str:

@@ -3,14 +3,21 @@
 from __future__ import annotations
 
 import contextlib
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-SQLITE_BUSY_TIMEOUT_MS = 10_000
+from kina_desktop.errors import DatabaseUnavailable
+from kina_desktop.i18n import _
+
+# How long a writer waits for another PC's or process's write to finish before giving up
+# with "vergrendeld"; KINA_SQLITE_BUSY_TIMEOUT_MS overrides it (tests use a short wait).
+SQLITE_BUSY_TIMEOUT_MS = int(os.environ.get("KINA_SQLITE_BUSY_TIMEOUT_MS", "10000"))
 
 
 def sqlite_url(path: Path) -> str:
@@ -81,15 +88,37 @@ class Database:
     @contextlib.contextmanager
     def read(self) -> Iterator[Session]:
         """A read-only unit of work."""
-        with self._sessions() as session, session.begin():
+        with self._translated_errors(), self._sessions() as session, session.begin():
             yield session
 
     @contextlib.contextmanager
     def write(self) -> Iterator[Session]:
         """A writing unit of work: committed as a whole at the end, rolled back on any error."""
-        with self._sessions() as session, session.begin():
+        with self._translated_errors(), self._sessions() as session, session.begin():
             session.connection(execution_options={"kina_write": True})
             yield session
+
+    @contextlib.contextmanager
+    def _translated_errors(self) -> Iterator[None]:
+        """A lost connection or a locked file becomes one Dutch sentence (DatabaseUnavailable);
+        the unit of work has been rolled back, so nothing is half-written."""
+        try:
+            yield
+        except OperationalError as error:
+            raise DatabaseUnavailable(self.explain(error)) from error
+        except DBAPIError as error:
+            if error.connection_invalidated:
+                raise DatabaseUnavailable(self.explain(error)) from error
+            raise
+
+    def explain(self, error: Exception) -> str:
+        lines = str(getattr(error, "orig", None) or error).strip().splitlines()
+        reason = lines[0] if lines else error.__class__.__name__
+        if "locked" in reason.lower() or "busy" in reason.lower():
+            return _("De database {db} is vergrendeld door een ander programma. Probeer het later opnieuw.").format(
+                db=self.describe()
+            )
+        return _("De database {db} is niet bereikbaar: {reason}").format(db=self.describe(), reason=reason)
 
     def describe(self) -> str:
         """The URL without its password, for messages and the title bar."""

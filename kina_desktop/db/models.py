@@ -125,7 +125,9 @@ class Case(Base):
     )
     handler: Mapped[Account | None] = relationship(foreign_keys=[handler_id], lazy="joined")
 
-    __mapper_args__ = {"version_id_col": version}
+    # Optimistic locking: every save sets version + 1 itself and SQLAlchemy adds
+    # "WHERE version = <the version loaded>" to the UPDATE, so a concurrent save is detected.
+    __mapper_args__ = {"version_id_col": version, "version_id_generator": False}
 
 
 class CaseDescription(Base):

@@ -118,6 +118,7 @@ class CaseService:
                 registered_by_id=viewer.user_id,
                 registered_at=now,
                 updated_at=now,
+                version=1,
             )
             case.description = CaseDescription()
             fill_description(case.description, draft.description)
@@ -224,6 +225,7 @@ class CaseService:
                 if not events:
                     return record_of(case, viewer)
                 case.updated_at = now
+                case.version = case.version + 1
                 refresh_deadlines(case, working_calendar(session))
                 session.flush()  # the version check happens here (UPDATE ... WHERE version = ?)
                 for part, name, old, new in events:

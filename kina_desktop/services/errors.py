@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 from kina_desktop.domain.validation import Problem
+from kina_desktop.errors import DatabaseUnavailable, ServiceError
 from kina_desktop.i18n import _
 
-
-class ServiceError(Exception):
-    """A failure a person can understand and act on; ``str(error)`` is the message."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
+__all__ = [
+    "CaseNotFound", "ConcurrentEdit", "DatabaseUnavailable", "PermissionDenied", "RuleViolation",
+    "ServiceError", "ValidationFailed",
+]
 
 
 class ValidationFailed(ServiceError):
@@ -50,6 +48,3 @@ class ConcurrentEdit(ServiceError):
         self.changed_by = changed_by
         self.changes = changes
 
-
-class DatabaseUnavailable(ServiceError):
-    pass

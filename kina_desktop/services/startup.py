@@ -48,16 +48,7 @@ def open_database(url: str, *, migrate: bool = True) -> Database:
         ) from error
     except OperationalError as error:
         database.dispose()
-        reason = _reason(error)
-        if "locked" in reason.lower():
-            raise DatabaseUnavailable(
-                _("De database {db} is vergrendeld door een ander programma. Probeer het later opnieuw.").format(
-                    db=database.describe()
-                )
-            ) from error
-        raise DatabaseUnavailable(
-            _("De database {db} is niet bereikbaar: {reason}").format(db=database.describe(), reason=reason)
-        ) from error
+        raise DatabaseUnavailable(database.explain(error)) from error
     except SQLAlchemyError as error:
         database.dispose()
         log.exception("database check failed")

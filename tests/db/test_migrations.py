@@ -1,0 +1,75 @@
+"""The Alembic migrations build exactly the schema of the models, on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+
+from kina_desktop.db.engine import Database
+from kina_desktop.db.migrate import current_revision, head_revision, upgrade
+from kina_desktop.db.models import Base
+from kina_desktop.errors import DatabaseUnavailable
+from kina_desktop.services.startup import open_database
+
+
+def test_migrations_produce_exactly_the_models_schema(database: Database) -> None:
+    with database.engine.connect() as connection:
+        context = MigrationContext.configure(connection, opts={"compare_type": True})
+        differences = compare_metadata(context, Base.metadata)
+    assert differences == []
+    assert current_revision(database) == head_revision()
+
+
+def test_upgrade_twice_applies_nothing_the_second_time(tmp_path: Path) -> None:
+    database = Database(f"sqlite+pysqlite:///{tmp_path / 'new.db'}")
+    assert upgrade(database) is True
+    assert upgrade(database) is False
+    database.dispose()
+
+
+def test_embedded_database_uses_wal_and_foreign_keys(sqlite_database: Database) -> None:
+    with sqlite_database.engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+
+
+def test_a_database_of_a_newer_program_is_refused_untouched(tmp_path: Path) -> None:
+    path = tmp_path / "newer.db"
+    open_database(f"sqlite+pysqlite:///{path}").dispose()
+    with sqlite3.connect(path) as conn:
+        conn.execute("UPDATE alembic_version SET version_num = '9999_from_the_future'")
+    before = path.read_bytes()
+    with pytest.raises(DatabaseUnavailable, match="nieuwere versie"):
+        open_database(f"sqlite+pysqlite:///{path}")
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == ("9999_from_the_future",)
+    assert before  # the file is still there and readable
+
+
+def test_a_database_server_that_does_not_answer_gives_one_dutch_sentence() -> None:
+    with pytest.raises(DatabaseUnavailable, match="niet bereikbaar") as caught:
+        open_database("postgresql://kina@127.0.0.1:9/kina")
+    assert "\n" not in str(caught.value)
+
+
+def test_a_locked_embedded_database_gives_one_dutch_sentence(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "locked.db"
+    open_database(f"sqlite+pysqlite:///{path}").dispose()
+    import kina_desktop.db.engine as engine_module
+
+    monkeypatch.setattr(engine_module, "SQLITE_BUSY_TIMEOUT_MS", 200)
+    database = Database(f"sqlite+pysqlite:///{path}")
+    holder = sqlite3.connect(path, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")
+    try:
+        with pytest.raises(DatabaseUnavailable, match="vergrendeld"):
+            with database.write() as session:
+                session.execute(__import__("sqlalchemy").text("SELECT 1"))
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+        database.dispose()
