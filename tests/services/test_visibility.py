@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import itertools
 
+from kina_desktop.db.models import Account
 from kina_desktop.domain.enums import Category, Level, Role
 from kina_desktop.domain.views import CaseQuery
 from kina_desktop.domain.visibility import Part, Viewer, visible_parts
@@ -22,6 +23,9 @@ VIEWERS = [
 
 
 def test_list_visibility_agrees_with_the_domain_rule_for_every_role(ctx: ServiceContext) -> None:
+    with ctx.database.write() as session:
+        for viewer in VIEWERS:
+            session.add(Account(id=viewer.user_id, username=f"u{viewer.user_id}", display_name=viewer.display_name))
     registering = ServiceContext(ctx.database, VIEWERS[0], clock=ctx.clock)
     cases = list(itertools.product(Category, Level))
     for category, level in cases:
