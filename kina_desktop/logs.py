@@ -1,0 +1,25 @@
+"""Programming errors go with their traceback to a log file in the user's data folder; a
+person only sees one clear sentence that points to it."""
+
+from __future__ import annotations
+
+import logging
+import logging.handlers
+from pathlib import Path
+
+from kina_desktop.config import log_dir
+
+LOG_FILE_NAME = "kina-klachten.log"
+
+
+def configure_logging(level: int = logging.INFO) -> Path:
+    """Log to a rotating file (1 MB x 3); returns its path. Safe to call more than once."""
+    path = log_dir() / LOG_FILE_NAME
+    root = logging.getLogger()
+    if not any(getattr(h, "_kina", False) for h in root.handlers):
+        handler = logging.handlers.RotatingFileHandler(path, maxBytes=1_000_000, backupCount=3, encoding="utf-8")
+        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+        handler._kina = True  # type: ignore[attr-defined]
+        root.addHandler(handler)
+        root.setLevel(level)
+    return path
