@@ -97,8 +97,14 @@ class Level(_Labelled):
 
 
 class Status(_Labelled):
-    """Where a registration stands on its route of Art. 6 and 7."""
+    """Where a registration stands on its route of Art. 6 and 7 (routes: domain/routes.py).
 
+    ``AWAITING_CONFIRMATION``: an oral complaint waits for its written confirmation (Art. 3).
+    ``ANSWERED`` and ``KEPT``: an information request was answered, an anonymous report kept as
+    a source of information (Art. 3); neither enters the complaint workflow.
+    """
+
+    AWAITING_CONFIRMATION = "awaiting_confirmation"
     REGISTERED = "registered"
     WITH_HANDLER = "with_handler"
     WITH_DIRECTOR = "with_director"
@@ -106,11 +112,14 @@ class Status(_Labelled):
     TEAM_BRIEFED = "team_briefed"
     WITH_BOARD = "with_board"
     HANDLED = "handled"
+    ANSWERED = "answered"
+    KEPT = "kept"
     CLOSED = "closed"
 
     @classmethod
     def _labels(cls) -> dict[str, str]:
         return {
+            "awaiting_confirmation": N_("Wacht op schriftelijke bevestiging"),
             "registered": N_("Geregistreerd"),
             "with_handler": N_("Bij klachtenbehandelaar"),
             "with_director": N_("Bij directeur"),
@@ -118,6 +127,8 @@ class Status(_Labelled):
             "team_briefed": N_("Klachtenteam gebriefd"),
             "with_board": N_("Bij Raad van Bestuur"),
             "handled": N_("Behandeld"),
+            "answered": N_("Beantwoord"),
+            "kept": N_("Bewaard als informatie"),
             "closed": N_("Afgesloten"),
         }
 

@@ -49,6 +49,20 @@ FIELD_LABELS: dict[str, str] = {
     "informed_on": N_("Klager geïnformeerd op"),
     "communication": N_("Wat aan de klager werd meegedeeld"),
     "closed_on": N_("Afgesloten op"),
+    # the steps of the routes (domain/actions.py StepData)
+    "on": N_("Datum"),
+    "meeting_on": N_("Datum van de vergadering"),
+    "minutes": N_("Verslag van de vergadering"),
+    "solution": N_("Oplossing"),
+    "answer": N_("Antwoord"),
+    "note": N_("Toelichting"),
+    "reason": N_("Reden"),
+    "decision": N_("Ontvankelijkheid"),
+    "motivation": N_("Motivering van het oordeel"),
+    "discussed_with_team": N_("Besproken met het klachtenteam"),
+    "grounds": N_("Gronden van niet-ontvankelijkheid"),
+    "holds": N_("Wachten op de klager"),
+    "complainant_told_board_date_on": N_("Klager ingelicht over de datum van de Raad van Bestuur"),
 }
 
 

@@ -82,3 +82,11 @@ class WorkingCalendar:
             if self.is_working_day(day):
                 count += 1
         return count
+
+    def days_off(self, year: int) -> list[tuple[dt.date, str]]:
+        """Every legal holiday and closing day of ``year`` with its Dutch name, in date order
+        (for the settings page and the calendar check)."""
+        days = {day: self.holiday_name(day) or "" for day in _legal_holidays(year)}
+        for day in self.closing_days(year):
+            days.setdefault(day, self.holiday_name(day) or "")
+        return sorted(days.items())
