@@ -111,6 +111,9 @@ class Case(Base):
     acknowledgement_due_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
     handling_due_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
     next_deadline_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True, index=True)
+    # True while the case waits for the complainant (an open hold, Art. 3): the 30-day clock
+    # stands still, so the case is not "over termijn" for its handling target.
+    on_hold: Mapped[bool] = mapped_column(Boolean, default=False)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_utcnow)
     version: Mapped[int] = mapped_column(Integer, default=1)
 
@@ -174,6 +177,10 @@ class CaseHandling(Base):
     personnel_file_report_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
     board_meeting_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
     minutes_copy_handed_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    solution: Mapped[str] = mapped_column(Text, default="")  # level 1: solved at once (Art. 6)
+    answer: Mapped[str] = mapped_column(Text, default="")  # information request (Art. 3)
+    note: Mapped[str] = mapped_column(Text, default="")  # anonymous report (Art. 3)
+    complainant_told_board_date_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
 
     case: Mapped[Case] = relationship(back_populates="handling")
 
@@ -221,3 +228,65 @@ class Setting(Base):
 
     key: Mapped[str] = mapped_column(String(64), primary_key=True)
     value: Mapped[str] = mapped_column(Text, default="null")
+
+
+class CaseStep(Base):
+    """A step taken on the route of Art. 6 (who, in which role, from which status to which)."""
+
+    __tablename__ = "case_steps"
+    __table_args__ = (Index("ix_case_steps_case_id", "case_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"))
+    action: Mapped[str] = mapped_column(String(40))
+    taken_on: Mapped[dt.date] = mapped_column(Date)
+    from_status: Mapped[str] = mapped_column(String(32))
+    to_status: Mapped[str] = mapped_column(String(32))
+    by_role: Mapped[str] = mapped_column(String(20))
+    note: Mapped[str] = mapped_column(Text, default="")  # confidential like the handling part
+    account_id: Mapped[int | None] = mapped_column(ForeignKey("accounts.id"), nullable=True)
+    recorded_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_utcnow)
+
+
+class CaseHold(Base):
+    """A period in which the case waits for the complainant (Art. 3); pauses the 30-day clock."""
+
+    __tablename__ = "case_holds"
+    __table_args__ = (Index("ix_case_holds_case_id", "case_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"))
+    reason: Mapped[str] = mapped_column(String(32))
+    start_on: Mapped[dt.date] = mapped_column(Date)
+    end_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    note: Mapped[str] = mapped_column(Text, default="")
+
+
+class CaseGroundFinding(Base):
+    """An inadmissibility ground of Art. 3 found for the case, with its motivation (handling part)."""
+
+    __tablename__ = "case_ground_findings"
+    __table_args__ = (UniqueConstraint("case_id", "ground", name="uq_case_ground_findings_case_ground"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"))
+    ground: Mapped[str] = mapped_column(String(32))
+    motivation: Mapped[str] = mapped_column(Text, default="")
+
+
+class CaseRequalification(Base):
+    """A change of kind (Art. 3) or of category/level (Art. 3, 6), with its reason."""
+
+    __tablename__ = "case_requalifications"
+    __table_args__ = (Index("ix_case_requalifications_case_id", "case_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"))
+    on: Mapped[dt.date] = mapped_column(Date)
+    reason: Mapped[str] = mapped_column(Text)
+    old_kind: Mapped[str] = mapped_column(String(32))
+    new_kind: Mapped[str] = mapped_column(String(32))
+    old_category: Mapped[str] = mapped_column(String(32))
+    new_category: Mapped[str] = mapped_column(String(32))
+    old_level: Mapped[str] = mapped_column(String(1))
+    new_level: Mapped[str] = mapped_column(String(1))

@@ -8,6 +8,7 @@ from kina_desktop.services.case_list import CaseListService
 from kina_desktop.services.cases import CaseService
 from kina_desktop.services.context import ServiceContext
 from kina_desktop.services.settings import SettingsService
+from kina_desktop.services.workflow import WorkflowService
 
 
 @dataclass
@@ -16,6 +17,7 @@ class Services:
     cases: CaseService
     case_list: CaseListService
     settings: SettingsService
+    workflow: WorkflowService
 
     @classmethod
     def for_context(cls, ctx: ServiceContext) -> "Services":
@@ -24,4 +26,5 @@ class Services:
             cases=CaseService(ctx),
             case_list=CaseListService(ctx),
             settings=SettingsService(ctx),
+            workflow=WorkflowService(ctx),
         )

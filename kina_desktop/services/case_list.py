@@ -10,7 +10,7 @@ from sqlalchemy.sql.elements import ColumnElement
 
 from kina_desktop.db.models import Account, Case, CaseDescription
 from kina_desktop.domain.complaint import CaseSummary
-from kina_desktop.domain.enums import Category, Channel, Kind, Level, Status
+from kina_desktop.domain.enums import Category, Kind, Level, Status
 from kina_desktop.domain.text import fold
 from kina_desktop.domain.views import CaseQuery, ReadyView, SortKey
 from kina_desktop.domain.visibility import Viewer
@@ -40,16 +40,18 @@ def _view_filter(view: ReadyView, today: dt.date) -> ColumnElement[bool]:
     if view == ReadyView.TO_ACKNOWLEDGE:
         return and_(Case.acknowledgement_due_on.is_not(None), Case.acknowledged_on.is_(None), not_(closed))
     if view == ReadyView.OVERDUE:
-        return and_(Case.next_deadline_on.is_not(None), Case.next_deadline_on < today)
-    if view == ReadyView.IN_PROGRESS:
-        return and_(Case.kind == Kind.COMPLAINT.value, not_(closed))
-    if view == ReadyView.WAITING_FOR_COMPLAINANT:
-        return and_(
-            Case.kind == Kind.COMPLAINT.value,
-            Case.channel.in_([Channel.PHONE.value, Channel.DESK.value]),
-            Case.oral_confirmed_on.is_(None),
-            not_(closed),
+        # An acknowledgement is never paused; the 30-day target stands still while the case
+        # waits for the complainant (Art. 3 holds).
+        acknowledgement_late = and_(
+            Case.acknowledgement_due_on.is_not(None), Case.acknowledged_on.is_(None),
+            Case.acknowledgement_due_on < today,
         )
+        handling_late = and_(Case.handling_due_on.is_not(None), Case.handling_due_on < today, Case.on_hold == false())
+        return and_(not_(closed), or_(acknowledgement_late, handling_late))
+    if view == ReadyView.IN_PROGRESS:
+        return and_(Case.kind == Kind.COMPLAINT.value, not_(closed), Case.on_hold == false())
+    if view == ReadyView.WAITING_FOR_COMPLAINANT:
+        return and_(Case.on_hold == true(), not_(closed))
     if view == ReadyView.CLOSED:
         return closed
     return true()

@@ -9,7 +9,15 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.orm.exc import StaleDataError
 
-from kina_desktop.db.models import AuditEvent, Case, CaseClosure, CaseDescription, CaseHandling, TrackingCounter
+from kina_desktop.db.models import (
+    AuditEvent,
+    Case,
+    CaseClosure,
+    CaseDescription,
+    CaseHandling,
+    CaseHold,
+    TrackingCounter,
+)
 from kina_desktop.domain import deadlines
 from kina_desktop.domain.complaint import (
     CaseChanges,
@@ -18,8 +26,11 @@ from kina_desktop.domain.complaint import (
     Handling,
     part_differences,
 )
-from kina_desktop.domain.enums import Category, Kind, Level, Status
+from kina_desktop.domain.enums import Category, Channel, Kind, Level, Status
+from kina_desktop.domain.case_state import CaseState
+from kina_desktop.domain.holds import Hold, HoldReason, days_on_hold, is_on_hold
 from kina_desktop.domain.labels import field_label
+from kina_desktop.domain.registration import state_of_draft
 from kina_desktop.domain.tracking import TrackingNumber
 from kina_desktop.domain.validation import (
     validate_closure,
@@ -29,6 +40,7 @@ from kina_desktop.domain.validation import (
 )
 from kina_desktop.domain.visibility import Part, is_confidential, visible_parts
 from kina_desktop.domain.workdays import WorkingCalendar
+from kina_desktop.domain.workflow import handling_editors, roles_text
 from kina_desktop.i18n import _
 from kina_desktop.services import audit
 from kina_desktop.services.case_mapping import (
@@ -45,6 +57,7 @@ from kina_desktop.services.errors import (
     CaseNotFound,
     ConcurrentEdit,
     PermissionDenied,
+    RuleViolation,
     ValidationFailed,
 )
 from kina_desktop.services.settings import working_calendar
@@ -56,16 +69,30 @@ def next_tracking_number(session: Session, year: int) -> TrackingNumber:
     The counter row is locked by the UPDATE until the registering transaction ends, so two PCs
     never get the same number, and a registration that fails rolls its number back: no gaps.
     """
+    return reserve_tracking_numbers(session, year, 1)[0]
+
+
+def reserve_tracking_numbers(session: Session, year: int, count: int) -> list[TrackingNumber]:
+    """Take the next ``count`` numbers of ``year`` at once (bulk loads such as the demo data),
+    with the same locking and roll-back guarantees as next_tracking_number()."""
+    if count < 1:
+        return []
     dialect = session.get_bind().dialect.name
     ins = (postgresql.insert if dialect == "postgresql" else sqlite.insert)(TrackingCounter)
     session.execute(ins.values(year=year, last_sequence=0).on_conflict_do_nothing())
-    sequence = session.execute(
+    last = session.execute(
         update(TrackingCounter)
         .where(TrackingCounter.year == year)
-        .values(last_sequence=TrackingCounter.last_sequence + 1)
+        .values(last_sequence=TrackingCounter.last_sequence + count)
         .returning(TrackingCounter.last_sequence)
     ).scalar_one()
-    return TrackingNumber(year, sequence)
+    return [TrackingNumber(year, sequence) for sequence in range(last - count + 1, last + 1)]
+
+
+def stored_days_on_hold(session: Session, case: Case, today: dt.date) -> int:
+    """Days the case waited for the complainant (Art. 3 holds) up to today."""
+    rows = session.scalars(select(CaseHold).where(CaseHold.case_id == case.id)).all()
+    return days_on_hold([Hold(HoldReason(r.reason), r.start_on, r.end_on) for r in rows], today)
 
 
 def refresh_deadlines(case: Case, calendar: WorkingCalendar, days_on_hold: int = 0) -> None:
@@ -102,6 +129,7 @@ class CaseService:
         if problems:
             raise ValidationFailed(problems)
         viewer = self.ctx.viewer
+        entry = state_of_draft(draft)  # Art. 3: an unconfirmed oral complaint starts on hold
         with self.ctx.database.write() as session:
             number = next_tracking_number(session, now.year)
             case = Case(
@@ -111,7 +139,7 @@ class CaseService:
                 kind=draft.kind.value,
                 category=draft.category.value,
                 level=draft.level.value,
-                status=Status.REGISTERED.value,
+                status=entry.status.value,
                 channel=draft.description.channel.value,
                 received_on=draft.description.received_on,
                 confidential=is_confidential(draft.category, draft.level),
@@ -124,9 +152,12 @@ class CaseService:
             fill_description(case.description, draft.description)
             case.handling = CaseHandling()
             case.closure = CaseClosure()
+            case.on_hold = is_on_hold(entry.holds)
             refresh_deadlines(case, working_calendar(session))
             session.add(case)
             session.flush()
+            for hold in entry.holds:
+                session.add(CaseHold(case_id=case.id, reason=hold.reason.value, start_on=hold.start, end_on=hold.end))
             audit.record(
                 session, viewer, audit.Action.CREATE, case_id=case.id, case_version=case.version,
                 new=case.tracking_number, at=now,
@@ -192,22 +223,17 @@ class CaseService:
                 case = self._load(session, case_id=changes.case_id)
                 if case.version != changes.expected_version:
                     raise self._concurrent_edit(session, case, changes.expected_version)
-                category = changes.category or Category(case.category)
-                level = changes.level or Level(case.level)
-                parts = visible_parts(viewer, Category(case.category), Level(case.level), case.registered_by_id)
+                category, level = Category(case.category), Level(case.level)
+                if (changes.category or category) != category or (changes.level or level) != level:
+                    raise RuleViolation(
+                        _("Categorie en niveau wijzigen gebeurt met de stap ‘Categorie of niveau "
+                          "wijzigen’, met een reden (Art. 3 en 6).")
+                    )
+                parts = visible_parts(viewer, category, level, case.registered_by_id)
                 self._check_parts_allowed(changes, parts)
                 self._validate(changes, case, kind=Kind(case.kind), level=level, today=now.date())
 
                 events: list[tuple[str, str, object, object]] = []
-                for name, old, new in (
-                    ("category", Category(case.category), category),
-                    ("level", Level(case.level), level),
-                ):
-                    if old != new:
-                        events.append(("", name, old, new))
-                case.category, case.level = category.value, level.value
-                case.confidential = is_confidential(category, level)
-
                 if changes.description is not None:
                     old_desc = description_of(case)
                     for name, old, new in part_differences(old_desc, changes.description):
@@ -215,7 +241,8 @@ class CaseService:
                     case.received_on = changes.description.received_on
                     case.channel = changes.description.channel.value
                     fill_description(case.description, changes.description)
-                if changes.handling is not None:
+                if changes.handling is not None and changes.handling != handling_of(case):
+                    self._check_handling_editor(case)
                     events += self._apply_handling(case, changes.handling)
                 if changes.closure is not None:
                     for name, old, new in part_differences(closure_of(case), changes.closure):
@@ -226,7 +253,7 @@ class CaseService:
                     return record_of(case, viewer)
                 case.updated_at = now
                 case.version = case.version + 1
-                refresh_deadlines(case, working_calendar(session))
+                refresh_deadlines(case, working_calendar(session), stored_days_on_hold(session, case, now.date()))
                 session.flush()  # the version check happens here (UPDATE ... WHERE version = ?)
                 for part, name, old, new in events:
                     audit.record(
@@ -234,6 +261,7 @@ class CaseService:
                         case_version=case.version, part=part, field=name, old=old, new=new, at=now,
                     )
                 session.flush()
+                session.expire(case, ["handler"])  # handler_id may have changed
                 return record_of(case, viewer)
         except StaleDataError:
             with self.ctx.database.read() as session:
@@ -248,6 +276,25 @@ class CaseService:
         case.handler_id = handling.handler_id
         fill_handling(case.handling, handling)
         return events
+
+    def _check_handling_editor(self, case: Case) -> None:
+        """Art. 6: the handling part is filled in by whoever handles the case at this step."""
+        state = CaseState(
+            kind=Kind(case.kind), category=Category(case.category), level=Level(case.level),
+            channel=Channel(case.channel), received_on=case.received_on, status=Status(case.status),
+        )
+        editors = handling_editors(state)
+        if not editors.intersection(self.ctx.viewer.roles):
+            if editors:
+                message = _("Het deel ‘Behandeling’ wordt bij status ‘{status}’ ingevuld door {roles} (Art. 6).").format(
+                    status=state.status.label(), roles=roles_text(sorted(editors))
+                )
+            else:
+                message = _(
+                    "Het deel ‘Behandeling’ kan bij status ‘{status}’ niet ingevuld worden: geef het dossier "
+                    "eerst door volgens de route van Art. 6."
+                ).format(status=state.status.label())
+            raise RuleViolation(message)
 
     def _check_parts_allowed(self, changes: CaseChanges, parts: frozenset[Part]) -> None:
         wanted = {
@@ -291,4 +338,4 @@ class CaseService:
         return ConcurrentEdit(case.tracking_number, who, changes)
 
 
-__all__ = ["CaseService", "next_tracking_number", "refresh_deadlines"]
+__all__ = ["CaseService", "next_tracking_number", "refresh_deadlines", "reserve_tracking_numbers"]

@@ -30,7 +30,11 @@ class PermissionDenied(ServiceError):
 
 
 class RuleViolation(ServiceError):
-    """An action the reglement does not allow; the message names the article."""
+    """An action the reglement does not allow; each problem is a Dutch sentence naming the article."""
+
+    def __init__(self, problems: str | list[str] | tuple[str, ...]) -> None:
+        self.problems = (problems,) if isinstance(problems, str) else tuple(problems)
+        super().__init__(" ".join(self.problems))
 
 
 class ConcurrentEdit(ServiceError):

@@ -8,13 +8,20 @@ from dataclasses import replace
 
 import pytest
 
+from kina_desktop.domain.actions import ActionKind, StepData
 from kina_desktop.domain.complaint import CaseChanges, Closure, Handling
 from kina_desktop.domain.enums import Admissibility, Category, Kind, Level, Role, Status, Verdict
 from kina_desktop.domain.views import CaseQuery, ReadyView, SortKey
 from kina_desktop.domain.visibility import Viewer
 from kina_desktop.services.bundle import Services
 from kina_desktop.services.context import ServiceContext
-from kina_desktop.services.errors import CaseNotFound, ConcurrentEdit, PermissionDenied, ValidationFailed
+from kina_desktop.services.errors import (
+    CaseNotFound,
+    ConcurrentEdit,
+    PermissionDenied,
+    RuleViolation,
+    ValidationFailed,
+)
 from tests.conftest import NOW
 from tests.factories import description, draft
 
@@ -64,7 +71,10 @@ def test_acknowledgement_is_due_five_working_days_after_receipt(services: Servic
 
 
 def test_each_part_is_edited_and_saved(services: Services) -> None:
-    record = services.cases.register(draft())
+    registered = services.cases.register(draft())
+    record = services.workflow.take(
+        registered.header.id, registered.header.version, ActionKind.FORWARD_TO_HANDLER, StepData(on=NOW.date())
+    )
     saved = services.cases.save(
         CaseChanges(
             record.header.id,
@@ -87,6 +97,22 @@ def test_each_part_is_edited_and_saved(services: Services) -> None:
     assert again.handling.verdict == Verdict.FOUNDED
     assert again.closure.informed_on == dt.date(2026, 11, 23)
     assert again.header.version == record.header.version + 1
+
+
+def test_handling_part_waits_until_the_case_is_with_the_handler(services: Services) -> None:
+    record = services.cases.register(draft())
+    with pytest.raises(RuleViolation, match="Art. 6"):
+        services.cases.save(
+            CaseChanges(record.header.id, record.header.version, handling=Handling(investigation="Te vroeg"))
+        )
+    assert services.cases.get(record.tracking_number).handling == Handling()
+
+
+def test_category_and_level_change_only_with_a_reason(services: Services) -> None:
+    record = services.cases.register(draft())
+    with pytest.raises(RuleViolation, match="Art. 3 en 6"):
+        services.cases.save(CaseChanges(record.header.id, record.header.version, level=Level.THREE))
+    assert services.cases.get(record.tracking_number).header.level == Level.TWO
 
 
 def test_invalid_edit_changes_nothing(services: Services) -> None:
