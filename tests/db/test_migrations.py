@@ -73,3 +73,31 @@ def test_a_locked_embedded_database_gives_one_dutch_sentence(tmp_path: Path, mon
         holder.execute("ROLLBACK")
         holder.close()
         database.dispose()
+
+
+def test_a_filled_database_of_the_first_version_is_migrated_without_losing_a_case(tmp_path: Path) -> None:
+    from alembic import command
+
+    from kina_desktop.db.migrate import _config
+
+    path = tmp_path / "old.db"
+    old = Database(f"sqlite+pysqlite:///{path}")
+    command.upgrade(_config(old), "0001")
+    with sqlite3.connect(path) as conn:
+        conn.execute(
+            "INSERT INTO cases (id, year, sequence, tracking_number, kind, category, level, status, channel,"
+            " received_on, confidential, registered_at, updated_at, version)"
+            " VALUES (1, 2025, 1, '2025-0001', 'complaint', 'daily_operations', '2', 'registered', 'post',"
+            " '2025-03-03', 0, '2025-03-03 10:00:00', '2025-03-03 10:00:00', 1)"
+        )
+        conn.execute("INSERT INTO case_descriptions (case_id, complainant_name, complainant_street, complainant_postal_code,"
+                     " complainant_city, complainant_email, complainant_phone, complainant_language, organisation, subject,"
+                     " text, request, staff_member, search_key) VALUES (1, 'Jan', '', '', '', '', '', 'nl', '', 'Oud', 'Tekst', '', '', 'jan')")
+    old.dispose()
+    database = open_database(f"sqlite+pysqlite:///{path}")
+    assert current_revision(database) == head_revision()
+    with database.engine.connect() as conn:
+        assert conn.exec_driver_sql("SELECT tracking_number, on_hold FROM cases").all() == [("2025-0001", 0)]
+        assert conn.exec_driver_sql("SELECT subject FROM case_descriptions").scalar() == "Oud"
+        assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+    database.dispose()
