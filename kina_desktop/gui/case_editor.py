@@ -1,0 +1,253 @@
+"""The case editor: the three parts of Art. 5 on the tabs Beschrijving, Behandeling, Afronding.
+
+A part the person may not see (``None`` in the CaseRecord) shows a notice instead of a form.
+Saving sends only the parts shown; a refused save (validation, someone else saved meanwhile)
+leaves every typed character in place and says what to do.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox, QScrollArea, QWidget
+
+from kina_desktop.domain.complaint import CaseChanges, CaseRecord
+from kina_desktop.gui.change_text import change_line
+from kina_desktop.gui.closure_page import ClosurePage
+from kina_desktop.gui.description_form import DescriptionForm
+from kina_desktop.gui.field_errors import FieldErrors, reveal
+from kina_desktop.gui.formatting import long_date
+from kina_desktop.gui.forms.case_editor import Ui_CaseEditor
+from kina_desktop.gui.handling_page import HandlingPage
+from kina_desktop.gui.ports import CaseStore
+from kina_desktop.gui.restricted_part_notice import RestrictedPartNotice
+from kina_desktop.gui.unsaved_prompt import Answer, ask_to_save
+from kina_desktop.gui.window_state import restore_geometry, save_geometry
+from kina_desktop.i18n import _
+from kina_desktop.services.errors import ConcurrentEdit, ServiceError, ValidationFailed
+
+ERROR_FRAME = "#message_frame { background: #fdecea; border: 1px solid #b3261e; border-radius: 4px; }"
+INFO_FRAME = "#message_frame { background: #e6f4ea; border: 1px solid #2e7d32; border-radius: 4px; }"
+SETTINGS_GROUP = "case_editor"
+
+
+def _scrolled(page: QWidget) -> QScrollArea:
+    area = QScrollArea()
+    area.setWidgetResizable(True)
+    area.setFrameShape(QScrollArea.Shape.NoFrame)
+    area.setWidget(page)
+    return area
+
+
+class CaseEditor(QDialog):
+    def __init__(
+        self,
+        cases: CaseStore,
+        record: CaseRecord,
+        settings: QSettings | None = None,
+        parent: QWidget | None = None,
+        on_saved: Callable[[CaseRecord], None] | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.ui = Ui_CaseEditor()
+        self.ui.setupUi(self)
+        self.setWindowFlags(
+            Qt.WindowType.Window
+            | Qt.WindowType.WindowMinMaxButtonsHint
+            | Qt.WindowType.WindowCloseButtonHint
+        )
+        self._cases = cases
+        self._settings = settings
+        self._record = record
+        self._on_saved = on_saved
+        font = self.ui.title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.35)
+        font.setBold(True)
+        self.ui.title.setFont(font)
+
+        self.description_form = DescriptionForm() if record.description is not None else None
+        self.handling_page = HandlingPage() if record.handling is not None else None
+        self.closure_page = ClosurePage() if record.closure is not None else None
+        fields: dict[str, QWidget] = {}
+        for page, layout in (
+            (self.description_form, self.ui.description_tab_layout),
+            (self.handling_page, self.ui.handling_tab_layout),
+            (self.closure_page, self.ui.closure_tab_layout),
+        ):
+            layout.setContentsMargins(0, 0, 0, 0)
+            if page is None:
+                layout.addWidget(RestrictedPartNotice())
+                continue
+            layout.addWidget(_scrolled(page))
+            fields.update(page.field_widgets())
+        if self.description_form is not None:
+            self.description_form.set_classification_editable(False)
+        self.errors = FieldErrors(fields, self.ui.general_errors)
+
+        buttons = self.ui.buttons
+        save = buttons.button(QDialogButtonBox.StandardButton.Save)
+        save.setText(_("Opslaan"))
+        save.setToolTip(_("Opslaan (Ctrl+S)"))
+        buttons.button(QDialogButtonBox.StandardButton.Close).setText(_("Sluiten"))
+        for button in (*buttons.buttons(), self.ui.reload_button):
+            button.setAutoDefault(False)
+            button.setDefault(False)
+        # Nothing to save when every part is reserved to the director.
+        save.setEnabled(bool(fields))
+        self._save_button = save
+        save.clicked.connect(self._on_save_requested)
+        buttons.rejected.connect(self.reject)
+        self.ui.reload_button.clicked.connect(self.reload)
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self, self._on_save_requested)
+
+        self._load(record)
+        for page in (self.description_form, self.handling_page, self.closure_page):
+            if page is not None:
+                page.watch(self._update_modified)
+        if settings is not None:
+            restore_geometry(settings, SETTINGS_GROUP, self)
+
+    # -- state -------------------------------------------------------------------------------
+
+    @property
+    def record(self) -> CaseRecord:
+        return self._record
+
+    def _collect(self) -> tuple:
+        form = self.description_form
+        return (
+            form.description() if form else None,
+            form.category() if form else None,
+            form.level() if form else None,
+            self.handling_page.handling() if self.handling_page else None,
+            self.closure_page.closure() if self.closure_page else None,
+        )
+
+    def has_unsaved_changes(self) -> bool:
+        return self._collect() != self._baseline
+
+    def changes(self) -> CaseChanges:
+        """The shown parts as edited. Category and level are not sent: they change through a
+        step of the route (the form shows them read-only)."""
+        description, _category, _level, handling, closure = self._collect()
+        return CaseChanges(
+            case_id=self._record.header.id,
+            expected_version=self._record.header.version,
+            description=description,
+            handling=handling,
+            closure=closure,
+        )
+
+    def _load(self, record: CaseRecord) -> None:
+        self._record = record
+        header = record.header
+        if self.description_form is not None and record.description is not None:
+            self.description_form.set_values(record.description, header.kind, header.category, header.level)
+        if self.handling_page is not None and record.handling is not None:
+            self.handling_page.set_values(record.handling, header.handler_name)
+        if self.closure_page is not None and record.closure is not None:
+            self.closure_page.set_values(record.closure)
+        self._baseline = self._collect()
+        self.errors.clear()
+        self._hide_message()
+        self._show_header()
+        self._update_modified()
+
+    def _show_header(self) -> None:
+        header = self._record.header
+        subject = self._record.description.subject if self._record.description else _("Vertrouwelijk")
+        self.ui.title.setText(f"{header.tracking_number} — {subject}")
+        parts = [header.kind.label(), header.category.label(), header.level.label(), header.status.label()]
+        received = _("ontvangen op {date} ({channel})").format(
+            date=long_date(header.received_on), channel=header.channel.label().lower()
+        )
+        handler = header.handler_name or _("nog geen behandelaar")
+        self.ui.summary.setText(" · ".join(parts) + " — " + received + " — " + handler)
+        self.setWindowTitle(_("Dossier {number}").format(number=header.tracking_number) + "[*]")
+
+    def _update_modified(self) -> None:
+        self.setWindowModified(self.has_unsaved_changes())
+
+    # -- messages ----------------------------------------------------------------------------
+
+    def message(self) -> str:
+        """The message shown above the tabs (empty when there is none)."""
+        return "" if self.ui.message_frame.isHidden() else self.ui.message.text()
+
+    def _show_message(self, text: str, *, error: bool, offer_reload: bool = False) -> None:
+        self.ui.message.setText(text)
+        self.ui.message_frame.setStyleSheet(ERROR_FRAME if error else INFO_FRAME)
+        self.ui.reload_button.setVisible(offer_reload)
+        self.ui.message_frame.show()
+
+    def _hide_message(self) -> None:
+        self.ui.message.clear()
+        self.ui.message_frame.hide()
+
+    # -- actions -----------------------------------------------------------------------------
+
+    def _on_save_requested(self) -> None:
+        if self._save_button.isEnabled():
+            self.save()
+
+    def save(self) -> bool:
+        """Ctrl+S: store the shown parts. False (and nothing lost) when the save is refused."""
+        try:
+            record = self._cases.save(self.changes())
+        except ValidationFailed as error:
+            first = self.errors.show(error.problems)
+            self._show_message(_("Niet opgeslagen: verbeter de velden met een rode melding."), error=True)
+            if first is not None:
+                reveal(first)
+            return False
+        except ConcurrentEdit as error:
+            self.errors.clear()
+            lines = [change_line(label, old, new) for label, old, new in error.changes]
+            text = error.message + ("\n\n" + "\n".join(f"• {line}" for line in lines) if lines else "")
+            self._show_message(text, error=True, offer_reload=True)
+            return False
+        except ServiceError as error:
+            self.errors.clear()
+            self._show_message(error.message, error=True)
+            return False
+        self._record = record
+        self._baseline = self._collect()
+        self.errors.clear()
+        self._show_header()
+        self._update_modified()
+        self._show_message(_("Dossier {number} is opgeslagen.").format(number=record.tracking_number), error=False)
+        if self._on_saved is not None:
+            self._on_saved(record)
+        return True
+
+    def reload(self) -> None:
+        """Load the case as it is stored now; asks first, because typed changes are dropped."""
+        if self.has_unsaved_changes():
+            answer = QMessageBox.question(
+                self,
+                _("Opnieuw laden"),
+                _("Wat u in dit venster wijzigde, gaat verloren. Toch opnieuw laden?"),
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        try:
+            record = self._cases.get_by_id(self._record.header.id)
+        except ServiceError as error:
+            self._show_message(error.message, error=True)
+            return
+        self._load(record)
+
+    def reject(self) -> None:
+        """Esc, Sluiten or the close button: ask 'Wijzigingen opslaan?' when something changed."""
+        if self.has_unsaved_changes():
+            answer = ask_to_save(self)
+            if answer == Answer.CANCEL or (answer == Answer.SAVE and not self.save()):
+                return
+        super().reject()
+
+    def done(self, result: int) -> None:
+        if self._settings is not None:
+            save_geometry(self._settings, SETTINGS_GROUP, self)
+        super().done(result)

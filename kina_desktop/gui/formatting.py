@@ -1,0 +1,37 @@
+"""Dates and numbers as a Flemish reader expects them (Babel, nl_BE by default)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from babel.dates import format_date
+from babel.numbers import format_decimal
+
+from kina_desktop.i18n import babel_locale, ngettext
+
+# What a date field shows and accepts while typing (Qt's pattern syntax).
+DATE_INPUT_FORMAT = "dd-MM-yyyy"
+
+
+def short_date(day: dt.date | None) -> str:
+    """``24-11-2026``; empty for no date."""
+    if day is None:
+        return ""
+    return format_date(day, "dd-MM-yyyy", locale=babel_locale())
+
+
+def long_date(day: dt.date | None) -> str:
+    """``24 november 2026``; empty for no date."""
+    if day is None:
+        return ""
+    return format_date(day, "d MMMM y", locale=babel_locale())
+
+
+def number(value: int) -> str:
+    """``100.000``."""
+    return format_decimal(value, locale=babel_locale())
+
+
+def case_count(count: int) -> str:
+    """``1 dossier`` / ``12.345 dossiers``."""
+    return ngettext("{n} dossier", "{n} dossiers", count).format(n=number(count))

@@ -1,0 +1,354 @@
+"""The main window: ready views on the left, the case list with search, menus and a toolbar."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import replace
+
+from PySide6.QtCore import QModelIndex, QSettings, QSize, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QSizePolicy,
+    QSplitter,
+    QTableView,
+    QToolBar,
+    QWidget,
+)
+
+from kina_desktop import __version__
+from kina_desktop.domain.complaint import CaseRecord
+from kina_desktop.domain.views import CaseQuery, ReadyView
+from kina_desktop.gui import case_table_model as columns
+from kina_desktop.gui.case_editor import CaseEditor
+from kina_desktop.gui.case_filter_proxy import CaseFilterProxy
+from kina_desktop.gui.case_table_model import CaseTableModel, ObjectRole
+from kina_desktop.gui.formatting import case_count
+from kina_desktop.gui.icons import icon
+from kina_desktop.gui.new_complaint_dialog import NewComplaintDialog
+from kina_desktop.gui.ports import GuiServices
+from kina_desktop.gui.ready_view_list import ReadyViewList
+from kina_desktop.gui.window_state import restore_main_window, save_main_window
+from kina_desktop.i18n import _
+from kina_desktop.services.errors import ServiceError
+
+SEARCH_DELAY_MS = 200
+# Starting widths: room for the header or a typical value, whichever is wider (the person's own
+# layout, saved in QSettings, wins from the second start on). The subject, the most telling
+# column, takes what is left; the longest categories and statuses are shortened with "…" and
+# shown whole in their tooltip.
+COLUMN_SAMPLES = {
+    columns.COL_TRACKING_NUMBER: "2026-00000",
+    columns.COL_RECEIVED_ON: "00-00-0000",
+    columns.COL_COMPLAINANT: "Kathleen Wouters",
+    columns.COL_CATEGORY: "Dagelijkse werking",
+    columns.COL_LEVEL: "",
+    columns.COL_STATUS: "Klachtenteam gebriefd",
+    columns.COL_HANDLER: "",
+    columns.COL_NEXT_DEADLINE: "00-00-0000",
+}
+
+
+class MainWindow(QMainWindow):
+    def __init__(
+        self,
+        services: GuiServices,
+        settings: QSettings,
+        today: Callable[[], dt.date],
+        database_label: str = "",
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._services = services
+        self._settings = settings
+        self._today = today
+        self._editors: dict[int, CaseEditor] = {}
+        self.setObjectName("main_window")
+        self.setWindowTitle(_("KINA Klachten"))
+
+        self.model = CaseTableModel(services.case_list, today, parent=self)
+        self.proxy = CaseFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.model.modelReset.connect(self._show_count)
+
+        self.views = ReadyViewList()
+        self.table = self._make_table()
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("main_splitter")
+        self.splitter.addWidget(self.views)
+        self.splitter.addWidget(self.table)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([self.views.minimumWidth(), 1100])
+        self.splitter.setChildrenCollapsible(False)
+        self.setCentralWidget(self.splitter)
+
+        self.search = QLineEdit()
+        self.search.setObjectName("search")
+        self.search.setPlaceholderText(_("Zoeken op nummer, naam, onderwerp… (Ctrl+F)"))
+        self.search.setClearButtonEnabled(True)
+        self.search.setMinimumWidth(360)
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self.apply_search)
+        self.search.textChanged.connect(self._search_timer.start)
+
+        self._make_actions()
+        self._make_menus()
+        self._make_toolbar()
+        self.count_label = QLabel()
+        self.count_label.setObjectName("case_count")
+        self.statusBar().addWidget(self.count_label)
+        if database_label:
+            where = QLabel(_("Database: {name}").format(name=database_label))
+            where.setObjectName("database_label")
+            where.setStyleSheet("color: #666;")
+            self.statusBar().addPermanentWidget(where)
+
+        self._fit_to_screen()  # the first time; afterwards the saved geometry wins
+        view = restore_main_window(settings, self, self.splitter, self.table.horizontalHeader())
+        if view in {v.value for v in ReadyView}:
+            self.views.choose(ReadyView(view))
+        self.model.set_query(CaseQuery(view=self.views.current_view()))
+        self.table.setSortingEnabled(True)  # applies the (restored) sort indicator via the proxy
+        self.views.currentItemChanged.connect(self._on_view_chosen)
+        self._refresh_view_counts()
+
+    # -- construction ------------------------------------------------------------------------
+
+    def _fit_to_screen(self) -> None:
+        """Use the screen up to a comfortable size (a 1366x768 laptop gets all of it)."""
+        available = self.screen().availableGeometry()
+        width, height = min(1440, available.width()), min(900, available.height())
+        self.setGeometry(
+            available.x() + (available.width() - width) // 2,
+            available.y() + (available.height() - height) // 2,
+            width,
+            height,
+        )
+
+    def _make_table(self) -> QTableView:
+        table = QTableView()
+        table.setObjectName("case_table")
+        table.setModel(self.proxy)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setAlternatingRowColors(True)
+        table.setWordWrap(False)
+        table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        rows = table.verticalHeader()
+        rows.hide()
+        # Fixed row heights: the view never measures 100,000 rows.
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(table.fontMetrics().height() + 8)
+        table.setIconSize(QSize(14, 14))
+        header = table.horizontalHeader()
+        header.setSectionsMovable(True)
+        header.setHighlightSections(False)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(columns.COL_SUBJECT, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(False)
+        metrics = table.fontMetrics()
+        for column, sample in COLUMN_SAMPLES.items():
+            title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
+            # room for the sort arrow and the lock icon
+            width = max(header.fontMetrics().horizontalAdvance(title) + 24, metrics.horizontalAdvance(sample) + 16)
+            header.resizeSection(column, width)
+        header.setSortIndicator(columns.COL_TRACKING_NUMBER, Qt.SortOrder.DescendingOrder)
+        table.activated.connect(self._on_activated)  # double-click and Enter
+        return table
+
+    def _make_actions(self) -> None:
+        self.new_action = QAction(icon("new-complaint"), _("Nieuwe klacht…"), self)
+        self.new_action.setShortcut(QKeySequence(QKeySequence.StandardKey.New))
+        self.new_action.setToolTip(_("Een nieuwe klacht registreren (Ctrl+N)"))
+        self.new_action.triggered.connect(self._on_new_complaint)
+        self.open_action = QAction(icon("open-case"), _("Dossier openen"), self)
+        self.open_action.setToolTip(_("Het gekozen dossier openen (Enter)"))
+        self.open_action.triggered.connect(self._on_open_selected)
+        self.refresh_action = QAction(icon("refresh"), _("Vernieuwen"), self)
+        self.refresh_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Refresh))
+        self.refresh_action.setToolTip(_("De lijst opnieuw ophalen (F5)"))
+        self.refresh_action.triggered.connect(self.refresh)
+        self.find_action = QAction(_("Zoeken"), self)
+        self.find_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Find))
+        self.find_action.triggered.connect(self.focus_search)
+        self.quit_action = QAction(_("Afsluiten"), self)
+        self.quit_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
+        self.quit_action.triggered.connect(self._on_quit)
+        self.about_action = QAction(_("Over KINA Klachten"), self)
+        self.about_action.triggered.connect(self.show_about)
+
+    def _make_menus(self) -> None:
+        menus = self.menuBar()
+        file_menu = menus.addMenu(_("&Bestand"))
+        file_menu.addAction(self.new_action)
+        file_menu.addAction(self.open_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        view_menu = menus.addMenu(_("B&eeld"))
+        view_menu.addAction(self.find_action)
+        view_menu.addAction(self.refresh_action)
+        help_menu = menus.addMenu(_("&Help"))
+        help_menu.addAction(self.about_action)
+
+    def _make_toolbar(self) -> None:
+        bar = QToolBar(_("Werkbalk"), self)
+        bar.setObjectName("main_toolbar")
+        bar.setMovable(False)
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        bar.setIconSize(QSize(20, 20))
+        bar.addAction(self.new_action)
+        bar.addAction(self.open_action)
+        bar.addAction(self.refresh_action)
+        spacer = QWidget()
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        bar.addWidget(spacer)
+        bar.addWidget(self.search)
+        self.addToolBar(bar)
+
+    # -- the list ----------------------------------------------------------------------------
+
+    def apply_search(self) -> None:
+        """Search as you type (called 200 ms after the last key)."""
+        self._search_timer.stop()
+        query = replace(self.model.query, search=self.search.text().strip())
+        if query != self.model.query:
+            self._run(lambda: self.model.set_query(query))
+
+    def _on_view_chosen(self, *_items: object) -> None:
+        view = self.views.current_view()
+        self._run(lambda: self.model.set_query(replace(self.model.query, view=view)))
+
+    def refresh(self) -> None:
+        """F5: fetch the list again, keeping the selected case selected where possible."""
+        selected = self.selected_case_id()
+        self._run(self.model.refresh)
+        self._refresh_view_counts()
+        if selected is not None:
+            self.select_case(selected)
+
+    def _refresh_view_counts(self) -> None:
+        base = replace(self.model.query, search="")
+        self._run(lambda: self.views.update_counts(lambda v: self._services.case_list.count(replace(base, view=v))))
+
+    def _show_count(self) -> None:
+        self.count_label.setText(case_count(self.model.total))
+
+    def focus_search(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    def selected_case_id(self) -> int | None:
+        index = self.table.currentIndex()
+        if not index.isValid():
+            return None
+        return index.data(ObjectRole).id
+
+    def select_case(self, case_id: int) -> bool:
+        row = self.model.row_of(case_id)
+        if row < 0:
+            return False
+        index = self.proxy.mapFromSource(self.model.index(row, 0))
+        self.table.setCurrentIndex(index)
+        self.table.scrollTo(index)
+        return True
+
+    # -- cases -------------------------------------------------------------------------------
+
+    def new_complaint(self) -> CaseRecord | None:
+        """Ctrl+N: the 'Nieuwe klacht' dialog; the list shows the new case afterwards."""
+        dialog = NewComplaintDialog(self._services.cases, self._today(), self)
+        dialog.exec()
+        record = dialog.record
+        if record is None:
+            return None
+        self.statusBar().showMessage(
+            _("{kind} {number} is geregistreerd.").format(kind=record.header.kind.label(), number=record.tracking_number),
+            10_000,
+        )
+        self.refresh()
+        self.select_case(record.header.id)
+        return record
+
+    def open_case_at(self, index: QModelIndex) -> CaseEditor | None:
+        summary = index.data(ObjectRole) if index.isValid() else None
+        return self.open_case(summary.id) if summary is not None else None
+
+    def open_selected_case(self) -> CaseEditor | None:
+        return self.open_case_at(self.table.currentIndex())
+
+    def open_case(self, case_id: int) -> CaseEditor | None:
+        """Open the case in its own editor window (or bring its open editor to the front)."""
+        editor = self._editors.get(case_id)
+        if editor is not None:
+            editor.raise_()
+            editor.activateWindow()
+            return editor
+        try:
+            record = self._services.cases.get_by_id(case_id)
+        except ServiceError as error:
+            QMessageBox.warning(self, _("KINA Klachten"), error.message)
+            return None
+        editor = CaseEditor(self._services.cases, record, self._settings, self, on_saved=self._on_case_saved)
+        editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        editor.finished.connect(lambda _result, case_id=case_id: self._forget_editor(case_id))
+        self._editors[case_id] = editor
+        editor.show()
+        return editor
+
+    def _forget_editor(self, case_id: int) -> None:
+        self._editors.pop(case_id, None)
+
+    def _on_new_complaint(self) -> None:
+        self.new_complaint()
+
+    def _on_open_selected(self) -> None:
+        self.open_selected_case()
+
+    def _on_quit(self) -> None:
+        self.close()
+
+    def _on_activated(self, index: QModelIndex) -> None:
+        self.open_case_at(index)
+
+    def _on_case_saved(self, record: CaseRecord) -> None:
+        self.refresh()
+        self.statusBar().showMessage(_("Dossier {number} is opgeslagen.").format(number=record.tracking_number), 10_000)
+
+    def show_about(self) -> None:
+        QMessageBox.about(
+            self,
+            _("Over KINA Klachten"),
+            _(
+                "<b>KINA Klachten</b> {version}<br>Het klachtenregister van KINA p.v., volgens het "
+                "klachtenreglement (laatst gewijzigd op 3 november 2023)."
+            ).format(version=__version__),
+        )
+
+    def _run(self, work: Callable[[], object]) -> None:
+        """Run a list query; a database that stops answering gives a message, not a crash."""
+        try:
+            work()
+        except ServiceError as error:
+            self.statusBar().showMessage(error.message, 15_000)
+
+    # -- closing -----------------------------------------------------------------------------
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
+        for editor in list(self._editors.values()):
+            if not editor.close():
+                event.ignore()
+                return
+        save_main_window(
+            self._settings, self, self.splitter, self.table.horizontalHeader(), self.views.current_view().value
+        )
+        event.accept()

@@ -1,0 +1,37 @@
+"""The question before closing a window with unsaved changes."""
+
+from __future__ import annotations
+
+from enum import Enum
+
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from kina_desktop.i18n import _
+
+
+class Answer(Enum):
+    SAVE = "save"
+    DISCARD = "discard"
+    CANCEL = "cancel"
+
+
+def ask_to_save(parent: QWidget, save_text: str | None = None) -> Answer:
+    """'Wijzigingen opslaan?' with Opslaan / Niet opslaan / Annuleren."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setWindowTitle(_("Wijzigingen opslaan?"))
+    box.setText(_("Wijzigingen opslaan?"))
+    box.setInformativeText(_("U hebt gegevens gewijzigd die nog niet zijn opgeslagen."))
+    buttons = QMessageBox.StandardButton
+    box.setStandardButtons(buttons.Save | buttons.Discard | buttons.Cancel)
+    box.setDefaultButton(buttons.Save)
+    box.setEscapeButton(buttons.Cancel)
+    box.button(buttons.Save).setText(save_text or _("Opslaan"))
+    box.button(buttons.Discard).setText(_("Niet opslaan"))
+    box.button(buttons.Cancel).setText(_("Annuleren"))
+    answer = box.exec()
+    if answer == buttons.Save:
+        return Answer.SAVE
+    if answer == buttons.Discard:
+        return Answer.DISCARD
+    return Answer.CANCEL

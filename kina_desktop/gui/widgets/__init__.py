@@ -1,0 +1,1 @@
+"""Small reusable widgets, also used as promoted widgets in the Designer forms."""

@@ -1,0 +1,246 @@
+"""The case editor: the three parts of Art. 5, saving, the close prompt, concurrent edits."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+
+import pytest
+from PySide6.QtCore import QDate, QPoint, Qt
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
+
+from kina_desktop.domain.actions import ActionKind, StepData
+from kina_desktop.domain.complaint import CaseChanges
+from kina_desktop.domain.enums import Admissibility, Category, Level, Role, Verdict
+from kina_desktop.domain.visibility import Viewer
+from kina_desktop.gui.case_editor import CaseEditor
+from kina_desktop.gui.main_window import MainWindow
+from kina_desktop.gui.restricted_part_notice import RestrictedPartNotice
+from kina_desktop.services.bundle import Services
+from tests.factories import draft
+from tests.gui.conftest import TODAY, services_as
+
+Button = QMessageBox.StandardButton
+
+
+@pytest.fixture
+def case(services: Services):  # type: ignore[no-untyped-def]
+    return services.cases.register(draft(subject="Lange wachttijd aan het loket"))
+
+
+@pytest.fixture
+def editor(qtbot, window: MainWindow, case) -> CaseEditor:  # type: ignore[no-untyped-def]
+    window.refresh()
+    assert window.select_case(case.header.id)
+    opened = window.open_selected_case()
+    assert opened is not None
+    qtbot.waitExposed(opened)
+    return opened
+
+
+def press_ctrl_s(qtbot, editor: CaseEditor) -> None:  # type: ignore[no-untyped-def]
+    editor.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is editor)
+    qtbot.keyClick(editor, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+
+
+def test_the_editor_shows_the_three_parts_of_art_5(editor: CaseEditor, case) -> None:  # type: ignore[no-untyped-def]
+    tabs = editor.ui.tabs
+    assert [tabs.tabText(i) for i in range(tabs.count())] == ["Beschrijving", "Behandeling", "Afronding"]
+    assert editor.windowTitle().startswith("Dossier 2026-0001")
+    assert editor.ui.title.text() == "2026-0001 — Lange wachttijd aan het loket"
+    assert editor.description_form.ui.complainant_name.text() == "Jan Peeters"
+    assert editor.description_form.ui.received_on.date() == QDate(2026, 11, 20)
+    assert editor.description_form.ui.facts_on.value() == dt.date(2026, 11, 18)
+    # chosen at registration; changed only by a step of the route, with a reason (Art. 3 and 6)
+    form = editor.description_form.ui
+    assert not form.kind.isEnabled() and not form.category.isEnabled() and not form.level.isEnabled()
+    assert not editor.has_unsaved_changes()
+
+
+def test_editing_the_description_and_pressing_ctrl_s_stores_it_and_refreshes_the_list(
+    qtbot, window: MainWindow, editor: CaseEditor, services: Services, case  # type: ignore[no-untyped-def]
+) -> None:
+    form = editor.description_form.ui
+    form.subject.clear()
+    qtbot.keyClicks(form.subject, "Wachttijd van drie uur")
+    form.complainant_phone.setText("03 123 45 67")
+    assert editor.has_unsaved_changes() and editor.isWindowModified()
+
+    press_ctrl_s(qtbot, editor)
+
+    stored = services.cases.get_by_id(case.header.id)
+    assert stored.description.subject == "Wachttijd van drie uur"
+    assert stored.description.complainant_phone == "03 123 45 67"
+    assert stored.header.level == Level.TWO
+    assert stored.header.version == case.header.version + 1
+    assert not editor.has_unsaved_changes() and not editor.isWindowModified()
+    assert "opgeslagen" in editor.message()
+    assert window.model.case_at(window.model.row_of(case.header.id)).subject == "Wachttijd van drie uur"
+
+
+def forwarded_to_handler(services: Services, record):  # type: ignore[no-untyped-def]
+    """Art. 6: a level-2 complaint about daily operations goes to the complaint handler."""
+    return services.workflow.take(
+        record.header.id, record.header.version, ActionKind.FORWARD_TO_HANDLER, StepData(on=TODAY)
+    )
+
+
+def test_the_handler_fills_in_the_handling_admissibility_verdict_and_measures(
+    qtbot, window: MainWindow, services: Services, case  # type: ignore[no-untyped-def]
+) -> None:
+    forwarded_to_handler(services, case)
+    editor = window.open_case(case.header.id)
+    qtbot.waitExposed(editor)
+    editor.ui.tabs.setCurrentIndex(1)
+    page = editor.handling_page.ui
+    page.admissibility.setCurrentIndex(page.admissibility.findText("Ontvankelijk"))
+    qtbot.keyClicks(page.investigation, "Navraag bij het onthaal: personeelstekort op maandag.")
+    page.verdict.setCurrentIndex(page.verdict.findText("Gegrond"))
+    qtbot.keyClicks(page.verdict_motivation, "De wachttijd was onredelijk lang.")
+    qtbot.keyClicks(page.measures, "Extra bezetting op maandagvoormiddag.")
+    box = page.measures_discussed_with_team
+    qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=QPoint(8, box.height() // 2))
+    page.staff_conversation_on.check.setChecked(True)
+    page.staff_conversation_on.edit.setDate(QDate(2026, 11, 23))
+
+    assert editor.save()
+
+    handling = services.cases.get_by_id(case.header.id).handling
+    assert handling.admissibility == Admissibility.ADMISSIBLE
+    assert handling.verdict == Verdict.FOUNDED
+    assert handling.investigation == "Navraag bij het onthaal: personeelstekort op maandag."
+    assert handling.measures == "Extra bezetting op maandagvoormiddag."
+    assert handling.measures_discussed_with_team is True
+    assert handling.staff_conversation_on == dt.date(2026, 11, 23)
+    assert handling.board_meeting_on is None
+
+
+def test_the_handling_cannot_be_filled_in_before_the_case_reaches_the_handler_and_the_text_stays(
+    qtbot, editor: CaseEditor, services: Services, case  # type: ignore[no-untyped-def]
+) -> None:
+    editor.ui.tabs.setCurrentIndex(1)
+    qtbot.keyClicks(editor.handling_page.ui.investigation, "Eerste vaststellingen.")
+
+    assert not editor.save()
+
+    assert "Art. 6" in editor.message()
+    assert editor.handling_page.ui.investigation.toPlainText() == "Eerste vaststellingen."
+    assert services.cases.get_by_id(case.header.id).handling.investigation == ""
+
+
+def test_editing_the_closure_stores_when_and_what_the_complainant_was_told(
+    qtbot, editor: CaseEditor, services: Services, case  # type: ignore[no-untyped-def]
+) -> None:
+    editor.ui.tabs.setCurrentIndex(2)
+    page = editor.closure_page.ui
+    page.informed_on.check.setChecked(True)
+    page.informed_on.edit.setDate(QDate(2026, 11, 23))
+    qtbot.keyClicks(page.communication, "Wij verontschuldigen ons en versterken het onthaal.")
+    page.closed_on.check.setChecked(True)
+    page.closed_on.edit.setDate(QDate(2026, 11, 24))
+
+    assert editor.save()
+
+    closure = services.cases.get_by_id(case.header.id).closure
+    assert closure.informed_on == dt.date(2026, 11, 23)
+    assert closure.closed_on == dt.date(2026, 11, 24)
+    assert closure.communication == "Wij verontschuldigen ons en versterken het onthaal."
+
+
+def test_a_closing_date_before_the_informing_date_is_shown_next_to_it_on_its_tab(
+    editor: CaseEditor, services: Services, case  # type: ignore[no-untyped-def]
+) -> None:
+    page = editor.closure_page.ui
+    page.informed_on.check.setChecked(True)
+    page.informed_on.edit.setDate(QDate(2026, 11, 23))
+    page.closed_on.check.setChecked(True)
+    page.closed_on.edit.setDate(QDate(2026, 11, 21))
+    page.communication.setPlainText("Uitleg per brief.")
+
+    assert not editor.save()
+
+    assert editor.errors.messages() == {
+        "closed_on": "De afsluitdatum ligt voor de datum waarop de klager werd geïnformeerd."
+    }
+    assert editor.ui.tabs.currentIndex() == 2  # brought to the tab of the field
+    assert editor.errors.label("closed_on").isVisible()
+    assert page.communication.toPlainText() == "Uitleg per brief."
+    assert services.cases.get_by_id(case.header.id).closure.closed_on is None
+
+
+def test_closing_with_unsaved_changes_asks_wijzigingen_opslaan(
+    qtbot, editor: CaseEditor, services: Services, case, answer_message_box  # type: ignore[no-untyped-def]
+) -> None:
+    subject = editor.description_form.ui.subject
+    qtbot.keyClicks(subject, " (dringend)")
+    answers = answer_message_box(Button.Cancel, Button.Save)
+
+    qtbot.keyClick(editor, Qt.Key.Key_Escape)  # Annuleren: stay, keep the text
+    assert answers.asked == ["Wijzigingen opslaan?"]
+    assert editor.isVisible() and subject.text() == "Lange wachttijd aan het loket (dringend)"
+
+    editor.close()  # Opslaan: saved, then closed
+    assert answers.asked == ["Wijzigingen opslaan?"] * 2
+    assert services.cases.get_by_id(case.header.id).description.subject == "Lange wachttijd aan het loket (dringend)"
+
+
+def test_niet_opslaan_closes_without_storing(qtbot, window: MainWindow, services: Services, case, answer_message_box) -> None:  # type: ignore[no-untyped-def]
+    window.refresh()
+    editor = window.open_case(case.header.id)
+    qtbot.keyClicks(editor.description_form.ui.subject, "!")
+    answer_message_box(Button.Discard)
+    editor.close()
+    assert services.cases.get_by_id(case.header.id).description.subject == "Lange wachttijd aan het loket"
+    assert case.header.id not in window._editors
+
+
+def test_closing_an_unchanged_case_asks_nothing(qtbot, editor: CaseEditor, answer_message_box) -> None:  # type: ignore[no-untyped-def]
+    answers = answer_message_box()
+    assert editor.close()
+    assert answers.asked == []
+
+
+def test_when_a_colleague_saved_first_the_editor_says_what_changed_and_keeps_the_text(
+    qtbot, editor: CaseEditor, services: Services, case  # type: ignore[no-untyped-def]
+) -> None:
+    colleague = services_as(services.ctx.database, Viewer(None, frozenset(Role), "Els Wouters"))
+    theirs = colleague.cases.get_by_id(case.header.id)
+    colleague.cases.save(
+        CaseChanges(
+            case.header.id,
+            theirs.header.version,
+            description=replace(theirs.description, subject="Wachttijd en onvriendelijk onthaal", facts_on=dt.date(2026, 11, 17)),
+        )
+    )
+    subject = editor.description_form.ui.subject
+    subject.clear()
+    qtbot.keyClicks(subject, "Mijn eigen onderwerp")
+
+    assert not editor.save()
+
+    message = editor.message()
+    assert "Els Wouters" in message
+    assert "Onderwerp: Lange wachttijd aan het loket → Wachttijd en onvriendelijk onthaal" in message
+    assert "Datum van de feiten: 18-11-2026 → 17-11-2026" in message
+    assert subject.text() == "Mijn eigen onderwerp"
+    assert editor.has_unsaved_changes()
+    assert editor.ui.reload_button.isVisible()
+    assert services.cases.get_by_id(case.header.id).description.subject == "Wachttijd en onvriendelijk onthaal"
+
+
+def test_a_confidential_personnel_case_shows_voorbehouden_aan_de_directeur(qtbot, services: Services) -> None:  # type: ignore[no-untyped-def]
+    record = services.cases.register(draft(category=Category.PERSONNEL, level=Level.TWO))
+    receiver = services_as(services.ctx.database, Viewer(None, frozenset({Role.RECEIVER}), "Onthaal"))
+    seen = receiver.cases.get_by_id(record.header.id)
+    assert seen.description is None and seen.handling is None and seen.closure is None
+
+    editor = CaseEditor(receiver.cases, seen)
+    qtbot.addWidget(editor)
+
+    notices = [editor.ui.tabs.widget(i).findChild(RestrictedPartNotice) for i in range(3)]
+    assert all(n is not None and n.text() == "Voorbehouden aan de directeur (Art. 6)" for n in notices)
+    assert editor.description_form is None and editor.handling_page is None and editor.closure_page is None
+    assert editor.ui.title.text() == f"{record.tracking_number} — Vertrouwelijk"
+    assert not editor.has_unsaved_changes()
+    assert not editor.ui.buttons.button(QDialogButtonBox.StandardButton.Save).isEnabled()
