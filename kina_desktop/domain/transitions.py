@@ -295,7 +295,9 @@ TRANSITIONS: tuple[Transition, ...] = (
           "uitkomst en van de maatregelen (Art. 7)."),
        optional=("informed_on", "communication"), requires=(c.acknowledged,), inputs=(c.complainant_informed,),
        record=_close),
-    _t(A.CLOSE, {P2, P3}, {Status.HANDLED}, Status.CLOSED, (R, D), "Art. 7",
+    # The director closes a personnel case: the closure part of the confidential track is theirs
+    # alone (Art. 6), and Art. 7 does not name the receiver for this message.
+    _t(A.CLOSE, {P2, P3}, {Status.HANDLED}, Status.CLOSED, (D,), "Art. 7",
        N_("Bij personeelsaangelegenheden hoort de klager enkel dat de klacht behandeld en besproken werd "
           "met het personeelslid en de leidinggevenden; meer kan om privacyredenen niet (Art. 7)."),
        optional=("informed_on", "communication"), requires=(c.acknowledged,), inputs=(c.complainant_informed,),

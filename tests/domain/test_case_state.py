@@ -71,4 +71,4 @@ def test_closure_part_is_written_by_whoever_may_close_now():
 
     handled = replace(daily2_with_handler(), status=Status.HANDLED)
     assert closure_editors(handled) == {R}
-    assert closure_editors(replace(personnel3_with_board(), status=Status.HANDLED)) == {R, D}
+    assert closure_editors(replace(personnel3_with_board(), status=Status.HANDLED)) == {D}  # the confidential closure part is the director's (Art. 6)

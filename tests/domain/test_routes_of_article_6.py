@@ -122,7 +122,7 @@ def test_personnel_level2_is_handled_by_the_director_only():
     assert s.handling.personnel_file_report_on == day(6)
     s = step(s, A.COMPLETE_HANDLING, D, day(6))
     assert s.status == Status.HANDLED
-    s = close(s, R, day(7))
+    s = close(s, D, day(7))  # the closure part of the confidential track is the director's
     assert statuses(s) == [Status.REGISTERED, Status.WITH_DIRECTOR, Status.HANDLED, Status.CLOSED]
     assert [st.by_role for st in s.steps if st.action != A.ACKNOWLEDGE][1:-1] == [D] * 5
 

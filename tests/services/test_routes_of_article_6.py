@@ -123,11 +123,13 @@ def test_personnel_level2_is_handled_by_the_director_only(ctx: ServiceContext) -
     walk.step(A.RECORD_STAFF_CONVERSATION, Role.DIRECTOR, day(5))
     walk.step(A.RECORD_PERSONNEL_FILE_REPORT, Role.DIRECTOR, day(6))
     assert walk.step(A.COMPLETE_HANDLING, Role.DIRECTOR, day(6)) == Status.HANDLED
-    closed = walk.step(A.CLOSE, Role.RECEIVER, day(7), informed_on=day(7),
+    closed = walk.step(A.CLOSE, Role.DIRECTOR, day(7), informed_on=day(7),
                        communication="De klacht werd behandeld en besproken met het personeelslid.")
     assert closed == Status.CLOSED
-    # The receiver took steps but never sees the handling part of a confidential case.
-    assert walk.record.handling is None
+    # The receiver who registered it keeps the description and the status, never the handling part.
+    seen_by_receiver = walk.as_(Role.RECEIVER).cases.get(walk.record.tracking_number)
+    assert seen_by_receiver.handling is None and seen_by_receiver.closure is None
+    assert seen_by_receiver.description is not None and seen_by_receiver.header.status == Status.CLOSED
     seen_by_director = walk.as_(Role.DIRECTOR).cases.get(walk.record.tracking_number)
     assert seen_by_director.handling.staff_conversation_on == day(5)
     assert seen_by_director.handling.personnel_file_report_on == day(6)
