@@ -1,28 +1,34 @@
-"""The case editor: the three parts of Art. 5 on the tabs Beschrijving, Behandeling, Afronding.
+"""The case editor: the three parts of Art. 5 on the tabs Beschrijving, Behandeling, Afronding,
+and beside them "Verloop": the route, the deadlines and the steps this person may take now.
 
 A part the person may not see (``None`` in the CaseRecord) shows a notice instead of a form.
 Saving sends only the parts shown; a refused save (validation, someone else saved meanwhile)
-leaves every typed character in place and says what to do.
+leaves every typed character in place and says what to do. A step of the route opens the step
+dialog (gui/step_dialog.py); once it is taken, the editor shows the case as stored.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QByteArray, QSettings, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox, QScrollArea, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox, QScrollArea, QSplitter, QWidget
 
+from kina_desktop.domain.actions import ActionKind
 from kina_desktop.domain.complaint import CaseChanges, CaseRecord
+from kina_desktop.gui.case_summary import summary_text
 from kina_desktop.gui.change_text import change_line
 from kina_desktop.gui.closure_page import ClosurePage
 from kina_desktop.gui.description_form import DescriptionForm
 from kina_desktop.gui.field_errors import FieldErrors, reveal
-from kina_desktop.gui.formatting import long_date
 from kina_desktop.gui.forms.case_editor import Ui_CaseEditor
 from kina_desktop.gui.handling_page import HandlingPage
-from kina_desktop.gui.ports import CaseStore
+from kina_desktop.gui.ports import CaseProgressView, CaseStore, WorkflowPort
+from kina_desktop.gui.progress_panel import ProgressPanel
 from kina_desktop.gui.restricted_part_notice import RestrictedPartNotice
+from kina_desktop.gui.step_dialog import StepDialog
 from kina_desktop.gui.unsaved_prompt import Answer, ask_to_save
 from kina_desktop.gui.window_state import restore_geometry, save_geometry
 from kina_desktop.i18n import _
@@ -31,6 +37,11 @@ from kina_desktop.services.errors import ConcurrentEdit, ServiceError, Validatio
 ERROR_FRAME = "#message_frame { background: #fdecea; border: 1px solid #b3261e; border-radius: 4px; }"
 INFO_FRAME = "#message_frame { background: #e6f4ea; border: 1px solid #2e7d32; border-radius: 4px; }"
 SETTINGS_GROUP = "case_editor"
+SPLITTER_KEY = f"{SETTINGS_GROUP}/progress_splitter"
+
+
+def _parts_of(record: CaseRecord) -> tuple[bool, bool, bool]:
+    return (record.description is not None, record.handling is not None, record.closure is not None)
 
 
 def _scrolled(page: QWidget) -> QScrollArea:
@@ -49,6 +60,8 @@ class CaseEditor(QDialog):
         settings: QSettings | None = None,
         parent: QWidget | None = None,
         on_saved: Callable[[CaseRecord], None] | None = None,
+        workflow: WorkflowPort | None = None,
+        today: Callable[[], dt.date] = dt.date.today,
     ) -> None:
         super().__init__(parent)
         self.ui = Ui_CaseEditor()
@@ -62,11 +75,76 @@ class CaseEditor(QDialog):
         self._settings = settings
         self._record = record
         self._on_saved = on_saved
+        self._workflow = workflow
+        self._today = today
+        self._progress: CaseProgressView | None = None
+        self._parts: tuple[bool, bool, bool] | None = None
+        self.step_dialog: StepDialog | None = None
         font = self.ui.title.font()
         font.setPointSizeF(font.pointSizeF() * 1.35)
         font.setBold(True)
         self.ui.title.setFont(font)
+        self.description_form: DescriptionForm | None = None
+        self.handling_page: HandlingPage | None = None
+        self.closure_page: ClosurePage | None = None
+        self.progress_panel: ProgressPanel | None = None
+        self.splitter: QSplitter | None = None
+        if workflow is not None:
+            self._add_progress_panel()
 
+        buttons = self.ui.buttons
+        save = buttons.button(QDialogButtonBox.StandardButton.Save)
+        save.setText(_("Opslaan"))
+        save.setToolTip(_("Opslaan (Ctrl+S)"))
+        buttons.button(QDialogButtonBox.StandardButton.Close).setText(_("Sluiten"))
+        for button in (*buttons.buttons(), self.ui.reload_button):
+            button.setAutoDefault(False)
+            button.setDefault(False)
+        self._save_button = save
+        save.clicked.connect(self._on_save_requested)
+        buttons.rejected.connect(self.reject)
+        self.ui.reload_button.clicked.connect(self.reload)
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self, self._on_save_requested)
+
+        self._load(record)
+        if settings is None or not restore_geometry(settings, SETTINGS_GROUP, self):
+            self._fit_to_screen()
+        if self.splitter is not None and self.progress_panel is not None:
+            panel = self.progress_panel.minimumWidth()
+            self.splitter.setSizes([self.width() - panel, panel])
+            state = settings.value(SPLITTER_KEY) if settings is not None else None
+            if isinstance(state, QByteArray) and not state.isEmpty():
+                self.splitter.restoreState(state)
+
+    # -- construction ------------------------------------------------------------------------
+
+    def _fit_to_screen(self) -> None:
+        """The first time: with the Verloop panel beside the tabs, use the screen up to a
+        comfortable size (a 1366x768 laptop gets all of it)."""
+        if self.progress_panel is None:
+            return
+        available = self.screen().availableGeometry()
+        self.resize(min(1400, available.width()), min(880, available.height()))
+
+    def _add_progress_panel(self) -> None:
+        """'Verloop' to the right of the tabs, in a splitter the person can drag."""
+        layout = self.ui.editor_layout
+        index = layout.indexOf(self.ui.tabs)
+        layout.removeWidget(self.ui.tabs)
+        self.progress_panel = ProgressPanel(self.request_step)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("progress_splitter")
+        self.splitter.addWidget(self.ui.tabs)
+        self.splitter.addWidget(self.progress_panel)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 0)
+        self.splitter.setChildrenCollapsible(False)
+        layout.insertWidget(index, self.splitter, 1)
+
+    def _build_pages(self, record: CaseRecord) -> None:
+        """A form for each part the person may see, a notice for the others. Built again when a
+        step changed which parts this person may see (for instance a re-classification)."""
+        self._parts = _parts_of(record)
         self.description_form = DescriptionForm() if record.description is not None else None
         self.handling_page = HandlingPage() if record.handling is not None else None
         self.closure_page = ClosurePage() if record.closure is not None else None
@@ -77,6 +155,10 @@ class CaseEditor(QDialog):
             (self.closure_page, self.ui.closure_tab_layout),
         ):
             layout.setContentsMargins(0, 0, 0, 0)
+            while layout.count():
+                old = layout.takeAt(0).widget()
+                if old is not None:
+                    old.deleteLater()
             if page is None:
                 layout.addWidget(RestrictedPartNotice())
                 continue
@@ -85,29 +167,8 @@ class CaseEditor(QDialog):
         if self.description_form is not None:
             self.description_form.set_classification_editable(False)
         self.errors = FieldErrors(fields, self.ui.general_errors)
-
-        buttons = self.ui.buttons
-        save = buttons.button(QDialogButtonBox.StandardButton.Save)
-        save.setText(_("Opslaan"))
-        save.setToolTip(_("Opslaan (Ctrl+S)"))
-        buttons.button(QDialogButtonBox.StandardButton.Close).setText(_("Sluiten"))
-        for button in (*buttons.buttons(), self.ui.reload_button):
-            button.setAutoDefault(False)
-            button.setDefault(False)
         # Nothing to save when every part is reserved to the director.
-        save.setEnabled(bool(fields))
-        self._save_button = save
-        save.clicked.connect(self._on_save_requested)
-        buttons.rejected.connect(self.reject)
-        self.ui.reload_button.clicked.connect(self.reload)
-        QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self, self._on_save_requested)
-
-        self._load(record)
-        for page in (self.description_form, self.handling_page, self.closure_page):
-            if page is not None:
-                page.watch(self._update_modified)
-        if settings is not None:
-            restore_geometry(settings, SETTINGS_GROUP, self)
+        self._save_button.setEnabled(bool(fields))
 
     # -- state -------------------------------------------------------------------------------
 
@@ -142,6 +203,9 @@ class CaseEditor(QDialog):
 
     def _load(self, record: CaseRecord) -> None:
         self._record = record
+        rebuilt = _parts_of(record) != self._parts
+        if rebuilt:
+            self._build_pages(record)
         header = record.header
         if self.description_form is not None and record.description is not None:
             self.description_form.set_values(record.description, header.kind, header.category, header.level)
@@ -150,21 +214,37 @@ class CaseEditor(QDialog):
         if self.closure_page is not None and record.closure is not None:
             self.closure_page.set_values(record.closure)
         self._baseline = self._collect()
+        if rebuilt:
+            for page in (self.description_form, self.handling_page, self.closure_page):
+                if page is not None:
+                    page.watch(self._update_modified)
         self.errors.clear()
         self._hide_message()
-        self._show_header()
+        self._refresh_progress()
         self._update_modified()
+
+    def _refresh_progress(self) -> None:
+        """Fetch the route, deadlines and steps again (after loading, saving or a step)."""
+        if self._workflow is not None and self.progress_panel is not None:
+            try:
+                self._progress = self._workflow.progress(self._record.header.id)
+            except ServiceError as error:
+                self._progress = None
+                self.progress_panel.show_error(error.message)
+            else:
+                self.progress_panel.set_progress(self._progress)
+        self._show_header()
+
+    @property
+    def progress(self) -> CaseProgressView | None:
+        return self._progress
 
     def _show_header(self) -> None:
         header = self._record.header
         subject = self._record.description.subject if self._record.description else _("Vertrouwelijk")
         self.ui.title.setText(f"{header.tracking_number} — {subject}")
-        parts = [header.kind.label(), header.category.label(), header.level.label(), header.status.label()]
-        received = _("ontvangen op {date} ({channel})").format(
-            date=long_date(header.received_on), channel=header.channel.label().lower()
-        )
-        handler = header.handler_name or _("nog geen behandelaar")
-        self.ui.summary.setText(" · ".join(parts) + " — " + received + " — " + handler)
+        route = self._progress.route if self._progress is not None else None
+        self.ui.summary.setText(summary_text(header, route))
         self.setWindowTitle(_("Dossier {number}").format(number=header.tracking_number) + "[*]")
 
     def _update_modified(self) -> None:
@@ -215,7 +295,7 @@ class CaseEditor(QDialog):
         self._record = record
         self._baseline = self._collect()
         self.errors.clear()
-        self._show_header()
+        self._refresh_progress()  # what was filled in may allow other steps now
         self._update_modified()
         self._show_message(_("Dossier {number} is opgeslagen.").format(number=record.tracking_number), error=False)
         if self._on_saved is not None:
@@ -239,6 +319,44 @@ class CaseEditor(QDialog):
             return
         self._load(record)
 
+    # -- steps of the route ------------------------------------------------------------------
+
+    def request_step(self, kind: ActionKind) -> None:
+        """A step button: first offer to save what was typed (the step reloads the case), then
+        open the step dialog for it."""
+        option = next((o for o in self._progress.options if o.action.kind == kind), None) if self._progress else None
+        if option is None or self._workflow is None:
+            return
+        if self.has_unsaved_changes():
+            answer = ask_to_save(self)
+            if answer == Answer.CANCEL or (answer == Answer.SAVE and not self.save()):
+                return
+        dialog = StepDialog(self._workflow, self._record, option.action, self._progress, self._today(), self)
+        dialog.finished.connect(self._on_step_dialog_finished)
+        self.step_dialog = dialog
+        dialog.open()
+
+    def _on_step_dialog_finished(self, _result: int) -> None:
+        dialog = self.step_dialog
+        self.step_dialog = None
+        if dialog is None:
+            return
+        taken = dialog.taken
+        dialog.deleteLater()
+        if taken is None:
+            if dialog.conflict is not None:  # the editor shows an old version: offer to reload it
+                self._show_message(dialog.conflict.message, error=True, offer_reload=True)
+            return
+        self._load(taken)
+        self._show_message(
+            _("‘{action}’ is vastgelegd in dossier {number}.").format(
+                action=dialog.action.label, number=taken.tracking_number
+            ),
+            error=False,
+        )
+        if self._on_saved is not None:
+            self._on_saved(taken)
+
     def reject(self) -> None:
         """Esc, Sluiten or the close button: ask 'Wijzigingen opslaan?' when something changed."""
         if self.has_unsaved_changes():
@@ -250,4 +368,6 @@ class CaseEditor(QDialog):
     def done(self, result: int) -> None:
         if self._settings is not None:
             save_geometry(self._settings, SETTINGS_GROUP, self)
+            if self.splitter is not None:
+                self._settings.setValue(SPLITTER_KEY, self.splitter.saveState())
         super().done(result)

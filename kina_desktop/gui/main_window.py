@@ -298,7 +298,15 @@ class MainWindow(QMainWindow):
         except ServiceError as error:
             QMessageBox.warning(self, _("KINA Klachten"), error.message)
             return None
-        editor = CaseEditor(self._services.cases, record, self._settings, self, on_saved=self._on_case_saved)
+        editor = CaseEditor(
+            self._services.cases,
+            record,
+            self._settings,
+            self,
+            on_saved=self._on_case_saved,
+            workflow=self._services.workflow,
+            today=self._today,
+        )
         editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         editor.finished.connect(lambda _result, case_id=case_id: self._forget_editor(case_id))
         self._editors[case_id] = editor

@@ -1,0 +1,41 @@
+"""The two lines under a case's title: what it is, and where it stands on its route.
+
+    Klacht · Dagelijkse werking · Niveau 2 — ontvangen op 20 november 2026 (post) — Hans Behandelaar
+    Status: Bij klachtenbehandelaar · stap 2 van 4 · aan zet: de klachtenbehandelaar
+"""
+
+from __future__ import annotations
+
+from kina_desktop.domain.complaint import CaseHeader
+from kina_desktop.domain.routes import RouteView
+from kina_desktop.domain.workflow import roles_text
+from kina_desktop.gui.formatting import long_date
+from kina_desktop.i18n import _
+
+
+def identity_line(header: CaseHeader) -> str:
+    parts = [header.kind.label(), header.category.label(), header.level.label()]
+    received = _("ontvangen op {date} ({channel})").format(
+        date=long_date(header.received_on), channel=header.channel.label().lower()
+    )
+    handler = header.handler_name or _("nog geen behandelaar")
+    return " · ".join(parts) + " — " + received + " — " + handler
+
+
+def status_line(header: CaseHeader, route: RouteView | None) -> str:
+    status = _("Status: {status}").format(status=header.status.label())
+    if route is None or route.current != header.status:  # no progress (yet), or out of date
+        return status
+    parts = [
+        status,
+        _("stap {number} van {total}").format(number=route.current_index + 1, total=len(route.steps)),
+    ]
+    if route.holders:
+        parts.append(_("aan zet: {roles}").format(roles=roles_text(route.holders)))
+    if route.waiting:
+        parts.append(_("wacht op de klager"))
+    return " · ".join(parts)
+
+
+def summary_text(header: CaseHeader, route: RouteView | None) -> str:
+    return identity_line(header) + "\n" + status_line(header, route)
