@@ -52,7 +52,8 @@ class Account(Base):
     function: Mapped[str] = mapped_column(String(200), default="")
     phone: Mapped[str] = mapped_column(String(40), default="")
     email: Mapped[str] = mapped_column(String(254), default="")
-    password_hash: Mapped[str | None] = mapped_column(String(255), nullable=True)
+    # Deferred: loaded only when a login is checked. On PostgreSQL no KINA role may read it.
+    password_hash: Mapped[str | None] = mapped_column(String(255), nullable=True, deferred=True)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     failed_logins: Mapped[int] = mapped_column(Integer, default=0)
     locked_until: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)

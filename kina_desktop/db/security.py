@@ -1,0 +1,156 @@
+"""PostgreSQL enforces the confidential track of Art. 6 itself: group roles, grants and
+row-level security, so that a person who connects with their own login through any SQL client
+reads exactly what the program would show them.
+
+The rule is the one of domain/visibility.py (``visible_parts``), written in SQL:
+- the header (``cases``) is readable by every KINA role: a confidential case exists, with its
+  number, status and deadlines;
+- the description part of a confidential case (personnel matters above level 1) only by the
+  director and by the person who registered it;
+- the handling and closure parts, and the texts that belong with them (notes of steps,
+  grounds, holds, requalifications), only by the director;
+- the history (audit_events) follows the part each event is about; nobody but the owner may
+  update or delete it (append-only).
+
+Superusers and the owner of the tables bypass row-level security: the program's tests connect
+as ordinary login roles. Inside the SECURITY DEFINER helper ``session_user`` is the person who
+logged in (``current_user`` would be the owner).
+"""
+
+from __future__ import annotations
+
+from kina_desktop.domain.enums import Role
+
+GROUP_ROLES: dict[Role, str] = {
+    Role.RECEIVER: "kina_receiver",
+    Role.HANDLER: "kina_handler",
+    Role.TEAM: "kina_team",
+    Role.DIRECTOR: "kina_director",
+    Role.ADMINISTRATOR: "kina_administrator",
+}
+BASE_ROLE = "kina_user"  # every group role is a member: the grants common to all
+
+# Tables whose rows hide per part, and the part they belong to.
+PART_TABLES: dict[str, str] = {
+    "case_descriptions": "description",
+    "case_holds": "description",
+    "case_handlings": "handling",
+    "case_ground_findings": "handling",
+    "case_requalifications": "handling",
+    "case_closures": "closure",
+}
+
+ACCOUNT_COLUMNS_READABLE = (
+    "id", "username", "display_name", "function", "phone", "email", "active", "failed_logins",
+    "locked_until", "created_at",
+)
+
+
+def _create_role(name: str) -> str:
+    return (
+        "DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '{n}') THEN "
+        "CREATE ROLE {n} NOLOGIN; END IF; END $$;".format(n=name)
+    )
+
+
+def upgrade_statements() -> list[str]:
+    """The SQL that installs roles, grants and policies (idempotent where PostgreSQL allows)."""
+    sql: list[str] = [_create_role(BASE_ROLE)]
+    for group in GROUP_ROLES.values():
+        sql.append(_create_role(group))
+        sql.append(f"GRANT {BASE_ROLE} TO {group}")
+    sql += [
+        # Who is asking: the account whose username is the login, and whether it is the director.
+        """
+        CREATE OR REPLACE FUNCTION kina_current_account_id() RETURNS integer
+        LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS $$
+            SELECT id FROM accounts WHERE username = session_user
+        $$""",
+        f"""
+        CREATE OR REPLACE FUNCTION kina_is_director() RETURNS boolean
+        LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS $$
+            SELECT pg_has_role(session_user, '{GROUP_ROLES[Role.DIRECTOR]}', 'MEMBER')
+        $$""",
+        # The one rule, in SQL: may the person who logged in read this part of this case?
+        """
+        CREATE OR REPLACE FUNCTION kina_may_see(p_case_id integer, p_part text) RETURNS boolean
+        LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS $$
+            SELECT CASE
+                WHEN p_part = '' THEN true
+                WHEN kina_is_director() THEN true
+                ELSE COALESCE((
+                    SELECT NOT c.confidential
+                        OR (p_part = 'description' AND c.registered_by_id = kina_current_account_id())
+                    FROM cases c WHERE c.id = p_case_id), true)
+            END
+        $$""",
+        """
+        CREATE OR REPLACE FUNCTION kina_registered_by_me(p_case_id integer) RETURNS boolean
+        LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS $$
+            SELECT EXISTS (SELECT 1 FROM cases c
+                           WHERE c.id = p_case_id AND c.registered_by_id = kina_current_account_id())
+        $$""",
+        "REVOKE ALL ON FUNCTION kina_may_see(integer, text) FROM PUBLIC",
+        f"GRANT EXECUTE ON FUNCTION kina_may_see(integer, text), kina_is_director(), kina_current_account_id(), kina_registered_by_me(integer) TO {BASE_ROLE}",
+        # Grants common to every KINA role.
+        f"GRANT USAGE ON SCHEMA public TO {BASE_ROLE}",
+        f"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {BASE_ROLE}",
+        f"GRANT SELECT ON alembic_version, settings, account_roles TO {BASE_ROLE}",
+        f"GRANT SELECT ({', '.join(ACCOUNT_COLUMNS_READABLE)}) ON accounts TO {BASE_ROLE}",
+        f"GRANT SELECT, INSERT, UPDATE ON tracking_counters TO {BASE_ROLE}",
+        f"GRANT SELECT, INSERT, UPDATE ON cases TO {BASE_ROLE}",
+        f"GRANT SELECT, INSERT ON audit_events TO {BASE_ROLE}",
+        f"GRANT SELECT, INSERT ON case_steps TO {BASE_ROLE}",
+        f"GRANT SELECT, INSERT, UPDATE, DELETE ON case_descriptions, case_handlings, case_closures, "
+        f"case_holds, case_ground_findings, case_requalifications TO {BASE_ROLE}",
+        # Administrators manage the organisation's settings and the accounts.
+        f"GRANT INSERT, UPDATE, DELETE ON settings TO {GROUP_ROLES[Role.ADMINISTRATOR]}",
+        f"GRANT INSERT, UPDATE ON accounts TO {GROUP_ROLES[Role.ADMINISTRATOR]}",
+        f"GRANT INSERT, DELETE ON account_roles TO {GROUP_ROLES[Role.ADMINISTRATOR]}",
+    ]
+    for table, part in PART_TABLES.items():
+        sql += [
+            f"ALTER TABLE {table} ENABLE ROW LEVEL SECURITY",
+            f"DROP POLICY IF EXISTS kina_part ON {table}",
+            f"DROP POLICY IF EXISTS kina_part_new ON {table}",
+            f"CREATE POLICY kina_part ON {table} TO {BASE_ROLE} "
+            f"USING (kina_may_see(case_id, '{part}')) WITH CHECK (kina_may_see(case_id, '{part}'))",
+            # Whoever registers a case creates its (still empty) parts, even on the confidential
+            # track; reading them back stays under the policy above.
+            f"CREATE POLICY kina_part_new ON {table} FOR INSERT TO {BASE_ROLE} "
+            "WITH CHECK (kina_registered_by_me(case_id))",
+        ]
+    sql += [
+        # A step is visible with the case; its note (a reason) is as confidential as the handling.
+        "ALTER TABLE case_steps ENABLE ROW LEVEL SECURITY",
+        "DROP POLICY IF EXISTS kina_part ON case_steps",
+        f"CREATE POLICY kina_part ON case_steps TO {BASE_ROLE} "
+        "USING (note = '' OR kina_may_see(case_id, 'handling')) "
+        "WITH CHECK (note = '' OR kina_may_see(case_id, 'handling'))",
+        # The history follows the part each event is about; append-only for every KINA role.
+        "ALTER TABLE audit_events ENABLE ROW LEVEL SECURITY",
+        "DROP POLICY IF EXISTS kina_read ON audit_events",
+        "DROP POLICY IF EXISTS kina_append ON audit_events",
+        f"CREATE POLICY kina_read ON audit_events FOR SELECT TO {BASE_ROLE} "
+        "USING (case_id IS NULL OR kina_may_see(case_id, part))",
+        f"CREATE POLICY kina_append ON audit_events FOR INSERT TO {BASE_ROLE} "
+        "WITH CHECK (account_id IS NOT DISTINCT FROM kina_current_account_id())",
+    ]
+    return sql
+
+
+def downgrade_statements() -> list[str]:
+    sql: list[str] = []
+    for table in [*PART_TABLES, "case_steps", "audit_events"]:
+        sql.append(f"ALTER TABLE {table} DISABLE ROW LEVEL SECURITY")
+        sql.append(f"DROP POLICY IF EXISTS kina_part ON {table}")
+        sql.append(f"DROP POLICY IF EXISTS kina_part_new ON {table}")
+    sql += [
+        "DROP POLICY IF EXISTS kina_read ON audit_events",
+        "DROP POLICY IF EXISTS kina_append ON audit_events",
+        "DROP FUNCTION IF EXISTS kina_may_see(integer, text)",
+        "DROP FUNCTION IF EXISTS kina_registered_by_me(integer)",
+        "DROP FUNCTION IF EXISTS kina_is_director()",
+        "DROP FUNCTION IF EXISTS kina_current_account_id()",
+    ]
+    return sql

@@ -1,0 +1,180 @@
+"""On PostgreSQL the database itself keeps the confidential track of Art. 6: a person who
+connects with their own login — through the program or any SQL client — cannot read the
+description (unless they registered it), handling or closure of a personnel complaint above
+level 1. Tests connect as ordinary login roles: superusers and owners bypass row-level security.
+"""
+
+from __future__ import annotations
+
+import itertools
+import os
+from collections.abc import Callable
+
+import psycopg
+import pytest
+from sqlalchemy.engine import make_url
+
+from kina_desktop.db.engine import Database
+from kina_desktop.db.models import Account
+from kina_desktop.db.security import GROUP_ROLES
+from kina_desktop.domain.actions import ActionKind, StepData
+from kina_desktop.domain.enums import Category, Level, Role
+from kina_desktop.domain.views import CaseQuery
+from kina_desktop.domain.visibility import Viewer
+from kina_desktop.services.bundle import Services
+from kina_desktop.services.context import ServiceContext
+from tests.conftest import NOW
+from tests.factories import draft
+
+pytestmark = pytest.mark.postgres
+_names = itertools.count()
+SECRET = "Karel Geheimhouder"  # the staff member: must never reach a non-director
+
+
+@pytest.fixture
+def pg_database(request: pytest.FixtureRequest, tmp_path) -> Database:  # noqa: ANN001
+    from tests.conftest import make_database
+
+    return make_database("postgresql", request, tmp_path)
+
+
+@pytest.fixture
+def login(pg_database: Database, request: pytest.FixtureRequest) -> Callable[[Role, str], tuple[Viewer, Database]]:
+    """Creates a PostgreSQL login in a KINA group role plus its account; returns the person as a
+    Viewer and a Database connected with that login."""
+    created: list[str] = []
+
+    def make(role: Role, display_name: str) -> tuple[Viewer, Database]:
+        name = f"kina_t{os.getpid()}_{next(_names)}"
+        with pg_database.engine.connect() as conn:
+            conn.exec_driver_sql(f"CREATE ROLE {name} LOGIN IN ROLE {GROUP_ROLES[role]}")
+            conn.commit()
+        created.append(name)
+        with pg_database.write() as session:
+            account = Account(username=name, display_name=display_name)
+            session.add(account)
+            session.flush()
+            account_id = account.id
+        url = make_url(pg_database.url).update_query_dict({"user": name}).render_as_string(hide_password=False)
+        database = Database(url)
+        request.addfinalizer(database.dispose)
+        return Viewer(account_id, frozenset({role}), display_name), database
+
+    def drop() -> None:
+        with pg_database.engine.connect() as conn:
+            for name in created:
+                conn.exec_driver_sql(f"DROP OWNED BY {name}")
+                conn.exec_driver_sql(f"DROP ROLE IF EXISTS {name}")
+            conn.commit()
+
+    request.addfinalizer(drop)
+    return make
+
+
+def services_for(viewer: Viewer, database: Database) -> Services:
+    return Services.for_context(ServiceContext(database, viewer, clock=lambda: NOW))
+
+
+def raw_sql(database: Database, query: str) -> list[tuple]:
+    url = make_url(database.url)
+    with psycopg.connect(
+        dbname=url.database, host=url.query["host"], user=url.query["user"], autocommit=True
+    ) as conn:
+        return conn.execute(query).fetchall()
+
+
+@pytest.fixture
+def people(login):  # noqa: ANN001, ANN201
+    return {
+        "receiver": login(Role.RECEIVER, "Rita Ontvanger"),
+        "other_receiver": login(Role.RECEIVER, "Rob Ontvanger"),
+        "handler": login(Role.HANDLER, "Hans Behandelaar"),
+        "team": login(Role.TEAM, "Tine Team"),
+        "administrator": login(Role.ADMINISTRATOR, "Arne Beheerder"),
+        "director": login(Role.DIRECTOR, "Dirk Directeur"),
+    }
+
+
+def _confidential_case(people) -> str:  # noqa: ANN001
+    """A personnel level-2 complaint registered by the receiver and handled by the director."""
+    viewer, database = people["receiver"]
+    receiver = services_for(viewer, database)
+    record = receiver.cases.register(
+        draft(category=Category.PERSONNEL, level=Level.TWO, staff_member=SECRET,
+              complainant_name="Petra Klaagster", subject="Onheus gedrag aan het onthaal")
+    )
+    record = receiver.workflow.take(record.header.id, record.header.version, ActionKind.FORWARD_TO_DIRECTOR,
+                                    StepData(on=NOW.date()))
+    d_viewer, d_database = people["director"]
+    director = services_for(d_viewer, d_database)
+    full = director.cases.get(record.tracking_number)
+    assert full.description.staff_member == SECRET
+    from dataclasses import replace
+
+    director.cases.save(
+        __import__("kina_desktop.domain.complaint", fromlist=["CaseChanges"]).CaseChanges(
+            full.header.id, full.header.version,
+            handling=replace(full.handling, investigation=f"Gesprek met {SECRET} gepland."),
+        )
+    )
+    return record.tracking_number
+
+
+def test_receiver_who_registered_sees_description_but_not_handling_through_the_program(people) -> None:  # noqa: ANN001
+    number = _confidential_case(people)
+    viewer, database = people["receiver"]
+    record = services_for(viewer, database).cases.get(number)
+    assert record.description is not None and record.description.staff_member == SECRET
+    assert record.handling is None and record.closure is None
+
+
+@pytest.mark.parametrize("who", ["other_receiver", "handler", "team", "administrator"])
+def test_others_see_only_that_a_confidential_case_exists(people, who: str) -> None:  # noqa: ANN001
+    number = _confidential_case(people)
+    viewer, database = people[who]
+    services = services_for(viewer, database)
+    record = services.cases.get(number)
+    assert record.header.tracking_number == number
+    assert record.description is None and record.handling is None and record.closure is None
+    row = services.case_list.page(CaseQuery())[0]
+    assert row.tracking_number == number and row.complainant_name == "" and row.subject == ""
+    assert services.case_list.count(CaseQuery(search="Geheimhouder")) == 0
+    # ... and through raw SQL with their own login, whatever they try:
+    assert raw_sql(database, "SELECT tracking_number FROM cases") == [(number,)]
+    for table in ("case_descriptions", "case_handlings", "case_closures"):
+        assert raw_sql(database, f"SELECT * FROM {table}") == [], table
+    leaked = raw_sql(database, "SELECT old_value, new_value FROM audit_events")
+    assert not any(SECRET in (old or "") + (new or "") for old, new in leaked)
+    steps = raw_sql(database, "SELECT note FROM case_steps")
+    assert all(note == "" for (note,) in steps)
+
+
+def test_receiver_cannot_read_the_handling_part_with_any_sql_client(people) -> None:  # noqa: ANN001
+    _confidential_case(people)
+    _viewer, database = people["receiver"]
+    assert raw_sql(database, "SELECT staff_member FROM case_descriptions") == [(SECRET,)]
+    assert raw_sql(database, "SELECT investigation FROM case_handlings") == []
+    assert not any(
+        SECRET in (new or "") for (new,) in raw_sql(database, "SELECT new_value FROM audit_events WHERE part = 'handling'")
+    )
+
+
+def test_director_reads_everything(people) -> None:  # noqa: ANN001
+    _confidential_case(people)
+    _viewer, database = people["director"]
+    assert raw_sql(database, "SELECT investigation FROM case_handlings") == [(f"Gesprek met {SECRET} gepland.",)]
+
+
+@pytest.mark.parametrize("who", ["receiver", "handler", "director", "administrator"])
+def test_the_history_is_append_only_for_every_role(people, who: str) -> None:  # noqa: ANN001
+    _confidential_case(people)
+    _viewer, database = people[who]
+    for statement in ("UPDATE audit_events SET new_value = 'x'", "DELETE FROM audit_events"):
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):
+            raw_sql(database, statement)
+
+
+def test_nobody_reads_password_hashes(people) -> None:  # noqa: ANN001
+    _viewer, database = people["handler"]
+    with pytest.raises(psycopg.errors.InsufficientPrivilege):
+        raw_sql(database, "SELECT password_hash FROM accounts")
