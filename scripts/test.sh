@@ -11,6 +11,9 @@ PGTMP=$(mktemp -d /tmp/kina-pgtest.XXXXXX)
 AS=()
 if [ "$(id -u)" = 0 ]; then chown postgres:postgres "$PGTMP"; AS=(runuser -u postgres --); fi
 "${AS[@]}" "$PGBIN/initdb" -D "$PGTMP/data" -U postgres -A trust -E UTF8 --locale=C.UTF-8 >/dev/null
+# The superuser that sets up the test databases gets in without a password; every other login
+# (the people of the tests) must give its password, as on KINA's real server.
+printf 'local all postgres trust\nlocal all all scram-sha-256\n' > "$PGTMP/data/pg_hba.conf"
 "${AS[@]}" "$PGBIN/pg_ctl" -D "$PGTMP/data" -l "$PGTMP/server.log" -w -t 30 \
   -o "-k $PGTMP -c listen_addresses='' -c fsync=off -c max_connections=200" start >/dev/null
 cleanup() {

@@ -122,7 +122,10 @@ class Database:
 
     def describe(self) -> str:
         """The URL without its password, for messages and the title bar."""
-        return make_url(self.url).render_as_string(hide_password=True)
+        url = make_url(self.url)
+        if "password" in url.query:
+            url = url.difference_update_query(["password"])
+        return url.render_as_string(hide_password=True)
 
     def dispose(self) -> None:
         self.engine.dispose()

@@ -21,6 +21,7 @@ from kina_desktop.domain.actions import ActionKind, StepData
 from kina_desktop.domain.enums import Category, Level, Role
 from kina_desktop.domain.views import CaseQuery
 from kina_desktop.domain.visibility import Viewer
+from kina_desktop.services.auth import postgres_url_for
 from kina_desktop.services.bundle import Services
 from kina_desktop.services.context import ServiceContext
 from tests.conftest import NOW
@@ -28,7 +29,8 @@ from tests.factories import draft
 
 pytestmark = pytest.mark.postgres
 _names = itertools.count()
-SECRET = "Karel Geheimhouder"  # the staff member: must never reach a non-director
+SECRET = "Karel Geheimhouder"
+PASSWORD = "een lang testwachtwoord"  # the staff member: must never reach a non-director
 
 
 @pytest.fixture
@@ -47,7 +49,7 @@ def login(pg_database: Database, request: pytest.FixtureRequest) -> Callable[[Ro
     def make(role: Role, display_name: str) -> tuple[Viewer, Database]:
         name = f"kina_t{os.getpid()}_{next(_names)}"
         with pg_database.engine.connect() as conn:
-            conn.exec_driver_sql(f"CREATE ROLE {name} LOGIN IN ROLE {GROUP_ROLES[role]}")
+            conn.exec_driver_sql(f"CREATE ROLE {name} LOGIN PASSWORD '{PASSWORD}' IN ROLE {GROUP_ROLES[role]}")
             conn.commit()
         created.append(name)
         with pg_database.write() as session:
@@ -55,7 +57,7 @@ def login(pg_database: Database, request: pytest.FixtureRequest) -> Callable[[Ro
             session.add(account)
             session.flush()
             account_id = account.id
-        url = make_url(pg_database.url).update_query_dict({"user": name}).render_as_string(hide_password=False)
+        url = postgres_url_for(pg_database.url, name, PASSWORD)
         database = Database(url)
         request.addfinalizer(database.dispose)
         return Viewer(account_id, frozenset({role}), display_name), database
@@ -78,7 +80,8 @@ def services_for(viewer: Viewer, database: Database) -> Services:
 def raw_sql(database: Database, query: str) -> list[tuple]:
     url = make_url(database.url)
     with psycopg.connect(
-        dbname=url.database, host=url.query["host"], user=url.query["user"], autocommit=True
+        dbname=url.database, host=url.query["host"], user=url.query["user"], password=url.query["password"],
+        autocommit=True,
     ) as conn:
         return conn.execute(query).fetchall()
 

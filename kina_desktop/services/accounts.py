@@ -1,0 +1,194 @@
+"""Accounts and roles (issue 4): the people of Art. 5-8 and the administrator of the program.
+
+On the embedded SQLite database an account holds an argon2id password hash. On a shared
+PostgreSQL server every person has a PostgreSQL login of their own and the program's roles are
+PostgreSQL group roles (db/security.py); there is no shared database password anywhere.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from argon2 import PasswordHasher
+from sqlalchemy import func, select, text
+from sqlalchemy.orm import Session
+
+from kina_desktop.db.engine import Database
+from kina_desktop.db.models import Account, AccountRole
+from kina_desktop.db.security import GROUP_ROLES
+from kina_desktop.domain.enums import Role
+from kina_desktop.domain.validation import is_valid_email
+from kina_desktop.i18n import _
+from kina_desktop.services.context import ServiceContext
+from kina_desktop.services.errors import PermissionDenied, ServiceError
+
+USERNAME = re.compile(r"^[a-z][a-z0-9_]{1,40}$")
+MIN_PASSWORD_LENGTH = 10
+_hasher = PasswordHasher()  # argon2id with the library's current recommended parameters
+
+
+def hash_password(password: str) -> str:
+    return _hasher.hash(password)
+
+
+def password_matches(stored_hash: str | None, password: str) -> bool:
+    if not stored_hash:
+        return False
+    try:
+        return _hasher.verify(stored_hash, password)
+    except Exception:  # argon2 raises VerifyMismatchError, InvalidHash, ...
+        return False
+
+
+@dataclass(frozen=True)
+class AccountInfo:
+    id: int
+    username: str
+    display_name: str
+    roles: frozenset[Role]
+    function: str = ""
+    phone: str = ""
+    email: str = ""
+    active: bool = True
+
+
+@dataclass(frozen=True)
+class NewAccount:
+    username: str
+    display_name: str
+    password: str
+    roles: frozenset[Role] = field(default_factory=frozenset)
+    function: str = ""
+    phone: str = ""
+    email: str = ""
+
+
+class AccountProblem(ServiceError):
+    """What is wrong with a new account, in Dutch."""
+
+
+def _check_new(new: NewAccount) -> None:
+    problems = []
+    if not USERNAME.match(new.username):
+        problems.append(_("De gebruikersnaam bestaat uit kleine letters, cijfers of _ en begint met een letter."))
+    if not new.display_name.strip():
+        problems.append(_("Vul de naam in zoals ze in brieven verschijnt."))
+    if len(new.password) < MIN_PASSWORD_LENGTH:
+        problems.append(_("Het wachtwoord moet minstens {n} tekens lang zijn.").format(n=MIN_PASSWORD_LENGTH))
+    if not new.roles:
+        problems.append(_("Kies minstens één rol."))
+    if new.email.strip() and not is_valid_email(new.email.strip()):
+        problems.append(_("Dit is geen geldig e-mailadres (bijvoorbeeld naam@voorbeeld.be)."))
+    if problems:
+        raise AccountProblem(" ".join(problems))
+
+
+def info_of(account: Account, roles: frozenset[Role] | None = None) -> AccountInfo:
+    return AccountInfo(
+        id=account.id,
+        username=account.username,
+        display_name=account.display_name,
+        roles=roles if roles is not None else frozenset(Role(r.role) for r in account.roles),
+        function=account.function,
+        phone=account.phone,
+        email=account.email,
+        active=account.active,
+    )
+
+
+def has_accounts(database: Database) -> bool:
+    with database.read() as session:
+        return bool(session.scalar(select(func.count(Account.id))))
+
+
+def _insert_account(session: Session, new: NewAccount, password_hash: str | None) -> Account:
+    if session.scalar(select(Account.id).where(Account.username == new.username)) is not None:
+        raise AccountProblem(_("De gebruikersnaam {name} bestaat al.").format(name=new.username))
+    account = Account(
+        username=new.username, display_name=new.display_name.strip(), function=new.function.strip(),
+        phone=new.phone.strip(), email=new.email.strip(), password_hash=password_hash, active=True,
+    )
+    account.roles = [AccountRole(role=r.value) for r in sorted(new.roles)]
+    session.add(account)
+    session.flush()
+    return account
+
+
+def _create_postgres_login(session: Session, new: NewAccount) -> None:
+    """CREATE ROLE ... LOGIN in the group roles of the account's roles (quoted safely)."""
+    from psycopg import sql
+
+    groups = [GROUP_ROLES[r] for r in sorted(new.roles)]
+    statement = sql.SQL("CREATE ROLE {name} LOGIN PASSWORD {password}{createrole} IN ROLE {groups}").format(
+        name=sql.Identifier(new.username),
+        password=sql.Literal(new.password),
+        createrole=sql.SQL(" CREATEROLE" if Role.ADMINISTRATOR in new.roles else ""),
+        groups=sql.SQL(", ").join(sql.Identifier(g) for g in groups),
+    )
+    raw = session.connection().connection.driver_connection
+    session.execute(text("SELECT 1"))  # make sure the unit of work's transaction is open
+    raw.execute(statement)
+
+
+def create_first_account(database: Database, new: NewAccount) -> AccountInfo:
+    """The first start on an empty database: the first director/administrator account. Refused
+    once any account exists."""
+    _check_new(new)
+    with database.write() as session:
+        if session.scalar(select(func.count(Account.id))):
+            raise PermissionDenied(_("Er bestaan al accounts: een beheerder maakt nieuwe accounts aan."))
+        if database.is_postgresql:
+            _create_postgres_login(session, new)
+            return info_of(_insert_account(session, new, None), new.roles)
+        return info_of(_insert_account(session, new, hash_password(new.password)), new.roles)
+
+
+class AccountService:
+    def __init__(self, ctx: ServiceContext) -> None:
+        self.ctx = ctx
+
+    def _require_administrator(self) -> None:
+        if Role.ADMINISTRATOR not in self.ctx.viewer.roles:
+            raise PermissionDenied(_("Alleen een beheerder beheert accounts."))
+
+    def list(self) -> list[AccountInfo]:
+        """Everyone may see who works with the program (contact persons in letters)."""
+        with self.ctx.database.read() as session:
+            accounts = session.scalars(select(Account).order_by(Account.display_name)).all()
+            return [info_of(a) for a in accounts]
+
+    def create(self, new: NewAccount) -> AccountInfo:
+        self._require_administrator()
+        _check_new(new)
+        with self.ctx.database.write() as session:
+            if self.ctx.database.is_postgresql:
+                _create_postgres_login(session, new)
+                return info_of(_insert_account(session, new, None), new.roles)
+            return info_of(_insert_account(session, new, hash_password(new.password)), new.roles)
+
+    def disable(self, username: str) -> AccountInfo:
+        """The person can no longer sign in; their name stays on the cases they worked on."""
+        self._require_administrator()
+        if username == self._own_username():
+            raise AccountProblem(_("U kunt uw eigen account niet uitschakelen."))
+        with self.ctx.database.write() as session:
+            account = session.scalar(select(Account).where(Account.username == username))
+            if account is None:
+                raise AccountProblem(_("Geen account met gebruikersnaam {name}.").format(name=username))
+            account.active = False
+            if self.ctx.database.is_postgresql:
+                from psycopg import sql
+
+                session.execute(text("SELECT 1"))
+                session.connection().connection.driver_connection.execute(
+                    sql.SQL("ALTER ROLE {name} NOLOGIN").format(name=sql.Identifier(username))
+                )
+            session.flush()
+            return info_of(account)
+
+    def _own_username(self) -> str:
+        if self.ctx.viewer.user_id is None:
+            return ""
+        with self.ctx.database.read() as session:
+            return session.scalar(select(Account.username).where(Account.id == self.ctx.viewer.user_id)) or ""
