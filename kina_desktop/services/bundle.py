@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from kina_desktop.services.accounts import AccountService
 from kina_desktop.services.case_list import CaseListService
 from kina_desktop.services.cases import CaseService
 from kina_desktop.services.context import ServiceContext
+from kina_desktop.services.history import HistoryService
 from kina_desktop.services.settings import SettingsService
 from kina_desktop.services.workflow import WorkflowService
 
@@ -18,6 +20,8 @@ class Services:
     case_list: CaseListService
     settings: SettingsService
     workflow: WorkflowService
+    history: HistoryService
+    accounts: AccountService
 
     @classmethod
     def for_context(cls, ctx: ServiceContext) -> "Services":
@@ -27,4 +31,6 @@ class Services:
             case_list=CaseListService(ctx),
             settings=SettingsService(ctx),
             workflow=WorkflowService(ctx),
+            history=HistoryService(ctx),
+            accounts=AccountService(ctx),
         )
