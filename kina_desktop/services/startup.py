@@ -33,6 +33,12 @@ def open_database(url: str, *, migrate: bool = True) -> Database:
         raise DatabaseUnavailable(
             _("Dit soort database wordt niet ondersteund: {url}").format(url=url)
         ) from error
+    except OSError as error:  # the SQLite file's folder cannot be created
+        raise DatabaseUnavailable(
+            _("De map voor de database {db} kan niet aangemaakt worden: {reason}").format(
+                db=url, reason=error.strerror or error
+            )
+        ) from error
     try:
         with database.engine.connect() as conn:
             conn.execute(text("SELECT 1"))

@@ -1,0 +1,8 @@
+"""The subcommands; each module adds its parser with ``add_parser(subparsers)`` and sets
+``handler`` to the function that runs it: ``handler(args, env) -> exit code``."""
+
+from __future__ import annotations
+
+from kina_desktop.cli.commands import db, demo, register, show
+
+COMMANDS = (db, demo, register, show)

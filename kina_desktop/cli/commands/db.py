@@ -1,0 +1,44 @@
+"""``kina-desktop db upgrade``: apply the database migrations."""
+
+from __future__ import annotations
+
+import argparse
+
+from kina_desktop.cli.environment import Environment
+from kina_desktop.i18n import _
+from kina_desktop.services.schema import upgrade_schema
+
+
+def add_parser(subparsers: argparse._SubParsersAction) -> None:
+    db = subparsers.add_parser(
+        "db",
+        help=_("beheer van de database"),
+        description=_("Beheer van de database van KINA Klachten."),
+    )
+    actions = db.add_subparsers(title=_("opdrachten"), metavar=_("OPDRACHT"), dest="db_command", required=True)
+    upgrade = actions.add_parser(
+        "upgrade",
+        help=_("breng het databaseschema naar deze versie van het programma"),
+        description=_(
+            "Past de migraties toe die de database nog mist (ook op een lege database) en meldt "
+            "of er iets gewijzigd werd en op welke schemarevisie de database nu staat. Het "
+            "programma doet dit ook zelf bij elke start; deze opdracht is er voor beheerders "
+            "die dat vooraf en op één plaats willen doen, bijvoorbeeld na een update op een "
+            "gedeelde PostgreSQL-server."
+        ),
+        epilog=_("Voorbeeld:\n  kina-desktop --database postgresql://kina@server/kina db upgrade"),
+    )
+    upgrade.set_defaults(handler=run_upgrade)
+
+
+def run_upgrade(args: argparse.Namespace, env: Environment) -> int:
+    status = upgrade_schema(env.url)
+    if not status.applied:
+        print(_("Niets toe te passen: {db} staat al op schemarevisie {revision}.").format(
+            db=status.url, revision=status.after))
+    elif status.before is None:
+        print(_("Database {db} aangemaakt op schemarevisie {revision}.").format(db=status.url, revision=status.after))
+    else:
+        print(_("Database {db} bijgewerkt van schemarevisie {before} naar {revision}.").format(
+            db=status.url, before=status.before, revision=status.after))
+    return 0
