@@ -9,7 +9,7 @@ from pathlib import Path
 
 from kina_desktop.config import log_dir
 
-LOG_FILE_NAME = "kina-klachten.log"
+LOG_FILE_NAME = "kina-desktop.log"
 
 
 def configure_logging(level: int = logging.INFO) -> Path:

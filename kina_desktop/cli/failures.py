@@ -15,6 +15,7 @@ from pathlib import Path
 
 from kina_desktop import config
 from kina_desktop.i18n import _
+from kina_desktop.logs import LOG_FILE_NAME
 
 EXIT_OK = 0
 EXIT_FAILURE = 1  # database or program
@@ -22,7 +23,6 @@ EXIT_INPUT = 2  # usage or input
 EXIT_INTERRUPTED = 130
 
 PROGRAM = "kina-desktop"
-LOG_FILE_NAME = "kina-desktop.log"
 
 
 class CommandError(Exception):

@@ -61,9 +61,11 @@ class CaseListService:
     def __init__(self, ctx: ServiceContext) -> None:
         self.ctx = ctx
 
-    def _filtered(self, query: CaseQuery, columns: list) -> Select:
+    def _filtered(self, query: CaseQuery, columns: list, *, join_description: bool = True) -> Select:
         visible = description_visible(self.ctx.viewer)
-        stmt = select(*columns).select_from(Case).outerjoin(CaseDescription, CaseDescription.case_id == Case.id)
+        stmt = select(*columns).select_from(Case)
+        if join_description or query.search.strip():
+            stmt = stmt.outerjoin(CaseDescription, CaseDescription.case_id == Case.id)
         conditions: list[ColumnElement[bool]] = [_view_filter(query.view, self.ctx.today())]
         if query.category is not None:
             conditions.append(Case.category == query.category.value)
@@ -82,7 +84,8 @@ class CaseListService:
         return stmt.where(and_(*conditions))
 
     def count(self, query: CaseQuery) -> int:
-        stmt = self._filtered(query, [func.count(Case.id)])
+        # Counting needs the description only to search in it (one row per case either way).
+        stmt = self._filtered(query, [func.count(Case.id)], join_description=False)
         with self.ctx.database.read() as session:
             return int(session.execute(stmt).scalar_one())
 

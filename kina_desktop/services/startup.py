@@ -21,6 +21,15 @@ def _reason(error: Exception) -> str:
     return message[0] if message else error.__class__.__name__
 
 
+def refresh_statistics(database: Database) -> None:
+    """Let SQLite's planner know how large the register is (a quick, sampled ANALYZE): without
+    it, a ready view over 100,000 cases can take a slow plan."""
+    with database.engine.connect() as conn:
+        conn.exec_driver_sql("PRAGMA analysis_limit = 400")
+        conn.exec_driver_sql("ANALYZE")
+        conn.commit()
+
+
 def open_database(url: str, *, migrate: bool = True) -> Database:
     """Connect to ``url`` and bring its schema up to date; DatabaseUnavailable on any failure."""
     try:
@@ -44,6 +53,8 @@ def open_database(url: str, *, migrate: bool = True) -> Database:
             conn.execute(text("SELECT 1"))
         if migrate:
             upgrade(database)
+        if database.is_sqlite:
+            refresh_statistics(database)
     except SchemaTooNewError as error:
         database.dispose()
         raise DatabaseUnavailable(
