@@ -205,7 +205,30 @@ def record_to_json(record: CaseRecord, progress: CaseProgress | None = None) -> 
     out["handling"] = _part(record.handling)
     out["closure"] = _part(record.closure)
     if progress is not None:
-        out["route"] = {"key": progress.route.key.value, "waiting": progress.route.waiting}
+        route = progress.route
+        current = next((i for i, s in enumerate(route.steps, start=1) if s.current), None)
+        out["route"] = {
+            "key": route.key.value,
+            "steps": [s.status.value for s in route.steps],
+            "current": route.current.value,
+            "step_number": current,
+            "who_acts": [r.value for r in route.holders],
+            "waiting": route.waiting,
+        }
+        out["admissibility"] = _plain(progress.assessment.admissibility) if progress.assessment else None
+        out["grounds"] = (
+            [{"ground": f.ground.value, "motivation": f.motivation} for f in progress.assessment.findings]
+            if progress.assessment else None
+        )
+        out["verdict"] = _plain(record.handling.verdict) if record.handling else None
+        out["deadlines"] = {
+            name: None if view is None else {
+                "due_on": _plain(view.due_on), "done_on": _plain(view.done_on), "state": view.state.value,
+            }
+            for name, view in (("acknowledgement", progress.deadlines.acknowledgement),
+                               ("handling", progress.deadlines.handling))
+        }
+        out["deadlines"]["waiting_for_complainant"] = progress.deadlines.waiting_for_complainant
         out["steps"] = [_part(step) for step in progress.steps]
     return out
 

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 from kina_desktop.db.models import Case, CaseClosure, CaseDescription
 from kina_desktop.domain import workflow
 from kina_desktop.domain.actions import ActionKind, StepData
-from kina_desktop.domain.admissibility import EarlierCase, Proposal, propose_grounds
+from kina_desktop.domain.admissibility import AdmissibilityDecision, EarlierCase, Proposal, propose_grounds
 from kina_desktop.domain.case_state import CaseState, StepRecord
 from kina_desktop.domain.complaint import CaseRecord
 from kina_desktop.domain.deadline_status import CaseDeadlines, case_deadlines
@@ -50,6 +50,9 @@ class CaseProgress:
     proposals: tuple[Proposal, ...]
     board: BoardNotice | None
     details_visible: bool
+    # The admissibility decision with its grounds of Art. 3 (None where the handling part is
+    # not the caller's to see).
+    assessment: AdmissibilityDecision | None = None
 
 
 def meeting_schedule(session: Session) -> MeetingSchedule:
@@ -89,6 +92,7 @@ class WorkflowService:
                 proposals=proposals,
                 board=board_notice(state, meeting_schedule(session), today) if details or Part.DESCRIPTION in parts else None,
                 details_visible=details,
+                assessment=state.assessment if details else None,
             )
 
     def _earlier_cases(self, session: Session, case: Case) -> list[EarlierCase]:

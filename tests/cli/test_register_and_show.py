@@ -48,8 +48,28 @@ def test_show_json_gives_back_what_was_registered(cli, database, tmp_path) -> No
     assert shown["description"] == form["description"]
     assert shown["handling"]["admissibility"] == "undecided"
     assert shown["closure"] == {"informed_on": None, "communication": "", "closed_on": None}
-    assert shown["route"] == {"key": "daily_level_two", "waiting": ""}
+    assert shown["route"] == {
+        "key": "daily_level_two",
+        "steps": ["registered", "with_handler", "handled", "closed"],
+        "current": "registered",
+        "step_number": 1,
+        "who_acts": ["receiver"],
+        "waiting": "",
+    }
+    assert shown["admissibility"] == "undecided" and shown["grounds"] == [] and shown["verdict"] == "none"
     assert shown["steps"] == []
+
+
+def test_show_json_gives_each_deadline_of_art5_as_a_date(cli, database, tmp_path) -> None:
+    form = example_form()
+    number = cli("--database", database.url, "register", str(write_form(tmp_path, form))).out.strip()
+    shown = json.loads(cli("--database", database.url, "show", number, "--json").out)
+    received = __import__("datetime").date.fromisoformat(form["description"]["received_on"])
+    deadlines = shown["deadlines"]
+    assert deadlines["handling"]["due_on"] == (received + __import__("datetime").timedelta(days=30)).isoformat()
+    assert deadlines["acknowledgement"]["due_on"] > form["description"]["received_on"]
+    assert deadlines["acknowledgement"]["done_on"] is None
+    assert deadlines["waiting_for_complainant"] is False
 
 
 def test_show_lists_the_steps_taken_on_the_route(cli, database) -> None:
