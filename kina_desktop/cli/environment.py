@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import getpass
+import os
 import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -18,6 +19,9 @@ from kina_desktop.domain.visibility import Viewer
 from kina_desktop.i18n import _, babel_locale
 from kina_desktop.services.bundle import Services
 from kina_desktop.services.context import ServiceContext
+from kina_desktop.cli.failures import CommandError
+from kina_desktop.services.accounts import has_accounts
+from kina_desktop.services.auth import SignInFailed, is_shared_database, login_in_url, sign_in
 from kina_desktop.services.startup import open_database
 
 
@@ -44,11 +48,16 @@ def _as_url(value: str | None) -> str | None:
     return f"sqlite:///{Path(value).expanduser().resolve()}"
 
 
+ENV_USER = "KINA_USER"
+ENV_PASSWORD = "KINA_PASSWORD"  # for scripts; otherwise the password is asked at the prompt
+
+
 @dataclass
 class Environment:
     explicit_url: str | None  # --database, if given
-    viewer: Viewer
+    viewer: Viewer | None  # None: sign in (--user / KINA_USER, KINA_PASSWORD or the prompt)
     clock: Callable[[], dt.datetime] | None = None
+    username: str | None = None
 
     @property
     def url(self) -> str:
@@ -61,14 +70,46 @@ class Environment:
     def services(self) -> Iterator[Services]:
         """The services on the database (migrated if needed), closed again afterwards. A
         connection or lock failure, then or later, is a DatabaseUnavailable with a Dutch message."""
-        database = open_database(self.url)
+        ctx = self._sign_in()
+        if self.clock is not None:
+            ctx.clock = self.clock
         try:
-            ctx = ServiceContext(database, self.viewer)
-            if self.clock is not None:
-                ctx.clock = self.clock
             yield Services.for_context(ctx)
         finally:
+            ctx.database.dispose()
+
+    def _sign_in(self) -> ServiceContext:
+        """The commands authenticate like the window: as a person, who then sees exactly what
+        that person may see. Only a database without any account yet (a first start) is used
+        without signing in, so that it can be set up."""
+        if self.viewer is not None:
+            return ServiceContext(open_database(self.url), self.viewer)
+        username = self.username or os.environ.get(ENV_USER, "")
+        is_postgres = is_shared_database(self.url)
+        if not username:
+            database = open_database(self.url)
+            if not has_accounts(database):
+                return ServiceContext(database, command_line_viewer())
             database.dispose()
+            if not is_postgres:
+                raise CommandError(
+                    _("meld u aan met --user GEBRUIKERSNAAM (het wachtwoord komt uit {env} of wordt gevraagd)").format(
+                        env=ENV_PASSWORD)
+                )
+            username = login_in_url(self.url) or getpass.getuser()  # the login in the URL itself
+        password = os.environ.get(ENV_PASSWORD)
+        if password is None:
+            if sys.stdin.isatty():
+                password = getpass.getpass(_("Wachtwoord voor {user}: ").format(user=username))
+            elif is_postgres:
+                password = ""  # the server decides (a local socket may trust the login)
+            else:
+                raise CommandError(_("geen wachtwoord: zet {env} of start de opdracht in een terminal").format(
+                    env=ENV_PASSWORD))
+        try:
+            return sign_in(self.url, username, password).context
+        except SignInFailed as error:
+            raise CommandError(error.message, exit_code=1) from None
 
     @staticmethod
     def progress(message: str) -> None:

@@ -7,7 +7,7 @@ import sys
 from collections.abc import Callable, Sequence
 
 from kina_desktop.cli.dutch_argparse import UsageError
-from kina_desktop.cli.environment import Environment, command_line_viewer
+from kina_desktop.cli.environment import Environment
 from kina_desktop.cli.failures import (
     EXIT_FAILURE,
     EXIT_INPUT,
@@ -52,7 +52,7 @@ def run(
             parser.print_help()
             return EXIT_INPUT
         return _open_window(open_window, args.database)
-    env = Environment(args.database, viewer or command_line_viewer(), clock)
+    env = Environment(args.database, viewer, clock, username=getattr(args, "user", None))
     try:
         return int(args.handler(args, env) or 0)
     except CommandError as error:

@@ -50,6 +50,11 @@ def build_parser() -> DutchArgumentParser:
         help=_("toon het versienummer en stop"),
     )
     _database_option(parser, None)
+    parser.add_argument(
+        "--user", metavar=_("GEBRUIKERSNAAM"), default=None,
+        help=_("meld u aan als deze gebruiker (anders KINA_USER); het wachtwoord komt uit "
+               "KINA_PASSWORD of wordt gevraagd"),
+    )
     subparsers = parser.add_subparsers(title=_("opdrachten"), metavar=_("OPDRACHT"), dest="command")
     for command in COMMANDS:
         command.add_parser(subparsers)

@@ -23,7 +23,7 @@ from kina_desktop.i18n import _
 from kina_desktop.services.context import ServiceContext
 from kina_desktop.services.errors import PermissionDenied, ServiceError
 
-USERNAME = re.compile(r"^[a-z][a-z0-9_]{1,40}$")
+USERNAME = re.compile(r"^[a-z][a-z0-9_.]{1,40}$")
 MIN_PASSWORD_LENGTH = 10
 _hasher = PasswordHasher()  # argon2id with the library's current recommended parameters
 
@@ -71,7 +71,7 @@ class AccountProblem(ServiceError):
 def _check_new(new: NewAccount) -> None:
     problems = []
     if not USERNAME.match(new.username):
-        problems.append(_("De gebruikersnaam bestaat uit kleine letters, cijfers of _ en begint met een letter."))
+        problems.append(_("De gebruikersnaam bestaat uit kleine letters, cijfers, punten of _ en begint met een letter."))
     if not new.display_name.strip():
         problems.append(_("Vul de naam in zoals ze in brieven verschijnt."))
     if len(new.password) < MIN_PASSWORD_LENGTH:

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import Table, func, insert, select, text
 from sqlalchemy.orm import Session
 
+from kina_desktop.services.accounts import hash_password
 from kina_desktop.db.models import (
     Account,
     AccountRole,
@@ -155,12 +156,14 @@ class DemoService:
     def _ensure_staff(self, session: Session) -> Staff:
         """The demo accounts (receivers, handlers, director), created once."""
         ids: dict[str, int] = {}
+        dialect = session.get_bind().dialect.name
+        password_hash = hash_password(demo_data.DEMO_PASSWORD) if dialect == "sqlite" else None
         for username, name, function, roles in demo_data.STAFF:
             account = session.scalars(select(Account).where(Account.username == username)).first()
             if account is None:
                 account = Account(
                     username=username, display_name=name, function=function,
-                    email=f"{username}@kina.be", phone="03 312 00 00",
+                    email=f"{username}@kina.be", phone="03 312 00 00", password_hash=password_hash,
                     roles=[AccountRole(role=role) for role in roles],
                 )
                 session.add(account)

@@ -260,12 +260,14 @@ WORKING_GROUP_MINUTES = (
     "achtte ze ontvankelijk en besliste over de voorgestelde oplossingen."
 )
 
-# Demo staff: (username, display name, function, roles).
+# Demo staff: (username, display name, function, roles). On the embedded database every demo
+# account signs in with DEMO_PASSWORD (the README says so); never use a demo database for real.
+DEMO_PASSWORD = "demo-wachtwoord"
 STAFF: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
     ("an.claes", "An Claes", "Klachtenontvanger", ("receiver", "team")),
     ("sofie.wuyts", "Sofie Wuyts", "Klachtenontvanger", ("receiver",)),
     ("koen.peeters", "Koen Peeters", "Klachtenbehandelaar", ("handler", "team")),
     ("els.janssens", "Els Janssens", "Klachtenbehandelaar", ("handler", "team")),
     ("tom.maes", "Tom Maes", "Klachtenbehandelaar", ("handler",)),
-    ("marleen.vandenbroeck", "Marleen Van den Broeck", "Directeur", ("director", "team")),
+    ("marleen.vandenbroeck", "Marleen Van den Broeck", "Directeur", ("director", "team", "administrator")),
 )

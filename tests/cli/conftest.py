@@ -83,3 +83,13 @@ def assert_one_error_line(outcome: Outcome, code: int, *fragments: str) -> None:
     assert "Traceback" not in outcome.err
     for fragment in fragments:
         assert fragment in lines[0], (fragment, lines[0])
+
+
+def sign_in_as_demo_director(database: Database, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Once the demo made accounts, commands sign in: on SQLite as the demo director; on
+    PostgreSQL the tests' URL is the database owner's login, which needs no account."""
+    if database.is_sqlite:
+        from kina_desktop.services.demo_data import DEMO_PASSWORD
+
+        monkeypatch.setenv("KINA_USER", "marleen.vandenbroeck")
+        monkeypatch.setenv("KINA_PASSWORD", DEMO_PASSWORD)

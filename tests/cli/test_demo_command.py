@@ -8,7 +8,7 @@ from sqlalchemy import select
 
 from kina_desktop.cli.commands import demo as demo_command
 from kina_desktop.db.models import Case, TrackingCounter
-from tests.cli.conftest import EXAMPLE, assert_one_error_line, row_counts
+from tests.cli.conftest import sign_in_as_demo_director, EXAMPLE, assert_one_error_line, row_counts
 
 
 def _series(database) -> dict[int, list[int]]:
@@ -35,8 +35,9 @@ def test_demo_makes_the_number_asked_in_gap_free_series(cli, database) -> None:
     assert sum(len(s) for s in series.values()) == 240
 
 
-def test_a_registration_after_the_demo_continues_the_series(cli, database) -> None:
+def test_a_registration_after_the_demo_continues_the_series(cli, database, monkeypatch) -> None:
     cli("--database", database.url, "demo", "--complaints", "60")
+    sign_in_as_demo_director(database, monkeypatch)
     last = max(_series(database)[2026])
     assert cli("--database", database.url, "register", str(EXAMPLE)).out.strip() == f"2026-{last + 1:04d}"
     _series(database)

@@ -11,7 +11,7 @@ import pytest
 
 from kina_desktop.domain.enums import Role
 from kina_desktop.domain.visibility import Viewer
-from tests.cli.conftest import EXAMPLE, example_form, row_counts, write_form
+from tests.cli.conftest import sign_in_as_demo_director, EXAMPLE, example_form, row_counts, write_form
 
 
 def test_register_prints_only_the_tracking_number(cli, database) -> None:
@@ -72,8 +72,9 @@ def test_show_json_gives_each_deadline_of_art5_as_a_date(cli, database, tmp_path
     assert deadlines["waiting_for_complainant"] is False
 
 
-def test_show_lists_the_steps_taken_on_the_route(cli, database) -> None:
+def test_show_lists_the_steps_taken_on_the_route(cli, database, monkeypatch) -> None:
     cli("--database", database.url, "demo", "--complaints", "40", "--seed", "2")
+    sign_in_as_demo_director(database, monkeypatch)
     shown = json.loads(cli("--database", database.url, "show", "2024-0001", "--json").out)
     assert shown["steps"], shown
     assert all(step["on"] >= shown["received_on"] for step in shown["steps"])
