@@ -9,6 +9,7 @@ from kina_desktop.services.case_list import CaseListService
 from kina_desktop.services.cases import CaseService
 from kina_desktop.services.context import ServiceContext
 from kina_desktop.services.history import HistoryService
+from kina_desktop.services.organisation import OrganisationCalendar
 from kina_desktop.services.settings import SettingsService
 from kina_desktop.services.workflow import WorkflowService
 
@@ -22,6 +23,7 @@ class Services:
     workflow: WorkflowService
     history: HistoryService
     accounts: AccountService
+    calendar: OrganisationCalendar
 
     @classmethod
     def for_context(cls, ctx: ServiceContext) -> "Services":
@@ -33,4 +35,5 @@ class Services:
             workflow=WorkflowService(ctx),
             history=HistoryService(ctx),
             accounts=AccountService(ctx),
+            calendar=OrganisationCalendar(ctx),
         )
