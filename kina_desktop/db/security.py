@@ -12,6 +12,9 @@ The rule is the one of domain/visibility.py (``visible_parts``), written in SQL:
 - the history (audit_events) follows the part each event is about; nobody but the owner may
   update or delete it (append-only).
 
+The statements are applied by migration 0003; a later change here needs a new migration that
+applies them again (they are written to be re-runnable).
+
 Superusers and the owner of the tables bypass row-level security: the program's tests connect
 as ordinary login roles. Inside the SECURITY DEFINER helper ``session_user`` is the person who
 logged in (``current_user`` would be the owner).
@@ -33,7 +36,6 @@ BASE_ROLE = "kina_user"  # every group role is a member: the grants common to al
 # Tables whose rows hide per part, and the part they belong to.
 PART_TABLES: dict[str, str] = {
     "case_descriptions": "description",
-    "case_holds": "description",
     "case_handlings": "handling",
     "case_ground_findings": "handling",
     "case_requalifications": "handling",
@@ -127,6 +129,13 @@ def upgrade_statements() -> list[str]:
         f"CREATE POLICY kina_part ON case_steps TO {BASE_ROLE} "
         "USING (note = '' OR kina_may_see(case_id, 'handling')) "
         "WITH CHECK (note = '' OR kina_may_see(case_id, 'handling'))",
+        # A hold (waiting for the complainant) belongs with the description; a note on it (why the
+        # handler asked for proof of interest) is as confidential as the handling part.
+        "ALTER TABLE case_holds ENABLE ROW LEVEL SECURITY",
+        "DROP POLICY IF EXISTS kina_part ON case_holds",
+        f"CREATE POLICY kina_part ON case_holds TO {BASE_ROLE} "
+        "USING (kina_may_see(case_id, 'handling') OR (note = '' AND kina_may_see(case_id, 'description'))) "
+        "WITH CHECK (kina_may_see(case_id, 'handling') OR (note = '' AND kina_may_see(case_id, 'description')))",
         # The history follows the part each event is about; append-only for every KINA role.
         "ALTER TABLE audit_events ENABLE ROW LEVEL SECURITY",
         "DROP POLICY IF EXISTS kina_read ON audit_events",
@@ -141,7 +150,7 @@ def upgrade_statements() -> list[str]:
 
 def downgrade_statements() -> list[str]:
     sql: list[str] = []
-    for table in [*PART_TABLES, "case_steps", "audit_events"]:
+    for table in [*PART_TABLES, "case_steps", "case_holds", "audit_events"]:
         sql.append(f"ALTER TABLE {table} DISABLE ROW LEVEL SECURITY")
         sql.append(f"DROP POLICY IF EXISTS kina_part ON {table}")
         sql.append(f"DROP POLICY IF EXISTS kina_part_new ON {table}")

@@ -181,3 +181,16 @@ def test_nobody_reads_password_hashes(people) -> None:  # noqa: ANN001
     _viewer, database = people["handler"]
     with pytest.raises(psycopg.errors.InsufficientPrivilege):
         raw_sql(database, "SELECT password_hash FROM accounts")
+
+
+def test_a_note_on_a_hold_is_as_confidential_as_the_handling(people) -> None:  # noqa: ANN001
+    number = _confidential_case(people)
+    d_viewer, d_database = people["director"]
+    director = services_for(d_viewer, d_database)
+    record = director.cases.get(number)
+    director.workflow.take(record.header.id, record.header.version, ActionKind.REQUEST_PROOF_OF_INTEREST,
+                           StepData(on=NOW.date(), note=f"Twijfel over belang; {SECRET} betrokken"))
+    _viewer, database = people["receiver"]
+    notes = raw_sql(database, "SELECT note FROM case_holds") + raw_sql(database, "SELECT note FROM case_steps")
+    assert not any(SECRET in note for (note,) in notes)
+    assert any(SECRET in note for (note,) in raw_sql(d_database, "SELECT note FROM case_holds"))
