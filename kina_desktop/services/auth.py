@@ -110,10 +110,49 @@ def postgres_url_for(url: str, username: str, password: str) -> str:
     return parsed.set(username=username, password=password or None).render_as_string(hide_password=False)
 
 
+class Throttle:
+    """Wrong passwords in a row per login, for the shared database (PostgreSQL checks the
+    password; this process slows down the next try as the embedded database does). Configure
+    the server's auth_delay module too: it slows down any client."""
+
+    def __init__(self) -> None:
+        self._failures: dict[str, int] = {}
+        self._until: dict[str, dt.datetime] = {}
+
+    def check(self, username: str, now: dt.datetime) -> None:
+        until = self._until.get(username)
+        if until and until > now:
+            seconds = int((until - now).total_seconds()) + 1
+            raise SignInFailed(
+                _("Te veel mislukte pogingen. Probeer opnieuw over {n} seconden.").format(n=seconds), seconds
+            )
+
+    def failed(self, username: str, now: dt.datetime) -> int:
+        failures = self._failures.get(username, 0) + 1
+        self._failures[username] = failures
+        wait = wait_after(failures)
+        if wait:
+            self._until[username] = now + dt.timedelta(seconds=wait)
+        return wait
+
+    def succeeded(self, username: str) -> None:
+        self._failures.pop(username, None)
+        self._until.pop(username, None)
+
+
+PROCESS_THROTTLE = Throttle()
+
+
 def sign_in_postgres(
-    url: str, username: str, password: str, clock: Callable[[], dt.datetime] = dt.datetime.now
+    url: str,
+    username: str,
+    password: str,
+    clock: Callable[[], dt.datetime] = dt.datetime.now,
+    throttle: Throttle = PROCESS_THROTTLE,
 ) -> SignedIn:
-    login_url = postgres_url_for(url, username.strip(), password)
+    username = username.strip()
+    throttle.check(username, clock())
+    login_url = postgres_url_for(url, username, password)
     try:
         database = Database(login_url)
         with database.engine.connect() as conn:
@@ -121,11 +160,14 @@ def sign_in_postgres(
     except OperationalError as error:
         reason = str(getattr(error, "orig", error)).lower()
         if "authentication" in reason or "password" in reason or "does not exist" in reason or "not permitted to log in" in reason:
-            raise SignInFailed(
-                _("Aanmelden mislukt: de gebruikersnaam of het wachtwoord is niet juist, het wachtwoord is "
-                  "verlopen of het account is uitgeschakeld. Vraag zo nodig de beheerder om hulp.")
-            ) from None
+            wait = throttle.failed(username, clock())
+            message = _("Aanmelden mislukt: de gebruikersnaam of het wachtwoord is niet juist, het wachtwoord is "
+                        "verlopen of het account is uitgeschakeld. Vraag zo nodig de beheerder om hulp.")
+            if wait:
+                message += " " + _("Wacht {n} seconden voor u opnieuw probeert.").format(n=wait)
+            raise SignInFailed(message, wait) from None
         raise
+    throttle.succeeded(username)
     database.dispose()
     database = open_database(login_url, migrate=False)
     with database.read() as session:

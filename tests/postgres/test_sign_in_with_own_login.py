@@ -71,3 +71,22 @@ def test_wrong_password_expired_and_disabled_logins_get_a_dutch_message(pg_datab
     AccountService(admin).disable(receiver)
     with pytest.raises(SignInFailed, match="uitgeschakeld"):
         sign_in(pg_database.url, receiver, PASSWORD)
+
+
+def test_repeated_wrong_passwords_on_the_shared_database_are_slowed_down(pg_database: Database) -> None:
+    import datetime as dt
+
+    from kina_desktop.services.auth import Throttle, sign_in_postgres
+
+    director = unique("dirk")
+    create_first_account(pg_database, NewAccount(director, "Dirk Directeur", PASSWORD,
+                                                 frozenset({Role.DIRECTOR, Role.ADMINISTRATOR})))
+    throttle, now = Throttle(), dt.datetime(2026, 11, 24, 10, 0)
+    for expected_wait in (0, 0, 2):
+        with pytest.raises(SignInFailed) as caught:
+            sign_in_postgres(pg_database.url, director, "fout", clock=lambda: now, throttle=throttle)
+        assert caught.value.retry_after_seconds == expected_wait
+    with pytest.raises(SignInFailed, match="Te veel mislukte pogingen"):
+        sign_in_postgres(pg_database.url, director, PASSWORD, clock=lambda: now, throttle=throttle)
+    later = now + dt.timedelta(seconds=3)
+    assert sign_in_postgres(pg_database.url, director, PASSWORD, clock=lambda: later, throttle=throttle).account
