@@ -17,6 +17,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Text,
@@ -291,3 +292,43 @@ class CaseRequalification(Base):
     new_category: Mapped[str] = mapped_column(String(32))
     old_level: Mapped[str] = mapped_column(String(1))
     new_level: Mapped[str] = mapped_column(String(1))
+
+
+class Document(Base):
+    """A file in the complaint folder (klachtenmap, Art. 5): every letter produced (the exact
+    PDF), scans, e-mails, minutes. Kept in the database so that the shared mode has them too.
+    ``part`` says which part of the case it belongs with, for the confidential track."""
+
+    __tablename__ = "documents"
+    __table_args__ = (Index("ix_documents_case_id", "case_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"))
+    part: Mapped[str] = mapped_column(String(16), default="description")
+    kind: Mapped[str] = mapped_column(String(32), default="attachment")
+    filename: Mapped[str] = mapped_column(String(255))
+    mime_type: Mapped[str] = mapped_column(String(100))
+    size: Mapped[int] = mapped_column(Integer)
+    sha256: Mapped[str] = mapped_column(String(64))
+    content: Mapped[bytes] = mapped_column(LargeBinary, deferred=True)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_utcnow)
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("accounts.id"), nullable=True)
+    created_by_name: Mapped[str] = mapped_column(String(200), default="")
+
+
+class Letter(Base):
+    """A letter produced for a case (kind, date, by whom), with its exact PDF in the folder."""
+
+    __tablename__ = "letters"
+    __table_args__ = (Index("ix_letters_case_id", "case_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"))
+    kind: Mapped[str] = mapped_column(String(32))
+    part: Mapped[str] = mapped_column(String(16), default="description")
+    language: Mapped[str] = mapped_column(String(5), default="nl")
+    produced_on: Mapped[dt.date] = mapped_column(Date)
+    produced_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_utcnow)
+    produced_by_id: Mapped[int | None] = mapped_column(ForeignKey("accounts.id"), nullable=True)
+    produced_by_name: Mapped[str] = mapped_column(String(200), default="")
+    document_id: Mapped[int | None] = mapped_column(ForeignKey("documents.id", ondelete="SET NULL"), nullable=True)

@@ -163,3 +163,19 @@ def downgrade_statements() -> list[str]:
         "DROP FUNCTION IF EXISTS kina_current_account_id()",
     ]
     return sql
+
+
+def folder_statements() -> list[str]:
+    """Grants and policies for the complaint folder (documents) and the letters (migration 0004):
+    each row follows the part of the case it belongs with."""
+    sql = [f"GRANT SELECT, INSERT, DELETE ON documents TO {BASE_ROLE}",
+           f"GRANT SELECT, INSERT ON letters TO {BASE_ROLE}",
+           f"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {BASE_ROLE}"]
+    for table in ("documents", "letters"):
+        sql += [
+            f"ALTER TABLE {table} ENABLE ROW LEVEL SECURITY",
+            f"DROP POLICY IF EXISTS kina_part ON {table}",
+            f"CREATE POLICY kina_part ON {table} TO {BASE_ROLE} "
+            "USING (kina_may_see(case_id, part)) WITH CHECK (kina_may_see(case_id, part))",
+        ]
+    return sql

@@ -8,15 +8,11 @@ from enum import Enum
 from sqlalchemy.orm import Session
 
 from kina_desktop.db.models import AuditEvent
+from kina_desktop.domain.audit_actions import AuditAction
 from kina_desktop.domain.visibility import Viewer
 
 
-class Action(str, Enum):
-    CREATE = "create"
-    EDIT = "edit"
-    STATUS = "status"
-    CONFIDENTIAL_READ = "confidential_read"
-    EXPORT = "export"
+Action = AuditAction  # the vocabulary lives in the domain (domain/audit_actions.py)
 
 
 def as_text(value: object) -> str:

@@ -8,6 +8,7 @@ from kina_desktop.services.accounts import AccountService
 from kina_desktop.services.case_list import CaseListService
 from kina_desktop.services.cases import CaseService
 from kina_desktop.services.context import ServiceContext
+from kina_desktop.services.documents import DocumentService
 from kina_desktop.services.history import HistoryService
 from kina_desktop.services.organisation import OrganisationCalendar
 from kina_desktop.services.settings import SettingsService
@@ -24,6 +25,7 @@ class Services:
     history: HistoryService
     accounts: AccountService
     calendar: OrganisationCalendar
+    documents: DocumentService
 
     @classmethod
     def for_context(cls, ctx: ServiceContext) -> "Services":
@@ -36,4 +38,5 @@ class Services:
             history=HistoryService(ctx),
             accounts=AccountService(ctx),
             calendar=OrganisationCalendar(ctx),
+            documents=DocumentService(ctx),
         )

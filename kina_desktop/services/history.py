@@ -9,29 +9,15 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from kina_desktop.db.models import AuditEvent, Case
-from kina_desktop.domain.enums import Category, Level, _Labelled
+from kina_desktop.domain.audit_actions import AuditAction
+from kina_desktop.domain.enums import Category, Level
 from kina_desktop.domain.visibility import Part, visible_parts
-from kina_desktop.i18n import N_, _
+from kina_desktop.i18n import _
 from kina_desktop.services.context import ServiceContext
 from kina_desktop.services.errors import CaseNotFound
 
 
-class HistoryAction(_Labelled):
-    CREATE = "create"
-    EDIT = "edit"
-    STATUS = "status"
-    CONFIDENTIAL_READ = "confidential_read"
-    EXPORT = "export"
-
-    @classmethod
-    def _labels(cls) -> dict[str, str]:
-        return {
-            "create": N_("Geregistreerd"),
-            "edit": N_("Gewijzigd"),
-            "status": N_("Stap gezet"),
-            "confidential_read": N_("Vertrouwelijk dossier geopend"),
-            "export": N_("Geëxporteerd"),
-        }
+HistoryAction = AuditAction  # one vocabulary for writing and showing the history
 
 
 @dataclass(frozen=True)

@@ -194,3 +194,18 @@ def test_a_note_on_a_hold_is_as_confidential_as_the_handling(people) -> None:  #
     notes = raw_sql(database, "SELECT note FROM case_holds") + raw_sql(database, "SELECT note FROM case_steps")
     assert not any(SECRET in note for (note,) in notes)
     assert any(SECRET in note for (note,) in raw_sql(d_database, "SELECT note FROM case_holds"))
+
+
+def test_documents_in_the_complaint_folder_follow_their_part(people) -> None:  # noqa: ANN001
+    from kina_desktop.domain.visibility import Part
+
+    number = _confidential_case(people)
+    d_viewer, d_database = people["director"]
+    director = services_for(d_viewer, d_database)
+    case_id = director.cases.get(number).header.id
+    director.documents.add(case_id, f"gesprek {SECRET}.pdf", b"%PDF-1.4\n%%EOF\n", kind="minutes", part=Part.HANDLING)
+    for who in ("receiver", "handler", "team"):
+        _viewer, database = people[who]
+        assert raw_sql(database, "SELECT filename FROM documents") == [], who
+        assert services_for(*people[who]).documents.list(case_id) == []
+    assert len(raw_sql(d_database, "SELECT filename FROM documents")) == 1

@@ -1,0 +1,30 @@
+"""What the audit trail records (issue 4): one vocabulary for writing it and for showing it."""
+
+from __future__ import annotations
+
+from kina_desktop.domain.enums import _Labelled
+from kina_desktop.i18n import N_
+
+
+class AuditAction(_Labelled):
+    CREATE = "create"
+    EDIT = "edit"
+    STATUS = "status"
+    CONFIDENTIAL_READ = "confidential_read"
+    EXPORT = "export"
+    LETTER = "letter"
+    DOCUMENT_ADDED = "document_added"
+    DOCUMENT_REMOVED = "document_removed"
+
+    @classmethod
+    def _labels(cls) -> dict[str, str]:
+        return {
+            "create": N_("Geregistreerd"),
+            "edit": N_("Gewijzigd"),
+            "status": N_("Stap gezet"),
+            "confidential_read": N_("Vertrouwelijk dossier geopend"),
+            "export": N_("Geëxporteerd"),
+            "letter": N_("Brief gemaakt"),
+            "document_added": N_("Document toegevoegd"),
+            "document_removed": N_("Document verwijderd"),
+        }
