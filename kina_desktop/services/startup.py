@@ -75,3 +75,23 @@ def open_database(url: str, *, migrate: bool = True) -> Database:
             )
         ) from error
     return database
+
+
+def probe_server(url: str) -> str | None:
+    """Does the database at ``url`` answer? None when it does (a server that asks for a login
+    answers too: each person signs in with their own), else one Dutch sentence."""
+    try:
+        database = Database(url)
+    except Exception:  # noqa: BLE001 - any malformed URL
+        return _("Ongeldige database-URL: {url}").format(url=url)
+    try:
+        with database.engine.connect() as conn:
+            conn.execute(text("SELECT 1"))
+        return None
+    except OperationalError as error:
+        reason = _reason(error).lower()
+        if any(word in reason for word in ("password", "authentication", "role", "no pg_hba", "permission")):
+            return None
+        return database.explain(error)
+    finally:
+        database.dispose()
