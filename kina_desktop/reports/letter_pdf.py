@@ -1,0 +1,349 @@
+"""Letters as A4 PDF (ReportLab platypus): one letter, or a batch in one PDF.
+
+The first page of a letter has fixed blocks, drawn at absolute positions: the letterhead at the
+top, the reference block on the left and the complainant's address on the right where the window
+of the envelope is. The body flows from below the window onto as many pages as it needs; from a
+letter's second page on, the footer gives "Pagina 2 van 3" with the tracking number (counted per
+letter, also in a batch). Fonts are embedded TrueType (fonts.py).
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+from collections.abc import Callable, Iterable, Sequence
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.lib.utils import ImageReader
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    KeepTogether,
+    NextPageTemplate,
+    PageBreak,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from kina_desktop.domain.tracking import TrackingNumber
+from kina_desktop.i18n import _
+from kina_desktop.reports.fonts import register_fonts
+from kina_desktop.reports.letter_content import LetterContent, Letterhead
+from kina_desktop.reports.letter_errors import Cancelled
+
+log = logging.getLogger(__name__)
+
+PAGE_WIDTH, PAGE_HEIGHT = A4
+MARGIN_LEFT = 20 * mm
+MARGIN_RIGHT = 20 * mm
+CONTENT_WIDTH = PAGE_WIDTH - MARGIN_LEFT - MARGIN_RIGHT
+MARGIN_BOTTOM = 22 * mm
+
+# The address for a window envelope. Measure used: the DL envelope (110 x 220 mm) with the
+# window on the right as Belgian and European office envelopes have it (window about 45 x 100 mm,
+# 20 mm from the right edge and 15 mm from the bottom). An A4 sheet folded in three equal parts
+# (fold marks at 99 and 198 mm) and pushed to the top of that envelope shows the area from
+# x = 100 to 200 mm and y = 50 to 95 mm from the top of the sheet through the window. The block
+# starts at x = 110 mm and stays within y = 52-88 mm from the top, so a sheet that shifts a few
+# millimetres in the envelope still shows the whole address.
+ADDRESS_X = 110 * mm
+ADDRESS_WIDTH = 85 * mm
+WINDOW_TOP = 52 * mm  # "Persoonlijk en vertrouwelijk" goes here, above the address
+ADDRESS_TOP = 60 * mm  # top of the recipient's name
+WINDOW_BOTTOM = 88 * mm
+FOLD_MARKS = (99 * mm, 198 * mm)
+
+REFERENCE_TOP = 60 * mm  # the reference block, left of the window, level with the address
+REFERENCE_WIDTH = 82 * mm
+BODY_TOP_FIRST = 100 * mm  # the body starts below the window
+BODY_TOP_LATER = 22 * mm
+
+BODY_SIZE = 10.5
+GREY = colors.HexColor("#555555")
+
+
+def _top(distance: float) -> float:
+    """A y coordinate from a distance to the top of the page."""
+    return PAGE_HEIGHT - distance
+
+
+class _Styles:
+    def __init__(self) -> None:
+        regular, bold = register_fonts()
+        self.regular, self.bold = regular, bold
+        self.body = ParagraphStyle("body", fontName=regular, bulletFontName=regular, fontSize=BODY_SIZE, leading=14.5,
+                                   spaceAfter=9)
+        self.tight = ParagraphStyle("tight", parent=self.body, spaceAfter=2)
+        self.bullet = ParagraphStyle("bullet", parent=self.body, leftIndent=6 * mm, bulletIndent=1.5 * mm,
+                                     spaceAfter=2)
+        self.last_bullet = ParagraphStyle("lastbullet", parent=self.bullet, spaceAfter=self.body.spaceAfter)
+        self.subject = ParagraphStyle("subject", parent=self.body, fontName=bold, spaceAfter=12)
+        self.date = ParagraphStyle("date", parent=self.body, spaceAfter=12)
+        self.address = ParagraphStyle("address", fontName=regular, fontSize=BODY_SIZE, leading=14)
+        self.confidential = ParagraphStyle("confidential", fontName=bold, fontSize=9.5, leading=12)
+        self.reference_label = ParagraphStyle("reflabel", fontName=regular, fontSize=8.5, leading=11,
+                                              textColor=GREY)
+        self.reference = ParagraphStyle("ref", fontName=regular, fontSize=9, leading=11.5)
+        self.signature = ParagraphStyle("signature", parent=self.body, spaceAfter=0)
+
+
+def _text(value: str) -> str:
+    """Plain text as paragraph markup: escaped, line breaks kept."""
+    return escape(value).replace("\n", "<br/>")
+
+
+def _body(paragraph: str, styles: _Styles) -> list[Flowable]:
+    """One paragraph of the template: its lines, with "- " lines as bullets."""
+    groups: list[tuple[bool, list[str]]] = []
+    for line in paragraph.split("\n"):
+        is_bullet = line.lstrip().startswith(("- ", "• "))
+        text = line.lstrip()[2:].strip() if is_bullet else line
+        if groups and not is_bullet and not groups[-1][0]:
+            groups[-1][1].append(text)
+        else:
+            groups.append((is_bullet, [text]))
+    out: list[Flowable] = []
+    for i, (is_bullet, lines) in enumerate(groups):
+        last = i == len(groups) - 1
+        if is_bullet:
+            out.append(Paragraph(_text(lines[0]), styles.last_bullet if last else styles.bullet, bulletText="•"))
+        else:
+            out.append(Paragraph("<br/>".join(_text(line) for line in lines), styles.body if last else styles.tight))
+    return out
+
+
+class _LetterCanvas(Canvas):
+    """A canvas that numbers pages per letter once the whole document is known: "Pagina 2 van 3"
+    on every page of a letter but its first (the classic two-pass NumberedCanvas pattern)."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.current_letter: tuple[int, LetterContent, Letterhead] | None = None
+        self._pages: list[tuple[dict, tuple[int, LetterContent, Letterhead] | None]] = []
+
+    def showPage(self) -> None:  # noqa: N802 (ReportLab's name)
+        self._pages.append((dict(self.__dict__), self.current_letter))
+        self._startPage()
+
+    def save(self) -> None:
+        totals: dict[int, int] = {}
+        for _state, letter in self._pages:
+            if letter is not None:
+                totals[letter[0]] = totals.get(letter[0], 0) + 1
+        seen: dict[int, int] = {}
+        pages = self._pages
+        for state, letter in pages:
+            self.__dict__.update(state)
+            if letter is not None:
+                seen[letter[0]] = seen.get(letter[0], 0) + 1
+                if seen[letter[0]] > 1:
+                    self._footer(letter[1], letter[2], seen[letter[0]], totals[letter[0]])
+            Canvas.showPage(self)
+        Canvas.save(self)
+
+    def _footer(self, content: LetterContent, letterhead: Letterhead, page: int, pages: int) -> None:
+        wording = content.wording
+        self.saveState()
+        self.setFont(register_fonts()[0], 8.5)
+        self.setFillColor(GREY)
+        self.drawString(MARGIN_LEFT, 12 * mm,
+                        f"{letterhead.name} · {wording.our_reference} {content.tracking_number}")
+        self.drawRightString(PAGE_WIDTH - MARGIN_RIGHT, 12 * mm, wording.page(page, pages))
+        self.restoreState()
+
+
+class _FirstPage(Flowable):
+    """Takes no room in the body; draws a letter's fixed first-page blocks at their absolute
+    places, and tells the canvas which letter its pages belong to."""
+
+    def __init__(self, index: int, content: LetterContent, letterhead: Letterhead, styles: _Styles,
+                 on_start: Callable[[int], None]) -> None:
+        super().__init__()
+        self.index, self.content, self.letterhead, self.styles = index, content, letterhead, styles
+        self.on_start = on_start
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        return 0, 0
+
+    def drawOn(self, canvas: Canvas, x: float, y: float, _sW: float = 0) -> None:  # noqa: N802
+        self.on_start(self.index)
+        canvas.current_letter = (self.index, self.content, self.letterhead)  # type: ignore[attr-defined]
+        canvas.saveState()
+        self._letterhead(canvas)
+        self._reference(canvas)
+        self._address(canvas)
+        self._fold_marks(canvas)
+        canvas.restoreState()
+
+    def _letterhead(self, canvas: Canvas) -> None:
+        head, s = self.letterhead, self.styles
+        text_x = MARGIN_LEFT
+        if head.logo_path:
+            try:
+                image = ImageReader(head.logo_path)
+                width, height = image.getSize()
+                scale = min(40 * mm / width, 20 * mm / height)
+                w, h = width * scale, height * scale
+                canvas.drawImage(image, MARGIN_LEFT, _top(12 * mm) - h, w, h, mask="auto")
+                text_x = MARGIN_LEFT + w + 5 * mm
+            except Exception:  # noqa: BLE001 - a bad logo file must not stop the letter
+                log.warning("letter logo %s could not be read; letter printed without it",
+                            head.logo_path, exc_info=True)
+        canvas.setFillColor(colors.black)
+        canvas.setFont(s.bold, 16)
+        canvas.drawString(text_x, _top(20 * mm), head.name)
+        if head.tagline:
+            canvas.setFont(s.regular, 9)
+            canvas.setFillColor(GREY)
+            canvas.drawString(text_x, _top(25 * mm), head.tagline)
+        lines = [head.street, head.postal_code_and_city, head.phone, head.email, head.website]
+        canvas.setFont(s.regular, 8.5)
+        canvas.setFillColor(GREY)
+        y = _top(15 * mm)
+        for line in (line.strip() for line in lines):
+            if line:
+                canvas.drawRightString(PAGE_WIDTH - MARGIN_RIGHT, y, line)
+                y -= 3.8 * mm
+        canvas.setStrokeColor(colors.HexColor("#BBBBBB"))
+        canvas.setLineWidth(0.5)
+        canvas.line(MARGIN_LEFT, _top(37 * mm), PAGE_WIDTH - MARGIN_RIGHT, _top(37 * mm))
+
+    def _reference(self, canvas: Canvas) -> None:
+        content, s = self.content, self.styles
+        wording = content.wording
+        contact = content.contact
+        rows = [(wording.our_reference, content.tracking_number), (wording.contact_person, contact.name)]
+        if contact.phone:
+            rows.append((wording.phone, contact.phone))
+        if contact.email:
+            rows.append((wording.email, contact.email))
+        data = [[Paragraph(_text(label), s.reference_label), Paragraph(_text(value), s.reference)]
+                for label, value in rows if value]
+        table = Table(data, colWidths=[34 * mm, REFERENCE_WIDTH - 34 * mm], hAlign="LEFT")
+        table.setStyle(TableStyle([
+            ("FONT", (0, 0), (-1, -1), s.regular, 9),  # the cell default would name Helvetica
+            ("VALIGN", (0, 0), (-1, -1), "BASELINE"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 2),
+            ("TOPPADDING", (0, 0), (-1, -1), 0.6),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 0.6),
+        ]))
+        _w, h = table.wrapOn(canvas, REFERENCE_WIDTH, 40 * mm)
+        table.drawOn(canvas, MARGIN_LEFT, _top(REFERENCE_TOP) - h)
+
+    def _address(self, canvas: Canvas) -> None:
+        content, s = self.content, self.styles
+        if content.confidential:
+            mark = Paragraph(_text(content.wording.confidential), s.confidential)
+            _w, h = mark.wrapOn(canvas, ADDRESS_WIDTH, 20 * mm)
+            mark.drawOn(canvas, ADDRESS_X, _top(WINDOW_TOP) - h)
+        lines = [content.recipient_name, *content.recipient_address_lines]
+        block = Paragraph("<br/>".join(_text(line) for line in lines if line.strip()), s.address)
+        _w, h = block.wrapOn(canvas, ADDRESS_WIDTH, WINDOW_BOTTOM - ADDRESS_TOP)
+        if h > WINDOW_BOTTOM - ADDRESS_TOP:
+            log.warning("address of letter %s is taller than the envelope window", content.tracking_number)
+        block.drawOn(canvas, ADDRESS_X, _top(ADDRESS_TOP) - h)
+
+    def _fold_marks(self, canvas: Canvas) -> None:
+        canvas.setStrokeColor(colors.HexColor("#999999"))
+        canvas.setLineWidth(0.4)
+        for distance in FOLD_MARKS:
+            canvas.line(6 * mm, _top(distance), 10 * mm, _top(distance))
+
+
+def _letter_flowables(index: int, content: LetterContent, letterhead: Letterhead, styles: _Styles,
+                      on_start: Callable[[int], None]) -> list[Flowable]:
+    out: list[Flowable] = [
+        _FirstPage(index, content, letterhead, styles, on_start),
+        Paragraph(_text(content.place_and_date), styles.date),
+        Paragraph(_text(content.subject), styles.subject),
+        Paragraph(_text(content.salutation), styles.body),
+    ]
+    body = [_body(paragraph, styles) for paragraph in content.paragraphs]
+    for flowables in body[:-1]:
+        out += flowables
+    signature: list[Flowable] = [Spacer(1, 1 * mm), Paragraph(_text(content.closing), styles.signature),
+                                 Spacer(1, 13 * mm), Paragraph(f"<b>{_text(content.signature_name)}</b>", styles.signature)]
+    if content.signature_function:
+        signature.append(Paragraph(_text(content.signature_function), styles.signature))
+    # The closing never stands alone on a page: it keeps the last paragraph with it.
+    out.append(KeepTogether((body[-1] if body else []) + signature))
+    return out
+
+
+def _tracking_key(content: LetterContent) -> tuple:
+    try:
+        number = TrackingNumber.parse(content.tracking_number)
+        return (0, number.year, number.sequence, "")
+    except ValueError:
+        return (1, 0, 0, content.tracking_number)
+
+
+def in_tracking_number_order(contents: Iterable[LetterContent]) -> list[LetterContent]:
+    """Letters by tracking number (2026-0009 before 2026-0042 before 2027-0001)."""
+    return sorted(contents, key=_tracking_key)
+
+
+def render_letters(
+    contents: Sequence[LetterContent],
+    letterhead: Letterhead,
+    progress: Callable[[int, int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> bytes:
+    """One PDF with every letter in tracking-number order, each starting on a new page.
+
+    ``progress(done, total)`` is called as each letter starts (done = letters before it) and once
+    at the end with (total, total); ``cancelled()`` is asked before each letter, and Cancelled is
+    raised when it answers True. Call it from a worker thread for big batches.
+    """
+    letters = in_tracking_number_order(contents)
+    if not letters:
+        raise ValueError("render_letters needs at least one letter")
+    total = len(letters)
+    styles = _Styles()
+
+    def on_start(index: int) -> None:
+        if progress is not None:
+            progress(index, total)
+        if cancelled is not None and cancelled():
+            raise Cancelled()
+
+    buffer = io.BytesIO()
+    title = letters[0].subject if total == 1 else _("{count} brieven").format(count=total)
+    doc = BaseDocTemplate(
+        buffer, pagesize=A4, title=title, author=letterhead.name, creator="KINA Klachten",
+        leftMargin=MARGIN_LEFT, rightMargin=MARGIN_RIGHT, topMargin=BODY_TOP_LATER, bottomMargin=MARGIN_BOTTOM,
+        # Without this every page names Helvetica as its starting font, a font not embedded.
+        initialFontName=styles.regular, initialFontSize=BODY_SIZE,
+    )
+    first = Frame(MARGIN_LEFT, MARGIN_BOTTOM, CONTENT_WIDTH, PAGE_HEIGHT - BODY_TOP_FIRST - MARGIN_BOTTOM,
+                  id="first", leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+    later = Frame(MARGIN_LEFT, MARGIN_BOTTOM, CONTENT_WIDTH, PAGE_HEIGHT - BODY_TOP_LATER - MARGIN_BOTTOM,
+                  id="later", leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+    doc.addPageTemplates([
+        PageTemplate(id="first", frames=[first], autoNextPageTemplate="later"),
+        PageTemplate(id="later", frames=[later]),
+    ])
+    story: list[Flowable] = []
+    for index, content in enumerate(letters):
+        if index:
+            story += [NextPageTemplate("first"), PageBreak()]
+        story += _letter_flowables(index, content, letterhead, styles, on_start)
+    doc.build(story, canvasmaker=_LetterCanvas)
+    if progress is not None:
+        progress(total, total)
+    return buffer.getvalue()
+
+
+def render_letter(content: LetterContent, letterhead: Letterhead) -> bytes:
+    """One letter as PDF bytes."""
+    return render_letters([content], letterhead)
