@@ -10,6 +10,7 @@ from kina_desktop.services.cases import CaseService
 from kina_desktop.services.context import ServiceContext
 from kina_desktop.services.documents import DocumentService
 from kina_desktop.services.history import HistoryService
+from kina_desktop.services.letters import LetterService
 from kina_desktop.services.organisation import OrganisationCalendar
 from kina_desktop.services.settings import SettingsService
 from kina_desktop.services.workflow import WorkflowService
@@ -26,6 +27,7 @@ class Services:
     accounts: AccountService
     calendar: OrganisationCalendar
     documents: DocumentService
+    letters: LetterService
 
     @classmethod
     def for_context(cls, ctx: ServiceContext) -> "Services":
@@ -39,4 +41,5 @@ class Services:
             accounts=AccountService(ctx),
             calendar=OrganisationCalendar(ctx),
             documents=DocumentService(ctx),
+            letters=LetterService(ctx),
         )

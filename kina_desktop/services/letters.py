@@ -1,0 +1,208 @@
+"""Letters to the complainant (issue 5): made from the case, the template and the letterhead
+settings; producing one records it on the case with its exact PDF in the complaint folder, and
+the acknowledgement records the acknowledgement date the deadlines use (Art. 5)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, fields
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from kina_desktop.db.models import Account, Case, Letter
+from kina_desktop.domain.actions import ActionKind, StepData
+from kina_desktop.domain.complaint import CaseRecord
+from kina_desktop.domain.enums import Category, Channel, Kind, Level, Role, Status
+from kina_desktop.domain.letters import LetterKind, letter_is_confidential
+from kina_desktop.domain.visibility import Part, Viewer, visible_parts
+from kina_desktop.domain import workflow
+from kina_desktop.i18n import _
+from kina_desktop.reports.letter_content import ContactPerson, Letterhead, LetterContent, build_letter
+from kina_desktop.reports.letter_errors import TemplateProblems
+from kina_desktop.reports.letter_pdf import render_letter, render_letters
+from kina_desktop.reports.letter_templates import check_template, default_template, letter_language
+from kina_desktop.services import audit
+from kina_desktop.services.case_mapping import record_of
+from kina_desktop.services.case_state_store import load_state, store_state
+from kina_desktop.services.cases import CaseService
+from kina_desktop.services.context import ServiceContext
+from kina_desktop.services.documents import store_document
+from kina_desktop.services.errors import PermissionDenied, RuleViolation
+from kina_desktop.services.settings import read_setting, working_calendar, write_setting
+
+LETTERHEAD = "letterhead"
+TEMPLATE_PREFIX = "letter_template"
+# Letters whose content comes from the handling part (judgement, grounds, outcome).
+HANDLING_LETTERS = frozenset({
+    LetterKind.INADMISSIBLE, LetterKind.OUTCOME_DAILY, LetterKind.OUTCOME_PERSONNEL,
+    LetterKind.PROOF_OF_INTEREST, LetterKind.INFORMATION_ANSWER,
+})
+_EVERYONE = Viewer(None, frozenset(Role), "")
+
+
+@dataclass(frozen=True)
+class LetterInfo:
+    id: int
+    case_id: int
+    kind: LetterKind
+    language: str
+    produced_on: dt.date
+    produced_by_name: str
+    document_id: int | None
+
+
+def _template_key(kind: LetterKind, language: str) -> str:
+    return f"{TEMPLATE_PREFIX}:{kind.value}:{language}"
+
+
+def letterhead_of(session: Session) -> Letterhead:
+    stored = read_setting(session, LETTERHEAD, {}) or {}
+    known = {f.name for f in fields(Letterhead)}
+    return Letterhead(**{k: v for k, v in stored.items() if k in known})
+
+
+def _contact(account: Account | None, viewer: Viewer) -> ContactPerson:
+    if account is not None:
+        return ContactPerson(account.display_name, account.function, account.phone, account.email)
+    return ContactPerson(viewer.display_name or _("Het klachtenteam"))
+
+
+def letter_part(kind: LetterKind) -> Part:
+    return Part.HANDLING if kind in HANDLING_LETTERS else Part.DESCRIPTION
+
+
+class LetterService:
+    def __init__(self, ctx: ServiceContext) -> None:
+        self.ctx = ctx
+        self._cases = CaseService(ctx)
+
+    # -- templates (the administrator edits them; a reset brings back the default) ------------
+
+    def template(self, kind: LetterKind, language: str = "nl") -> str:
+        with self.ctx.database.read() as session:
+            stored = read_setting(session, _template_key(kind, language))
+        return stored if stored else default_template(kind, language)
+
+    def set_template(self, kind: LetterKind, text: str, language: str = "nl") -> None:
+        if Role.ADMINISTRATOR not in self.ctx.viewer.roles:
+            raise PermissionDenied(_("Alleen een beheerder past de briefsjablonen aan."))
+        problems = check_template(kind, text)
+        if problems:
+            raise TemplateProblems(_("Het sjabloon is niet bewaard:"), problems)
+        with self.ctx.database.write() as session:
+            write_setting(session, _template_key(kind, language), text)
+
+    def reset_template(self, kind: LetterKind, language: str = "nl") -> None:
+        if Role.ADMINISTRATOR not in self.ctx.viewer.roles:
+            raise PermissionDenied(_("Alleen een beheerder past de briefsjablonen aan."))
+        with self.ctx.database.write() as session:
+            write_setting(session, _template_key(kind, language), None)
+
+    # -- making letters -----------------------------------------------------------------------
+
+    def _content(self, session: Session, case: Case, kind: LetterKind) -> LetterContent:
+        parts = visible_parts(self.ctx.viewer, Category(case.category), Level(case.level), case.registered_by_id)
+        needed = {Part.DESCRIPTION, letter_part(kind)}
+        if not needed <= parts:
+            raise PermissionDenied(
+                _("Deze brief bij een vertrouwelijk personeelsdossier is voorbehouden aan de directeur (Art. 6).")
+            )
+        full: CaseRecord = record_of(case, _EVERYONE)  # the letter needs the parts checked above
+        state = load_state(session, case)
+        language = letter_language(kind, full.description.complainant_language if full.description else "nl")
+        stored = read_setting(session, _template_key(kind, language))
+        template = stored if stored else default_template(kind, language)
+        contact_account = case.handler or (
+            session.get(Account, self.ctx.viewer.user_id) if self.ctx.viewer.user_id else None
+        )
+        return build_letter(
+            kind, full, template, letterhead_of(session), _contact(contact_account, self.ctx.viewer),
+            self.ctx.today(), grounds=state.assessment.findings, answer=state.answer, language=language,
+            signatory=_contact(session.get(Account, self.ctx.viewer.user_id) if self.ctx.viewer.user_id else None,
+                               self.ctx.viewer),
+        )
+
+    def preview(self, case_id: int, kind: LetterKind) -> bytes:
+        """The letter as a PDF, without recording anything (to look at before printing)."""
+        with self.ctx.database.read() as session:
+            case = self._cases._load(session, case_id=case_id)
+            content = self._content(session, case, kind)
+            letterhead = letterhead_of(session)
+        return render_letter(content, letterhead)
+
+    def produce(self, case_id: int, kind: LetterKind) -> bytes:
+        """Make the letter, keep its exact PDF in the complaint folder and record it on the case;
+        the acknowledgement also records that the acknowledgement went out today (Art. 5)."""
+        with self.ctx.database.write() as session:
+            case = self._cases._load(session, case_id=case_id)
+            content = self._content(session, case, kind)
+            pdf = render_letter(content, letterhead_of(session))
+            self._record(session, case, kind, content, pdf)
+            return pdf
+
+    def _record(self, session: Session, case: Case, kind: LetterKind, content: LetterContent, pdf: bytes) -> None:
+        today = self.ctx.today()
+        filename = f"{case.tracking_number} {kind.label().lower()} {today.isoformat()}.pdf"
+        document = store_document(session, self.ctx, case, filename=filename, content=pdf, kind="letter",
+                                  part=letter_part(kind))
+        session.add(Letter(
+            case_id=case.id, kind=kind.value, part=letter_part(kind).value, language=content.language,
+            produced_on=today, produced_at=self.ctx.clock(), produced_by_id=self.ctx.viewer.user_id,
+            produced_by_name=self.ctx.viewer.display_name, document_id=document.id,
+        ))
+        audit.record(session, self.ctx.viewer, audit.Action.LETTER, case_id=case.id, case_version=case.version,
+                     part=letter_part(kind).value, field="letter", new=kind.label(), at=self.ctx.clock())
+        if kind == LetterKind.ACKNOWLEDGEMENT and case.acknowledged_on is None:
+            old = load_state(session, case)
+            try:
+                new = workflow.apply(ActionKind.ACKNOWLEDGE, old, self.ctx.viewer.roles, StepData(on=today), today=today)
+            except Exception as error:  # the domain's RuleViolation: who may acknowledge
+                raise RuleViolation(getattr(error, "problems", str(error))) from None
+            store_state(session, case, old, new, viewer=self.ctx.viewer,
+                        calendar=working_calendar(session), now=self.ctx.clock())
+        session.flush()
+
+    def letters(self, case_id: int) -> list[LetterInfo]:
+        with self.ctx.database.read() as session:
+            case = self._cases._load(session, case_id=case_id)
+            parts = {p.value for p in visible_parts(self.ctx.viewer, Category(case.category), Level(case.level),
+                                                    case.registered_by_id)}
+            rows = session.scalars(select(Letter).where(Letter.case_id == case_id).order_by(Letter.id)).all()
+            return [
+                LetterInfo(r.id, r.case_id, LetterKind(r.kind), r.language, r.produced_on, r.produced_by_name, r.document_id)
+                for r in rows if r.part in parts
+            ]
+
+    # -- "Ontvangstbevestigingen afdrukken" ---------------------------------------------------
+
+    def acknowledgements_due(self, channel: Channel | None = Channel.POST) -> list[str]:
+        """Tracking numbers of the complaints whose acknowledgement has not gone out yet (Art. 5),
+        in tracking-number order; by default those received by post."""
+        query = select(Case.tracking_number).where(
+            Case.kind == Kind.COMPLAINT.value, Case.level != Level.ONE.value,
+            Case.acknowledged_on.is_(None), Case.acknowledgement_due_on.is_not(None),
+            Case.status != Status.CLOSED.value,
+        ).order_by(Case.year, Case.sequence)
+        if channel is not None:
+            query = query.where(Case.channel == channel.value)
+        with self.ctx.database.read() as session:
+            return list(session.scalars(query))
+
+    def produce_acknowledgements(
+        self,
+        numbers: list[str],
+        progress: Callable[[int, int], None] | None = None,
+        cancelled: Callable[[], bool] | None = None,
+    ) -> bytes:
+        """One PDF with the acknowledgements of these cases, in tracking-number order. Each is
+        recorded on its case; when cancelled (reports.letter_errors.Cancelled) nothing is."""
+        with self.ctx.database.write() as session:
+            cases = [self._cases._load(session, number=n) for n in numbers]
+            letterhead = letterhead_of(session)
+            contents = [self._content(session, case, LetterKind.ACKNOWLEDGEMENT) for case in cases]
+            batch = render_letters(contents, letterhead, progress=progress, cancelled=cancelled)
+            for case, content in zip(cases, contents, strict=True):
+                self._record(session, case, LetterKind.ACKNOWLEDGEMENT, content, render_letter(content, letterhead))
+            return batch
