@@ -1,32 +1,48 @@
-"""The composition root: settings → database → services → QApplication → MainWindow.
+"""The composition root: settings → database → sign-in → services → QApplication → MainWindow.
 
 The only module that knows the concrete classes. Everything below it gets what it needs through
-its constructor. ``run_gui()`` is what ``kina-desktop`` without a command calls.
+its constructor. ``run_gui()`` is what ``kina-desktop`` without a command calls: it opens the
+database, shows 'Eerste gebruik' when the database has no account yet, then 'Aanmelden', and
+builds the main window for the person who signed in.
 """
 
 from __future__ import annotations
 
-import getpass
+import datetime as dt
 import logging
 import logging.handlers
 import sys
 import traceback
+from collections.abc import Callable, Sequence
 from types import TracebackType
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import SQLAlchemyError
 
 from kina_desktop import config
-from kina_desktop.db.engine import Database
-from kina_desktop.domain.enums import Role
-from kina_desktop.domain.visibility import Viewer
+from kina_desktop.db.engine import Database, normalise_url
+from kina_desktop.gui.account_checks import AccountRules
 from kina_desktop.gui.gettext_translator import GettextTranslator
 from kina_desktop.gui.icons import icon
 from kina_desktop.gui.main_window import MainWindow
+from kina_desktop.gui.ports import AccountDraft
+from kina_desktop.gui.start_up import DialogRunner, StartUp, run_modal
 from kina_desktop.i18n import _, language
+from kina_desktop.services.accounts import (
+    MIN_PASSWORD_LENGTH,
+    USERNAME,
+    AccountInfo,
+    AccountService,
+    NewAccount,
+    create_first_account,
+    has_accounts,
+)
+from kina_desktop.services.auth import SignedIn, sign_in, sign_in_sqlite
 from kina_desktop.services.bundle import Services
 from kina_desktop.services.context import ServiceContext
-from kina_desktop.services.errors import DatabaseUnavailable
+from kina_desktop.services.errors import DatabaseUnavailable, ServiceError
 from kina_desktop.services.startup import open_database
 
 log = logging.getLogger(__name__)
@@ -35,17 +51,14 @@ ORGANISATION_NAME = "KINA"
 APPLICATION_NAME = "KINA Klachten"
 # The Designer forms (their class names are the translation contexts pyside6-uic writes).
 FORM_CONTEXTS = frozenset(
-    {"DescriptionForm", "HandlingForm", "ClosureForm", "CaseEditor", "NewComplaintDialog"}
+    {
+        "DescriptionForm", "HandlingForm", "ClosureForm", "CaseEditor", "NewComplaintDialog",
+        "AccountForm", "LoginDialog",
+    }
 )
-
-
-def current_viewer() -> Viewer:
-    """Who uses the program. Until the login of a later issue: the OS user, with every role."""
-    try:
-        name = getpass.getuser()
-    except (KeyError, OSError):  # no user name in the environment (some service accounts)
-        name = ""
-    return Viewer(None, frozenset(Role), name)
+# What a refused connection to a shared server says when the configured URL is not a login
+# that may open the database: then each person signs in with their own login instead.
+OWN_LOGIN_NEEDED = ("password", "authentication", "role \"", "permission denied")
 
 
 def setup_logging() -> None:
@@ -88,36 +101,196 @@ def prepare_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def describe(database: Database) -> str:
+def describe_url(url: str) -> str:
     """The database as the status bar names it: the file for SQLite, host and name for a server."""
-    url = database.engine.url
-    if database.is_sqlite:
-        return _("{path} (SQLite)").format(path=url.database or ":memory:")
-    return _("{name} op {host} (PostgreSQL)").format(name=url.database or "", host=url.host or "localhost")
+    parsed = make_url(normalise_url(url))
+    if parsed.get_backend_name() == "sqlite":
+        return _("{path} (SQLite)").format(path=parsed.database or ":memory:")
+    host = parsed.host or parsed.query.get("host") or "localhost"
+    return _("{name} op {host} (PostgreSQL)").format(name=parsed.database or "", host=host)
 
 
-def open_main_window(database_url: str | None, settings: QSettings) -> tuple[MainWindow, Database] | None:
-    """Open the database and build the window on it; None (after a message) when it cannot."""
+def describe(database: Database) -> str:
+    return describe_url(database.url)
+
+
+# -- accounts: the services' shapes behind the GUI's ports ---------------------------------------
+
+
+def account_rules() -> AccountRules:
+    return AccountRules(USERNAME, MIN_PASSWORD_LENGTH)
+
+
+def new_account(draft: AccountDraft) -> NewAccount:
+    return NewAccount(
+        username=draft.username, display_name=draft.display_name, password=draft.password,
+        roles=draft.roles, function=draft.function, phone=draft.phone, email=draft.email,
+    )
+
+
+def _refusal(error: Exception, username: str) -> ServiceError:
+    """A server's refusal to make a login, in Dutch (the services pass psycopg's on)."""
+    sqlstate = getattr(error, "sqlstate", None) or getattr(getattr(error, "orig", None), "sqlstate", None)
+    if sqlstate == "42710":  # duplicate_object: logins are shared by every database on the server
+        return ServiceError(_("De gebruikersnaam {name} is al in gebruik op de databaseserver.").format(name=username))
+    if sqlstate == "42501":  # insufficient_privilege
+        return ServiceError(_("U hebt op de databaseserver niet het recht om aanmeldingen te maken."))
+    log.error("account refused by the database", exc_info=error)
+    return ServiceError(_("De database weigerde het account: {reason}").format(reason=str(error).splitlines()[0]))
+
+
+def _is_database_error(error: Exception) -> bool:
+    return isinstance(error, SQLAlchemyError) or type(error).__module__.startswith("psycopg")
+
+
+class AccountAdmin:
+    """services.accounts.AccountService as the GUI's AccountAdmin port."""
+
+    def __init__(self, service: AccountService) -> None:
+        self._service = service
+
+    def list(self) -> Sequence[AccountInfo]:
+        return self._service.list()
+
+    def create(self, draft: AccountDraft) -> AccountInfo:
+        try:
+            return self._service.create(new_account(draft))
+        except ServiceError:
+            raise
+        except Exception as error:
+            if _is_database_error(error):
+                raise _refusal(error, draft.username) from error
+            raise
+
+    def disable(self, username: str) -> AccountInfo:
+        return self._service.disable(username)
+
+
+def first_account_maker(database: Database) -> Callable[[AccountDraft], AccountInfo]:
+    """'Eerste gebruik' on an empty database: the first director and administrator."""
+
+    def create(draft: AccountDraft) -> AccountInfo:
+        try:
+            return create_first_account(database, new_account(draft))
+        except ServiceError:
+            raise
+        except Exception as error:
+            if _is_database_error(error):
+                raise _refusal(error, draft.username) from error
+            raise
+
+    return create
+
+
+def signer(
+    url: str, database: Database | None, clock: Callable[[], dt.datetime] = dt.datetime.now
+) -> Callable[[str, str], SignedIn]:
+    """Sign in on the embedded file already opened, or with the person's own server login."""
+
+    def sign_in_person(username: str, password: str) -> SignedIn:
+        try:
+            if database is not None and database.is_sqlite:
+                return sign_in_sqlite(database, username, password, clock)
+            return sign_in(url, username, password, clock)
+        except ServiceError:
+            raise
+        except SQLAlchemyError as error:  # the server went away between the two connections
+            reason = str(getattr(error, "orig", error)).strip().splitlines()
+            raise DatabaseUnavailable(
+                _("De database {db} is niet bereikbaar: {reason}").format(
+                    db=describe_url(url), reason=reason[0] if reason else ""
+                )
+            ) from error
+
+    return sign_in_person
+
+
+# -- start-up -------------------------------------------------------------------------------------
+
+
+def _needs_own_login(url: str, error: DatabaseUnavailable) -> bool:
+    """A shared server that refused the configured URL's login: people sign in with their own."""
+    if make_url(normalise_url(url)).get_backend_name() != "postgresql":
+        return False
+    reason = str(getattr(error.__cause__, "orig", error.__cause__) or "").lower()
+    return any(marker in reason for marker in OWN_LOGIN_NEEDED)
+
+
+def build_main_window(ctx: ServiceContext, person: AccountInfo, settings: QSettings) -> MainWindow:
+    """The main window for the person signed in on ``ctx`` (tests call this directly)."""
+    services = Services.for_context(ctx)
+    return MainWindow(
+        services,
+        settings,
+        today=ctx.today,
+        database_label=describe(ctx.database),
+        person=person,
+        accounts=AccountAdmin(services.accounts),
+        account_rules=account_rules(),
+    )
+
+
+def sign_in_at_start(
+    url: str, database: Database | None, settings: QSettings, run: DialogRunner = run_modal
+) -> SignedIn | None:
+    """'Eerste gebruik' when the open database has no account yet, then 'Aanmelden'."""
+    create_first = None
+    if database is not None and not has_accounts(database):
+        create_first = first_account_maker(database)
+    start: StartUp[SignedIn] = StartUp(
+        sign_in=signer(url, database),
+        settings=settings,
+        database_label=describe_url(url),
+        create_first=create_first,
+        rules=account_rules(),
+        run=run,
+    )
+    return start.sign_in_person()
+
+
+def start(database_url: str | None, settings: QSettings, run: DialogRunner = run_modal) -> tuple[MainWindow, Database] | int:
+    """Open the database, sign the person in and build the window; or the exit code: 1 when
+    the database cannot be opened (after a message), 0 when the person cancelled."""
     url = config.database_url(database_url)
+    database: Database | None
     try:
         database = open_database(url)
     except DatabaseUnavailable as error:
+        if not _needs_own_login(url, error):
+            QMessageBox.critical(None, _("KINA Klachten"), error.message)
+            return 1
+        database = None  # a shared server: each person connects with their own login
+    try:
+        signed = sign_in_at_start(url, database, settings, run)
+    except DatabaseUnavailable as error:
         QMessageBox.critical(None, _("KINA Klachten"), error.message)
-        return None
-    ctx = ServiceContext(database, current_viewer())
-    services = Services.for_context(ctx)
-    window = MainWindow(services, settings, today=ctx.today, database_label=describe(database))
-    return window, database
+        if database is not None:
+            database.dispose()
+        return 1
+    if database is not None and (signed is None or signed.context.database is not database):
+        database.dispose()  # the server connection of the configured URL is not needed any more
+    if signed is None:
+        return 0
+    return build_main_window(signed.context, signed.account, settings), signed.context.database
+
+
+def open_main_window(
+    database_url: str | None, settings: QSettings, run: DialogRunner = run_modal
+) -> tuple[MainWindow, Database] | None:
+    """The window for whoever signs in on ``database_url``; None when there is none."""
+    opened = start(database_url, settings, run)
+    return None if isinstance(opened, int) else opened
 
 
 def run_gui(database_url: str | None = None) -> int:
     """Open the main window on ``database_url`` (or KINA_DATABASE_URL, or the embedded SQLite
-    file) and run until it is closed. Returns the exit code: 1 when the database cannot be opened."""
+    file) for the person who signs in, and run until it is closed. Returns the exit code: 1 when
+    the database cannot be opened, 0 when the person cancelled signing in."""
     app = prepare_application()
     setup_logging()
-    opened = open_main_window(database_url, QSettings())
-    if opened is None:
-        return 1
+    opened = start(database_url, QSettings())
+    if isinstance(opened, int):
+        return opened
     window, database = opened
     window.show()
     try:

@@ -1,5 +1,6 @@
 """The case editor: the three parts of Art. 5 on the tabs Beschrijving, Behandeling, Afronding,
-and beside them "Verloop": the route, the deadlines and the steps this person may take now.
+a fourth tab "Geschiedenis" (the audit trail, newest first), and beside them "Verloop": the
+route, the deadlines and the steps this person may take now.
 
 A part the person may not see (``None`` in the CaseRecord) shows a notice instead of a form.
 Saving sends only the parts shown; a refused save (validation, someone else saved meanwhile)
@@ -25,7 +26,8 @@ from kina_desktop.gui.description_form import DescriptionForm
 from kina_desktop.gui.field_errors import FieldErrors, reveal
 from kina_desktop.gui.forms.case_editor import Ui_CaseEditor
 from kina_desktop.gui.handling_page import HandlingPage
-from kina_desktop.gui.ports import CaseProgressView, CaseStore, WorkflowPort
+from kina_desktop.gui.history_page import HistoryPage
+from kina_desktop.gui.ports import CaseProgressView, CaseStore, HistoryPort, WorkflowPort
 from kina_desktop.gui.progress_panel import ProgressPanel
 from kina_desktop.gui.restricted_part_notice import RestrictedPartNotice
 from kina_desktop.gui.step_dialog import StepDialog
@@ -62,6 +64,7 @@ class CaseEditor(QDialog):
         on_saved: Callable[[CaseRecord], None] | None = None,
         workflow: WorkflowPort | None = None,
         today: Callable[[], dt.date] = dt.date.today,
+        history: HistoryPort | None = None,
     ) -> None:
         super().__init__(parent)
         self.ui = Ui_CaseEditor()
@@ -91,6 +94,10 @@ class CaseEditor(QDialog):
         self.splitter: QSplitter | None = None
         if workflow is not None:
             self._add_progress_panel()
+        self.history_page: HistoryPage | None = None
+        if history is not None:
+            self.history_page = HistoryPage(history, record.header.id)
+            self.ui.tabs.addTab(self.history_page, _("Geschiedenis"))
 
         buttons = self.ui.buttons
         save = buttons.button(QDialogButtonBox.StandardButton.Save)
@@ -224,7 +231,9 @@ class CaseEditor(QDialog):
         self._update_modified()
 
     def _refresh_progress(self) -> None:
-        """Fetch the route, deadlines and steps again (after loading, saving or a step)."""
+        """Fetch the route, deadlines, steps and history again (after loading, saving or a step)."""
+        if self.history_page is not None:
+            self.history_page.refresh()
         if self._workflow is not None and self.progress_panel is not None:
             try:
                 self._progress = self._workflow.progress(self._record.header.id)

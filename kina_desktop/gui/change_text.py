@@ -32,24 +32,48 @@ def _field_names(label: str) -> list[str]:
     return [name for name in FIELD_LABELS if field_label(name) == label]
 
 
-def readable_value(label: str, value: str) -> str:
-    if not value:
-        return _("(leeg)")
-    for name in _field_names(label):
-        enum_type = ENUM_FIELDS.get(name)
-        if enum_type is not None:
-            try:
-                return enum_type(value).label()  # type: ignore[attr-defined]
-            except ValueError:
-                pass
-        if name == "complainant_language":
-            return Locale.parse(babel_locale()).languages.get(value, value)
+def _shortened(value: str, limit: int | None) -> str:
+    flat = " ".join(value.split())
+    return flat if limit is None or len(flat) <= limit else flat[: limit - 1] + "…"
+
+
+def _enum_or_language(name: str, value: str) -> str | None:
+    enum_type = ENUM_FIELDS.get(name)
+    if enum_type is not None:
+        try:
+            return enum_type(value).label()  # type: ignore[attr-defined]
+        except ValueError:
+            return None
+    if name == "complainant_language":
+        return Locale.parse(babel_locale()).languages.get(value, value)
+    return None
+
+
+def _date_or_text(value: str, limit: int | None) -> str:
     try:
         return short_date(dt.date.fromisoformat(value))
     except ValueError:
-        pass
-    flat = " ".join(value.split())
-    return flat if len(flat) <= MAX_SHOWN else flat[: MAX_SHOWN - 1] + "…"
+        return _shortened(value, limit)
+
+
+def readable_value(label: str, value: str) -> str:
+    """A value of the field shown as ``label`` (ConcurrentEdit names fields by their label)."""
+    if not value:
+        return _("(leeg)")
+    for name in _field_names(label):
+        readable = _enum_or_language(name, value)
+        if readable is not None:
+            return readable
+    return _date_or_text(value, MAX_SHOWN)
+
+
+def readable_field_value(name: str, value: str, limit: int | None = MAX_SHOWN) -> str:
+    """A value of the field ``name`` (the history names fields by their name); the whole text
+    when ``limit`` is None."""
+    if not value:
+        return ""
+    readable = _enum_or_language(name, value)
+    return readable if readable is not None else _date_or_text(value, limit)
 
 
 def change_line(label: str, old: str, new: str) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QBoxLayout,
     QFormLayout,
@@ -82,6 +83,7 @@ class FieldErrors:
         label = QLabel(widget.parentWidget())
         label.setObjectName(f"{name}_error")
         label.setWordWrap(True)
+        label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)  # close to its field
         label.setStyleSheet(ERROR_STYLE)
         label.hide()
         place = _form_row(widget)

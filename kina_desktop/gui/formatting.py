@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 
 from babel.dates import format_date
 from babel.numbers import format_decimal
 
+from kina_desktop.domain.enums import Role
 from kina_desktop.i18n import babel_locale, ngettext
 
 # What a date field shows and accepts while typing (Qt's pattern syntax).
@@ -18,6 +20,13 @@ def short_date(day: dt.date | None) -> str:
     if day is None:
         return ""
     return format_date(day, "dd-MM-yyyy", locale=babel_locale())
+
+
+def short_datetime(moment: dt.datetime | None) -> str:
+    """``24-11-2026 10:05``; empty for no moment."""
+    if moment is None:
+        return ""
+    return f"{short_date(moment.date())} {moment:%H:%M}"
 
 
 def long_date(day: dt.date | None) -> str:
@@ -35,3 +44,9 @@ def number(value: int) -> str:
 def case_count(count: int) -> str:
     """``1 dossier`` / ``12.345 dossiers``."""
     return ngettext("{n} dossier", "{n} dossiers", count).format(n=number(count))
+
+
+def role_names(roles: Iterable[Role]) -> str:
+    """``Directeur, Beheerder``: the roles in the order of the reglement."""
+    mine = set(roles)
+    return ", ".join(role.label() for role in Role if role in mine)

@@ -1,4 +1,8 @@
-"""The main window: ready views on the left, the case list with search, menus and a toolbar."""
+"""The main window: ready views on the left, the case list with search, menus and a toolbar.
+
+It shows who is signed in (title bar) and offers only what that person's roles can use: no
+"Nieuwe klacht" without a registering role, the "Beheer" menu only for an administrator.
+"""
 
 from __future__ import annotations
 
@@ -14,6 +18,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QSizePolicy,
     QSplitter,
@@ -26,14 +31,17 @@ from kina_desktop import __version__
 from kina_desktop.domain.complaint import CaseRecord
 from kina_desktop.domain.views import CaseQuery, ReadyView
 from kina_desktop.gui import case_table_model as columns
+from kina_desktop.gui.account_checks import AccountRules
 from kina_desktop.gui.case_editor import CaseEditor
 from kina_desktop.gui.case_filter_proxy import CaseFilterProxy
 from kina_desktop.gui.case_table_model import CaseTableModel, ObjectRole
-from kina_desktop.gui.formatting import case_count
+from kina_desktop.gui.formatting import case_count, role_names
 from kina_desktop.gui.icons import icon
 from kina_desktop.gui.new_complaint_dialog import NewComplaintDialog
-from kina_desktop.gui.ports import GuiServices
+from kina_desktop.gui.ports import AccountAdmin, AccountView, GuiServices
 from kina_desktop.gui.ready_view_list import ReadyViewList
+from kina_desktop.gui.role_actions import may_manage_accounts, may_register
+from kina_desktop.gui.users_dialog import UsersDialog
 from kina_desktop.gui.window_state import restore_main_window, save_main_window
 from kina_desktop.i18n import _
 from kina_desktop.services.errors import ServiceError
@@ -63,14 +71,24 @@ class MainWindow(QMainWindow):
         today: Callable[[], dt.date],
         database_label: str = "",
         parent: QWidget | None = None,
+        *,
+        person: AccountView,
+        accounts: AccountAdmin | None = None,
+        account_rules: AccountRules | None = None,
     ) -> None:
         super().__init__(parent)
         self._services = services
         self._settings = settings
         self._today = today
+        self._person = person
+        self._accounts = accounts
+        self._account_rules = account_rules
         self._editors: dict[int, CaseEditor] = {}
+        self.users_dialog: UsersDialog | None = None
         self.setObjectName("main_window")
-        self.setWindowTitle(_("KINA Klachten"))
+        self.setWindowTitle(
+            _("KINA Klachten — {name} ({roles})").format(name=person.display_name, roles=role_names(person.roles))
+        )
 
         self.model = CaseTableModel(services.case_list, today, parent=self)
         self.proxy = CaseFilterProxy(self)
@@ -186,6 +204,14 @@ class MainWindow(QMainWindow):
         self.quit_action.triggered.connect(self._on_quit)
         self.about_action = QAction(_("Over KINA Klachten"), self)
         self.about_action.triggered.connect(self.show_about)
+        self.users_action = QAction(_("Gebruikers…"), self)
+        self.users_action.setToolTip(_("Accounts aanmaken en uitschakelen"))
+        self.users_action.triggered.connect(self._on_users)
+        roles = self._person.roles
+        self.new_action.setVisible(may_register(roles))
+        self.users_action.setVisible(
+            may_manage_accounts(roles) and self._accounts is not None and self._account_rules is not None
+        )
 
     def _make_menus(self) -> None:
         menus = self.menuBar()
@@ -197,6 +223,11 @@ class MainWindow(QMainWindow):
         view_menu = menus.addMenu(_("B&eeld"))
         view_menu.addAction(self.find_action)
         view_menu.addAction(self.refresh_action)
+        self.admin_menu: QMenu | None = None
+        if self.users_action.isVisible():
+            self.admin_menu = menus.addMenu(_("Behee&r"))
+            self.admin_menu.setObjectName("admin_menu")
+            self.admin_menu.addAction(self.users_action)
         help_menu = menus.addMenu(_("&Help"))
         help_menu.addAction(self.about_action)
 
@@ -306,6 +337,7 @@ class MainWindow(QMainWindow):
             on_saved=self._on_case_saved,
             workflow=self._services.workflow,
             today=self._today,
+            history=self._services.history,
         )
         editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         editor.finished.connect(lambda _result, case_id=case_id: self._forget_editor(case_id))
@@ -318,6 +350,30 @@ class MainWindow(QMainWindow):
 
     def _on_new_complaint(self) -> None:
         self.new_complaint()
+
+    # -- administration ----------------------------------------------------------------------
+
+    def menu_titles(self) -> list[str]:
+        """The menu bar's menus as shown, without their '&' (for tests)."""
+        return [a.text().replace("&", "") for a in self.menuBar().actions() if a.isVisible()]
+
+    def show_users(self) -> UsersDialog | None:
+        """Beheer → Gebruikers…: the accounts, for an administrator."""
+        if self._accounts is None or self._account_rules is None or not self.users_action.isVisible():
+            return None
+        if self.users_dialog is None:
+            self.users_dialog = UsersDialog(self._accounts, self._account_rules, self._person.username, self)
+            self.users_dialog.finished.connect(self._forget_users_dialog)
+        self.users_dialog.open()
+        return self.users_dialog
+
+    def _forget_users_dialog(self, _result: int) -> None:
+        dialog, self.users_dialog = self.users_dialog, None
+        if dialog is not None:
+            dialog.deleteLater()
+
+    def _on_users(self) -> None:
+        self.show_users()
 
     def _on_open_selected(self) -> None:
         self.open_selected_case()

@@ -7,6 +7,9 @@ SQLAlchemy, and the layering contract forbids the GUI to reach it even indirectl
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 from typing import Protocol
 
 from kina_desktop.domain.actions import ActionKind, StepData
@@ -14,6 +17,7 @@ from kina_desktop.domain.admissibility import Proposal
 from kina_desktop.domain.case_state import StepRecord
 from kina_desktop.domain.complaint import CaseChanges, CaseRecord, CaseSummary, ComplaintDraft
 from kina_desktop.domain.deadline_status import CaseDeadlines
+from kina_desktop.domain.enums import Role
 from kina_desktop.domain.meetings import BoardNotice
 from kina_desktop.domain.routes import RouteView
 from kina_desktop.domain.views import CaseQuery
@@ -78,9 +82,99 @@ class WorkflowPort(Protocol):
     def take(self, case_id: int, expected_version: int, action: ActionKind, data: StepData) -> CaseRecord: ...
 
 
+class Labelled(Protocol):
+    """An enum member with a Dutch label (services.history.HistoryAction)."""
+
+    def label(self) -> str: ...
+
+
+class HistoryEntryView(Protocol):
+    """services.history.HistoryEntry: one event of the audit trail, already redacted."""
+
+    @property
+    def at(self) -> dt.datetime: ...
+
+    @property
+    def actor_name(self) -> str: ...
+
+    @property
+    def action(self) -> Labelled: ...
+
+    @property
+    def part(self) -> str: ...
+
+    @property
+    def field(self) -> str: ...
+
+    @property
+    def old_value(self) -> str: ...
+
+    @property
+    def new_value(self) -> str: ...
+
+
+class HistoryPort(Protocol):
+    """services.history.HistoryService"""
+
+    def for_case(self, case_id: int) -> Sequence[HistoryEntryView]: ...
+
+
+class AccountView(Protocol):
+    """services.accounts.AccountInfo: a person who works with the program."""
+
+    @property
+    def id(self) -> int: ...
+
+    @property
+    def username(self) -> str: ...
+
+    @property
+    def display_name(self) -> str: ...
+
+    @property
+    def roles(self) -> frozenset[Role]: ...
+
+    @property
+    def function(self) -> str: ...
+
+    @property
+    def phone(self) -> str: ...
+
+    @property
+    def email(self) -> str: ...
+
+    @property
+    def active(self) -> bool: ...
+
+
+@dataclass(frozen=True)
+class AccountDraft:
+    """A new account as the dialogs fill it in; the composition root turns it into the
+    services' NewAccount (the GUI cannot import that module: it loads SQLAlchemy)."""
+
+    username: str
+    display_name: str
+    password: str
+    roles: frozenset[Role] = field(default_factory=frozenset)
+    function: str = ""
+    phone: str = ""
+    email: str = ""
+
+
+class AccountAdmin(Protocol):
+    """services.accounts.AccountService, behind the composition root's adapter."""
+
+    def list(self) -> Sequence[AccountView]: ...
+
+    def create(self, draft: AccountDraft) -> AccountView: ...
+
+    def disable(self, username: str) -> AccountView: ...
+
+
 class GuiServices(Protocol):
     """services.bundle.Services, as far as the windows use it."""
 
     cases: CaseStore
     case_list: CaseList
     workflow: WorkflowPort
+    history: HistoryPort

@@ -7,16 +7,20 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 from kina_desktop.db.engine import Database
+from kina_desktop.domain.enums import Role
 from kina_desktop.domain.visibility import Viewer
 from kina_desktop.gui.main_window import MainWindow
+from kina_desktop.services.accounts import AccountInfo
 from kina_desktop.services.bundle import Services
 from kina_desktop.services.context import ServiceContext
 from tests.conftest import NOW
 
 TODAY: dt.date = NOW.date()
+# The person the windows of most tests are built for: every role, like the ``director`` viewer.
+EVERY_ROLE = AccountInfo(id=0, username="directeur", display_name="Directeur Test", roles=frozenset(Role))
 
 
 @pytest.fixture
@@ -37,13 +41,19 @@ def qsettings(tmp_path: Path) -> QSettings:
 
 @pytest.fixture(autouse=True)
 def no_unexpected_message_boxes(monkeypatch: pytest.MonkeyPatch) -> None:
-    """A message box nobody answers would wait forever offscreen: fail at once instead."""
+    """A message box or modal dialog nobody answers would wait forever offscreen: fail at once
+    instead."""
 
     def unexpected(*args: object, **kwargs: object) -> None:
         raise AssertionError(f"unexpected message box: {args[1:3]}")
 
     for name in ("exec", "question", "warning", "critical", "information", "about"):
         monkeypatch.setattr(QMessageBox, name, unexpected)
+
+    def unexpected_modal(dialog: QDialog) -> int:
+        raise AssertionError(f"unexpected modal dialog: {dialog.windowTitle()}")
+
+    monkeypatch.setattr(QDialog, "exec", unexpected_modal)
 
 
 def close_discarding_changes(widget: QWidget) -> None:
@@ -58,7 +68,7 @@ def close_discarding_changes(widget: QWidget) -> None:
 
 @pytest.fixture
 def window(qtbot, services: Services, qsettings: QSettings) -> MainWindow:  # type: ignore[no-untyped-def]
-    win = MainWindow(services, qsettings, today=lambda: TODAY, database_label="test.db (SQLite)")
+    win = MainWindow(services, qsettings, today=lambda: TODAY, database_label="test.db (SQLite)", person=EVERY_ROLE)
     qtbot.addWidget(win, before_close_func=close_discarding_changes)
     return win
 

@@ -12,6 +12,8 @@ from PySide6.QtWidgets import QMessageBox
 
 from kina_desktop import app
 from kina_desktop.gui.main_window import MainWindow
+from kina_desktop.gui.ports import AccountDraft
+from tests.gui.people import DialogScript, fill
 
 
 def test_qt_speaks_dutch_after_start_up(qapp) -> None:  # type: ignore[no-untyped-def]
@@ -33,17 +35,27 @@ def test_a_database_that_does_not_answer_gives_a_dutch_message_and_no_window(
     assert len(shown) == 1 and "niet bereikbaar" in shown[0]
 
 
-def test_the_window_opens_on_a_new_sqlite_file(qtbot, tmp_path: Path, request: pytest.FixtureRequest) -> None:  # type: ignore[no-untyped-def]
+def test_the_window_opens_on_a_new_sqlite_file_after_the_first_account(qtbot, tmp_path: Path, request: pytest.FixtureRequest) -> None:  # type: ignore[no-untyped-def]
     settings = QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat)
-    opened = app.open_main_window(f"sqlite+pysqlite:///{tmp_path / 'kina.db'}", settings)
+    first = AccountDraft("dirk", "Dirk Directeur", "een lang wachtwoord", function="Directeur")
+    script = DialogScript(lambda dialog: (fill(dialog.form, first), dialog.create_account()))
+    opened = app.open_main_window(f"sqlite+pysqlite:///{tmp_path / 'kina.db'}", settings, run=script)
     assert opened is not None
     window, database = opened
     request.addfinalizer(database.dispose)
     qtbot.addWidget(window)
     assert isinstance(window, MainWindow)
+    assert [d.windowTitle() for d in script.shown] == ["Eerste gebruik"]  # signed in at once
     assert (tmp_path / "kina.db").exists()  # created and migrated on first start
     assert window.count_label.text() == "0 dossiers"
     assert window.findChild(type(window.count_label), "database_label").text().endswith("kina.db (SQLite)")
+    assert window.windowTitle() == "KINA Klachten — Dirk Directeur (Directeur, Beheerder)"
+
+
+def test_cancelling_the_sign_in_ends_the_program_without_a_window(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    settings = QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat)
+    script = DialogScript(lambda dialog: dialog.reject())
+    assert app.start(f"sqlite+pysqlite:///{tmp_path / 'kina.db'}", settings, run=script) == 0
 
 
 def test_the_gui_never_loads_the_database_layer() -> None:

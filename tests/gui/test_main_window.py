@@ -12,7 +12,7 @@ from kina_desktop.gui import case_table_model as cols
 from kina_desktop.gui.main_window import MainWindow
 from kina_desktop.services.bundle import Services
 from tests.factories import draft
-from tests.gui.conftest import TODAY
+from tests.gui.conftest import EVERY_ROLE, TODAY
 
 
 def menu_titles(window: MainWindow) -> list[str]:
@@ -96,7 +96,7 @@ def test_enter_on_a_row_opens_the_case(qtbot, window: MainWindow, services: Serv
 def test_window_size_splitter_columns_and_view_are_remembered_per_user(
     qtbot, services: Services, qsettings: QSettings  # type: ignore[no-untyped-def]
 ) -> None:
-    first = MainWindow(services, qsettings, today=lambda: TODAY)
+    first = MainWindow(services, qsettings, today=lambda: TODAY, person=EVERY_ROLE)
     qtbot.addWidget(first)
     first.show()
     qtbot.waitExposed(first)
@@ -108,7 +108,9 @@ def test_window_size_splitter_columns_and_view_are_remembered_per_user(
     sizes = first.splitter.sizes()
     first.close()
 
-    second = MainWindow(services, QSettings(qsettings.fileName(), QSettings.Format.IniFormat), today=lambda: TODAY)
+    second = MainWindow(
+        services, QSettings(qsettings.fileName(), QSettings.Format.IniFormat), today=lambda: TODAY, person=EVERY_ROLE
+    )
     qtbot.addWidget(second)
     second.show()
     qtbot.waitExposed(second)
