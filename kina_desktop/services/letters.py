@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from kina_desktop.db.models import Account, Case, Letter
 from kina_desktop.domain.actions import ActionKind, StepData
 from kina_desktop.domain.complaint import CaseRecord
+from kina_desktop.domain.errors import RuleViolation as DomainRuleViolation
 from kina_desktop.domain.enums import Category, Channel, Kind, Level, Role, Status
 from kina_desktop.domain.letters import LetterKind, letter_is_confidential
 from kina_desktop.domain.visibility import Part, Viewer, visible_parts
@@ -114,6 +115,12 @@ class LetterService:
         language = letter_language(kind, full.description.complainant_language if full.description else "nl")
         stored = read_setting(session, _template_key(kind, language))
         template = stored if stored else default_template(kind, language)
+        try:
+            return self._build(kind, full, template, session, case, state, language)
+        except DomainRuleViolation as error:
+            raise RuleViolation(error.problems) from None
+
+    def _build(self, kind, full, template, session, case, state, language) -> LetterContent:  # noqa: ANN001
         contact_account = case.handler or (
             session.get(Account, self.ctx.viewer.user_id) if self.ctx.viewer.user_id else None
         )
@@ -158,8 +165,8 @@ class LetterService:
             old = load_state(session, case)
             try:
                 new = workflow.apply(ActionKind.ACKNOWLEDGE, old, self.ctx.viewer.roles, StepData(on=today), today=today)
-            except Exception as error:  # the domain's RuleViolation: who may acknowledge
-                raise RuleViolation(getattr(error, "problems", str(error))) from None
+            except DomainRuleViolation as error:  # who may acknowledge (Art. 5)
+                raise RuleViolation(error.problems) from None
             store_state(session, case, old, new, viewer=self.ctx.viewer,
                         calendar=working_calendar(session), now=self.ctx.clock())
         session.flush()
