@@ -6,18 +6,6 @@ hides what a person can never use, so nobody is offered a menu that always says 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from kina_desktop.domain.permissions import REGISTERING_ROLES, may_manage_accounts, may_register
 
-from kina_desktop.domain.enums import Role
-
-# Art. 5: complaints are received and registered by the receiver; the complaints team and the
-# director receive them too. A handler or an administrator alone does not register.
-REGISTERING_ROLES = frozenset({Role.RECEIVER, Role.TEAM, Role.DIRECTOR})
-
-
-def may_register(roles: Iterable[Role]) -> bool:
-    return not REGISTERING_ROLES.isdisjoint(roles)
-
-
-def may_manage_accounts(roles: Iterable[Role]) -> bool:
-    return Role.ADMINISTRATOR in set(roles)
+__all__ = ["REGISTERING_ROLES", "may_manage_accounts", "may_register"]

@@ -30,6 +30,7 @@ from kina_desktop.domain.enums import Category, Channel, Kind, Level, Status
 from kina_desktop.domain.case_state import CaseState
 from kina_desktop.domain.holds import Hold, HoldReason, days_on_hold, is_on_hold
 from kina_desktop.domain.labels import field_label
+from kina_desktop.domain.permissions import may_register
 from kina_desktop.domain.registration import state_of_draft
 from kina_desktop.domain.tracking import TrackingNumber
 from kina_desktop.domain.validation import (
@@ -125,6 +126,10 @@ class CaseService:
     def register(self, draft: ComplaintDraft) -> CaseRecord:
         """Art. 5: register a new case and give it the next tracking number of the year."""
         now = self.ctx.clock()
+        if not may_register(self.ctx.viewer.roles):
+            raise PermissionDenied(
+                _("Klachten worden geregistreerd door de klachtenontvanger, het klachtenteam of de directeur (Art. 5).")
+            )
         problems = validate_draft(draft, now.date())
         if problems:
             raise ValidationFailed(problems)

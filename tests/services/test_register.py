@@ -215,3 +215,10 @@ def test_personnel_case_is_confidential_for_a_colleague_but_not_for_the_director
 
 def test_now_is_the_fixed_test_clock(ctx: ServiceContext) -> None:
     assert ctx.today() == NOW.date()
+
+
+def test_a_handler_alone_does_not_register_complaints(ctx: ServiceContext) -> None:
+    handler = Services.for_context(ServiceContext(ctx.database, Viewer(None, frozenset({Role.HANDLER}), "H"), clock=ctx.clock))
+    with pytest.raises(PermissionDenied, match="Art. 5"):
+        handler.cases.register(draft())
+    assert Services.for_context(ctx).case_list.count(CaseQuery()) == 0
