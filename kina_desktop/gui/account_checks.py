@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from kina_desktop.domain.validation import Problem, is_valid_email
+from kina_desktop.domain.accounts import account_problems
+from kina_desktop.domain.validation import Problem
 from kina_desktop.gui.ports import AccountDraft
 from kina_desktop.i18n import _
 
@@ -25,32 +26,12 @@ class AccountRules:
 
 
 def check_account(
-    draft: AccountDraft, repeated_password: str, rules: AccountRules, *, needs_roles: bool
+    draft: AccountDraft, repeated_password: str, rules: AccountRules | None = None, *, needs_roles: bool
 ) -> list[Problem]:
-    """What is wrong with ``draft``, per field (empty: it may be sent)."""
-    problems: list[Problem] = []
-    if not draft.username:
-        problems.append(Problem("username", _("Vul een gebruikersnaam in.")))
-    elif not rules.username.match(draft.username):
-        problems.append(
-            Problem(
-                "username",
-                _("Alleen kleine letters, cijfers en _, te beginnen met een letter (bijvoorbeeld jan_peeters)."),
-            )
-        )
-    if not draft.display_name.strip():
-        problems.append(Problem("display_name", _("Vul de naam in zoals ze in brieven verschijnt.")))
-    if draft.email.strip() and not is_valid_email(draft.email.strip()):
-        problems.append(Problem("email", _("Dit is geen geldig e-mailadres (bijvoorbeeld naam@voorbeeld.be).")))
-    if len(draft.password) < rules.min_password_length:
-        problems.append(
-            Problem(
-                "password",
-                _("Het wachtwoord moet minstens {n} tekens lang zijn.").format(n=rules.min_password_length),
-            )
-        )
-    elif repeated_password != draft.password:
+    """What is wrong with ``draft``, per field (empty: it may be sent). The rules are the
+    domain's (domain/accounts.py), the same the service applies; only the repeated password is
+    the window's own check."""
+    problems = account_problems(draft, needs_roles=needs_roles)
+    if not any(p.field == "password" for p in problems) and repeated_password != draft.password:
         problems.append(Problem("repeated_password", _("De twee wachtwoorden zijn niet gelijk.")))
-    if needs_roles and not draft.roles:
-        problems.append(Problem("roles", _("Kies minstens één rol.")))
     return problems

@@ -8,8 +8,7 @@ SQLAlchemy, and the layering contract forbids the GUI to reach it even indirectl
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Sequence
 from typing import Protocol
 
 from kina_desktop.domain.actions import ActionKind, StepData
@@ -17,7 +16,9 @@ from kina_desktop.domain.admissibility import Proposal
 from kina_desktop.domain.case_state import StepRecord
 from kina_desktop.domain.complaint import CaseChanges, CaseRecord, CaseSummary, ComplaintDraft
 from kina_desktop.domain.deadline_status import CaseDeadlines
-from kina_desktop.domain.enums import Role
+from kina_desktop.domain.accounts import NewAccount
+from kina_desktop.domain.enums import Channel, Role
+from kina_desktop.domain.letters import LetterKind
 from kina_desktop.domain.meetings import BoardNotice
 from kina_desktop.domain.routes import RouteView
 from kina_desktop.domain.views import CaseQuery
@@ -147,18 +148,8 @@ class AccountView(Protocol):
     def active(self) -> bool: ...
 
 
-@dataclass(frozen=True)
-class AccountDraft:
-    """A new account as the dialogs fill it in; the composition root turns it into the
-    services' NewAccount (the GUI cannot import that module: it loads SQLAlchemy)."""
-
-    username: str
-    display_name: str
-    password: str
-    roles: frozenset[Role] = field(default_factory=frozenset)
-    function: str = ""
-    phone: str = ""
-    email: str = ""
+# A new account as the dialogs fill it in: the domain's NewAccount, as the service takes it.
+AccountDraft = NewAccount
 
 
 class AccountAdmin(Protocol):
@@ -171,6 +162,77 @@ class AccountAdmin(Protocol):
     def disable(self, username: str) -> AccountView: ...
 
 
+class LetterInfoView(Protocol):
+    """services.letters.LetterInfo: a letter produced for a case."""
+
+    @property
+    def kind(self) -> LetterKind: ...
+
+    @property
+    def produced_on(self) -> dt.date: ...
+
+    @property
+    def produced_by_name(self) -> str: ...
+
+
+class LetterPort(Protocol):
+    """services.letters.LetterService. ``produce`` records the letter on the case and keeps its
+    PDF in the complaint folder; ``produce_acknowledgements`` raises
+    reports.letter_errors.Cancelled (and records nothing) when ``cancelled()`` turns true."""
+
+    def preview(self, case_id: int, kind: LetterKind) -> bytes: ...
+
+    def produce(self, case_id: int, kind: LetterKind) -> bytes: ...
+
+    def letters(self, case_id: int) -> Sequence[LetterInfoView]: ...
+
+    def acknowledgements_due(self, channel: Channel | None = Channel.POST) -> list[str]: ...
+
+    def produce_acknowledgements(
+        self,
+        numbers: list[str],
+        progress: Callable[[int, int], None] | None = None,
+        cancelled: Callable[[], bool] | None = None,
+    ) -> bytes: ...
+
+
+class DocumentView(Protocol):
+    """services.documents.DocumentInfo: one document of the complaint folder."""
+
+    @property
+    def id(self) -> int: ...
+
+    @property
+    def kind(self) -> str: ...
+
+    @property
+    def filename(self) -> str: ...
+
+    @property
+    def mime_type(self) -> str: ...
+
+    @property
+    def size(self) -> int: ...
+
+    @property
+    def created_at(self) -> dt.datetime: ...
+
+    @property
+    def created_by_name(self) -> str: ...
+
+
+class DocumentPort(Protocol):
+    """services.documents.DocumentService: the complaint folder (Art. 5)."""
+
+    def add(self, case_id: int, filename: str, content: bytes) -> DocumentView: ...
+
+    def list(self, case_id: int) -> Sequence[DocumentView]: ...
+
+    def content(self, document_id: int) -> bytes: ...
+
+    def remove(self, document_id: int) -> None: ...
+
+
 class GuiServices(Protocol):
     """services.bundle.Services, as far as the windows use it."""
 
@@ -178,3 +240,5 @@ class GuiServices(Protocol):
     case_list: CaseList
     workflow: WorkflowPort
     history: HistoryPort
+    letters: LetterPort
+    documents: DocumentPort

@@ -7,9 +7,6 @@ PostgreSQL group roles (db/security.py); there is no shared database password an
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass, field
-
 from argon2 import PasswordHasher
 from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
@@ -17,14 +14,18 @@ from sqlalchemy.orm import Session
 from kina_desktop.db.engine import Database
 from kina_desktop.db.models import Account, AccountRole
 from kina_desktop.db.security import GROUP_ROLES
+from kina_desktop.domain.accounts import (
+    MIN_PASSWORD_LENGTH,
+    USERNAME,
+    AccountInfo,
+    NewAccount,
+    account_problems,
+)
 from kina_desktop.domain.enums import Role
-from kina_desktop.domain.validation import is_valid_email
 from kina_desktop.i18n import _
 from kina_desktop.services.context import ServiceContext
 from kina_desktop.services.errors import PermissionDenied, ServiceError
 
-USERNAME = re.compile(r"^[a-z][a-z0-9_.]{1,40}$")
-MIN_PASSWORD_LENGTH = 10
 _hasher = PasswordHasher()  # argon2id with the library's current recommended parameters
 
 
@@ -41,27 +42,7 @@ def password_matches(stored_hash: str | None, password: str) -> bool:
         return False
 
 
-@dataclass(frozen=True)
-class AccountInfo:
-    id: int
-    username: str
-    display_name: str
-    roles: frozenset[Role]
-    function: str = ""
-    phone: str = ""
-    email: str = ""
-    active: bool = True
-
-
-@dataclass(frozen=True)
-class NewAccount:
-    username: str
-    display_name: str
-    password: str
-    roles: frozenset[Role] = field(default_factory=frozenset)
-    function: str = ""
-    phone: str = ""
-    email: str = ""
+__all__ = ["MIN_PASSWORD_LENGTH", "USERNAME", "AccountInfo", "AccountService", "NewAccount"]
 
 
 class AccountProblem(ServiceError):
@@ -69,19 +50,9 @@ class AccountProblem(ServiceError):
 
 
 def _check_new(new: NewAccount) -> None:
-    problems = []
-    if not USERNAME.match(new.username):
-        problems.append(_("De gebruikersnaam bestaat uit kleine letters, cijfers, punten of _ en begint met een letter."))
-    if not new.display_name.strip():
-        problems.append(_("Vul de naam in zoals ze in brieven verschijnt."))
-    if len(new.password) < MIN_PASSWORD_LENGTH:
-        problems.append(_("Het wachtwoord moet minstens {n} tekens lang zijn.").format(n=MIN_PASSWORD_LENGTH))
-    if not new.roles:
-        problems.append(_("Kies minstens één rol."))
-    if new.email.strip() and not is_valid_email(new.email.strip()):
-        problems.append(_("Dit is geen geldig e-mailadres (bijvoorbeeld naam@voorbeeld.be)."))
+    problems = account_problems(new)
     if problems:
-        raise AccountProblem(" ".join(problems))
+        raise AccountProblem(" ".join(p.message for p in problems))
 
 
 def info_of(account: Account, roles: frozenset[Role] | None = None) -> AccountInfo:

@@ -60,7 +60,7 @@ def test_the_first_run_dialog_shows_each_problem_next_to_its_field_and_creates_n
     fill(dialog.form, AccountDraft("Dirk Directeur", "", "kort", email="dirk@"), repeated="anders")
     qtbot.mouseClick(dialog.create_button, Qt.MouseButton.LeftButton)
     messages = dialog.form.errors.messages()
-    assert messages["username"].startswith("Alleen kleine letters, cijfers en _")
+    assert messages["username"].startswith("Alleen kleine letters, cijfers, punten en _")
     assert messages["display_name"] == "Vul de naam in zoals ze in brieven verschijnt."
     assert messages["email"].startswith("Dit is geen geldig e-mailadres")
     assert messages["password"] == "Het wachtwoord moet minstens 10 tekens lang zijn."
