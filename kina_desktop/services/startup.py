@@ -9,7 +9,7 @@ from sqlalchemy import text
 from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
 
 from kina_desktop.db.engine import Database
-from kina_desktop.db.migrate import SchemaTooNewError, upgrade
+from kina_desktop.db.migrate import SchemaTooNewError, current_revision, head_revision, known_revisions, upgrade
 from kina_desktop.i18n import _
 from kina_desktop.services.errors import DatabaseUnavailable
 
@@ -19,6 +19,19 @@ log = logging.getLogger(__name__)
 def _reason(error: Exception) -> str:
     message = str(getattr(error, "orig", error) or error).strip().splitlines()
     return message[0] if message else error.__class__.__name__
+
+
+def _copy_before_migrating(database: Database) -> None:
+    """An existing embedded database gets a copy beside it before its schema changes."""
+    if not database.is_sqlite:
+        return
+    current = current_revision(database)
+    if current is None or current == head_revision() or current not in known_revisions():
+        return  # new, up to date, or too new (refused by upgrade() untouched)
+    from kina_desktop.services.backup import copy_before_migration, sqlite_path
+
+    copy = copy_before_migration(sqlite_path(database))
+    log.info("copied %s before migrating it from %s", copy, current)
 
 
 def refresh_statistics(database: Database) -> None:
@@ -52,6 +65,7 @@ def open_database(url: str, *, migrate: bool = True) -> Database:
         with database.engine.connect() as conn:
             conn.execute(text("SELECT 1"))
         if migrate:
+            _copy_before_migrating(database)
             upgrade(database)
         if database.is_sqlite:
             refresh_statistics(database)
