@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import logging.handlers
+import os
 import sys
 import traceback
 from collections.abc import Callable, Sequence
@@ -24,10 +25,12 @@ from sqlalchemy.exc import SQLAlchemyError
 from kina_desktop import config
 from kina_desktop.db.engine import Database, normalise_url
 from kina_desktop.gui.account_checks import AccountRules
+from kina_desktop.gui.database_dialog import ConnectionTester, offer_other_database, saved_database_url
 from kina_desktop.gui.gettext_translator import GettextTranslator
 from kina_desktop.gui.icons import icon
 from kina_desktop.gui.main_window import MainWindow
 from kina_desktop.gui.ports import AccountDraft
+from kina_desktop.gui.settings_ports import OrganisationSettings
 from kina_desktop.gui.start_up import DialogRunner, StartUp, run_modal
 from kina_desktop.i18n import _, language
 from kina_desktop.services.accounts import (
@@ -43,7 +46,7 @@ from kina_desktop.services.auth import SignedIn, sign_in, sign_in_sqlite
 from kina_desktop.services.bundle import Services
 from kina_desktop.services.context import ServiceContext
 from kina_desktop.services.errors import DatabaseUnavailable, ServiceError
-from kina_desktop.services.startup import open_database
+from kina_desktop.services.startup import open_database, probe_server
 
 log = logging.getLogger(__name__)
 
@@ -227,6 +230,10 @@ def build_main_window(ctx: ServiceContext, person: AccountInfo, settings: QSetti
         person=person,
         accounts=AccountAdmin(services.accounts),
         account_rules=account_rules(),
+        organisation=OrganisationSettings(
+            calendar=services.calendar, templates=services.letters, letterhead=services.letters
+        ),
+        database_tester=probe_server,
     )
 
 
@@ -248,18 +255,43 @@ def sign_in_at_start(
     return start.sign_in_person()
 
 
-def start(database_url: str | None, settings: QSettings, run: DialogRunner = run_modal) -> tuple[MainWindow, Database] | int:
+def open_configured_database(
+    database_url: str | None,
+    settings: QSettings,
+    run: DialogRunner = run_modal,
+    tester: ConnectionTester = probe_server,
+) -> tuple[str, Database | None] | None:
+    """The database of --database, KINA_DATABASE_URL, the person's saved choice or the embedded
+    file; None after a message when it cannot be opened. A database the person chose (not one
+    forced by --database or KINA_DATABASE_URL) can be changed from that message and is tried
+    again. The Database is None on a shared server that wants each person's own login."""
+    forced = bool(database_url or os.environ.get(config.ENV_DATABASE_URL))
+    while True:
+        url = config.database_url(database_url, saved_database_url(settings))
+        try:
+            return url, open_database(url)
+        except DatabaseUnavailable as error:
+            if _needs_own_login(url, error):
+                return url, None
+            if forced:
+                QMessageBox.critical(None, _("KINA Klachten"), error.message)
+                return None
+            if not offer_other_database(error.message, settings, tester, run):
+                return None
+
+
+def start(
+    database_url: str | None,
+    settings: QSettings,
+    run: DialogRunner = run_modal,
+    tester: ConnectionTester = probe_server,
+) -> tuple[MainWindow, Database] | int:
     """Open the database, sign the person in and build the window; or the exit code: 1 when
     the database cannot be opened (after a message), 0 when the person cancelled."""
-    url = config.database_url(database_url)
-    database: Database | None
-    try:
-        database = open_database(url)
-    except DatabaseUnavailable as error:
-        if not _needs_own_login(url, error):
-            QMessageBox.critical(None, _("KINA Klachten"), error.message)
-            return 1
-        database = None  # a shared server: each person connects with their own login
+    opened = open_configured_database(database_url, settings, run, tester)
+    if opened is None:
+        return 1
+    url, database = opened
     try:
         signed = sign_in_at_start(url, database, settings, run)
     except DatabaseUnavailable as error:

@@ -1,6 +1,8 @@
 """The case editor: the three parts of Art. 5 on the tabs Beschrijving, Behandeling, Afronding,
-a fourth tab "Geschiedenis" (the audit trail, newest first), and beside them "Verloop": the
-route, the deadlines and the steps this person may take now.
+"Klachtenmap" (the documents of the case, gui/complaint_folder_page.py), "Geschiedenis" (the
+audit trail, newest first), and beside them "Verloop": the route, the deadlines and the steps
+this person may take now. "Brieven" (bottom left) offers the letters the case may get now
+(gui/letters_menu.py); Ctrl+P prints the acknowledgement while it is due.
 
 A part the person may not see (``None`` in the CaseRecord) shows a notice instead of a form.
 Saving sends only the parts shown; a refused save (validation, someone else saved meanwhile)
@@ -15,22 +17,35 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QByteArray, QSettings, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox, QScrollArea, QSplitter, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QWidget,
+)
 
 from kina_desktop.domain.actions import ActionKind
 from kina_desktop.domain.complaint import CaseChanges, CaseRecord
+from kina_desktop.gui.case_letters import CaseLetters
 from kina_desktop.gui.case_summary import summary_text
 from kina_desktop.gui.change_text import change_line
 from kina_desktop.gui.closure_page import ClosurePage
+from kina_desktop.gui.complaint_folder_page import ComplaintFolderPage
 from kina_desktop.gui.description_form import DescriptionForm
 from kina_desktop.gui.field_errors import FieldErrors, reveal
 from kina_desktop.gui.forms.case_editor import Ui_CaseEditor
 from kina_desktop.gui.handling_page import HandlingPage
 from kina_desktop.gui.history_page import HistoryPage
-from kina_desktop.gui.ports import CaseProgressView, CaseStore, HistoryPort, WorkflowPort
+from kina_desktop.gui.letters_menu import PRINT_SHORTCUT, LettersMenu
+from kina_desktop.gui.ports import CaseProgressView, CaseStore, DocumentPort, HistoryPort, LetterPort, WorkflowPort
 from kina_desktop.gui.progress_panel import ProgressPanel
 from kina_desktop.gui.restricted_part_notice import RestrictedPartNotice
 from kina_desktop.gui.step_dialog import StepDialog
+from kina_desktop.gui.system_viewer import SystemViewer
 from kina_desktop.gui.unsaved_prompt import Answer, ask_to_save
 from kina_desktop.gui.window_state import restore_geometry, save_geometry
 from kina_desktop.i18n import _
@@ -65,6 +80,8 @@ class CaseEditor(QDialog):
         workflow: WorkflowPort | None = None,
         today: Callable[[], dt.date] = dt.date.today,
         history: HistoryPort | None = None,
+        letters: LetterPort | None = None,
+        documents: DocumentPort | None = None,
     ) -> None:
         super().__init__(parent)
         self.ui = Ui_CaseEditor()
@@ -112,6 +129,7 @@ class CaseEditor(QDialog):
         buttons.rejected.connect(self.reject)
         self.ui.reload_button.clicked.connect(self.reload)
         QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self, self._on_save_requested)
+        self._add_paperwork(letters, documents)
 
         self._load(record)
         if settings is None or not restore_geometry(settings, SETTINGS_GROUP, self):
@@ -147,6 +165,38 @@ class CaseEditor(QDialog):
         self.splitter.setStretchFactor(1, 0)
         self.splitter.setChildrenCollapsible(False)
         layout.insertWidget(index, self.splitter, 1)
+
+    def _add_paperwork(self, letters: LetterPort | None, documents: DocumentPort | None) -> None:
+        """The 'Klachtenmap' tab (before 'Geschiedenis'), 'Brieven' bottom left, Ctrl+P."""
+        self.viewer = SystemViewer()  # the temporary files opened from this window
+        self.folder_page: ComplaintFolderPage | None = None
+        if documents is not None:
+            self.folder_page = ComplaintFolderPage(documents, self.viewer, on_changed=self._on_folder_changed)
+            self.ui.tabs.insertTab(3, self.folder_page, _("Klachtenmap"))
+            self.ui.tabs.tabBar().setAcceptDrops(True)
+            self.ui.tabs.tabBar().setChangeCurrentOnDrag(True)  # drag a file over the tab to open it
+        self.letters: CaseLetters | None = None
+        self.letters_menu: LettersMenu | None = None
+        self.letters_button: QPushButton | None = None
+        if letters is None:
+            return
+        self.letters = CaseLetters(
+            letters, self, self.viewer, report=lambda text, error: self._show_message(text, error=error),
+            before_produce=self._offer_to_save, after_produce=self._after_letter,
+        )
+        self.letters_menu = LettersMenu(self.letters, self)
+        button = self.letters_menu.make_button(self)
+        # On the left of the bottom row, apart from Opslaan and Sluiten.
+        layout = self.ui.editor_layout
+        index = layout.indexOf(self.ui.buttons)
+        layout.removeWidget(self.ui.buttons)
+        row = QHBoxLayout()
+        row.addWidget(button)
+        row.addStretch(1)
+        row.addWidget(self.ui.buttons)
+        layout.insertLayout(index, row)
+        self.letters_button = button
+        QShortcut(PRINT_SHORTCUT, self, self.print_likely_letter)
 
     def _build_pages(self, record: CaseRecord) -> None:
         """A form for each part the person may see, a notice for the others. Built again when a
@@ -234,6 +284,10 @@ class CaseEditor(QDialog):
         """Fetch the route, deadlines, steps and history again (after loading, saving or a step)."""
         if self.history_page is not None:
             self.history_page.refresh()
+        if self.folder_page is not None:
+            self.folder_page.set_case(self._record)
+        if self.letters is not None:
+            self.letters.set_record(self._record)
         if self._workflow is not None and self.progress_panel is not None:
             try:
                 self._progress = self._workflow.progress(self._record.header.id)
@@ -328,18 +382,53 @@ class CaseEditor(QDialog):
             return
         self._load(record)
 
+    # -- letters and the complaint folder ---------------------------------------------------
+
+    def print_likely_letter(self) -> None:
+        """Ctrl+P: print the acknowledgement while it is due; otherwise open 'Brieven'."""
+        if self.letters is None or self.letters_menu is None or self.letters_button is None:
+            return
+        kind = self.letters.likely()
+        if kind is not None:
+            self.letters.print_letter(kind)
+            return
+        button = self.letters_button
+        self.letters_menu.popup(button.mapToGlobal(button.rect().bottomLeft()))
+
+    def _offer_to_save(self) -> bool:
+        """Before a step or a letter (either reloads the case) or closing: 'Wijzigingen
+        opslaan?' when something was typed. False when the person cancelled or the save failed."""
+        if self.has_unsaved_changes():
+            answer = ask_to_save(self)
+            if answer == Answer.CANCEL or (answer == Answer.SAVE and not self.save()):
+                return False
+        return True
+
+    def _after_letter(self, text: str, error: bool) -> None:
+        """A letter was produced: show the case as stored now (acknowledgement date, history,
+        folder) and the message."""
+        try:
+            record = self._cases.get_by_id(self._record.header.id)
+        except ServiceError as problem:
+            self._show_message(f"{text}\n{problem.message}", error=True)
+            return
+        self._load(record)
+        self._show_message(text, error=error)
+        if self._on_saved is not None:
+            self._on_saved(record)
+
+    def _on_folder_changed(self) -> None:
+        if self.history_page is not None:
+            self.history_page.refresh()
+
     # -- steps of the route ------------------------------------------------------------------
 
     def request_step(self, kind: ActionKind) -> None:
         """A step button: first offer to save what was typed (the step reloads the case), then
         open the step dialog for it."""
         option = next((o for o in self._progress.options if o.action.kind == kind), None) if self._progress else None
-        if option is None or self._workflow is None:
+        if option is None or self._workflow is None or not self._offer_to_save():
             return
-        if self.has_unsaved_changes():
-            answer = ask_to_save(self)
-            if answer == Answer.CANCEL or (answer == Answer.SAVE and not self.save()):
-                return
         dialog = StepDialog(self._workflow, self._record, option.action, self._progress, self._today(), self)
         dialog.finished.connect(self._on_step_dialog_finished)
         self.step_dialog = dialog
@@ -368,13 +457,11 @@ class CaseEditor(QDialog):
 
     def reject(self) -> None:
         """Esc, Sluiten or the close button: ask 'Wijzigingen opslaan?' when something changed."""
-        if self.has_unsaved_changes():
-            answer = ask_to_save(self)
-            if answer == Answer.CANCEL or (answer == Answer.SAVE and not self.save()):
-                return
-        super().reject()
+        if self._offer_to_save():
+            super().reject()
 
     def done(self, result: int) -> None:
+        self.viewer.remove()
         if self._settings is not None:
             save_geometry(self._settings, SETTINGS_GROUP, self)
             if self.splitter is not None:

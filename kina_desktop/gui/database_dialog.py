@@ -2,7 +2,8 @@
 
 The choice is personal (QSettings, key ``database/url``) and takes effect at the next start;
 --database and KINA_DATABASE_URL still win over it. No password is ever stored: on a shared
-server each person signs in with their own login.
+server each person signs in with their own login. Bestand → Database… opens it; so does the
+start-up's message when the chosen database cannot be opened (``offer_other_database``).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QRadioButton,
     QSpinBox,
@@ -144,3 +146,20 @@ class DatabaseDialog(QDialog):
             self.settings.setValue(SETTINGS_KEY, url)
         self.settings.sync()
         self.accept()
+
+
+def offer_other_database(
+    message: str, settings: QSettings, tester: ConnectionTester, run: Callable[[QDialog], int]
+) -> bool:
+    """Why the database cannot be opened, with 'Database wijzigen…' next to 'Sluiten'. True when
+    the person chose and saved another database (the start-up then tries again)."""
+    box = QMessageBox(QMessageBox.Icon.Critical, _("KINA Klachten"), message)
+    buttons = QMessageBox.StandardButton
+    box.setStandardButtons(buttons.Open | buttons.Close)
+    box.button(buttons.Open).setText(_("Database wijzigen…"))
+    box.button(buttons.Close).setText(_("Sluiten"))
+    box.setDefaultButton(buttons.Open)
+    box.setEscapeButton(buttons.Close)
+    if box.exec() != buttons.Open:
+        return False
+    return run(DatabaseDialog(settings, tester)) == QDialog.DialogCode.Accepted

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 
 from babel.dates import format_date
 from babel.numbers import format_decimal
+from babel.units import format_unit
 
 from kina_desktop.domain.enums import Role
 from kina_desktop.i18n import babel_locale, ngettext
@@ -50,3 +51,14 @@ def role_names(roles: Iterable[Role]) -> str:
     """``Directeur, Beheerder``: the roles in the order of the reglement."""
     mine = set(roles)
     return ", ".join(role.label() for role in Role if role in mine)
+
+
+def file_size(size: int) -> str:
+    """``820 byte``, ``12,3 kB``, ``1,5 MB`` (kB and MB of 1024, like the folder's size limit)."""
+    if size < 1024:
+        return format_unit(size, "digital-byte", length="short", locale=babel_locale())
+    kilobytes = size / 1024
+    if kilobytes < 1024:
+        pattern = "#,##0.#" if kilobytes < 100 else "#,##0"
+        return format_unit(kilobytes, "digital-kilobyte", length="short", format=pattern, locale=babel_locale())
+    return format_unit(kilobytes / 1024, "digital-megabyte", length="short", format="#,##0.#", locale=babel_locale())

@@ -37,11 +37,16 @@ class _Row(NamedTuple):
     tips: tuple[str, ...]
 
 
+# Fields the action already names: a step (Oud and Nieuw say from which status to which), a
+# letter (Nieuw says which), a document of the complaint folder (Oud or Nieuw gives its name).
+FIELDS_NAMED_BY_THE_ACTION = frozenset({"status", "letter", "document"})
+
+
 def what_text(entry: HistoryEntryView) -> str:
-    """``Gewijzigd: Onderwerp``; the action alone when it is about no field, or about the status
-    (a step: Oud and Nieuw say from which status to which)."""
+    """``Gewijzigd: Onderwerp``; the action alone when it is about no field, or about a field
+    the action already names (``Brief gemaakt``, ``Document toegevoegd``, a step)."""
     action = entry.action.label()
-    return f"{action}: {field_label(entry.field)}" if entry.field and entry.field != "status" else action
+    return f"{action}: {field_label(entry.field)}" if entry.field and entry.field not in FIELDS_NAMED_BY_THE_ACTION else action
 
 
 def _row(entry: HistoryEntryView) -> _Row:

@@ -32,15 +32,20 @@ from kina_desktop.domain.complaint import CaseRecord
 from kina_desktop.domain.views import CaseQuery, ReadyView
 from kina_desktop.gui import case_table_model as columns
 from kina_desktop.gui.account_checks import AccountRules
+from kina_desktop.gui.acknowledgement_batch import AcknowledgementBatch
+from kina_desktop.gui.background import TaskRunner, ThreadRunner
 from kina_desktop.gui.case_editor import CaseEditor
 from kina_desktop.gui.case_filter_proxy import CaseFilterProxy
 from kina_desktop.gui.case_table_model import CaseTableModel, ObjectRole
+from kina_desktop.gui.database_dialog import ConnectionTester
 from kina_desktop.gui.formatting import case_count, role_names
 from kina_desktop.gui.icons import icon
 from kina_desktop.gui.new_complaint_dialog import NewComplaintDialog
 from kina_desktop.gui.ports import AccountAdmin, AccountView, GuiServices
 from kina_desktop.gui.ready_view_list import ReadyViewList
 from kina_desktop.gui.role_actions import may_manage_accounts, may_register
+from kina_desktop.gui.settings_menus import SettingsMenus
+from kina_desktop.gui.settings_ports import OrganisationSettings
 from kina_desktop.gui.users_dialog import UsersDialog
 from kina_desktop.gui.window_state import restore_main_window, save_main_window
 from kina_desktop.i18n import _
@@ -75,6 +80,9 @@ class MainWindow(QMainWindow):
         person: AccountView,
         accounts: AccountAdmin | None = None,
         account_rules: AccountRules | None = None,
+        runner: TaskRunner | None = None,
+        organisation: OrganisationSettings | None = None,
+        database_tester: ConnectionTester | None = None,
     ) -> None:
         super().__init__(parent)
         self._services = services
@@ -117,7 +125,16 @@ class MainWindow(QMainWindow):
         self._search_timer.timeout.connect(self.apply_search)
         self.search.textChanged.connect(self._search_timer.start)
 
+        # Bestand → 'Ontvangstbevestigingen afdrukken…'; tests hand in a synchronous runner.
+        self.acknowledgements = AcknowledgementBatch(
+            services.letters, self, runner or ThreadRunner(), today, self._on_letters_recorded
+        )
+        self.acknowledgements.action.setVisible(may_register(person.roles))
         self._make_actions()
+        self.settings_menus = SettingsMenus(
+            self, settings, person.roles, today, organisation=organisation, database_tester=database_tester,
+            on_calendar_saved=self._on_calendar_saved, show_message=self._show_status,
+        )
         self._make_menus()
         self._make_toolbar()
         self.count_label = QLabel()
@@ -218,16 +235,23 @@ class MainWindow(QMainWindow):
         file_menu = menus.addMenu(_("&Bestand"))
         file_menu.addAction(self.new_action)
         file_menu.addAction(self.open_action)
+        file_menu.addAction(self.acknowledgements.action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.settings_menus.database_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         view_menu = menus.addMenu(_("B&eeld"))
         view_menu.addAction(self.find_action)
         view_menu.addAction(self.refresh_action)
         self.admin_menu: QMenu | None = None
-        if self.users_action.isVisible():
+        settings_actions = self.settings_menus.admin_actions()
+        if self.users_action.isVisible() or settings_actions:
             self.admin_menu = menus.addMenu(_("Behee&r"))
             self.admin_menu.setObjectName("admin_menu")
-            self.admin_menu.addAction(self.users_action)
+            if self.users_action.isVisible():
+                self.admin_menu.addAction(self.users_action)
+                self.admin_menu.addSeparator()
+            self.admin_menu.addActions(settings_actions)
         help_menu = menus.addMenu(_("&Help"))
         help_menu.addAction(self.about_action)
 
@@ -338,6 +362,8 @@ class MainWindow(QMainWindow):
             workflow=self._services.workflow,
             today=self._today,
             history=self._services.history,
+            letters=self._services.letters,
+            documents=self._services.documents,
         )
         editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         editor.finished.connect(lambda _result, case_id=case_id: self._forget_editor(case_id))
@@ -372,6 +398,13 @@ class MainWindow(QMainWindow):
         if dialog is not None:
             dialog.deleteLater()
 
+    def _on_calendar_saved(self, changed_cases: int) -> None:
+        """New closing days move deadlines: the list shows them at once."""
+        self.refresh()
+
+    def _show_status(self, text: str) -> None:
+        self.statusBar().showMessage(text, 10_000)
+
     def _on_users(self) -> None:
         self.show_users()
 
@@ -387,6 +420,11 @@ class MainWindow(QMainWindow):
     def _on_case_saved(self, record: CaseRecord) -> None:
         self.refresh()
         self.statusBar().showMessage(_("Dossier {number} is opgeslagen.").format(number=record.tracking_number), 10_000)
+
+    def _on_letters_recorded(self, text: str) -> None:
+        """A batch of acknowledgements: the list and the ready views change with it."""
+        self.refresh()
+        self.statusBar().showMessage(text, 15_000)
 
     def show_about(self) -> None:
         QMessageBox.about(
@@ -408,6 +446,9 @@ class MainWindow(QMainWindow):
     # -- closing -----------------------------------------------------------------------------
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
+        if not self.settings_menus.close_all():
+            event.ignore()
+            return
         for editor in list(self._editors.values()):
             if not editor.close():
                 event.ignore()

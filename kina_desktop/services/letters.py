@@ -23,14 +23,21 @@ from kina_desktop.i18n import _
 from kina_desktop.reports.letter_content import ContactPerson, Letterhead, LetterContent, build_letter
 from kina_desktop.reports.letter_errors import TemplateProblems
 from kina_desktop.reports.letter_pdf import render_letter, render_letters
-from kina_desktop.reports.letter_templates import check_template, default_template, letter_language
+from kina_desktop.reports.letter_fields import fields_for
+from kina_desktop.reports.letter_templates import (
+    available_languages,
+    check_template,
+    default_template,
+    letter_language,
+)
 from kina_desktop.services import audit
 from kina_desktop.services.case_mapping import record_of
 from kina_desktop.services.case_state_store import load_state, store_state
 from kina_desktop.services.cases import CaseService
 from kina_desktop.services.context import ServiceContext
 from kina_desktop.services.documents import store_document
-from kina_desktop.services.errors import PermissionDenied, RuleViolation
+from kina_desktop.services.errors import PermissionDenied, RuleViolation, ValidationFailed
+from kina_desktop.services.letterhead_check import clean_letterhead, letterhead_problems
 from kina_desktop.services.settings import read_setting, working_calendar, write_setting
 
 LETTERHEAD = "letterhead"
@@ -100,6 +107,39 @@ class LetterService:
             raise PermissionDenied(_("Alleen een beheerder past de briefsjablonen aan."))
         with self.ctx.database.write() as session:
             write_setting(session, _template_key(kind, language), None)
+
+    def check_template(self, kind: LetterKind, text: str) -> list[str]:
+        """Every problem of a template text in Dutch (empty when it can be used); stores nothing."""
+        return check_template(kind, text)
+
+    def template_fields(self, kind: LetterKind) -> list[tuple[str, str]]:
+        """The placeholders a template of this kind may use, with their Dutch labels."""
+        return [(f.placeholder, f.label) for f in fields_for(kind)]
+
+    def template_languages(self, kind: LetterKind) -> tuple[str, ...]:
+        """The languages this kind of letter goes out in (those with a default text), Dutch first."""
+        return available_languages(kind)
+
+    # -- the letterhead (settings key "letterhead"; the administrator edits it) ----------------
+
+    def letterhead(self) -> dict[str, str]:
+        """Every field of the letterhead as text, the defaults where nothing was stored."""
+        with self.ctx.database.read() as session:
+            head = letterhead_of(session)
+        return {f.name: getattr(head, f.name) or "" for f in fields(Letterhead)}
+
+    def set_letterhead(self, values: dict[str, str]) -> None:
+        """Store the letterhead; ValidationFailed (each problem tied to its field) stores nothing."""
+        if Role.ADMINISTRATOR not in self.ctx.viewer.roles:
+            raise PermissionDenied(_("Alleen een beheerder past het briefhoofd aan."))
+        clean = clean_letterhead(values)
+        problems = letterhead_problems(clean)
+        if problems:
+            raise ValidationFailed(problems)
+        stored = {name: value for name, value in clean.items() if name != "logo_path"}
+        stored["logo_path"] = clean["logo_path"] or None
+        with self.ctx.database.write() as session:
+            write_setting(session, LETTERHEAD, stored)
 
     # -- making letters -----------------------------------------------------------------------
 

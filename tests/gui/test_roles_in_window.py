@@ -46,5 +46,7 @@ def test_the_director_and_administrator_finds_the_users_under_beheer(qtbot, peop
     window = window_of(qtbot, people, people.director, qsettings)
     assert window.windowTitle() == "KINA Klachten — Dirk Directeur (Directeur, Beheerder)"
     assert window.menu_titles() == ["Bestand", "Beeld", "Beheer", "Help"]
-    assert [a.text() for a in window.admin_menu.actions()] == ["Gebruikers…"]
+    assert [a.text() for a in window.admin_menu.actions()] == [
+        "Gebruikers…", "", "Kalender…", "Briefhoofd…", "Briefsjablonen…",
+    ]
     assert window.new_action.isVisible()

@@ -1,0 +1,177 @@
+"""The letters of the case in the case editor: which ones may go out now, a preview, printing
+and 'Opslaan als PDF' (for a complaint by e-mail: the PDF to attach to the reply).
+
+The domain decides which letters a case may get (``allowed_letters``); the letter service makes
+them. A preview records nothing. Printing and saving first ask where the letter goes (print
+dialog, file) and only then produce it: producing records the letter on the case, keeps its PDF
+in the complaint folder and, for the acknowledgement, records the acknowledgement date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtWidgets import QWidget
+
+from kina_desktop.domain.complaint import CaseRecord
+from kina_desktop.domain.enums import Status
+from kina_desktop.domain.letters import LetterKind, allowed_letters, letter_allowed
+from kina_desktop.gui.formatting import short_date
+from kina_desktop.gui.pdf_output import choose_pdf_path, choose_printer, write_pdf
+from kina_desktop.gui.pdf_printing import print_pdf
+from kina_desktop.gui.ports import LetterPort
+from kina_desktop.gui.system_viewer import SystemViewer
+from kina_desktop.i18n import _
+from kina_desktop.services.errors import ServiceError
+
+# (text, is_error) to the editor's message line
+Report = Callable[[str, bool], None]
+
+
+def letter_filename(tracking_number: str, kind: LetterKind, preview: bool = False) -> str:
+    """``2026-0001 ontvangstbevestiging.pdf``; a preview says so in its name."""
+    name = f"{tracking_number} {kind.label().lower()}"
+    return f"{name} ({_('voorbeeld')}).pdf" if preview else f"{name}.pdf"
+
+
+class CaseLetters:
+    def __init__(
+        self,
+        letters: LetterPort,
+        parent: QWidget,
+        viewer: SystemViewer,
+        *,
+        report: Report,
+        before_produce: Callable[[], bool],
+        after_produce: Report,
+    ) -> None:
+        """``before_produce`` may stop a letter (unsaved changes the person did not want to save);
+        ``after_produce`` shows the case as stored now, with a message (text, is_error)."""
+        self._letters = letters
+        self._parent = parent
+        self._viewer = viewer
+        self._report = report
+        self._before_produce = before_produce
+        self._after_produce = after_produce
+        self._record: CaseRecord | None = None
+
+    def set_record(self, record: CaseRecord) -> None:
+        self._record = record
+
+    # -- which letters -----------------------------------------------------------------------
+
+    def allowed(self) -> list[LetterKind]:
+        """The letters this case may get now, in the order a case meets them."""
+        record = self._record
+        if record is None or record.description is None:
+            return []
+        header = record.header
+        handling = record.handling
+        return allowed_letters(
+            header.kind, header.category, header.level, channel=header.channel,
+            admissibility=handling.admissibility if handling else None,
+            verdict=handling.verdict if handling else None,
+        )
+
+    def why_none(self) -> str:
+        """Why the case gets no letter at all (shown in the empty menu)."""
+        record = self._record
+        if record is None:
+            return ""
+        if record.description is None:
+            return _("Voorbehouden aan de directeur (Art. 6)")
+        header = record.header
+        reasons = (
+            letter_allowed(kind, header.kind, header.category, header.level, channel=header.channel)
+            for kind in (LetterKind.ACKNOWLEDGEMENT, LetterKind.INFORMATION_ANSWER)
+        )
+        return next((reason for reason in reasons if reason), "")
+
+    def produced(self) -> dict[LetterKind, dt.date]:
+        """The day each kind of letter last went out for this case."""
+        if self._record is None or self._record.description is None:
+            return {}
+        try:
+            letters = self._letters.letters(self._record.header.id)
+        except ServiceError:
+            return {}
+        return {letter.kind: letter.produced_on for letter in letters}
+
+    def likely(self) -> LetterKind | None:
+        """What Ctrl+P prints: the acknowledgement while it has not gone out (Art. 5)."""
+        record = self._record
+        if record is None or record.header.acknowledged_on is not None or record.header.status == Status.CLOSED:
+            return None
+        return LetterKind.ACKNOWLEDGEMENT if LetterKind.ACKNOWLEDGEMENT in self.allowed() else None
+
+    def produced_text(self, kind: LetterKind, produced: dict[LetterKind, dt.date]) -> str:
+        day = produced.get(kind)
+        return _("verstuurd op {date}").format(date=short_date(day)) if day else ""
+
+    # -- what a person does with one -----------------------------------------------------------
+
+    def preview(self, kind: LetterKind) -> Path | None:
+        """The letter as it would go out, in the PDF viewer; nothing is recorded."""
+        record = self._record
+        if record is None:
+            return None
+        try:
+            pdf = self._letters.preview(record.header.id, kind)
+        except ServiceError as error:
+            self._report(error.message, True)
+            return None
+        path, opened = self._viewer.open(letter_filename(record.tracking_number, kind, preview=True), pdf)
+        if not opened:
+            self._report(_("Geen programma gevonden om PDF-bestanden te openen. Het voorbeeld staat in {path}.")
+                         .format(path=path), True)
+        return path
+
+    def print_letter(self, kind: LetterKind) -> int:
+        """Print dialog, then produce and print; the number of pages printed (0: nothing)."""
+        record = self._record
+        if record is None or not self._before_produce():
+            return 0
+        printer = choose_printer(self._parent, letter_filename(record.tracking_number, kind))
+        if printer is None:
+            return 0
+        pdf = self._produce(kind)
+        if pdf is None:
+            return 0
+        pages = print_pdf(pdf, printer)
+        if pages:
+            self._after_produce(_("‘{letter}’ is afgedrukt en vastgelegd in dossier {number}.").format(
+                letter=kind.label(), number=record.tracking_number), False)
+        else:
+            self._after_produce(_("‘{letter}’ is vastgelegd in dossier {number}, maar kon niet worden "
+                                  "afgedrukt. De brief staat in de klachtenmap.").format(
+                letter=kind.label(), number=record.tracking_number), True)
+        return pages
+
+    def save_letter(self, kind: LetterKind) -> Path | None:
+        """'Opslaan als PDF': choose the file, then produce the letter and write it there."""
+        record = self._record
+        if record is None or not self._before_produce():
+            return None
+        path = choose_pdf_path(self._parent, letter_filename(record.tracking_number, kind))
+        if path is None:
+            return None
+        pdf = self._produce(kind)
+        if pdf is None:
+            return None
+        problem = write_pdf(path, pdf)
+        if problem:
+            self._after_produce(problem + " " + _("De brief is wel vastgelegd en staat in de klachtenmap."), True)
+            return None
+        self._after_produce(_("‘{letter}’ is bewaard als {path} en vastgelegd in dossier {number}.").format(
+            letter=kind.label(), path=path, number=record.tracking_number), False)
+        return path
+
+    def _produce(self, kind: LetterKind) -> bytes | None:
+        assert self._record is not None
+        try:
+            return self._letters.produce(self._record.header.id, kind)
+        except ServiceError as error:
+            self._report(error.message, True)
+            return None

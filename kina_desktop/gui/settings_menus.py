@@ -1,0 +1,167 @@
+"""The settings dialogs of the main window's menus.
+
+- Bestand → Database…: everyone (a personal setting, kept in QSettings; it applies from the
+  next start).
+- Beheer → Kalender…, Briefhoofd…, Briefsjablonen…: the shared settings in the database, for an
+  administrator only (the services refuse anyone else anyway).
+
+One dialog of each at a time; opening it again brings the open one to the front.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable
+
+from PySide6.QtCore import QSettings
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QDialog, QWidget
+
+from kina_desktop.domain.enums import Role
+from kina_desktop.gui.calendar_dialog import CalendarDialog
+from kina_desktop.gui.database_dialog import ConnectionTester, DatabaseDialog
+from kina_desktop.gui.letterhead_dialog import LetterheadDialog
+from kina_desktop.gui.settings_ports import OrganisationSettings
+from kina_desktop.gui.template_editor import TemplateEditor
+from kina_desktop.i18n import _
+
+
+def may_change_settings(roles: Iterable[Role]) -> bool:
+    return Role.ADMINISTRATOR in set(roles)
+
+
+class SettingsMenus:
+    def __init__(
+        self,
+        window: QWidget,
+        settings: QSettings,
+        roles: Iterable[Role],
+        today: Callable[[], dt.date],
+        *,
+        organisation: OrganisationSettings | None = None,
+        database_tester: ConnectionTester | None = None,
+        on_calendar_saved: Callable[[int], None] | None = None,
+        show_message: Callable[[str], None] | None = None,
+    ) -> None:
+        self._window = window
+        self._settings = settings
+        self._today = today
+        self._organisation = organisation if may_change_settings(roles) else None
+        self._tester = database_tester
+        self._on_calendar_saved = on_calendar_saved
+        self._show_message = show_message or (lambda text: None)
+        self.open_dialogs: dict[str, QDialog] = {}
+
+        self.database_action = QAction(_("Database…"), window)
+        self.database_action.setToolTip(_("De ingebouwde database of een gedeelde server kiezen"))
+        self.database_action.setVisible(database_tester is not None)
+        self.database_action.triggered.connect(self._on_database)
+        self.calendar_action = QAction(_("Kalender…"), window)
+        self.calendar_action.setToolTip(_("Sluitingsdagen en vergaderdata"))
+        self.calendar_action.triggered.connect(self._on_calendar)
+        self.letterhead_action = QAction(_("Briefhoofd…"), window)
+        self.letterhead_action.setToolTip(_("Naam, adres en logo bovenaan de brieven"))
+        self.letterhead_action.triggered.connect(self._on_letterhead)
+        self.templates_action = QAction(_("Briefsjablonen…"), window)
+        self.templates_action.setToolTip(_("De teksten van de brieven aanpassen"))
+        self.templates_action.triggered.connect(self._on_templates)
+        for action in self.admin_actions(all_of_them=True):
+            action.setVisible(self._organisation is not None)
+
+    def admin_actions(self, *, all_of_them: bool = False) -> list[QAction]:
+        """Beheer's settings actions this person may use (all of them with ``all_of_them``)."""
+        actions = [self.calendar_action, self.letterhead_action, self.templates_action]
+        return actions if all_of_them or self._organisation is not None else []
+
+    # -- opening ---------------------------------------------------------------------------------
+
+    def _open(self, name: str, make: Callable[[], QDialog]) -> QDialog:
+        dialog = self.open_dialogs.get(name)
+        if dialog is None:
+            dialog = make()
+            dialog.finished.connect(lambda _result, name=name: self._forget(name))
+            self.open_dialogs[name] = dialog
+            dialog.open()
+        else:
+            dialog.raise_()
+            dialog.activateWindow()
+        return dialog
+
+    def _forget(self, name: str) -> None:
+        dialog = self.open_dialogs.pop(name, None)
+        if dialog is not None:
+            dialog.deleteLater()
+
+    def show_database(self) -> DatabaseDialog | None:
+        if self._tester is None:
+            return None
+        tester = self._tester
+
+        def make() -> DatabaseDialog:
+            made = DatabaseDialog(self._settings, tester, self._window)
+            made.accepted.connect(self._on_database_saved)
+            return made
+
+        dialog = self._open("database", make)
+        assert isinstance(dialog, DatabaseDialog)
+        return dialog
+
+    def show_calendar(self) -> CalendarDialog | None:
+        organisation = self._organisation
+        if organisation is None:
+            return None
+        dialog = self._open(
+            "calendar",
+            lambda: CalendarDialog(
+                organisation.calendar, self._today(), self._window, on_saved=self._on_calendar_saved
+            ),
+        )
+        assert isinstance(dialog, CalendarDialog)
+        return dialog
+
+    def show_letterhead(self) -> LetterheadDialog | None:
+        organisation = self._organisation
+        if organisation is None:
+            return None
+        dialog = self._open(
+            "letterhead",
+            lambda: LetterheadDialog(organisation.letterhead, self._window, on_saved=self._on_letterhead_saved),
+        )
+        assert isinstance(dialog, LetterheadDialog)
+        return dialog
+
+    def show_templates(self) -> TemplateEditor | None:
+        organisation = self._organisation
+        if organisation is None:
+            return None
+        dialog = self._open("templates", lambda: TemplateEditor(organisation.templates, self._window))
+        assert isinstance(dialog, TemplateEditor)
+        return dialog
+
+    def close_all(self) -> bool:
+        """Close every open dialog (each asks about unsaved changes); False when one stays open."""
+        for dialog in list(self.open_dialogs.values()):
+            dialog.reject()
+            if dialog.isVisible():
+                return False
+        return True
+
+    # -- after saving ----------------------------------------------------------------------------
+
+    def _on_database_saved(self) -> None:
+        self._show_message(_("De databasekeuze is bewaard; ze geldt vanaf de volgende start van het programma."))
+
+    def _on_letterhead_saved(self) -> None:
+        self._show_message(_("Het briefhoofd is opgeslagen."))
+
+    def _on_database(self) -> None:
+        self.show_database()
+
+    def _on_calendar(self) -> None:
+        self.show_calendar()
+
+    def _on_letterhead(self) -> None:
+        self.show_letterhead()
+
+    def _on_templates(self) -> None:
+        self.show_templates()

@@ -1,0 +1,64 @@
+"""What the administrator's dialogs (Beheer) need of the services, as protocols.
+
+Kept apart from ports.py (the case windows' ports): the composition root hands in an
+``OrganisationSettings`` built from the real ``Services`` bundle.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Protocol
+
+from kina_desktop.domain.letters import LetterKind
+
+
+class CalendarAdmin(Protocol):
+    """services.organisation.OrganisationCalendar: KINA's closing days per year and the meeting
+    dates (Art. 5, 6)."""
+
+    def closing_days(self, year: int) -> list[dt.date]: ...
+
+    def set_closing_days(self, year: int, days: list[dt.date]) -> int: ...
+
+    def board_meetings(self) -> list[dt.date]: ...
+
+    def set_board_meetings(self, days: list[dt.date]) -> None: ...
+
+    def working_group_meetings(self) -> list[dt.date]: ...
+
+    def set_working_group_meetings(self, days: list[dt.date]) -> None: ...
+
+
+class TemplateAdmin(Protocol):
+    """services.letters.LetterService, as far as the letter templates go."""
+
+    def template(self, kind: LetterKind, language: str = "nl") -> str: ...
+
+    def set_template(self, kind: LetterKind, text: str, language: str = "nl") -> None: ...
+
+    def reset_template(self, kind: LetterKind, language: str = "nl") -> None: ...
+
+    def check_template(self, kind: LetterKind, text: str) -> list[str]: ...
+
+    def template_fields(self, kind: LetterKind) -> list[tuple[str, str]]: ...
+
+    def template_languages(self, kind: LetterKind) -> tuple[str, ...]: ...
+
+
+class LetterheadAdmin(Protocol):
+    """services.letters.LetterService, as far as the letterhead goes (ValidationFailed ties each
+    problem to its field)."""
+
+    def letterhead(self) -> dict[str, str]: ...
+
+    def set_letterhead(self, values: dict[str, str]) -> None: ...
+
+
+@dataclass(frozen=True)
+class OrganisationSettings:
+    """The shared settings an administrator edits under Beheer."""
+
+    calendar: CalendarAdmin
+    templates: TemplateAdmin
+    letterhead: LetterheadAdmin
