@@ -332,3 +332,47 @@ class Letter(Base):
     produced_by_id: Mapped[int | None] = mapped_column(ForeignKey("accounts.id"), nullable=True)
     produced_by_name: Mapped[str] = mapped_column(String(200), default="")
     document_id: Mapped[int | None] = mapped_column(ForeignKey("documents.id", ondelete="SET NULL"), nullable=True)
+
+
+class ImprovementProject(Base):
+    """An improvement project of the complaints team (Art. 7), followed up and evaluated."""
+
+    __tablename__ = "improvement_projects"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    title: Mapped[str] = mapped_column(String(200))
+    description: Mapped[str] = mapped_column(Text, default="")
+    owner_id: Mapped[int | None] = mapped_column(ForeignKey("accounts.id"), nullable=True)
+    status: Mapped[str] = mapped_column(String(16), default="planned")
+    follow_up: Mapped[str] = mapped_column(Text, default="")
+    evaluation_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    evaluation_result: Mapped[str] = mapped_column(Text, default="")  # written for the annual report
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_utcnow)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_utcnow)
+
+    owner: Mapped[Account | None] = relationship(lazy="joined")
+
+
+class ProjectCase(Base):
+    """A case an improvement project follows from (the link shows only its tracking number)."""
+
+    __tablename__ = "project_cases"
+    __table_args__ = (Index("ix_project_cases_case_id", "case_id"),)
+
+    project_id: Mapped[int] = mapped_column(
+        ForeignKey("improvement_projects.id", ondelete="CASCADE"), primary_key=True
+    )
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), primary_key=True)
+
+
+class ProjectAction(Base):
+    """An action of an improvement project, with its due date and the date it was done."""
+
+    __tablename__ = "project_actions"
+    __table_args__ = (Index("ix_project_actions_project_id", "project_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    project_id: Mapped[int] = mapped_column(ForeignKey("improvement_projects.id", ondelete="CASCADE"))
+    description: Mapped[str] = mapped_column(Text)
+    due_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    done_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True)

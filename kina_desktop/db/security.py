@@ -179,3 +179,29 @@ def folder_statements() -> list[str]:
             "USING (kina_may_see(case_id, part)) WITH CHECK (kina_may_see(case_id, part))",
         ]
     return sql
+
+
+def project_statements() -> list[str]:
+    """Grants for the improvement projects (migration 0005). A project is not confidential
+    (Art. 7: the team's own work); its link to a case reveals only the case's existence, which
+    every role may know, so no row-level policy is needed. Every role reads; writing is checked
+    by the service (team, director, administrator) and granted to those group roles only.
+    The same roles may write the annual report's introduction, a setting per year; row-level
+    policies on ``settings`` keep every other setting for the administrators."""
+    writers = ", ".join(GROUP_ROLES[r] for r in (Role.TEAM, Role.DIRECTOR, Role.ADMINISTRATOR))
+    return [
+        f"GRANT SELECT ON improvement_projects, project_cases, project_actions TO {BASE_ROLE}",
+        f"GRANT INSERT, UPDATE, DELETE ON improvement_projects, project_cases, project_actions TO {writers}",
+        f"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {BASE_ROLE}",
+        # The introduction of the annual report is a setting per year that the team and the
+        # director write (services/annual_report.py); they may write those keys and no other.
+        f"GRANT INSERT, UPDATE ON settings TO {writers}",
+        "ALTER TABLE settings ENABLE ROW LEVEL SECURITY",
+        "DROP POLICY IF EXISTS kina_read ON settings",
+        "DROP POLICY IF EXISTS kina_admin ON settings",
+        "DROP POLICY IF EXISTS kina_report_text ON settings",
+        f"CREATE POLICY kina_read ON settings FOR SELECT TO {BASE_ROLE} USING (true)",
+        f"CREATE POLICY kina_admin ON settings TO {GROUP_ROLES[Role.ADMINISTRATOR]} USING (true) WITH CHECK (true)",
+        f"CREATE POLICY kina_report_text ON settings TO {writers} "
+        "USING (key LIKE 'annual_report_introduction:%') WITH CHECK (key LIKE 'annual_report_introduction:%')",
+    ]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from kina_desktop.services.accounts import AccountService
+from kina_desktop.services.annual_report import AnnualReportService
 from kina_desktop.services.case_list import CaseListService
 from kina_desktop.services.cases import CaseService
 from kina_desktop.services.context import ServiceContext
@@ -12,7 +13,9 @@ from kina_desktop.services.documents import DocumentService
 from kina_desktop.services.history import HistoryService
 from kina_desktop.services.letters import LetterService
 from kina_desktop.services.organisation import OrganisationCalendar
+from kina_desktop.services.projects import ImprovementProjectService
 from kina_desktop.services.settings import SettingsService
+from kina_desktop.services.statistics import StatisticsService
 from kina_desktop.services.workflow import WorkflowService
 
 
@@ -28,6 +31,9 @@ class Services:
     calendar: OrganisationCalendar
     documents: DocumentService
     letters: LetterService
+    projects: ImprovementProjectService
+    statistics: StatisticsService
+    annual_report: AnnualReportService
 
     @classmethod
     def for_context(cls, ctx: ServiceContext) -> "Services":
@@ -42,4 +48,7 @@ class Services:
             calendar=OrganisationCalendar(ctx),
             documents=DocumentService(ctx),
             letters=LetterService(ctx),
+            projects=ImprovementProjectService(ctx),
+            statistics=StatisticsService(ctx),
+            annual_report=AnnualReportService(ctx),
         )

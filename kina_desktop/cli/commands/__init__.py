@@ -3,6 +3,6 @@
 
 from __future__ import annotations
 
-from kina_desktop.cli.commands import backup, calendar, db, demo, letter, register, show, user
+from kina_desktop.cli.commands import backup, calendar, db, demo, letter, register, report, show, user
 
-COMMANDS = (db, demo, register, show, letter, user, calendar, backup)
+COMMANDS = (db, demo, register, show, letter, user, calendar, backup, report)
