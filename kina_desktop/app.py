@@ -46,6 +46,7 @@ from kina_desktop.services.auth import SignedIn, sign_in, sign_in_sqlite
 from kina_desktop.services.bundle import Services
 from kina_desktop.services.context import ServiceContext
 from kina_desktop.services.errors import DatabaseUnavailable, ServiceError
+from kina_desktop.services.backup import daily_backup
 from kina_desktop.services.startup import open_database, probe_server
 
 log = logging.getLogger(__name__)
@@ -303,7 +304,21 @@ def start(
         database.dispose()  # the server connection of the configured URL is not needed any more
     if signed is None:
         return 0
+    keep_daily_backup(signed.context.database)
     return build_main_window(signed.context, signed.account, settings), signed.context.database
+
+
+def keep_daily_backup(database: Database) -> None:
+    """The embedded database is copied once a day into the backups folder beside the data
+    (docs/backups.md); a failure is logged and never stops the start."""
+    if not database.is_sqlite:
+        return
+    try:
+        made = daily_backup(database, config.data_dir() / "backups", dt.date.today())
+        if made is not None:
+            log.info("daily backup %s", made)
+    except Exception:  # noqa: BLE001 - a backup problem must not keep people from working
+        log.exception("daily backup failed")
 
 
 def open_main_window(

@@ -69,3 +69,18 @@ def test_the_gui_never_loads_the_database_layer() -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env={"QT_QPA_PLATFORM": "offscreen"})
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_embedded_database_is_copied_once_a_day_at_start(tmp_path, monkeypatch) -> None:  # noqa: ANN001
+    import datetime as dt
+
+    from kina_desktop.app import keep_daily_backup
+    from kina_desktop.services.startup import open_database
+
+    monkeypatch.setenv("KINA_DATA_DIR", str(tmp_path / "data"))
+    database = open_database(f"sqlite+pysqlite:///{tmp_path / 'kina.db'}")
+    keep_daily_backup(database)
+    keep_daily_backup(database)
+    copies = list((tmp_path / "data" / "backups").glob("kina-klachten-*.db"))
+    assert [c.name for c in copies] == [f"kina-klachten-{dt.date.today().isoformat()}.db"]
+    database.dispose()
