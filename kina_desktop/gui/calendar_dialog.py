@@ -32,7 +32,7 @@ from kina_desktop.domain.workdays import DEFAULT_CLOSING_DAYS, WorkingCalendar
 from kina_desktop.gui.date_list import DateListEditor, day_text
 from kina_desktop.gui.field_errors import ERROR_STYLE
 from kina_desktop.gui.settings_ports import CalendarAdmin
-from kina_desktop.gui.unsaved_prompt import Answer, ask_to_save
+from kina_desktop.gui.unsaved_prompt import may_close
 from kina_desktop.i18n import _, babel_locale, ngettext
 from kina_desktop.services.errors import ServiceError
 
@@ -246,8 +246,5 @@ class CalendarDialog(QDialog):
 
     def reject(self) -> None:
         """Sluiten, Esc or the window's close button: ask first when something is not saved."""
-        if self.is_modified():
-            answer = ask_to_save(self)
-            if answer == Answer.CANCEL or (answer == Answer.SAVE and not self.save()):
-                return
-        super().reject()
+        if may_close(self, self.is_modified(), self.save):
+            super().reject()

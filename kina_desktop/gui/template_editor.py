@@ -32,7 +32,7 @@ from kina_desktop.domain.letters import LetterKind
 from kina_desktop.gui.field_errors import ERROR_STYLE
 from kina_desktop.gui.placeholder_list import PlaceholderList
 from kina_desktop.gui.settings_ports import TemplateAdmin
-from kina_desktop.gui.unsaved_prompt import Answer, ask_to_save
+from kina_desktop.gui.unsaved_prompt import Answer, ask_to_save, may_close
 from kina_desktop.i18n import N_, _
 from kina_desktop.services.errors import ServiceError
 
@@ -339,8 +339,5 @@ class TemplateEditor(QDialog):
 
     def reject(self) -> None:
         """Sluiten, Esc or the window's close button: ask first when the text is not saved."""
-        if self.is_modified():
-            answer = ask_to_save(self)
-            if answer == Answer.CANCEL or (answer == Answer.SAVE and not self.save()):
-                return
-        super().reject()
+        if may_close(self, self.is_modified(), self.save):
+            super().reject()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from enum import Enum
 
 from PySide6.QtWidgets import QMessageBox, QWidget
@@ -35,3 +36,14 @@ def ask_to_save(parent: QWidget, save_text: str | None = None) -> Answer:
     if answer == buttons.Discard:
         return Answer.DISCARD
     return Answer.CANCEL
+
+
+def may_close(parent: QWidget, modified: bool, save: Callable[[], bool]) -> bool:
+    """Before a window with unsaved changes closes: ask, and save when asked to. True when the
+    window may close (nothing changed, 'Niet opslaan', or saved); False to stay open."""
+    if not modified:
+        return True
+    answer = ask_to_save(parent)
+    if answer == Answer.CANCEL:
+        return False
+    return save() if answer == Answer.SAVE else True
