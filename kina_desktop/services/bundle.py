@@ -12,6 +12,7 @@ from kina_desktop.services.context import ServiceContext
 from kina_desktop.services.documents import DocumentService
 from kina_desktop.services.history import HistoryService
 from kina_desktop.services.letters import LetterService
+from kina_desktop.services.mail import MailService
 from kina_desktop.services.organisation import OrganisationCalendar
 from kina_desktop.services.projects import ImprovementProjectService
 from kina_desktop.services.settings import SettingsService
@@ -31,6 +32,7 @@ class Services:
     calendar: OrganisationCalendar
     documents: DocumentService
     letters: LetterService
+    mail: MailService
     projects: ImprovementProjectService
     statistics: StatisticsService
     annual_report: AnnualReportService
@@ -48,6 +50,7 @@ class Services:
             calendar=OrganisationCalendar(ctx),
             documents=DocumentService(ctx),
             letters=LetterService(ctx),
+            mail=MailService(ctx),
             projects=ImprovementProjectService(ctx),
             statistics=StatisticsService(ctx),
             annual_report=AnnualReportService(ctx),
