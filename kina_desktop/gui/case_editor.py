@@ -41,7 +41,15 @@ from kina_desktop.gui.forms.case_editor import Ui_CaseEditor
 from kina_desktop.gui.handling_page import HandlingPage
 from kina_desktop.gui.history_page import HistoryPage
 from kina_desktop.gui.letters_menu import PRINT_SHORTCUT, LettersMenu
-from kina_desktop.gui.ports import CaseProgressView, CaseStore, DocumentPort, HistoryPort, LetterPort, WorkflowPort
+from kina_desktop.gui.ports import (
+    CaseProgressView,
+    CaseStore,
+    DocumentPort,
+    HistoryPort,
+    LetterPort,
+    MailPort,
+    WorkflowPort,
+)
 from kina_desktop.gui.progress_panel import ProgressPanel
 from kina_desktop.gui.restricted_part_notice import RestrictedPartNotice
 from kina_desktop.gui.step_dialog import StepDialog
@@ -82,6 +90,7 @@ class CaseEditor(QDialog):
         history: HistoryPort | None = None,
         letters: LetterPort | None = None,
         documents: DocumentPort | None = None,
+        mail: MailPort | None = None,
     ) -> None:
         super().__init__(parent)
         self.ui = Ui_CaseEditor()
@@ -129,7 +138,7 @@ class CaseEditor(QDialog):
         buttons.rejected.connect(self.reject)
         self.ui.reload_button.clicked.connect(self.reload)
         QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self, self._on_save_requested)
-        self._add_paperwork(letters, documents)
+        self._add_paperwork(letters, documents, mail)
 
         self._load(record)
         if settings is None or not restore_geometry(settings, SETTINGS_GROUP, self):
@@ -166,7 +175,9 @@ class CaseEditor(QDialog):
         self.splitter.setChildrenCollapsible(False)
         layout.insertWidget(index, self.splitter, 1)
 
-    def _add_paperwork(self, letters: LetterPort | None, documents: DocumentPort | None) -> None:
+    def _add_paperwork(
+        self, letters: LetterPort | None, documents: DocumentPort | None, mail: MailPort | None = None
+    ) -> None:
         """The 'Klachtenmap' tab (before 'Geschiedenis'), 'Brieven' bottom left, Ctrl+P."""
         self.viewer = SystemViewer()  # the temporary files opened from this window
         self.folder_page: ComplaintFolderPage | None = None
@@ -182,7 +193,7 @@ class CaseEditor(QDialog):
             return
         self.letters = CaseLetters(
             letters, self, self.viewer, report=lambda text, error: self._show_message(text, error=error),
-            before_produce=self._offer_to_save, after_produce=self._after_letter,
+            before_produce=self._offer_to_save, after_produce=self._after_letter, mail=mail,
         )
         self.letters_menu = LettersMenu(self.letters, self)
         button = self.letters_menu.make_button(self)

@@ -21,7 +21,7 @@ from kina_desktop.domain.letters import LetterKind, allowed_letters, letter_allo
 from kina_desktop.gui.formatting import short_date
 from kina_desktop.gui.pdf_output import choose_pdf_path, choose_printer, write_pdf
 from kina_desktop.gui.pdf_printing import print_pdf
-from kina_desktop.gui.ports import LetterPort
+from kina_desktop.gui.ports import LetterPort, MailPort
 from kina_desktop.gui.system_viewer import SystemViewer
 from kina_desktop.i18n import _
 from kina_desktop.services.errors import ServiceError
@@ -46,6 +46,7 @@ class CaseLetters:
         report: Report,
         before_produce: Callable[[], bool],
         after_produce: Report,
+        mail: MailPort | None = None,
     ) -> None:
         """``before_produce`` may stop a letter (unsaved changes the person did not want to save);
         ``after_produce`` shows the case as stored now, with a message (text, is_error)."""
@@ -56,6 +57,29 @@ class CaseLetters:
         self._before_produce = before_produce
         self._after_produce = after_produce
         self._record: CaseRecord | None = None
+        self._mail = mail
+
+    def can_mail(self) -> bool:
+        """An SMTP server is configured and the complainant has an e-mail address."""
+        record = self._record
+        return bool(
+            self._mail is not None and record is not None and record.description is not None
+            and record.description.complainant_email.strip() and self._mail.configured()
+        )
+
+    def mail_letter(self, kind: LetterKind) -> str | None:
+        """Produce the letter and mail it with its PDF to the complainant; the address, or None."""
+        record = self._record
+        if record is None or self._mail is None or not self._before_produce():
+            return None
+        try:
+            address = self._mail.send_letter(record.header.id, kind)
+        except ServiceError as error:
+            self._after_produce(error.message, True)
+            return None
+        self._after_produce(_("‘{letter}’ is gemaild naar {address} en vastgelegd in dossier {number}.").format(
+            letter=kind.label(), address=address, number=record.tracking_number), False)
+        return address
 
     def set_record(self, record: CaseRecord) -> None:
         self._record = record

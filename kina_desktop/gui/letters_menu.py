@@ -55,6 +55,10 @@ class LettersMenu(QMenu):
             self._add(submenu, "save", _("Opslaan als PDF…"),
                       _("Als PDF bewaren (om bij een antwoord per e-mail te voegen) en vastleggen"),
                       self._letters.save_letter, kind)
+            if self._letters.can_mail():
+                self._add(submenu, "mail", _("Mailen naar de klager"),
+                          _("Met de PDF als bijlage naar het e-mailadres van de klager sturen en vastleggen"),
+                          self._letters.mail_letter, kind)
 
     @staticmethod
     def _add(menu: QMenu, name: str, text: str, tip: str, do: Callable[[LetterKind], object], kind: LetterKind) -> QAction:

@@ -364,6 +364,7 @@ class MainWindow(QMainWindow):
             history=self._services.history,
             letters=self._services.letters,
             documents=self._services.documents,
+            mail=getattr(self._services, "mail", None),
         )
         editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         editor.finished.connect(lambda _result, case_id=case_id: self._forget_editor(case_id))

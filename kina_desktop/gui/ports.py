@@ -175,6 +175,14 @@ class LetterInfoView(Protocol):
     def produced_by_name(self) -> str: ...
 
 
+class MailPort(Protocol):
+    """services.mail.MailService: a letter by e-mail, only when an SMTP server is configured."""
+
+    def configured(self) -> bool: ...
+
+    def send_letter(self, case_id: int, kind: LetterKind) -> str: ...
+
+
 class LetterPort(Protocol):
     """services.letters.LetterService. ``produce`` records the letter on the case and keeps its
     PDF in the complaint folder; ``produce_acknowledgements`` raises
@@ -242,3 +250,4 @@ class GuiServices(Protocol):
     history: HistoryPort
     letters: LetterPort
     documents: DocumentPort
+    mail: MailPort
