@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
+from kina_desktop.gui.list_table_model import Index, ListTableModel
 from kina_desktop.gui.formatting import role_names
 from kina_desktop.gui.ports import AccountView
 from kina_desktop.i18n import N_, _
@@ -21,7 +22,6 @@ HEADERS = (N_("Naam"), N_("Gebruikersnaam"), N_("Functie"), N_("Rollen"), N_("Ac
 ObjectRole = Qt.ItemDataRole.UserRole + 2  # the row's account
 DISABLED_FOREGROUND = QColor("#7a7a7a")
 
-Index = QModelIndex | QPersistentModelIndex
 
 
 def _texts(account: AccountView) -> tuple[str, ...]:
@@ -34,7 +34,8 @@ def _texts(account: AccountView) -> tuple[str, ...]:
     )
 
 
-class AccountTableModel(QAbstractTableModel):
+class AccountTableModel(ListTableModel):
+    HEADERS = HEADERS
     def __init__(self, parent=None) -> None:  # type: ignore[no-untyped-def]
         super().__init__(parent)
         self._accounts: list[AccountView] = []
@@ -55,16 +56,8 @@ class AccountTableModel(QAbstractTableModel):
     def texts(self) -> list[tuple[str, ...]]:
         return list(self._texts)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802 - Qt API
-        return 0 if parent.isValid() else len(self._accounts)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802 - Qt API
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(HEADERS):
-            return _(HEADERS[section])
-        return None
+    def _row_count(self) -> int:
+        return len(self._accounts)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._accounts):

@@ -11,13 +11,14 @@ import textwrap
 from collections.abc import Sequence
 from typing import Any, NamedTuple
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 
 from kina_desktop.domain.labels import field_label
+from kina_desktop.gui.list_table_model import Index, ListTableModel
 from kina_desktop.gui.change_text import readable_field_value
 from kina_desktop.gui.formatting import short_datetime
 from kina_desktop.gui.ports import HistoryEntryView
-from kina_desktop.i18n import N_, _
+from kina_desktop.i18n import N_
 
 COL_AT = 0
 COL_WHO = 1
@@ -28,7 +29,6 @@ TIP_WIDTH = 90  # characters per line of a long value's tooltip
 HEADERS = (N_("Wanneer"), N_("Wie"), N_("Wat"), N_("Oud"), N_("Nieuw"))
 ObjectRole = Qt.ItemDataRole.UserRole + 2  # the row's history entry
 
-Index = QModelIndex | QPersistentModelIndex
 
 
 class _Row(NamedTuple):
@@ -59,7 +59,8 @@ def _row(entry: HistoryEntryView) -> _Row:
     return _Row(entry, texts, (texts[0], texts[1], texts[2], *tips))
 
 
-class HistoryTableModel(QAbstractTableModel):
+class HistoryTableModel(ListTableModel):
+    HEADERS = HEADERS
     def __init__(self, parent=None) -> None:  # type: ignore[no-untyped-def]
         super().__init__(parent)
         self._rows: list[_Row] = []
@@ -73,16 +74,8 @@ class HistoryTableModel(QAbstractTableModel):
         """Every row as shown (for tests and for copying)."""
         return [row.texts for row in self._rows]
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802 - Qt API
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802 - Qt API
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(HEADERS):
-            return _(HEADERS[section])
-        return None
+    def _row_count(self) -> int:
+        return len(self._rows)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
