@@ -61,9 +61,19 @@ def closure_of(case: Case) -> Closure:
     return Closure(**{name: getattr(row, name) for name in CLOSURE_COLUMNS})
 
 
+def parts_for(viewer: Viewer, case: Case) -> frozenset[Part]:
+    """The parts of this stored case the viewer may read (domain/visibility.py decides)."""
+    return visible_parts(viewer, Category(case.category), Level(case.level), case.registered_by_id)
+
+
+def part_names_for(viewer: Viewer, case: Case) -> set[str]:
+    """The same, as the ``part`` values stored on rows that belong with a part ("" = header)."""
+    return {p.value for p in parts_for(viewer, case)} | {""}
+
+
 def record_of(case: Case, viewer: Viewer) -> CaseRecord:
     """The case as this viewer may see it: parts outside their view are None."""
-    parts = visible_parts(viewer, Category(case.category), Level(case.level), case.registered_by_id)
+    parts = parts_for(viewer, case)
     return CaseRecord(
         header=header_of(case),
         description=description_of(case) if Part.DESCRIPTION in parts and case.description else None,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.orm.exc import StaleDataError
@@ -39,7 +39,7 @@ from kina_desktop.domain.validation import (
     validate_draft,
     validate_handling,
 )
-from kina_desktop.domain.visibility import Part, is_confidential, visible_parts
+from kina_desktop.domain.visibility import Part, is_confidential
 from kina_desktop.domain.workdays import WorkingCalendar
 from kina_desktop.domain.workflow import handling_editors, roles_text
 from kina_desktop.i18n import _
@@ -51,6 +51,7 @@ from kina_desktop.services.case_mapping import (
     fill_description,
     fill_handling,
     handling_of,
+    parts_for,
     record_of,
 )
 from kina_desktop.services.context import ServiceContext
@@ -234,7 +235,7 @@ class CaseService:
                         _("Categorie en niveau wijzigen gebeurt met de stap ‘Categorie of niveau "
                           "wijzigen’, met een reden (Art. 3 en 6).")
                     )
-                parts = visible_parts(viewer, category, level, case.registered_by_id)
+                parts = parts_for(viewer, case)
                 self._check_parts_allowed(changes, parts)
                 self._validate(changes, case, kind=Kind(case.kind), level=level, today=now.date())
 
@@ -334,7 +335,7 @@ class CaseService:
             .where(AuditEvent.action == audit.Action.EDIT.value)
             .order_by(AuditEvent.id)
         ).all()
-        parts = visible_parts(self.ctx.viewer, Category(case.category), Level(case.level), case.registered_by_id)
+        parts = parts_for(self.ctx.viewer, case)
         visible = {p.value for p in parts} | {""}
         changes = [
             (field_label(r.field), r.old_value, r.new_value) for r in rows if r.part in visible

@@ -10,10 +10,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from kina_desktop.db.models import Case, Document
-from kina_desktop.domain.enums import Category, Kind, Level
+from kina_desktop.domain.enums import Kind, Level
 from kina_desktop.domain.file_types import check_document
 from kina_desktop.domain.registration import needs_complaint_folder
-from kina_desktop.domain.visibility import Part, visible_parts
+from kina_desktop.domain.visibility import Part
+from kina_desktop.services.case_mapping import part_names_for, parts_for
 from kina_desktop.i18n import _
 from kina_desktop.services import audit
 from kina_desktop.services.context import ServiceContext
@@ -57,7 +58,7 @@ def store_document(
             _("Dit dossier heeft geen klachtenmap: klachten van niveau 1, informatievragen en anonieme "
               "meldingen worden niet geklasseerd (Art. 5).")
         )
-    parts = visible_parts(ctx.viewer, Category(case.category), Level(case.level), case.registered_by_id)
+    parts = parts_for(ctx.viewer, case)
     if part not in parts:
         raise PermissionDenied(_("Dit deel van een vertrouwelijk personeelsdossier is voorbehouden aan de directeur (Art. 6)."))
     found, problem = check_document(filename, content)
@@ -88,7 +89,7 @@ class DocumentService:
         return case
 
     def _parts(self, case: Case) -> set[str]:
-        return {p.value for p in visible_parts(self.ctx.viewer, Category(case.category), Level(case.level), case.registered_by_id)}
+        return part_names_for(self.ctx.viewer, case)
 
     def add(self, case_id: int, filename: str, content: bytes, kind: str = "attachment",
             part: Part = Part.DESCRIPTION) -> DocumentInfo:

@@ -10,9 +10,9 @@ from sqlalchemy import select
 
 from kina_desktop.db.models import AuditEvent, Case
 from kina_desktop.domain.audit_actions import AuditAction
-from kina_desktop.domain.enums import Category, Level
-from kina_desktop.domain.visibility import Part, visible_parts
+from kina_desktop.domain.visibility import Part
 from kina_desktop.i18n import _
+from kina_desktop.services.case_mapping import part_names_for
 from kina_desktop.services.context import ServiceContext
 from kina_desktop.services.errors import CaseNotFound
 
@@ -40,9 +40,7 @@ class HistoryService:
             case = session.get(Case, case_id)
             if case is None:
                 raise CaseNotFound(str(case_id))
-            parts = {p.value for p in visible_parts(
-                self.ctx.viewer, Category(case.category), Level(case.level), case.registered_by_id
-            )} | {""}
+            parts = part_names_for(self.ctx.viewer, case)
             events = session.scalars(
                 select(AuditEvent).where(AuditEvent.case_id == case_id).order_by(AuditEvent.at.desc(), AuditEvent.id.desc())
             ).all()

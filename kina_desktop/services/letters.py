@@ -15,9 +15,9 @@ from kina_desktop.db.models import Account, Case, Letter
 from kina_desktop.domain.actions import ActionKind, StepData
 from kina_desktop.domain.complaint import CaseRecord
 from kina_desktop.domain.errors import RuleViolation as DomainRuleViolation
-from kina_desktop.domain.enums import Category, Channel, Kind, Level, Role, Status
-from kina_desktop.domain.letters import LetterKind, letter_is_confidential
-from kina_desktop.domain.visibility import Part, Viewer, visible_parts
+from kina_desktop.domain.enums import Channel, Kind, Level, Role, Status
+from kina_desktop.domain.letters import LetterKind
+from kina_desktop.domain.visibility import Part, Viewer
 from kina_desktop.domain import workflow
 from kina_desktop.i18n import _
 from kina_desktop.reports.letter_content import ContactPerson, Letterhead, LetterContent, build_letter
@@ -31,7 +31,7 @@ from kina_desktop.reports.letter_templates import (
     letter_language,
 )
 from kina_desktop.services import audit
-from kina_desktop.services.case_mapping import record_of
+from kina_desktop.services.case_mapping import part_names_for, parts_for, record_of
 from kina_desktop.services.case_state_store import load_state, store_state
 from kina_desktop.services.cases import CaseService
 from kina_desktop.services.context import ServiceContext
@@ -144,7 +144,7 @@ class LetterService:
     # -- making letters -----------------------------------------------------------------------
 
     def _content(self, session: Session, case: Case, kind: LetterKind) -> LetterContent:
-        parts = visible_parts(self.ctx.viewer, Category(case.category), Level(case.level), case.registered_by_id)
+        parts = parts_for(self.ctx.viewer, case)
         needed = {Part.DESCRIPTION, letter_part(kind)}
         if not needed <= parts:
             raise PermissionDenied(
@@ -214,8 +214,7 @@ class LetterService:
     def letters(self, case_id: int) -> list[LetterInfo]:
         with self.ctx.database.read() as session:
             case = self._cases._load(session, case_id=case_id)
-            parts = {p.value for p in visible_parts(self.ctx.viewer, Category(case.category), Level(case.level),
-                                                    case.registered_by_id)}
+            parts = part_names_for(self.ctx.viewer, case)
             rows = session.scalars(select(Letter).where(Letter.case_id == case_id).order_by(Letter.id)).all()
             return [
                 LetterInfo(r.id, r.case_id, LetterKind(r.kind), r.language, r.produced_on, r.produced_by_name, r.document_id)
