@@ -46,6 +46,7 @@ from kina_desktop.gui.ready_view_list import ReadyViewList
 from kina_desktop.gui.role_actions import may_manage_accounts, may_register
 from kina_desktop.gui.settings_menus import SettingsMenus
 from kina_desktop.gui.settings_ports import OrganisationSettings
+from kina_desktop.gui.user_guide import UserGuideDialog
 from kina_desktop.gui.users_dialog import UsersDialog
 from kina_desktop.gui.window_state import restore_main_window, save_main_window
 from kina_desktop.i18n import _
@@ -93,6 +94,7 @@ class MainWindow(QMainWindow):
         self._account_rules = account_rules
         self._editors: dict[int, CaseEditor] = {}
         self.users_dialog: UsersDialog | None = None
+        self.guide_dialog: UserGuideDialog | None = None
         self.setObjectName("main_window")
         self.setWindowTitle(
             _("KINA Klachten — {name} ({roles})").format(name=person.display_name, roles=role_names(person.roles))
@@ -219,6 +221,9 @@ class MainWindow(QMainWindow):
         self.quit_action = QAction(_("Afsluiten"), self)
         self.quit_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
         self.quit_action.triggered.connect(self._on_quit)
+        self.guide_action = QAction(_("&Gebruikershandleiding"), self)
+        self.guide_action.setShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents))
+        self.guide_action.triggered.connect(self.show_user_guide)
         self.about_action = QAction(_("Over KINA Klachten"), self)
         self.about_action.triggered.connect(self.show_about)
         self.users_action = QAction(_("Gebruikers…"), self)
@@ -253,6 +258,7 @@ class MainWindow(QMainWindow):
                 self.admin_menu.addSeparator()
             self.admin_menu.addActions(settings_actions)
         help_menu = menus.addMenu(_("&Help"))
+        help_menu.addAction(self.guide_action)
         help_menu.addAction(self.about_action)
 
     def _make_toolbar(self) -> None:
@@ -411,6 +417,14 @@ class MainWindow(QMainWindow):
 
     def _on_open_selected(self) -> None:
         self.open_selected_case()
+
+    def show_user_guide(self) -> UserGuideDialog:
+        """Help → Gebruikershandleiding (F1): one guide window, raised when already open."""
+        if self.guide_dialog is None:
+            self.guide_dialog = UserGuideDialog(self)
+        self.guide_dialog.show()
+        self.guide_dialog.raise_()
+        return self.guide_dialog
 
     def _on_quit(self) -> None:
         self.close()
