@@ -116,6 +116,10 @@ class Case(Base):
     # True while the case waits for the complainant (an open hold, Art. 3): the 30-day clock
     # stands still, so the case is not "over termijn" for its handling target.
     on_hold: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Retention (GDPR, migration 0006): a legal hold (court case) keeps the case whole; the day it
+    # was pseudonymised. The reason of a hold is in the history (part "handling").
+    legal_hold_since: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    pseudonymised_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_utcnow)
     version: Mapped[int] = mapped_column(Integer, default=1)
 
@@ -376,3 +380,21 @@ class ProjectAction(Base):
     description: Mapped[str] = mapped_column(Text)
     due_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
     done_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+
+
+class IntakeMessage(Base):
+    """An e-mail that was dealt with (migration 0008): registered as a case, registered as an
+    information request, or set aside as no complaint. Keyed by its Message-ID so that a message
+    is never registered twice, whether it came as a file or from the mailbox. Holds no content:
+    the message itself is in the complaint folder of its case."""
+
+    __tablename__ = "intake_messages"
+    __table_args__ = (Index("ix_intake_messages_case_id", "case_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    message_id: Mapped[str] = mapped_column(String(255), unique=True)
+    source: Mapped[str] = mapped_column(String(8))  # 'file' or 'imap'
+    disposition: Mapped[str] = mapped_column(String(24))
+    case_id: Mapped[int | None] = mapped_column(ForeignKey("cases.id", ondelete="SET NULL"), nullable=True)
+    recorded_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_utcnow)
+    recorded_by_id: Mapped[int | None] = mapped_column(ForeignKey("accounts.id"), nullable=True)

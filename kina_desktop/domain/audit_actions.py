@@ -15,6 +15,8 @@ class AuditAction(_Labelled):
     LETTER = "letter"
     DOCUMENT_ADDED = "document_added"
     DOCUMENT_REMOVED = "document_removed"
+    LEGAL_HOLD = "legal_hold"
+    PSEUDONYMISED = "pseudonymised"
 
     @classmethod
     def _labels(cls) -> dict[str, str]:
@@ -27,4 +29,6 @@ class AuditAction(_Labelled):
             "letter": N_("Brief gemaakt"),
             "document_added": N_("Document toegevoegd"),
             "document_removed": N_("Document verwijderd"),
+            "legal_hold": N_("Juridische blokkering"),
+            "pseudonymised": N_("Gepseudonimiseerd"),
         }

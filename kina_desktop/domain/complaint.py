@@ -93,6 +93,8 @@ class CaseHeader:
     acknowledged_on: dt.date | None = None
     oral_confirmed_on: dt.date | None = None
     handler_name: str = ""
+    legal_hold_since: dt.date | None = None  # retention (GDPR): kept whole for a court case
+    pseudonymised_on: dt.date | None = None  # retention: personal data and free text removed
 
     @property
     def confidential(self) -> bool:

@@ -63,6 +63,14 @@ FIELD_LABELS: dict[str, str] = {
     "grounds": N_("Gronden van niet-ontvankelijkheid"),
     "holds": N_("Wachten op de klager"),
     "complainant_told_board_date_on": N_("Klager ingelicht over de datum van de Raad van Bestuur"),
+    # retention (GDPR) and access requests
+    "legal_hold": N_("Juridische blokkering ingesteld"),
+    "legal_hold_lifted": N_("Juridische blokkering opgeheven"),
+    "legal_hold_since": N_("Juridisch geblokkeerd sinds"),
+    "pseudonymised_on": N_("Gepseudonimiseerd op"),
+    "retention_years": N_("Bewaartermijn (jaren)"),
+    "retention_run": N_("Bewaartermijn toegepast"),
+    "access_request": N_("Inzageverzoek"),
 }
 
 

@@ -22,10 +22,20 @@ def identity_line(header: CaseHeader) -> str:
     return " · ".join(parts) + " — " + received + " — " + handler
 
 
+def retention_marks(header: CaseHeader) -> list[str]:
+    """GDPR retention: a legal hold keeps the case whole; a pseudonymised case lost its personal data."""
+    marks = []
+    if header.legal_hold_since is not None:
+        marks.append(_("juridische blokkering sinds {date}").format(date=long_date(header.legal_hold_since)))
+    if header.pseudonymised_on is not None:
+        marks.append(_("gepseudonimiseerd op {date}").format(date=long_date(header.pseudonymised_on)))
+    return marks
+
+
 def status_line(header: CaseHeader, route: RouteView | None) -> str:
     status = _("Status: {status}").format(status=header.status.label())
     if route is None or route.current != header.status:  # no progress (yet), or out of date
-        return status
+        return " · ".join([status, *retention_marks(header)])
     parts = [
         status,
         _("stap {number} van {total}").format(number=route.current_index + 1, total=len(route.steps)),
@@ -34,7 +44,7 @@ def status_line(header: CaseHeader, route: RouteView | None) -> str:
         parts.append(_("aan zet: {roles}").format(roles=roles_text(route.holders)))
     if route.waiting:
         parts.append(_("wacht op de klager"))
-    return " · ".join(parts)
+    return " · ".join(parts + retention_marks(header))
 
 
 def summary_text(header: CaseHeader, route: RouteView | None) -> str:

@@ -39,6 +39,8 @@ def header_of(case: Case) -> CaseHeader:
         acknowledged_on=case.acknowledged_on,
         oral_confirmed_on=case.oral_confirmed_on,
         handler_name=case.handler.display_name if case.handler else "",
+        legal_hold_since=case.legal_hold_since,
+        pseudonymised_on=case.pseudonymised_on,
     )
 
 

@@ -88,7 +88,8 @@ def compute_figures(session: Session, viewer: Viewer, start: dt.date, end: dt.da
         select(Case.received_on, done_on, Case.handling_due_on).select_from(Case)
         .join(CaseClosure, CaseClosure.case_id == Case.id).where(*where, done_on.is_not(None))
     ).all()
-    handling_days = tuple((done - received).days for received, done, _due in answered)
+    # Sorted: the rows come in no particular order, and equal figures must compare equal.
+    handling_days = tuple(sorted((done - received).days for received, done, _due in answered))
     targets = sum(1 for _r, _d, due in answered if due is not None)
     in_time = sum(1 for _r, done, due in answered if due is not None and done <= due)
     # A target that passed without an answer counts as not handled in time.
