@@ -1,8 +1,9 @@
 """The case editor: the three parts of Art. 5 on the tabs Beschrijving, Behandeling, Afronding,
-"Klachtenmap" (the documents of the case, gui/complaint_folder_page.py), "Geschiedenis" (the
-audit trail, newest first), and beside them "Verloop": the route, the deadlines and the steps
-this person may take now. "Brieven" (bottom left) offers the letters the case may get now
-(gui/letters_menu.py); Ctrl+P prints the acknowledgement while it is due.
+"Klachtenmap" (the documents of the case, gui/complaint_folder_page.py), "Verbeterprojecten"
+(gui/case_projects_page.py), "Geschiedenis" (the audit trail, newest first), and beside them
+"Verloop": the route, the deadlines and the steps this person may take now. "Brieven" (bottom
+left) offers the letters the case may get now (gui/letters_menu.py); Ctrl+P prints the
+acknowledgement while it is due.
 
 A part the person may not see (``None`` in the CaseRecord) shows a notice instead of a form.
 Saving sends only the parts shown; a refused save (validation, someone else saved meanwhile)
@@ -31,6 +32,7 @@ from PySide6.QtWidgets import (
 from kina_desktop.domain.actions import ActionKind
 from kina_desktop.domain.complaint import CaseChanges, CaseRecord
 from kina_desktop.gui.case_letters import CaseLetters
+from kina_desktop.gui.case_projects_page import CaseProjectsPage
 from kina_desktop.gui.case_summary import summary_text
 from kina_desktop.gui.change_text import change_line
 from kina_desktop.gui.closure_page import ClosurePage
@@ -48,6 +50,7 @@ from kina_desktop.gui.ports import (
     HistoryPort,
     LetterPort,
     MailPort,
+    ProjectPort,
     WorkflowPort,
 )
 from kina_desktop.gui.progress_panel import ProgressPanel
@@ -91,6 +94,8 @@ class CaseEditor(QDialog):
         letters: LetterPort | None = None,
         documents: DocumentPort | None = None,
         mail: MailPort | None = None,
+        projects: ProjectPort | None = None,
+        edit_projects: bool = False,
     ) -> None:
         super().__init__(parent)
         self.ui = Ui_CaseEditor()
@@ -124,6 +129,12 @@ class CaseEditor(QDialog):
         if history is not None:
             self.history_page = HistoryPage(history, record.header.id)
             self.ui.tabs.addTab(self.history_page, _("Geschiedenis"))
+        self.projects_page: CaseProjectsPage | None = None
+        if projects is not None:  # before 'Geschiedenis'
+            self.projects_page = CaseProjectsPage(projects, record.tracking_number, today, editable=edit_projects,
+                                                  on_changed=self._on_folder_changed)
+            at = self.ui.tabs.indexOf(self.history_page) if self.history_page is not None else self.ui.tabs.count()
+            self.ui.tabs.insertTab(at, self.projects_page, _("Verbeterprojecten"))
 
         buttons = self.ui.buttons
         save = buttons.button(QDialogButtonBox.StandardButton.Save)
@@ -297,6 +308,8 @@ class CaseEditor(QDialog):
             self.history_page.refresh()
         if self.folder_page is not None:
             self.folder_page.set_case(self._record)
+        if self.projects_page is not None:
+            self.projects_page.refresh()
         if self.letters is not None:
             self.letters.set_record(self._record)
         if self._workflow is not None and self.progress_panel is not None:

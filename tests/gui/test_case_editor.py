@@ -47,7 +47,7 @@ def press_ctrl_s(qtbot, editor: CaseEditor) -> None:  # type: ignore[no-untyped-
 def test_the_editor_shows_the_three_parts_of_art_5_and_the_history(editor: CaseEditor, case) -> None:  # type: ignore[no-untyped-def]
     tabs = editor.ui.tabs
     assert [tabs.tabText(i) for i in range(tabs.count())] == [
-        "Beschrijving", "Behandeling", "Afronding", "Klachtenmap", "Geschiedenis"
+        "Beschrijving", "Behandeling", "Afronding", "Klachtenmap", "Verbeterprojecten", "Geschiedenis"
     ]
     assert editor.windowTitle().startswith("Dossier 2026-0001")
     assert editor.ui.title.text() == "2026-0001 — Lange wachttijd aan het loket"

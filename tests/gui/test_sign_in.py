@@ -107,7 +107,7 @@ def test_the_first_run_on_postgresql_with_the_owners_url_makes_a_login_and_signs
     with own.engine.connect() as conn:
         assert conn.exec_driver_sql("SELECT session_user").scalar() == first.username
     assert window.windowTitle() == "KINA Klachten — Dirk Directeur (Directeur, Beheerder)"
-    assert window.menu_titles() == ["Bestand", "Beeld", "Beheer", "Help"]
+    assert window.menu_titles() == ["Bestand", "Beeld", "Opvolging", "Beheer", "Help"]
 
 
 # -- Aanmelden ------------------------------------------------------------------------------------

@@ -1,0 +1,83 @@
+"""Opvolging → Volledig register exporteren (XLSX)…: every part of every case in one spreadsheet,
+for the director only (the service refuses anyone else and records the export in the history).
+The file is chosen first; the spreadsheet is made off the GUI thread."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from kina_desktop.gui.annual_report_dialog import documents_folder, write_file
+from kina_desktop.gui.background import Outcome, TaskControl, TaskRunner
+from kina_desktop.gui.ports import AnnualReportPort
+from kina_desktop.gui.system_viewer import safe_filename
+from kina_desktop.gui.task_progress import TaskProgress
+from kina_desktop.i18n import _
+from kina_desktop.services.errors import ServiceError
+
+
+def choose_xlsx_path(parent: QWidget, suggested: Path) -> Path | None:
+    name, _filter = QFileDialog.getSaveFileName(
+        parent, _("Volledig register bewaren"), str(suggested), _("Excel-werkmappen (*.xlsx)"))
+    if not name:
+        return None
+    path = Path(name)
+    return path if path.suffix.lower() == ".xlsx" else path.with_name(path.name + ".xlsx")
+
+
+class RegisterExport:
+    def __init__(
+        self,
+        report: AnnualReportPort,
+        parent: QWidget,
+        runner: TaskRunner,
+        today: Callable[[], dt.date],
+        on_done: Callable[[str], None],
+    ) -> None:
+        self._report = report
+        self._parent = parent
+        self._runner = runner
+        self._today = today
+        self._on_done = on_done
+        self.progress: TaskProgress | None = None
+        self.action = QAction(_("Volledig register exporteren (XLSX)…"), parent)
+        self.action.setObjectName("export_register")
+        self.action.setToolTip(_("Alle gegevens van alle dossiers in één rekenblad (alleen voor de directeur)"))
+        self.action.triggered.connect(self._on_triggered)
+
+    def _on_triggered(self, *_args: object) -> None:
+        self.start()
+
+    def start(self) -> None:
+        if self.progress is not None:
+            return
+        name = safe_filename(_("Klachtenregister {date}").format(date=self._today().isoformat())) + ".xlsx"
+        path = choose_xlsx_path(self._parent, documents_folder() / name)
+        if path is None:
+            return
+        report = self._report
+
+        def work(_control: TaskControl) -> bytes:
+            return report.register_xlsx()
+
+        def finished(outcome: Outcome[bytes]) -> None:
+            self.progress = None
+            if isinstance(outcome.error, ServiceError):
+                problem: str | None = outcome.error.message
+            elif outcome.error is not None:
+                raise outcome.error  # a programming error: logged by the exception hook
+            else:
+                assert outcome.value is not None
+                problem = write_file(path, outcome.value)
+            if problem:
+                QMessageBox.warning(self._parent, _("Volledig register"), problem)
+                return
+            self._on_done(_("Het volledige register is bewaard als {path}.").format(path=path))
+
+        self.progress = TaskProgress(self._parent, _("Volledig register"), lambda done, total: "",
+                                     _("Het register wordt opgehaald…"))
+        self.progress.run(self._runner, work, finished)
