@@ -15,6 +15,9 @@ from pathlib import Path
 DOMAIN = "kina"
 LOCALE_DIR = Path(__file__).resolve().parent / "locale"
 DEFAULT_LANGUAGE = "nl"
+# The languages of the interface; Dutch needs no catalog. English is British English.
+LANGUAGES = ("nl", "fr", "en")
+BABEL_LOCALES = {"nl": "nl_BE", "fr": "fr_BE", "en": "en_GB"}
 
 _translation: gettext.NullTranslations = gettext.NullTranslations()
 _language = DEFAULT_LANGUAGE
@@ -23,13 +26,14 @@ _language = DEFAULT_LANGUAGE
 def set_language(language: str) -> None:
     """Switch the language of every later message; Dutch needs no catalog."""
     global _translation, _language
-    _language = language or DEFAULT_LANGUAGE
-    if _language == DEFAULT_LANGUAGE:
-        _translation = gettext.NullTranslations()
-    else:
-        _translation = gettext.translation(
-            DOMAIN, localedir=str(LOCALE_DIR), languages=[_language], fallback=True
-        )
+    _language = language if language in LANGUAGES else DEFAULT_LANGUAGE
+    _translation = _catalog(_language)
+
+
+def _catalog(language: str) -> gettext.NullTranslations:
+    if language == DEFAULT_LANGUAGE:
+        return gettext.NullTranslations()
+    return gettext.translation(DOMAIN, localedir=str(LOCALE_DIR), languages=[language], fallback=True)
 
 
 def language() -> str:
@@ -38,7 +42,7 @@ def language() -> str:
 
 def babel_locale() -> str:
     """The Babel locale for dates and numbers in the current language."""
-    return {"nl": "nl_BE", "fr": "fr_BE", "en": "en"}.get(_language, "nl_BE")
+    return BABEL_LOCALES.get(_language, BABEL_LOCALES[DEFAULT_LANGUAGE])
 
 
 def _(message: str) -> str:
@@ -47,6 +51,12 @@ def _(message: str) -> str:
 
 def ngettext(singular: str, plural: str, n: int) -> str:
     return _translation.ngettext(singular, plural, n)
+
+
+def gettext_in(language: str, message: str) -> str:
+    """``message`` in ``language`` whatever the current language is (a notice in the language
+    just chosen, before it applies)."""
+    return _catalog(language if language in LANGUAGES else DEFAULT_LANGUAGE).gettext(message)
 
 
 def N_(message: str) -> str:

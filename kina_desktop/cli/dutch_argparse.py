@@ -15,7 +15,7 @@ import textwrap
 from collections.abc import Iterator
 from typing import Any, NoReturn
 
-from kina_desktop.i18n import N_, _, ngettext
+from kina_desktop.i18n import N_, _
 
 # argparse's English msgids (Python 3.11-3.13) and their Dutch msgids.
 _MESSAGES: dict[str, str] = {
@@ -55,7 +55,9 @@ def _dutch_plural(singular: str, plural: str, n: int) -> str:
     dutch = _PLURALS.get(singular)
     if dutch is None:
         return singular if n == 1 else plural
-    return ngettext(dutch[0], dutch[1], n)
+    # Marked as two N_() messages, so each is looked up on its own (the catalogs hold no
+    # plural entry for them).
+    return _(dutch[0] if n == 1 else dutch[1])
 
 
 @contextlib.contextmanager

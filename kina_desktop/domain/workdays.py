@@ -7,9 +7,7 @@ import datetime as dt
 from collections.abc import Iterable
 from functools import lru_cache
 
-import holidays
-
-from kina_desktop.i18n import N_, _
+from kina_desktop.i18n import N_, _, language
 
 # KINA's usual closing days (month, day) when the settings name none for a year.
 DEFAULT_CLOSING_DAYS: tuple[tuple[int, int, str], ...] = (
@@ -20,9 +18,19 @@ DEFAULT_CLOSING_DAYS: tuple[tuple[int, int, str], ...] = (
 )
 
 
-@lru_cache(maxsize=64)
+# The holidays package's language for the names of the legal holidays, per interface language.
+HOLIDAY_LANGUAGES = {"nl": "nl", "fr": "fr", "en": "en_US"}
+
+
 def _legal_holidays(year: int) -> dict[dt.date, str]:
-    return dict(holidays.BE(years=year, language="nl").items())
+    return _legal_holidays_in(year, HOLIDAY_LANGUAGES.get(language(), "nl"))
+
+
+@lru_cache(maxsize=64)
+def _legal_holidays_in(year: int, names_language: str) -> dict[dt.date, str]:
+    import holidays  # the package takes ~40 ms to load: only when a deadline is computed
+
+    return dict(holidays.BE(years=year, language=names_language).items())
 
 
 class WorkingCalendar:

@@ -17,7 +17,9 @@ class ReadyViewList(QListWidget):
         self.setObjectName("ready_views")
         self.setStyleSheet("#ready_views::item { padding: 5px 8px; }")
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("Wacht op klager (1.000)") + 24)
+        # Room for the longest label of the interface's language with a four-digit count.
+        widest = max(self.fontMetrics().horizontalAdvance(f"{view.label()} (1.000)") for view in ReadyView)
+        self.setMinimumWidth(widest + 24)
         for view in ReadyView:
             item = QListWidgetItem(view.label())
             item.setData(Qt.ItemDataRole.UserRole, view.value)

@@ -40,14 +40,14 @@ from kina_desktop.domain.dates import long_date
 from kina_desktop.i18n import _
 from kina_desktop.reports.annual_charts import bar_chart, pie_chart
 from kina_desktop.reports.annual_tables import (
-    LINE_HEADER,
-    PROJECT_HEADER,
     ReportTable,
     build_tables,
     count_cell,
     line_cells,
+    line_header,
     percent,
     project_cells,
+    project_header,
 )
 from kina_desktop.reports.annual_tables import number as format_number
 from kina_desktop.reports.fonts import register_fonts
@@ -216,7 +216,7 @@ def render_annual_report(
     story += [_Checkpoint(step), CondPageBreak(60 * mm), _p(_("Verbeterprojecten (Art. 7)"), styles.h1)]
     if data.projects:
         widths = [65 * mm, 25 * mm, CONTENT_WIDTH - 90 * mm]
-        story.append(_grid(PROJECT_HEADER, [project_cells(p) for p in data.projects], widths, styles, numeric_from=3))
+        story.append(_grid(project_header(), [project_cells(p) for p in data.projects], widths, styles, numeric_from=3))
     else:
         story.append(_p(_("Er liep dit jaar geen verbeterproject."), styles.body))
     story += [PageBreak(), _p(_("De klachten van {year}").format(year=data.year), styles.h1),
@@ -226,8 +226,8 @@ def render_annual_report(
     widths = [17 * mm, 13 * mm, 21 * mm, 42 * mm, 19 * mm, CONTENT_WIDTH - 132 * mm, 20 * mm]
     for chunk in chunks:
         story.append(_Checkpoint(step))
-        story.append(_grid(LINE_HEADER, [line_cells(line) for line in chunk], widths, styles, small=True,
-                           numeric_from=len(LINE_HEADER)))
+        story.append(_grid(line_header(), [line_cells(line) for line in chunk], widths, styles, small=True,
+                           numeric_from=len(line_header())))
     if not chunks:
         story.append(_p(_("Geen klachten ontvangen."), styles.body))
     story.append(_Checkpoint(step))

@@ -18,7 +18,7 @@ from kina_desktop.domain.dates import long_date
 from kina_desktop.domain.enums import Admissibility, Category, Channel, InadmissibilityGround, Kind, Level, Verdict
 from kina_desktop.domain.projects import ProjectStatus
 from kina_desktop.domain.statistics import BANDS, ORGANISATION_TYPES, Figures, band_label, organisation_type
-from kina_desktop.i18n import _, babel_locale
+from kina_desktop.i18n import N_, _, babel_locale
 
 Cell = int | str
 
@@ -149,8 +149,14 @@ def _deadlines(now: Figures, before: Figures, years: tuple[str, ...]) -> ReportT
     return ReportTable("deadlines", _("Termijnen en opvolging"), (_("Cijfer"), *years), tuple(rows))
 
 
-LINE_HEADER = (_("Nummer"), _("Maand"), _("Kanaal"), _("Categorie en niveau"), _("Betrokken"), _("Uitkomst"),
-               _("Maatregelen"))
+LINE_HEADER = (N_("Nummer"), N_("Maand"), N_("Kanaal"), N_("Categorie en niveau"), N_("Betrokken"), N_("Uitkomst"),
+               N_("Maatregelen"))
+
+
+def line_header() -> tuple[str, ...]:
+    """The column titles of the complaint lines, in the current language (translated when used:
+    a module constant would keep the language of the moment of import)."""
+    return tuple(_(title) for title in LINE_HEADER)
 
 
 def month_name(month: int) -> str:
@@ -178,7 +184,11 @@ def line_cells(line: ComplaintLine) -> tuple[str, ...]:
             _("ja") if line.measures_taken else _("nee"))
 
 
-PROJECT_HEADER = (_("Verbeterproject"), _("Stand"), _("Evaluatie"))
+PROJECT_HEADER = (N_("Verbeterproject"), N_("Stand"), N_("Evaluatie"))
+
+
+def project_header() -> tuple[str, ...]:
+    return tuple(_(title) for title in PROJECT_HEADER)
 
 
 def project_cells(project: ProjectLine) -> tuple[str, ...]:

@@ -15,11 +15,11 @@ from openpyxl.worksheet.worksheet import Worksheet
 from kina_desktop.domain.annual_report import AnnualReportData
 from kina_desktop.i18n import _
 from kina_desktop.reports.annual_tables import (
-    LINE_HEADER,
-    PROJECT_HEADER,
     build_tables,
     line_cells,
+    line_header,
     project_cells,
+    project_header,
 )
 
 BOLD = Font(bold=True)
@@ -66,12 +66,12 @@ def annual_xlsx(data: AnnualReportData) -> bytes:
     _widths(figures, [55, 12, 12, 12])
 
     lines = book.create_sheet(_("Klachten"))
-    _rows(lines, LINE_HEADER, (line_cells(line) for line in data.lines))
+    _rows(lines, line_header(), (line_cells(line) for line in data.lines))
     _widths(lines, [12, 12, 16, 34, 22, 50, 12])
     lines.freeze_panes = "A2"
 
     projects = book.create_sheet(_("Verbeterprojecten"))
-    _rows(projects, PROJECT_HEADER, (project_cells(p) for p in data.projects))
+    _rows(projects, project_header(), (project_cells(p) for p in data.projects))
     _widths(projects, [50, 14, 80])
     buffer = io.BytesIO()
     book.save(buffer)

@@ -56,7 +56,7 @@ def run_restore(args: argparse.Namespace, env: Environment) -> int:
             raise CommandError(_("bevestig met --yes: de huidige database wordt vervangen"))
         answer = input(_("De huidige database vervangen door {path} ({n} dossiers)? Typ ja: ").format(
             path=source, n=checked.cases))
-        if answer.strip().lower() != "ja":
+        if answer.strip().lower() not in {"ja", _("ja").lower()}:  # "oui"/"yes" in French/English
             print(_("Niets gewijzigd."))
             return 0
     with env.services() as services:
