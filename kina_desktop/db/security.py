@@ -205,3 +205,22 @@ def project_statements() -> list[str]:
         f"CREATE POLICY kina_report_text ON settings TO {writers} "
         "USING (key LIKE 'annual_report_introduction:%') WITH CHECK (key LIKE 'annual_report_introduction:%')",
     ]
+
+
+def intake_statements() -> list[str]:
+    """Grants and policies for the e-mails dealt with (migration 0008). A row holds a Message-ID
+    and what became of it, no content, so every KINA role may read them all (that is how a
+    message is never registered twice). The registering roles append; nobody changes or removes
+    a row (like the history), and each row names the person who recorded it."""
+    registering = ", ".join(GROUP_ROLES[r] for r in (Role.RECEIVER, Role.TEAM, Role.DIRECTOR))
+    return [
+        f"GRANT SELECT ON intake_messages TO {BASE_ROLE}",
+        f"GRANT INSERT ON intake_messages TO {registering}",
+        f"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {BASE_ROLE}",
+        "ALTER TABLE intake_messages ENABLE ROW LEVEL SECURITY",
+        "DROP POLICY IF EXISTS kina_read ON intake_messages",
+        "DROP POLICY IF EXISTS kina_append ON intake_messages",
+        f"CREATE POLICY kina_read ON intake_messages FOR SELECT TO {BASE_ROLE} USING (true)",
+        f"CREATE POLICY kina_append ON intake_messages FOR INSERT TO {BASE_ROLE} "
+        "WITH CHECK (recorded_by_id IS NOT DISTINCT FROM kina_current_account_id())",
+    ]

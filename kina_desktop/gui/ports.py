@@ -13,6 +13,7 @@ from typing import Protocol
 
 from kina_desktop.domain.actions import ActionKind, StepData
 from kina_desktop.domain.admissibility import Proposal
+from kina_desktop.domain.annual_report import AnnualReportData
 from kina_desktop.domain.case_state import StepRecord
 from kina_desktop.domain.complaint import CaseChanges, CaseRecord, CaseSummary, ComplaintDraft
 from kina_desktop.domain.deadline_status import CaseDeadlines
@@ -20,9 +21,12 @@ from kina_desktop.domain.accounts import NewAccount
 from kina_desktop.domain.enums import Channel, Role
 from kina_desktop.domain.letters import LetterKind
 from kina_desktop.domain.meetings import BoardNotice
+from kina_desktop.domain.projects import ImprovementProject, ProjectDraft, ProjectStatus
 from kina_desktop.domain.routes import RouteView
+from kina_desktop.domain.statistics import Figures
 from kina_desktop.domain.views import CaseQuery
 from kina_desktop.domain.workflow import ActionOption
+from kina_desktop.gui.mailbox_ports import MailboxPort, MessageIntakePort
 
 
 class CaseStore(Protocol):
@@ -241,6 +245,65 @@ class DocumentPort(Protocol):
     def remove(self, document_id: int) -> None: ...
 
 
+class AccountDirectory(Protocol):
+    """services.accounts.AccountService.list: who works with the program (everyone may read it)."""
+
+    def list(self) -> Sequence[AccountView]: ...
+
+
+class StatisticsPort(Protocol):
+    """services.statistics.StatisticsService: the figures of a period, already limited to what
+    the person may see (the confidential track)."""
+
+    def figures(self, start: dt.date, end: dt.date) -> Figures: ...
+
+
+class ProjectPort(Protocol):
+    """services.projects.ImprovementProjectService (Art. 7): everyone reads; the team, the
+    director and the administrator edit."""
+
+    def list(self, status: ProjectStatus | None = None) -> list[ImprovementProject]: ...
+
+    def get(self, project_id: int) -> ImprovementProject: ...
+
+    def for_case(self, tracking_number: str) -> list[ImprovementProject]: ...
+
+    def create(self, draft: ProjectDraft) -> ImprovementProject: ...
+
+    def update(self, project_id: int, draft: ProjectDraft) -> ImprovementProject: ...
+
+    def link_case(self, project_id: int, tracking_number: str) -> ImprovementProject: ...
+
+    def unlink_case(self, project_id: int, tracking_number: str) -> ImprovementProject: ...
+
+    def add_action(self, project_id: int, description: str, due_on: dt.date | None = None) -> ImprovementProject: ...
+
+    def complete_action(self, action_id: int, done_on: dt.date | None = None) -> ImprovementProject: ...
+
+
+class AnnualReportPort(Protocol):
+    """services.annual_report.AnnualReportService (Art. 8). ``data`` reads the database;
+    ``render_pdf`` and ``render_xlsx`` only lay out what it gathered (reports.letter_errors.Cancelled
+    when ``cancelled()`` turns true); ``register_xlsx`` is the director's full register."""
+
+    def introduction(self, year: int) -> str: ...
+
+    def set_introduction(self, year: int, text: str) -> None: ...
+
+    def data(self, year: int) -> AnnualReportData: ...
+
+    def render_pdf(
+        self,
+        data: AnnualReportData,
+        progress: Callable[[int, int], None] | None = None,
+        cancelled: Callable[[], bool] | None = None,
+    ) -> bytes: ...
+
+    def render_xlsx(self, data: AnnualReportData) -> bytes: ...
+
+    def register_xlsx(self) -> bytes: ...
+
+
 class GuiServices(Protocol):
     """services.bundle.Services, as far as the windows use it."""
 
@@ -251,3 +314,9 @@ class GuiServices(Protocol):
     letters: LetterPort
     documents: DocumentPort
     mail: MailPort
+    mailbox: MailboxPort
+    intake: MessageIntakePort
+    accounts: AccountDirectory
+    statistics: StatisticsPort
+    projects: ProjectPort
+    annual_report: AnnualReportPort

@@ -1,57 +1,163 @@
-"""All services for one person on one database, handed to the GUI and the commands."""
+"""All services for one person on one database, handed to the GUI and the commands.
+
+Each service is made, and its module imported, the first time it is asked for: the first
+screen needs only the case list, so ReportLab, openpyxl and the other services load when a
+letter or a report is made (cold start, issue 8)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from functools import cached_property
+from typing import TYPE_CHECKING
 
-from kina_desktop.services.accounts import AccountService
-from kina_desktop.services.annual_report import AnnualReportService
-from kina_desktop.services.case_list import CaseListService
-from kina_desktop.services.cases import CaseService
 from kina_desktop.services.context import ServiceContext
-from kina_desktop.services.documents import DocumentService
-from kina_desktop.services.history import HistoryService
-from kina_desktop.services.letters import LetterService
-from kina_desktop.services.mail import MailService
-from kina_desktop.services.organisation import OrganisationCalendar
-from kina_desktop.services.projects import ImprovementProjectService
-from kina_desktop.services.settings import SettingsService
-from kina_desktop.services.statistics import StatisticsService
-from kina_desktop.services.workflow import WorkflowService
+
+if TYPE_CHECKING:
+    from kina_desktop.services.access_request import AccessRequestService
+    from kina_desktop.services.accounts import AccountService
+    from kina_desktop.services.annual_report import AnnualReportService
+    from kina_desktop.services.case_list import CaseListService
+    from kina_desktop.services.cases import CaseService
+    from kina_desktop.services.documents import DocumentService
+    from kina_desktop.services.history import HistoryService
+    from kina_desktop.services.intake import IntakeService
+    from kina_desktop.services.legal_hold import LegalHoldService
+    from kina_desktop.services.letters import LetterService
+    from kina_desktop.services.mail import MailService
+    from kina_desktop.services.mailbox import MailboxService
+    from kina_desktop.services.organisation import OrganisationCalendar
+    from kina_desktop.services.organisation_lists import OrganisationLists
+    from kina_desktop.services.projects import ImprovementProjectService
+    from kina_desktop.services.retention import RetentionService
+    from kina_desktop.services.settings import SettingsService
+    from kina_desktop.services.statistics import StatisticsService
+    from kina_desktop.services.webform_import import WebformImport
+    from kina_desktop.services.workflow import WorkflowService
 
 
-@dataclass
 class Services:
-    ctx: ServiceContext
-    cases: CaseService
-    case_list: CaseListService
-    settings: SettingsService
-    workflow: WorkflowService
-    history: HistoryService
-    accounts: AccountService
-    calendar: OrganisationCalendar
-    documents: DocumentService
-    letters: LetterService
-    mail: MailService
-    projects: ImprovementProjectService
-    statistics: StatisticsService
-    annual_report: AnnualReportService
+    def __init__(self, ctx: ServiceContext) -> None:
+        self.ctx = ctx
 
     @classmethod
     def for_context(cls, ctx: ServiceContext) -> "Services":
-        return cls(
-            ctx=ctx,
-            cases=CaseService(ctx),
-            case_list=CaseListService(ctx),
-            settings=SettingsService(ctx),
-            workflow=WorkflowService(ctx),
-            history=HistoryService(ctx),
-            accounts=AccountService(ctx),
-            calendar=OrganisationCalendar(ctx),
-            documents=DocumentService(ctx),
-            letters=LetterService(ctx),
-            mail=MailService(ctx),
-            projects=ImprovementProjectService(ctx),
-            statistics=StatisticsService(ctx),
-            annual_report=AnnualReportService(ctx),
-        )
+        return cls(ctx)
+
+    @cached_property
+    def cases(self) -> CaseService:
+        from kina_desktop.services.cases import CaseService
+
+        return CaseService(self.ctx)
+
+    @cached_property
+    def case_list(self) -> CaseListService:
+        from kina_desktop.services.case_list import CaseListService
+
+        return CaseListService(self.ctx)
+
+    @cached_property
+    def settings(self) -> SettingsService:
+        from kina_desktop.services.settings import SettingsService
+
+        return SettingsService(self.ctx)
+
+    @cached_property
+    def workflow(self) -> WorkflowService:
+        from kina_desktop.services.workflow import WorkflowService
+
+        return WorkflowService(self.ctx)
+
+    @cached_property
+    def history(self) -> HistoryService:
+        from kina_desktop.services.history import HistoryService
+
+        return HistoryService(self.ctx)
+
+    @cached_property
+    def accounts(self) -> AccountService:
+        from kina_desktop.services.accounts import AccountService
+
+        return AccountService(self.ctx)
+
+    @cached_property
+    def calendar(self) -> OrganisationCalendar:
+        from kina_desktop.services.organisation import OrganisationCalendar
+
+        return OrganisationCalendar(self.ctx)
+
+    @cached_property
+    def lists(self) -> OrganisationLists:
+        from kina_desktop.services.organisation_lists import OrganisationLists
+
+        return OrganisationLists(self.ctx)
+
+    @cached_property
+    def webform(self) -> WebformImport:
+        from kina_desktop.services.webform_import import WebformImport
+
+        return WebformImport(self.ctx)
+
+    @cached_property
+    def documents(self) -> DocumentService:
+        from kina_desktop.services.documents import DocumentService
+
+        return DocumentService(self.ctx)
+
+    @cached_property
+    def letters(self) -> LetterService:
+        from kina_desktop.services.letters import LetterService
+
+        return LetterService(self.ctx)
+
+    @cached_property
+    def intake(self) -> IntakeService:
+        from kina_desktop.services.intake import IntakeService
+
+        return IntakeService(self.ctx)
+
+    @cached_property
+    def mail(self) -> MailService:
+        from kina_desktop.services.mail import MailService
+
+        return MailService(self.ctx)
+
+    @cached_property
+    def mailbox(self) -> MailboxService:
+        from kina_desktop.services.mailbox import MailboxService
+
+        return MailboxService(self.ctx)
+
+    @cached_property
+    def projects(self) -> ImprovementProjectService:
+        from kina_desktop.services.projects import ImprovementProjectService
+
+        return ImprovementProjectService(self.ctx)
+
+    @cached_property
+    def statistics(self) -> StatisticsService:
+        from kina_desktop.services.statistics import StatisticsService
+
+        return StatisticsService(self.ctx)
+
+    @cached_property
+    def annual_report(self) -> AnnualReportService:
+        from kina_desktop.services.annual_report import AnnualReportService
+
+        return AnnualReportService(self.ctx)
+
+    @cached_property
+    def retention(self) -> RetentionService:
+        from kina_desktop.services.retention import RetentionService
+
+        return RetentionService(self.ctx)
+
+    @cached_property
+    def legal_holds(self) -> LegalHoldService:
+        from kina_desktop.services.legal_hold import LegalHoldService
+
+        return LegalHoldService(self.ctx)
+
+    @cached_property
+    def access_requests(self) -> AccessRequestService:
+        from kina_desktop.services.access_request import AccessRequestService
+
+        return AccessRequestService(self.ctx)

@@ -12,13 +12,19 @@ from alembic.runtime.migration import MigrationContext
 from kina_desktop.db.engine import Database
 from kina_desktop.db.migrate import current_revision, head_revision, upgrade
 from kina_desktop.db.models import Base
+from kina_desktop.db.search_index import TRIGRAM_INDEXES, is_search_index
 from kina_desktop.errors import DatabaseUnavailable
 from kina_desktop.services.startup import open_database
+from tests.conftest import make_database
 
 
 def test_migrations_produce_exactly_the_models_schema(database: Database) -> None:
     with database.engine.connect() as connection:
-        context = MigrationContext.configure(connection, opts={"compare_type": True})
+        # The PostgreSQL trigram indexes of search are not in the models (db/search_index.py).
+        context = MigrationContext.configure(connection, opts={
+            "compare_type": True,
+            "include_object": lambda obj, name, kind, *_: not (kind == "index" and is_search_index(name)),
+        })
         differences = compare_metadata(context, Base.metadata)
     assert differences == []
     assert current_revision(database) == head_revision()
@@ -101,3 +107,21 @@ def test_a_filled_database_of_the_first_version_is_migrated_without_losing_a_cas
         assert conn.exec_driver_sql("SELECT subject FROM case_descriptions").scalar() == "Oud"
         assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
     database.dispose()
+
+
+def test_the_schema_check_at_start_reads_the_migrations_as_alembic_does() -> None:
+    from alembic.script import ScriptDirectory
+
+    from kina_desktop.db.migrate import _config_for_script, known_revisions
+
+    script = ScriptDirectory.from_config(_config_for_script())
+    assert head_revision() == script.get_current_head()
+    assert known_revisions() == {rev.revision for rev in script.walk_revisions()}
+
+
+@pytest.mark.postgres
+def test_search_has_trigram_indexes_on_postgresql(request: pytest.FixtureRequest, tmp_path: Path) -> None:
+    database = make_database("postgresql", request, tmp_path)
+    with database.engine.connect() as conn:
+        names = {row[0] for row in conn.exec_driver_sql("SELECT indexname FROM pg_indexes WHERE right(indexname, 5) = '_trgm'")}
+    assert names == set(TRIGRAM_INDEXES)

@@ -3,6 +3,9 @@
 
 from __future__ import annotations
 
-from kina_desktop.cli.commands import backup, calendar, db, demo, letter, register, report, show, user
+from kina_desktop.cli.commands import backup, calendar, db, demo, letter, register, report, selftest, show, user
+from kina_desktop.cli.commands import import_mail
+from kina_desktop.cli.commands import import_webform
+from kina_desktop.cli.commands import access_export, legal_hold, retention
 
-COMMANDS = (db, demo, register, show, letter, user, calendar, backup, report)
+COMMANDS = (db, demo, register, import_mail, import_webform, show, letter, user, calendar, backup, report, retention, legal_hold, access_export, selftest)
