@@ -9,9 +9,11 @@ Three can be seen in the data and are proposed; a person confirms or rejects eac
 - anonymous ("Anonieme klachten");
 - an earlier complaint of the same complainant about the same facts that was correctly handled
   ("feiten waarover eerder een klacht is ingediend die al correct werd behandeld"): the caller
-  gives summaries of earlier cases; a match needs the same complainant (same e-mail address or
-  the same name, word order and accents aside) and a similar subject (shared words or nearly the
-  same text). Each proposal says why in plain Dutch, so a person can judge it.
+  gives summaries of earlier cases; a match needs the same complainant (domain/complainant_match:
+  same e-mail address, or the same name, word order and accents aside, at an address that does
+  not contradict it) and what looks like the same facts: a similar subject (shared words or
+  nearly the same text), or the same category and OCMW or service with a similar description.
+  Each proposal says why in plain Dutch, so a person can judge it.
 The other grounds are a person's judgement, recorded with a motivation.
 """
 
@@ -23,18 +25,20 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
+from kina_desktop.domain.complainant_match import Complainant, recognised
 from kina_desktop.domain.complaint import Description
 from kina_desktop.domain.dates import long_date
 from kina_desktop.domain.deadlines import six_month_limit
-from kina_desktop.domain.enums import Admissibility, InadmissibilityGround, Kind, Status
+from kina_desktop.domain.enums import Admissibility, Category, InadmissibilityGround, Kind, Status
 from kina_desktop.domain.errors import RuleViolation
 from kina_desktop.domain.text import fold
 from kina_desktop.i18n import _
 
 # A subject counts as "about the same facts" from this similarity on (0..1).
 SUBJECT_SIMILARITY_THRESHOLD = 0.5
-# Names this similar (after folding and sorting the words) count as the same complainant.
-NAME_SIMILARITY_THRESHOLD = 0.9
+# With the same category and OCMW or service, descriptions sharing this share of their
+# meaningful words count as the same facts too.
+TEXT_SIMILARITY_THRESHOLD = 0.4
 
 # Words that say nothing about the facts, left out when comparing subjects.
 _STOPWORDS = frozenset(
@@ -118,6 +122,20 @@ class EarlierCase:
     kind: Kind = Kind.COMPLAINT
     status: Status = Status.CLOSED
     closed_on: dt.date | None = None
+    case_id: int | None = None
+    complainant_street: str = ""
+    complainant_postal_code: str = ""
+    complainant_city: str = ""
+    category: Category | None = None
+    organisation: str = ""
+    text: str = ""
+
+    @property
+    def complainant(self) -> Complainant:
+        return Complainant(
+            name=self.complainant_name, email=self.complainant_email, street=self.complainant_street,
+            postal_code=self.complainant_postal_code, city=self.complainant_city,
+        )
 
     @property
     def correctly_handled(self) -> bool:
@@ -163,23 +181,32 @@ def subject_similarity(a: str, b: str) -> float:
     return max(shared, SequenceMatcher(None, fa, fb).ratio())
 
 
-def _name_key(name: str) -> str:
-    return " ".join(sorted(_WORD.findall(fold(name))))
+def text_similarity(a: str, b: str) -> float:
+    """0..1: the share of meaningful words two descriptions have in common (Jaccard)."""
+    wa, wb = _words(a), _words(b)
+    return len(wa & wb) / len(wa | wb) if wa and wb else 0.0
+
+
+def facts_similarity(
+    description: Description, category: Category | None, case: "EarlierCase"
+) -> float:
+    """0..1: how much an earlier case looks like the same facts. The subjects' similarity; or,
+    when both are about the same OCMW or service in the same category, how alike the
+    descriptions are when that is higher."""
+    similarity = subject_similarity(description.subject, case.subject)
+    same_place = bool(fold(description.organisation)) and fold(description.organisation) == fold(case.organisation)
+    same_category = category is None or case.category is None or category == case.category
+    if same_place and same_category:
+        text = text_similarity(description.text, case.text)
+        if text >= TEXT_SIMILARITY_THRESHOLD:
+            similarity = max(similarity, text)
+    return similarity
 
 
 def same_complainant(name_a: str, email_a: str, name_b: str, email_b: str) -> str | None:
-    """Why two registrations come from the same complainant (Dutch), None when they do not."""
-    ea, eb = fold(email_a), fold(email_b)
-    if ea and ea == eb:
-        return _("zelfde e-mailadres")
-    ka, kb = _name_key(name_a), _name_key(name_b)
-    if not ka or not kb:
-        return None
-    if ka == kb:
-        return _("zelfde naam")
-    if SequenceMatcher(None, ka, kb).ratio() >= NAME_SIMILARITY_THRESHOLD:
-        return _("bijna dezelfde naam")
-    return None
+    """Why two registrations come from the same complainant (Dutch), None when they do not
+    (by name and e-mail only; ``complainant_match.recognised`` also weighs the address)."""
+    return recognised(Complainant(name=name_a, email=email_a), Complainant(name=name_b, email=email_b))
 
 
 @dataclass(frozen=True)
@@ -189,30 +216,33 @@ class RepeatMatch:
     similarity: float
 
 
+def looks_like_same_facts(similarity: float) -> bool:
+    return similarity >= SUBJECT_SIMILARITY_THRESHOLD
+
+
 def earlier_complaints_about_same_facts(
-    description: Description, earlier: Iterable[EarlierCase]
+    description: Description, earlier: Iterable[EarlierCase], category: Category | None = None
 ) -> list[RepeatMatch]:
-    """Earlier, correctly handled complaints of the same complainant with a similar subject,
-    most similar first."""
+    """Earlier, correctly handled complaints of the same complainant about what looks like the
+    same facts (``facts_similarity``), most similar first."""
     matches: list[RepeatMatch] = []
+    complainant = Complainant.of(description)
     for case in earlier:
         if not case.correctly_handled or case.received_on > description.received_on:
             continue
-        reason = same_complainant(
-            description.complainant_name, description.complainant_email,
-            case.complainant_name, case.complainant_email,
-        )
+        reason = recognised(complainant, case.complainant)
         if reason is None:
             continue
-        similarity = subject_similarity(description.subject, case.subject)
-        if similarity >= SUBJECT_SIMILARITY_THRESHOLD:
+        similarity = facts_similarity(description, category, case)
+        if looks_like_same_facts(similarity):
             matches.append(RepeatMatch(case, reason, similarity))
     matches.sort(key=lambda m: (-m.similarity, m.case.tracking_number))
     return matches
 
 
 def propose_grounds(
-    description: Description, kind: Kind, earlier: Iterable[EarlierCase] = ()
+    description: Description, kind: Kind, earlier: Iterable[EarlierCase] = (),
+    category: Category | None = None,
 ) -> list[Proposal]:
     """The grounds of Art. 3 the data suggest, in the order of the reglement."""
     proposals: list[Proposal] = []
@@ -223,10 +253,10 @@ def propose_grounds(
                 _("De klager is niet gekend: anonieme klachten zijn niet ontvankelijk (Art. 3)."),
             )
         )
-    matches = earlier_complaints_about_same_facts(description, earlier)
+    matches = earlier_complaints_about_same_facts(description, earlier, category)
     if matches:
         parts = [
-            _("{number} van {date} ({reason}, onderwerp {percent}% gelijk)").format(
+            _("{number} van {date} ({reason}, {percent}% gelijk)").format(
                 number=m.case.tracking_number,
                 date=long_date(m.case.received_on),
                 reason=m.complainant_reason,

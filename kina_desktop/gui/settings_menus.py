@@ -2,8 +2,8 @@
 
 - Bestand → Database…: everyone (a personal setting, kept in QSettings; it applies from the
   next start).
-- Beheer → Kalender…, Briefhoofd…, Briefsjablonen…: the shared settings in the database, for an
-  administrator only (the services refuse anyone else anyway).
+- Beheer → Kalender…, Briefhoofd…, Briefsjablonen…, Lijsten…: the shared settings in the
+  database, for an administrator only (the services refuse anyone else anyway).
 
 One dialog of each at a time; opening it again brings the open one to the front.
 """
@@ -21,6 +21,7 @@ from kina_desktop.domain.enums import Role
 from kina_desktop.gui.calendar_dialog import CalendarDialog
 from kina_desktop.gui.database_dialog import ConnectionTester, DatabaseDialog
 from kina_desktop.gui.letterhead_dialog import LetterheadDialog
+from kina_desktop.gui.organisation_lists_dialog import OrganisationListsDialog
 from kina_desktop.gui.settings_ports import OrganisationSettings
 from kina_desktop.gui.template_editor import TemplateEditor
 from kina_desktop.i18n import _
@@ -65,12 +66,17 @@ class SettingsMenus:
         self.templates_action = QAction(_("Briefsjablonen…"), window)
         self.templates_action.setToolTip(_("De teksten van de brieven aanpassen"))
         self.templates_action.triggered.connect(self._on_templates)
+        self.lists_action = QAction(_("Lijsten…"), window)
+        self.lists_action.setToolTip(_("De leden-OCMW's en de diensten van KINA voor de registratie"))
+        self.lists_action.triggered.connect(self._on_lists)
         for action in self.admin_actions(all_of_them=True):
             action.setVisible(self._organisation is not None)
 
     def admin_actions(self, *, all_of_them: bool = False) -> list[QAction]:
         """Beheer's settings actions this person may use (all of them with ``all_of_them``)."""
         actions = [self.calendar_action, self.letterhead_action, self.templates_action]
+        if self._organisation is None or self._organisation.lists is not None:
+            actions.append(self.lists_action)
         return actions if all_of_them or self._organisation is not None else []
 
     # -- opening ---------------------------------------------------------------------------------
@@ -138,6 +144,15 @@ class SettingsMenus:
         assert isinstance(dialog, TemplateEditor)
         return dialog
 
+    def show_lists(self) -> OrganisationListsDialog | None:
+        organisation = self._organisation
+        if organisation is None or organisation.lists is None:
+            return None
+        lists = organisation.lists
+        dialog = self._open("lists", lambda: OrganisationListsDialog(lists, self._window))
+        assert isinstance(dialog, OrganisationListsDialog)
+        return dialog
+
     def close_all(self) -> bool:
         """Close every open dialog (each asks about unsaved changes); False when one stays open."""
         for dialog in list(self.open_dialogs.values()):
@@ -165,3 +180,6 @@ class SettingsMenus:
 
     def _on_templates(self) -> None:
         self.show_templates()
+
+    def _on_lists(self) -> None:
+        self.show_lists()

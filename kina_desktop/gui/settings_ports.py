@@ -7,10 +7,15 @@ Kept apart from ports.py (the case windows' ports): the composition root hands i
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from typing import Protocol
 
+from kina_desktop.domain.access_request import AccessExport
+from kina_desktop.domain.complaint import CaseHeader
 from kina_desktop.domain.letters import LetterKind
+from kina_desktop.domain.retention import RetentionPlan
+from kina_desktop.gui.intake_ports import OrganisationListsPort
 
 
 class CalendarAdmin(Protocol):
@@ -62,3 +67,46 @@ class OrganisationSettings:
     calendar: CalendarAdmin
     templates: TemplateAdmin
     letterhead: LetterheadAdmin
+    # Beheer → Lijsten…: the member OCMWs and KINA's services (gui/intake_ports.py).
+    lists: OrganisationListsPort | None = None
+
+
+class RetentionAdmin(Protocol):
+    """services.retention.RetentionService (GDPR): the archivist's period, the preview, the run."""
+
+    def period_years(self) -> int: ...
+
+    def set_period_years(self, years: int) -> None: ...
+
+    def preview(self, today: dt.date | None = None) -> RetentionPlan: ...
+
+    def pseudonymise(self, today: dt.date | None = None, confirmed_by: str = "",
+                     only: Collection[str] | None = None,
+                     progress: Callable[[int, int], None] | None = None) -> RetentionPlan: ...
+
+
+class LegalHoldAdmin(Protocol):
+    """services.legal_hold.LegalHoldService"""
+
+    def set(self, tracking_number: str, reason: str) -> CaseHeader: ...
+
+    def lift(self, tracking_number: str, reason: str) -> CaseHeader: ...
+
+
+class AccessRequests(Protocol):
+    """services.access_request.AccessRequestService (GDPR art. 15)"""
+
+    def find(self, name: str = "", email: str = "") -> AccessExport: ...
+
+    def json_bytes(self, export: AccessExport) -> bytes: ...
+
+    def pdf_bytes(self, export: AccessExport) -> bytes: ...
+
+
+@dataclass(frozen=True)
+class PrivacyAdmin:
+    """Beheer → Bewaartermijn… and Inzageverzoek… (GDPR): for the director and administrators."""
+
+    retention: RetentionAdmin
+    legal_holds: LegalHoldAdmin
+    access_requests: AccessRequests

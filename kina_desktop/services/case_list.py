@@ -5,11 +5,14 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import Select, and_, case, false, func, not_, or_, select, true
+from sqlalchemy import Select, and_, case, false, func, not_, or_, select, true, union_all
+from sqlalchemy.orm import aliased
 from sqlalchemy.sql.elements import ColumnElement
 
 from kina_desktop.db.models import Account, Case, CaseDescription
-from kina_desktop.domain.complaint import CaseSummary
+from kina_desktop.domain.complainant_match import Complainant
+from kina_desktop.domain.complaint import CaseSummary, ComplaintDraft
+from kina_desktop.domain.known_complainant import KnownComplainant, known_complainant
 from kina_desktop.domain.enums import Category, Kind, Level, Status
 from kina_desktop.domain.text import fold
 from kina_desktop.domain.views import CaseQuery, ReadyView, SortKey
@@ -28,6 +31,21 @@ def description_visible(viewer: Viewer) -> ColumnElement[bool]:
     if viewer.user_id is not None:
         condition = or_(condition, Case.registered_by_id == viewer.user_id)
     return condition
+
+
+# A term this long has trigrams: on PostgreSQL the pg_trgm indexes (db/search_index.py) find its
+# candidates. A shorter term matches most of the register anyway and is left to the scan.
+TRIGRAM_TERM = 3
+
+
+def _trigram_candidates(number_pattern: str, key_pattern: str) -> ColumnElement[bool]:
+    """Case ids whose number or search key may match, in a form the GIN trigram indexes answer
+    (an OR across the two joined tables is not); the exact condition still decides."""
+    header, description = aliased(Case), aliased(CaseDescription)
+    return Case.id.in_(union_all(
+        select(header.id).where(header.tracking_number.like(number_pattern, escape="\\")),
+        select(description.case_id).where(description.search_key.like(key_pattern, escape="\\")),
+    ))
 
 
 def _like_pattern(term: str) -> str:
@@ -81,6 +99,8 @@ class CaseListService:
                     and_(visible, CaseDescription.search_key.like(_like_pattern(folded), escape="\\")),
                 )
             )
+            if self.ctx.database.is_postgresql and min(len(term), len(folded)) >= TRIGRAM_TERM:
+                conditions.append(_trigram_candidates(_like_pattern(term), _like_pattern(folded)))
         return stmt.where(and_(*conditions))
 
     def count(self, query: CaseQuery) -> int:
@@ -135,3 +155,29 @@ class CaseListService:
             )
             for row in rows
         ]
+
+    # -- known complainants (issue 7; services/earlier_cases.py) -------------------------------
+
+    def known_complainant(self, draft: ComplaintDraft, exclude_case_id: int | None = None) -> KnownComplainant:
+        """The earlier cases of the complainant of ``draft`` this person may read, newest first,
+        and the Art. 3 'already correctly handled' proposal they lead to (for a person to confirm
+        in the admissibility step)."""
+        from kina_desktop.services.earlier_cases import find_earlier_cases
+
+        desc = draft.description
+        complainant = Complainant.of(desc)
+        if not complainant.identifiable:
+            return KnownComplainant()
+        with self.ctx.database.read() as session:
+            earlier = find_earlier_cases(
+                session, self.ctx.viewer, complainant, received_on=desc.received_on, exclude_case_id=exclude_case_id
+            )
+        return known_complainant(desc, draft.kind, draft.category, earlier)
+
+    def complainant_suggestions(self, text: str) -> list[Complainant]:
+        """Known complainants whose name contains ``text`` (case and accents aside), with the
+        address of their latest case: the name field's completion."""
+        from kina_desktop.services.earlier_cases import complainant_suggestions
+
+        with self.ctx.database.read() as session:
+            return complainant_suggestions(session, self.ctx.viewer, text)

@@ -8,28 +8,12 @@ Texts are Dutch on purpose: they are what a person sees in the demo register, no
 
 from __future__ import annotations
 
-# (municipality, postal code) of the 27 member OCMWs.
-MEMBER_MUNICIPALITIES: tuple[tuple[str, str], ...] = (
-    ("Aartselaar", "2630"), ("Boechout", "2530"), ("Boom", "2850"), ("Brasschaat", "2930"),
-    ("Brecht", "2960"), ("Edegem", "2650"), ("Essen", "2910"), ("Hemiksem", "2620"),
-    ("Hove", "2540"), ("Kalmthout", "2920"), ("Kapellen", "2950"), ("Kontich", "2550"),
-    ("Lint", "2547"), ("Malle", "2390"), ("Mortsel", "2640"), ("Niel", "2845"),
-    ("Ranst", "2520"), ("Rumst", "2840"), ("Schelle", "2627"), ("Schilde", "2970"),
-    ("Schoten", "2900"), ("Stabroek", "2940"), ("Wijnegem", "2110"), ("Wommelgem", "2160"),
-    ("Wuustwezel", "2990"), ("Zandhoven", "2240"), ("Zoersel", "2980"),
-)
+from kina_desktop.domain import organisations
 
-MEMBER_OCMWS: tuple[str, ...] = tuple(f"OCMW {name}" for name, _code in MEMBER_MUNICIPALITIES)
-
-KINA_SERVICES: tuple[str, ...] = (
-    "KINA – Onthaal en secretariaat",
-    "KINA – Financiële dienst",
-    "KINA – Personeelsdienst",
-    "KINA – Dienst opvanggezinnen",
-    "KINA – Buitenschoolse opvang",
-    "KINA – ICT en website",
-    "KINA – Vorming en ondersteuning",
-)
+# The 27 member OCMWs and KINA's services: the defaults of the settings' lists.
+MEMBER_MUNICIPALITIES = organisations.MEMBER_MUNICIPALITIES
+MEMBER_OCMWS: tuple[str, ...] = organisations.DEFAULT_MEMBER_OCMWS
+KINA_SERVICES: tuple[str, ...] = organisations.DEFAULT_KINA_SERVICES
 
 # Where complainants live: the member municipalities, their sections and a few neighbours.
 EXTRA_PLACES: tuple[tuple[str, str], ...] = (

@@ -29,7 +29,7 @@ DATE_KEYS = frozenset({"received_on", "facts_on"})
 REQUIRED_DESCRIPTION_KEYS = ("channel",)
 
 # json's own messages, in Dutch.
-_JSON_MESSAGES = {
+JSON_MESSAGES = {
     "Expecting value": N_("hier wordt een waarde verwacht"),
     "Expecting ',' delimiter": N_("hier wordt een komma verwacht"),
     "Expecting ':' delimiter": N_("hier wordt een dubbele punt verwacht"),
@@ -117,7 +117,7 @@ def parse_json(text: str) -> Any:
     try:
         return json.loads(text)
     except json.JSONDecodeError as error:
-        known = _JSON_MESSAGES.get(error.msg)
+        known = JSON_MESSAGES.get(error.msg)
         raise FormError(
             _("ongeldige JSON op regel {line}, kolom {column}: {message}").format(
                 line=error.lineno, column=error.colno, message=_(known) if known else error.msg),

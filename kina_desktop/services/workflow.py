@@ -9,26 +9,26 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
-from kina_desktop.db.models import Case, CaseClosure, CaseDescription
+from kina_desktop.db.models import Case
 from kina_desktop.domain import workflow
 from kina_desktop.domain.actions import ActionKind, StepData
 from kina_desktop.domain.admissibility import AdmissibilityDecision, EarlierCase, Proposal, propose_grounds
 from kina_desktop.domain.case_state import CaseState, StepRecord
+from kina_desktop.domain.complainant_match import Complainant
 from kina_desktop.domain.complaint import CaseRecord
 from kina_desktop.domain.deadline_status import CaseDeadlines, case_deadlines
 from kina_desktop.domain.enums import Kind, Status
 from kina_desktop.domain.errors import RuleViolation as DomainRuleViolation
 from kina_desktop.domain.meetings import BoardNotice, MeetingSchedule, board_notice
 from kina_desktop.domain.routes import RouteView, route_of
-from kina_desktop.domain.text import fold
 from kina_desktop.domain.visibility import Part, visible_parts
 from kina_desktop.services.case_mapping import description_of, record_of
 from kina_desktop.services.case_state_store import load_state, store_state
 from kina_desktop.services.cases import CaseService
 from kina_desktop.services.context import ServiceContext
+from kina_desktop.services.earlier_cases import find_earlier_cases
 from kina_desktop.services.errors import ConcurrentEdit, RuleViolation
 from kina_desktop.services.settings import read_setting, working_calendar
 
@@ -78,7 +78,7 @@ class WorkflowService:
             proposals: tuple[Proposal, ...] = ()
             if Part.DESCRIPTION in parts and state.kind == Kind.COMPLAINT and state.status != Status.CLOSED:
                 desc = description_of(case)
-                proposals = tuple(propose_grounds(desc, state.kind, self._earlier_cases(session, case)))
+                proposals = tuple(propose_grounds(desc, state.kind, self._earlier_cases(session, case), state.category))
             return CaseProgress(
                 case_id=case.id,
                 version=case.version,
@@ -96,35 +96,12 @@ class WorkflowService:
             )
 
     def _earlier_cases(self, session: Session, case: Case) -> list[EarlierCase]:
-        """Earlier registrations of what may be the same complainant (same e-mail, or the name in
-        the search key), for the Art. 3 'already handled' proposal."""
-        desc = case.description
-        conditions = []
-        if desc.complainant_email.strip():
-            conditions.append(CaseDescription.complainant_email == desc.complainant_email.strip())
-        name = fold(desc.complainant_name)
-        if name:
-            conditions.append(CaseDescription.search_key.like(f"%{name}%"))
-        if not conditions:
-            return []
-        rows = session.execute(
-            select(Case, CaseDescription)
-            .join(CaseDescription, CaseDescription.case_id == Case.id)
-            .where(Case.id != case.id, Case.received_on <= case.received_on, or_(*conditions))
-            .limit(50)
-        ).all()
-        earlier = []
-        for other, other_desc in rows:
-            closed_on = session.scalar(select(CaseClosure.closed_on).where(CaseClosure.case_id == other.id))
-            earlier.append(
-                EarlierCase(
-                    tracking_number=other.tracking_number, received_on=other.received_on,
-                    complainant_name=other_desc.complainant_name, complainant_email=other_desc.complainant_email,
-                    subject=other_desc.subject, facts_on=other_desc.facts_on, kind=Kind(other.kind),
-                    status=Status(other.status), closed_on=closed_on,
-                )
-            )
-        return earlier
+        """Earlier registrations of what may be the same complainant, for the Art. 3 'already
+        handled' proposal; only those whose description this person may read."""
+        return find_earlier_cases(
+            session, self.ctx.viewer, Complainant.of(description_of(case)),
+            received_on=case.received_on, exclude_case_id=case.id,
+        )
 
     def take(self, case_id: int, expected_version: int, action: ActionKind, data: StepData) -> CaseRecord:
         """Take one step of the route. Refused with RuleViolation (naming the article) when the

@@ -20,7 +20,7 @@ def menu_titles(window: MainWindow) -> list[str]:
 
 
 def test_menus_and_shortcuts_are_dutch(window: MainWindow) -> None:
-    assert menu_titles(window) == ["Bestand", "Beeld", "Help"]
+    assert menu_titles(window) == ["Bestand", "Beeld", "Opvolging", "Help"]
     assert window.new_action.text() == "Nieuwe klacht…"
     assert window.new_action.shortcut() == QKeySequence("Ctrl+N")
     assert window.refresh_action.text() == "Vernieuwen"

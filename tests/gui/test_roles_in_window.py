@@ -28,7 +28,7 @@ def window_of(qtbot, people: People, username: str, qsettings: QSettings) -> Mai
 def test_a_receiver_registers_but_does_not_see_beheer(qtbot, people: People, qsettings: QSettings) -> None:  # type: ignore[no-untyped-def]
     window = window_of(qtbot, people, people.receiver, qsettings)
     assert window.windowTitle() == "KINA Klachten — Rita Ontvanger (Klachtenontvanger)"
-    assert window.menu_titles() == ["Bestand", "Beeld", "Help"]
+    assert window.menu_titles() == ["Bestand", "Beeld", "Opvolging", "Help"]
     assert window.admin_menu is None and window.show_users() is None
     assert window.new_action.isVisible()
     where = window.findChild(QLabel, "database_label").text()
@@ -45,8 +45,9 @@ def test_a_handler_alone_is_not_offered_nieuwe_klacht(qtbot, people: People, qse
 def test_the_director_and_administrator_finds_the_users_under_beheer(qtbot, people: People, qsettings: QSettings) -> None:  # type: ignore[no-untyped-def]
     window = window_of(qtbot, people, people.director, qsettings)
     assert window.windowTitle() == "KINA Klachten — Dirk Directeur (Directeur, Beheerder)"
-    assert window.menu_titles() == ["Bestand", "Beeld", "Beheer", "Help"]
+    assert window.menu_titles() == ["Bestand", "Beeld", "Opvolging", "Beheer", "Help"]
     assert [a.text() for a in window.admin_menu.actions()] == [
-        "Gebruikers…", "", "Kalender…", "Briefhoofd…", "Briefsjablonen…",
+        "Gebruikers…", "", "Kalender…", "Briefhoofd…", "Briefsjablonen…", "Lijsten…", "E-mailpostvak…",
+        "", "Bewaartermijn…", "Inzageverzoek…",
     ]
     assert window.new_action.isVisible()
