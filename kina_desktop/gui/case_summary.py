@@ -7,7 +7,7 @@
 from __future__ import annotations
 
 from kina_desktop.domain.complaint import CaseHeader
-from kina_desktop.domain.routes import RouteView
+from kina_desktop.domain.routes import DAILY_ROUTES, PERSONNEL_ROUTES, RouteView, route_key
 from kina_desktop.domain.workflow import roles_text
 from kina_desktop.gui.formatting import long_date
 from kina_desktop.i18n import _
@@ -18,8 +18,21 @@ def identity_line(header: CaseHeader) -> str:
     received = _("ontvangen op {date} ({channel})").format(
         date=long_date(header.received_on), channel=header.channel.label().lower()
     )
-    handler = header.handler_name or _("nog geen behandelaar")
-    return " · ".join(parts) + " — " + received + " — " + handler
+    handler = handler_text(header)
+    return " · ".join(parts) + " — " + received + (" — " + handler if handler else "")
+
+
+def handler_text(header: CaseHeader) -> str:
+    """Who handles the case (Art. 6): the handler named, the director for personnel matters,
+    nobody for level 1, information requests and anonymous reports."""
+    if header.handler_name:
+        return header.handler_name
+    key = route_key(header.kind, header.category, header.level)
+    if key in PERSONNEL_ROUTES:
+        return _("behandeld door de directeur")
+    if key in DAILY_ROUTES:
+        return _("nog geen behandelaar")
+    return ""
 
 
 def retention_marks(header: CaseHeader) -> list[str]:
