@@ -1,4 +1,5 @@
-"""What the registration form and the web-form import need of the services (issue 7).
+"""What the registration form, the intake of e-mails and scans, and the web-form import need of
+the services (issue 7).
 
 Kept apart from ports.py: the composition root and the main window hand in the real
 services (``case_list``, ``lists``, ``webform``); tests hand in the same.
@@ -10,8 +11,32 @@ from collections.abc import Sequence
 from typing import Protocol
 
 from kina_desktop.domain.complainant_match import Complainant
-from kina_desktop.domain.complaint import ComplaintDraft
+from kina_desktop.domain.complaint import CaseRecord, ComplaintDraft
+from kina_desktop.domain.intake import IncomingMessage, MessageSource
 from kina_desktop.domain.known_complainant import KnownComplainant
+
+
+class Registrar(Protocol):
+    """What 'Nieuwe klacht' registers its draft through: services.cases.CaseService, or the
+    intake for a draft that came from an e-mail or a scan (gui/intake_registration.py)."""
+
+    def register(self, draft: ComplaintDraft) -> CaseRecord: ...
+
+
+class MessageRegisterPort(Protocol):
+    """services.intake.IntakeService: a message registered with its checked draft."""
+
+    def register_message(
+        self, message: IncomingMessage, draft: ComplaintDraft, source: MessageSource = ...
+    ) -> CaseRecord: ...
+
+
+class ScanRegisterPort(Protocol):
+    """services.intake.IntakeService: a case registered with the files that came with it."""
+
+    def register_with_documents(
+        self, draft: ComplaintDraft, documents: Sequence[tuple[str, bytes]], kind: str = "scan"
+    ) -> CaseRecord: ...
 
 
 class ComplainantLookup(Protocol):

@@ -28,11 +28,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kina_desktop.domain.complaint import CaseRecord, ComplaintDraft
+from kina_desktop.domain.complaint import CaseRecord
 from kina_desktop.domain.enums import Channel
 from kina_desktop.domain.file_types import check_document
 from kina_desktop.domain.intake import (
-    Disposition,
     FolderPlan,
     IncomingMessage,
     MessageSource,
@@ -41,8 +40,9 @@ from kina_desktop.domain.intake import (
 )
 from kina_desktop.gui.field_errors import ERROR_STYLE
 from kina_desktop.gui.formatting import file_size
+from kina_desktop.gui.intake_ports import MessageRegisterPort, Registrar, ScanRegisterPort
+from kina_desktop.gui.intake_registration import MessageRegistration, ScanRegistration
 from kina_desktop.gui.new_complaint_dialog import NewComplaintDialog
-from kina_desktop.gui.ports import CaseStore
 from kina_desktop.i18n import _
 from kina_desktop.services.errors import ServiceError
 
@@ -51,42 +51,12 @@ SCAN_SUFFIXES = (".pdf", ".png", ".jpg", ".jpeg", ".tif", ".tiff")
 NOTE_STYLE = "color: #7a4b00;"
 
 
-class DropIntakePort(Protocol):
+class DropIntakePort(MessageRegisterPort, ScanRegisterPort, Protocol):
     """services.intake.IntakeService, as far as dropping files uses it."""
 
     def read(self, data: bytes, filename: str = "") -> IncomingMessage: ...
 
     def seen(self, message_id: str) -> bool: ...
-
-    def register_message(
-        self, message: IncomingMessage, draft: ComplaintDraft, source: MessageSource = ...
-    ) -> CaseRecord: ...
-
-    def mark_message(
-        self, message: IncomingMessage, disposition: Disposition, source: MessageSource = ...,
-        draft: ComplaintDraft | None = None,
-    ) -> CaseRecord | None: ...
-
-    def register_with_documents(
-        self, draft: ComplaintDraft, documents: Sequence[tuple[str, bytes]], kind: str = "scan"
-    ) -> CaseRecord: ...
-
-
-class _Registration:
-    """What the dialog registers through once a message or scan was dropped on it."""
-
-    def __init__(self, register: Callable[[ComplaintDraft], CaseRecord], fallback: CaseStore) -> None:
-        self._register = register
-        self._fallback = fallback
-
-    def register(self, draft: ComplaintDraft) -> CaseRecord:
-        return self._register(draft)
-
-    def get_by_id(self, case_id: int) -> CaseRecord:
-        return self._fallback.get_by_id(case_id)
-
-    def save(self, changes):  # type: ignore[no-untyped-def] - CaseStore's, never used by the dialog
-        return self._fallback.save(changes)
 
 
 # -- which files ---------------------------------------------------------------------------------
@@ -224,7 +194,7 @@ class DialogIntake:
         self,
         dialog: NewComplaintDialog,
         intake: DropIntakePort,
-        cases: CaseStore,
+        cases: Registrar,
         today: Callable[[], dt.date],
         ask_to_replace: Callable[[QWidget], bool] = _ask_to_replace,
     ) -> None:
@@ -290,7 +260,7 @@ class DialogIntake:
         draft, notes = draft_from_message(message, self._today())
         plan = folder_plan(message)
         self.message, self.plan, self.scans = message, plan, []
-        self.dialog.prefill(draft, _Registration(lambda d: self._intake.register_message(message, d), self._cases))
+        self.dialog.prefill(draft, MessageRegistration(self._intake, message, MessageSource.FILE))
         self.dialog.setWindowTitle(_("Nieuwe klacht registreren uit e-mail: {subject}").format(
             subject=message.subject or _("(geen onderwerp)")))
         self.dialog.errors.clear()
@@ -319,13 +289,12 @@ class DialogIntake:
             elif all(name != path.name for name, _data in self.scans):
                 self.scans.append((path.name, data))
         if self.scans:
-            scans = list(self.scans)
             current = self.dialog.draft()
             self.dialog.prefill(
                 replace(current, description=replace(current.description, channel=Channel.POST)),
-                _Registration(lambda d: self._intake.register_with_documents(d, scans), self._cases),
+                ScanRegistration(self._intake, self.scans),
             )
-            self.panel.show_files(_("Gescande brief (kanaal post)"), (), [(n, len(d)) for n, d in scans])
+            self.panel.show_files(_("Gescande brief (kanaal post)"), (), [(n, len(d)) for n, d in self.scans])
         if problems:
             self._show_error(" ".join(problems))
         else:
@@ -346,7 +315,7 @@ class DialogIntake:
 
 
 def install_dialog_drop(
-    dialog: NewComplaintDialog, intake: DropIntakePort | None, cases: CaseStore, today: Callable[[], dt.date]
+    dialog: NewComplaintDialog, intake: DropIntakePort | None, cases: Registrar, today: Callable[[], dt.date]
 ) -> DialogIntake | None:
     """Make the dialog take dropped e-mails and scans (kept as ``dialog.intake``)."""
     if intake is None:

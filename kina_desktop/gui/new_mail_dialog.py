@@ -29,11 +29,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kina_desktop.domain.complaint import CaseRecord, ComplaintDraft
+from kina_desktop.domain.complaint import CaseRecord
 from kina_desktop.domain.intake import Disposition, IncomingMessage, MessageSource
 from kina_desktop.domain.mailbox import FetchedMail
 from kina_desktop.gui.background import Outcome, TaskControl, TaskRunner
 from kina_desktop.gui.formatting import file_size, number, short_datetime
+from kina_desktop.gui.intake_registration import MessageRegistration
 from kina_desktop.gui.mailbox_ports import MailboxPort, MessageIntakePort
 from kina_desktop.gui.new_complaint_dialog import NewComplaintDialog
 from kina_desktop.gui.new_mail_model import COL_ATTACHMENTS, COL_RECEIVED, COL_SENDER, COL_SUBJECT, NewMailModel, sender_text
@@ -42,19 +43,6 @@ from kina_desktop.i18n import _, ngettext
 from kina_desktop.services.errors import ServiceError
 
 ERROR_STYLE = "color: #a40000;"
-
-
-class MessageRegistration:
-    """What the new-complaint dialog registers through: the checked draft together with the
-    message it came from (the case, the message in the complaint folder and its Message-ID in
-    one unit of work)."""
-
-    def __init__(self, intake: MessageIntakePort, message: IncomingMessage) -> None:
-        self._intake = intake
-        self.message = message
-
-    def register(self, draft: ComplaintDraft) -> CaseRecord:
-        return self._intake.register_message(self.message, draft, MessageSource.IMAP)
 
 
 # Makes the new-complaint dialog for a registration (the main window's, with its completion
@@ -302,7 +290,7 @@ class NewMailDialog(QDialog):
         message = self.current_message()
         if message is None:
             return None
-        registration = MessageRegistration(self._intake, message)
+        registration = MessageRegistration(self._intake, message, MessageSource.IMAP)
         try:
             draft = self._intake.draft_for(message)
         except ServiceError as error:

@@ -31,7 +31,6 @@ from kina_desktop.domain.enums import Category, Channel, Kind, Level, Status
 from kina_desktop.domain.case_state import CaseState
 from kina_desktop.domain.holds import Hold, HoldReason, days_on_hold, is_on_hold
 from kina_desktop.domain.labels import field_label
-from kina_desktop.domain.permissions import may_register
 from kina_desktop.domain.registration import state_of_draft
 from kina_desktop.domain.tracking import TrackingNumber
 from kina_desktop.domain.validation import (
@@ -56,13 +55,14 @@ from kina_desktop.services.case_mapping import (
     record_of,
 )
 from kina_desktop.services.context import ServiceContext
+from kina_desktop.services.pseudonymised import refuse_if_pseudonymised
 from kina_desktop.services.errors import (
     CaseNotFound,
     ConcurrentEdit,
-    PermissionDenied,
     RuleViolation,
     ValidationFailed,
 )
+from kina_desktop.services.permissions import Permission, require, require_part
 from kina_desktop.services.settings import working_calendar
 
 
@@ -119,6 +119,18 @@ def refresh_deadlines(case: Case, calendar: WorkingCalendar, days_on_hold: int =
     )
 
 
+def require_registering_role(ctx: ServiceContext) -> None:
+    """PermissionDenied unless the signed-in person may register cases (Art. 5)."""
+    require(ctx, Permission.REGISTER)
+
+
+def check_draft(draft: ComplaintDraft, now: dt.datetime) -> None:
+    """ValidationFailed with the draft's problems when it cannot be registered as it is."""
+    problems = validate_draft(draft, now.date())
+    if problems:
+        raise ValidationFailed(problems)
+
+
 class CaseService:
     def __init__(self, ctx: ServiceContext) -> None:
         self.ctx = ctx
@@ -133,18 +145,21 @@ class CaseService:
         """Register several cases in one unit of work (an import): all of them, or none when
         one is refused (ValidationFailed names the first refused draft's problems)."""
         now = self.ctx.clock()
-        if not may_register(self.ctx.viewer.roles):
-            raise PermissionDenied(
-                _("Klachten worden geregistreerd door de klachtenontvanger, het klachtenteam of de directeur (Art. 5).")
-            )
+        require_registering_role(self.ctx)
         for draft in drafts:
-            problems = validate_draft(draft, now.date())
-            if problems:
-                raise ValidationFailed(problems)
+            check_draft(draft, now)
         with self.ctx.database.write() as session:
-            return [self._insert(session, draft, now) for draft in drafts]
+            return [self.insert_case(session, draft, now) for draft in drafts]
 
-    def _insert(self, session: Session, draft: ComplaintDraft, now: dt.datetime) -> CaseRecord:
+    def insert_case(self, session: Session, draft: ComplaintDraft, now: dt.datetime) -> CaseRecord:
+        """Add the case of ``draft`` inside the caller's unit of work ``session``: the next
+        tracking number of the year, the deadlines of Art. 5, the hold of an unconfirmed oral
+        complaint (Art. 3) and the audit line, registered at ``now``.
+
+        For services that store more with a new case in the same unit of work (services/intake.py:
+        the message, its files and its Message-ID, all or nothing). The caller has already called
+        ``require_registering_role`` and ``check_draft``; nothing is committed here.
+        """
         viewer = self.ctx.viewer
         entry = state_of_draft(draft)  # Art. 3: an unconfirmed oral complaint starts on hold
         number = next_tracking_number(session, now.year)
@@ -238,6 +253,7 @@ class CaseService:
         try:
             with self.ctx.database.write() as session:
                 case = self._load(session, case_id=changes.case_id)
+                refuse_if_pseudonymised(case)
                 if case.version != changes.expected_version:
                     raise self._concurrent_edit(session, case, changes.expected_version)
                 category, level = Category(case.category), Level(case.level)
@@ -320,10 +336,8 @@ class CaseService:
             Part.CLOSURE: changes.closure,
         }
         for part, value in wanted.items():
-            if value is not None and part not in parts:
-                raise PermissionDenied(
-                    _("Dit deel van een vertrouwelijk personeelsdossier is voorbehouden aan de directeur (Art. 6).")
-                )
+            if value is not None:
+                require_part(parts, part)
 
     def _validate(self, changes: CaseChanges, case: Case, *, kind: Kind, level: Level, today: dt.date) -> None:
         problems = []
@@ -353,6 +367,13 @@ class CaseService:
         ]
         who = rows[-1].actor_name if rows else ""
         return ConcurrentEdit(case.tracking_number, who, changes)
+
+    def changed_since(self, case_id: int, version: int) -> ConcurrentEdit | None:
+        """None while the case is still at ``version``; otherwise what changed since, as a refused
+        save would say it (for an open editor after work done elsewhere, e.g. a batch of letters)."""
+        with self.ctx.database.read() as session:
+            case = self._load(session, case_id=case_id)
+            return None if case.version == version else self._concurrent_edit(session, case, version)
 
 
 __all__ = ["CaseService", "next_tracking_number", "refresh_deadlines", "reserve_tracking_numbers"]

@@ -19,20 +19,19 @@ from kina_desktop.domain.complaint import CaseRecord, ComplaintDraft
 from kina_desktop.domain.enums import Kind
 from kina_desktop.domain.intake import (
     Disposition,
+    FolderPlan,
     IncomingMessage,
     MessageSource,
     draft_from_message,
     folder_plan,
 )
-from kina_desktop.domain.permissions import may_register
 from kina_desktop.domain.registration import needs_complaint_folder
-from kina_desktop.domain.validation import validate_draft
 from kina_desktop.domain.visibility import Part
 from kina_desktop.i18n import _
-from kina_desktop.services.cases import CaseService
+from kina_desktop.services.cases import CaseService, check_draft, require_registering_role
 from kina_desktop.services.context import ServiceContext
 from kina_desktop.services.documents import DocumentRefused, store_document
-from kina_desktop.services.errors import PermissionDenied, ServiceError, ValidationFailed
+from kina_desktop.services.errors import ServiceError
 from kina_desktop.services.message_reading import MessageUnreadable, read_message
 
 __all__ = [
@@ -81,13 +80,6 @@ class IntakeReview:
     notes: tuple[str, ...]  # Dutch: what to check (no date, name from the address, ...)
     plan: FolderPlan  # what goes into the complaint folder, and what cannot
     earlier: IntakeRecord | None  # the message was dealt with before
-
-
-def _registering_roles_only(ctx: ServiceContext) -> None:
-    if not may_register(ctx.viewer.roles):
-        raise PermissionDenied(
-            _("Klachten worden geregistreerd door de klachtenontvanger, het klachtenteam of de directeur (Art. 5).")
-        )
 
 
 class IntakeService:
@@ -175,7 +167,7 @@ class IntakeService:
                 base = ComplaintDraft(description=base.description, kind=Kind.INFORMATION_REQUEST,
                                       category=base.category, level=base.level)
             return self._register(message, base, source, disposition)
-        _registering_roles_only(self.ctx)
+        require_registering_role(self.ctx)
         try:
             with self.ctx.database.write() as session:
                 self._refuse_if_handled(session, message.message_id)
@@ -189,18 +181,16 @@ class IntakeService:
     ) -> CaseRecord:
         """Register a case with files that came with it (a scanned letter, Art. 4 by post), in
         one unit of work: refused as a whole when a file cannot go into the complaint folder."""
-        _registering_roles_only(self.ctx)
+        require_registering_role(self.ctx)
         now = self.ctx.clock()
-        problems = validate_draft(draft, now.date())
-        if problems:
-            raise ValidationFailed(problems)
+        check_draft(draft, now)
         if documents and not needs_complaint_folder(draft.kind, draft.level):
             raise DocumentRefused(
                 _("Deze registratie heeft geen klachtenmap (niveau 1, informatievraag of anonieme melding, Art. 5): "
                   "verwijder de bijgevoegde bestanden of kies een ander niveau of soort.")
             )
         with self.ctx.database.write() as session:
-            record = CaseService(self.ctx)._insert(session, draft, now)
+            record = CaseService(self.ctx).insert_case(session, draft, now)
             case = session.get(Case, record.header.id)
             assert case is not None
             for name, data in documents:
@@ -210,11 +200,9 @@ class IntakeService:
     def _register(
         self, message: IncomingMessage, draft: ComplaintDraft, source: MessageSource, disposition: Disposition
     ) -> CaseRecord:
-        _registering_roles_only(self.ctx)
+        require_registering_role(self.ctx)
         now = self.ctx.clock()
-        problems = validate_draft(draft, now.date())
-        if problems:
-            raise ValidationFailed(problems)
+        check_draft(draft, now)
         keep_files = needs_complaint_folder(draft.kind, draft.level)
         plan = folder_plan(message)
         if keep_files and plan.original_problem:
@@ -222,7 +210,7 @@ class IntakeService:
         try:
             with self.ctx.database.write() as session:
                 self._refuse_if_handled(session, message.message_id)
-                record = CaseService(self.ctx)._insert(session, draft, now)
+                record = CaseService(self.ctx).insert_case(session, draft, now)
                 if keep_files:
                     case = session.get(Case, record.header.id)
                     assert case is not None

@@ -20,7 +20,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import replace
 from email import policy
-from email.message import Message
+from email.message import EmailMessage, Message
 from email.parser import BytesParser
 from zoneinfo import ZoneInfo
 
@@ -28,6 +28,8 @@ from kina_desktop.domain.intake import IncomingAttachment, IncomingMessage
 from kina_desktop.i18n import _
 from kina_desktop.services.errors import ServiceError
 from kina_desktop.services.html_text import html_to_text
+from kina_desktop.services.outlook_msg import OutlookFileError, OutlookMessage, read_outlook_message
+from kina_desktop.services.rtf_text import rtf_body
 
 OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 MAX_MESSAGE_BYTES = 60 * 1024 * 1024  # far above what a mail server passes on
@@ -41,6 +43,7 @@ _HEADER_NAMES = {
 }
 _BASE64_LINE = re.compile(r"[A-Za-z0-9+/]+={0,2}")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_UNQUOTED_COMMA_NAME = re.compile(r'\s*([^<>"@,]+,[^<>"@]+?)\s*<([^<>@\s]+@[^<>\s]+)>\s*')
 _ADDRESS = re.compile(r"[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
 _FORWARD_SUBJECT = re.compile(r"^\s*(?:\[[^\]]*\]\s*)?(?:fwd?|fw|doorst|tr|wg|trans)\s*:", re.IGNORECASE)
 _REPLY_SUBJECT = re.compile(r"^\s*(?:re|antw|aw|réf)\s*:", re.IGNORECASE)
@@ -211,6 +214,9 @@ def parse_sender(text: str) -> tuple[str, str]:
     """(name, address) from a From line as people's mail programs write it, including
     ``Peeters Jan [mailto:jan@x.be]`` and a missing closing bracket."""
     text = re.sub(r"\[mailto:([^\]]+)\]", r"<\1>", text or "", flags=re.IGNORECASE)
+    unquoted = _UNQUOTED_COMMA_NAME.fullmatch(text)
+    if unquoted:  # Peeters, Jan <jan@x.be>: one person, not two addresses
+        text = f'"{unquoted.group(1)}" <{unquoted.group(2)}>'
     try:
         pairs = email.utils.getaddresses([text])
     except Exception:  # noqa: BLE001
@@ -787,98 +793,155 @@ def _quoted_original(text: str) -> dict[str, str] | None:
 
 
 def _read_outlook(data: bytes, filename: str) -> IncomingMessage:
+    """An Outlook message, read by our own reader (services/outlook_msg.py)."""
     try:
-        import extract_msg
-    except ImportError as error:  # pragma: no cover - a dependency of the program
-        raise MessageUnreadable(filename, _("het onderdeel voor Outlook-berichten ontbreekt")) from error
-    problems: list[str] = []
-    try:
-        msg = extract_msg.openMsg(data, strict=False, delayAttachments=False)
-    except Exception as error:  # noqa: BLE001 - extract-msg raises many kinds for damaged files
+        outlook = read_outlook_message(data)
+    except OutlookFileError as error:
+        if error.reason == "not_a_message":
+            raise MessageUnreadable(filename, _("het Outlook-bestand bevat geen e-mailbericht")) from error
         raise MessageUnreadable(filename, _("het Outlook-bestand is beschadigd of is geen bericht")) from error
-    try:
-        if not hasattr(msg, "subject") or not hasattr(msg, "body"):
-            raise MessageUnreadable(filename, _("het Outlook-bestand bevat geen e-mailbericht"))
-        subject = _safe(lambda: _one_line(msg.subject or ""))
-        body = _safe(lambda: clean_text(msg.body or ""))
-        if not body.strip():
-            html = _safe(lambda: msg.htmlBody, None)
-            if html:
-                body = clean_text(html_to_text(decode_bytes(html) if isinstance(html, bytes) else str(html)))
-        header = _safe(lambda: msg.header, None)
-        sender_text = _safe(lambda: msg.sender or "")
-        name, address = parse_sender(sender_text)
-        for stream in _OUTLOOK_SENDER_ADDRESSES:
-            if address:
-                break
-            value = _safe(lambda: _one_line(msg.getStringStream(stream) or ""))
-            if value and _ADDRESS.fullmatch(value):  # not an Exchange-internal address (/O=...)
-                address = value
-        if not address and header is not None:
-            name2, address = parse_sender(_header(header, "from"))
-            name = name or name2
-        if not address:
-            problems.append(_("Geen e-mailadres van de afzender in het bericht."))
-        received_at = None
-        date_value = _safe(lambda: msg.date, None)
-        if isinstance(date_value, dt.datetime):
-            received_at = _plausible(_local(date_value))
-        elif isinstance(date_value, str):
-            received_at = parse_date(date_value)
-        if received_at is None and header is not None:
-            received_at = parse_date(_header(header, "date"))
-        if received_at is None:
-            problems.append(_("Geen datum in het bericht."))
-        message_id = normalise_message_id(_safe(lambda: msg.messageId or ""))
-        if not message_id and header is not None:
-            message_id = normalise_message_id(_header(header, "message-id"))
-        attachments = _outlook_attachments(msg, problems)
-    finally:
-        _safe(msg.close, None)
+    problems: list[str] = []
+    headers = _transport_headers(outlook.transport_headers)
+    name, address = outlook.author
+    if headers is not None and (not address or not name):
+        header_name, header_address = parse_sender(_header(headers, "from"))
+        name, address = name or header_name, address or header_address
+    name = _clean_name(name, address)
+    if not address:
+        problems.append(_("Geen e-mailadres van de afzender in het bericht."))
+    received_at = _outlook_date(outlook, headers)
+    if received_at is None:
+        problems.append(_("Geen datum in het bericht."))
+    message_id = normalise_message_id(outlook.message_id)
+    if not message_id and headers is not None:
+        message_id = normalise_message_id(_header(headers, "message-id"))
+    attached: list[tuple[Message, bytes]] = []
+    attachments = _outlook_attachments(outlook, problems, attached)
+    if outlook.unreadable_parts:
+        problems.append(_("Een deel van het Outlook-bestand is beschadigd; wat leesbaar was, werd overgenomen. "
+                          "Kijk het oorspronkelijke bericht na."))
     message = IncomingMessage(
         message_id=message_id or synthetic_message_id(data),
         received_at=received_at,
         sender_name=name,
         sender_address=address,
-        subject=subject,
-        body_text=body,
+        subject=_one_line(outlook.subject),
+        body_text=_outlook_body(outlook, problems),
         attachments=tuple(attachments),
         original_filename=safe_filename(filename) if filename else "",
         original_bytes=data,
     )
+    message = _unwrap_forward(message, attached, problems)
     return _finish(message, problems)
 
 
-# Where Outlook keeps the sender's address: the SMTP address of the sender and of the person sent
-# on behalf of, then the address of its own type (an Exchange path for colleagues).
-_OUTLOOK_SENDER_ADDRESSES = ("__substg1.0_5D01", "__substg1.0_5D02", "__substg1.0_0C1F", "__substg1.0_0065")
-
-
-def _safe(read, default: object = ""):  # type: ignore[no-untyped-def]
-    """A property of an Outlook message, or ``default`` when the file is damaged there."""
+def _transport_headers(text: str) -> Message | None:
+    """The Internet headers the message arrived with (only on received messages)."""
+    text = re.sub(r"^\s*Microsoft Mail Internet Headers Version 2\.0\s*", "", text or "")
+    if not text.strip():
+        return None
     try:
-        return read()
-    except Exception:  # noqa: BLE001
-        return default
+        headers = _parse(text.encode("utf-8", "surrogateescape").rstrip(b"\r\n") + b"\r\n\r\n")
+    except Exception:  # noqa: BLE001 - headers this damaged are not used
+        return None
+    return headers if _looks_like_mail(headers) else None
 
 
-def _outlook_attachments(msg: object, problems: list[str]) -> list[IncomingAttachment]:
+def _outlook_date(outlook: OutlookMessage, headers: Message | None) -> dt.datetime | None:
+    """When it was sent, else when it was delivered, else the headers' Date; a draft that was
+    never sent has no date (its times are when it was saved)."""
+    for value in (() if outlook.unsent else (outlook.submitted_at, outlook.delivered_at)):
+        if value is not None and _plausible(_local(value)) is not None:
+            return _plausible(_local(value))
+    if headers is not None:
+        return parse_date(_header(headers, "date"))
+    return None
+
+
+def _outlook_body(outlook: OutlookMessage, problems: list[str]) -> str:
+    """The plain-text body, else the HTML one made plain, else the text of the RTF one."""
+    body = clean_text(outlook.body or "")
+    if not body.strip() and outlook.html_text:
+        body = clean_text(html_to_text(outlook.html_text))
+    if not body.strip() and outlook.rtf_compressed:
+        rtf = rtf_body(outlook.rtf_compressed)
+        if rtf is not None:
+            body = clean_text(html_to_text(rtf.text) if rtf.is_html else rtf.text)
+        if body.strip():
+            problems.append(_("De tekst van dit Outlook-bericht werd uit de opgemaakte versie (RTF) gehaald; kijk "
+                              "hem na in het oorspronkelijke bericht in de klachtenmap."))
+        else:
+            problems.append(_("De tekst van dit Outlook-bericht is alleen in opgemaakte vorm (RTF) bewaard en kon "
+                              "niet gelezen worden; lees hem in het oorspronkelijke bericht in de klachtenmap en neem "
+                              "hem over."))
+    return body
+
+
+def _outlook_attachments(outlook: OutlookMessage, problems: list[str],
+                         attached: list[tuple[Message, bytes]]) -> list[IncomingAttachment]:
+    """The attachments; an attached Outlook message becomes an e-mail (.eml) of its own, as its
+    text and files can be read there without Outlook (the .msg file keeps it whole)."""
     found: list[IncomingAttachment] = []
-    for number, attachment in enumerate(_safe(lambda: list(msg.attachments), []), start=1):  # type: ignore[attr-defined]
-        name = safe_filename(str(_safe(lambda: attachment.getFilename(), "") or _safe(lambda: attachment.longFilename or attachment.shortFilename or "", "")))
-        data = _safe(lambda: attachment.data, None)
-        if data is not None and not isinstance(data, (bytes, bytearray)):
-            # an attached Outlook message: keep it as it is stored, as a .msg of its own
-            data = _safe(lambda: data.exportBytes(), None) if hasattr(data, "exportBytes") else None
-            if not name.lower().endswith(".msg"):
-                name = (name or _("bijgevoegd bericht")) + ".msg"
-        if not data:
+    for number, attachment in enumerate(outlook.attachments, start=1):
+        name = safe_filename(attachment.filename)
+        if attachment.message is not None:
+            inner = _outlook_as_email(attachment.message)
+            stem = name[:-4] if name.lower().endswith(".msg") else name
+            name = safe_filename((stem or attachment.message.subject or _("doorgestuurd bericht"))[:80]) + ".eml"
+            if inner is None:
+                problems.append(_("De bijlage {name} kon niet gelezen worden en werd overgeslagen.").format(name=name))
+                continue
+            attached.append(inner)
+            found.append(IncomingAttachment(name, "message/rfc822", inner[1]))
+            problems.append(_("De bijlage {name} is een Outlook-bericht; de tekst en bijlagen ervan werden als "
+                              "e-mail (.eml) bewaard, de opmaak staat in het oorspronkelijke bericht.").format(name=name))
+            continue
+        if attachment.data is None:
             problems.append(_("De bijlage {name} kon niet gelezen worden en werd overgeslagen.").format(
                 name=name or number))
             continue
-        mime = str(_safe(lambda: attachment.mimetype or "", "") or "") or (
-            mimetypes.guess_type(name)[0] or "application/octet-stream")
+        if not attachment.data:
+            problems.append(_("De bijlage {name} is leeg en werd overgeslagen.").format(name=name or _("zonder naam")))
+            continue
+        mime = attachment.mime_type.lower() or mimetypes.guess_type(name)[0] or "application/octet-stream"
         if not name:
             name = _("bijlage-{number}{ext}").format(number=number, ext=mimetypes.guess_extension(mime) or ".bin")
-        found.append(IncomingAttachment(name, mime, bytes(data)))
+        found.append(IncomingAttachment(name, mime, attachment.data))
     return found
+
+
+def _outlook_as_email(outlook: OutlookMessage) -> tuple[Message, bytes] | None:
+    """An attached Outlook message as an RFC 822 message: sender, date, subject, text, files."""
+    try:
+        data = _email_of(outlook).as_bytes()
+        return _parse(data), data
+    except Exception:  # noqa: BLE001 - a property value the e-mail library refuses
+        return None
+
+
+def _email_of(outlook: OutlookMessage, depth: int = 0) -> EmailMessage:
+    """An Outlook message as an e-mail; attached Outlook messages become attached e-mails."""
+    mail = EmailMessage(policy=policy.SMTP)
+    name, address = outlook.author
+    if address or name:
+        mail["From"] = email.utils.formataddr((name, address)) if address else name
+    when = None if outlook.unsent else (outlook.submitted_at or outlook.delivered_at)
+    if when is not None:
+        mail["Date"] = email.utils.format_datetime(when)
+    mail["Subject"] = outlook.subject
+    if outlook.message_id:
+        mail["Message-ID"] = "<" + normalise_message_id(outlook.message_id) + ">"
+    mail.set_content(_outlook_body(outlook, []) or "", cte="quoted-printable")
+    for number, attachment in enumerate(outlook.attachments, start=1):
+        filename = safe_filename(attachment.filename) or _("bijlage-{number}{ext}").format(number=number, ext="")
+        if attachment.message is not None and depth < 8:
+            mail.add_attachment(_email_of(attachment.message, depth + 1), filename=filename + ".eml")
+            continue
+        if not attachment.data:
+            continue
+        mime = attachment.mime_type.lower() or mimetypes.guess_type(attachment.filename)[0] or ""
+        maintype, _slash, subtype = mime.partition("/")
+        if not subtype or maintype in ("multipart", "message"):
+            maintype, subtype = "application", "octet-stream"
+        mail.add_attachment(attachment.data, maintype=maintype, subtype=subtype, filename=filename)
+    return mail

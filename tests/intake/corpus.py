@@ -2,7 +2,8 @@
 
 Every file is shaped after what mail programs really send (Outlook, Gmail, Thunderbird, Apple
 Mail, webmail, a website's form), one peculiarity per file; the name says which. The .msg files
-were made with tests/intake/msg_builder.py (no Outlook is at hand), the .eml files by hand.
+were made with tests/intake/msg_builder.py (no Outlook is at hand; 54-58 by
+tests/intake/make_outlook_corpus.py), the .eml files by hand.
 """
 
 from __future__ import annotations
@@ -155,6 +156,23 @@ EXPECTED: dict[str, Expected] = {
                                              "Klacht zonder datum (concept uit Outlook)", None, ("poetsdienst",),
                                              problems_contain=("Geen datum",)),
     "53-unreadable-word-file-renamed.msg": Expected(unreadable_because="Outlook-bestand"),
+    "54-outlook-8bit-windows-1252.msg": Expected(
+        "Ghislain Dubois", "ghislain.dubois@skynet.be", "Klacht: € 120 voor één bezoek van de gezinszorg",
+        at(2026, 11, 20, 9, 30, 12), ("factuur van € 120", "“beloofd”"), ("factuur één bezoek.pdf",)),
+    "55-outlook-sent-on-behalf-headers-only.msg": Expected(
+        "Sociale Dienst OCMW Zoersel", "sociale.dienst@ocmwzoersel.be", "Klacht van een cliënt over de poetsdienst",
+        at(2026, 11, 25, 14, 2, 29), ("Denise Claes (Lindenlaan 8)",)),
+    "56-outlook-rtf-only.msg": Expected(
+        "Paula Verhaegen", "paula.verhaegen@telenet.be", "Gezinshulp komt niet meer", at(2026, 11, 21, 11, 0),
+        ("Geachte,\nSinds drie weken", "het één loket."), problems_contain=("opgemaakte versie (RTF)",)),
+    "57-outlook-forwarded-as-attachment.msg": Expected(
+        "Roger Janssens", "roger.janssens@telenet.be", "Klacht over de maaltijden", at(2026, 11, 23, 18, 45),
+        ("al twee weken koud", "Opmerking bij het doorsturen (An Claes)"), ("Klacht over de maaltijden.eml",),
+        problems_contain=("Doorgestuurd", "is een Outlook-bericht")),
+    "58-outlook-rtf-only-from-html.msg": Expected(
+        "Marc Dujardin", "marc.dujardin@proximus.be", "Plainte : aide à domicile", at(2026, 11, 22, 16, 20),
+        ("Madame, Monsieur,\n\nDepuis le 3 novembre", "45 € par semaine"),
+        problems_contain=("opgemaakte versie (RTF)",)),
 }
 
 

@@ -2,9 +2,10 @@
 ([MS-CFB], version 3, 512-byte sectors) filled with the MAPI properties of [MS-OXMSG].
 
 No Outlook is at hand on the build machines, and no Python package writes .msg files, so this
-writer makes files in the layout Outlook uses (property streams ``__substg1.0_TTTTPPPP``, a
-``__properties_version1.0`` stream per storage, attachment storages). The files are read back
-by olefile and extract-msg in the tests, which is what the program uses to read them.
+writer makes files in the layout Outlook uses (property streams ``__substg1.0_PPPPTTTT``, a
+``__properties_version1.0`` stream per storage, attachment storages, attached messages). The
+program reads them with its own reader (services/outlook_msg.py); the tests also read them with
+extract-msg, an independent reader, and compare (tests/intake/test_outlook_msg.py).
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ MINI_SECTOR = 64
 MINI_CUTOFF = 4096
 FREE, END, FATSECT, NOSTREAM = 0xFFFFFFFF, 0xFFFFFFFE, 0xFFFFFFFD, 0xFFFFFFFF
 
-PT_LONG, PT_SYSTIME, PT_UNICODE, PT_BINARY = 0x0003, 0x0040, 0x001F, 0x0102
+PT_LONG, PT_SYSTIME, PT_STRING8, PT_UNICODE, PT_BINARY = 0x0003, 0x0040, 0x001E, 0x001F, 0x0102
 
 
 @dataclass
@@ -37,16 +38,20 @@ def _filetime(value: dt.datetime) -> int:
     return int((value.astimezone(dt.timezone.utc) - epoch).total_seconds() * 10_000_000)
 
 
-def _properties(props: list[tuple[int, int, object]], header: bytes) -> tuple[bytes, list[Node]]:
+def _properties(props: list[tuple[int, int, object]], header: bytes,
+                codepage: str = "cp1252") -> tuple[bytes, list[Node]]:
     """The __properties_version1.0 stream and the __substg1.0 streams for (id, type, value)."""
     entries = [header]
     streams: list[Node] = []
     for prop_id, prop_type, value in props:
         tag = (prop_id << 16) | prop_type
-        if prop_type == PT_UNICODE:
-            data = str(value).encode("utf-16-le")
+        if prop_type in (PT_UNICODE, PT_STRING8):
+            if isinstance(value, bytes):
+                data = value
+            else:
+                data = str(value).encode("utf-16-le" if prop_type == PT_UNICODE else codepage)
             streams.append(Node(f"__substg1.0_{tag:08X}", data))
-            entries.append(struct.pack("<IIII", tag, 6, len(data) + 2, 0))
+            entries.append(struct.pack("<IIII", tag, 6, len(data) + (2 if prop_type == PT_UNICODE else 1), 0))
         elif prop_type == PT_BINARY:
             data = bytes(value)  # type: ignore[arg-type]
             streams.append(Node(f"__substg1.0_{tag:08X}", data))
@@ -61,14 +66,21 @@ def _properties(props: list[tuple[int, int, object]], header: bytes) -> tuple[by
 @dataclass
 class MsgAttachment:
     filename: str
-    data: bytes
+    data: bytes = b""
     mime: str = "application/octet-stream"
+    message: dict[str, object] | None = None  # the build_msg arguments of an attached Outlook message
 
 
-def build_msg(
+def build_msg(**fields: object) -> bytes:
+    """The bytes of an Outlook message (.msg) with these properties (see ``message_nodes``)."""
+    root = Node("Root Entry", None, message_nodes(top=True, **fields))  # type: ignore[arg-type]
+    return write_cfb(root)
+
+
+def message_nodes(
     *,
     subject: str,
-    body: str,
+    body: str | None,
     sender_name: str = "",
     sender_email: str = "",
     sent: dt.datetime | None = None,
@@ -77,41 +89,75 @@ def build_msg(
     headers: str = "",
     attachments: tuple[MsgAttachment, ...] = (),
     extra: tuple[tuple[int, int, object], ...] = (),
-) -> bytes:
-    """The bytes of an Outlook message (.msg) with these properties."""
-    props: list[tuple[int, int, object]] = [(0x001A, PT_UNICODE, "IPM.Note"), (0x0037, PT_UNICODE, subject),
-                                            (0x1000, PT_UNICODE, body), (0x0E07, PT_LONG, 1)]
+    ansi_codepage: int | None = None,
+    representing: tuple[str, str] | None = None,
+    exchange_sender: str = "",
+    rtf_compressed: bytes | None = None,
+    flags: int = 1,
+    top: bool = False,
+) -> list[Node]:
+    """The streams and storages of a message: the top one of a file, or one attached.
+
+    ``ansi_codepage`` writes the strings 8-bit in that Windows code page (as older Outlook
+    versions did) instead of UTF-16; ``representing`` is the (name, address) of the person sent
+    on behalf of; ``exchange_sender`` gives the sender an Exchange path as address (the SMTP
+    address then only in PR_SENDER_SMTP_ADDRESS); ``body=None`` leaves PR_BODY out.
+    """
+    text = PT_STRING8 if ansi_codepage else PT_UNICODE
+    codec = f"cp{ansi_codepage}" if ansi_codepage else "cp1252"
+    props: list[tuple[int, int, object]] = [(0x001A, text, "IPM.Note"), (0x0037, text, subject),
+                                            (0x0E07, PT_LONG, flags)]
+    if body is not None:
+        props.insert(2, (0x1000, text, body))
+    if ansi_codepage:
+        props += [(0x3FFD, PT_LONG, ansi_codepage), (0x3FDE, PT_LONG, ansi_codepage)]
     if sender_name:
-        props += [(0x0C1A, PT_UNICODE, sender_name), (0x0042, PT_UNICODE, sender_name)]
+        props.append((0x0C1A, text, sender_name))
     if sender_email:
-        props += [(0x0C1F, PT_UNICODE, sender_email), (0x0C1E, PT_UNICODE, "SMTP"), (0x5D01, PT_UNICODE, sender_email),
-                  (0x0065, PT_UNICODE, sender_email), (0x0064, PT_UNICODE, "SMTP")]
+        if exchange_sender:
+            props += [(0x0C1F, text, exchange_sender), (0x0C1E, text, "EX"), (0x5D01, text, sender_email)]
+        else:
+            props += [(0x0C1F, text, sender_email), (0x0C1E, text, "SMTP"), (0x5D01, text, sender_email)]
+    rep_name, rep_email = representing if representing is not None else (sender_name, sender_email)
+    if rep_name:
+        props.append((0x0042, text, rep_name))
+    if rep_email:
+        props += [(0x0065, text, rep_email), (0x0064, text, "SMTP")]
     if sent is not None:
         props += [(0x0039, PT_SYSTIME, sent), (0x0E06, PT_SYSTIME, sent)]
     if message_id:
-        props.append((0x1035, PT_UNICODE, message_id))
+        props.append((0x1035, text, message_id))
     if html is not None:
         props.append((0x1013, PT_BINARY, html))
+    if rtf_compressed is not None:
+        props.append((0x1009, PT_BINARY, rtf_compressed))
     if headers:
-        props.append((0x007D, PT_UNICODE, headers))
+        props.append((0x007D, text, headers))
     props += list(extra)
-    header = struct.pack("<8sIIII8s", b"", 0, len(attachments), 0, len(attachments), b"")
-    stream, substreams = _properties(props, header)
-    root = Node("Root Entry", None, [Node("__properties_version1.0", stream), *substreams])
-    root.children.append(Node("__nameid_version1.0", None, [
-        Node("__substg1.0_00020102", b""), Node("__substg1.0_00030102", b""), Node("__substg1.0_00040102", b""),
-    ]))
+    counts = struct.pack("<8sIIII", b"", 0, len(attachments), 0, len(attachments))
+    stream, substreams = _properties(props, counts + (b"\x00" * 8 if top else b""), codec)
+    nodes = [Node("__properties_version1.0", stream), *substreams]
+    if top:
+        nodes.append(Node("__nameid_version1.0", None, [
+            Node("__substg1.0_00020102", b""), Node("__substg1.0_00030102", b""), Node("__substg1.0_00040102", b""),
+        ]))
     for number, attachment in enumerate(attachments):
         extension = "." + attachment.filename.rsplit(".", 1)[-1] if "." in attachment.filename else ""
         a_props: list[tuple[int, int, object]] = [
-            (0x3705, PT_LONG, 1), (0x3701, PT_BINARY, attachment.data), (0x3707, PT_UNICODE, attachment.filename),
-            (0x3704, PT_UNICODE, attachment.filename[:12]), (0x370E, PT_UNICODE, attachment.mime),
-            (0x3703, PT_UNICODE, extension), (0x0E21, PT_LONG, number),
+            (0x3705, PT_LONG, 5 if attachment.message is not None else 1), (0x3707, text, attachment.filename),
+            (0x3704, text, attachment.filename[:12]), (0x370E, text, attachment.mime),
+            (0x3703, text, extension), (0x0E21, PT_LONG, number),
         ]
-        a_stream, a_subs = _properties(a_props, b"\x00" * 8)
-        root.children.append(Node(f"__attach_version1.0_#{number:08X}", None,
-                                  [Node("__properties_version1.0", a_stream), *a_subs]))
-    return write_cfb(root)
+        children: list[Node] = []
+        if attachment.message is not None:
+            children.append(Node("__substg1.0_3701000D", None,
+                                 message_nodes(**attachment.message)))  # type: ignore[arg-type]
+        else:
+            a_props.insert(1, (0x3701, PT_BINARY, attachment.data))
+        a_stream, a_subs = _properties(a_props, b"\x00" * 8, codec)
+        nodes.append(Node(f"__attach_version1.0_#{number:08X}", None,
+                          [Node("__properties_version1.0", a_stream), *a_subs, *children]))
+    return nodes
 
 
 # -- the compound file -------------------------------------------------------------------------

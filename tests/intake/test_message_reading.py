@@ -143,6 +143,8 @@ def test_dates_are_read_in_the_forms_mail_programs_write(text: str, expected: dt
     [
         ("Jan Peeters <jan@telenet.be>", ("Jan Peeters", "jan@telenet.be")),
         ('"Peeters, Jan" <jan@telenet.be>', ("Jan Peeters", "jan@telenet.be")),
+        ("Peeters, Jan <jan@telenet.be>", ("Jan Peeters", "jan@telenet.be")),
+        ("jan@telenet.be, Els <els@telenet.be>", ("", "jan@telenet.be")),
         ("Peeters Jan [mailto:jan@telenet.be]", ("Peeters Jan", "jan@telenet.be")),
         ("Jan Peeters <jan@telenet.be", ("Jan Peeters", "jan@telenet.be")),
         ("jan@telenet.be", ("", "jan@telenet.be")),
