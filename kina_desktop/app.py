@@ -17,22 +17,23 @@ import traceback
 from collections.abc import Callable, Sequence
 from types import TracebackType
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTranslator
+from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QMessageBox
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
-from kina_desktop import config
+from kina_desktop import config, first_run
 from kina_desktop.db.engine import Database, normalise_url
 from kina_desktop.gui.account_checks import AccountRules
 from kina_desktop.gui.database_dialog import ConnectionTester, offer_other_database, saved_database_url
-from kina_desktop.gui.gettext_translator import GettextTranslator
 from kina_desktop.gui.icons import icon
+from kina_desktop.gui.interface_language import install_language, saved_language
 from kina_desktop.gui.main_window import MainWindow
+from kina_desktop.gui.smoke_exit import arm_smoke_exit
 from kina_desktop.gui.ports import AccountDraft
-from kina_desktop.gui.settings_ports import OrganisationSettings
+from kina_desktop.gui.settings_ports import OrganisationSettings, PrivacyAdmin
 from kina_desktop.gui.start_up import DialogRunner, StartUp, run_modal
-from kina_desktop.i18n import _, language
+from kina_desktop.i18n import DEFAULT_LANGUAGE, _
 from kina_desktop.services.accounts import (
     MIN_PASSWORD_LENGTH,
     USERNAME,
@@ -47,6 +48,7 @@ from kina_desktop.services.bundle import Services
 from kina_desktop.services.context import ServiceContext
 from kina_desktop.services.errors import DatabaseUnavailable, ServiceError
 from kina_desktop.services.backup import daily_backup
+from kina_desktop.services.demo import is_demo_database
 from kina_desktop.services.startup import open_database, probe_server
 
 log = logging.getLogger(__name__)
@@ -85,8 +87,9 @@ def setup_logging() -> None:
     sys.excepthook = excepthook
 
 
-def prepare_application(argv: list[str] | None = None) -> QApplication:
-    """The QApplication with its names (for QSettings), Dutch locale and translations."""
+def prepare_application(argv: list[str] | None = None, language: str = DEFAULT_LANGUAGE) -> QApplication:
+    """The QApplication with its names (for QSettings), its locale and translations in
+    ``language`` (the person's choice, see gui/interface_language.py; Dutch by default)."""
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setOrganizationName(ORGANISATION_NAME)
@@ -94,14 +97,9 @@ def prepare_application(argv: list[str] | None = None) -> QApplication:
     app.setWindowIcon(icon("kina-klachten"))
     # Section titles of the forms stand out from the field labels under them.
     app.setStyleSheet("QGroupBox { font-weight: bold; } QGroupBox * { font-weight: normal; }")
-    QLocale.setDefault(QLocale(QLocale.Language.Dutch, QLocale.Country.Belgium))
     # Qt's own texts (OK/Annuleren, the calendar, context menus) from qtbase_<language>.qm,
     # then the Designer forms' texts through gettext like every other message.
-    translations = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    qt_translator = QTranslator(app)
-    if qt_translator.load(f"qtbase_{language()}", translations):
-        app.installTranslator(qt_translator)
-    app.installTranslator(GettextTranslator(FORM_CONTEXTS, app))
+    install_language(app, language, FORM_CONTEXTS)
     return app
 
 
@@ -214,7 +212,10 @@ def signer(
 
 def _needs_own_login(url: str, error: DatabaseUnavailable) -> bool:
     """A shared server that refused the configured URL's login: people sign in with their own."""
-    if make_url(normalise_url(url)).get_backend_name() != "postgresql":
+    try:
+        if make_url(normalise_url(url)).get_backend_name() != "postgresql":
+            return False
+    except ArgumentError:  # not a URL at all: open_database said so already
         return False
     reason = str(getattr(error.__cause__, "orig", error.__cause__) or "").lower()
     return any(marker in reason for marker in OWN_LOGIN_NEEDED)
@@ -223,7 +224,7 @@ def _needs_own_login(url: str, error: DatabaseUnavailable) -> bool:
 def build_main_window(ctx: ServiceContext, person: AccountInfo, settings: QSettings) -> MainWindow:
     """The main window for the person signed in on ``ctx`` (tests call this directly)."""
     services = Services.for_context(ctx)
-    return MainWindow(
+    window = MainWindow(
         services,
         settings,
         today=ctx.today,
@@ -232,10 +233,17 @@ def build_main_window(ctx: ServiceContext, person: AccountInfo, settings: QSetti
         accounts=AccountAdmin(services.accounts),
         account_rules=account_rules(),
         organisation=OrganisationSettings(
-            calendar=services.calendar, templates=services.letters, letterhead=services.letters
+            calendar=services.calendar, templates=services.letters, letterhead=services.letters,
+            lists=services.lists, mail_server=lambda: services.mail,
         ),
         database_tester=probe_server,
+        privacy=PrivacyAdmin(
+            retention=services.retention, legal_holds=services.legal_holds, access_requests=services.access_requests
+        ),
     )
+    if is_demo_database(ctx.database):  # made by `kina-desktop demo` or the first-run assistant
+        window.setWindowTitle(_("DEMO — {title}").format(title=window.windowTitle()))
+    return window
 
 
 def sign_in_at_start(
@@ -288,7 +296,16 @@ def start(
     tester: ConnectionTester = probe_server,
 ) -> tuple[MainWindow, Database] | int:
     """Open the database, sign the person in and build the window; or the exit code: 1 when
-    the database cannot be opened (after a message), 0 when the person cancelled."""
+    the database cannot be opened (after a message), 0 when the person cancelled. The very
+    first start on a PC shows the first-run assistant before anything else."""
+    if first_run.needs_assistant(database_url, settings):
+        assistant = first_run.run_assistant(settings, run, tester, account_rules())
+        if assistant is None:
+            return 0
+        if assistant.signed is not None:
+            keep_daily_backup(assistant.signed.context.database)
+            return build_main_window(assistant.signed.context, assistant.signed.account, settings), assistant.signed.context.database
+        database_url = assistant.url
     opened = open_configured_database(database_url, settings, run, tester)
     if opened is None:
         return 1
@@ -311,7 +328,7 @@ def start(
 def keep_daily_backup(database: Database) -> None:
     """The embedded database is copied once a day into the backups folder beside the data
     (docs/backups.md); a failure is logged and never stops the start."""
-    if not database.is_sqlite:
+    if not database.is_sqlite or is_demo_database(database):
         return
     try:
         made = daily_backup(database, config.data_dir() / "backups", dt.date.today())
@@ -333,7 +350,9 @@ def run_gui(database_url: str | None = None) -> int:
     """Open the main window on ``database_url`` (or KINA_DATABASE_URL, or the embedded SQLite
     file) for the person who signs in, and run until it is closed. Returns the exit code: 1 when
     the database cannot be opened, 0 when the person cancelled signing in."""
-    app = prepare_application()
+    # The person's language applies before the first widget is made (a change: at the next start).
+    app = prepare_application(language=saved_language(QSettings(ORGANISATION_NAME, APPLICATION_NAME)))
+    arm_smoke_exit(app)
     setup_logging()
     opened = start(database_url, QSettings())
     if isinstance(opened, int):

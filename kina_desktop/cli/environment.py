@@ -9,7 +9,6 @@ import os
 import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from pathlib import Path
 
 from babel.numbers import format_decimal
 
@@ -43,9 +42,7 @@ def number(value: float, decimals: int = 0) -> str:
 
 def _as_url(value: str | None) -> str | None:
     """``--database kina.db`` (a path, as people type on Windows too) means that SQLite file."""
-    if not value or "://" in value or not value.lower().endswith((".db", ".sqlite", ".sqlite3")):
-        return value
-    return f"sqlite:///{Path(value).expanduser().resolve()}"
+    return config.as_url(value)
 
 
 ENV_USER = "KINA_USER"

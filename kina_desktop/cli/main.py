@@ -7,7 +7,6 @@ import sys
 from collections.abc import Callable, Sequence
 
 from kina_desktop.cli.dutch_argparse import UsageError
-from kina_desktop.cli.environment import Environment
 from kina_desktop.cli.failures import (
     EXIT_FAILURE,
     EXIT_INPUT,
@@ -18,7 +17,6 @@ from kina_desktop.cli.failures import (
     report,
     report_unexpected,
 )
-from kina_desktop.cli.parser import build_parser
 from kina_desktop.domain.visibility import Viewer
 from kina_desktop.i18n import _
 from kina_desktop.services.errors import DatabaseUnavailable, ServiceError
@@ -39,9 +37,17 @@ def run(
     issue); ``open_window(database_url)`` opens the main window when no command is given (the
     composition root passes it, so that commands never import Qt).
     """
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    if open_window is not None:
+        window_on = _window_start(arguments)
+        if window_on is not None:  # no command: the window, without loading every command's modules
+            return _open_window(open_window, window_on[0])
+    from kina_desktop.cli.environment import Environment
+    from kina_desktop.cli.parser import build_parser
+
     parser = build_parser()
     try:
-        args = parser.parse_args(list(sys.argv[1:] if argv is None else argv))
+        args = parser.parse_args(arguments)
     except UsageError as error:
         report(_("{message} (zie {prog} --help)").format(message=error, prog=error.prog))
         return EXIT_INPUT
@@ -69,6 +75,18 @@ def run(
         return EXIT_INTERRUPTED
     except Exception as error:  # a programming error: traceback to the log file
         return report_unexpected(error)
+
+
+def _window_start(arguments: list[str]) -> tuple[str | None] | None:
+    """``kina-desktop`` or ``kina-desktop --database URL``: (the URL or None); None for anything
+    else (a command, --help, --version, a mistake), which the full parser handles."""
+    if not arguments:
+        return (None,)
+    if len(arguments) == 1 and arguments[0].startswith("--database=") and len(arguments[0]) > len("--database="):
+        return (arguments[0].split("=", 1)[1],)
+    if len(arguments) == 2 and arguments[0] == "--database" and not arguments[1].startswith("-"):
+        return (arguments[1],)
+    return None
 
 
 def _open_window(open_window: OpenWindow, database_url: str | None) -> int:

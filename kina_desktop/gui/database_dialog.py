@@ -9,30 +9,24 @@ start-up's message when the chosen database cannot be opened (``offer_other_data
 from __future__ import annotations
 
 from collections.abc import Callable
-from urllib.parse import quote
 
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QGroupBox,
     QLabel,
-    QLineEdit,
     QMessageBox,
-    QPushButton,
     QRadioButton,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
+from kina_desktop.gui.change_watch import watch_changes
+from kina_desktop.gui.server_form import ConnectionTester, ServerForm, shared_url
+from kina_desktop.gui.settings_page import PageDialog
 from kina_desktop.i18n import _
 
 SETTINGS_KEY = "database/url"
-
-# Tries a URL; returns None when the server answers, else one Dutch sentence.
-ConnectionTester = Callable[[str], str | None]
+__all__ = ["ConnectionTester", "DatabaseDialog", "DatabasePage", "SETTINGS_KEY", "offer_other_database", "saved_database_url", "shared_url"]
 
 
 def saved_database_url(settings: QSettings) -> str | None:
@@ -40,112 +34,99 @@ def saved_database_url(settings: QSettings) -> str | None:
     return str(value) if value else None
 
 
-def shared_url(host: str, port: int, database: str) -> str:
-    """postgresql://server:5432/kina (the login is asked at sign-in, never stored)."""
-    return f"postgresql://{quote(host.strip(), safe='.-')}:{port}/{quote(database.strip(), safe='_-')}"
+class DatabasePage(QWidget):
+    """The embedded file or a shared server: Bestand → Database… and its page in Beheer →
+    Instellingen…. Kept in this person's QSettings; applies from the next start."""
 
-
-class DatabaseDialog(QDialog):
     def __init__(self, settings: QSettings, tester: ConnectionTester, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.setObjectName("database_page")
+        self.on_change: Callable[[], None] = lambda: None
         self.settings = settings
         self.tester = tester
-        self.setWindowTitle(_("Database"))
         self.embedded = QRadioButton(_("Ingebouwde database op deze pc (standaard)"))
         self.shared = QRadioButton(_("Gedeelde PostgreSQL-server (meerdere pc's samen)"))
-        self.host = QLineEdit()
-        self.host.setPlaceholderText(_("bijvoorbeeld server.kina.local"))
-        self.port = QSpinBox()
-        self.port.setRange(1, 65535)
-        self.port.setValue(5432)
-        self.name = QLineEdit("kina")
-        self.result_label = QLabel()
-        self.result_label.setWordWrap(True)
-        test = QPushButton(_("Verbinding testen"))
-        test.clicked.connect(self._on_test)
-
-        server = QGroupBox(_("Server"))
-        form = QFormLayout(server)
-        form.addRow(_("Server"), self.host)
-        form.addRow(_("Poort"), self.port)
-        form.addRow(_("Databasenaam"), self.name)
-        form.addRow("", test)
-        form.addRow("", self.result_label)
+        server = ServerForm(tester)
         self.server_box = server
+        self.host, self.port, self.name, self.result_label = server.host, server.port, server.name, server.result_label
 
         note = QLabel(_(
             "Op een gedeelde server meldt iedereen zich aan met een eigen login; er wordt geen "
             "wachtwoord bewaard. De nieuwe keuze geldt vanaf de volgende start van het programma."
         ))
         note.setWordWrap(True)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self._on_save)
-        buttons.rejected.connect(self.reject)
 
         layout = QVBoxLayout(self)
-        for widget in (self.embedded, self.shared, server, note, buttons):
+        layout.setContentsMargins(0, 0, 0, 0)
+        for widget in (self.embedded, self.shared, server, note):
             layout.addWidget(widget)
+        layout.addStretch(1)
         self.embedded.toggled.connect(self._on_mode)
         self._load()
-        self.resize(520, self.sizeHint().height())
+        watch_changes((self.embedded, self.host, self.name), self._changed)
+        self.port.valueChanged.connect(self._changed)
+
+    def _changed(self, *_args: object) -> None:
+        self.on_change()
 
     def _load(self) -> None:
         url = saved_database_url(self.settings) or ""
         if url.startswith(("postgresql", "postgres")):
             self.shared.setChecked(True)
-            rest = url.split("://", 1)[1]
-            hostport, _slash, name = rest.partition("/")
-            host, _colon, port = hostport.rpartition("@")[2].partition(":")
-            self.host.setText(host)
-            self.port.setValue(int(port) if port.isdigit() else 5432)
-            self.name.setText(name.split("?", 1)[0] or "kina")
+            self.server_box.set_url(url)
         else:
             self.embedded.setChecked(True)
         self._on_mode(self.embedded.isChecked())
+        self._saved = self.chosen_url()
 
     def chosen_url(self) -> str | None:
         if self.embedded.isChecked():
             return None
-        return shared_url(self.host.text(), self.port.value(), self.name.text())
+        return self.server_box.url()
+
+    def is_modified(self) -> bool:
+        return self.chosen_url() != self._saved
 
     def _problem(self) -> str | None:
-        if self.shared.isChecked() and not self.host.text().strip():
-            return _("Vul de naam of het adres van de server in.")
-        if self.shared.isChecked() and not self.name.text().strip():
-            return _("Vul de naam van de database in.")
-        return None
+        return self.server_box.problem() if self.shared.isChecked() else None
 
     def _show(self, text: str, ok: bool) -> None:
-        self.result_label.setText(text)
-        self.result_label.setStyleSheet("color: #1b5e20;" if ok else "color: #b71c1c;")
+        self.server_box.show_result(text, ok)
 
     def _on_mode(self, embedded: bool) -> None:
         self.server_box.setEnabled(not embedded)
 
     def _on_test(self) -> None:
-        problem = self._problem()
-        if problem:
-            self._show(problem, False)
-            return
-        url = self.chosen_url()
-        if url is None:
+        if self.embedded.isChecked():
             self._show(_("De ingebouwde database heeft geen test nodig."), True)
             return
-        answer = self.tester(url)
-        self._show(answer or _("De server antwoordt."), answer is None)
+        self.server_box.test()
 
-    def _on_save(self) -> None:
+    def save(self) -> bool:
+        """Keep the choice in QSettings; False (and why) when the server's address is incomplete."""
         problem = self._problem()
         if problem:
             self._show(problem, False)
-            return
+            return False
         url = self.chosen_url()
         if url is None:
             self.settings.remove(SETTINGS_KEY)
         else:
             self.settings.setValue(SETTINGS_KEY, url)
         self.settings.sync()
-        self.accept()
+        self._saved = url
+        return True
+
+
+class DatabaseDialog(PageDialog):
+    """Bestand → Database…: the page on its own; Opslaan keeps the choice and closes."""
+
+    def __init__(self, settings: QSettings, tester: ConnectionTester, parent: QWidget | None = None) -> None:
+        super().__init__(DatabasePage(settings, tester), _("Database"), "database_dialog", parent)
+        self.resize(520, self.sizeHint().height())
+
+    def _on_save(self) -> None:
+        self.save()
 
 
 def offer_other_database(

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import Table, func, insert, select, text
 from sqlalchemy.orm import Session
 
+from kina_desktop.db.engine import Database
 from kina_desktop.services.accounts import hash_password
 from kina_desktop.db.models import (
     Account,
@@ -44,9 +45,11 @@ from kina_desktop.services.cases import reserve_tracking_numbers
 from kina_desktop.services.context import ServiceContext
 from kina_desktop.services.demo_generator import CachedCalendar, Chunk, Staff, World, registration_moments
 from kina_desktop.services.demo_routes import monthly
-from kina_desktop.services.errors import PermissionDenied, RuleViolation
+from kina_desktop.services.errors import RuleViolation
+from kina_desktop.services.permissions import Permission, require
 from kina_desktop.services.settings import read_setting, working_calendar, write_setting
 from kina_desktop.services.workflow import BOARD_MEETINGS, WORKING_GROUP_MEETINGS
+from kina_desktop.services.demo_limits import MAX_COMPLAINTS  # noqa: F401 - also offered from here
 
 DEFAULT_BATCH_SIZE = 5_000
 PARALLEL_FROM = 20_000  # below this, starting worker processes costs more than it saves
@@ -55,7 +58,8 @@ TABLES: dict[str, Table] = {
     for model in (Case, CaseDescription, CaseHandling, CaseClosure, CaseStep, CaseHold, CaseGroundFinding,
                   CaseRequalification, AuditEvent)
 }
-MAX_COMPLAINTS = 2_000_000
+# A database filled by ``generate`` says so in its settings; the main window then shows DEMO.
+DEMO_MARKER = "demo_database"
 ProgressCallback = Callable[[int, int], None]
 
 
@@ -118,8 +122,7 @@ class DemoService:
         invent the cases while this one stores them (default: one per core from 20,000 cases on;
         0: all in this process); the outcome is the same either way.
         """
-        if not self.ctx.viewer.has(Role.ADMINISTRATOR):
-            raise PermissionDenied(_("Alleen een beheerder mag demogegevens aanmaken."))
+        require(self.ctx, Permission.MAKE_DEMO_DATA)
         if not 1 <= complaints <= MAX_COMPLAINTS:
             raise RuleViolation(
                 _("Het aantal klachten moet tussen 1 en {max} liggen.").format(max=f"{MAX_COMPLAINTS:,}".replace(",", "."))
@@ -130,6 +133,7 @@ class DemoService:
         started = time.perf_counter()
         now = self.ctx.clock()
         with self.ctx.database.write() as session:
+            write_setting(session, DEMO_MARKER, {"made": now.date().isoformat()})
             staff = self._ensure_staff(session)
             board, working_group = self._ensure_meetings(session, now.date())
             world = World(now, CachedCalendar(working_calendar(session)), staff, board, working_group)
@@ -254,4 +258,10 @@ class DemoService:
                 session.execute(text("ANALYZE"))
 
 
-__all__ = ["DemoReport", "DemoService", "MAX_COMPLAINTS", "RegisterNotEmpty"]
+def is_demo_database(database: Database) -> bool:
+    """Whether ``kina-desktop demo`` (or the first-run assistant) filled this database."""
+    with database.read() as session:
+        return bool(read_setting(session, DEMO_MARKER))
+
+
+__all__ = ["DEMO_MARKER", "DemoReport", "DemoService", "MAX_COMPLAINTS", "RegisterNotEmpty", "is_demo_database"]

@@ -66,6 +66,8 @@ def case_row(case: DemoCase, calendar: WorkingCalendar, now: dt.datetime) -> dic
         "handler_id": state.handling.handler_id,
         "acknowledged_on": state.acknowledged_on,
         "oral_confirmed_on": state.oral_confirmed_on,
+        "board_meeting_on": state.board_meeting_on,
+        "complainant_told_board_date_on": state.complainant_told_board_date_on,
         "acknowledgement_due_on": deadlines.acknowledgement_due_on,
         "handling_due_on": deadlines.handling_due_on,
         "next_deadline_on": deadlines.next_deadline_on,

@@ -7,7 +7,7 @@ import argparse
 from kina_desktop.cli.environment import Environment, number
 from kina_desktop.cli.failures import CommandError
 from kina_desktop.i18n import _
-from kina_desktop.services.demo import MAX_COMPLAINTS, DemoService, RegisterNotEmpty
+from kina_desktop.services.demo_limits import MAX_COMPLAINTS
 
 PROGRESS_FROM = 10_000  # smaller runs finish before anyone wonders
 
@@ -74,6 +74,8 @@ def run(args: argparse.Namespace, env: Environment) -> int:
 
     if total >= PROGRESS_FROM:
         env.progress(_("demo: {total} registraties verzinnen en opslaan …").format(total=number(total)))
+    from kina_desktop.services.demo import DemoService, RegisterNotEmpty  # the generator loads only when used
+
     with env.services() as services:
         try:
             report = DemoService(services.ctx).generate(
