@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from kina_desktop.domain.enums import Role, Status
+from kina_desktop.i18n import _
 
 DEFAULT_RETENTION_YEARS = 5
 MAX_RETENTION_YEARS = 100
@@ -132,3 +133,13 @@ def plan(cases: Iterable[RetentionCase], today: dt.date, years: int | None) -> R
         due=tuple(c for c in cases if is_due(c, today, years)),
         held=tuple(c for c in cases if is_kept_by_legal_hold(c, today, years)),
     )
+
+
+def changes_refused(tracking_number: str, pseudonymised_on: dt.date | None) -> str:
+    """Why nothing of a case may change any more ('' when it may): a pseudonymised case is kept
+    only for the figures, so no edit, step, letter or document touches it again."""
+    if pseudonymised_on is None:
+        return ""
+    return _("Dossier {number} werd op {day} gepseudonimiseerd (bewaartermijn verstreken, AVG): het kan "
+             "alleen nog gelezen worden, niet meer gewijzigd, en krijgt geen stappen, brieven of "
+             "documenten meer.").format(number=tracking_number, day=pseudonymised_on.strftime("%d-%m-%Y"))

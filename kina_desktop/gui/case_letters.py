@@ -89,7 +89,7 @@ class CaseLetters:
     def allowed(self) -> list[LetterKind]:
         """The letters this case may get now, in the order a case meets them."""
         record = self._record
-        if record is None or record.description is None:
+        if record is None or record.description is None or record.header.pseudonymised_on is not None:
             return []
         header = record.header
         handling = record.handling
@@ -107,6 +107,8 @@ class CaseLetters:
         if record.description is None:
             return _("Voorbehouden aan de directeur (Art. 6)")
         header = record.header
+        if header.pseudonymised_on is not None:
+            return _("Gepseudonimiseerd: geen brieven meer (AVG)")
         reasons = (
             letter_allowed(kind, header.kind, header.category, header.level, channel=header.channel)
             for kind in (LetterKind.ACKNOWLEDGEMENT, LetterKind.INFORMATION_ANSWER)

@@ -69,6 +69,7 @@ class ComplaintFolderPage(QWidget):
         self._viewer = viewer
         self._on_changed = on_changed
         self._case_id: int | None = None
+        self._read_only = False  # a pseudonymised case: its folder takes no document any more
         self.model = DocumentTableModel(self)
 
         self.stack = QStackedWidget(self)
@@ -168,6 +169,7 @@ class ComplaintFolderPage(QWidget):
     def set_case(self, record: CaseRecord) -> None:
         """Show the folder of ``record`` (after loading, saving, a step or a letter)."""
         header = record.header
+        self._read_only = header.pseudonymised_on is not None
         if not needs_complaint_folder(header.kind, header.level):
             self._case_id = None
             self._show(self.no_folder)
@@ -210,7 +212,7 @@ class ComplaintFolderPage(QWidget):
 
     def add_files(self, paths: Sequence[Path]) -> tuple[list[str], list[str]]:
         """Add each file; the names added and the reasons of the refusals, also shown on the tab."""
-        if self._case_id is None or not paths:
+        if not self._accepting or not paths:
             return [], []
         added: list[str] = []
         refused: list[str] = []
@@ -292,10 +294,10 @@ class ComplaintFolderPage(QWidget):
 
     def _update_buttons(self) -> None:
         document = self.selected()
-        self.add_button.setEnabled(self._case_id is not None)
+        self.add_button.setEnabled(self._accepting)
         self.open_button.setEnabled(document is not None)
         is_letter = document is not None and document.kind == LETTER
-        self.remove_button.setEnabled(document is not None and not is_letter)
+        self.remove_button.setEnabled(document is not None and not is_letter and not self._read_only)
         self.remove_button.setToolTip(
             _("Een verstuurde brief blijft in de klachtenmap (Art. 5).") if is_letter
             else _("Het gekozen document uit de klachtenmap verwijderen")
@@ -326,8 +328,12 @@ class ComplaintFolderPage(QWidget):
 
     # -- drag and drop -----------------------------------------------------------------------
 
+    @property
+    def _accepting(self) -> bool:
+        return self._case_id is not None and not self._read_only
+
     def _accepts(self, event: QDragEnterEvent | QDragMoveEvent | QDropEvent) -> bool:
-        return self._case_id is not None and bool(local_files(event.mimeData()))
+        return self._accepting and bool(local_files(event.mimeData()))
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt API
         if self._accepts(event):

@@ -2,14 +2,17 @@
 one looks like the same facts, the Art. 3 proposal 'already correctly handled'.
 
 The panel only informs. The proposal is decided by nobody here: it comes back pre-checked in the
-admissibility step of the new case, where a person confirms or rejects it (Art. 3).
+admissibility step of the new case, where a person confirms or rejects it (Art. 3). Double-click
+(or a click and Enter) opens an earlier case in the case editor, through ``on_open``; the list
+holds only cases whose description the person may read (services/earlier_cases.py).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QGroupBox, QHeaderView, QLabel, QTreeWidget, QTreeWidgetItem
 
 from kina_desktop.domain.complaint import ComplaintDraft
@@ -25,6 +28,24 @@ CASE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 VISIBLE_ROWS = 4
 
 
+class _OpenOnEnter(QObject):
+    """Enter on the list opens the chosen case (and never reaches the dialog's buttons)."""
+
+    def __init__(self, table: QTreeWidget, open_item: Callable[[QTreeWidgetItem], None]) -> None:
+        super().__init__(table)
+        self._table = table
+        self._open_item = open_item
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) \
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            item = self._table.currentItem()
+            if item is not None:
+                self._open_item(item)
+            return True
+        return False
+
+
 class KnownComplainantPanel:
     def __init__(
         self,
@@ -35,6 +56,7 @@ class KnownComplainantPanel:
         lookup: ComplainantLookup,
         draft: Callable[[], ComplaintDraft],
         on_appeared: Callable[[], None] | None = None,
+        on_open: Callable[[int], None] | None = None,
     ) -> None:
         self.group = group
         self.summary = summary
@@ -43,7 +65,13 @@ class KnownComplainantPanel:
         self._lookup = lookup
         self._draft = draft
         self._on_appeared = on_appeared or (lambda: None)
+        self._on_open = on_open
         self.result = KnownComplainant()
+        if on_open is not None:
+            # A click gives the list the keyboard (for Enter); Tab still passes it by.
+            table.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+            table.itemActivated.connect(self._open)
+            table.installEventFilter(_OpenOnEnter(table, self._open))
         self.proposal.setStyleSheet(PROPOSAL_STYLE)
         header = table.header()
         header.setStretchLastSection(False)
@@ -89,9 +117,12 @@ class KnownComplainantPanel:
                 case.tracking_number, short_date(case.received_on), case.subject, case.status.label(),
             ])
             item.setData(0, CASE_ID_ROLE, case.case_id)
-            item.setToolTip(2, case.subject)
+            opens = _("Dubbelklik of Enter opent het dossier.") if self._on_open is not None else ""
+            item.setToolTip(2, f"{case.subject}\n{opens}".strip())
+            item.setToolTip(0, opens)
             if case.same_facts:
-                item.setToolTip(0, _("Lijkt over dezelfde feiten te gaan"))
+                same = _("Lijkt over dezelfde feiten te gaan")
+                item.setToolTip(0, f"{same}\n{opens}".strip())
                 for column in range(4):
                     font = item.font(column)
                     font.setBold(True)
@@ -114,6 +145,11 @@ class KnownComplainantPanel:
         row = self.table.sizeHintForRow(0) if rows else self.table.fontMetrics().height() + 4
         height = self.table.header().sizeHint().height() + shown * row + 2 * self.table.frameWidth() + 2
         self.table.setFixedHeight(height)
+
+    def _open(self, item: QTreeWidgetItem, _column: int = 0) -> None:
+        case_id = item.data(0, CASE_ID_ROLE)
+        if case_id is not None and self._on_open is not None:
+            self._on_open(int(case_id))
 
     def numbers(self) -> list[str]:
         """The tracking numbers listed now (for tests)."""

@@ -3,8 +3,11 @@ from, its actions with due dates, the follow-up notes and the evaluation.
 
 Everyone may read a project; the complaints team, the director and the administrator edit it
 (the service refuses anyone else, so the others get the form read-only). Linked complaints and
-new actions are kept in the form and stored with the project on Opslaan; a tracking number
-that names no case is refused then, with the service's message, while the rest is saved.
+actions — new, changed, reopened or removed — are kept in the form and stored with the project on
+Opslaan, all in one go or not at all: a tracking number that names no case refuses the whole
+save, with a message naming it. When a colleague saved the project since this window loaded it,
+the save is refused too (as for a case): what was typed stays, the notice says who changed what,
+and 'Opnieuw laden' fetches their version.
 """
 
 from __future__ import annotations
@@ -31,14 +34,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kina_desktop.domain.projects import TITLE_MAX, ImprovementProject, ProjectDraft, ProjectStatus, project_problems
+from kina_desktop.domain.projects import (
+    TITLE_MAX,
+    ImprovementProject,
+    ProjectChanges,
+    ProjectDraft,
+    ProjectStatus,
+    changes_problems,
+)
+from kina_desktop.domain.tracking import TrackingNumber
+from kina_desktop.gui.change_text import conflict_text
 from kina_desktop.gui.enum_combo import combo_value, fill_combo, set_combo_value
 from kina_desktop.gui.ports import AccountDirectory, ProjectPort
-from kina_desktop.gui.project_actions import ActionRow, ProjectActions
-from kina_desktop.gui.unsaved_prompt import Answer, ask_to_save
+from kina_desktop.gui.project_actions import ProjectActions
+from kina_desktop.gui.unsaved_prompt import Answer, ask_to_reload, ask_to_save
 from kina_desktop.gui.widgets.date_fields import OptionalDateEdit
 from kina_desktop.i18n import _
-from kina_desktop.services.errors import RuleViolation, ServiceError
+from kina_desktop.services.errors import ConcurrentEdit, RuleViolation, ServiceError
 
 ERROR_STYLE = "color: #b3261e;"
 NOTE_STYLE = "color: #555;"
@@ -152,7 +164,12 @@ class ProjectEditor(QDialog):
         self.general.setObjectName("general_error")
         self.general.setWordWrap(True)
         self.general.setStyleSheet(ERROR_STYLE)
+        self.general.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.general.hide()
+        self.reload_button = QPushButton(_("Opnieuw laden"), self)
+        self.reload_button.setObjectName("reload_project")
+        self.reload_button.setToolTip(_("Het verbeterproject laden zoals het nu opgeslagen is"))
+        self.reload_button.hide()
         standard = QDialogButtonBox.StandardButton
         self.buttons = QDialogButtonBox(standard.Save | standard.Cancel if editable else standard.Close, self)
         if editable:
@@ -163,7 +180,7 @@ class ProjectEditor(QDialog):
             self.buttons.button(standard.Cancel).setText(_("Annuleren"))
         else:
             self.buttons.button(standard.Close).setText(_("Sluiten"))
-        for button in (self.link_button, self.unlink_button, *self.buttons.buttons()):
+        for button in (self.link_button, self.unlink_button, self.reload_button, *self.buttons.buttons()):
             button.setAutoDefault(False)
 
         left = QVBoxLayout()
@@ -179,12 +196,16 @@ class ProjectEditor(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.read_only_note)
         layout.addLayout(columns, 1)
-        layout.addWidget(self.general)
+        message_row = QHBoxLayout()
+        message_row.addWidget(self.general, 1)
+        message_row.addWidget(self.reload_button, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(message_row)
         layout.addWidget(self.buttons)
 
         self.link_button.clicked.connect(self._on_link)
         self.case_number.returnPressed.connect(self._on_link)
         self.unlink_button.clicked.connect(self._on_unlink)
+        self.reload_button.clicked.connect(self.reload)
         self.buttons.accepted.connect(self._on_save_clicked)
         self.buttons.rejected.connect(self.reject)
         self._load(project)
@@ -222,6 +243,8 @@ class ProjectEditor(QDialog):
         self.follow_up.setPlainText(project.follow_up if project else "")
         self.evaluation_on.set_value(project.evaluation_on if project else None)
         self.evaluation_result.setPlainText(project.evaluation_result if project else "")
+        self.general.hide()
+        self.reload_button.hide()
 
     def _set_editable(self, editable: bool) -> None:
         self.title.setReadOnly(not editable)
@@ -251,6 +274,10 @@ class ProjectEditor(QDialog):
 
     def link(self, tracking_number: str) -> None:
         number = tracking_number.strip()
+        try:
+            number = str(TrackingNumber.parse(number))  # '2026-12' is 2026-0012
+        except ValueError:
+            pass  # saving names it when no case has it
         if number and number not in self._cases:
             self._cases.append(number)
             self._show_cases()
@@ -273,69 +300,57 @@ class ProjectEditor(QDialog):
         if not self._editable:
             return False
         stored = self.project
-        before = ProjectDraft(
-            stored.title, stored.description, stored.owner_id, stored.status, stored.follow_up,
-            stored.evaluation_on, stored.evaluation_result,
-        ) if stored else ProjectDraft("")
+        before = stored.draft() if stored else ProjectDraft("")
         return (self.draft() != before or self._cases != list(stored.case_numbers if stored else ())
-                or bool(self.actions.pending()))
+                or self.actions.is_modified())
+
+    def changes(self) -> ProjectChanges:
+        """The whole project as shown, to be stored in one go from the version it was loaded at."""
+        return ProjectChanges(
+            self.draft(), tuple(self._cases), self.actions.drafts(),
+            project_id=self.project.id if self.project else None,
+            expected_version=self.project.version if self.project else None,
+        )
 
     # -- saving --------------------------------------------------------------------------------
 
     def save(self) -> bool:
-        """Store the project, its links and its actions; False (with the reasons shown) when
-        something was refused. What was accepted stays stored."""
-        draft = self.draft()
-        problems = project_problems(draft)
+        """Store the project with its complaints and actions. False, with the reasons shown and
+        everything typed still in the window, when the save is refused; then nothing was stored."""
+        changes = self.changes()
+        problems = changes_problems(changes)
         if problems:
             return self._refused(problems)
         try:
-            project = (self._projects.create(draft) if self.project is None
-                       else self._projects.update(self.project.id, draft))
+            project = self._projects.save(changes)
+        except ConcurrentEdit as error:
+            return self._refused([conflict_text(error)], offer_reload=True)
         except RuleViolation as error:
             return self._refused(list(error.problems))
         except ServiceError as error:
             return self._refused([error.message])
-        wanted, pending = list(self._cases), self.actions.pending()
-        refused: list[str] = []
-        for number in [n for n in wanted if n not in project.case_numbers]:
-            refused += self._attempt(lambda n=number: self._projects.link_case(project.id, n))
-        for number in [n for n in project.case_numbers if n not in wanted]:
-            refused += self._attempt(lambda n=number: self._projects.unlink_case(project.id, n))
-        for row in pending:
-            refused += self._attempt(lambda row=row: self._store_action(project.id, row))
-        try:
-            project = self._projects.get(project.id)
-        except ServiceError as error:
-            refused.append(error.message)
         self._load(project)
         if self._on_saved is not None:
-            self._on_saved(project)  # the register shows it, even when not everything was accepted
-        if refused:
-            return self._refused([_("Het verbeterproject is opgeslagen, maar niet alles:"), *refused])
-        self.general.hide()
+            self._on_saved(project)
         return True
 
-    def _store_action(self, project_id: int, row: ActionRow) -> None:
-        action_id = row.id
-        if action_id is None:
-            known = {a.id for a in self._projects.get(project_id).actions}
-            added = self._projects.add_action(project_id, row.description, row.due_on)
-            action_id = next(a.id for a in added.actions if a.id not in known)
-        if row.done_on is not None:
-            self._projects.complete_action(action_id, row.done_on)
-
-    @staticmethod
-    def _attempt(work: Callable[[], object]) -> list[str]:
+    def reload(self) -> None:
+        """Load the project as it is stored now; asks first, because typed changes are dropped."""
+        if self.project is None:
+            return
+        if self.is_modified() and not ask_to_reload(self):
+            return
         try:
-            work()
+            project = self._projects.get(self.project.id)
         except ServiceError as error:
-            return [error.message]
-        return []
+            self._refused([error.message])
+            return
+        self._load(project)
 
-    def _refused(self, problems: list[str]) -> bool:
+    def _refused(self, problems: list[str], *, offer_reload: bool = False) -> bool:
         self.general.setText("\n".join(problems))
         self.general.show()
+        self.reload_button.setVisible(offer_reload)
         return False
 
     def _on_save_clicked(self) -> None:

@@ -16,13 +16,14 @@ class Answer(Enum):
     CANCEL = "cancel"
 
 
-def ask_to_save(parent: QWidget, save_text: str | None = None) -> Answer:
-    """'Wijzigingen opslaan?' with Opslaan / Niet opslaan / Annuleren."""
+def ask_to_save(parent: QWidget, save_text: str | None = None, details: str | None = None) -> Answer:
+    """'Wijzigingen opslaan?' with Opslaan / Niet opslaan / Annuleren; ``details`` replaces the
+    general explanation (e.g. which pages changed)."""
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Question)
     box.setWindowTitle(_("Wijzigingen opslaan?"))
     box.setText(_("Wijzigingen opslaan?"))
-    box.setInformativeText(_("U hebt gegevens gewijzigd die nog niet zijn opgeslagen."))
+    box.setInformativeText(details or _("U hebt gegevens gewijzigd die nog niet zijn opgeslagen."))
     buttons = QMessageBox.StandardButton
     box.setStandardButtons(buttons.Save | buttons.Discard | buttons.Cancel)
     box.setDefaultButton(buttons.Save)
@@ -47,3 +48,18 @@ def may_close(parent: QWidget, modified: bool, save: Callable[[], bool]) -> bool
     if answer == Answer.CANCEL:
         return False
     return save() if answer == Answer.SAVE else True
+
+
+def ask_to_reload(parent: QWidget) -> bool:
+    """Before loading again what is stored over what was typed: True to go ahead."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setWindowTitle(_("Opnieuw laden"))
+    box.setText(_("Wat u in dit venster wijzigde, gaat verloren. Toch opnieuw laden?"))
+    buttons = QMessageBox.StandardButton
+    box.setStandardButtons(buttons.Yes | buttons.No)
+    box.setDefaultButton(buttons.No)
+    box.setEscapeButton(buttons.No)
+    box.button(buttons.Yes).setText(_("Opnieuw laden"))
+    box.button(buttons.No).setText(_("Annuleren"))
+    return box.exec() == buttons.Yes

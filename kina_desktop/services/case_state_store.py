@@ -36,8 +36,12 @@ from kina_desktop.domain.workdays import WorkingCalendar
 from kina_desktop.services import audit
 from kina_desktop.services.case_mapping import closure_of, fill_closure, fill_handling, handling_of
 from kina_desktop.services.cases import refresh_deadlines
+from kina_desktop.services.pseudonymised import refuse_if_pseudonymised
 
-EXTRA_HANDLING = ("solution", "answer", "note", "complainant_told_board_date_on")
+EXTRA_HANDLING = ("solution", "answer", "note")
+# Dates of the header that steps set; the board date and its announcement are here because the
+# receiver tells the complainant (Art. 6) and may not read the handling part of a personnel case.
+HEADER_DATES = ("acknowledged_on", "oral_confirmed_on", "board_meeting_on", "complainant_told_board_date_on")
 
 
 def load_state(session: Session, case: Case) -> CaseState:
@@ -86,7 +90,8 @@ def load_state(session: Session, case: Case) -> CaseState:
         solution=extra.solution if extra is not None else "",
         answer=extra.answer if extra is not None else "",
         note=extra.note if extra is not None else "",
-        complainant_told_board_date_on=extra.complainant_told_board_date_on if extra is not None else None,
+        board_meeting_on=case.board_meeting_on,
+        complainant_told_board_date_on=case.complainant_told_board_date_on,
     )
 
 
@@ -110,8 +115,9 @@ def store_state(
 ) -> None:
     """Write what changed from ``old`` to ``new`` onto the case, with an audit event for each
     change, and refresh the stored deadlines. The caller's unit of work commits it."""
+    refuse_if_pseudonymised(case)
     events: list[tuple[audit.Action, str, str, object, object]] = []
-    for name in ("kind", "category", "level", "status", "acknowledged_on", "oral_confirmed_on"):
+    for name in ("kind", "category", "level", "status", *HEADER_DATES):
         before, after = getattr(old, name), getattr(new, name)
         if before != after:
             action = audit.Action.STATUS if name == "status" else audit.Action.EDIT

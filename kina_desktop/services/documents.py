@@ -18,7 +18,9 @@ from kina_desktop.services.case_mapping import part_names_for, parts_for
 from kina_desktop.i18n import _
 from kina_desktop.services import audit
 from kina_desktop.services.context import ServiceContext
-from kina_desktop.services.errors import CaseNotFound, PermissionDenied, ServiceError
+from kina_desktop.services.errors import CaseNotFound, ServiceError
+from kina_desktop.services.permissions import require_part
+from kina_desktop.services.pseudonymised import refuse_if_pseudonymised
 
 
 class DocumentRefused(ServiceError):
@@ -53,14 +55,14 @@ def store_document(
     part: Part,
 ) -> Document:
     """Check and store one document in the caller's unit of work (letters use it too)."""
+    refuse_if_pseudonymised(case)
     if not needs_complaint_folder(Kind(case.kind), Level(case.level)):
         raise DocumentRefused(
             _("Dit dossier heeft geen klachtenmap: klachten van niveau 1, informatievragen en anonieme "
               "meldingen worden niet geklasseerd (Art. 5).")
         )
     parts = parts_for(ctx.viewer, case)
-    if part not in parts:
-        raise PermissionDenied(_("Dit deel van een vertrouwelijk personeelsdossier is voorbehouden aan de directeur (Art. 6)."))
+    require_part(parts, part)
     found, problem = check_document(filename, content)
     if problem:
         raise DocumentRefused(problem)
@@ -118,6 +120,7 @@ class DocumentService:
             case = self._case(session, document.case_id)
             if document.part not in self._parts(case):
                 raise DocumentRefused(_("Dit document bestaat niet of is niet voor u bestemd."))
+            refuse_if_pseudonymised(case)
             if document.kind == "letter":
                 raise DocumentRefused(_("Een verstuurde brief blijft in de klachtenmap (Art. 5)."))
             audit.record(session, self.ctx.viewer, audit.Action.DOCUMENT_REMOVED, case_id=case.id,

@@ -38,11 +38,13 @@ class RuleViolation(ServiceError):
 
 
 class ConcurrentEdit(ServiceError):
-    """Someone else saved the case since this editor loaded it (optimistic locking)."""
+    """Someone else saved the case (or the improvement project, with its own ``message``) since
+    this editor loaded it (optimistic locking). ``changes``: (label, old, new) of what they changed."""
 
-    def __init__(self, tracking_number: str, changed_by: str, changes: list[tuple[str, str, str]]):
+    def __init__(self, tracking_number: str, changed_by: str, changes: list[tuple[str, str, str]],
+                 *, message: str | None = None):
         super().__init__(
-            _(
+            message if message is not None else _(
                 "Dossier {number} werd intussen gewijzigd door {who}. Uw wijzigingen zijn niet "
                 "opgeslagen maar staan nog in het venster: bekijk de wijzigingen hieronder, laad het "
                 "dossier opnieuw en voer ze opnieuw in."

@@ -122,19 +122,29 @@ def test_a_project_is_edited_again_and_a_link_is_undone(qtbot, team: Services) -
     assert cell(dialog, 0, COL_OPEN_ACTIONS) == "0" and cell(dialog, 0, COL_NEXT_DUE) == ""
 
 
-def test_an_unknown_tracking_number_is_refused_but_the_project_is_kept(qtbot, team: Services) -> None:  # type: ignore[no-untyped-def]
+def test_an_unknown_tracking_number_refuses_the_whole_save(qtbot, team: Services) -> None:  # type: ignore[no-untyped-def]
+    known = team.cases.register(draft())
     dialog = register(qtbot, team, editable=True)
     editor = dialog.new_project()
     assert editor is not None
     editor.title.setText("Betere planning")
+    editor.link(known.tracking_number)
     editor.link("2026-9999")
+    editor.actions.add("Planning maken")
     save(qtbot, editor)
     assert editor.isVisible()
-    assert editor.general.text() == (
-        "Het verbeterproject is opgeslagen, maar niet alles:\nGeen dossier met opvolgingsnummer 2026-9999.")
-    assert editor.linked_cases() == [] and editor.project is not None
-    assert [p.title for p in team.projects.list()] == ["Betere planning"]
-    assert dialog.count.text() == "1 verbeterproject"
+    assert editor.general.text() == "Niet opgeslagen: er is geen dossier met opvolgingsnummer 2026-9999."
+    # Nothing was stored, nothing was lost: the person removes the wrong number and saves again.
+    assert team.projects.list() == [] and dialog.count.text() == "0 verbeterprojecten"
+    assert editor.linked_cases() == [known.tracking_number, "2026-9999"] and editor.project is None
+    assert [a.description for a in editor.actions.rows()] == ["Planning maken"]
+    editor.case_list.item(1).setSelected(True)
+    qtbot.mouseClick(editor.unlink_button, Qt.MouseButton.LeftButton)
+    save(qtbot, editor)
+    assert not editor.isVisible()
+    stored = team.projects.list()
+    assert [(p.title, p.case_numbers, len(p.actions)) for p in stored] == [
+        ("Betere planning", (known.tracking_number,), 1)]
 
 
 def test_a_project_needs_a_title_and_a_result_needs_its_date(qtbot, team: Services) -> None:  # type: ignore[no-untyped-def]
