@@ -62,6 +62,11 @@ def _steps_lines(progress: CaseProgress) -> list[str]:
 def record_text(record: CaseRecord, progress: CaseProgress | None = None) -> str:
     header = record.header
     lines = [f"{_('Dossier')} {header.tracking_number}"]
+    board = [  # personnel level 3 (Art. 6): only once the director referred the case
+        (field_label(name), getattr(header, name))
+        for name in ("board_meeting_on", "complainant_told_board_date_on")
+        if header.board_meeting_on is not None
+    ]
     lines += _lines(
         [
             (field_label("kind"), header.kind),
@@ -73,6 +78,7 @@ def record_text(record: CaseRecord, progress: CaseProgress | None = None) -> str
             (field_label("handler_name"), header.handler_name),
             (field_label("acknowledged_on"), header.acknowledged_on),
             (field_label("oral_confirmed_on"), header.oral_confirmed_on),
+            *board,
             (_("Geregistreerd op"), header.registered_at),
             (_("Vertrouwelijk"), header.confidential),
         ]

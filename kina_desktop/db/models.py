@@ -120,6 +120,10 @@ class Case(Base):
     # was pseudonymised. The reason of a hold is in the history (part "handling").
     legal_hold_since: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
     pseudonymised_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    # Personnel level 3 (Art. 6, migration 0009): the board meeting and the day the receiver told
+    # the complainant its date. Here, not in the handling part, because the receiver announces it.
+    board_meeting_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    complainant_told_board_date_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_utcnow)
     version: Mapped[int] = mapped_column(Integer, default=1)
 
@@ -181,12 +185,10 @@ class CaseHandling(Base):
     working_group_minutes: Mapped[str] = mapped_column(Text, default="")
     staff_conversation_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
     personnel_file_report_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
-    board_meeting_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
     minutes_copy_handed_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
     solution: Mapped[str] = mapped_column(Text, default="")  # level 1: solved at once (Art. 6)
     answer: Mapped[str] = mapped_column(Text, default="")  # information request (Art. 3)
     note: Mapped[str] = mapped_column(Text, default="")  # anonymous report (Art. 3)
-    complainant_told_board_date_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
 
     case: Mapped[Case] = relationship(back_populates="handling")
 
@@ -208,16 +210,22 @@ class AuditEvent(Base):
     """Append-only history: who did what to which case, when. Never updated or deleted."""
 
     __tablename__ = "audit_events"
-    __table_args__ = (Index("ix_audit_events_case_id_at", "case_id", "at"),)
+    __table_args__ = (
+        Index("ix_audit_events_case_id_at", "case_id", "at"),
+        Index("ix_audit_events_project_id", "project_id"),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     at: Mapped[dt.datetime] = mapped_column(DateTime, default=_utcnow)
     account_id: Mapped[int | None] = mapped_column(ForeignKey("accounts.id"), nullable=True)
     actor_name: Mapped[str] = mapped_column(String(200), default="")
     case_id: Mapped[int | None] = mapped_column(ForeignKey("cases.id"), nullable=True)
+    # An event about an improvement project (migration 0010): its id, no case. Not a foreign
+    # key: the history is append-only and outlives what it is about.
+    project_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
     action: Mapped[str] = mapped_column(String(32))
-    # The case's version after this change, so an editor that loaded version N can be shown
-    # exactly what others changed since.
+    # The case's version after this change (for a project's event: the project's version), so
+    # an editor that loaded version N can be shown exactly what others changed since.
     case_version: Mapped[int] = mapped_column(Integer, default=0)
     # Which part of the case the event touches ("description", "handling", "closure" or "" for
     # the header): the same visibility rule as the part applies to its history.
@@ -353,8 +361,14 @@ class ImprovementProject(Base):
     evaluation_result: Mapped[str] = mapped_column(Text, default="")  # written for the annual report
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_utcnow)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_utcnow)
+    version: Mapped[int] = mapped_column(Integer, default=1)  # migration 0010
 
     owner: Mapped[Account | None] = relationship(lazy="joined")
+
+    # Optimistic locking as for a case: every change sets version + 1 itself and SQLAlchemy adds
+    # "WHERE version = <the version loaded>" to the UPDATE, so a colleague's save in between is
+    # detected instead of overwritten.
+    __mapper_args__ = {"version_id_col": version, "version_id_generator": False}
 
 
 class ProjectCase(Base):

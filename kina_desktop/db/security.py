@@ -4,7 +4,8 @@ reads exactly what the program would show them.
 
 The rule is the one of domain/visibility.py (``visible_parts``), written in SQL:
 - the header (``cases``) is readable by every KINA role: a confidential case exists, with its
-  number, status and deadlines;
+  number, status and deadlines (and, for personnel level 3, the board meeting date the receiver
+  announces to the complainant, Art. 6; migration 0009);
 - the description part of a confidential case (personnel matters above level 1) only by the
   director and by the person who registered it;
 - the handling and closure parts, and the texts that belong with them (notes of steps,

@@ -65,7 +65,10 @@ class CaseState:
     solution: str = ""  # level 1: how the receiver solved it at once (Art. 6)
     answer: str = ""  # information request: the answer given (Art. 3)
     note: str = ""  # anonymous report: what it tells the organisation (Art. 3)
-    complainant_told_board_date_on: dt.date | None = None  # personnel level 3 (Art. 6)
+    # Personnel level 3 (Art. 6): the board meeting and the day the complainant was told its date
+    # (on the header: the receiver announces it, also on a confidential case).
+    board_meeting_on: dt.date | None = None
+    complainant_told_board_date_on: dt.date | None = None
 
     @property
     def admissibility(self) -> Admissibility:
@@ -103,7 +106,6 @@ def state_from_record(
     solution: str = "",
     answer: str = "",
     note: str = "",
-    complainant_told_board_date_on: dt.date | None = None,
 ) -> CaseState:
     """The state of a stored case; the extra data (grounds, holds, steps, ...) come from the
     tables the services keep for them. Raises ValueError for a redacted record."""
@@ -129,5 +131,6 @@ def state_from_record(
         solution=solution,
         answer=answer,
         note=note,
-        complainant_told_board_date_on=complainant_told_board_date_on,
+        board_meeting_on=header.board_meeting_on,
+        complainant_told_board_date_on=header.complainant_told_board_date_on,
     )

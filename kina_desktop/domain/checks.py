@@ -84,7 +84,7 @@ def working_group_recorded(s: CaseState) -> str | None:
 
 
 def board_meeting_set(s: CaseState) -> str | None:
-    if s.handling.board_meeting_on:
+    if s.board_meeting_on:
         return None
     return _("Er is nog geen datum van de Raad van Bestuur (Art. 6).")
 
@@ -146,7 +146,7 @@ def no_interest_hold_open(s: CaseState) -> str | None:
 
 
 def board_met_by_step_day(s: CaseState, d: StepData) -> list[str]:
-    meeting = s.handling.board_meeting_on
+    meeting = s.board_meeting_on
     if meeting is None or meeting <= d.on:
         return []
     return [_("De Raad van Bestuur vergadert pas op {date}; dit kan pas nadien (Art. 6).").format(date=long_date(meeting))]

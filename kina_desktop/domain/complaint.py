@@ -62,7 +62,6 @@ class Handling:
     working_group_minutes: str = ""
     staff_conversation_on: dt.date | None = None
     personnel_file_report_on: dt.date | None = None
-    board_meeting_on: dt.date | None = None
     minutes_copy_handed_on: dt.date | None = None
 
 
@@ -95,6 +94,10 @@ class CaseHeader:
     handler_name: str = ""
     legal_hold_since: dt.date | None = None  # retention (GDPR): kept whole for a court case
     pseudonymised_on: dt.date | None = None  # retention: personal data and free text removed
+    # Personnel level 3 (Art. 6): the board meeting the case goes to, and the day the receiver told
+    # the complainant that date. On the header because the receiver announces it (only a date).
+    board_meeting_on: dt.date | None = None
+    complainant_told_board_date_on: dt.date | None = None
 
     @property
     def confidential(self) -> bool:

@@ -44,8 +44,8 @@ def proposed_meeting(state: CaseState, schedule: MeetingSchedule, today: dt.date
     level-3 case with the board, else the next planned meeting of the body its route goes to."""
     key = route_for(state).key
     if key == RouteKey.PERSONNEL_LEVEL_THREE:
-        if state.status == Status.WITH_BOARD and state.handling.board_meeting_on:
-            return state.handling.board_meeting_on
+        if state.status == Status.WITH_BOARD and state.board_meeting_on:
+            return state.board_meeting_on
         if state.status in (Status.AWAITING_CONFIRMATION, Status.REGISTERED, Status.WITH_DIRECTOR):
             return schedule.next_board(today)
     if key == RouteKey.DAILY_LEVEL_THREE and state.status in (
@@ -74,7 +74,7 @@ def board_notice(state: CaseState, schedule: MeetingSchedule, today: dt.date) ->
     if route_for(state).key != RouteKey.PERSONNEL_LEVEL_THREE or state.status in (Status.HANDLED, Status.CLOSED):
         return None
     if state.status == Status.WITH_BOARD:
-        meeting = state.handling.board_meeting_on
+        meeting = state.board_meeting_on
         told = state.complainant_told_board_date_on
         if told is None:
             message = _("Breng de klager op de hoogte van de vergadering van de Raad van Bestuur op {date}, "

@@ -15,5 +15,15 @@ def may_register(roles: Iterable[Role]) -> bool:
     return not REGISTERING_ROLES.isdisjoint(roles)
 
 
-def may_manage_accounts(roles: Iterable[Role]) -> bool:
+def may_administer(roles: Iterable[Role]) -> bool:
+    """The program's own settings (accounts, letterhead and templates, calendar, lists, mailbox,
+    retention period): an administrator."""
     return Role.ADMINISTRATOR in set(roles)
+
+
+may_manage_accounts = may_administer
+
+
+def may_export_register(roles: Iterable[Role]) -> bool:
+    """The full register with every part of every case, confidential ones too (Art. 6): the director."""
+    return Role.DIRECTOR in set(roles)

@@ -104,8 +104,8 @@ def _working_group_meeting(s: CaseState, d: StepData) -> CaseState:
 
 
 def _board_meeting(s: CaseState, d: StepData) -> CaseState:
-    told = s.complainant_told_board_date_on if d.meeting_on == s.handling.board_meeting_on else None
-    return replace(_handling(s, board_meeting_on=d.meeting_on), complainant_told_board_date_on=told)
+    told = s.complainant_told_board_date_on if d.meeting_on == s.board_meeting_on else None
+    return replace(s, board_meeting_on=d.meeting_on, complainant_told_board_date_on=told)
 
 
 def _tell_board_date(s: CaseState, d: StepData) -> CaseState:

@@ -137,9 +137,6 @@ def validate_handling(handling: Handling, received_on: dt.date, today: dt.date) 
         problems += _date_problems(name, value, today)
         if value and value < received_on:
             problems.append(Problem(name, _("Deze datum ligt voor de ontvangst van de klacht.")))
-    # A board meeting may be planned in the future; it cannot precede receipt.
-    if handling.board_meeting_on and handling.board_meeting_on < received_on:
-        problems.append(Problem("board_meeting_on", _("Deze datum ligt voor de ontvangst van de klacht.")))
     problems += _text_problems(
         handling, ["investigation", "verdict_motivation", "measures", "working_group_minutes"]
     )

@@ -85,7 +85,8 @@ ARTICLE_TOOLTIPS: dict[str, str] = {
     ),
     "board_meeting_on": N_(
         "Personeelsaangelegenheden niveau 3: de Raad van Bestuur beslist; de klager krijgt de "
-        "datum van die vergadering te horen (Art. 6)."
+        "datum van die vergadering te horen (Art. 6). De directeur legt de datum vast met de stap "
+        "‘Voorleggen aan de Raad van Bestuur’."
     ),
     "minutes_copy_handed_on": N_(
         "Het personeelslid krijgt uitleg bij de beslissing en een kopie van de notulen van de "

@@ -5,7 +5,8 @@
 left) offers the letters the case may get now (gui/letters_menu.py); Ctrl+P prints the
 acknowledgement while it is due.
 
-A part the person may not see (``None`` in the CaseRecord) shows a notice instead of a form.
+A part the person may not see (``None`` in the CaseRecord) shows a notice instead of a form. A
+pseudonymised case (retention) is shown read-only, with a notice above the tabs saying why.
 Saving sends only the parts shown; a refused save (validation, someone else saved meanwhile)
 leaves every typed character in place and says what to do. A step of the route opens the step
 dialog (gui/step_dialog.py); once it is taken, the editor shows the case as stored.
@@ -22,7 +23,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
-    QMessageBox,
+    QLabel,
     QPushButton,
     QScrollArea,
     QSplitter,
@@ -31,10 +32,11 @@ from PySide6.QtWidgets import (
 
 from kina_desktop.domain.actions import ActionKind
 from kina_desktop.domain.complaint import CaseChanges, CaseRecord
+from kina_desktop.domain.retention import changes_refused
 from kina_desktop.gui.case_letters import CaseLetters
 from kina_desktop.gui.case_projects_page import CaseProjectsPage
 from kina_desktop.gui.case_summary import summary_text
-from kina_desktop.gui.change_text import change_line
+from kina_desktop.gui.change_text import conflict_text
 from kina_desktop.gui.closure_page import ClosurePage
 from kina_desktop.gui.complaint_folder_page import ComplaintFolderPage
 from kina_desktop.gui.description_form import DescriptionForm
@@ -54,16 +56,18 @@ from kina_desktop.gui.ports import (
     WorkflowPort,
 )
 from kina_desktop.gui.progress_panel import ProgressPanel
+from kina_desktop.gui.read_only import make_read_only
 from kina_desktop.gui.restricted_part_notice import RestrictedPartNotice
 from kina_desktop.gui.step_dialog import StepDialog
 from kina_desktop.gui.system_viewer import SystemViewer
-from kina_desktop.gui.unsaved_prompt import Answer, ask_to_save
+from kina_desktop.gui.unsaved_prompt import Answer, ask_to_reload, ask_to_save
 from kina_desktop.gui.window_state import restore_geometry, save_geometry
 from kina_desktop.i18n import _
 from kina_desktop.services.errors import ConcurrentEdit, ServiceError, ValidationFailed
 
 ERROR_FRAME = "#message_frame { background: #fdecea; border: 1px solid #b3261e; border-radius: 4px; }"
 INFO_FRAME = "#message_frame { background: #e6f4ea; border: 1px solid #2e7d32; border-radius: 4px; }"
+READ_ONLY_NOTICE = "#read_only_notice { background: #fff4e5; border: 1px solid #b26a00; border-radius: 4px; padding: 6px; }"
 SETTINGS_GROUP = "case_editor"
 SPLITTER_KEY = f"{SETTINGS_GROUP}/progress_splitter"
 
@@ -150,6 +154,12 @@ class CaseEditor(QDialog):
         self.ui.reload_button.clicked.connect(self.reload)
         QShortcut(QKeySequence(QKeySequence.StandardKey.Save), self, self._on_save_requested)
         self._add_paperwork(letters, documents, mail)
+        self.read_only_notice = QLabel(self)
+        self.read_only_notice.setObjectName("read_only_notice")
+        self.read_only_notice.setWordWrap(True)
+        self.read_only_notice.setStyleSheet(READ_ONLY_NOTICE)
+        self.read_only_notice.hide()
+        self.ui.editor_layout.insertWidget(self.ui.editor_layout.indexOf(self.ui.summary) + 1, self.read_only_notice)
 
         self._load(record)
         if settings is None or not restore_geometry(settings, SETTINGS_GROUP, self):
@@ -289,7 +299,7 @@ class CaseEditor(QDialog):
         if self.description_form is not None and record.description is not None:
             self.description_form.set_values(record.description, header.kind, header.category, header.level)
         if self.handling_page is not None and record.handling is not None:
-            self.handling_page.set_values(record.handling, header.handler_name)
+            self.handling_page.set_values(record.handling, header.handler_name, header.board_meeting_on)
         if self.closure_page is not None and record.closure is not None:
             self.closure_page.set_values(record.closure)
         self._baseline = self._collect()
@@ -299,8 +309,27 @@ class CaseEditor(QDialog):
                     page.watch(self._update_modified)
         self.errors.clear()
         self._hide_message()
+        self._show_read_only(record)
         self._refresh_progress()
         self._update_modified()
+
+    def _show_read_only(self, record: CaseRecord) -> None:
+        """A pseudonymised case (retention) is only read: its forms do not change and the notice
+        above the tabs says why. The services refuse every change with the same sentence."""
+        reason = changes_refused(record.tracking_number, record.header.pseudonymised_on)
+        self.read_only_notice.setText(reason)
+        self.read_only_notice.setVisible(bool(reason))
+        if not reason:
+            return
+        for page in (self.description_form, self.handling_page, self.closure_page):
+            if page is not None:
+                make_read_only(page.field_widgets().values())
+        self._save_button.setEnabled(False)
+        self._save_button.setToolTip(_("Een gepseudonimiseerd dossier wordt niet meer gewijzigd."))
+
+    @property
+    def read_only(self) -> bool:
+        return not self.read_only_notice.isHidden()
 
     def _refresh_progress(self) -> None:
         """Fetch the route, deadlines, steps and history again (after loading, saving or a step)."""
@@ -371,9 +400,7 @@ class CaseEditor(QDialog):
             return False
         except ConcurrentEdit as error:
             self.errors.clear()
-            lines = [change_line(label, old, new) for label, old, new in error.changes]
-            text = error.message + ("\n\n" + "\n".join(f"• {line}" for line in lines) if lines else "")
-            self._show_message(text, error=True, offer_reload=True)
+            self._show_message(conflict_text(error), error=True, offer_reload=True)
             return False
         except ServiceError as error:
             self.errors.clear()
@@ -391,20 +418,38 @@ class CaseEditor(QDialog):
 
     def reload(self) -> None:
         """Load the case as it is stored now; asks first, because typed changes are dropped."""
-        if self.has_unsaved_changes():
-            answer = QMessageBox.question(
-                self,
-                _("Opnieuw laden"),
-                _("Wat u in dit venster wijzigde, gaat verloren. Toch opnieuw laden?"),
-            )
-            if answer != QMessageBox.StandardButton.Yes:
-                return
+        if self.has_unsaved_changes() and not ask_to_reload(self):
+            return
         try:
             record = self._cases.get_by_id(self._record.header.id)
         except ServiceError as error:
             self._show_message(error.message, error=True)
             return
         self._load(record)
+
+    def catch_up(self) -> None:
+        """Work done elsewhere on many cases at once (a batch of acknowledgements, new closing
+        days, pseudonymising) may have changed this case: without unsaved changes the editor
+        shows it as stored now; with unsaved changes it keeps every typed character and shows
+        what changed meanwhile, as a refused save would, with 'Opnieuw laden'."""
+        header = self._record.header
+        try:
+            changed = self._cases.changed_since(header.id, header.version)
+            record = self._cases.get_by_id(header.id) if changed is not None and not self.has_unsaved_changes() else None
+        except ServiceError as error:
+            self._show_message(error.message, error=True)
+            return
+        if changed is None:
+            self._refresh_progress()  # the same version, yet its deadlines may have moved
+        elif record is None:
+            self._show_message(conflict_text(changed), error=True, offer_reload=True)
+        else:
+            self._load(record)
+            self._show_message(
+                _("Dossier {number} werd intussen elders gewijzigd; dit venster toont het zoals het nu is "
+                  "opgeslagen.").format(number=record.tracking_number),
+                error=False,
+            )
 
     # -- letters and the complaint folder ---------------------------------------------------
 

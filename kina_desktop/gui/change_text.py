@@ -15,6 +15,7 @@ from kina_desktop.domain.enums import Admissibility, Category, Channel, Kind, Le
 from kina_desktop.domain.labels import FIELD_LABELS, field_label
 from kina_desktop.gui.formatting import short_date
 from kina_desktop.i18n import _, babel_locale
+from kina_desktop.services.errors import ConcurrentEdit
 
 ENUM_FIELDS: dict[str, type[Enum]] = {
     "kind": Kind,
@@ -78,3 +79,9 @@ def readable_field_value(name: str, value: str, limit: int | None = MAX_SHOWN) -
 
 def change_line(label: str, old: str, new: str) -> str:
     return f"{label}: {readable_value(label, old)} → {readable_value(label, new)}"
+
+
+def conflict_text(error: ConcurrentEdit) -> str:
+    """The notice of a refused save: who saved in between, then what they changed, one per line."""
+    lines = [change_line(label, old, new) for label, old, new in error.changes]
+    return error.message + ("\n\n" + "\n".join(f"• {line}" for line in lines) if lines else "")

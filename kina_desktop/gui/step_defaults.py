@@ -38,8 +38,8 @@ def step_defaults(
         if action == ActionKind.RECORD_WORKING_GROUP_MEETING:
             values["minutes"] = handling.working_group_minutes
             values["meeting_on"] = handling.working_group_meeting_on or today
-        if action in BOARD_STEPS and handling.board_meeting_on:
-            values["meeting_on"] = handling.board_meeting_on
+    if action in BOARD_STEPS and header.board_meeting_on:
+        values["meeting_on"] = header.board_meeting_on
     if action in BOARD_STEPS and progress is not None and progress.board and progress.board.meeting_on:
         values["meeting_on"] = progress.board.meeting_on
     if closure is not None:

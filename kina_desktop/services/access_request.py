@@ -33,7 +33,6 @@ from kina_desktop.domain.access_request import (
     PersonQuery,
     as_json_dict,
     handling_fields,
-    may_answer_access_requests,
 )
 from kina_desktop.domain.audit_actions import AuditAction
 from kina_desktop.domain.enums import (
@@ -48,11 +47,12 @@ from kina_desktop.domain.enums import (
 from kina_desktop.domain.labels import field_label
 from kina_desktop.domain.letters import LetterKind
 from kina_desktop.domain.visibility import Part
-from kina_desktop.i18n import _, babel_locale
+from kina_desktop.i18n import babel_locale
 from kina_desktop.services import audit
 from kina_desktop.services.case_mapping import closure_of, description_of, parts_for
 from kina_desktop.services.context import ServiceContext
-from kina_desktop.services.errors import PermissionDenied, RuleViolation
+from kina_desktop.services.errors import RuleViolation
+from kina_desktop.services.permissions import Permission, require
 
 _LABELLED = {"admissibility": Admissibility, "verdict": Verdict}
 
@@ -87,8 +87,7 @@ class AccessRequestService:
 
     def find(self, name: str = "", email: str = "") -> AccessExport:
         """Everything about the person with this name and/or e-mail address; recorded."""
-        if not may_answer_access_requests(self.ctx.viewer.roles):
-            raise PermissionDenied(_("Alleen de directeur of een beheerder mag een inzageverzoek beantwoorden."))
+        require(self.ctx, Permission.ANSWER_ACCESS_REQUESTS)
         query = PersonQuery(name.strip(), email.strip())
         problems = query.problems()
         if problems:

@@ -25,6 +25,7 @@ from kina_desktop.domain.enums import Role
 from kina_desktop.i18n import _
 from kina_desktop.services.context import ServiceContext
 from kina_desktop.services.errors import PermissionDenied, ServiceError
+from kina_desktop.services.permissions import Permission, require
 
 _hasher = PasswordHasher()  # argon2id with the library's current recommended parameters
 
@@ -120,8 +121,7 @@ class AccountService:
         self.ctx = ctx
 
     def _require_administrator(self) -> None:
-        if Role.ADMINISTRATOR not in self.ctx.viewer.roles:
-            raise PermissionDenied(_("Alleen een beheerder beheert accounts."))
+        require(self.ctx, Permission.MANAGE_ACCOUNTS)
 
     def list(self) -> list[AccountInfo]:
         """Everyone may see who works with the program (contact persons in letters)."""

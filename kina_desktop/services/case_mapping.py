@@ -41,6 +41,8 @@ def header_of(case: Case) -> CaseHeader:
         handler_name=case.handler.display_name if case.handler else "",
         legal_hold_since=case.legal_hold_since,
         pseudonymised_on=case.pseudonymised_on,
+        board_meeting_on=case.board_meeting_on,
+        complainant_told_board_date_on=case.complainant_told_board_date_on,
     )
 
 

@@ -16,14 +16,14 @@ from sqlalchemy import select
 from kina_desktop.db.models import Case
 from kina_desktop.domain.audit_actions import AuditAction
 from kina_desktop.domain.complaint import CaseHeader
-from kina_desktop.domain.retention import may_set_legal_hold
 from kina_desktop.domain.tracking import TrackingNumber
 from kina_desktop.domain.visibility import Part
 from kina_desktop.i18n import _
 from kina_desktop.services import audit
 from kina_desktop.services.case_mapping import header_of
 from kina_desktop.services.context import ServiceContext
-from kina_desktop.services.errors import CaseNotFound, PermissionDenied, RuleViolation
+from kina_desktop.services.errors import CaseNotFound, RuleViolation
+from kina_desktop.services.permissions import Permission, require
 
 MAX_REASON = 500
 
@@ -40,9 +40,7 @@ class LegalHoldService:
         return self._change(tracking_number, reason, hold=False)
 
     def _change(self, tracking_number: str, reason: str, *, hold: bool) -> CaseHeader:
-        if not may_set_legal_hold(self.ctx.viewer.roles):
-            raise PermissionDenied(_("Alleen de directeur of een beheerder mag een juridische blokkering instellen "
-                                     "of opheffen."))
+        require(self.ctx, Permission.SET_LEGAL_HOLD)
         reason = reason.strip()
         if not reason:
             raise RuleViolation(_("Geef de reden van de juridische blokkering (bv. de rechtszaak)."))

@@ -10,11 +10,12 @@ import datetime as dt
 from sqlalchemy import select
 
 from kina_desktop.db.models import Case
-from kina_desktop.domain.enums import Role, Status
+from kina_desktop.domain.enums import Status
 from kina_desktop.i18n import _
 from kina_desktop.services.cases import refresh_deadlines, stored_days_on_hold
 from kina_desktop.services.context import ServiceContext
-from kina_desktop.services.errors import PermissionDenied, ServiceError
+from kina_desktop.services.errors import ServiceError
+from kina_desktop.services.permissions import Permission, require
 from kina_desktop.services.settings import CLOSING_DAYS, read_setting, working_calendar, write_setting
 from kina_desktop.services.workflow import BOARD_MEETINGS, WORKING_GROUP_MEETINGS
 
@@ -28,8 +29,7 @@ class OrganisationCalendar:
         self.ctx = ctx
 
     def _require_administrator(self) -> None:
-        if Role.ADMINISTRATOR not in self.ctx.viewer.roles:
-            raise PermissionDenied(_("Alleen een beheerder wijzigt de instellingen."))
+        require(self.ctx, Permission.CHANGE_SETTINGS)
 
     # -- closing days --------------------------------------------------------------------------
 

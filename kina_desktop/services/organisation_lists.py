@@ -7,16 +7,15 @@ list, the defaults of domain/organisations.py apply.
 
 from __future__ import annotations
 
-from kina_desktop.domain.enums import Role
 from kina_desktop.domain.organisations import (
     DEFAULT_KINA_SERVICES,
     DEFAULT_MEMBER_OCMWS,
     clean_list,
     list_problems,
 )
-from kina_desktop.i18n import _
 from kina_desktop.services.context import ServiceContext
-from kina_desktop.services.errors import PermissionDenied, ServiceError
+from kina_desktop.services.errors import ServiceError
+from kina_desktop.services.permissions import Permission, require
 from kina_desktop.services.settings import KINA_SERVICES, MEMBER_OCMWS, read_setting, write_setting
 
 
@@ -34,8 +33,7 @@ class OrganisationLists:
         return list(default) if stored is None else [str(entry) for entry in stored]
 
     def _write(self, key: str, entries: list[str]) -> list[str]:
-        if Role.ADMINISTRATOR not in self.ctx.viewer.roles:
-            raise PermissionDenied(_("Alleen een beheerder wijzigt de instellingen."))
+        require(self.ctx, Permission.CHANGE_SETTINGS)
         clean = clean_list(entries)
         problems = list_problems(clean)
         if problems:

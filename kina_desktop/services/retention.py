@@ -37,8 +37,6 @@ from kina_desktop.domain.retention import (
     MAX_RETENTION_YEARS,
     RetentionCase,
     RetentionPlan,
-    may_run_retention,
-    may_view_retention,
     plan,
     retention_cutoff,
     valid_retention_years,
@@ -47,7 +45,8 @@ from kina_desktop.domain.text import fold
 from kina_desktop.i18n import _, ngettext
 from kina_desktop.services import audit
 from kina_desktop.services.context import ServiceContext
-from kina_desktop.services.errors import PermissionDenied, RuleViolation
+from kina_desktop.services.errors import RuleViolation
+from kina_desktop.services.permissions import Permission, require
 from kina_desktop.services.settings import read_setting, write_setting
 
 Progress = Callable[[int, int], None]
@@ -95,8 +94,7 @@ class RetentionService:
 
     def set_period_years(self, years: int) -> None:
         """Set by KINA's archivist, entered by an administrator (0: keep everything); recorded."""
-        if not may_run_retention(self.ctx.viewer.roles):
-            raise PermissionDenied(_("Alleen een beheerder mag de bewaartermijn wijzigen."))
+        require(self.ctx, Permission.SET_RETENTION_PERIOD)
         if not valid_retention_years(years):
             raise RuleViolation(_("De bewaartermijn is een aantal jaren van 0 tot {max} (0: alles bewaren).").format(
                 max=MAX_RETENTION_YEARS))
@@ -110,8 +108,7 @@ class RetentionService:
     # -- preview and run ---------------------------------------------------------------------
 
     def _may_look(self) -> None:
-        if not may_view_retention(self.ctx.viewer.roles):
-            raise PermissionDenied(_("Alleen de directeur of een beheerder mag de bewaartermijn bekijken."))
+        require(self.ctx, Permission.VIEW_RETENTION)
 
     def _plan(self, session: Session, today: dt.date) -> RetentionPlan:
         years = retention_years(session)
@@ -129,8 +126,7 @@ class RetentionService:
                      only: Collection[str] | None = None, progress: Progress | None = None) -> RetentionPlan:
         """Pseudonymise the cases due today (``only``: just those of a preview that are still
         due), after the administrator's explicit confirmation; returns what was done."""
-        if not may_run_retention(self.ctx.viewer.roles):
-            raise PermissionDenied(_("Alleen een beheerder mag dossiers pseudonimiseren."))
+        require(self.ctx, Permission.PSEUDONYMISE)
         if not confirmed_by.strip():
             raise RuleViolation(_("Pseudonimiseren gebeurt pas na een uitdrukkelijke bevestiging."))
         today = today or self.ctx.today()

@@ -30,6 +30,7 @@ from kina_desktop.services.cases import CaseService
 from kina_desktop.services.context import ServiceContext
 from kina_desktop.services.earlier_cases import find_earlier_cases
 from kina_desktop.services.errors import ConcurrentEdit, RuleViolation
+from kina_desktop.services.pseudonymised import refuse_if_pseudonymised
 from kina_desktop.services.settings import read_setting, working_calendar
 
 BOARD_MEETINGS = "board_meetings"  # ["2026-12-15", ...]
@@ -84,7 +85,8 @@ class WorkflowService:
                 version=case.version,
                 route=route_of(state),
                 deadlines=case_deadlines(state, working_calendar(session), today),
-                options=tuple(workflow.action_options(state, viewer.roles)),
+                # A pseudonymised case takes no step any more (retention).
+                options=() if case.pseudonymised_on else tuple(workflow.action_options(state, viewer.roles)),
                 # The notes of steps are as confidential as the handling part.
                 steps=state.steps if details else tuple(
                     StepRecord(s.action, s.on, s.from_status, s.to_status, s.by_role, "") for s in state.steps
@@ -110,6 +112,7 @@ class WorkflowService:
         now = self.ctx.clock()
         with self.ctx.database.write() as session:
             case = self._cases._load(session, case_id=case_id)
+            refuse_if_pseudonymised(case)  # before the route's own refusal of a closed case
             if case.version != expected_version:
                 raise self._cases._concurrent_edit(session, case, expected_version)
             old = load_state(session, case)

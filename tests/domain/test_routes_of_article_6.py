@@ -131,7 +131,7 @@ def test_personnel_level3_goes_to_the_board_and_the_complainant_is_told_its_date
     s = acknowledged(new_case(category=PERSONNEL, level=Level.THREE))
     s = step(s, A.FORWARD_TO_DIRECTOR, R, day(1))
     s = step(s, A.REFER_TO_BOARD, D, day(2), meeting_on=day(16))
-    assert s.status == Status.WITH_BOARD and s.handling.board_meeting_on == day(16)
+    assert s.status == Status.WITH_BOARD and s.board_meeting_on == day(16)
     s = step(s, A.TELL_BOARD_DATE, R, day(3))
     assert s.complainant_told_board_date_on == day(3)
     s = step(s, A.ASSESS_ADMISSIBILITY, D, day(16), decision=ADMISSIBLE)

@@ -115,7 +115,6 @@ def test_the_handler_fills_in_the_handling_admissibility_verdict_and_measures(
     assert handling.measures == "Extra bezetting op maandagvoormiddag."
     assert handling.measures_discussed_with_team is True
     assert handling.staff_conversation_on == dt.date(2026, 11, 23)
-    assert handling.board_meeting_on is None
 
 
 def test_the_handling_cannot_be_filled_in_before_the_case_reaches_the_handler_and_the_text_stays(

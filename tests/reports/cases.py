@@ -71,12 +71,14 @@ def record(
     channel: Channel = Channel.POST,
     handling: Handling | None = HANDLING,
     status: Status = Status.WITH_HANDLER,
+    board_meeting_on: dt.date | None = None,
     **description: object,
 ) -> CaseRecord:
     header = CaseHeader(
         id=42, tracking_number=number, kind=kind, category=category, level=level, status=status,
         received_on=RECEIVED, channel=channel, registered_by_id=3,
         registered_at=dt.datetime(2026, 11, 20, 10, 15), version=1, handler_name="Els Janssens",
+        board_meeting_on=board_meeting_on,
     )
     desc = replace(DESCRIPTION, channel=channel, **description)  # type: ignore[arg-type]
     return CaseRecord(header, desc, handling, Closure())
@@ -93,7 +95,7 @@ def case_for(kind: LetterKind) -> CaseRecord:
                                        verdict_motivation="", measures=""))
     if kind == LetterKind.BOARD_DATE:
         return record(category=Category.PERSONNEL, level=Level.THREE, status=Status.WITH_BOARD,
-                      handling=Handling(board_meeting_on=BOARD_MEETING),
+                      handling=None, board_meeting_on=BOARD_MEETING,
                       subject="Onheus gedrag van een medewerker", staff_member="Piet Claes")
     if kind == LetterKind.OUTCOME_PERSONNEL:
         return record(category=Category.PERSONNEL, level=Level.TWO, status=Status.HANDLED,

@@ -106,7 +106,7 @@ def test_personnel_level_3_complainant_hears_the_board_date_and_that_the_answer_
 
 def test_board_date_can_be_given_when_the_case_has_none_yet() -> None:
     record = case_for(L.BOARD_DATE)
-    record = replace(record, handling=replace(record.handling, board_meeting_on=None))
+    record = replace(record, header=replace(record.header, board_meeting_on=None))
     body = text(letter_pdf(L.BOARD_DATE, record=record, board_meeting_on=BOARD_MEETING.replace(day=22)))
     assert "22 december 2026" in body
 
