@@ -16,8 +16,6 @@ from babel.dates import format_date
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDialog,
-    QDialogButtonBox,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -32,7 +30,7 @@ from kina_desktop.domain.workdays import DEFAULT_CLOSING_DAYS, WorkingCalendar
 from kina_desktop.gui.date_list import DateListEditor, day_text
 from kina_desktop.gui.field_errors import ERROR_STYLE
 from kina_desktop.gui.settings_ports import CalendarAdmin
-from kina_desktop.gui.unsaved_prompt import may_close
+from kina_desktop.gui.settings_page import PageDialog
 from kina_desktop.i18n import _, babel_locale, ngettext
 from kina_desktop.services.errors import ServiceError
 
@@ -61,7 +59,10 @@ def saved_message(changed: int) -> str:
     ).format(n=changed)
 
 
-class CalendarDialog(QDialog):
+class CalendarPage(QWidget):
+    """The closing days of a year, the legal holidays beside them and the meeting dates: the
+    content of Beheer → Kalender… and of its page in Beheer → Instellingen…."""
+
     def __init__(
         self,
         calendar: CalendarAdmin,
@@ -71,8 +72,8 @@ class CalendarDialog(QDialog):
         on_saved: Callable[[int], None] | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setObjectName("calendar_dialog")
-        self.setWindowTitle(_("Kalender"))
+        self.setObjectName("calendar_page")
+        self.on_change: Callable[[], None] = lambda: None
         self._calendar = calendar
         self._on_saved = on_saved
         self._year = today.year
@@ -116,13 +117,6 @@ class CalendarDialog(QDialog):
         self.message = QLabel(self)
         self.message.setObjectName("message")
         self.message.setWordWrap(True)
-        standard = QDialogButtonBox.StandardButton
-        self.buttons = QDialogButtonBox(standard.Save | standard.Close, self)
-        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
-        self.save_button.setText(_("Opslaan"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Close).setText(_("Sluiten"))
-        for button in self.buttons.buttons():
-            button.setAutoDefault(False)
 
         top = QHBoxLayout()
         top.addWidget(QLabel(_("Jaar"), self))
@@ -136,18 +130,13 @@ class CalendarDialog(QDialog):
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
         layout.addWidget(hint)
         layout.addLayout(grid, 1)
-        bottom = QHBoxLayout()
-        bottom.addWidget(self.message, 1)
-        bottom.addWidget(self.buttons)
-        layout.addLayout(bottom)
+        layout.addWidget(self.message)
 
         self.year.valueChanged.connect(self._on_year)
-        self.buttons.accepted.connect(self._on_save_clicked)
-        self.buttons.rejected.connect(self.reject)
-        self.resize(900, 640)
         self._load()
 
     # -- loading ---------------------------------------------------------------------------------
@@ -209,7 +198,7 @@ class CalendarDialog(QDialog):
         )
 
     def _update_save(self) -> None:
-        self.save_button.setEnabled(self.is_modified())
+        self.on_change()
 
     def _show_message(self, text: str, *, ok: bool) -> None:
         self.message.setText(text)
@@ -241,10 +230,18 @@ class CalendarDialog(QDialog):
             self._on_saved(changed)
         return True
 
-    def _on_save_clicked(self) -> None:
-        self.save()
 
-    def reject(self) -> None:
-        """Sluiten, Esc or the window's close button: ask first when something is not saved."""
-        if may_close(self, self.is_modified(), self.save):
-            super().reject()
+class CalendarDialog(PageDialog):
+    """Beheer → Kalender…: the page on its own; Opslaan keeps it open to show what changed."""
+
+    def __init__(
+        self,
+        calendar: CalendarAdmin,
+        today: dt.date,
+        parent: QWidget | None = None,
+        *,
+        on_saved: Callable[[int], None] | None = None,
+    ) -> None:
+        page = CalendarPage(calendar, today, on_saved=on_saved)
+        super().__init__(page, _("Kalender"), "calendar_dialog", parent, close_on_save=False, save_when_modified=True)
+        self.resize(900, 640)

@@ -26,7 +26,8 @@ from kina_desktop.gui.settings_page import PageDialog
 from kina_desktop.i18n import _
 
 SETTINGS_KEY = "database/url"
-__all__ = ["ConnectionTester", "DatabaseDialog", "DatabasePage", "SETTINGS_KEY", "offer_other_database", "saved_database_url", "shared_url"]
+__all__ = ["ConnectionTester", "DatabaseDialog", "DatabasePage", "SETTINGS_KEY", "offer_other_database",
+           "saved_database_url", "shared_url"]
 
 
 def saved_database_url(settings: QSettings) -> str | None:

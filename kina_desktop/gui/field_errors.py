@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from kina_desktop.domain.validation import Problem
+from kina_desktop.gui.widgets.note_label import NoteLabel
 
 ERROR_STYLE = "color: #b3261e;"
 
@@ -80,7 +81,7 @@ class FieldErrors:
         self._labels: dict[str, QLabel] = {name: self._attach(name, w) for name, w in self._fields.items()}
 
     def _attach(self, name: str, widget: QWidget) -> QLabel:
-        label = QLabel(widget.parentWidget())
+        label = NoteLabel("", widget.parentWidget(), grey=False)  # as tall as its text, not more
         label.setObjectName(f"{name}_error")
         label.setWordWrap(True)
         label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)  # close to its field

@@ -16,6 +16,14 @@ from kina_desktop.i18n import N_, _, gettext_in, language
 RESTART_NOTICE = N_("De nieuwe taal geldt vanaf de volgende start van KINA Klachten.")
 
 
+def restart_notice(code: str) -> str:
+    """When the language ``code`` applies: in the current language and in that one."""
+    notices = [_(RESTART_NOTICE)]
+    if code != language():
+        notices.append(gettext_in(code, RESTART_NOTICE))
+    return "\n\n".join(notices)
+
+
 class LanguageMenu:
     def __init__(self, parent: QWidget, settings: QSettings) -> None:
         self._parent = parent
@@ -43,10 +51,7 @@ class LanguageMenu:
         if code == saved_language(self._settings):
             return
         save_language(self._settings, code)
-        notices = [_(RESTART_NOTICE)]
-        if code != language():
-            notices.append(gettext_in(code, RESTART_NOTICE))
-        QMessageBox.information(self._parent, _("Taal"), "\n\n".join(notices))
+        QMessageBox.information(self._parent, _("Taal"), restart_notice(code))
 
     def _on_chosen(self, action: QAction) -> None:
         for code, candidate in self.actions.items():

@@ -13,10 +13,12 @@ from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -25,6 +27,7 @@ from kina_desktop.domain.validation import Problem
 from kina_desktop.gui.field_errors import FieldErrors
 from kina_desktop.gui.formatting import file_size
 from kina_desktop.gui.settings_ports import LetterheadAdmin
+from kina_desktop.gui.widgets.note_label import NoteLabel
 from kina_desktop.i18n import N_, _
 from kina_desktop.services.errors import ServiceError, ValidationFailed
 
@@ -79,12 +82,14 @@ class LetterheadForm(QWidget):
         # The logo: its bytes are kept in the database, so every PC prints it (issue 9).
         self.preview = QLabel(self)
         self.preview.setObjectName("logo_preview")
-        self.preview.setMinimumSize(LOGO_HEIGHT * 3, LOGO_HEIGHT + 8)
-        self.preview.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        self.logo_info = QLabel(self)
+        self.preview.setFrameShape(QFrame.Shape.StyledPanel)
+        self.preview.setMargin(6)
+        self.preview.setMinimumSize(LOGO_HEIGHT * 4, LOGO_HEIGHT + 14)
+        self.preview.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
+        self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.preview.setStyleSheet("QLabel#logo_preview { background: white; color: #555; }")
+        self.logo_info = NoteLabel("", self)
         self.logo_info.setObjectName("logo_info")
-        self.logo_info.setWordWrap(True)
-        self.logo_info.setStyleSheet("color: #555;")
         self.choose_button = QPushButton(_("Kiezen…"), self)
         self.choose_button.setObjectName("choose_logo")
         self.clear_logo_button = QPushButton(_("Geen logo"), self)
@@ -154,7 +159,7 @@ class LetterheadForm(QWidget):
             picture.loadFromData(data)
         if not data:
             self.preview.setPixmap(QPixmap())
-            self.preview.setText(_("Geen logo: de brieven beginnen met de naam."))
+            self.preview.setText(_("Geen logo"))
             self.logo_info.setText("")
         elif picture.isNull():
             self.preview.setPixmap(QPixmap())

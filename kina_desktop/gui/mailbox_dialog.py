@@ -9,8 +9,6 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -23,12 +21,14 @@ from PySide6.QtWidgets import (
 
 from kina_desktop.domain.mailbox import DEFAULT_FOLDER, MailboxSettings, TlsMode
 from kina_desktop.gui.background import Outcome, TaskControl, TaskRunner
+from kina_desktop.gui.change_watch import watch_changes
 from kina_desktop.gui.dialog_size import fit_height
 from kina_desktop.gui.enum_combo import combo_value, fill_combo, set_combo_value
 from kina_desktop.gui.field_errors import FieldErrors, reveal
 from kina_desktop.gui.formatting import number
 from kina_desktop.gui.mailbox_ports import MailboxPort
-from kina_desktop.gui.unsaved_prompt import Answer, ask_to_save
+from kina_desktop.gui.settings_page import PageDialog
+from kina_desktop.gui.widgets.note_label import NoteLabel
 from kina_desktop.i18n import _, ngettext
 from kina_desktop.services.errors import ServiceError, ValidationFailed
 
@@ -36,21 +36,16 @@ OK_STYLE = "color: #1b5e20;"
 ERROR_STYLE = "color: #b3261e;"
 
 
-class MailboxDialog(QDialog):
-    def __init__(
-        self,
-        mailbox: MailboxPort,
-        runner: TaskRunner,
-        parent: QWidget | None = None,
-        *,
-        on_saved: Callable[[], None] | None = None,
-    ) -> None:
+class MailboxPage(QWidget):
+    """Where the mailbox is, its password on this PC and 'Verbinding testen': Beheer →
+    E-mailpostvak… and its page in Beheer → Instellingen…."""
+
+    def __init__(self, mailbox: MailboxPort, runner: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName("mailbox_dialog")
-        self.setWindowTitle(_("E-mailpostvak"))
+        self.setObjectName("mailbox_page")
+        self.on_change: Callable[[], None] = lambda: None
         self._mailbox = mailbox
         self._runner = runner
-        self._on_saved = on_saved
         self.testing = False
 
         intro = QLabel(_("Het postvak waarin klachten per e-mail binnenkomen (Art. 4). ‘Nieuwe e-mails ophalen’ "
@@ -68,6 +63,7 @@ class MailboxDialog(QDialog):
         self.port.setObjectName("port")
         self.port.setRange(1, 65535)
         self.port.setGroupSeparatorShown(False)
+        self.port.setMaximumWidth(110)
         self.account = QLineEdit()
         self.account.setObjectName("account")
         self.account.setPlaceholderText(_("bv. klacht@kina.be"))
@@ -77,11 +73,9 @@ class MailboxDialog(QDialog):
         self.password = QLineEdit()
         self.password.setObjectName("password")
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        password_note = QLabel(_("Het wachtwoord wordt bewaard in de sleutelhanger van deze computer (bv. Windows "
-                                 "Referentiebeheer), nooit in de database. Elke pc die e-mails ophaalt, vraagt het "
-                                 "één keer."))
-        password_note.setWordWrap(True)
-        password_note.setStyleSheet("color: #555;")
+        password_note = NoteLabel(_("Het wachtwoord wordt bewaard in de sleutelhanger van deze computer (bv. "
+                                    "Windows Referentiebeheer), nooit in de database. Elke pc die e-mails ophaalt, "
+                                    "vraagt het één keer."))
 
         form = QFormLayout()
         form.addRow(_("&Mailserver:"), self.host)
@@ -105,31 +99,25 @@ class MailboxDialog(QDialog):
 
         self.general = QLabel()
         self.general.setObjectName("general")
-        standard = QDialogButtonBox.StandardButton
-        self.buttons = QDialogButtonBox(standard.Save | standard.Cancel)
-        self.save_button = self.buttons.button(standard.Save)
-        self.save_button.setText(_("Opslaan"))
-        self.buttons.button(standard.Cancel).setText(_("Annuleren"))
-        for button in self.buttons.buttons():
-            button.setAutoDefault(False)
-        self.buttons.accepted.connect(self._on_save_clicked)
-        self.buttons.rejected.connect(self.reject)
 
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(intro)
         layout.addLayout(form)
         layout.addLayout(test_row)
         layout.addWidget(self.general)
         layout.addStretch(1)
-        layout.addWidget(self.buttons)
         self.errors = FieldErrors(
             {"host": self.host, "port": self.port, "account": self.account, "folder": self.folder}, self.general
         )
 
         self._load()
         self.tls.currentIndexChanged.connect(self._on_tls_changed)
-        self.resize(560, 0)
-        fit_height(self)
+        watch_changes((self.host, self.tls, self.account, self.folder, self.password), self._changed)
+        self.port.valueChanged.connect(self._changed)
+
+    def _changed(self, *_args: object) -> None:
+        self.on_change()
 
     # -- values ----------------------------------------------------------------------------------
 
@@ -195,7 +183,7 @@ class MailboxDialog(QDialog):
             self._show_result(ngettext("Verbinding gelukt: {n} bericht in {folder}.",
                                        "Verbinding gelukt: {n} berichten in {folder}.", count)
                               .format(n=number(count), folder=folder), ok=True)
-        fit_height(self)
+        fit_height(self.window())
 
     def _on_test(self) -> None:
         self.test_connection()
@@ -207,7 +195,7 @@ class MailboxDialog(QDialog):
     # -- saving ----------------------------------------------------------------------------------
 
     def save(self) -> bool:
-        """Store the settings (and a typed password in the keyring) and close."""
+        """Store the settings (and a typed password in the keyring); False when refused."""
         try:
             self._mailbox.save_settings(self.values(), self.password.text() or None)
         except ValidationFailed as error:
@@ -217,28 +205,31 @@ class MailboxDialog(QDialog):
             self.errors.show([])
             self.general.setText(error.message)
             self.general.show()
-            fit_height(self)
             return False
+        self.errors.clear()
         self.password.clear()
-        if self._on_saved is not None:
-            self._on_saved()
-        self.accept()
+        self._load()
         return True
 
     def _show_problems(self, error: ValidationFailed) -> None:
         first = self.errors.show(error.problems)
         if first is not None:
             reveal(first)
+        fit_height(self.window())
+
+
+class MailboxDialog(PageDialog):
+    """Beheer → E-mailpostvak…: the page on its own; Opslaan stores and closes."""
+
+    def __init__(
+        self,
+        mailbox: MailboxPort,
+        runner: TaskRunner,
+        parent: QWidget | None = None,
+        *,
+        on_saved: Callable[[], None] | None = None,
+    ) -> None:
+        super().__init__(MailboxPage(mailbox, runner), _("E-mailpostvak"), "mailbox_dialog", parent,
+                         on_saved=on_saved)
+        self.resize(560, 0)
         fit_height(self)
-
-    def _on_save_clicked(self) -> None:
-        self.save()
-
-    def reject(self) -> None:
-        if self.is_modified():
-            answer = ask_to_save(self)
-            if answer == Answer.CANCEL or (answer == Answer.SAVE and not self.save()):
-                return
-            if answer == Answer.SAVE:
-                return
-        super().reject()

@@ -10,6 +10,7 @@ from typing import Protocol
 from kina_desktop.domain.complaint import CaseRecord, ComplaintDraft
 from kina_desktop.domain.intake import Disposition, IncomingMessage, MessageSource
 from kina_desktop.domain.mailbox import FetchedMail, MailboxSettings
+from kina_desktop.gui.intake_ports import MessageRegisterPort
 
 
 class MailboxPort(Protocol):
@@ -35,14 +36,10 @@ class MailboxPort(Protocol):
     ) -> FetchedMail: ...
 
 
-class MessageIntakePort(Protocol):
+class MessageIntakePort(MessageRegisterPort, Protocol):
     """services.intake.IntakeService, as far as the mailbox list uses it."""
 
     def draft_for(self, message: IncomingMessage) -> ComplaintDraft: ...
-
-    def register_message(
-        self, message: IncomingMessage, draft: ComplaintDraft, source: MessageSource = ...
-    ) -> CaseRecord: ...
 
     def mark_message(
         self, message: IncomingMessage, disposition: Disposition, source: MessageSource = ...,

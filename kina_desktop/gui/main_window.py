@@ -14,6 +14,7 @@ from PySide6.QtCore import QModelIndex, QSettings, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QDialog,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -29,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from kina_desktop import __version__
 from kina_desktop.domain.complaint import CaseRecord
+from kina_desktop.domain.projects import may_edit_projects
 from kina_desktop.domain.views import CaseQuery, ReadyView
 from kina_desktop.gui import case_table_model as columns
 from kina_desktop.gui.account_checks import AccountRules
@@ -38,18 +40,25 @@ from kina_desktop.gui.case_editor import CaseEditor
 from kina_desktop.gui.case_filter_proxy import CaseFilterProxy
 from kina_desktop.gui.case_table_model import CaseTableModel, ObjectRole
 from kina_desktop.gui.database_dialog import ConnectionTester
+from kina_desktop.gui.follow_up_menu import FollowUpMenu
 from kina_desktop.gui.formatting import case_count, role_names
 from kina_desktop.gui.icons import icon
+from kina_desktop.gui.language_menu import LanguageMenu
+from kina_desktop.gui.mailbox_actions import MailboxActions
+from kina_desktop.gui.message_drop import WindowDrop, install_dialog_drop
 from kina_desktop.gui.new_complaint_dialog import NewComplaintDialog
-from kina_desktop.gui.ports import AccountAdmin, AccountView, GuiServices
+from kina_desktop.gui.ports import AccountAdmin, AccountView, CaseStore, GuiServices
 from kina_desktop.gui.ready_view_list import ReadyViewList
 from kina_desktop.gui.role_actions import may_manage_accounts, may_register
+from kina_desktop.gui.privacy_menu import PrivacyMenu
 from kina_desktop.gui.settings_menus import SettingsMenus
-from kina_desktop.gui.settings_ports import OrganisationSettings
+from kina_desktop.gui.settings_ports import OrganisationSettings, PrivacyAdmin
 from kina_desktop.gui.user_guide import UserGuideDialog
 from kina_desktop.gui.users_dialog import UsersDialog
+from kina_desktop.gui.webform_import import WebformImportAction
+from kina_desktop.gui.window_over_modal import show_over_modal
 from kina_desktop.gui.window_state import restore_main_window, save_main_window
-from kina_desktop.i18n import _
+from kina_desktop.i18n import N_, _
 from kina_desktop.services.errors import ServiceError
 
 SEARCH_DELAY_MS = 200
@@ -61,10 +70,10 @@ COLUMN_SAMPLES = {
     columns.COL_TRACKING_NUMBER: "2026-00000",
     columns.COL_RECEIVED_ON: "00-00-0000",
     columns.COL_COMPLAINANT: "Kathleen Wouters",
-    columns.COL_CATEGORY: "Dagelijkse werking",
+    columns.COL_CATEGORY: N_("Dagelijkse werking"),  # measured in the language of the interface
     columns.COL_LEVEL: "",
-    columns.COL_STATUS: "Klachtenteam gebriefd",
-    columns.COL_HANDLER: "",
+    columns.COL_STATUS: N_("Klachtenteam gebriefd"),
+    columns.COL_HANDLER: "Koen Peeters",
     columns.COL_NEXT_DEADLINE: "00-00-0000",
 }
 
@@ -84,6 +93,7 @@ class MainWindow(QMainWindow):
         runner: TaskRunner | None = None,
         organisation: OrganisationSettings | None = None,
         database_tester: ConnectionTester | None = None,
+        privacy: PrivacyAdmin | None = None,
     ) -> None:
         super().__init__(parent)
         self._services = services
@@ -128,17 +138,46 @@ class MainWindow(QMainWindow):
         self.search.textChanged.connect(self._search_timer.start)
 
         # Bestand → 'Ontvangstbevestigingen afdrukken…'; tests hand in a synchronous runner.
+        runner = runner or ThreadRunner()
         self.acknowledgements = AcknowledgementBatch(
-            services.letters, self, runner or ThreadRunner(), today, self._on_letters_recorded
+            services.letters, self, runner, today, self._on_letters_recorded
         )
         self.acknowledgements.action.setVisible(may_register(person.roles))
+        # Bestand → 'Webformulier importeren…' (issue 7): drafts checked in 'Nieuwe klacht'.
+        self.webform_import = WebformImportAction(
+            self, services.webform, self.make_new_complaint_dialog,  # type: ignore[attr-defined]
+            on_registered=self._on_case_registered, show_message=self._show_status,
+        )
+        self.webform_import.action.setVisible(may_register(person.roles))
         self._make_actions()
         self.settings_menus = SettingsMenus(
             self, settings, person.roles, today, organisation=organisation, database_tester=database_tester,
             on_calendar_saved=self._on_calendar_saved, show_message=self._show_status,
+            # Beheer → Instellingen… (issue 9) also shows the retention period, the mailbox and the language.
+            privacy=privacy, mailbox=lambda: services.mailbox, runner=runner, person_name=person.display_name,
+            on_pseudonymised=lambda _count: self.refresh(),
+            on_language_saved=lambda code: self.language_menu.actions[code].setChecked(True),
+        )
+        # Beheer → 'Bewaartermijn…', 'Inzageverzoek…' (GDPR, issue 6): director and administrators.
+        self.privacy_menu = PrivacyMenu(self, privacy, person.roles, person.display_name, runner,
+                                        on_pseudonymised=lambda _count: self._after_batch())
+        # Opvolging: statistics, improvement projects, the annual report (issue 6).
+        self.follow_up = FollowUpMenu(
+            self, statistics=services.statistics, projects=services.projects, annual_report=services.annual_report,
+            accounts=getattr(services, "accounts", None), roles=person.roles, today=today, runner=runner,
+            settings=settings, show_message=self._show_status,
+        )
+        # Bestand → 'Nieuwe e-mails ophalen…' (F9) and Beheer → 'E-mailpostvak…' (issue 7).
+        self.mailbox_actions = MailboxActions(
+            self, lambda: services.mailbox, lambda: services.intake, person.roles, runner, today,
+            registration_dialog=lambda registration, parent: self.make_new_complaint_dialog(registration, parent),
+            on_changed=self._on_mail_handled,
         )
         self._make_menus()
         self._make_toolbar()
+        # An e-mail or scan dropped on the window opens 'Nieuwe klacht', prefilled (issue 7).
+        self.message_drop = (WindowDrop(self, self.make_new_complaint_dialog, self._on_case_registered)
+                             if may_register(person.roles) else None)
         self.count_label = QLabel()
         self.count_label.setObjectName("case_count")
         self.statusBar().addWidget(self.count_label)
@@ -155,7 +194,11 @@ class MainWindow(QMainWindow):
         self.model.set_query(CaseQuery(view=self.views.current_view()))
         self.table.setSortingEnabled(True)  # applies the (restored) sort indicator via the proxy
         self.views.currentItemChanged.connect(self._on_view_chosen)
-        self._refresh_view_counts()
+        # The views' numbers right after the first rows are painted: the list comes first.
+        self._first_counts = QTimer(self)
+        self._first_counts.setSingleShot(True)
+        self._first_counts.timeout.connect(self._refresh_view_counts)
+        self._first_counts.start(0)
 
     # -- construction ------------------------------------------------------------------------
 
@@ -197,7 +240,7 @@ class MainWindow(QMainWindow):
         for column, sample in COLUMN_SAMPLES.items():
             title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
             # room for the sort arrow and the lock icon
-            width = max(header.fontMetrics().horizontalAdvance(title) + 24, metrics.horizontalAdvance(sample) + 16)
+            width = max(header.fontMetrics().horizontalAdvance(title) + 24, metrics.horizontalAdvance(_(sample) if sample else "") + 16)
             header.resizeSection(column, width)
         header.setSortIndicator(columns.COL_TRACKING_NUMBER, Qt.SortOrder.DescendingOrder)
         table.activated.connect(self._on_activated)  # double-click and Enter
@@ -239,6 +282,8 @@ class MainWindow(QMainWindow):
         menus = self.menuBar()
         file_menu = menus.addMenu(_("&Bestand"))
         file_menu.addAction(self.new_action)
+        file_menu.addAction(self.webform_import.action)
+        file_menu.addAction(self.mailbox_actions.fetch_action)
         file_menu.addAction(self.open_action)
         file_menu.addAction(self.acknowledgements.action)
         file_menu.addSeparator()
@@ -248,15 +293,28 @@ class MainWindow(QMainWindow):
         view_menu = menus.addMenu(_("B&eeld"))
         view_menu.addAction(self.find_action)
         view_menu.addAction(self.refresh_action)
+        view_menu.addSeparator()
+        self.language_menu = LanguageMenu(self, self._settings)  # a personal choice, from the next start
+        view_menu.addMenu(self.language_menu.menu)
+        self.follow_up_menu = self.follow_up.fill(menus.addMenu(_("&Opvolging")))
         self.admin_menu: QMenu | None = None
         settings_actions = self.settings_menus.admin_actions()
-        if self.users_action.isVisible() or settings_actions:
+        # Beheer → 'E-mailpostvak…' with the other shared settings (an administrator's).
+        mailbox_settings = self.mailbox_actions.settings_action
+        mailbox_settings.setVisible(mailbox_settings.isVisible() and bool(settings_actions))
+        privacy_actions = self.privacy_menu.actions()
+        if self.users_action.isVisible() or settings_actions or privacy_actions:
             self.admin_menu = menus.addMenu(_("Behee&r"))
             self.admin_menu.setObjectName("admin_menu")
             if self.users_action.isVisible():
                 self.admin_menu.addAction(self.users_action)
                 self.admin_menu.addSeparator()
             self.admin_menu.addActions(settings_actions)
+            if mailbox_settings.isVisible():
+                self.admin_menu.addAction(mailbox_settings)
+            if privacy_actions:
+                self.admin_menu.addSeparator()
+                self.admin_menu.addActions(privacy_actions)
         help_menu = menus.addMenu(_("&Help"))
         help_menu.addAction(self.guide_action)
         help_menu.addAction(self.about_action)
@@ -325,20 +383,42 @@ class MainWindow(QMainWindow):
 
     # -- cases -------------------------------------------------------------------------------
 
+    def make_new_complaint_dialog(
+        self, cases: CaseStore | None = None, parent: QWidget | None = None
+    ) -> NewComplaintDialog:
+        """'Nieuwe klacht' with completion from the register and the settings' lists, and the
+        letter for an oral complaint (issue 7). ``cases`` registers the draft (a message from the
+        mailbox registers through the intake); ``parent`` is the window it is shown over."""
+        lists = getattr(self._services, "lists", None)
+        try:
+            organisations = lists.organisations() if lists is not None else []
+        except ServiceError:
+            organisations = []
+        dialog = NewComplaintDialog(
+            cases or self._services.cases, self._today(), parent or self,
+            lookup=self._services.case_list,  # type: ignore[arg-type]
+            organisations=organisations, letters=self._services.letters, open_case=self.open_case,
+        )
+        # Dropped e-mails (.eml, .msg) and scans prefill it and go into the complaint folder.
+        install_dialog_drop(dialog, getattr(self._services, "intake", None), cases or self._services.cases, self._today)
+        return dialog
+
     def new_complaint(self) -> CaseRecord | None:
         """Ctrl+N: the 'Nieuwe klacht' dialog; the list shows the new case afterwards."""
-        dialog = NewComplaintDialog(self._services.cases, self._today(), self)
+        dialog = self.make_new_complaint_dialog()
         dialog.exec()
         record = dialog.record
         if record is None:
             return None
-        self.statusBar().showMessage(
-            _("{kind} {number} is geregistreerd.").format(kind=record.header.kind.label(), number=record.tracking_number),
-            10_000,
-        )
+        self._on_case_registered(record, dialog.notice)
+        return record
+
+    def _on_case_registered(self, record: CaseRecord, notice: str = "") -> None:
+        message = _("{kind} {number} is geregistreerd.").format(
+            kind=record.header.kind.label(), number=record.tracking_number)
+        self.statusBar().showMessage(f"{message} {notice}".strip(), 10_000)
         self.refresh()
         self.select_case(record.header.id)
-        return record
 
     def open_case_at(self, index: QModelIndex) -> CaseEditor | None:
         summary = index.data(ObjectRole) if index.isValid() else None
@@ -347,10 +427,13 @@ class MainWindow(QMainWindow):
     def open_selected_case(self) -> CaseEditor | None:
         return self.open_case_at(self.table.currentIndex())
 
-    def open_case(self, case_id: int) -> CaseEditor | None:
-        """Open the case in its own editor window (or bring its open editor to the front)."""
+    def open_case(self, case_id: int, over: QDialog | None = None) -> CaseEditor | None:
+        """Open the case in its own editor window (or bring its open editor to the front);
+        ``over``: the modal dialog it is opened from ('Nieuwe klacht'), usable while that is open."""
         editor = self._editors.get(case_id)
         if editor is not None:
+            if over is not None:
+                show_over_modal(editor, over, self)
             editor.raise_()
             editor.activateWindow()
             return editor
@@ -371,11 +454,16 @@ class MainWindow(QMainWindow):
             letters=self._services.letters,
             documents=self._services.documents,
             mail=getattr(self._services, "mail", None),
+            projects=getattr(self._services, "projects", None),
+            edit_projects=may_edit_projects(self._person.roles),
         )
         editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         editor.finished.connect(lambda _result, case_id=case_id: self._forget_editor(case_id))
         self._editors[case_id] = editor
-        editor.show()
+        if over is not None:
+            show_over_modal(editor, over, self)
+        else:
+            editor.show()
         return editor
 
     def _forget_editor(self, case_id: int) -> None:
@@ -407,7 +495,20 @@ class MainWindow(QMainWindow):
 
     def _on_calendar_saved(self, changed_cases: int) -> None:
         """New closing days move deadlines: the list shows them at once."""
+        self._after_batch()
+
+    def _after_batch(self) -> None:
+        """Work on many cases at once (a batch of letters, new closing days, pseudonymising): the
+        list and every open case editor show the cases as stored now (CaseEditor.catch_up keeps
+        unsaved changes and says what changed meanwhile)."""
         self.refresh()
+        for editor in list(self._editors.values()):
+            editor.catch_up()
+
+    def _on_mail_handled(self, text: str) -> None:
+        """A message of the mailbox was registered or set aside: the list changes with it."""
+        self.refresh()
+        self.statusBar().showMessage(text, 15_000)
 
     def _show_status(self, text: str) -> None:
         self.statusBar().showMessage(text, 10_000)
@@ -437,8 +538,8 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(_("Dossier {number} is opgeslagen.").format(number=record.tracking_number), 10_000)
 
     def _on_letters_recorded(self, text: str) -> None:
-        """A batch of acknowledgements: the list and the ready views change with it."""
-        self.refresh()
+        """A batch of acknowledgements: the list, the ready views and open editors change with it."""
+        self._after_batch()
         self.statusBar().showMessage(text, 15_000)
 
     def show_about(self) -> None:
@@ -461,7 +562,8 @@ class MainWindow(QMainWindow):
     # -- closing -----------------------------------------------------------------------------
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
-        if not self.settings_menus.close_all():
+        if (not self.settings_menus.close_all() or not self.follow_up.close_all()
+                or not self.mailbox_actions.close_all()):
             event.ignore()
             return
         for editor in list(self._editors.values()):

@@ -3,8 +3,9 @@
 Fast from the keyboard (issue 7): the fields in reading order for Tab, completion of the OCMW or
 service and of known complainants, Enter in the last field ('Vraag van de klager'; Shift+Enter
 for a new line there) or Ctrl+Enter anywhere registers, Esc asks before typed text is lost.
-While the complainant is typed, 'Gekende klager' lists their earlier cases. An oral complaint
-gets its note and, on registering, the request for written confirmation (Art. 3) in one step.
+While the complainant is typed, 'Gekende klager' lists their earlier cases; double-click or Enter
+opens one in the case editor. An oral complaint gets its note and, on registering, the request
+for written confirmation (Art. 3) in one step.
 """
 
 from __future__ import annotations
@@ -25,10 +26,10 @@ from kina_desktop.gui.complainant_completion import ComplainantNameCompleter, or
 from kina_desktop.gui.description_form import empty_description
 from kina_desktop.gui.field_errors import FieldErrors, reveal
 from kina_desktop.gui.forms.new_complaint_dialog import Ui_NewComplaintDialog
-from kina_desktop.gui.intake_ports import ComplainantLookup
+from kina_desktop.gui.intake_ports import ComplainantLookup, Registrar
 from kina_desktop.gui.known_complainant_panel import KnownComplainantPanel
 from kina_desktop.gui.oral_confirmation import make_confirmation_letter, offer_letter
-from kina_desktop.gui.ports import CaseStore, LetterPort
+from kina_desktop.gui.ports import LetterPort
 from kina_desktop.gui.system_viewer import SystemViewer
 from kina_desktop.gui.unsaved_prompt import Answer, ask_to_save
 from kina_desktop.i18n import _
@@ -96,7 +97,7 @@ def _next_in_tab_order(widget: QWidget, forward: bool) -> QWidget | None:
 class NewComplaintDialog(QDialog):
     def __init__(
         self,
-        cases: CaseStore,
+        cases: Registrar,
         today: dt.date,
         parent: QWidget | None = None,
         *,
@@ -104,6 +105,7 @@ class NewComplaintDialog(QDialog):
         organisations: Sequence[str] = (),
         letters: LetterPort | None = None,
         offer: Callable[..., str] = offer_letter,
+        open_case: Callable[[int, QDialog], object] | None = None,
     ) -> None:
         super().__init__(parent)
         self.ui = Ui_NewComplaintDialog()
@@ -143,6 +145,8 @@ class NewComplaintDialog(QDialog):
             self.known = KnownComplainantPanel(
                 self.ui.known_group, self.ui.known_summary, self.ui.known_cases, self.ui.known_proposal,
                 lookup, self.draft, on_appeared=self._make_room_for_known,
+                # An earlier case opens in the case editor, usable beside this dialog.
+                on_open=(lambda case_id: open_case(case_id, self)) if open_case is not None else None,
             )
             watch_changes([fields[name] for name in KNOWN_COMPLAINANT_FIELDS], self.known.schedule)
         else:
@@ -204,7 +208,7 @@ class NewComplaintDialog(QDialog):
         if self.known is not None:
             self.known.refresh()
 
-    def prefill(self, draft: ComplaintDraft, cases: CaseStore | None = None) -> None:
+    def prefill(self, draft: ComplaintDraft, cases: Registrar | None = None) -> None:
         """Fill the form from a dropped e-mail or scan (gui/message_drop.py); with ``cases``,
         register through it (the intake keeps the message or scan in the complaint folder)."""
         self.load_draft(draft)

@@ -6,9 +6,9 @@ second spelling of the same name are dropped when saving; the lists apply on eve
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
     QGridLayout,
     QLabel,
     QPlainTextEdit,
@@ -17,8 +17,9 @@ from PySide6.QtWidgets import (
 )
 
 from kina_desktop.domain.organisations import clean_list, list_problems
+from kina_desktop.gui.change_watch import watch_changes
 from kina_desktop.gui.intake_ports import OrganisationListsPort
-from kina_desktop.gui.unsaved_prompt import may_close
+from kina_desktop.gui.settings_page import PageDialog
 from kina_desktop.i18n import _
 from kina_desktop.services.errors import ServiceError
 
@@ -29,11 +30,13 @@ def _lines(edit: QPlainTextEdit) -> list[str]:
     return edit.toPlainText().splitlines()
 
 
-class OrganisationListsDialog(QDialog):
+class OrganisationListsPage(QWidget):
+    """The two lists side by side: Beheer → Lijsten… and its page in Beheer → Instellingen…."""
+
     def __init__(self, lists: OrganisationListsPort, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName("organisation_lists_dialog")
-        self.setWindowTitle(_("Lijsten"))
+        self.setObjectName("organisation_lists_page")
+        self.on_change: Callable[[], None] = lambda: None
         self._lists = lists
         intro = QLabel(_("De registratie vult ‘Betrokken OCMW of dienst’ aan uit deze lijsten. Eén naam per "
                          "regel; de lijsten gelden voor alle pc's."), self)
@@ -44,7 +47,7 @@ class OrganisationListsDialog(QDialog):
         self.services.setObjectName("kina_services")
         for edit in (self.ocmws, self.services):
             edit.setTabChangesFocus(True)
-            edit.setMinimumSize(280, 360)
+            edit.setMinimumSize(280, 300)
         grid = QGridLayout()
         ocmw_label = QLabel(_("Leden-OCMW's"), self)
         ocmw_label.setBuddy(self.ocmws)
@@ -54,21 +57,21 @@ class OrganisationListsDialog(QDialog):
         grid.addWidget(service_label, 0, 1)
         grid.addWidget(self.ocmws, 1, 0)
         grid.addWidget(self.services, 1, 1)
+        grid.setRowStretch(1, 1)
         self.message = QLabel(self)
         self.message.setWordWrap(True)
         self.message.setStyleSheet(ERROR_STYLE)
         self.message.hide()
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(_("Opslaan"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("Annuleren"))
-        self.buttons.accepted.connect(self._on_save)
-        self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(intro)
-        layout.addLayout(grid)
+        layout.addLayout(grid, 1)
         layout.addWidget(self.message)
-        layout.addWidget(self.buttons)
         self._load()
+        watch_changes((self.ocmws, self.services), self._changed)
+
+    def _changed(self) -> None:
+        self.on_change()
 
     def _load(self) -> None:
         self.ocmws.setPlainText("\n".join(self._lists.member_ocmws()))
@@ -91,13 +94,11 @@ class OrganisationListsDialog(QDialog):
             self.message.setText(error.message)
             self.message.show()
             return False
+        self.message.hide()
         self._load()
         return True
 
-    def _on_save(self) -> None:
-        if self.save():
-            self.accept()
 
-    def reject(self) -> None:
-        if may_close(self, self.is_modified(), self.save):
-            super().reject()
+class OrganisationListsDialog(PageDialog):
+    def __init__(self, lists: OrganisationListsPort, parent: QWidget | None = None) -> None:
+        super().__init__(OrganisationListsPage(lists), _("Lijsten"), "organisation_lists_dialog", parent)

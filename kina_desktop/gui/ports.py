@@ -21,12 +21,13 @@ from kina_desktop.domain.accounts import NewAccount
 from kina_desktop.domain.enums import Channel, Role
 from kina_desktop.domain.letters import LetterKind
 from kina_desktop.domain.meetings import BoardNotice
-from kina_desktop.domain.projects import ImprovementProject, ProjectDraft, ProjectStatus
+from kina_desktop.domain.projects import ImprovementProject, ProjectChanges, ProjectDraft, ProjectStatus
 from kina_desktop.domain.routes import RouteView
 from kina_desktop.domain.statistics import Figures
 from kina_desktop.domain.views import CaseQuery
 from kina_desktop.domain.workflow import ActionOption
 from kina_desktop.gui.mailbox_ports import MailboxPort, MessageIntakePort
+from kina_desktop.services.errors import ConcurrentEdit
 
 
 class CaseStore(Protocol):
@@ -37,6 +38,8 @@ class CaseStore(Protocol):
     def get_by_id(self, case_id: int) -> CaseRecord: ...
 
     def save(self, changes: CaseChanges) -> CaseRecord: ...
+
+    def changed_since(self, case_id: int, version: int) -> ConcurrentEdit | None: ...
 
 
 class CaseList(Protocol):
@@ -260,7 +263,8 @@ class StatisticsPort(Protocol):
 
 class ProjectPort(Protocol):
     """services.projects.ImprovementProjectService (Art. 7): everyone reads; the team, the
-    director and the administrator edit."""
+    director and the administrator edit. ``save`` stores a whole project or nothing of it
+    (ConcurrentEdit when a colleague saved it since ``expected_version``)."""
 
     def list(self, status: ProjectStatus | None = None) -> list[ImprovementProject]: ...
 
@@ -268,9 +272,11 @@ class ProjectPort(Protocol):
 
     def for_case(self, tracking_number: str) -> list[ImprovementProject]: ...
 
+    def save(self, changes: ProjectChanges) -> ImprovementProject: ...
+
     def create(self, draft: ProjectDraft) -> ImprovementProject: ...
 
-    def update(self, project_id: int, draft: ProjectDraft) -> ImprovementProject: ...
+    def update(self, project_id: int, draft: ProjectDraft, *, expected_version: int | None = None) -> ImprovementProject: ...
 
     def link_case(self, project_id: int, tracking_number: str) -> ImprovementProject: ...
 
@@ -278,7 +284,15 @@ class ProjectPort(Protocol):
 
     def add_action(self, project_id: int, description: str, due_on: dt.date | None = None) -> ImprovementProject: ...
 
-    def complete_action(self, action_id: int, done_on: dt.date | None = None) -> ImprovementProject: ...
+    def complete_action(self, action_id: int, done_on: dt.date | None = None,
+                        *, expected_version: int | None = None) -> ImprovementProject: ...
+
+    def edit_action(self, action_id: int, description: str, due_on: dt.date | None, done_on: dt.date | None,
+                    *, expected_version: int | None = None) -> ImprovementProject: ...
+
+    def reopen_action(self, action_id: int, *, expected_version: int | None = None) -> ImprovementProject: ...
+
+    def remove_action(self, action_id: int, *, expected_version: int | None = None) -> ImprovementProject: ...
 
 
 class AnnualReportPort(Protocol):

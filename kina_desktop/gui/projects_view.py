@@ -179,6 +179,11 @@ class ProjectsDialog(QDialog):
         return self._open_editor(None)
 
     def open_project(self, project: ImprovementProject) -> ProjectEditor:
+        """The project as stored now (the list may be older: a save would then be refused)."""
+        try:
+            project = self._projects.get(project.id)
+        except ServiceError:
+            pass  # shown as listed; saving says what went wrong
         return self._open_editor(project)
 
     def _open_editor(self, project: ImprovementProject | None) -> ProjectEditor:

@@ -14,8 +14,6 @@ from collections.abc import Callable, Iterable
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -36,6 +34,7 @@ from kina_desktop.domain.retention import MAX_RETENTION_YEARS, RetentionPlan, ma
 from kina_desktop.gui.background import Outcome, SynchronousRunner, TaskControl, TaskRunner
 from kina_desktop.gui.field_errors import ERROR_STYLE
 from kina_desktop.gui.formatting import short_date
+from kina_desktop.gui.settings_page import PageDialog
 from kina_desktop.gui.settings_ports import LegalHoldAdmin, RetentionAdmin
 from kina_desktop.gui.task_progress import TaskProgress
 from kina_desktop.i18n import _, ngettext
@@ -66,7 +65,11 @@ def plan_summary(plan: RetentionPlan) -> str:
     ).format(n=plan.count, day=short_date(plan.cutoff), documents=plan.documents, letters=plan.letters)
 
 
-class RetentionDialog(QDialog):
+class RetentionPage(QWidget):
+    """The period, the preview, legal holds and the run: Beheer → Bewaartermijn… and its page in
+    Beheer → Instellingen… (where the dialog's Opslaan stores the period: ``own_save_button``
+    False hides the one beside it)."""
+
     def __init__(
         self,
         retention: RetentionAdmin,
@@ -77,10 +80,11 @@ class RetentionDialog(QDialog):
         *,
         runner: TaskRunner | None = None,
         on_done: Callable[[int], None] | None = None,
+        own_save_button: bool = True,
     ) -> None:
         super().__init__(parent)
-        self.setObjectName("retention_dialog")
-        self.setWindowTitle(_("Bewaartermijn"))
+        self.setObjectName("retention_page")
+        self.on_change: Callable[[], None] = lambda: None
         self._retention = retention
         self._holds = legal_holds
         self._admin = may_run_retention(roles)
@@ -104,7 +108,7 @@ class RetentionDialog(QDialog):
         self.years.setEnabled(self._admin)
         self.save_button = QPushButton(_("Opslaan"))
         self.save_button.setObjectName("save_period")
-        self.save_button.setVisible(self._admin)
+        self.save_button.setVisible(self._admin and own_save_button)
         self.save_button.clicked.connect(self._on_save_period)
         period_row = QHBoxLayout()
         period_row.addWidget(self.years)
@@ -159,32 +163,43 @@ class RetentionDialog(QDialog):
         self.message = QLabel()
         self.message.setObjectName("retention_message")
         self.message.setWordWrap(True)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.buttons.button(QDialogButtonBox.StandardButton.Close).setText(_("Sluiten"))
-        self.run_button = self.buttons.addButton(_("Pseudonimiseren…"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.run_button = QPushButton(_("Pseudonimiseren…"))
         self.run_button.setObjectName("run_retention")
+        self.run_button.setAutoDefault(False)
         self.run_button.setVisible(self._admin)
         self.run_button.clicked.connect(self.confirm_and_run)
-        self.buttons.rejected.connect(self.reject)
+        run_row = QHBoxLayout()
+        run_row.addStretch(1)
+        run_row.addWidget(self.run_button)
+        preview_layout.addLayout(run_row)
 
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(intro)
         layout.addLayout(period_form)
         layout.addWidget(preview_box, 1)
         layout.addWidget(hold_box)
         layout.addWidget(self.message)
-        layout.addWidget(self.buttons)
-        self.resize(760, 620)
         self._load()
+        self.years.valueChanged.connect(self._on_years_changed)
 
     # -- loading -----------------------------------------------------------------------------
 
     def _load(self) -> None:
+        self._stored_years: int | None = None
         try:
-            self.years.setValue(self._retention.period_years())
+            self._stored_years = self._retention.period_years()
+            self.years.setValue(self._stored_years)
             self.show_plan(self._retention.preview())
         except ServiceError as error:
             self._say(str(error), ok=False)
+
+    def is_modified(self) -> bool:
+        """The period was changed and not saved (only an administrator can change it)."""
+        return self._admin and self._stored_years is not None and self.years.value() != self._stored_years
+
+    def _on_years_changed(self, _years: int) -> None:
+        self.on_change()
 
     def show_plan(self, plan: RetentionPlan) -> None:
         self.plan = plan
@@ -213,14 +228,21 @@ class RetentionDialog(QDialog):
         if rows:
             self.hold_number.setText(self.table.item(rows[0].row(), 0).text())
 
-    def _on_save_period(self) -> None:
+    def save(self) -> bool:
+        """Store the period and show the preview it gives; False when refused."""
         try:
             self._retention.set_period_years(self.years.value())
+            self._stored_years = self.years.value()
             self.show_plan(self._retention.preview())
         except ServiceError as error:
             self._say(str(error), ok=False)
-            return
+            return False
         self._say(_("Bewaartermijn opgeslagen."), ok=True)
+        self.on_change()
+        return True
+
+    def _on_save_period(self) -> None:
+        self.save()
 
     def _on_hold(self, *, lift: bool) -> None:
         number, reason = self.hold_number.text().strip(), self.hold_reason.text().strip()
@@ -293,3 +315,22 @@ class RetentionDialog(QDialog):
             self.show_plan(self._retention.preview())
         except ServiceError as error:
             self._say(str(error), ok=False)
+
+
+class RetentionDialog(PageDialog):
+    """Beheer → Bewaartermijn…: the page on its own, with its own Opslaan beside the period."""
+
+    def __init__(
+        self,
+        retention: RetentionAdmin,
+        legal_holds: LegalHoldAdmin,
+        roles: Iterable[Role],
+        confirmed_by: str,
+        parent: QWidget | None = None,
+        *,
+        runner: TaskRunner | None = None,
+        on_done: Callable[[int], None] | None = None,
+    ) -> None:
+        page = RetentionPage(retention, legal_holds, roles, confirmed_by, runner=runner, on_done=on_done)
+        super().__init__(page, _("Bewaartermijn"), "retention_dialog", parent, close_on_save=False, with_save=False)
+        self.resize(760, 620)

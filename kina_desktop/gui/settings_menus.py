@@ -2,6 +2,8 @@
 
 - Bestand → Database…: everyone (a personal setting, kept in QSettings; it applies from the
   next start).
+- Beheer → Instellingen… (Ctrl+,): every setting in one window (settings_dialog.py), for an
+  administrator only.
 - Beheer → Kalender…, Briefhoofd…, Briefsjablonen…, Lijsten…: the shared settings in the
   database, for an administrator only (the services refuse anyone else anyway).
 
@@ -14,17 +16,24 @@ import datetime as dt
 from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import QSettings
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QWidget
 
 from kina_desktop.domain.enums import Role
+from kina_desktop.gui.background import TaskRunner, ThreadRunner
 from kina_desktop.gui.calendar_dialog import CalendarDialog
 from kina_desktop.gui.database_dialog import ConnectionTester, DatabaseDialog
 from kina_desktop.gui.letterhead_dialog import LetterheadDialog
+from kina_desktop.gui.mailbox_ports import MailboxPort
 from kina_desktop.gui.organisation_lists_dialog import OrganisationListsDialog
-from kina_desktop.gui.settings_ports import OrganisationSettings
+from kina_desktop.gui.settings_dialog import SettingsDialog
+from kina_desktop.gui.settings_pages import SettingsSources, page_specs
+from kina_desktop.gui.settings_ports import OrganisationSettings, PrivacyAdmin
 from kina_desktop.gui.template_editor import TemplateEditor
 from kina_desktop.i18n import _
+
+
+SETTINGS_SHORTCUT = QKeySequence("Ctrl+,")
 
 
 def may_change_settings(roles: Iterable[Role]) -> bool:
@@ -43,6 +52,12 @@ class SettingsMenus:
         database_tester: ConnectionTester | None = None,
         on_calendar_saved: Callable[[int], None] | None = None,
         show_message: Callable[[str], None] | None = None,
+        privacy: PrivacyAdmin | None = None,
+        mailbox: Callable[[], MailboxPort] | None = None,
+        runner: TaskRunner | None = None,
+        person_name: str = "",
+        on_pseudonymised: Callable[[int], None] | None = None,
+        on_language_saved: Callable[[str], None] | None = None,
     ) -> None:
         self._window = window
         self._settings = settings
@@ -52,6 +67,20 @@ class SettingsMenus:
         self._on_calendar_saved = on_calendar_saved
         self._show_message = show_message or (lambda text: None)
         self.open_dialogs: dict[str, QDialog] = {}
+        # Beheer → Instellingen… (issue 9): every page below in one window.
+        self._sources = None if self._organisation is None else SettingsSources(
+            settings, today, runner or ThreadRunner(), self._organisation, frozenset(roles), person_name,
+            privacy=privacy, mailbox=mailbox, database_tester=database_tester, on_calendar_saved=on_calendar_saved,
+            on_pseudonymised=on_pseudonymised, on_language_saved=on_language_saved,
+        )
+        self.settings_action = QAction(_("Instellingen…"), window)
+        self.settings_action.setObjectName("settings_dialog_action")
+        self.settings_action.setShortcut(SETTINGS_SHORTCUT)
+        self.settings_action.setToolTip(_("Alle instellingen in één venster: briefhoofd, kalender, lijsten, "
+                                          "sjablonen, bewaartermijn, e-mail, database en taal (Ctrl+,)"))
+        self.settings_action.triggered.connect(self._on_settings)
+        self._settings_separator = QAction(window)
+        self._settings_separator.setSeparator(True)
 
         self.database_action = QAction(_("Database…"), window)
         self.database_action.setToolTip(_("De ingebouwde database of een gedeelde server kiezen"))
@@ -74,7 +103,8 @@ class SettingsMenus:
 
     def admin_actions(self, *, all_of_them: bool = False) -> list[QAction]:
         """Beheer's settings actions this person may use (all of them with ``all_of_them``)."""
-        actions = [self.calendar_action, self.letterhead_action, self.templates_action]
+        actions = [self.settings_action, self._settings_separator, self.calendar_action, self.letterhead_action,
+                   self.templates_action]
         if self._organisation is None or self._organisation.lists is not None:
             actions.append(self.lists_action)
         return actions if all_of_them or self._organisation is not None else []
@@ -97,6 +127,15 @@ class SettingsMenus:
         dialog = self.open_dialogs.pop(name, None)
         if dialog is not None:
             dialog.deleteLater()
+
+    def show_settings(self) -> SettingsDialog | None:
+        """Beheer → Instellingen…, for an administrator."""
+        sources = self._sources
+        if sources is None:
+            return None
+        dialog = self._open("settings", lambda: SettingsDialog(page_specs(sources), self._window))
+        assert isinstance(dialog, SettingsDialog)
+        return dialog
 
     def show_database(self) -> DatabaseDialog | None:
         if self._tester is None:
@@ -168,6 +207,9 @@ class SettingsMenus:
 
     def _on_letterhead_saved(self) -> None:
         self._show_message(_("Het briefhoofd is opgeslagen."))
+
+    def _on_settings(self) -> None:
+        self.show_settings()
 
     def _on_database(self) -> None:
         self.show_database()

@@ -14,6 +14,7 @@ from typing import Protocol
 from kina_desktop.domain.access_request import AccessExport
 from kina_desktop.domain.complaint import CaseHeader
 from kina_desktop.domain.letters import LetterKind
+from kina_desktop.domain.mail_server import SmtpSettings
 from kina_desktop.domain.retention import RetentionPlan
 from kina_desktop.gui.intake_ports import OrganisationListsPort
 
@@ -57,7 +58,22 @@ class LetterheadAdmin(Protocol):
 
     def letterhead(self) -> dict[str, str]: ...
 
-    def set_letterhead(self, values: dict[str, str]) -> None: ...
+    def letterhead_logo(self) -> bytes | None: ...
+
+    def set_letterhead(self, values: dict[str, str], logo: bytes | None = None) -> None: ...
+
+
+class MailServerAdmin(Protocol):
+    """services.mail.MailService, as far as its settings go: the SMTP server for letters by
+    e-mail. The password never comes back: only whether this PC's keyring holds one."""
+
+    def settings(self) -> SmtpSettings: ...
+
+    def save_settings(self, settings: SmtpSettings, password: str | None = None) -> None: ...
+
+    def has_password(self) -> bool: ...
+
+    def send_test(self, settings: SmtpSettings, password: str = "") -> str: ...
 
 
 @dataclass(frozen=True)
@@ -69,6 +85,9 @@ class OrganisationSettings:
     letterhead: LetterheadAdmin
     # Beheer → Lijsten…: the member OCMWs and KINA's services (gui/intake_ports.py).
     lists: OrganisationListsPort | None = None
+    # Beheer → Instellingen… → E-mail versturen (SMTP); a callable: the mail service (and with it
+    # the letters' stack) is made when the page is first shown.
+    mail_server: Callable[[], MailServerAdmin] | None = None
 
 
 class RetentionAdmin(Protocol):

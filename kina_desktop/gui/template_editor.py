@@ -10,13 +10,12 @@ brings back the shipped text after a confirmation.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QHBoxLayout,
     QLabel,
     QMessageBox,
@@ -32,7 +31,8 @@ from kina_desktop.domain.letters import LetterKind
 from kina_desktop.gui.field_errors import ERROR_STYLE
 from kina_desktop.gui.placeholder_list import PlaceholderList
 from kina_desktop.gui.settings_ports import TemplateAdmin
-from kina_desktop.gui.unsaved_prompt import Answer, ask_to_save, may_close
+from kina_desktop.gui.settings_page import PageDialog
+from kina_desktop.gui.unsaved_prompt import Answer, ask_to_save
 from kina_desktop.i18n import N_, _
 from kina_desktop.services.errors import ServiceError
 
@@ -45,11 +45,14 @@ def language_name(code: str) -> str:
     return _(LANGUAGE_NAMES[code]) if code in LANGUAGE_NAMES else code
 
 
-class TemplateEditor(QDialog):
+class TemplatePage(QWidget):
+    """The letter kind and language, the text and its fields, Controleren and Standaardtekst
+    terugzetten: Beheer → Briefsjablonen… and its page in Beheer → Instellingen…."""
+
     def __init__(self, templates: TemplateAdmin, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName("template_editor")
-        self.setWindowTitle(_("Briefsjablonen"))
+        self.setObjectName("template_page")
+        self.on_change: Callable[[], None] = lambda: None
         self._service = templates
         self._kind = LetterKind.ACKNOWLEDGEMENT
         self._language = "nl"
@@ -86,9 +89,7 @@ class TemplateEditor(QDialog):
         self.problems.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.check_button = QPushButton(_("Controleren"), self)
         self.reset_button = QPushButton(_("Standaardtekst terugzetten…"), self)
-        self.save_button = QPushButton(_("Opslaan"), self)
-        self.close_button = QPushButton(_("Sluiten"), self)
-        for button in (self.insert_button, self.check_button, self.reset_button, self.save_button, self.close_button):
+        for button in (self.insert_button, self.check_button, self.reset_button):
             button.setAutoDefault(False)
 
         self._lay_out(hint, fields_hint)
@@ -98,9 +99,6 @@ class TemplateEditor(QDialog):
         self.insert_button.clicked.connect(self._on_insert_clicked)
         self.check_button.clicked.connect(self._on_check_clicked)
         self.reset_button.clicked.connect(self._on_reset_clicked)
-        self.save_button.clicked.connect(self._on_save_clicked)
-        self.close_button.clicked.connect(self.reject)
-        self.resize(1040, 660)
         self._load(self._kind, self._language)
 
     def _lay_out(self, hint: QLabel, fields_hint: QLabel) -> None:
@@ -134,9 +132,8 @@ class TemplateEditor(QDialog):
         buttons.addWidget(self.check_button)
         buttons.addWidget(self.reset_button)
         buttons.addStretch(1)
-        buttons.addWidget(self.save_button)
-        buttons.addWidget(self.close_button)
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(choose)
         layout.addWidget(self.splitter, 1)
         layout.addWidget(self.problems)
@@ -221,7 +218,7 @@ class TemplateEditor(QDialog):
         self.fields.insert_current()
 
     def _on_text_changed(self) -> None:
-        self.save_button.setEnabled(self.is_modified())
+        self.on_change()
 
     # -- problems --------------------------------------------------------------------------------
 
@@ -305,9 +302,6 @@ class TemplateEditor(QDialog):
         self._show_ok(_("Opgeslagen. Vanaf nu gebruikt elke pc deze tekst."))
         return True
 
-    def _on_save_clicked(self) -> None:
-        self.save()
-
     def reset(self) -> bool:
         """'Standaardtekst terugzetten…' after a confirmation; False when cancelled or refused."""
         box = QMessageBox(self)
@@ -337,7 +331,11 @@ class TemplateEditor(QDialog):
     def _on_reset_clicked(self) -> None:
         self.reset()
 
-    def reject(self) -> None:
-        """Sluiten, Esc or the window's close button: ask first when the text is not saved."""
-        if may_close(self, self.is_modified(), self.save):
-            super().reject()
+
+class TemplateEditor(PageDialog):
+    """Beheer → Briefsjablonen…: the page on its own; Opslaan keeps it open."""
+
+    def __init__(self, templates: TemplateAdmin, parent: QWidget | None = None) -> None:
+        super().__init__(TemplatePage(templates), _("Briefsjablonen"), "template_editor", parent,
+                         close_on_save=False, save_when_modified=True)
+        self.resize(1040, 660)

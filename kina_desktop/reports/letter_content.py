@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from kina_desktop.domain.admissibility import GroundFinding
 from kina_desktop.domain.closing import PERSONNEL_OUTCOME
@@ -50,9 +50,12 @@ class Letterhead:
     email: str = "klacht@kina.be"
     website: str = "www.kina.be"
     phone: str = ""
-    logo_path: str | None = None  # PNG or JPEG
+    # An older setting: the logo read from a file on each PC (still honoured until the letterhead
+    # is saved again, which copies it into ``logo``).
+    logo_path: str | None = None
     place: str = "Malle"  # the place in "Malle, 24 november 2026"
     tagline: str = "Welzijnsvereniging"
+    logo: bytes | None = field(default=None, repr=False)  # PNG or JPEG, kept in the database
 
     @property
     def postal_code_and_city(self) -> str:
@@ -187,7 +190,7 @@ def letter_values(
         "privacy_notice": in_letter_language(PERSONNEL_OUTCOME, language),
         **_grounds_values(grounds, language),
     }
-    meeting = board_meeting_on or (handling.board_meeting_on if handling else None)
+    meeting = board_meeting_on or header.board_meeting_on
     if meeting is not None:
         values["board_meeting_on"] = wording.date(meeting)
     if handling is not None:

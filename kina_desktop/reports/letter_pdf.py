@@ -9,6 +9,7 @@ letter, also in a batch). Fonts are embedded TrueType (fonts.py).
 
 from __future__ import annotations
 
+import functools
 import io
 import logging
 from collections.abc import Callable, Iterable, Sequence
@@ -41,6 +42,12 @@ from kina_desktop.reports.letter_content import LetterContent, Letterhead
 from kina_desktop.reports.letter_errors import Cancelled
 
 log = logging.getLogger(__name__)
+
+
+@functools.lru_cache(maxsize=2)
+def logo_image(data: bytes) -> ImageReader:
+    """The logo stored in the database, decoded once for a batch of letters."""
+    return ImageReader(io.BytesIO(data))
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
 MARGIN_LEFT = 20 * mm
@@ -187,9 +194,9 @@ class _FirstPage(Flowable):
     def _letterhead(self, canvas: Canvas) -> None:
         head, s = self.letterhead, self.styles
         text_x = MARGIN_LEFT
-        if head.logo_path:
+        if head.logo or head.logo_path:
             try:
-                image = ImageReader(head.logo_path)
+                image = logo_image(head.logo) if head.logo else ImageReader(head.logo_path)
                 width, height = image.getSize()
                 scale = min(40 * mm / width, 20 * mm / height)
                 w, h = width * scale, height * scale
@@ -197,7 +204,7 @@ class _FirstPage(Flowable):
                 text_x = MARGIN_LEFT + w + 5 * mm
             except Exception:  # noqa: BLE001 - a bad logo file must not stop the letter
                 log.warning("letter logo %s could not be read; letter printed without it",
-                            head.logo_path, exc_info=True)
+                            "(database)" if head.logo else head.logo_path, exc_info=True)
         canvas.setFillColor(colors.black)
         canvas.setFont(s.bold, 16)
         canvas.drawString(text_x, _top(20 * mm), head.name)

@@ -21,15 +21,14 @@ from kina_desktop.db.models import ProjectCase
 from kina_desktop.domain.annual_report import AnnualReportData, ComplaintLine, ProjectLine
 from kina_desktop.domain.audit_actions import AuditAction
 from kina_desktop.domain.enums import Kind, Status
-from kina_desktop.domain.projects import ProjectStatus, may_edit_projects
+from kina_desktop.domain.projects import ProjectStatus
 from kina_desktop.domain.statistics import organisation_type
 from kina_desktop.i18n import _
-from kina_desktop.reports.annual_report import render_annual_report
-from kina_desktop.reports.annual_xlsx import annual_xlsx, register_xlsx
 from kina_desktop.services import audit
 from kina_desktop.services.context import ServiceContext
-from kina_desktop.services.errors import PermissionDenied, RuleViolation
+from kina_desktop.services.errors import RuleViolation
 from kina_desktop.services.letters import letterhead_of
+from kina_desktop.services.permissions import Permission, require
 from kina_desktop.services.register_export import register_rows
 from kina_desktop.services.settings import read_setting, write_setting
 from kina_desktop.services.statistics import compute_figures, parts_visible
@@ -109,9 +108,7 @@ class AnnualReportService:
             return read_setting(session, INTRODUCTION_KEY.format(year=year)) or default_introduction(year)
 
     def set_introduction(self, year: int, text: str) -> None:
-        if not may_edit_projects(self.ctx.viewer.roles):
-            raise PermissionDenied(_("Alleen het klachtenteam, de directeur of een beheerder mag de inleiding "
-                                     "van het jaarverslag wijzigen."))
+        require(self.ctx, Permission.WRITE_REPORT_INTRODUCTION)
         if len(text) > 20_000:
             raise RuleViolation(_("De inleiding is te lang (hoogstens 20.000 tekens)."))
         with self.ctx.database.write() as session:
@@ -144,18 +141,23 @@ class AnnualReportService:
     def render_pdf(data: AnnualReportData, progress: Progress | None = None,
                    cancelled: Callable[[], bool] | None = None) -> bytes:
         """The PDF of data gathered before (no database work: may run on a worker thread)."""
+        from kina_desktop.reports.annual_report import render_annual_report  # ReportLab: loaded when asked for
+
         return render_annual_report(data, progress, cancelled)
 
     @staticmethod
     def render_xlsx(data: AnnualReportData) -> bytes:
+        from kina_desktop.reports.annual_xlsx import annual_xlsx  # openpyxl: loaded when asked for
+
         return annual_xlsx(data)
 
     def register_xlsx(self) -> bytes:
         """The full register, every part of every case: the director only; recorded in the history."""
-        if not self.ctx.viewer.is_director:
-            raise PermissionDenied(_("Alleen de directeur mag het volledige register exporteren."))
+        require(self.ctx, Permission.EXPORT_REGISTER)
         with self.ctx.database.write() as session:
             header, rows = register_rows(session)
             audit.record(session, self.ctx.viewer, AuditAction.EXPORT, field="register_xlsx",
                          new=len(rows), at=self.ctx.clock())
+        from kina_desktop.reports.annual_xlsx import register_xlsx
+
         return register_xlsx(header, rows)

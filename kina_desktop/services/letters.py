@@ -4,9 +4,12 @@ the acknowledgement records the acknowledgement date the deadlines use (Art. 5).
 
 from __future__ import annotations
 
+import base64
+import binascii
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, fields
+from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -15,6 +18,7 @@ from kina_desktop.db.models import Account, Case, Letter
 from kina_desktop.domain.actions import ActionKind, StepData
 from kina_desktop.domain.complaint import CaseRecord
 from kina_desktop.domain.errors import RuleViolation as DomainRuleViolation
+from kina_desktop.domain.file_types import PNG, detect
 from kina_desktop.domain.enums import Channel, Kind, Level, Role, Status
 from kina_desktop.domain.letters import LetterKind
 from kina_desktop.domain.visibility import Part, Viewer
@@ -22,7 +26,6 @@ from kina_desktop.domain import workflow
 from kina_desktop.i18n import _
 from kina_desktop.reports.letter_content import ContactPerson, Letterhead, LetterContent, build_letter
 from kina_desktop.reports.letter_errors import TemplateProblems
-from kina_desktop.reports.letter_pdf import render_letter, render_letters
 from kina_desktop.reports.letter_fields import fields_for
 from kina_desktop.reports.letter_templates import (
     available_languages,
@@ -37,10 +40,12 @@ from kina_desktop.services.cases import CaseService
 from kina_desktop.services.context import ServiceContext
 from kina_desktop.services.documents import store_document
 from kina_desktop.services.errors import PermissionDenied, RuleViolation, ValidationFailed
-from kina_desktop.services.letterhead_check import clean_letterhead, letterhead_problems
+from kina_desktop.services.letterhead_check import clean_letterhead, letterhead_problems, logo_problem
+from kina_desktop.services.permissions import Permission, require
 from kina_desktop.services.settings import read_setting, working_calendar, write_setting
 
 LETTERHEAD = "letterhead"
+LETTERHEAD_LOGO = "letterhead_logo"  # {"type": "png", "data": base64}: every PC prints the same logo
 TEMPLATE_PREFIX = "letter_template"
 # Letters whose content comes from the handling part (judgement, grounds, outcome).
 HANDLING_LETTERS = frozenset({
@@ -65,10 +70,39 @@ def _template_key(kind: LetterKind, language: str) -> str:
     return f"{TEMPLATE_PREFIX}:{kind.value}:{language}"
 
 
-def letterhead_of(session: Session) -> Letterhead:
+def letterhead_of(session: Session, *, with_logo: bool = True) -> Letterhead:
     stored = read_setting(session, LETTERHEAD, {}) or {}
-    known = {f.name for f in fields(Letterhead)}
-    return Letterhead(**{k: v for k, v in stored.items() if k in known})
+    known = {f.name for f in fields(Letterhead)} - {"logo"}
+    logo = stored_logo(session) if with_logo else None
+    return Letterhead(**{k: v for k, v in stored.items() if k in known}, logo=logo)
+
+
+def encode_logo(data: bytes) -> dict[str, str]:
+    return {"type": (detect(data[:16]) or PNG).extension.lstrip("."), "data": base64.b64encode(data).decode("ascii")}
+
+
+def stored_logo(session: Session) -> bytes | None:
+    """The logo kept in the database (settings key "letterhead_logo"), None when there is none."""
+    raw = read_setting(session, LETTERHEAD_LOGO)
+    if not isinstance(raw, dict) or not raw.get("data"):
+        return None
+    try:
+        return base64.b64decode(raw["data"], validate=True)
+    except (binascii.Error, ValueError):
+        return None
+
+
+def _legacy_logo(session: Session) -> bytes | None:
+    """The logo file of an older setting (a path on this PC or a network share), when it can be
+    read here and is a usable image."""
+    path = letterhead_of(session, with_logo=False).logo_path
+    if not path:
+        return None
+    try:
+        data = Path(path).read_bytes()
+    except OSError:
+        return None
+    return None if logo_problem(data) else data
 
 
 def _contact(account: Account | None, viewer: Viewer) -> ContactPerson:
@@ -94,8 +128,7 @@ class LetterService:
         return stored if stored else default_template(kind, language)
 
     def set_template(self, kind: LetterKind, text: str, language: str = "nl") -> None:
-        if Role.ADMINISTRATOR not in self.ctx.viewer.roles:
-            raise PermissionDenied(_("Alleen een beheerder past de briefsjablonen aan."))
+        require(self.ctx, Permission.EDIT_LETTER_TEMPLATES)
         problems = check_template(kind, text)
         if problems:
             raise TemplateProblems(_("Het sjabloon is niet bewaard:"), problems)
@@ -103,8 +136,7 @@ class LetterService:
             write_setting(session, _template_key(kind, language), text)
 
     def reset_template(self, kind: LetterKind, language: str = "nl") -> None:
-        if Role.ADMINISTRATOR not in self.ctx.viewer.roles:
-            raise PermissionDenied(_("Alleen een beheerder past de briefsjablonen aan."))
+        require(self.ctx, Permission.EDIT_LETTER_TEMPLATES)
         with self.ctx.database.write() as session:
             write_setting(session, _template_key(kind, language), None)
 
@@ -123,23 +155,36 @@ class LetterService:
     # -- the letterhead (settings key "letterhead"; the administrator edits it) ----------------
 
     def letterhead(self) -> dict[str, str]:
-        """Every field of the letterhead as text, the defaults where nothing was stored."""
+        """Every text field of the letterhead, the defaults where nothing was stored; and
+        ``logo_path``, the file an older version read the logo from ("" when none)."""
         with self.ctx.database.read() as session:
-            head = letterhead_of(session)
-        return {f.name: getattr(head, f.name) or "" for f in fields(Letterhead)}
+            head = letterhead_of(session, with_logo=False)
+        return {f.name: getattr(head, f.name) or "" for f in fields(Letterhead) if f.name != "logo"}
 
-    def set_letterhead(self, values: dict[str, str]) -> None:
-        """Store the letterhead; ValidationFailed (each problem tied to its field) stores nothing."""
-        if Role.ADMINISTRATOR not in self.ctx.viewer.roles:
-            raise PermissionDenied(_("Alleen een beheerder past het briefhoofd aan."))
+    def letterhead_logo(self) -> bytes | None:
+        """The logo on the letters (PNG or JPEG), None when there is none. Kept in the database;
+        an older setting's file is read as long as the letterhead was not saved again."""
+        with self.ctx.database.read() as session:
+            return letterhead_of(session).logo or _legacy_logo(session)
+
+    def set_letterhead(self, values: dict[str, str], logo: bytes | None = None) -> None:
+        """Store the letterhead; ValidationFailed (each problem tied to its field) stores nothing.
+        ``logo``: the image's bytes, ``b""`` for no logo, None to keep the one there is (an older
+        setting's file is then copied into the database, when it can be read)."""
+        require(self.ctx, Permission.EDIT_LETTERHEAD)
         clean = clean_letterhead(values)
-        problems = letterhead_problems(clean)
+        problems = letterhead_problems(clean, logo)
         if problems:
             raise ValidationFailed(problems)
-        stored = {name: value for name, value in clean.items() if name != "logo_path"}
-        stored["logo_path"] = clean["logo_path"] or None
+        stored: dict[str, str | None] = dict(clean)
         with self.ctx.database.write() as session:
+            if logo is None and stored_logo(session) is None:
+                logo = _legacy_logo(session)  # taken over into the database, once
+                if logo is None:  # unreadable here: the older setting stays
+                    stored["logo_path"] = letterhead_of(session, with_logo=False).logo_path
             write_setting(session, LETTERHEAD, stored)
+            if logo is not None:
+                write_setting(session, LETTERHEAD_LOGO, encode_logo(logo) if logo else None)
 
     # -- making letters -----------------------------------------------------------------------
 
@@ -165,7 +210,7 @@ class LetterService:
             session.get(Account, self.ctx.viewer.user_id) if self.ctx.viewer.user_id else None
         )
         return build_letter(
-            kind, full, template, letterhead_of(session), _contact(contact_account, self.ctx.viewer),
+            kind, full, template, letterhead_of(session, with_logo=False), _contact(contact_account, self.ctx.viewer),
             self.ctx.today(), grounds=state.assessment.findings, answer=state.answer, language=language,
             signatory=_contact(session.get(Account, self.ctx.viewer.user_id) if self.ctx.viewer.user_id else None,
                                self.ctx.viewer),
@@ -177,6 +222,8 @@ class LetterService:
             case = self._cases._load(session, case_id=case_id)
             content = self._content(session, case, kind)
             letterhead = letterhead_of(session)
+        from kina_desktop.reports.letter_pdf import render_letter  # ReportLab: loaded at the first letter
+
         return render_letter(content, letterhead)
 
     def produce(self, case_id: int, kind: LetterKind) -> bytes:
@@ -185,6 +232,8 @@ class LetterService:
         with self.ctx.database.write() as session:
             case = self._cases._load(session, case_id=case_id)
             content = self._content(session, case, kind)
+            from kina_desktop.reports.letter_pdf import render_letter
+
             pdf = render_letter(content, letterhead_of(session))
             self._record(session, case, kind, content, pdf)
             return pdf
@@ -248,6 +297,8 @@ class LetterService:
             cases = [self._cases._load(session, number=n) for n in numbers]
             letterhead = letterhead_of(session)
             contents = [self._content(session, case, LetterKind.ACKNOWLEDGEMENT) for case in cases]
+            from kina_desktop.reports.letter_pdf import render_letter, render_letters
+
             batch = render_letters(contents, letterhead, progress=progress, cancelled=cancelled)
             for case, content in zip(cases, contents, strict=True):
                 self._record(session, case, LetterKind.ACKNOWLEDGEMENT, content, render_letter(content, letterhead))

@@ -12,15 +12,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from kina_desktop.domain.enums import Role
 from kina_desktop.domain.intake import IncomingMessage
 from kina_desktop.domain import mailbox as mailbox_rules
 from kina_desktop.domain.mailbox import FetchedMail, MailboxSettings, mailbox_problems
-from kina_desktop.domain.permissions import may_register
 from kina_desktop.i18n import _
 from kina_desktop.services import audit
 from kina_desktop.services.context import ServiceContext
-from kina_desktop.services.errors import PermissionDenied, ValidationFailed
+from kina_desktop.services.errors import ValidationFailed
+from kina_desktop.services.permissions import Permission, require
 from kina_desktop.services.imap_connection import MailboxProblem, open_mailbox
 from kina_desktop.services.intake import IntakeService
 from kina_desktop.services.mailbox_password import load_password, store_password
@@ -51,8 +50,7 @@ class MailboxService:
     def save_settings(self, settings: MailboxSettings, password: str | None = None) -> None:
         """Store where the mailbox is (administrator); a non-empty ``password`` goes to this PC's
         keyring, first, so that a refusing keyring stores nothing."""
-        if Role.ADMINISTRATOR not in self.ctx.viewer.roles:
-            raise PermissionDenied(_("Alleen een beheerder stelt het e-mailpostvak in."))
+        require(self.ctx, Permission.SET_UP_MAILBOX)
         clean = settings.cleaned()
         problems = mailbox_problems(clean)
         if problems:
@@ -143,8 +141,7 @@ class MailboxService:
     # -- helpers ------------------------------------------------------------------------------
 
     def _require_fetcher(self) -> None:
-        if not may_register(self.ctx.viewer.roles):
-            raise PermissionDenied(_("Alleen wie klachten registreert, haalt de e-mails van het postvak op (Art. 5)."))
+        require(self.ctx, Permission.FETCH_MAIL)
 
     def _configured_settings(self) -> MailboxSettings:
         settings = self.settings()

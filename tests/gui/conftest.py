@@ -79,9 +79,11 @@ class MessageBoxAnswers:
     def __init__(self, *answers: QMessageBox.StandardButton) -> None:
         self.answers = list(answers)
         self.asked: list[str] = []
+        self.informative: list[str] = []
 
     def __call__(self, box: QMessageBox) -> QMessageBox.StandardButton:
         self.asked.append(box.text())
+        self.informative.append(box.informativeText())
         if not self.answers:
             raise AssertionError(f"unexpected question: {box.text()}")
         return self.answers.pop(0)

@@ -47,7 +47,8 @@ def test_the_director_and_administrator_finds_the_users_under_beheer(qtbot, peop
     assert window.windowTitle() == "KINA Klachten — Dirk Directeur (Directeur, Beheerder)"
     assert window.menu_titles() == ["Bestand", "Beeld", "Opvolging", "Beheer", "Help"]
     assert [a.text() for a in window.admin_menu.actions()] == [
-        "Gebruikers…", "", "Kalender…", "Briefhoofd…", "Briefsjablonen…", "Lijsten…", "E-mailpostvak…",
+        "Gebruikers…", "", "Instellingen…", "", "Kalender…", "Briefhoofd…", "Briefsjablonen…", "Lijsten…",
+        "E-mailpostvak…",
         "", "Bewaartermijn…", "Inzageverzoek…",
     ]
     assert window.new_action.isVisible()

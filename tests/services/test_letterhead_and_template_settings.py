@@ -4,7 +4,6 @@ letters use what was stored, a template with a misspelt field is refused with a 
 from __future__ import annotations
 
 import io
-from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
@@ -16,8 +15,9 @@ from kina_desktop.services.bundle import Services
 from kina_desktop.services.context import ServiceContext
 from kina_desktop.services.errors import PermissionDenied, ServiceError, ValidationFailed
 from tests.factories import draft
+from tests.services.logo_pictures import picture_bytes
 
-PNG_BYTES = b"\x89PNG\r\n\x1a\n" + b"\x00" * 32
+PNG_BYTES = picture_bytes("PNG")
 
 
 def text_of(pdf: bytes) -> str:
@@ -30,36 +30,30 @@ def test_the_letterhead_shows_the_defaults_of_art_4_until_it_is_changed(ctx: Ser
     assert head["logo_path"] == ""
 
 
-def test_a_changed_letterhead_is_kept_and_printed_on_the_letters(ctx: ServiceContext, tmp_path: Path) -> None:
+def test_a_changed_letterhead_is_kept_and_printed_on_the_letters(ctx: ServiceContext) -> None:
     services = Services.for_context(ctx)
-    logo = tmp_path / "logo.png"
-    logo.write_bytes(PNG_BYTES)
     head = services.letters.letterhead() | {
         "name": "KINA Welzijn", "street": "Kerkplein 1", "postal_code": "2390", "city": "Westmalle",
-        "phone": " 03 312 00 00 ", "logo_path": str(logo), "place": "Westmalle",
+        "phone": " 03 312 00 00 ", "place": "Westmalle",
     }
-    services.letters.set_letterhead(head)
+    services.letters.set_letterhead(head, PNG_BYTES)
     stored = services.letters.letterhead()
     assert stored["name"] == "KINA Welzijn" and stored["phone"] == "03 312 00 00"
-    assert stored["logo_path"] == str(logo)
+    assert services.letters.letterhead_logo() == PNG_BYTES and stored["logo_path"] == ""
     case = services.cases.register(draft())
     letter = text_of(services.letters.preview(case.header.id, LetterKind.ACKNOWLEDGEMENT))
     assert "KINA Welzijn" in letter and "Kerkplein 1" in letter and "Westmalle, 24 november 2026" in letter
 
 
-def test_a_letterhead_without_a_name_or_with_a_logo_that_is_no_image_is_refused_per_field(
-    ctx: ServiceContext, tmp_path: Path
-) -> None:
+def test_a_letterhead_without_a_name_or_with_a_logo_that_is_no_image_is_refused_per_field(ctx: ServiceContext) -> None:
     services = Services.for_context(ctx)
-    fake = tmp_path / "logo.png"
-    fake.write_text("this is not a picture", encoding="utf-8")
     before = services.letters.letterhead()
     with pytest.raises(ValidationFailed) as refused:
-        services.letters.set_letterhead(before | {"name": " ", "email": "klacht@", "logo_path": str(fake)})
+        services.letters.set_letterhead(before | {"name": " ", "email": "klacht@"}, b"this is not a picture")
     fields = {p.field for p in refused.value.problems}
-    assert fields == {"name", "email", "logo_path"}
-    assert "PNG- of JPEG" in next(p.message for p in refused.value.problems if p.field == "logo_path")
-    assert services.letters.letterhead() == before
+    assert fields == {"name", "email", "logo"}
+    assert "PNG- of JPEG" in next(p.message for p in refused.value.problems if p.field == "logo")
+    assert services.letters.letterhead() == before and services.letters.letterhead_logo() is None
 
 
 def test_only_an_administrator_changes_the_letterhead(ctx: ServiceContext) -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from kina_desktop.cli.environment import Environment
 from kina_desktop.cli.failures import CommandError
-from kina_desktop.domain.enums import Role
+from kina_desktop.domain.permissions import may_administer
 from kina_desktop.i18n import _
 from kina_desktop.services.backup import backup_to, check_backup, restore_from
 
@@ -34,7 +34,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
 
 def _require_administrator(env: Environment) -> None:
     with env.services() as services:
-        if Role.ADMINISTRATOR not in services.ctx.viewer.roles:
+        if not may_administer(services.ctx.viewer.roles):
             raise CommandError(_("alleen een beheerder maakt of herstelt reservekopieën"))
 
 
