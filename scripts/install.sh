@@ -16,8 +16,12 @@ APT_PACKAGES=(
   fonts-dejavu-core fonts-liberation2
   # a virtual screen, screenshots, PDF pages as pictures
   xvfb xauth imagemagick poppler-utils
+  # PyInstaller reads the libraries' dependencies with objdump (the bundle test)
+  binutils
   # PostgreSQL: the shared database, and the throwaway server of the tests
   postgresql
+  # Dovecot: the real IMAP server the mailbox tests start on loopback
+  dovecot-imapd
   # Python
   python3 python3-venv python3-pip
 )
