@@ -26,7 +26,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from reportlab.lib.pagesizes import A4  # noqa: E402
 from reportlab.lib.styles import ParagraphStyle  # noqa: E402
-from reportlab.platypus import Paragraph, SimpleDocTemplate  # noqa: E402
+from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate  # noqa: E402
 
 from kina_desktop.domain.letters import LetterKind  # noqa: E402
 from kina_desktop.reports.fonts import register_fonts  # noqa: E402
@@ -49,11 +49,17 @@ def median_ms(action: Callable[[], object], repeats: int) -> tuple[float, object
     return statistics.median(times), result
 
 
-def bare_page() -> bytes:
+def bare_pages(count: int = 1) -> bytes:
+    """``count`` bare pages with one paragraph each, in one PDF: what that many one-page letters
+    cost at least (the baseline here and in run_all.py)."""
     regular, _bold = register_fonts()
+    style = ParagraphStyle("p", fontName=regular, fontSize=10.5, leading=14.5)
+    story: list = []
+    for n in range(count):
+        story += [PageBreak()] if n else []
+        story.append(Paragraph(TEXT, style))
     buffer = io.BytesIO()
-    SimpleDocTemplate(buffer, pagesize=A4).build(
-        [Paragraph(TEXT, ParagraphStyle("p", fontName=regular, fontSize=10.5, leading=14.5))])
+    SimpleDocTemplate(buffer, pagesize=A4).build(story)
     return buffer.getvalue()
 
 
@@ -79,7 +85,7 @@ def main(argv: list[str] | None = None) -> int:
 
     batch_repeats = max(1, args.repeats // 2)
     rows = []
-    ms, pdf = median_ms(bare_page, args.repeats)
+    ms, pdf = median_ms(bare_pages, args.repeats)
     rows.append(("baseline: bare ReportLab page, one paragraph", 1, ms, len(pdf)))
     ms, pdf = median_ms(one_letter, args.repeats)
     rows.append(("one acknowledgement (build + render)", 1, ms, len(pdf)))

@@ -20,7 +20,7 @@ from kina_desktop.domain.text import fold
 from kina_desktop.domain.views import CaseQuery, ReadyView, SortKey
 from kina_desktop.domain.visibility import is_confidential
 from kina_desktop.domain.workdays import WorkingCalendar
-from kina_desktop.services.case_list import PAGE_SIZE
+from kina_desktop.services.case_list import PAGE_SIZE, TRIGRAM_TERM
 from kina_desktop.services.case_mapping import DESCRIPTION_COLUMNS, search_key_of
 
 _LIST_COLUMNS = (
@@ -108,6 +108,12 @@ class RawSql:
             if folded:
                 conditions.append("(c.tracking_number LIKE ? ESCAPE '\\' OR d.search_key LIKE ? ESCAPE '\\')")
                 params += [_like(term), _like(folded)]
+                if self.pg and min(len(term), len(folded)) >= TRIGRAM_TERM:  # as case_list does
+                    conditions.append(
+                        "c.id IN (SELECT id FROM cases WHERE tracking_number LIKE ? ESCAPE '\\' "
+                        "UNION ALL SELECT case_id FROM case_descriptions WHERE search_key LIKE ? ESCAPE '\\')"
+                    )
+                    params += [_like(term), _like(folded)]
         return ("WHERE " + " AND ".join(conditions) + " ") if conditions else "", params
 
     def page_and_count(self, query: CaseQuery) -> tuple[list[int], int]:

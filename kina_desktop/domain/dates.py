@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from babel.dates import format_date
-
 from kina_desktop.i18n import babel_locale
 
 
 def long_date(day: dt.date) -> str:
+    from babel.dates import format_date  # Babel's locale data load at the first long date
+
     return format_date(day, format="long", locale=babel_locale())

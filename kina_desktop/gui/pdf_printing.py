@@ -10,18 +10,27 @@ allowed off the GUI thread, so a batch can print in a worker (gui/background.py)
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING
 
-import pypdfium2 as pdfium
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QImage, QPageSize, QPainter
 from PySide6.QtPrintSupport import QPrinter
+
+if TYPE_CHECKING:
+    import pypdfium2
 
 MAX_DPI = 300
 POINTS_PER_INCH = 72
 
 
+def _open(pdf: bytes) -> pypdfium2.PdfDocument:
+    import pypdfium2  # loaded at the first print, not at start-up
+
+    return pypdfium2.PdfDocument(pdf)
+
+
 def page_count(pdf: bytes) -> int:
-    document = pdfium.PdfDocument(pdf)
+    document = _open(pdf)
     try:
         return len(document)
     finally:
@@ -49,7 +58,7 @@ def _pages_to_print(printer: QPrinter, count: int) -> range:
 
 def page_images(pdf: bytes, dpi: float, pages: range | None = None) -> Iterator[tuple[QImage, float, float]]:
     """Each page as an image at ``dpi``, with its size in points."""
-    document = pdfium.PdfDocument(pdf)
+    document = _open(pdf)
     try:
         for number in pages if pages is not None else range(len(document)):
             page = document[number]

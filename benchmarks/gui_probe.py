@@ -1,0 +1,137 @@
+"""Run in a fresh process by run_all.py (offscreen): how long until a window shows, and how much
+memory the program takes. Prints ``painted`` on stdout the moment the first frame is painted (the
+caller times the process from its start to that line), then ``rss <MB at first paint> <MB peak>``.
+
+    python -m benchmarks.gui_probe floor
+        the floor: import PySide6 and SQLAlchemy (with its ORM), show a bare QMainWindow;
+    python -m benchmarks.gui_probe app URL [--all-rows]
+        the program as ``kina-desktop`` starts it (command line parsed, QApplication with its
+        translations, the database opened and its schema checked, the main window built for a
+        person with every role) until the case list has painted its first rows; with
+        ``--all-rows`` the list is then scrolled to its last row, loading every case, and the
+        peak memory (RSS high-water mark) is reported.
+
+The sign-in dialog is skipped (its time is the person's typing and the deliberately slow password
+check), and so is the daily backup copy (once a day, not at every start).
+
+Only the standard library is imported at the top, so that the floor measures PySide6 and
+SQLAlchemy alone.
+"""
+
+from __future__ import annotations
+
+import resource
+import sys
+import tempfile
+
+
+def _rss_mb() -> float:
+    with open("/proc/self/status") as status:
+        for line in status:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def _peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def floor() -> int:
+    import sqlalchemy  # noqa: F401
+    import sqlalchemy.orm  # noqa: F401
+    from PySide6.QtCore import QEvent, QObject, QTimer
+    from PySide6.QtWidgets import QApplication, QMainWindow
+
+    app = QApplication(sys.argv[:1])
+    window = QMainWindow()
+    window.resize(1400, 900)
+
+    class FirstPaint(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+            if event.type() == QEvent.Type.Paint:
+                watched.removeEventFilter(self)
+                QTimer.singleShot(0, done)
+            return False
+
+    def done() -> None:
+        print("painted", flush=True)
+        print(f"rss {_rss_mb():.1f} {_peak_mb():.1f}", flush=True)
+        app.quit()
+
+    spy = FirstPaint()
+    window.installEventFilter(spy)
+    window.show()
+    return app.exec()
+
+
+def program(url: str, all_rows: bool) -> int:
+    from kina_desktop.cli import run  # the way kina-desktop starts (kina_desktop/__main__.py)
+
+    return run(["--database", url], open_window=lambda chosen: _window(chosen or url, all_rows))
+
+
+def _window(url: str, all_rows: bool) -> int:
+    """app.run_gui() without the sign-in dialog and the daily backup."""
+    from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
+
+    from kina_desktop import app as composition
+    from kina_desktop.domain.enums import Role
+    from kina_desktop.domain.visibility import Viewer
+    from kina_desktop.services.accounts import AccountInfo
+    from kina_desktop.services.context import ServiceContext
+
+    qapp = composition.prepare_application()
+    folder = tempfile.TemporaryDirectory()
+    settings = QSettings(f"{folder.name}/ui.ini", QSettings.Format.IniFormat)
+    opened = composition.open_configured_database(url, settings)
+    if opened is None or opened[1] is None:
+        print("cannot open the database", file=sys.stderr)
+        return 1
+    database = opened[1]
+    person = AccountInfo(id=0, username="benchmark", display_name="Benchmark", roles=frozenset(Role))
+    ctx = ServiceContext(database, Viewer(None, person.roles, person.display_name))
+    window = composition.build_main_window(ctx, person, settings)
+    window.resize(1400, 900)
+    table, model = window.table, window.model
+
+    class FirstRows(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+            if event.type() == QEvent.Type.Paint and model.rowCount() > 0:
+                watched.removeEventFilter(self)
+                QTimer.singleShot(0, first_rows)
+            return False
+
+    def first_rows() -> None:
+        print("painted", flush=True)
+        first = _rss_mb()
+        if all_rows:
+            while model.canFetchMore():
+                model.fetchMore()
+            table.scrollToBottom()
+            qapp.processEvents()
+            print(f"rows {model.rowCount()}", file=sys.stderr, flush=True)
+        print(f"rss {first:.1f} {_peak_mb():.1f}", flush=True)
+        qapp.quit()
+
+    spy = FirstRows()
+    table.viewport().installEventFilter(spy)
+    window.show()
+    try:
+        return qapp.exec()
+    finally:
+        database.dispose()
+        folder.cleanup()
+
+
+def main(argv: list[str]) -> int:
+    if argv[:1] == ["floor"]:
+        return floor()
+    if argv[:1] == ["app"] and len(argv) >= 2:
+        return program(argv[1], "--all-rows" in argv[2:])
+    print(__doc__, file=sys.stderr)
+    return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

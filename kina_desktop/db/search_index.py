@@ -1,0 +1,83 @@
+"""PostgreSQL: trigram indexes (pg_trgm) for search-as-you-type.
+
+The case list searches with ``LIKE '%term%'`` on ``cases.tracking_number`` (the term as typed)
+and on ``case_descriptions.search_key`` (already folded by the program: lower case, accents
+removed, see domain/text.fold), so the indexes are on the plain columns with ``gin_trgm_ops``;
+services/case_list.py turns a term of three characters or more into a lookup these indexes
+answer. SQLite has no such index: the program works the same without them, only slower on a big
+register, and so does a PostgreSQL server where the extension cannot be created (it comes with
+the server package on Debian; a login that may not create it gets a line in the log and no
+index). Applied by migration 0007; the indexes are not in the models (the schema comparison
+leaves them out, see ``is_search_index``).
+"""
+
+from __future__ import annotations
+
+import logging
+
+from sqlalchemy import Connection, text
+
+log = logging.getLogger(__name__)
+
+EXTENSION = "pg_trgm"
+TRIGRAM_INDEXES: dict[str, tuple[str, str]] = {
+    "ix_cases_tracking_number_trgm": ("cases", "tracking_number"),
+    "ix_case_descriptions_search_key_trgm": ("case_descriptions", "search_key"),
+}
+
+
+def is_search_index(name: str | None) -> bool:
+    return name in TRIGRAM_INDEXES
+
+
+def has_trigram_extension(conn: Connection) -> bool:
+    return conn.execute(text("SELECT 1 FROM pg_extension WHERE extname = :name"), {"name": EXTENSION}).first() is not None
+
+
+def create_trigram_extension(conn: Connection) -> bool:
+    """pg_trgm in this database; False (with a log line) when it is not installed on the server
+    or this login may not create it. A failure leaves the surrounding transaction usable."""
+    if has_trigram_extension(conn):
+        return True
+    available = conn.execute(
+        text("SELECT 1 FROM pg_available_extensions WHERE name = :name"), {"name": EXTENSION}
+    ).first()
+    if available is None:
+        log.warning("search index skipped: the extension %s is not installed on the server "
+                    "(Debian: the postgresql-contrib files of the server package)", EXTENSION)
+        return False
+    savepoint = conn.begin_nested()
+    try:
+        conn.execute(text(f"CREATE EXTENSION IF NOT EXISTS {EXTENSION}"))
+    except Exception as error:  # noqa: BLE001 - typically insufficient_privilege
+        savepoint.rollback()
+        reason = str(getattr(error, "orig", error)).strip().splitlines()
+        log.warning("search index skipped: this login may not create the extension %s (%s); "
+                    "search works without it, only slower. A database administrator can add it later: %s",
+                    EXTENSION, reason[0] if reason else error, "; ".join(statements()))
+        return False
+    savepoint.commit()
+    return True
+
+
+def statements() -> list[str]:
+    """What creates the extension and the indexes (also for an administrator to run by hand)."""
+    return [f"CREATE EXTENSION IF NOT EXISTS {EXTENSION}"] + [
+        f"CREATE INDEX IF NOT EXISTS {name} ON {table} USING gin ({column} gin_trgm_ops)"
+        for name, (table, column) in TRIGRAM_INDEXES.items()
+    ]
+
+
+def create_trigram_indexes(conn: Connection) -> bool:
+    """The extension and the indexes; False when the extension could not be had."""
+    if not create_trigram_extension(conn):
+        return False
+    for statement in statements()[1:]:
+        conn.execute(text(statement))
+    return True
+
+
+def drop_trigram_indexes(conn: Connection) -> None:
+    """The indexes go; the extension stays (other databases' objects may use it)."""
+    for name in TRIGRAM_INDEXES:
+        conn.execute(text(f"DROP INDEX IF EXISTS {name}"))
