@@ -103,3 +103,12 @@ def answer_message_box(monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-unty
         return fake
 
     return install
+
+
+@pytest.fixture
+def a_pc_that_never_ran_the_program(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
+    """The data folder (still empty) of a PC without any configuration: no saved database, no
+    KINA_DATABASE_URL (issue 9's first start)."""
+    monkeypatch.delenv("KINA_DATABASE_URL", raising=False)
+    monkeypatch.setenv("KINA_DATA_DIR", str(tmp_path / "data"))
+    return tmp_path / "data"

@@ -16,30 +16,18 @@ from kina_desktop.gui.database_dialog import SETTINGS_KEY, saved_database_url
 from kina_desktop.gui.first_run_pages import ACCOUNT_PAGE, DEMO_PAGE, LETTERHEAD_PAGE, SERVER_LOGINS_PAGE
 from kina_desktop.gui.first_run_wizard import FirstRunWizard
 from kina_desktop.gui.login_dialog import LoginDialog
-from kina_desktop.gui.main_window import MainWindow
 from kina_desktop.gui.ports import AccountDraft
 from kina_desktop.services.demo import is_demo_database
 from kina_desktop.services.startup import open_database
 from tests.conftest import make_database
+from tests.gui.first_start import opened_window
 from tests.gui.people import PASSWORD, DialogScript, fill, people_on
 
 FIRST = AccountDraft("dirk", "Dirk Directeur", PASSWORD, function="Directeur")
 Button = QWizard.WizardButton
 
 
-@pytest.fixture(autouse=True)
-def a_pc_that_never_ran_the_program(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
-    monkeypatch.delenv("KINA_DATABASE_URL", raising=False)
-    monkeypatch.setenv("KINA_DATA_DIR", str(tmp_path / "data"))
-    return tmp_path / "data"
-
-
-def opened_window(qtbot, request: pytest.FixtureRequest, opened) -> MainWindow:  # type: ignore[no-untyped-def]
-    assert isinstance(opened, tuple), opened
-    window, database = opened
-    request.addfinalizer(database.dispose)
-    qtbot.addWidget(window)
-    return window
+pytestmark = pytest.mark.usefixtures("a_pc_that_never_ran_the_program")
 
 
 def walk_to_the_letterhead(qtbot, wizard: FirstRunWizard) -> None:  # type: ignore[no-untyped-def]
