@@ -16,4 +16,9 @@ class ServiceError(Exception):
 
 
 class DatabaseUnavailable(ServiceError):
-    """The database cannot be reached, is locked, or is of an incompatible version."""
+    """The database cannot be reached, is locked, or is of an incompatible version. ``detail``:
+    the driver's own words ("Technische melding: ..."), for a detail line; may be empty."""
+
+    def __init__(self, message: str, detail: str = "") -> None:
+        super().__init__(message)
+        self.detail = detail

@@ -159,10 +159,13 @@ def read_catalog(language: str) -> Catalog:
 
 
 def save_catalog(language: str, catalog: Catalog) -> None:
+    """Write the .po (only when more than its dates changed) and compile the .mo from the .po
+    as it now is on disk: a run that changes no message leaves both files as they were, and
+    the .mo is never newer than its .po (``stale_mo`` compares their content)."""
     catalog.last_translator = catalog.language_team = f"{PROJECT} <{COPYRIGHT}>"
     catalog.revision_date = dt.datetime.now(dt.timezone.utc)
     _write_if_changed(po_path(language), po_bytes(catalog))
-    _write_if_changed(mo_path(language), mo_bytes(catalog))
+    _write_if_changed(mo_path(language), mo_bytes(read_catalog(language)))
 
 
 # -- checks ----------------------------------------------------------------------------------------

@@ -12,8 +12,8 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
+from kina_desktop.db.connection_errors import ConnectionProblem, explain_connection_error
 from kina_desktop.errors import DatabaseUnavailable
-from kina_desktop.i18n import _
 
 # How long a writer waits for another PC's or process's write to finish before giving up
 # with "vergrendeld"; KINA_SQLITE_BUSY_TIMEOUT_MS overrides it (tests use a short wait).
@@ -105,20 +105,23 @@ class Database:
         try:
             yield
         except OperationalError as error:
-            raise DatabaseUnavailable(self.explain(error)) from error
+            raise self.unavailable(error) from error
         except DBAPIError as error:
             if error.connection_invalidated:
-                raise DatabaseUnavailable(self.explain(error)) from error
+                raise self.unavailable(error) from error
             raise
 
     def explain(self, error: Exception) -> str:
-        lines = str(getattr(error, "orig", None) or error).strip().splitlines()
-        reason = lines[0] if lines else error.__class__.__name__
-        if "locked" in reason.lower() or "busy" in reason.lower():
-            return _("De database {db} is vergrendeld door een ander programma. Probeer het later opnieuw.").format(
-                db=self.describe()
-            )
-        return _("De database {db} is niet bereikbaar: {reason}").format(db=self.describe(), reason=reason)
+        """Why this database cannot be reached, in Dutch (db/connection_errors.py)."""
+        return self.problem(error).message
+
+    def problem(self, error: Exception) -> ConnectionProblem:
+        """``explain`` plus the driver's own words, for a detail line."""
+        return explain_connection_error(self.url, self.describe(), error)
+
+    def unavailable(self, error: Exception) -> DatabaseUnavailable:
+        problem = self.problem(error)
+        return DatabaseUnavailable(problem.message, detail=problem.detail)
 
     def describe(self) -> str:
         """The URL without its password, for messages and the title bar."""

@@ -4,7 +4,9 @@ and 'Opslaan als PDF' (for a complaint by e-mail: the PDF to attach to the reply
 The domain decides which letters a case may get (``allowed_letters``); the letter service makes
 them. A preview records nothing. Printing and saving first ask where the letter goes (print
 dialog, file) and only then produce it: producing records the letter on the case, keeps its PDF
-in the complaint folder and, for the acknowledgement, records the acknowledgement date.
+in the complaint folder and, for the acknowledgement, records the acknowledgement date (for the
+board-date letter, by the receiver: that the complainant was told the board date). 'Mailen naar
+de klager' asks the mail server's password first when this PC has none.
 """
 
 from __future__ import annotations
@@ -22,12 +24,15 @@ from kina_desktop.gui.formatting import short_date
 from kina_desktop.gui.pdf_output import choose_pdf_path, choose_printer, write_pdf
 from kina_desktop.gui.pdf_printing import print_pdf
 from kina_desktop.gui.ports import LetterPort, MailPort
+from kina_desktop.gui.smtp_password_dialog import ask_smtp_password
 from kina_desktop.gui.system_viewer import SystemViewer
 from kina_desktop.i18n import _
 from kina_desktop.services.errors import ServiceError
 
 # (text, is_error) to the editor's message line
 Report = Callable[[str, bool], None]
+# Asks the mail server's password: (password, remember on this PC), or None when cancelled.
+PasswordPrompt = Callable[[QWidget, str], tuple[str, bool] | None]
 
 
 def letter_filename(tracking_number: str, kind: LetterKind, preview: bool = False) -> str:
@@ -47,9 +52,11 @@ class CaseLetters:
         before_produce: Callable[[], bool],
         after_produce: Report,
         mail: MailPort | None = None,
+        ask_password: PasswordPrompt = ask_smtp_password,
     ) -> None:
         """``before_produce`` may stop a letter (unsaved changes the person did not want to save);
-        ``after_produce`` shows the case as stored now, with a message (text, is_error)."""
+        ``after_produce`` shows the case as stored now, with a message (text, is_error);
+        ``ask_password`` asks the mail server's password when this PC has none."""
         self._letters = letters
         self._parent = parent
         self._viewer = viewer
@@ -58,6 +65,7 @@ class CaseLetters:
         self._after_produce = after_produce
         self._record: CaseRecord | None = None
         self._mail = mail
+        self._ask_password = ask_password
 
     def can_mail(self) -> bool:
         """An SMTP server is configured and the complainant has an e-mail address."""
@@ -68,17 +76,31 @@ class CaseLetters:
         )
 
     def mail_letter(self, kind: LetterKind) -> str | None:
-        """Produce the letter and mail it with its PDF to the complainant; the address, or None."""
+        """Produce the letter and mail it with its PDF to the complainant; the address, or None.
+        On a PC without the mail server's password it is asked first (and kept in the keyring
+        when the person wants it remembered)."""
         record = self._record
         if record is None or self._mail is None or not self._before_produce():
             return None
+        password, remember = "", False
         try:
-            address = self._mail.send_letter(record.header.id, kind)
+            if self._mail.needs_password():
+                answer = self._ask_password(self._parent, self._mail.account())
+                if answer is None:
+                    return None
+                password, remember = answer
+            address = self._mail.send_letter(record.header.id, kind, password)
         except ServiceError as error:
             self._after_produce(error.message, True)
             return None
-        self._after_produce(_("‘{letter}’ is gemaild naar {address} en vastgelegd in dossier {number}.").format(
-            letter=kind.label(), address=address, number=record.tracking_number), False)
+        message = _("‘{letter}’ is gemaild naar {address} en vastgelegd in dossier {number}.").format(
+            letter=kind.label(), address=address, number=record.tracking_number)
+        if remember:
+            try:
+                self._mail.remember_password(password)
+            except ServiceError as error:
+                message += " " + _("Het wachtwoord is niet onthouden: {error}").format(error=error.message)
+        self._after_produce(message, False)
         return address
 
     def set_record(self, record: CaseRecord) -> None:

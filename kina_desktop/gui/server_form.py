@@ -4,15 +4,16 @@ password: on a shared server each person signs in with their own."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from urllib.parse import parse_qs, quote, unquote
 
+from PySide6.QtCore import QSize
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QLineEdit, QPushButton, QSpinBox, QWidget
 
+from kina_desktop.gui.database_choice import ConnectionTester
+from kina_desktop.gui.dialog_size import fit_height
 from kina_desktop.i18n import _
 
-# Tries a URL; returns None when the server answers, else one Dutch sentence.
-ConnectionTester = Callable[[str], str | None]
 DEFAULT_PORT = 5432
 DEFAULT_NAME = "kina"
 
@@ -24,6 +25,35 @@ def shared_url(host: str, port: int, database: str) -> str:
     if host.startswith("/"):
         return f"postgresql:///{name}?host={quote(host, safe='/._-')}&port={port}"
     return f"postgresql://{quote(host, safe='.-')}:{port}/{name}"
+
+
+class AnswerLabel(QLabel):
+    """The answer of 'Verbinding testen', wrapped over as many lines as it needs: it asks for
+    that height as its minimum, so that a dialog already on screen grows to show it whole (a
+    form row does not grow for a word-wrapped label's height-for-width by itself)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setWordWrap(True)
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt's name
+        return False
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        return super().sizeHint().expandedTo(QSize(0, self.minimumHeight()))
+
+    def setText(self, text: str) -> None:  # noqa: N802 - Qt's name
+        super().setText(text)
+        self._fit()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        height = super().heightForWidth(self.width()) if self.text() and self.width() > 0 else 0
+        if height != self.minimumHeight():
+            self.setMinimumHeight(height)
 
 
 class ServerForm(QGroupBox):
@@ -39,9 +69,8 @@ class ServerForm(QGroupBox):
         self.port.setValue(DEFAULT_PORT)
         self.name = QLineEdit(DEFAULT_NAME)
         self.name.setObjectName("server_database")
-        self.result_label = QLabel()
+        self.result_label = AnswerLabel()
         self.result_label.setObjectName("connection_result")
-        self.result_label.setWordWrap(True)
         self.test_button = QPushButton(_("Verbinding testen"))
         self.test_button.setObjectName("test_connection")
         self.test_button.setAutoDefault(False)
@@ -81,6 +110,20 @@ class ServerForm(QGroupBox):
     def show_result(self, text: str, ok: bool) -> None:
         self.result_label.setText(text)
         self.result_label.setStyleSheet("color: #1b5e20;" if ok else "color: #b71c1c;")
+        self._grow_to_answer()
+
+    def _grow_to_answer(self) -> None:
+        """The layouts up to the window keep their sizes until Qt's next pass; the answer's
+        height is asked now, so that the dialog grows at once instead of at the next test."""
+        widget: QWidget | None = self.result_label
+        while widget is not None:
+            widget.updateGeometry()
+            layout = widget.layout()
+            if layout is not None:
+                layout.invalidate()
+            widget = None if widget.isWindow() else widget.parentWidget()
+        if not self.isWindow():
+            fit_height(self.window())
 
     def test(self) -> bool:
         """Try the server; the answer is shown under the button. True when it answers."""

@@ -228,7 +228,8 @@ class LetterService:
 
     def produce(self, case_id: int, kind: LetterKind) -> bytes:
         """Make the letter, keep its exact PDF in the complaint folder and record it on the case;
-        the acknowledgement also records that the acknowledgement went out today (Art. 5)."""
+        the acknowledgement also records that the acknowledgement went out today (Art. 5), the
+        board-date letter by the receiver that the complainant was told the board date (Art. 6)."""
         with self.ctx.database.write() as session:
             case = self._cases._load(session, case_id=case_id)
             content = self._content(session, case, kind)
@@ -251,14 +252,24 @@ class LetterService:
         audit.record(session, self.ctx.viewer, audit.Action.LETTER, case_id=case.id, case_version=case.version,
                      part=letter_part(kind).value, field="letter", new=kind.label(), at=self.ctx.clock())
         if kind == LetterKind.ACKNOWLEDGEMENT and case.acknowledged_on is None:
-            old = load_state(session, case)
-            try:
-                new = workflow.apply(ActionKind.ACKNOWLEDGE, old, self.ctx.viewer.roles, StepData(on=today), today=today)
-            except DomainRuleViolation as error:  # who may acknowledge (Art. 5)
-                raise RuleViolation(error.problems) from None
-            store_state(session, case, old, new, viewer=self.ctx.viewer,
-                        calendar=working_calendar(session), now=self.ctx.clock())
+            self._take_step(session, case, ActionKind.ACKNOWLEDGE, today)  # refused: who may acknowledge (Art. 5)
+        elif kind == LetterKind.BOARD_DATE:
+            # Art. 6: the receiver tells the complainant the date of the board meeting; the letter
+            # is that message. Only while it is still to be told (a new meeting date makes it due
+            # again) and by whom the step is for; otherwise the letter is only a copy.
+            if workflow.is_allowed(ActionKind.TELL_BOARD_DATE, load_state(session, case), self.ctx.viewer.roles):
+                self._take_step(session, case, ActionKind.TELL_BOARD_DATE, today)
         session.flush()
+
+    def _take_step(self, session: Session, case: Case, action: ActionKind, today: dt.date) -> None:
+        """The step of the route that producing the letter records (on today's date)."""
+        old = load_state(session, case)
+        try:
+            new = workflow.apply(action, old, self.ctx.viewer.roles, StepData(on=today), today=today)
+        except DomainRuleViolation as error:
+            raise RuleViolation(error.problems) from None
+        store_state(session, case, old, new, viewer=self.ctx.viewer,
+                    calendar=working_calendar(session), now=self.ctx.clock())
 
     def letters(self, case_id: int) -> list[LetterInfo]:
         with self.ctx.database.read() as session:

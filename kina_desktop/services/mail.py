@@ -22,7 +22,7 @@ from kina_desktop.services.letters import LetterService, letterhead_of
 from kina_desktop.services.permissions import Permission, require
 from kina_desktop.services.os_keyring import KeyringMissing, entry, load_secret, store_secret
 from kina_desktop.services.settings import read_setting, write_setting
-from kina_desktop.services.smtp_connection import SmtpFailed, send_message
+from kina_desktop.services.smtp_connection import SmtpFailed, check_login, send_message
 
 SMTP = "smtp"
 ENV_SMTP_PASSWORD = "KINA_SMTP_PASSWORD"
@@ -75,6 +75,33 @@ class MailService:
         settings = self.settings()
         return bool(settings.configured and settings.username and load_secret(KEYRING_SERVICE, _key(settings)))
 
+    def needs_password(self) -> bool:
+        """Whether sending a letter from this PC must first ask for the mail server's password:
+        the server wants a login and neither this PC's keyring (or one that cannot be used) nor
+        KINA_SMTP_PASSWORD gives its password."""
+        settings = self.settings()
+        if not (settings.configured and settings.username):
+            return False
+        try:
+            return not self._password(settings)
+        except KeyringMissing:
+            return True
+
+    def account(self) -> str:
+        """The mail server's account, as the password prompt names it ('brieven@kina.be op smtp.kina.be')."""
+        settings = self.settings()
+        return _("{account} op {server}").format(account=settings.username, server=settings.host)
+
+    def remember_password(self, password: str) -> None:
+        """'Onthouden op deze pc': keep the password typed for sending in this PC's keyring
+        (KeyringMissing when there is none); the next letter goes out without asking."""
+        settings = self.settings()
+        if not (settings.configured and settings.username):
+            raise MailProblem(_("Er is geen mailserver met een account ingesteld."))
+        if not password:
+            raise MailProblem(_("Vul het wachtwoord van de mailserver in."))
+        store_secret(KEYRING_SERVICE, _key(settings), password)
+
     def send_test(self, settings: SmtpSettings, password: str = "") -> str:
         """'Testbericht sturen': a short message with these settings (the password typed, or the
         one stored for them) to the sender's address; returns that address. Stores nothing."""
@@ -103,9 +130,11 @@ class MailService:
 
     # -- sending letters --------------------------------------------------------------------
 
-    def send_letter(self, case_id: int, kind: LetterKind) -> str:
+    def send_letter(self, case_id: int, kind: LetterKind, password: str = "") -> str:
         """Produce the letter (recorded on the case as always) and mail it with the PDF attached to
-        the complainant's e-mail address; returns that address."""
+        the complainant's e-mail address; returns that address. ``password``: the one the person
+        typed when this PC has none (``needs_password``); it is tried on the server before the
+        letter is made, so that a wrong one records nothing."""
         with self.ctx.database.read() as session:
             smtp = SmtpSettings.from_setting(read_setting(session, SMTP))
             letterhead = letterhead_of(session, with_logo=False)
@@ -115,7 +144,14 @@ class MailService:
         address = record.description.complainant_email.strip() if record.description else ""
         if not address or not is_valid_email(address):
             raise MailProblem(_("Dit dossier heeft geen geldig e-mailadres van de klager."))
-        password = self._password(smtp)
+        if password and smtp.username:
+            try:
+                check_login(smtp, password)
+            except SmtpFailed as error:
+                raise MailProblem(_("De brief is niet gemaakt en niet gemaild: {error}.").format(
+                    error=error.message)) from None
+        else:
+            password = self._password(smtp) or ""
         if smtp.username and not password:
             raise MailProblem(_(
                 "Op deze computer is nog geen wachtwoord voor de mailserver bewaard. Een beheerder vult het in bij "

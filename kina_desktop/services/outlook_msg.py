@@ -9,7 +9,7 @@ dates, Message-ID, the transport headers, the body (plain text, HTML or compress
 attachments, an attached Outlook message as an ``OutlookMessage`` of its own. Property layout:
 every property has a 16-byte entry in the ``__properties_version1.0`` stream of its storage
 (fixed-size values inline); strings and binary values are streams ``__substg1.0_IIIITTTT``
-(property id, then type). No Dutch text here: services/message_reading.py turns the result into
+(property id, then type). No Dutch text here: services/outlook_conversion.py turns the result into
 an ``IncomingMessage`` with notes for the person who checks it.
 """
 

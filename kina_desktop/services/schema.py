@@ -27,7 +27,7 @@ def _revision(database: Database) -> str | None:
     try:
         return current_revision(database)
     except OperationalError as error:
-        raise DatabaseUnavailable(database.explain(error)) from error
+        raise database.unavailable(error) from error
     finally:
         database.dispose()
 

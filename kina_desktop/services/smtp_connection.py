@@ -12,6 +12,7 @@ from __future__ import annotations
 import smtplib
 import socket
 import ssl
+from collections.abc import Callable
 from email.message import EmailMessage
 
 from kina_desktop.domain.mail_server import SmtpSecurity, SmtpSettings
@@ -32,8 +33,17 @@ def _where(settings: SmtpSettings) -> str:
 
 def send_message(settings: SmtpSettings, password: str | None, message: EmailMessage) -> None:
     """Sign in (when an account is set and a password known) and send ``message``."""
+    _translated(settings, lambda: _send(settings, password, message))
+
+
+def check_login(settings: SmtpSettings, password: str) -> None:
+    """Connect and sign in only (a password the person just typed, before anything is made)."""
+    _translated(settings, lambda: _send(settings, password, None))
+
+
+def _translated(settings: SmtpSettings, work: Callable[[], None]) -> None:
     try:
-        _send(settings, password, message)
+        work()
     except smtplib.SMTPAuthenticationError:
         raise SmtpFailed(_("de mailserver {where} weigerde de aanmelding van {account}: controleer de account en "
                            "het wachtwoord").format(where=_where(settings), account=settings.username)) from None
@@ -65,7 +75,7 @@ def send_message(settings: SmtpSettings, password: str | None, message: EmailMes
         raise SmtpFailed(str(error)) from None
 
 
-def _send(settings: SmtpSettings, password: str | None, message: EmailMessage) -> None:
+def _send(settings: SmtpSettings, password: str | None, message: EmailMessage | None) -> None:
     if settings.security is SmtpSecurity.SSL:
         client: smtplib.SMTP = smtplib.SMTP_SSL(settings.host, settings.port, timeout=TIMEOUT_S,
                                                 context=tls_context())
@@ -76,4 +86,5 @@ def _send(settings: SmtpSettings, password: str | None, message: EmailMessage) -
             client.starttls(context=tls_context())
         if settings.username and password:
             client.login(settings.username, password)
-        client.send_message(message)
+        if message is not None:
+            client.send_message(message)

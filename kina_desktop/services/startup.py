@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import logging
 
-from sqlalchemy import text
+from sqlalchemy import Connection, text
 from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
 
 from kina_desktop.db.engine import Database
@@ -34,10 +34,26 @@ def _copy_before_migrating(database: Database) -> None:
     log.info("copied %s before migrating it from %s", copy, current)
 
 
+def _statistics_outdated(conn: Connection) -> bool:
+    """No statistics yet, or the register has more than doubled (or shrunk to a quarter) since
+    they were gathered. The sampled ANALYZE estimates each index's rows; the largest estimate
+    is near the real count, which ``max(id)`` gives without reading the table."""
+    try:
+        stats = conn.exec_driver_sql("SELECT stat FROM sqlite_stat1 WHERE tbl = 'cases'").scalars().all()
+    except OperationalError:  # no sqlite_stat1 table: never analysed
+        return True
+    estimate = max((int(stat.split()[0]) for stat in stats if stat and stat.split()[0].isdigit()), default=0)
+    rows = conn.exec_driver_sql("SELECT coalesce(max(id), 0) FROM cases").scalar() or 0
+    return estimate == 0 or rows > 2 * estimate or 4 * rows < estimate
+
+
 def refresh_statistics(database: Database) -> None:
     """Let SQLite's planner know how large the register is (a quick, sampled ANALYZE): without
-    it, a ready view over 100,000 cases can take a slow plan."""
+    it, a ready view over 100,000 cases can take a slow plan. Only when the statistics are
+    missing or outdated: an ANALYZE at every start would cost 20-50 ms of it (issue 8)."""
     with database.engine.connect() as conn:
+        if not _statistics_outdated(conn):
+            return
         conn.exec_driver_sql("PRAGMA analysis_limit = 400")
         conn.exec_driver_sql("ANALYZE")
         conn.commit()
@@ -79,9 +95,12 @@ def open_database(url: str, *, migrate: bool = True) -> Database:
         ) from error
     except OperationalError as error:
         database.dispose()
-        raise DatabaseUnavailable(database.explain(error)) from error
+        raise database.unavailable(error) from error
     except SQLAlchemyError as error:
         database.dispose()
+        problem = database.problem(error)
+        if problem.recognised:  # e.g. a file that is no database (sqlite3's DatabaseError)
+            raise DatabaseUnavailable(problem.message, detail=problem.detail) from error
         log.exception("database check failed")
         raise DatabaseUnavailable(
             _("De database {db} kan niet geopend worden: {reason}").format(
@@ -93,7 +112,8 @@ def open_database(url: str, *, migrate: bool = True) -> Database:
 
 def probe_server(url: str) -> str | None:
     """Does the database at ``url`` answer? None when it does (a server that asks for a login
-    answers too: each person signs in with their own), else one Dutch sentence."""
+    answers too: each person signs in with their own), else what to do, in Dutch, with the
+    driver's own words on a last line 'Technische melding: ...' (db/connection_errors.py)."""
     try:
         database = Database(url)
     except Exception:  # noqa: BLE001 - any malformed URL
@@ -106,6 +126,6 @@ def probe_server(url: str) -> str | None:
         reason = _reason(error).lower()
         if any(word in reason for word in ("password", "authentication", "role", "no pg_hba", "permission")):
             return None
-        return database.explain(error)
+        return database.problem(error).with_detail()
     finally:
         database.dispose()

@@ -106,8 +106,15 @@ def test_receiver_announces_board_meeting_date_to_complainant_of_personnel_level
     [recorded] = office.receiver.letters.letters(case.header.id)
     assert (recorded.kind, recorded.produced_by_name) == (LetterKind.BOARD_DATE, "Rita Ontvanger")
 
-    told = office.receiver.workflow.take(case.header.id, seen.header.version, A.TELL_BOARD_DATE, StepData(on=TODAY))
+    # Producing the letter is telling the complainant: the step is recorded with it, as the
+    # acknowledgement letter records the acknowledgement date (Art. 5).
+    told = office.receiver.cases.get(case.tracking_number)
     assert told.header.complainant_told_board_date_on == TODAY and told.handling is None
+    assert told.header.version == seen.header.version + 1
+    steps = office.receiver.workflow.progress(case.header.id).steps
+    assert (steps[-1].action, steps[-1].on, steps[-1].by_role) == (A.TELL_BOARD_DATE, TODAY, Role.RECEIVER)
+    assert A.TELL_BOARD_DATE not in {o.action.kind for o in office.receiver.workflow.progress(case.header.id).options
+                                     if o.allowed}
     notice = office.receiver.workflow.progress(case.header.id).board
     assert notice is not None and not notice.must_tell_complainant and notice.complainant_told_on == TODAY
     # The director sees the same dates, and the investigation untouched.
@@ -130,3 +137,31 @@ def test_receiver_reads_the_board_date_but_no_other_field_of_the_handling_part(o
         assert raw_sql(database, f"SELECT board_meeting_on FROM cases WHERE id = {case.header.id}") == [(BOARD,)]
         assert raw_sql(database, f"SELECT count(*) FROM case_handlings WHERE case_id = {case.header.id}") == [(0,)]
         assert raw_sql(database, "SELECT count(*) FROM audit_events WHERE field = 'investigation'") == [(0,)]
+
+
+def test_board_date_letter_records_the_step_only_for_the_receiver_and_again_after_a_new_date(office: Office) -> None:
+    case = _with_the_board(office)
+    # The director may make the letter too, but telling the complainant is the receiver's step
+    # (Art. 6): it stays due, for the receiver to take.
+    office.director.letters.produce(case.header.id, LetterKind.BOARD_DATE)
+    after_director = office.receiver.cases.get(case.tracking_number)
+    assert after_director.header.complainant_told_board_date_on is None
+    assert office.receiver.workflow.progress(case.header.id).board.must_tell_complainant
+
+    office.receiver.letters.produce(case.header.id, LetterKind.BOARD_DATE)
+    assert office.receiver.cases.get(case.tracking_number).header.complainant_told_board_date_on == TODAY
+    # A second copy changes nothing: the complainant was told already.
+    office.receiver.letters.produce(case.header.id, LetterKind.BOARD_DATE)
+    told = office.receiver.cases.get(case.tracking_number)
+    assert [s.action for s in office.receiver.workflow.progress(case.header.id).steps].count(A.TELL_BOARD_DATE) == 1
+
+    # The director moves the case to a later meeting: the complainant must hear the new date.
+    later = BOARD + dt.timedelta(days=28)
+    moved = office.director.workflow.take(case.header.id, told.header.version, A.SET_BOARD_MEETING,
+                                          StepData(on=TODAY, meeting_on=later))
+    assert moved.header.complainant_told_board_date_on is None
+    letter = _text(office.receiver.letters.produce(case.header.id, LetterKind.BOARD_DATE))
+    assert "12 januari 2027" in letter
+    again = office.receiver.cases.get(case.tracking_number)
+    assert (again.header.board_meeting_on, again.header.complainant_told_board_date_on) == (later, TODAY)
+    assert [letter.kind for letter in office.receiver.letters.letters(case.header.id)] == [LetterKind.BOARD_DATE] * 4
