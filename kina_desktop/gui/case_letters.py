@@ -121,6 +121,16 @@ class CaseLetters:
             verdict=handling.verdict if handling else None,
         )
 
+    def refusal(self, kind: LetterKind) -> str:
+        """Why this person may not send ``kind`` now ('' when they may): shown on the menu
+        entries that would record it, before any print dialog opens."""
+        if self._record is None:
+            return ""
+        try:
+            return self._letters.refusal(self._record.header.id, kind)
+        except ServiceError as error:
+            return error.message
+
     def why_none(self) -> str:
         """Why the case gets no letter at all (shown in the empty menu)."""
         record = self._record
@@ -148,11 +158,14 @@ class CaseLetters:
         return {letter.kind: letter.produced_on for letter in letters}
 
     def likely(self) -> LetterKind | None:
-        """What Ctrl+P prints: the acknowledgement while it has not gone out (Art. 5)."""
+        """What Ctrl+P prints: the acknowledgement while it has not gone out (Art. 5), for whoever
+        may record it (otherwise Ctrl+P opens 'Brieven', which says why)."""
         record = self._record
         if record is None or record.header.acknowledged_on is not None or record.header.status == Status.CLOSED:
             return None
-        return LetterKind.ACKNOWLEDGEMENT if LetterKind.ACKNOWLEDGEMENT in self.allowed() else None
+        if LetterKind.ACKNOWLEDGEMENT not in self.allowed() or self.refusal(LetterKind.ACKNOWLEDGEMENT):
+            return None
+        return LetterKind.ACKNOWLEDGEMENT
 
     def produced_text(self, kind: LetterKind, produced: dict[LetterKind, dt.date]) -> str:
         day = produced.get(kind)

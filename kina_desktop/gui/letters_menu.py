@@ -59,6 +59,14 @@ class LettersMenu(QMenu):
                 self._add(submenu, "mail", _("Mailen naar de klager"),
                           _("Met de PDF als bijlage naar het e-mailadres van de klager sturen en vastleggen"),
                           self._letters.mail_letter, kind)
+            refusal = self._letters.refusal(kind)
+            if refusal:  # sending would record a step this person may not take: only the preview
+                for action in submenu.actions()[1:]:
+                    action.setEnabled(False)
+                    action.setToolTip(refusal)
+                note = submenu.addAction(refusal)
+                note.setObjectName(f"refusal_{kind.value}")
+                note.setEnabled(False)
 
     @staticmethod
     def _add(menu: QMenu, name: str, text: str, tip: str, do: Callable[[LetterKind], object], kind: LetterKind) -> QAction:

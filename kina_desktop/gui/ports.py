@@ -9,25 +9,27 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Sequence
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
-from kina_desktop.domain.actions import ActionKind, StepData
-from kina_desktop.domain.admissibility import Proposal
-from kina_desktop.domain.annual_report import AnnualReportData
-from kina_desktop.domain.case_state import StepRecord
-from kina_desktop.domain.complaint import CaseChanges, CaseRecord, CaseSummary, ComplaintDraft
-from kina_desktop.domain.deadline_status import CaseDeadlines
 from kina_desktop.domain.accounts import NewAccount
 from kina_desktop.domain.enums import Channel, Role
-from kina_desktop.domain.letters import LetterKind
-from kina_desktop.domain.meetings import BoardNotice
-from kina_desktop.domain.projects import ImprovementProject, ProjectChanges, ProjectDraft, ProjectStatus
-from kina_desktop.domain.routes import RouteView
-from kina_desktop.domain.statistics import Figures
-from kina_desktop.domain.views import CaseQuery
-from kina_desktop.domain.workflow import ActionOption
-from kina_desktop.gui.mailbox_ports import MailboxPort, MessageIntakePort
-from kina_desktop.services.errors import ConcurrentEdit
+
+if TYPE_CHECKING:  # names for the protocols' signatures only: not loaded at start (cold start, issue 8)
+    from kina_desktop.domain.actions import ActionKind, StepData
+    from kina_desktop.domain.admissibility import Proposal
+    from kina_desktop.domain.annual_report import AnnualReportData
+    from kina_desktop.domain.case_state import StepRecord
+    from kina_desktop.domain.complaint import CaseChanges, CaseRecord, CaseSummary, ComplaintDraft
+    from kina_desktop.domain.deadline_status import CaseDeadlines
+    from kina_desktop.domain.letters import LetterKind
+    from kina_desktop.domain.meetings import BoardNotice
+    from kina_desktop.domain.projects import ImprovementProject, ProjectChanges, ProjectDraft, ProjectStatus
+    from kina_desktop.domain.routes import RouteView
+    from kina_desktop.domain.statistics import Figures
+    from kina_desktop.domain.views import CaseQuery
+    from kina_desktop.domain.workflow import ActionOption
+    from kina_desktop.gui.mailbox_ports import MailboxPort, MessageIntakePort
+    from kina_desktop.services.errors import ConcurrentEdit
 
 
 class CaseStore(Protocol):
@@ -183,11 +185,19 @@ class LetterInfoView(Protocol):
 
 
 class MailPort(Protocol):
-    """services.mail.MailService: a letter by e-mail, only when an SMTP server is configured."""
+    """services.mail.MailService: a letter by e-mail, only when an SMTP server is configured.
+    ``needs_password``: this PC has no password for the server's account yet; the person is
+    asked for it (``account`` names it), and ``remember_password`` keeps it in the keyring."""
 
     def configured(self) -> bool: ...
 
-    def send_letter(self, case_id: int, kind: LetterKind) -> str: ...
+    def needs_password(self) -> bool: ...
+
+    def account(self) -> str: ...
+
+    def remember_password(self, password: str) -> None: ...
+
+    def send_letter(self, case_id: int, kind: LetterKind, password: str = "") -> str: ...
 
 
 class LetterPort(Protocol):
@@ -198,6 +208,8 @@ class LetterPort(Protocol):
     def preview(self, case_id: int, kind: LetterKind) -> bytes: ...
 
     def produce(self, case_id: int, kind: LetterKind) -> bytes: ...
+
+    def refusal(self, case_id: int, kind: LetterKind) -> str: ...
 
     def letters(self, case_id: int) -> Sequence[LetterInfoView]: ...
 

@@ -261,6 +261,24 @@ class LetterService:
                 self._take_step(session, case, ActionKind.TELL_BOARD_DATE, today)
         session.flush()
 
+    def refusal(self, case_id: int, kind: LetterKind) -> str:
+        """Why producing ``kind`` now would be refused ('' when it would not): the acknowledgement
+        records the step 'acknowledged', which only the receiver or the team may take (Art. 5).
+        Lets the letters menu say so before a print dialog or a file name is asked for."""
+        if kind != LetterKind.ACKNOWLEDGEMENT:
+            return ""
+        with self.ctx.database.read() as session:
+            case = self._cases._load(session, case_id=case_id)
+            if case.acknowledged_on is not None:
+                return ""
+            today = self.ctx.today()
+            try:
+                workflow.apply(ActionKind.ACKNOWLEDGE, load_state(session, case), self.ctx.viewer.roles,
+                               StepData(on=today), today=today)
+            except DomainRuleViolation as error:
+                return " ".join(error.problems)
+            return ""
+
     def _take_step(self, session: Session, case: Case, action: ActionKind, today: dt.date) -> None:
         """The step of the route that producing the letter records (on today's date)."""
         old = load_state(session, case)

@@ -12,7 +12,6 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication, QMenu
 
 from kina_desktop import app
-from kina_desktop.db.engine import Database
 from kina_desktop.domain.enums import Category, Level
 from kina_desktop.domain.letters import LetterKind
 from kina_desktop.domain.views import CaseQuery, ReadyView
@@ -25,14 +24,9 @@ from tests.conftest import NOW
 from tests.factories import draft
 from tests.gui.conftest import close_discarding_changes
 from tests.gui.paperwork import pdf_pages, pdf_text, print_to, refuse_printing, save_as, system_viewer
-from tests.gui.people import People, people_on
+from tests.gui.people import People
 
 AT = "24-11-2026 10:00"  # tests.conftest.NOW
-
-
-@pytest.fixture
-def people(database: Database, request: pytest.FixtureRequest) -> People:
-    return people_on(database, request)
 
 
 def window_of(qtbot, people: People, username: str, qsettings: QSettings) -> tuple[MainWindow, Services]:  # type: ignore[no-untyped-def]
@@ -174,3 +168,29 @@ def test_a_handler_sees_no_documents_or_letters_of_a_confidential_personnel_case
     press_ctrl_p(qtbot, editor)
     assert dialog.shown == 0 and not (tmp_path / "never.pdf").exists()
     editor.letters_menu.hide()
+
+
+def test_only_the_receiver_or_the_team_sends_the_acknowledgement_so_the_director_gets_the_preview_only(  # type: ignore[no-untyped-def]
+    qtbot, people: People, qsettings: QSettings, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    # Art. 5: sending the acknowledgement records a step of the receiver or the team; the
+    # director (here also administrator) is told so in the menu, before any print dialog opens.
+    receiver_window, receiver_services = window_of(qtbot, people, people.receiver, qsettings)
+    record = receiver_services.cases.register(draft())
+    window, services = window_of(qtbot, people, people.director, qsettings)
+    editor = editor_of(qtbot, window, record.header.id)
+    editor.letters_menu.rebuild()
+    submenu = editor.letters_menu.findChild(QMenu, "letter_acknowledgement")
+    actions = {a.objectName(): a for a in submenu.actions()}
+    assert actions["preview_acknowledgement"].isEnabled()
+    assert not actions["print_acknowledgement"].isEnabled()
+    assert not actions["save_acknowledgement"].isEnabled()
+    assert "klachtenontvanger of het klachtenteam" in actions["refusal_acknowledgement"].text()
+    assert "Art. 5" in actions["print_acknowledgement"].toolTip()
+    dialog = print_to(monkeypatch, tmp_path / "never.pdf")
+    press_ctrl_p(qtbot, editor)  # Ctrl+P opens 'Brieven' instead of printing
+    assert dialog.shown == 0
+    editor.letters_menu.close()
+    assert services.letters.refusal(record.header.id, LetterKind.ACKNOWLEDGEMENT)
+    assert receiver_services.letters.refusal(record.header.id, LetterKind.ACKNOWLEDGEMENT) == ""
+    assert services.cases.get_by_id(record.header.id).header.acknowledged_on is None
