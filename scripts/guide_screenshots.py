@@ -69,7 +69,8 @@ def save(image: Image.Image | QPixmap, name: str) -> None:
         image = Image.open(raw)
     image.convert("RGB").quantize(colors=256, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE).save(
         path, optimize=True)
-    print(f"    {path.relative_to(ROOT)}  {path.stat().st_size // 1024} kB")
+    shown = path.relative_to(ROOT) if path.is_relative_to(ROOT) else path
+    print(f"    {shown}  {path.stat().st_size // 1024} kB")
 
 
 def grab(widget: QWidget, name: str) -> None:

@@ -48,6 +48,7 @@ class DateListEditor(QGroupBox):
         self._on_change = on_change
         self._describe = describe or (lambda day: "")
         self._dates: list[dt.date] = []
+        self._picked: dt.date | None = None
 
         self.list = QListWidget(self)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -92,7 +93,11 @@ class DateListEditor(QGroupBox):
         self.date.setDateRange(QDate(first.year, first.month, first.day), QDate(last.year, last.month, last.day))
 
     def set_picked(self, day: dt.date) -> None:
+        """Offer ``day`` to add; the list shows the dates from then on (the next meetings, not
+        those of years ago)."""
+        self._picked = day
         self.date.setDate(QDate(day.year, day.month, day.day))
+        self._show_from_picked()
 
     def add(self, day: dt.date) -> bool:
         """Add ``day`` and select it; False when it was in the list already (then it is selected)."""
@@ -125,7 +130,16 @@ class DateListEditor(QGroupBox):
             item = QListWidgetItem(f"{day_text(day)}  —  {note}" if note else day_text(day))
             item.setData(DateRole, day)
             self.list.addItem(item)
+        self._show_from_picked()
         self._on_selection()
+
+    def _show_from_picked(self) -> None:
+        """Scroll to the first date on or after the picked day (the last date when all are before)."""
+        rows = self.list.count()
+        if rows == 0 or self._picked is None:
+            return
+        row = next((r for r, day in enumerate(self._dates) if day >= self._picked), rows - 1)
+        self.list.scrollToItem(self.list.item(row), QAbstractItemView.ScrollHint.PositionAtTop)
 
     def _select(self, day: dt.date) -> None:
         for row in range(self.list.count()):

@@ -78,7 +78,9 @@ class DescriptionForm(QWidget):
         set_combo_value(self.ui.channel, desc.channel)
         self.ui.received_on.setDate(to_qdate(desc.received_on))
         for name in TEXT_FIELDS:
-            getattr(self.ui, name).setText(getattr(desc, name))
+            field = getattr(self.ui, name)
+            field.setText(getattr(desc, name))
+            field.setCursorPosition(0)  # a text longer than the field shows its beginning
         for name in PLAIN_TEXT_FIELDS:
             getattr(self.ui, name).setPlainText(getattr(desc, name))
         index = self.ui.complainant_language.findData(desc.complainant_language)

@@ -13,7 +13,6 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import (
-    QGuiApplication,
     QImage,
     QResizeEvent,
     QTextCursor,
@@ -21,9 +20,10 @@ from PySide6.QtGui import (
     QTextFormat,
     QTextImageFormat,
 )
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTextBrowser, QVBoxLayout, QWidget
 
-from kina_desktop.i18n import _
+from kina_desktop.gui.dialog_size import SCREEN_MARGIN, resize_within_screen
+from kina_desktop.i18n import DEFAULT_LANGUAGE, _, language
 from kina_desktop.reports.resource_paths import resource
 
 PREFERRED_SIZE = (1100, 840)
@@ -171,14 +171,11 @@ class UserGuideDialog(QDialog):
         buttons.button(QDialogButtonBox.StandardButton.Close).setText(_("Sluiten"))
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
+        if language() != DEFAULT_LANGUAGE:  # the guide is written in Dutch only
+            notice = QLabel(_("De gebruikershandleiding bestaat alleen in het Nederlands."), self)
+            notice.setObjectName("guide_language_notice")
+            notice.setWordWrap(True)
+            layout.addWidget(notice)
         layout.addWidget(self.browser)
         layout.addWidget(buttons)
-        self._fit_to_screen()
-
-    def _fit_to_screen(self) -> None:
-        width, height = PREFERRED_SIZE
-        screen = self.screen() or QGuiApplication.primaryScreen()
-        if screen is not None:
-            free = screen.availableGeometry()
-            width, height = min(width, free.width() - 40), min(height, free.height() - 60)
-        self.resize(width, height)
+        resize_within_screen(self, *PREFERRED_SIZE, margin=SCREEN_MARGIN)

@@ -174,6 +174,7 @@ def test_closing_with_unsaved_changes_asks_wijzigingen_opslaan(
     qtbot, editor: CaseEditor, services: Services, case, answer_message_box  # type: ignore[no-untyped-def]
 ) -> None:
     subject = editor.description_form.ui.subject
+    subject.end(False)  # the person clicks after the subject (it opens showing its beginning)
     qtbot.keyClicks(subject, " (dringend)")
     answers = answer_message_box(Button.Cancel, Button.Save)
 

@@ -170,6 +170,7 @@ def test_unsaved_changes_are_offered_for_saving_before_a_step(
     qtbot, database: Database, answer_message_box  # type: ignore[no-untyped-def]
 ) -> None:
     receiver = open_editor(qtbot, database, R, registered(database))
+    receiver.description_form.ui.subject.end(False)  # the person clicks after the subject
     qtbot.keyClicks(receiver.description_form.ui.subject, " (dringend)")
     answers = answer_message_box(QMessageBox.StandardButton.Cancel)
 

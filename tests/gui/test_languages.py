@@ -8,13 +8,14 @@ from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QLocale, QSettings
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QLabel, QMessageBox
 
 from kina_desktop import app, i18n
 from kina_desktop.db.engine import Database
 from kina_desktop.gui.formatting import case_count, long_date
 from kina_desktop.gui.interface_language import LANGUAGE_KEY, install_language, saved_language
 from kina_desktop.gui.main_window import MainWindow
+from kina_desktop.gui.user_guide import UserGuideDialog
 from kina_desktop.services.bundle import Services
 from tests.gui.conftest import EVERY_ROLE, TODAY, close_discarding_changes
 from tests.gui.people import people_on
@@ -80,6 +81,21 @@ def test_the_main_window_and_qt_speak_the_chosen_language(
     assert QCoreApplication.translate("CaseEditor", "Behandeling") == expected["form"]
     assert long_date(dt.date(2026, 11, 24)) == expected["date"]
     assert QLocale().name() == expected["locale"]
+
+
+GUIDE_NOTICES = {
+    "nl": None,
+    "fr": "Le guide de l'utilisateur n'existe qu'en néerlandais.",
+    "en": "The user guide is available in Dutch only.",
+}
+
+
+@pytest.mark.parametrize("language", ["nl", "fr", "en"], indirect=True)
+def test_the_user_guide_says_in_the_chosen_language_that_it_is_written_in_dutch(qtbot, language: str) -> None:  # type: ignore[no-untyped-def]
+    dialog = UserGuideDialog()
+    qtbot.addWidget(dialog)
+    notice = dialog.findChild(QLabel, "guide_language_notice")
+    assert (notice.text() if notice is not None else None) == GUIDE_NOTICES[language]
 
 
 def test_dutch_is_back_after_another_language(qtbot, services: Services, qsettings: QSettings) -> None:  # type: ignore[no-untyped-def]
