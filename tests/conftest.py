@@ -47,10 +47,7 @@ def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="session")
 def pg_template() -> Iterator[str]:
     """A migrated template database of this test run (per process: runs may overlap)."""
-    if not PG_URL:
-        if REQUIRE_PG:
-            pytest.fail("TEST_PG_URL is not set: run the tests with scripts/test.sh")
-        pytest.skip("no PostgreSQL server (TEST_PG_URL); scripts/test.sh starts one")
+    require_pg()
     from sqlalchemy import create_engine
 
     name = f"kina_template_{os.getpid()}"
@@ -65,6 +62,14 @@ def pg_template() -> Iterator[str]:
     with admin.connect() as conn:
         conn.exec_driver_sql(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
     admin.dispose()
+
+
+def require_pg() -> None:
+    """Skip a PostgreSQL test where no server is given; fail it where one is required."""
+    if not PG_URL:
+        if REQUIRE_PG:
+            pytest.fail("TEST_PG_URL is not set: run the tests with scripts/test.sh")
+        pytest.skip("no PostgreSQL server (TEST_PG_URL); scripts/test.sh starts one")
 
 
 def _with_dbname(url: str, name: str) -> str:
@@ -82,13 +87,19 @@ def make_database(kind: str, request: pytest.FixtureRequest, tmp_path: Path) -> 
         database = Database(f"sqlite+pysqlite:///{path}")
         request.addfinalizer(database.dispose)
         return database
-    template = request.getfixturevalue("pg_template")
+    return pg_database(request, "kina_test", request.getfixturevalue("pg_template"))
+
+
+def pg_database(request: pytest.FixtureRequest, prefix: str, template: str | None = None) -> Database:
+    """A new PostgreSQL database for one test, dropped after it: a copy of ``template``, or
+    without any schema."""
+    require_pg()
     from sqlalchemy import create_engine
 
-    name = f"kina_test_{os.getpid()}_{next(_counter)}"
+    name = f"{prefix}_{os.getpid()}_{next(_counter)}"
     admin = create_engine(Database(PG_URL).url, isolation_level="AUTOCOMMIT")
     with admin.connect() as conn:
-        conn.exec_driver_sql(f'CREATE DATABASE "{name}" TEMPLATE {template}')
+        conn.exec_driver_sql(f'CREATE DATABASE "{name}"' + (f" TEMPLATE {template}" if template else ""))
     database = Database(_with_dbname(PG_URL, name))
 
     def _drop() -> None:

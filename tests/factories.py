@@ -4,9 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
+from kina_desktop.domain.actions import ActionKind, StepData
 from kina_desktop.domain.complaint import ComplaintDraft, Description
-from kina_desktop.domain.enums import Category, Channel, Kind, Level
+from kina_desktop.domain.enums import Category, Channel, Kind, Level, Status
+
+if TYPE_CHECKING:
+    from kina_desktop.services.bundle import Services
 
 
 def description(**overrides: object) -> Description:
@@ -34,3 +39,13 @@ def draft(
     **desc: object,
 ) -> ComplaintDraft:
     return ComplaintDraft(description=description(**desc), kind=kind, category=category, level=level)
+
+
+def solved_at_once(services: Services, on: dt.date, **desc: object) -> str:
+    """A complaint received and solved at once on ``on`` (level 1, Art. 6): correctly handled and
+    closed. Its tracking number."""
+    record = services.cases.register(draft(level=Level.ONE, received_on=on, facts_on=on, **desc))
+    record = services.workflow.take(record.header.id, record.header.version, ActionKind.SOLVE_AT_ONCE,
+                                    StepData(on=on, solution="Meteen rechtgezet."))
+    assert record.header.status == Status.CLOSED
+    return record.tracking_number

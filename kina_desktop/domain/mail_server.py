@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from kina_desktop.domain.enums import _Labelled
+from kina_desktop.domain.server_address import address_problems, stored_mode_and_port
 from kina_desktop.domain.validation import Problem, is_valid_email
 from kina_desktop.i18n import N_, _
 
@@ -57,29 +58,15 @@ class SmtpSettings:
     def from_setting(cls, raw: object) -> "SmtpSettings":
         if not isinstance(raw, dict):
             return cls()
-        try:
-            security = SmtpSecurity(raw.get("security") or SmtpSecurity.STARTTLS.value)
-        except ValueError:
-            security = SmtpSecurity.STARTTLS
-        try:
-            port = int(raw.get("port") or security.default_port)
-        except (TypeError, ValueError):
-            port = security.default_port
+        security, port = stored_mode_and_port(raw, "security", SmtpSecurity.STARTTLS)
         return cls(str(raw.get("host") or ""), port, security, str(raw.get("username") or ""),
                    str(raw.get("sender") or ""))
 
 
 def smtp_problems(settings: SmtpSettings) -> list[Problem]:
     """What is wrong with the settings, each problem tied to its field (empty: fine)."""
-    problems: list[Problem] = []
-    host = settings.host.strip()
-    if not host:
-        problems.append(Problem("host", _("Vul de naam van de mailserver in (bv. smtp.kina.be).")))
-    elif any(c.isspace() for c in host) or "/" in host or host.count(":") == 1:
-        problems.append(Problem("host", _("De naam van de mailserver bevat geen spaties, '/' of ':' "
-                                          "(de poort vult u apart in).")))
-    if not 1 <= settings.port <= 65535:
-        problems.append(Problem("port", _("De poort is een getal van 1 tot 65535.")))
+    problems = address_problems(settings.host, settings.port,
+                                _("Vul de naam van de mailserver in (bv. smtp.kina.be)."))
     sender = settings.sender.strip()
     if sender and not is_valid_email(sender):
         problems.append(Problem("sender", _("Dit is geen geldig e-mailadres (bijvoorbeeld klacht@kina.be).")))

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from kina_desktop.domain.enums import _Labelled
 from kina_desktop.domain.intake import IncomingMessage
+from kina_desktop.domain.server_address import address_problems, stored_mode_and_port
 from kina_desktop.domain.validation import Problem
 from kina_desktop.i18n import N_, _
 
@@ -59,14 +60,7 @@ class MailboxSettings:
     def from_setting(cls, raw: object) -> "MailboxSettings":
         if not isinstance(raw, dict):
             return cls()
-        try:
-            tls = TlsMode(raw.get("tls", TlsMode.SSL.value))
-        except ValueError:
-            tls = TlsMode.SSL
-        try:
-            port = int(raw.get("port") or tls.default_port)
-        except (TypeError, ValueError):
-            port = tls.default_port
+        tls, port = stored_mode_and_port(raw, "tls", TlsMode.SSL)
         return cls(str(raw.get("host") or ""), port, tls, str(raw.get("account") or ""),
                    str(raw.get("folder") or DEFAULT_FOLDER))
 
@@ -83,15 +77,8 @@ class FetchedMail:
 
 def mailbox_problems(settings: MailboxSettings) -> list[Problem]:
     """What is wrong with the settings, each problem tied to its field (empty: fine)."""
-    problems: list[Problem] = []
-    host = settings.host.strip()
-    if not host:
-        problems.append(Problem("host", _("Vul de naam van de mailserver in (bv. imap.kina.be).")))
-    elif any(c.isspace() for c in host) or "/" in host or host.count(":") == 1:
-        problems.append(Problem("host", _("De naam van de mailserver bevat geen spaties, '/' of ':' "
-                                          "(de poort vult u apart in).")))
-    if not 1 <= settings.port <= 65535:
-        problems.append(Problem("port", _("De poort is een getal van 1 tot 65535.")))
+    problems = address_problems(settings.host, settings.port,
+                                _("Vul de naam van de mailserver in (bv. imap.kina.be)."))
     if not settings.account.strip():
         problems.append(Problem("account", _("Vul de accountnaam van het postvak in (bv. klacht@kina.be).")))
     return problems

@@ -14,22 +14,23 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from kina_desktop.domain.enums import Channel
 from kina_desktop.gui.background import Outcome, TaskControl, TaskRunner
 from kina_desktop.gui.formatting import number
 from kina_desktop.gui.icons import icon
-from kina_desktop.gui.pdf_output import choose_pdf_path, choose_printer, write_pdf
-from kina_desktop.gui.pdf_printing import print_pdf
 from kina_desktop.gui.ports import LetterPort
-from kina_desktop.gui.task_progress import TaskProgress
+from kina_desktop.gui.progress_action import ProgressAction
 from kina_desktop.i18n import _, ngettext
 from kina_desktop.reports.letter_errors import Cancelled
 from kina_desktop.services.errors import ServiceError
+
+if TYPE_CHECKING:  # printing and PDF files load when the batch is first started (cold start, issue 8)
+    from PySide6.QtPrintSupport import QPrinter
 
 SHORTCUT = QKeySequence("Ctrl+Shift+P")
 Buttons = QMessageBox.StandardButton
@@ -64,7 +65,7 @@ def printing_text(done: int, total: int) -> str:
     return _("Afdrukken… pagina {done} van {total}").format(done=number(done), total=number(total))
 
 
-class AcknowledgementBatch:
+class AcknowledgementBatch(ProgressAction):
     def __init__(
         self,
         letters: LetterPort,
@@ -74,21 +75,14 @@ class AcknowledgementBatch:
         on_done: Callable[[str], None],
     ) -> None:
         """``on_done`` gets the message for the status bar once letters were recorded."""
+        super().__init__(
+            parent, runner, today, on_done, text=_("Ontvangstbevestigingen afdrukken…"),
+            name="print_acknowledgements",
+            tip=_("De ontvangstbevestigingen van de klachten die per post binnenkwamen, in één keer afdrukken of "
+                  "als één PDF bewaren (Ctrl+Shift+P)"))
         self._letters = letters
-        self._parent = parent
-        self._runner = runner
-        self._today = today
-        self._on_done = on_done
-        self.progress: TaskProgress | None = None  # while letters are made or printed
-        self.action = QAction(icon("print-letters"), _("Ontvangstbevestigingen afdrukken…"), parent)
-        self.action.setObjectName("print_acknowledgements")
+        self.action.setIcon(icon("print-letters"))
         self.action.setShortcut(SHORTCUT)
-        self.action.setToolTip(_("De ontvangstbevestigingen van de klachten die per post binnenkwamen, in één "
-                                 "keer afdrukken of als één PDF bewaren (Ctrl+Shift+P)"))
-        self.action.triggered.connect(self._on_triggered)
-
-    def _on_triggered(self, *_args: object) -> None:
-        self.start()
 
     # -- the steps ---------------------------------------------------------------------------
 
@@ -96,6 +90,8 @@ class AcknowledgementBatch:
         """How many wait, print or PDF, the destination, then the letters (off the GUI thread)."""
         if self.progress is not None:
             return
+        from kina_desktop.gui.pdf_output import choose_pdf_path, choose_printer
+
         try:
             numbers = self._letters.acknowledgements_due(Channel.POST)
         except ServiceError as error:
@@ -130,7 +126,6 @@ class AcknowledgementBatch:
             return self._letters.produce_acknowledgements(numbers, progress=control.report, cancelled=control.cancelled)
 
         def finished(outcome: Outcome[bytes]) -> None:
-            self.progress = None
             if isinstance(outcome.error, Cancelled):
                 self._on_done(_("Geannuleerd: er is geen enkele ontvangstbevestiging vastgelegd."))
             elif isinstance(outcome.error, ServiceError):
@@ -142,15 +137,15 @@ class AcknowledgementBatch:
                 assert outcome.value is not None
                 then(outcome.value)
 
-        self.progress = TaskProgress(self._parent, _("Ontvangstbevestigingen"), making_text, _("Brieven maken…"))
-        self.progress.run(self._runner, work, finished)
+        self._run(_("Ontvangstbevestigingen"), making_text, _("Brieven maken…"), work, finished)
 
     def _print(self, pdf: bytes, printer: QPrinter, count: int) -> None:
+        from kina_desktop.gui.pdf_printing import print_pdf
+
         def work(control: TaskControl) -> int:
             return print_pdf(pdf, printer, progress=control.report, cancelled=control.cancelled)
 
         def finished(outcome: Outcome[int]) -> None:
-            self.progress = None
             if outcome.error is not None and not isinstance(outcome.error, (OSError, RuntimeError)):
                 raise outcome.error
             if outcome.value:
@@ -160,8 +155,7 @@ class AcknowledgementBatch:
                 return
             self._offer_to_save(pdf, count)
 
-        self.progress = TaskProgress(self._parent, _("Ontvangstbevestigingen"), printing_text, _("Afdrukken…"))
-        self.progress.run(self._runner, work, finished)
+        self._run(_("Ontvangstbevestigingen"), printing_text, _("Afdrukken…"), work, finished)
 
     def _offer_to_save(self, pdf: bytes, count: int) -> None:
         """Printing failed or was stopped after the letters were recorded: keep the PDF."""
@@ -173,6 +167,8 @@ class AcknowledgementBatch:
             {Buttons.Save: _("Opslaan als PDF…"), Buttons.Close: _("Sluiten")},
         )
         if answer == Buttons.Save:
+            from kina_desktop.gui.pdf_output import choose_pdf_path
+
             name = _("Ontvangstbevestigingen {date}").format(date=self._today().isoformat())
             path = choose_pdf_path(self._parent, f"{name}.pdf")
             if path is not None:
@@ -183,6 +179,8 @@ class AcknowledgementBatch:
                                count).format(n=number(count)))
 
     def _save(self, pdf: bytes, path: Path, count: int) -> None:
+        from kina_desktop.gui.pdf_output import write_pdf
+
         problem = write_pdf(path, pdf)
         if problem:
             _box(self._parent, QMessageBox.Icon.Warning, problem)

@@ -9,7 +9,6 @@ import datetime as dt
 from collections.abc import Callable
 
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QLabel,
@@ -20,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from kina_desktop.domain.projects import ImprovementProject, ProjectStatus
+from kina_desktop.gui.list_table import list_table
 from kina_desktop.gui.ports import ProjectPort
 from kina_desktop.gui.project_table_model import COL_CASES, ObjectRole, ProjectTableModel, size_columns
 from kina_desktop.i18n import _
@@ -53,12 +53,7 @@ class CaseProjectsPage(QWidget):
         self.table = QTableView(self)
         self.table.setObjectName("case_projects_table")
         self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
+        list_table(self.table)
         self.table.setColumnHidden(COL_CASES, True)
         size_columns(self.table)
 

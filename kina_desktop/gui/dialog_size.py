@@ -7,7 +7,11 @@ width.
 
 from __future__ import annotations
 
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QWidget
+
+# What a large dialog leaves free of the screen (horizontal, vertical): its frame, the task bar.
+SCREEN_MARGIN = (40, 60)
 
 
 def fit_height(widget: QWidget, *, shrink: bool = False) -> None:
@@ -20,3 +24,13 @@ def fit_height(widget: QWidget, *, shrink: bool = False) -> None:
     needed = layout.totalHeightForWidth(width) if layout.hasHeightForWidth() else layout.totalSizeHint().height()
     if needed > widget.height() or (shrink and needed < widget.height()):
         widget.resize(width, needed)
+
+
+def resize_within_screen(widget: QWidget, width: int, height: int, *, margin: tuple[int, int] = (0, 0)) -> None:
+    """``width`` by ``height``, but no larger than the free area of the screen less ``margin``
+    (horizontal, vertical)."""
+    screen = widget.screen() or QGuiApplication.primaryScreen()
+    if screen is not None:
+        free = screen.availableGeometry()
+        width, height = min(width, free.width() - margin[0]), min(height, free.height() - margin[1])
+    widget.resize(width, height)

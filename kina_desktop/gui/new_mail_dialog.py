@@ -15,7 +15,6 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QItemSelection, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QHBoxLayout,
     QHeaderView,
@@ -35,6 +34,7 @@ from kina_desktop.domain.mailbox import FetchedMail
 from kina_desktop.gui.background import Outcome, TaskControl, TaskRunner
 from kina_desktop.gui.formatting import file_size, number, short_datetime
 from kina_desktop.gui.intake_registration import MessageRegistration
+from kina_desktop.gui.list_table import list_table
 from kina_desktop.gui.mailbox_ports import MailboxPort, MessageIntakePort
 from kina_desktop.gui.new_complaint_dialog import NewComplaintDialog
 from kina_desktop.gui.new_mail_model import COL_ATTACHMENTS, COL_RECEIVED, COL_SENDER, COL_SUBJECT, NewMailModel, sender_text
@@ -128,15 +128,7 @@ class NewMailDialog(QDialog):
         self.table = QTableView()
         self.table.setObjectName("new_mail_table")
         self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        rows = self.table.verticalHeader()
-        rows.hide()
-        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        rows.setDefaultSectionSize(self.table.fontMetrics().height() + 8)
+        list_table(self.table, row_padding=8)
         header = self.table.horizontalHeader()
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         metrics = self.table.fontMetrics()

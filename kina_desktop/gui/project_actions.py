@@ -15,7 +15,6 @@ from dataclasses import replace
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QBrush, QColor, QKeyEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDateEdit,
     QHBoxLayout,
     QHeaderView,
@@ -30,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from kina_desktop.domain.projects import ActionDraft, ProjectAction
 from kina_desktop.gui.formatting import short_date
+from kina_desktop.gui.list_table import list_table
 from kina_desktop.gui.project_action_dialog import ProjectActionDialog
 from kina_desktop.gui.widgets.date_fields import OptionalDateEdit, setup_date_edit, to_date, to_qdate
 from kina_desktop.i18n import _
@@ -52,12 +52,7 @@ class ProjectActions(QWidget):
         self.table = QTableWidget(0, 3, self)
         self.table.setObjectName("actions_table")
         self.table.setHorizontalHeaderLabels([_("Actie"), _("Uiterlijk"), _("Afgerond op")])
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
+        list_table(self.table)
         header = self.table.horizontalHeader()
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         header.setSectionResizeMode(COL_WHAT, QHeaderView.ResizeMode.Stretch)

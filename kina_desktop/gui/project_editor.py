@@ -44,6 +44,7 @@ from kina_desktop.domain.projects import (
 )
 from kina_desktop.domain.tracking import TrackingNumber
 from kina_desktop.gui.change_text import conflict_text
+from kina_desktop.gui.dialog_size import resize_within_screen
 from kina_desktop.gui.enum_combo import combo_value, fill_combo, set_combo_value
 from kina_desktop.gui.ports import AccountDirectory, ProjectPort
 from kina_desktop.gui.project_actions import ProjectActions
@@ -210,8 +211,7 @@ class ProjectEditor(QDialog):
         self.buttons.rejected.connect(self.reject)
         self._load(project)
         self._set_editable(editable)
-        available = self.screen().availableGeometry()
-        self.resize(min(1180, available.width()), min(760, available.height()))
+        resize_within_screen(self, 1180, 760)
 
     # -- loading -------------------------------------------------------------------------------
 

@@ -13,12 +13,9 @@ from collections.abc import Callable
 from PySide6.QtCore import QModelIndex, QSettings, Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QTableView,
@@ -28,17 +25,18 @@ from PySide6.QtWidgets import (
 
 from kina_desktop.domain.projects import ImprovementProject, ProjectStatus
 from kina_desktop.gui.formatting import number
+from kina_desktop.gui.list_table import list_table
 from kina_desktop.gui.ports import AccountDirectory, ProjectPort
 from kina_desktop.gui.project_editor import ProjectEditor
 from kina_desktop.gui.project_table_model import ObjectRole, ProjectTableModel, size_columns
-from kina_desktop.gui.window_state import restore_geometry, save_geometry
+from kina_desktop.gui.window_dialog import WindowDialog
 from kina_desktop.i18n import _, ngettext
 from kina_desktop.services.errors import ServiceError
 
 SETTINGS_GROUP = "projects_window"
 
 
-class ProjectsDialog(QDialog):
+class ProjectsDialog(WindowDialog):
     def __init__(
         self,
         projects: ProjectPort,
@@ -49,17 +47,11 @@ class ProjectsDialog(QDialog):
         parent: QWidget | None = None,
         settings: QSettings | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.setObjectName("projects_dialog")
-        self.setWindowTitle(_("Verbeterprojecten"))
-        self.setWindowFlags(
-            Qt.WindowType.Window | Qt.WindowType.WindowMinMaxButtonsHint | Qt.WindowType.WindowCloseButtonHint
-        )
+        super().__init__("projects_dialog", _("Verbeterprojecten"), SETTINGS_GROUP, settings, parent)
         self._projects = projects
         self._today = today
         self._accounts = accounts
         self._editable = editable
-        self._settings = settings
         self.editor: ProjectEditor | None = None
 
         intro = QLabel(
@@ -87,16 +79,8 @@ class ProjectsDialog(QDialog):
         self.table = QTableView(self)
         self.table.setObjectName("projects_table")
         self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
+        list_table(self.table, row_padding=10)
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
-        rows = self.table.verticalHeader()
-        rows.hide()
-        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        rows.setDefaultSectionSize(self.table.fontMetrics().height() + 10)
         size_columns(self.table)
 
         self.count = QLabel(self)
@@ -130,9 +114,7 @@ class ProjectsDialog(QDialog):
         if editable:
             QShortcut(QKeySequence(QKeySequence.StandardKey.New), self, self.new_project)
         QShortcut(QKeySequence(QKeySequence.StandardKey.Refresh), self, self.refresh)
-        if settings is None or not restore_geometry(settings, SETTINGS_GROUP, self):
-            available = self.screen().availableGeometry()
-            self.resize(min(1240, available.width()), min(640, available.height()))
+        self.place(1240, 640)
         self.refresh()
 
     # -- the list ------------------------------------------------------------------------------
@@ -232,6 +214,4 @@ class ProjectsDialog(QDialog):
             self.editor.reject()
             if self.editor is not None and self.editor.isVisible():
                 return
-        if self._settings is not None:
-            save_geometry(self._settings, SETTINGS_GROUP, self)
         super().done(result)

@@ -8,14 +8,12 @@ import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from kina_desktop.gui.annual_report_dialog import documents_folder, write_file
 from kina_desktop.gui.background import Outcome, TaskControl, TaskRunner
 from kina_desktop.gui.ports import AnnualReportPort
+from kina_desktop.gui.progress_action import ProgressAction
 from kina_desktop.gui.system_viewer import safe_filename
-from kina_desktop.gui.task_progress import TaskProgress
 from kina_desktop.i18n import _
 from kina_desktop.services.errors import ServiceError
 
@@ -29,7 +27,7 @@ def choose_xlsx_path(parent: QWidget, suggested: Path) -> Path | None:
     return path if path.suffix.lower() == ".xlsx" else path.with_name(path.name + ".xlsx")
 
 
-class RegisterExport:
+class RegisterExport(ProgressAction):
     def __init__(
         self,
         report: AnnualReportPort,
@@ -38,23 +36,16 @@ class RegisterExport:
         today: Callable[[], dt.date],
         on_done: Callable[[str], None],
     ) -> None:
+        super().__init__(
+            parent, runner, today, on_done, text=_("Volledig register exporteren (XLSX)…"), name="export_register",
+            tip=_("Alle gegevens van alle dossiers in één rekenblad (alleen voor de directeur)"))
         self._report = report
-        self._parent = parent
-        self._runner = runner
-        self._today = today
-        self._on_done = on_done
-        self.progress: TaskProgress | None = None
-        self.action = QAction(_("Volledig register exporteren (XLSX)…"), parent)
-        self.action.setObjectName("export_register")
-        self.action.setToolTip(_("Alle gegevens van alle dossiers in één rekenblad (alleen voor de directeur)"))
-        self.action.triggered.connect(self._on_triggered)
-
-    def _on_triggered(self, *_args: object) -> None:
-        self.start()
 
     def start(self) -> None:
         if self.progress is not None:
             return
+        from kina_desktop.gui.annual_report_dialog import documents_folder, write_file  # on first use (issue 8)
+
         name = safe_filename(_("Klachtenregister {date}").format(date=self._today().isoformat())) + ".xlsx"
         path = choose_xlsx_path(self._parent, documents_folder() / name)
         if path is None:
@@ -65,7 +56,6 @@ class RegisterExport:
             return report.register_xlsx()
 
         def finished(outcome: Outcome[bytes]) -> None:
-            self.progress = None
             if isinstance(outcome.error, ServiceError):
                 problem: str | None = outcome.error.message
             elif outcome.error is not None:
@@ -78,6 +68,4 @@ class RegisterExport:
                 return
             self._on_done(_("Het volledige register is bewaard als {path}.").format(path=path))
 
-        self.progress = TaskProgress(self._parent, _("Volledig register"), lambda done, total: "",
-                                     _("Het register wordt opgehaald…"))
-        self.progress.run(self._runner, work, finished)
+        self._run(_("Volledig register"), lambda done, total: "", _("Het register wordt opgehaald…"), work, finished)

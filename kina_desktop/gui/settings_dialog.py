@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont, QGuiApplication
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from kina_desktop.gui.settings_page import Scope, SettingsPage
 from kina_desktop.gui.unsaved_prompt import Answer, ask_to_save
+from kina_desktop.gui.dialog_size import SCREEN_MARGIN, resize_within_screen
 from kina_desktop.i18n import _
 
 PREFERRED_SIZE = (1180, 720)
@@ -128,18 +129,10 @@ class SettingsDialog(QDialog):
         layout.addLayout(bottom)
 
         self.page_list.currentRowChanged.connect(self._on_row)
-        self._fit_to_screen()
+        resize_within_screen(self, *PREFERRED_SIZE, margin=SCREEN_MARGIN)
         if self.specs:
             self.page_list.setCurrentRow(0)
         self._update_marks()
-
-    def _fit_to_screen(self) -> None:
-        width, height = PREFERRED_SIZE
-        screen = self.screen() or QGuiApplication.primaryScreen()
-        if screen is not None:
-            free = screen.availableGeometry()
-            width, height = min(width, free.width() - 40), min(height, free.height() - 60)
-        self.resize(width, height)
 
     # -- pages -----------------------------------------------------------------------------------
 

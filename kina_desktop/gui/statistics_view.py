@@ -12,12 +12,11 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDateEdit,
-    QDialog,
     QDialogButtonBox,
     QFrame,
     QGridLayout,
@@ -39,7 +38,7 @@ from kina_desktop.gui.ports import StatisticsPort
 from kina_desktop.gui.statistics_sections import ChartSection, KeyFigure, chart_sections, hidden_note, key_figures
 from kina_desktop.gui.statistics_sections import period_text
 from kina_desktop.gui.widgets.date_fields import setup_date_edit, to_date, to_qdate
-from kina_desktop.gui.window_state import restore_geometry, save_geometry
+from kina_desktop.gui.window_dialog import WindowDialog
 from kina_desktop.i18n import _
 from kina_desktop.services.errors import ServiceError
 
@@ -103,7 +102,7 @@ class ChartBox(QGroupBox):
         self.note.setVisible(bool(section.note))
 
 
-class StatisticsDialog(QDialog):
+class StatisticsDialog(WindowDialog):
     def __init__(
         self,
         statistics: StatisticsPort,
@@ -112,16 +111,10 @@ class StatisticsDialog(QDialog):
         parent: QWidget | None = None,
         settings: QSettings | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.setObjectName("statistics_dialog")
-        self.setWindowTitle(_("Statistieken"))
-        self.setWindowFlags(
-            Qt.WindowType.Window | Qt.WindowType.WindowMinMaxButtonsHint | Qt.WindowType.WindowCloseButtonHint
-        )
+        super().__init__("statistics_dialog", _("Statistieken"), SETTINGS_GROUP, settings, parent)
         self._statistics = statistics
         self._runner = runner
         self._today = today
-        self._settings = settings
         self._busy = False
         self._again = False
         self._closed = False  # a count that finishes after closing is dropped
@@ -231,9 +224,7 @@ class StatisticsDialog(QDialog):
         self.refresh_button.clicked.connect(self.refresh)
         QShortcut(QKeySequence(QKeySequence.StandardKey.Refresh), self, self.refresh)
         self._enable_period_fields()
-        if settings is None or not restore_geometry(settings, SETTINGS_GROUP, self):
-            available = self.screen().availableGeometry()
-            self.resize(min(1280, available.width()), min(900, available.height()))
+        self.place(1280, 900)
         self.refresh()
 
     # -- the period ----------------------------------------------------------------------------
@@ -349,8 +340,6 @@ class StatisticsDialog(QDialog):
 
     def done(self, result: int) -> None:
         self._closed = True
-        if self._settings is not None:
-            save_geometry(self._settings, SETTINGS_GROUP, self)
         super().done(result)
 
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
@@ -25,6 +24,7 @@ from kina_desktop.gui import account_table_model as columns
 from kina_desktop.gui.account_checks import AccountRules
 from kina_desktop.gui.account_dialogs import NewUserDialog
 from kina_desktop.gui.account_table_model import AccountTableModel
+from kina_desktop.gui.list_table import list_table
 from kina_desktop.gui.ports import AccountAdmin, AccountView
 from kina_desktop.i18n import _
 from kina_desktop.services.errors import ServiceError
@@ -82,15 +82,7 @@ class UsersDialog(QDialog):
         table = QTableView(self)
         table.setObjectName("users_table")
         table.setModel(self.model)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setAlternatingRowColors(True)
-        table.setWordWrap(False)
-        rows = table.verticalHeader()
-        rows.hide()
-        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        rows.setDefaultSectionSize(table.fontMetrics().height() + 8)
+        list_table(table, row_padding=8)
         header = table.horizontalHeader()
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         header.setHighlightSections(False)

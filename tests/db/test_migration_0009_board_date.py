@@ -5,45 +5,27 @@ keeps both dates after the upgrade, on SQLite and on PostgreSQL, and a downgrade
 from __future__ import annotations
 
 import datetime as dt
-import itertools
-import os
-from collections.abc import Iterator
 
 import pytest
 from alembic import command
-from sqlalchemy import create_engine, inspect, text
+from sqlalchemy import inspect, text
 
 from kina_desktop.db.engine import Database
 from kina_desktop.db.migrate import _config, current_revision, head_revision, upgrade
-from tests.conftest import PG_URL, REQUIRE_PG, _with_dbname
+from tests.conftest import pg_database
 
-_names = itertools.count()
 BOARD = dt.date(2026, 12, 15)
 TOLD = dt.date(2026, 11, 26)
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
-def empty_database(request: pytest.FixtureRequest, tmp_path) -> Iterator[Database]:  # noqa: ANN001
+def empty_database(request: pytest.FixtureRequest, tmp_path) -> Database:  # noqa: ANN001
     """A database without any schema yet (the migrations are applied by the test)."""
     if request.param == "sqlite":
         database = Database(f"sqlite+pysqlite:///{tmp_path / 'old.db'}")
-        yield database
-        database.dispose()
-        return
-    if not PG_URL:
-        if REQUIRE_PG:
-            pytest.fail("TEST_PG_URL is not set: run the tests with scripts/test.sh")
-        pytest.skip("no PostgreSQL server (TEST_PG_URL)")
-    name = f"kina_mig0009_{os.getpid()}_{next(_names)}"
-    admin = create_engine(Database(PG_URL).url, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.exec_driver_sql(f'CREATE DATABASE "{name}"')
-    database = Database(_with_dbname(PG_URL, name))
-    yield database
-    database.dispose()
-    with admin.connect() as conn:
-        conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-    admin.dispose()
+        request.addfinalizer(database.dispose)
+        return database
+    return pg_database(request, "kina_mig0009")
 
 
 def _personnel_level_3_case(database: Database, case_id: int, board: dt.date | None, told: dt.date | None) -> None:

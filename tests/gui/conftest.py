@@ -17,6 +17,7 @@ from kina_desktop.services.accounts import AccountInfo
 from kina_desktop.services.bundle import Services
 from kina_desktop.services.context import ServiceContext
 from tests.conftest import NOW
+from tests.gui.people import People, people_on
 
 TODAY: dt.date = NOW.date()
 # The person the windows of most tests are built for: every role, like the ``director`` viewer.
@@ -37,6 +38,21 @@ def services_as(database: Database, viewer: Viewer) -> Services:
 def qsettings(tmp_path: Path) -> QSettings:
     """Per-user settings in a temporary file, never the tester's own."""
     return QSettings(str(tmp_path / "kina-ui.ini"), QSettings.Format.IniFormat)
+
+
+@pytest.fixture
+def people(database: Database, request: pytest.FixtureRequest) -> People:
+    """Real accounts (director and administrator, receiver, handler) on the test's database, on
+    SQLite and on PostgreSQL."""
+    return people_on(database, request)
+
+
+@pytest.fixture
+def admin_window(qtbot, people: People, qsettings: QSettings) -> MainWindow:  # type: ignore[no-untyped-def]
+    """The main window of the signed-in director, who is also the administrator."""
+    from tests.gui.windows import window_for  # windows.py imports this module
+
+    return window_for(qtbot, people, people.director, qsettings)
 
 
 @pytest.fixture(autouse=True)

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 
 from kina_desktop.db.engine import Database
 from kina_desktop.domain.enums import Channel, Role
-from kina_desktop.gui import acknowledgement_batch
+from kina_desktop.gui import pdf_printing
 from kina_desktop.gui.background import SynchronousRunner, TaskRunner, ThreadRunner
 from kina_desktop.gui.main_window import MainWindow
 from kina_desktop.services.bundle import Services
@@ -51,13 +51,13 @@ class PrintedPdfs:
 
     def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
         self.pdfs: list[bytes] = []
-        real = acknowledgement_batch.print_pdf
+        real = pdf_printing.print_pdf
 
         def spy(pdf: bytes, printer, *args, **kwargs) -> int:  # type: ignore[no-untyped-def]
             self.pdfs.append(pdf)
             return real(pdf, printer, *args, **kwargs)
 
-        monkeypatch.setattr(acknowledgement_batch, "print_pdf", spy)
+        monkeypatch.setattr(pdf_printing, "print_pdf", spy)  # the batch imports it when it prints
 
 
 def test_the_batch_prints_the_postal_acknowledgements_in_tracking_number_order(  # type: ignore[no-untyped-def]

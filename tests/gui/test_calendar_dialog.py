@@ -6,30 +6,18 @@ from __future__ import annotations
 
 import datetime as dt
 
-import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QMessageBox
 
-from kina_desktop.db.engine import Database
 from kina_desktop.gui import case_table_model as columns
 from kina_desktop.gui.calendar_dialog import CalendarDialog
 from kina_desktop.gui.main_window import MainWindow
 from kina_desktop.services.bundle import Services
 from tests.factories import draft
-from tests.gui.people import People, people_on
+from tests.gui.people import People
 from tests.gui.windows import window_for
 
 Button = QMessageBox.StandardButton
-
-
-@pytest.fixture
-def people(database: Database, request: pytest.FixtureRequest) -> People:
-    return people_on(database, request)
-
-
-@pytest.fixture
-def admin_window(qtbot, people: People, qsettings: QSettings) -> MainWindow:  # type: ignore[no-untyped-def]
-    return window_for(qtbot, people, people.director, qsettings)
 
 
 def people_services(people: People) -> Services:

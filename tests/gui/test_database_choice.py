@@ -10,21 +10,15 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QDialog, QLabel, QMessageBox
 
 from kina_desktop import app
-from kina_desktop.db.engine import Database
 from kina_desktop.gui.database_dialog import SETTINGS_KEY, DatabaseDialog, saved_database_url
 from kina_desktop.gui.login_dialog import LoginDialog
 from kina_desktop.gui.ports import AccountDraft
 from kina_desktop.services.auth import postgres_url_for
-from tests.gui.people import PASSWORD, DialogScript, People, fill, people_on
+from tests.gui.people import PASSWORD, DialogScript, People, fill
 from tests.gui.windows import window_for
 
 Button = QMessageBox.StandardButton
 UNREACHABLE = "postgresql://127.0.0.1:9/kina"
-
-
-@pytest.fixture
-def people(database: Database, request: pytest.FixtureRequest) -> People:
-    return people_on(database, request)
 
 
 @pytest.fixture(autouse=True)

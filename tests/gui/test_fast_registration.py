@@ -12,7 +12,6 @@ import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from kina_desktop.domain.actions import ActionKind, StepData
 from kina_desktop.domain.enums import InadmissibilityGround, Level, Status
 from kina_desktop.domain.letters import LetterKind
 from kina_desktop.domain.views import CaseQuery
@@ -21,7 +20,7 @@ from kina_desktop.gui.new_complaint_dialog import NewComplaintDialog
 from kina_desktop.gui.organisation_lists_dialog import OrganisationListsDialog
 from kina_desktop.gui.settings_ports import OrganisationSettings
 from kina_desktop.services.bundle import Services
-from tests.factories import draft
+from tests.factories import draft, solved_at_once
 from tests.gui.conftest import EVERY_ROLE, TODAY, close_discarding_changes
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "resources" / "examples"
@@ -39,14 +38,6 @@ def new_dialog(qtbot, services: Services, **kwargs) -> NewComplaintDialog:  # ty
     qtbot.waitExposed(dialog)
     dialog.activateWindow()
     return dialog
-
-
-def closed_earlier_complaint(services: Services, **desc) -> str:
-    record = services.cases.register(draft(level=Level.ONE, received_on=EARLY, facts_on=EARLY, **desc))
-    record = services.workflow.take(record.header.id, record.header.version, ActionKind.SOLVE_AT_ONCE,
-                                    StepData(on=EARLY, solution="Meteen rechtgezet."))
-    assert record.header.status == Status.CLOSED
-    return record.tracking_number
 
 
 def test_tab_goes_through_the_fields_in_reading_order_and_ends_on_registreren(qtbot, services: Services) -> None:  # type: ignore[no-untyped-def]
@@ -108,7 +99,7 @@ def test_a_known_complainant_is_completed_with_their_address(qtbot, services: Se
 
 
 def test_earlier_cases_are_shown_and_the_same_facts_propose_already_handled(qtbot, services: Services) -> None:  # type: ignore[no-untyped-def]
-    handled = closed_earlier_complaint(services, complainant_name="Jan Peeters", subject="Factuur maaltijden te hoog")
+    handled = solved_at_once(services, EARLY, complainant_name="Jan Peeters", subject="Factuur maaltijden te hoog")
     dialog = new_dialog(qtbot, services)
     ui = dialog.form.ui
     assert not dialog.ui.known_group.isVisible()

@@ -5,11 +5,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-import pytest
 from PySide6.QtCore import QSettings, Qt
 
 from kina_desktop import app
-from kina_desktop.db.engine import Database
 from kina_desktop.domain.actions import ActionKind
 from kina_desktop.domain.complaint import CaseChanges
 from kina_desktop.domain.enums import Category, Level
@@ -20,16 +18,11 @@ from kina_desktop.gui.restricted_part_notice import RestrictedPartNotice
 from kina_desktop.services.bundle import Services
 from tests.factories import draft
 from tests.gui.conftest import close_discarding_changes
-from tests.gui.people import People, people_on
+from tests.gui.people import People
 from tests.gui.steps import take_step
 
 AT = "24-11-2026 10:00"  # tests.conftest.NOW
 SECRETS = ("Karel", "Jan Peeters", "Gedrag aan het onthaal", "onvriendelijk", "Excuses")
-
-
-@pytest.fixture
-def people(database: Database, request: pytest.FixtureRequest) -> People:
-    return people_on(database, request)
 
 
 def window_of(qtbot, people: People, username: str, qsettings: QSettings) -> tuple[MainWindow, Services]:  # type: ignore[no-untyped-def]

@@ -6,26 +6,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QFileDialog, QLabel
 
-from kina_desktop.db.engine import Database
 from kina_desktop.gui.letterhead_dialog import LetterheadDialog
 from kina_desktop.gui.main_window import MainWindow
 from kina_desktop.services.bundle import Services
-from tests.gui.people import People, people_on
-from tests.gui.windows import window_for
-
-
-@pytest.fixture
-def people(database: Database, request: pytest.FixtureRequest) -> People:
-    return people_on(database, request)
-
-
-@pytest.fixture
-def admin_window(qtbot, people: People, qsettings: QSettings) -> MainWindow:  # type: ignore[no-untyped-def]
-    return window_for(qtbot, people, people.director, qsettings)
+from tests.gui.people import People
 
 
 def letterhead_of(window: MainWindow) -> LetterheadDialog:

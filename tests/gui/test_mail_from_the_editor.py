@@ -3,7 +3,6 @@ the complainant (a real SMTP server on loopback); without one the menu does not 
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import QSettings
 
 from kina_desktop.db.engine import Database
@@ -11,14 +10,9 @@ from kina_desktop.domain.letters import LetterKind
 from kina_desktop.services.bundle import Services
 from kina_desktop.services.context import ServiceContext
 from tests.factories import draft
-from tests.gui.people import People, people_on
+from tests.gui.people import People
 from tests.gui.test_letters_in_the_editor import editor_of, window_of
 from tests.services.test_mail import smtp_server  # noqa: F401 - the fixture
-
-
-@pytest.fixture
-def people(database: Database, request: pytest.FixtureRequest) -> People:
-    return people_on(database, request)
 
 
 def test_the_letter_is_mailed_from_the_editor(  # noqa: ANN201

@@ -13,7 +13,6 @@ import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QMessageBox
 
-from kina_desktop.db.engine import Database
 from kina_desktop.domain.enums import Role
 from kina_desktop.domain.visibility import Viewer
 from kina_desktop.gui.main_window import MainWindow
@@ -21,7 +20,7 @@ from kina_desktop.gui.retention_dialog import RetentionDialog
 from kina_desktop.services.bundle import Services
 from kina_desktop.services.context import ServiceContext
 from tests.conftest import NOW
-from tests.gui.people import People, people_on
+from tests.gui.people import People
 from tests.gui.windows import window_for
 from tests.reports.pdf_reading import text
 from tests.services.retention_cases import Person, closed_complaint
@@ -30,11 +29,6 @@ Button = QMessageBox.StandardButton
 OWNER = Viewer(None, frozenset(Role), "Eigenaar")
 SOFIE = Person("Sofie Maes", "sofie.maes@example.be", "Dorpsstraat 7", secret="Appelboom")
 JAN = Person("Jan Peeters", "jan@example.be", "Kerkstraat 12", secret="Kersenboom")
-
-
-@pytest.fixture
-def people(database: Database, request: pytest.FixtureRequest) -> People:
-    return people_on(database, request)
 
 
 @pytest.fixture

@@ -13,7 +13,6 @@ import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from kina_desktop.db.engine import Database
 from kina_desktop.domain.mail_server import SmtpSecurity
 from kina_desktop.gui.calendar_dialog import CalendarPage
 from kina_desktop.gui.database_dialog import DatabasePage
@@ -29,7 +28,7 @@ from kina_desktop.gui.smtp_page import SmtpPage
 from kina_desktop.gui.template_editor import TemplatePage
 from kina_desktop.services.bundle import Services
 from kina_desktop.services.mail import KEYRING_SERVICE
-from tests.gui.people import People, people_on
+from tests.gui.people import People
 from tests.gui.windows import window_for
 from tests.imap.keyring_file import FileKeyring
 from tests.services.logo_pictures import picture_bytes
@@ -50,16 +49,6 @@ PAGES = {  # title in the list: (the page's widget, where it is kept)
     "Database": (DatabasePage, THIS_PC),
     "Taal": (LanguagePage, THIS_PC),
 }
-
-
-@pytest.fixture
-def people(database: Database, request: pytest.FixtureRequest) -> People:
-    return people_on(database, request)
-
-
-@pytest.fixture
-def admin_window(qtbot, people: People, qsettings: QSettings) -> MainWindow:  # type: ignore[no-untyped-def]
-    return window_for(qtbot, people, people.director, qsettings)
 
 
 def open_settings(window: MainWindow) -> SettingsDialog:

@@ -5,29 +5,17 @@ back on request."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
-from kina_desktop.db.engine import Database
 from kina_desktop.domain.letters import LetterKind
 from kina_desktop.gui.main_window import MainWindow
 from kina_desktop.gui.template_editor import TemplateEditor
 from kina_desktop.services.bundle import Services
-from tests.gui.people import People, people_on
-from tests.gui.windows import window_for
+from tests.gui.people import People
 
 Button = QMessageBox.StandardButton
 ACK = LetterKind.ACKNOWLEDGEMENT
-
-
-@pytest.fixture
-def people(database: Database, request: pytest.FixtureRequest) -> People:
-    return people_on(database, request)
-
-
-@pytest.fixture
-def admin_window(qtbot, people: People, qsettings: QSettings) -> MainWindow:  # type: ignore[no-untyped-def]
-    return window_for(qtbot, people, people.director, qsettings)
 
 
 @pytest.fixture

@@ -8,7 +8,6 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QMessageBox
 
 from kina_desktop import app
-from kina_desktop.db.engine import Database
 from kina_desktop.domain.enums import Role
 from kina_desktop.gui.account_table_model import COL_ACTIVE, COL_ROLES
 from kina_desktop.gui.main_window import MainWindow
@@ -16,14 +15,9 @@ from kina_desktop.gui.ports import AccountDraft
 from kina_desktop.gui.users_dialog import UsersDialog
 from kina_desktop.services.errors import ServiceError
 from tests.gui.conftest import close_discarding_changes
-from tests.gui.people import PASSWORD, People, fill, people_on, unique
+from tests.gui.people import PASSWORD, People, fill, unique
 
 Button = QMessageBox.StandardButton
-
-
-@pytest.fixture
-def people(database: Database, request: pytest.FixtureRequest) -> People:
-    return people_on(database, request)
 
 
 @pytest.fixture

@@ -8,13 +8,12 @@ import os
 from collections.abc import Iterator
 from pathlib import Path
 
-import keyring
 import pytest
 
 from kina_desktop.domain.mailbox import MailboxSettings, TlsMode
 from kina_desktop.services.imap_connection import ENV_CA_FILE
 from tests.imap.dovecot import Account, DovecotServer, dovecot_binary
-from tests.imap.keyring_file import FileKeyring
+from tests.imap.keyring_file import FileKeyring, file_keyring
 
 REQUIRE_SERVERS = os.environ.get("KINA_REQUIRE_PG") == "1" or bool(os.environ.get("CI"))
 
@@ -43,11 +42,8 @@ def imap_account(dovecot: DovecotServer) -> Account:
 @pytest.fixture(autouse=True)
 def test_keyring(tmp_path: Path) -> Iterator[FileKeyring]:
     """The keyring of this test: a file in its temporary folder (never the tester's own)."""
-    before = keyring.get_keyring()
-    backend = FileKeyring(tmp_path / "keyring.json")
-    keyring.set_keyring(backend)
-    yield backend
-    keyring.set_keyring(before)
+    with file_keyring(tmp_path) as backend:
+        yield backend
 
 
 @pytest.fixture

@@ -10,8 +10,11 @@ keyring exists, and the Dutch "no keyring" message would never be shown.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
+import keyring
 from keyring.backend import KeyringBackend
 from keyring.errors import PasswordDeleteError
 
@@ -39,3 +42,16 @@ class FileKeyring(KeyringBackend):
         if entries.pop(f"{service}\n{username}", None) is None:
             raise PasswordDeleteError(username)
         self.path.write_text(json.dumps(entries))
+
+
+@contextmanager
+def file_keyring(folder: Path) -> Iterator[FileKeyring]:
+    """The keyring of one test: a file in its temporary ``folder`` (never the tester's own); the
+    keyring before it comes back afterwards."""
+    before = keyring.get_keyring()
+    backend = FileKeyring(folder / "keyring.json")
+    keyring.set_keyring(backend)
+    try:
+        yield backend
+    finally:
+        keyring.set_keyring(before)

@@ -4,6 +4,7 @@ the mailbox is never changed; the password lives in the keyring, never in the da
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import keyring
@@ -134,9 +135,8 @@ def test_another_folder_than_the_inbox(
     services: Services, dovecot: DovecotServer, imap_account: Account, trust_test_ca: None
 ) -> None:
     dovecot.append(imap_account, mail("In de map Klachten", "Gesorteerd door een regel."), folder="Klachten 2026")
-    settings = settings_for(dovecot, imap_account)
-    services.mailbox.save_settings(MailboxSettings(settings.host, settings.port, settings.tls, settings.account,
-                                                   "Klachten 2026"), imap_account.password)
+    settings = replace(settings_for(dovecot, imap_account), folder="Klachten 2026")
+    services.mailbox.save_settings(settings, imap_account.password)
     assert [m.subject for m in services.mailbox.fetch_new().messages] == ["In de map Klachten"]
 
 
@@ -146,9 +146,8 @@ def test_a_folder_with_an_accent_and_a_password_with_accents(
     account = dovecot.add_account(password="wachtwoord-é€ü")
     # "Klachten é" in IMAP's modified UTF-7, written out by hand (RFC 3501, 5.1.3)
     dovecot.append(account, mail("Met accent", "Gesorteerd in een map met een accent."), folder="Klachten &AOk-")
-    settings = settings_for(dovecot, account)
-    services.mailbox.save_settings(MailboxSettings(settings.host, settings.port, settings.tls, settings.account,
-                                                   "Klachten é"), account.password)
+    settings = replace(settings_for(dovecot, account), folder="Klachten é")
+    services.mailbox.save_settings(settings, account.password)
     assert [m.subject for m in services.mailbox.fetch_new().messages] == ["Met accent"]
 
 
@@ -187,8 +186,7 @@ def test_an_unreachable_server_is_named(services: Services, imap_account: Accoun
 def test_a_folder_that_does_not_exist(
     services: Services, dovecot: DovecotServer, imap_account: Account, trust_test_ca: None
 ) -> None:
-    settings = settings_for(dovecot, imap_account)
-    missing = MailboxSettings(settings.host, settings.port, settings.tls, settings.account, "Bestaat niet")
+    missing = replace(settings_for(dovecot, imap_account), folder="Bestaat niet")
     with pytest.raises(MailboxProblem, match="map Bestaat niet bestaat niet"):
         services.mailbox.test_connection(missing, imap_account.password)
 

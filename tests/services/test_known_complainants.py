@@ -9,15 +9,14 @@ import datetime as dt
 import pytest
 
 from kina_desktop.db.models import Account
-from kina_desktop.domain.actions import ActionKind, StepData
-from kina_desktop.domain.enums import Category, InadmissibilityGround, Kind, Level, Role, Status
+from kina_desktop.domain.enums import Category, InadmissibilityGround, Kind, Level, Role
 from kina_desktop.domain.visibility import Viewer
 from kina_desktop.services.bundle import Services
 from kina_desktop.services.context import ServiceContext
 from kina_desktop.services.errors import PermissionDenied, ValidationFailed
 from kina_desktop.services.organisation_lists import ListProblem
 from tests.conftest import NOW
-from tests.factories import draft
+from tests.factories import draft, solved_at_once
 
 RITA = Viewer(11, frozenset({Role.RECEIVER}), "Rita Ontvanger")
 ROB = Viewer(12, frozenset({Role.RECEIVER}), "Rob Ontvanger")
@@ -38,18 +37,9 @@ def people(ctx: ServiceContext) -> ServiceContext:
     return ctx
 
 
-def closed_level_one(services: Services, **desc) -> str:
-    """A complaint solved at once (level 1, Art. 6): correctly handled and closed."""
-    record = services.cases.register(draft(level=Level.ONE, received_on=EARLY, facts_on=EARLY, **desc))
-    record = services.workflow.take(record.header.id, record.header.version, ActionKind.SOLVE_AT_ONCE,
-                                    StepData(on=EARLY, solution="Meteen rechtgezet."))
-    assert record.header.status == Status.CLOSED
-    return record.tracking_number
-
-
 def test_earlier_cases_of_a_known_complainant_and_the_proposal(people: ServiceContext) -> None:
     rita = as_(people, RITA)
-    handled = closed_level_one(rita, complainant_name="Jan Peeters", subject="Factuur maaltijden te hoog",
+    handled = solved_at_once(rita, EARLY, complainant_name="Jan Peeters", subject="Factuur maaltijden te hoog",
                                complainant_email="")
     other_facts = rita.cases.register(draft(complainant_name="Jan Peeters", subject="Wachttijd loket",
                                             complainant_email="", received_on=EARLY, facts_on=EARLY)).tracking_number

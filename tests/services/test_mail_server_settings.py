@@ -9,7 +9,6 @@ import email
 from collections.abc import Iterator
 from pathlib import Path
 
-import keyring
 import pytest
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import AuthResult, LoginPassword
@@ -25,7 +24,7 @@ from kina_desktop.services.context import ServiceContext
 from kina_desktop.services.errors import PermissionDenied, ValidationFailed
 from kina_desktop.services.mail import KEYRING_SERVICE, MailProblem
 from tests.factories import draft
-from tests.imap.keyring_file import FileKeyring
+from tests.imap.keyring_file import FileKeyring, file_keyring
 from tests.services.test_mail import Inbox, _free_port
 
 ACCOUNT, PASSWORD = "brieven@kina.be", "smtp-geheim-42"
@@ -36,11 +35,8 @@ pytestmark = pytest.mark.filterwarnings("ignore:Requiring AUTH while not requiri
 @pytest.fixture
 def test_keyring(tmp_path: Path) -> Iterator[FileKeyring]:
     """This test's keyring: a file in its temporary folder (never the tester's own)."""
-    before = keyring.get_keyring()
-    backend = FileKeyring(tmp_path / "keyring.json")
-    keyring.set_keyring(backend)
-    yield backend
-    keyring.set_keyring(before)
+    with file_keyring(tmp_path) as backend:
+        yield backend
 
 
 class Logins:

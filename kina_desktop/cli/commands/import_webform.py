@@ -7,7 +7,8 @@ import sys
 from pathlib import Path
 
 from kina_desktop.cli.environment import Environment
-from kina_desktop.cli.failures import EXIT_INPUT, PROGRAM, CommandError
+from kina_desktop.cli.failures import EXIT_INPUT, PROGRAM
+from kina_desktop.cli.input_file import read_input
 from kina_desktop.i18n import _
 from kina_desktop.services.webform_import import MAX_FILE_BYTES, WebformRejected
 
@@ -36,24 +37,8 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     parser.set_defaults(handler=run)
 
 
-def _read(name: str) -> bytes:
-    path = Path(name)
-    try:
-        if path.is_dir():
-            raise CommandError(_("{file} is een map, geen bestand").format(file=name))
-        with path.open("rb") as handle:
-            return handle.read(MAX_FILE_BYTES + 1)
-    except FileNotFoundError:
-        raise CommandError(_("{file} bestaat niet").format(file=name)) from None
-    except PermissionError:
-        raise CommandError(_("{file} kan niet gelezen worden: geen toegang").format(file=name)) from None
-    except OSError as error:
-        raise CommandError(_("{file} kan niet gelezen worden: {reason}").format(
-            file=name, reason=error.strerror or error)) from None
-
-
 def run(args: argparse.Namespace, env: Environment) -> int:
-    data = _read(args.file)
+    data = read_input(args.file, MAX_FILE_BYTES)
     with env.services() as services:
         try:
             submissions = services.webform.read(Path(args.file).name, data)

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import argparse
 import codecs
-import sys
-from pathlib import Path
 
 from kina_desktop.cli.environment import Environment
 from kina_desktop.cli.failures import CommandError
+from kina_desktop.cli.input_file import read_input
 from kina_desktop.i18n import _
 from kina_desktop.services.errors import ValidationFailed
 from kina_desktop.services.json_form import FormError, draft_from_json, problems_text
@@ -39,22 +38,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
 
 def read_form_text(name: str) -> str:
     """The text of the JSON file (UTF-8, with or without byte order mark)."""
-    try:
-        if name == "-":
-            data = sys.stdin.buffer.read(MAX_FILE_BYTES + 1)
-        else:
-            path = Path(name)
-            if path.is_dir():
-                raise CommandError(_("{file} is een map, geen bestand").format(file=name))
-            with path.open("rb") as handle:
-                data = handle.read(MAX_FILE_BYTES + 1)
-    except FileNotFoundError:
-        raise CommandError(_("{file} bestaat niet").format(file=name)) from None
-    except PermissionError:
-        raise CommandError(_("{file} kan niet gelezen worden: geen toegang").format(file=name)) from None
-    except OSError as error:
-        raise CommandError(_("{file} kan niet gelezen worden: {reason}").format(
-            file=name, reason=error.strerror or error)) from None
+    data = read_input(name, MAX_FILE_BYTES, stdin=True)
     if len(data) > MAX_FILE_BYTES:
         raise CommandError(_("{file} is te groot voor één klacht (meer dan 5 MB)").format(file=name))
     try:
