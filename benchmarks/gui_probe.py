@@ -73,9 +73,9 @@ def program(url: str, all_rows: bool) -> int:
 
 def _window(url: str, all_rows: bool) -> int:
     """app.run_gui() without the sign-in dialog and the daily backup."""
-    from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
+    from kina_desktop import app as composition  # first, as run_gui: it imports the database side before Qt
 
-    from kina_desktop import app as composition
+    from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
     from kina_desktop.domain.enums import Role
     from kina_desktop.domain.visibility import Viewer
     from kina_desktop.services.accounts import AccountInfo

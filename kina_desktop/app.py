@@ -17,15 +17,23 @@ import traceback
 from collections.abc import Callable, Sequence
 from types import TracebackType
 
+# The database side first, Qt after it: once PySide6 is loaded it reads the source of every module
+# imported later (its __feature__ check), which for SQLAlchemy's few hundred modules costs tens of
+# milliseconds at every start (issue 8; tests/test_lazy_start.py checks the order).
+import sqlalchemy.orm  # noqa: F401, I001
+import kina_desktop.services.case_list  # noqa: F401 - the first screen's service, and the models
+import kina_desktop.services.startup  # noqa: F401
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QMessageBox
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
 from kina_desktop import config, first_run
+from kina_desktop.db.connection_errors import explain_connection_error
 from kina_desktop.db.engine import Database, normalise_url
 from kina_desktop.gui.account_checks import AccountRules
-from kina_desktop.gui.database_dialog import ConnectionTester, offer_other_database, saved_database_url
+from kina_desktop.gui.database_choice import ConnectionTester, saved_database_url
+from kina_desktop.gui.deferred import deferred
 from kina_desktop.gui.icons import icon
 from kina_desktop.gui.interface_language import install_language, saved_language
 from kina_desktop.gui.main_window import MainWindow
@@ -48,7 +56,7 @@ from kina_desktop.services.bundle import Services
 from kina_desktop.services.context import ServiceContext
 from kina_desktop.services.errors import DatabaseUnavailable, ServiceError
 from kina_desktop.services.backup import daily_backup
-from kina_desktop.services.demo import is_demo_database
+from kina_desktop.services.demo_marker import is_demo_database
 from kina_desktop.services.startup import open_database, probe_server
 
 log = logging.getLogger(__name__)
@@ -197,17 +205,18 @@ def signer(
         except ServiceError:
             raise
         except SQLAlchemyError as error:  # the server went away between the two connections
-            reason = str(getattr(error, "orig", error)).strip().splitlines()
-            raise DatabaseUnavailable(
-                _("De database {db} is niet bereikbaar: {reason}").format(
-                    db=describe_url(url), reason=reason[0] if reason else ""
-                )
-            ) from error
+            problem = explain_connection_error(normalise_url(url), describe_url(url), error)
+            raise DatabaseUnavailable(problem.message, detail=problem.detail) from error
 
     return sign_in_person
 
 
 # -- start-up -------------------------------------------------------------------------------------
+
+
+def with_detail(error: DatabaseUnavailable) -> str:
+    """The message, and the driver's own words on a line of their own (db/connection_errors.py)."""
+    return f"{error.message}\n\n{error.detail}" if error.detail else error.message
 
 
 def _needs_own_login(url: str, error: DatabaseUnavailable) -> bool:
@@ -232,13 +241,16 @@ def build_main_window(ctx: ServiceContext, person: AccountInfo, settings: QSetti
         person=person,
         accounts=AccountAdmin(services.accounts),
         account_rules=account_rules(),
+        # Each made when the person first opens its dialog (gui/deferred.py): the window opens sooner.
         organisation=OrganisationSettings(
-            calendar=services.calendar, templates=services.letters, letterhead=services.letters,
-            lists=services.lists, mail_server=lambda: services.mail,
+            calendar=deferred(lambda: services.calendar), templates=deferred(lambda: services.letters),
+            letterhead=deferred(lambda: services.letters), lists=deferred(lambda: services.lists),
+            mail_server=lambda: services.mail,
         ),
         database_tester=probe_server,
         privacy=PrivacyAdmin(
-            retention=services.retention, legal_holds=services.legal_holds, access_requests=services.access_requests
+            retention=deferred(lambda: services.retention), legal_holds=deferred(lambda: services.legal_holds),
+            access_requests=deferred(lambda: services.access_requests),
         ),
     )
     if is_demo_database(ctx.database):  # made by `kina-desktop demo` or the first-run assistant
@@ -283,9 +295,11 @@ def open_configured_database(
             if _needs_own_login(url, error):
                 return url, None
             if forced:
-                QMessageBox.critical(None, _("KINA Klachten"), error.message)
+                QMessageBox.critical(None, _("KINA Klachten"), with_detail(error))
                 return None
-            if not offer_other_database(error.message, settings, tester, run):
+            from kina_desktop.gui.database_dialog import offer_other_database  # only when it failed
+
+            if not offer_other_database(with_detail(error), settings, tester, run):
                 return None
 
 
@@ -313,7 +327,7 @@ def start(
     try:
         signed = sign_in_at_start(url, database, settings, run)
     except DatabaseUnavailable as error:
-        QMessageBox.critical(None, _("KINA Klachten"), error.message)
+        QMessageBox.critical(None, _("KINA Klachten"), with_detail(error))
         if database is not None:
             database.dispose()
         return 1

@@ -20,17 +20,14 @@ from kina_desktop.domain.enums import Role
 from kina_desktop.domain.visibility import Viewer
 from kina_desktop.gui.account_checks import AccountRules
 from kina_desktop.gui.background import TaskControl, TaskRunner
-from kina_desktop.gui.database_dialog import saved_database_url
-from kina_desktop.gui.first_run_wizard import FirstRunWizard
+from kina_desktop.gui.database_choice import ConnectionTester, saved_database_url
 from kina_desktop.gui.ports import AccountDraft
-from kina_desktop.gui.server_form import ConnectionTester
 from kina_desktop.gui.settings_ports import LetterheadAdmin
 from kina_desktop.i18n import _
 from kina_desktop.services.accounts import AccountInfo, create_first_account, has_accounts
 from kina_desktop.services.auth import SignedIn, sign_in_sqlite
 from kina_desktop.services.bundle import Services
 from kina_desktop.services.context import ServiceContext
-from kina_desktop.services.demo import DemoService
 from kina_desktop.services.errors import ServiceError
 from kina_desktop.services.startup import open_database
 
@@ -108,6 +105,8 @@ class FirstRun:
         try:
             if self.first is not None:
                 create_first_account(database, self.first)
+            from kina_desktop.services.demo import DemoService  # the demo generator: only when asked for
+
             ctx = ServiceContext(database, Viewer(None, frozenset(Role), _("eerste gebruik")), clock=self._clock)
             DemoService(ctx).generate(DEMO_COMPLAINTS, progress=control.report, workers=0)
         finally:
@@ -156,6 +155,8 @@ def run_assistant(
     runner: TaskRunner | None = None,
 ) -> Assistant | None:
     """Show the assistant; None when it was cancelled."""
+    from kina_desktop.gui.first_run_wizard import FirstRunWizard  # only on the very first start (issue 8)
+
     backend = FirstRun(tester)
     wizard = FirstRunWizard(backend, settings, rules, runner)
     if run(wizard) != QDialog.DialogCode.Accepted:

@@ -21,18 +21,13 @@ from PySide6.QtWidgets import (
 )
 
 from kina_desktop.gui.change_watch import watch_changes
-from kina_desktop.gui.server_form import ConnectionTester, ServerForm, shared_url
+from kina_desktop.gui.database_choice import SETTINGS_KEY, ConnectionTester, saved_database_url
+from kina_desktop.gui.server_form import ServerForm, shared_url
 from kina_desktop.gui.settings_page import PageDialog
 from kina_desktop.i18n import _
 
-SETTINGS_KEY = "database/url"
 __all__ = ["ConnectionTester", "DatabaseDialog", "DatabasePage", "SETTINGS_KEY", "offer_other_database",
            "saved_database_url", "shared_url"]
-
-
-def saved_database_url(settings: QSettings) -> str | None:
-    value = settings.value(SETTINGS_KEY, "")
-    return str(value) if value else None
 
 
 class DatabasePage(QWidget):

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QAction, QKeySequence
@@ -23,13 +24,15 @@ from PySide6.QtWidgets import QDialog, QMenu, QWidget
 
 from kina_desktop.domain.enums import Role
 from kina_desktop.domain.projects import may_edit_projects
-from kina_desktop.gui.annual_report_dialog import AnnualReportDialog
 from kina_desktop.gui.background import TaskRunner
 from kina_desktop.gui.ports import AccountDirectory, AnnualReportPort, ProjectPort, StatisticsPort
-from kina_desktop.gui.projects_view import ProjectsDialog
 from kina_desktop.gui.register_export import RegisterExport
-from kina_desktop.gui.statistics_view import StatisticsDialog
 from kina_desktop.i18n import _
+
+if TYPE_CHECKING:  # each window's module loads when it is first opened (cold start, issue 8)
+    from kina_desktop.gui.annual_report_dialog import AnnualReportDialog
+    from kina_desktop.gui.projects_view import ProjectsDialog
+    from kina_desktop.gui.statistics_view import StatisticsDialog
 
 STATISTICS_SHORTCUT = QKeySequence("Ctrl+Shift+S")
 PROJECTS_SHORTCUT = QKeySequence("Ctrl+Shift+V")
@@ -118,12 +121,16 @@ class FollowUpMenu:
             dialog.deleteLater()
 
     def show_statistics(self) -> StatisticsDialog:
+        from kina_desktop.gui.statistics_view import StatisticsDialog
+
         dialog = self._open("statistics", lambda: StatisticsDialog(
             self._statistics, self._runner, self._today, self._window, self._settings))
         assert isinstance(dialog, StatisticsDialog)
         return dialog
 
     def show_projects(self) -> ProjectsDialog:
+        from kina_desktop.gui.projects_view import ProjectsDialog
+
         dialog = self._open("projects", lambda: ProjectsDialog(
             self._projects, self._today, accounts=self._accounts, editable=may_edit_projects(self._roles),
             parent=self._window, settings=self._settings))
@@ -131,6 +138,8 @@ class FollowUpMenu:
         return dialog
 
     def show_annual_report(self) -> AnnualReportDialog:
+        from kina_desktop.gui.annual_report_dialog import AnnualReportDialog
+
         dialog = self._open("annual_report", lambda: AnnualReportDialog(
             self._report, self._runner, self._today, editable_introduction=may_edit_projects(self._roles),
             parent=self._window, on_done=self._show_message), modal=True)

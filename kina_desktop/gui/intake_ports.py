@@ -8,12 +8,13 @@ services (``case_list``, ``lists``, ``webform``); tests hand in the same.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
-from kina_desktop.domain.complainant_match import Complainant
-from kina_desktop.domain.complaint import CaseRecord, ComplaintDraft
-from kina_desktop.domain.intake import IncomingMessage, MessageSource
-from kina_desktop.domain.known_complainant import KnownComplainant
+if TYPE_CHECKING:  # names for the signatures only: not loaded at start (cold start, issue 8)
+    from kina_desktop.domain.complainant_match import Complainant
+    from kina_desktop.domain.complaint import CaseRecord, ComplaintDraft
+    from kina_desktop.domain.intake import IncomingMessage, MessageSource
+    from kina_desktop.domain.known_complainant import KnownComplainant
 
 
 class Registrar(Protocol):

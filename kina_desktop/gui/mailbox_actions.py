@@ -11,17 +11,20 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QWidget
 
 from kina_desktop.domain.enums import Role
 from kina_desktop.gui.background import TaskRunner
-from kina_desktop.gui.mailbox_dialog import MailboxDialog
 from kina_desktop.gui.mailbox_ports import MailboxPort, MessageIntakePort
-from kina_desktop.gui.new_mail_dialog import NewMailDialog, RegistrationDialog
 from kina_desktop.gui.role_actions import may_register
 from kina_desktop.i18n import _
+
+if TYPE_CHECKING:  # each dialog's module loads when it is first opened (cold start, issue 8)
+    from kina_desktop.gui.mailbox_dialog import MailboxDialog
+    from kina_desktop.gui.new_mail_dialog import NewMailDialog, RegistrationDialog
 
 FETCH_SHORTCUT = QKeySequence("F9")
 
@@ -73,6 +76,8 @@ class MailboxActions:
             dialog.activateWindow()
             dialog.fetch()
             return dialog
+        from kina_desktop.gui.new_mail_dialog import NewMailDialog
+
         dialog = NewMailDialog(self._mailbox(), self._intake(), self._runner, self._today, self._window,
                                registration_dialog=self._registration_dialog, on_changed=self._on_changed)
         dialog.finished.connect(self._forget_new_mail)
@@ -87,6 +92,8 @@ class MailboxActions:
             dialog.raise_()
             dialog.activateWindow()
             return dialog
+        from kina_desktop.gui.mailbox_dialog import MailboxDialog
+
         dialog = MailboxDialog(self._mailbox(), self._runner, self._window, on_saved=self._on_saved)
         dialog.finished.connect(self._forget_settings)
         self.mailbox_dialog = dialog

@@ -5,12 +5,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
-from kina_desktop.domain.complaint import CaseRecord, ComplaintDraft
-from kina_desktop.domain.intake import Disposition, IncomingMessage, MessageSource
-from kina_desktop.domain.mailbox import FetchedMail, MailboxSettings
 from kina_desktop.gui.intake_ports import MessageRegisterPort
+
+if TYPE_CHECKING:  # names for the signatures only: not loaded at start (cold start, issue 8)
+    from kina_desktop.domain.complaint import CaseRecord, ComplaintDraft
+    from kina_desktop.domain.intake import Disposition, IncomingMessage, MessageSource
+    from kina_desktop.domain.mailbox import FetchedMail, MailboxSettings
 
 
 class MailboxPort(Protocol):

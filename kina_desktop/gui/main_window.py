@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QSettings, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -35,31 +36,34 @@ from kina_desktop.domain.views import CaseQuery, ReadyView
 from kina_desktop.gui import case_table_model as columns
 from kina_desktop.gui.account_checks import AccountRules
 from kina_desktop.gui.acknowledgement_batch import AcknowledgementBatch
+from kina_desktop.gui.after_first_paint import AfterFirstPaint
 from kina_desktop.gui.background import TaskRunner, ThreadRunner
-from kina_desktop.gui.case_editor import CaseEditor
 from kina_desktop.gui.case_filter_proxy import CaseFilterProxy
 from kina_desktop.gui.case_table_model import CaseTableModel, ObjectRole
-from kina_desktop.gui.database_dialog import ConnectionTester
+from kina_desktop.gui.database_choice import ConnectionTester
+from kina_desktop.gui.deferred import deferred
 from kina_desktop.gui.follow_up_menu import FollowUpMenu
 from kina_desktop.gui.formatting import case_count, role_names
 from kina_desktop.gui.icons import icon
 from kina_desktop.gui.language_menu import LanguageMenu
 from kina_desktop.gui.mailbox_actions import MailboxActions
-from kina_desktop.gui.message_drop import WindowDrop, install_dialog_drop
-from kina_desktop.gui.new_complaint_dialog import NewComplaintDialog
+from kina_desktop.gui.message_drop import WindowDrop
 from kina_desktop.gui.ports import AccountAdmin, AccountView, CaseStore, GuiServices
 from kina_desktop.gui.ready_view_list import ReadyViewList
 from kina_desktop.gui.role_actions import may_manage_accounts, may_register
 from kina_desktop.gui.privacy_menu import PrivacyMenu
 from kina_desktop.gui.settings_menus import SettingsMenus
 from kina_desktop.gui.settings_ports import OrganisationSettings, PrivacyAdmin
-from kina_desktop.gui.user_guide import UserGuideDialog
-from kina_desktop.gui.users_dialog import UsersDialog
 from kina_desktop.gui.webform_import import WebformImportAction
-from kina_desktop.gui.window_over_modal import show_over_modal
 from kina_desktop.gui.window_state import restore_main_window, save_main_window
 from kina_desktop.i18n import N_, _
 from kina_desktop.services.errors import ServiceError
+
+if TYPE_CHECKING:  # the dialogs' modules load when they are first opened (cold start, issue 8)
+    from kina_desktop.gui.case_editor import CaseEditor
+    from kina_desktop.gui.new_complaint_dialog import NewComplaintDialog
+    from kina_desktop.gui.user_guide import UserGuideDialog
+    from kina_desktop.gui.users_dialog import UsersDialog
 
 SEARCH_DELAY_MS = 200
 # Starting widths: room for the header or a typical value, whichever is wider (the person's own
@@ -139,13 +143,14 @@ class MainWindow(QMainWindow):
 
         # Bestand → 'Ontvangstbevestigingen afdrukken…'; tests hand in a synchronous runner.
         runner = runner or ThreadRunner()
+        # The menus' services are made when first used (gui/deferred.py): the window opens sooner.
         self.acknowledgements = AcknowledgementBatch(
-            services.letters, self, runner, today, self._on_letters_recorded
+            deferred(lambda: services.letters), self, runner, today, self._on_letters_recorded
         )
         self.acknowledgements.action.setVisible(may_register(person.roles))
         # Bestand → 'Webformulier importeren…' (issue 7): drafts checked in 'Nieuwe klacht'.
         self.webform_import = WebformImportAction(
-            self, services.webform, self.make_new_complaint_dialog,  # type: ignore[attr-defined]
+            self, deferred(lambda: services.webform), self.make_new_complaint_dialog,  # type: ignore[attr-defined]
             on_registered=self._on_case_registered, show_message=self._show_status,
         )
         self.webform_import.action.setVisible(may_register(person.roles))
@@ -163,7 +168,8 @@ class MainWindow(QMainWindow):
                                         on_pseudonymised=lambda _count: self._after_batch())
         # Opvolging: statistics, improvement projects, the annual report (issue 6).
         self.follow_up = FollowUpMenu(
-            self, statistics=services.statistics, projects=services.projects, annual_report=services.annual_report,
+            self, statistics=deferred(lambda: services.statistics), projects=deferred(lambda: services.projects),
+            annual_report=deferred(lambda: services.annual_report),
             accounts=getattr(services, "accounts", None), roles=person.roles, today=today, runner=runner,
             settings=settings, show_message=self._show_status,
         )
@@ -195,10 +201,7 @@ class MainWindow(QMainWindow):
         self.table.setSortingEnabled(True)  # applies the (restored) sort indicator via the proxy
         self.views.currentItemChanged.connect(self._on_view_chosen)
         # The views' numbers right after the first rows are painted: the list comes first.
-        self._first_counts = QTimer(self)
-        self._first_counts.setSingleShot(True)
-        self._first_counts.timeout.connect(self._refresh_view_counts)
-        self._first_counts.start(0)
+        self._first_counts = AfterFirstPaint(self.table.viewport(), self._refresh_view_counts)
 
     # -- construction ------------------------------------------------------------------------
 
@@ -389,6 +392,9 @@ class MainWindow(QMainWindow):
         """'Nieuwe klacht' with completion from the register and the settings' lists, and the
         letter for an oral complaint (issue 7). ``cases`` registers the draft (a message from the
         mailbox registers through the intake); ``parent`` is the window it is shown over."""
+        from kina_desktop.gui.message_drop import install_dialog_drop
+        from kina_desktop.gui.new_complaint_dialog import NewComplaintDialog
+
         lists = getattr(self._services, "lists", None)
         try:
             organisations = lists.organisations() if lists is not None else []
@@ -430,6 +436,9 @@ class MainWindow(QMainWindow):
     def open_case(self, case_id: int, over: QDialog | None = None) -> CaseEditor | None:
         """Open the case in its own editor window (or bring its open editor to the front);
         ``over``: the modal dialog it is opened from ('Nieuwe klacht'), usable while that is open."""
+        from kina_desktop.gui.case_editor import CaseEditor
+        from kina_desktop.gui.window_over_modal import show_over_modal
+
         editor = self._editors.get(case_id)
         if editor is not None:
             if over is not None:
@@ -483,6 +492,8 @@ class MainWindow(QMainWindow):
         if self._accounts is None or self._account_rules is None or not self.users_action.isVisible():
             return None
         if self.users_dialog is None:
+            from kina_desktop.gui.users_dialog import UsersDialog
+
             self.users_dialog = UsersDialog(self._accounts, self._account_rules, self._person.username, self)
             self.users_dialog.finished.connect(self._forget_users_dialog)
         self.users_dialog.open()
@@ -522,6 +533,8 @@ class MainWindow(QMainWindow):
     def show_user_guide(self) -> UserGuideDialog:
         """Help → Gebruikershandleiding (F1): one guide window, raised when already open."""
         if self.guide_dialog is None:
+            from kina_desktop.gui.user_guide import UserGuideDialog
+
             self.guide_dialog = UserGuideDialog(self)
         self.guide_dialog.show()
         self.guide_dialog.raise_()

@@ -12,7 +12,7 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QEvent, QMimeData, QObject, Qt
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
@@ -42,9 +42,11 @@ from kina_desktop.gui.field_errors import ERROR_STYLE
 from kina_desktop.gui.formatting import file_size
 from kina_desktop.gui.intake_ports import MessageRegisterPort, Registrar, ScanRegisterPort
 from kina_desktop.gui.intake_registration import MessageRegistration, ScanRegistration
-from kina_desktop.gui.new_complaint_dialog import NewComplaintDialog
 from kina_desktop.i18n import _
 from kina_desktop.services.errors import ServiceError
+
+if TYPE_CHECKING:  # the dialog's module loads when it first opens (cold start, issue 8)
+    from kina_desktop.gui.new_complaint_dialog import NewComplaintDialog
 
 MESSAGE_SUFFIXES = (".eml", ".msg")
 SCAN_SUFFIXES = (".pdf", ".png", ".jpg", ".jpeg", ".tif", ".tiff")

@@ -4,6 +4,7 @@ administrators. One dialog of each at a time; opening it again brings it to the 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog, QWidget
@@ -11,11 +12,13 @@ from PySide6.QtWidgets import QDialog, QWidget
 from kina_desktop.domain.access_request import may_answer_access_requests
 from kina_desktop.domain.enums import Role
 from kina_desktop.domain.retention import may_view_retention
-from kina_desktop.gui.access_request_dialog import AccessRequestDialog
 from kina_desktop.gui.background import TaskRunner
-from kina_desktop.gui.retention_dialog import RetentionDialog
 from kina_desktop.gui.settings_ports import PrivacyAdmin
 from kina_desktop.i18n import _
+
+if TYPE_CHECKING:  # each dialog's module loads when it is first opened (cold start, issue 8)
+    from kina_desktop.gui.access_request_dialog import AccessRequestDialog
+    from kina_desktop.gui.retention_dialog import RetentionDialog
 
 
 class PrivacyMenu:
@@ -59,6 +62,8 @@ class PrivacyMenu:
             dialog.deleteLater()
 
     def show_retention(self) -> RetentionDialog | None:
+        from kina_desktop.gui.retention_dialog import RetentionDialog
+
         privacy = self._privacy
         if privacy is None or not self.retention_action.isVisible():
             return None
@@ -69,6 +74,8 @@ class PrivacyMenu:
         return dialog
 
     def show_access_request(self) -> AccessRequestDialog | None:
+        from kina_desktop.gui.access_request_dialog import AccessRequestDialog
+
         privacy = self._privacy
         if privacy is None or not self.access_action.isVisible():
             return None

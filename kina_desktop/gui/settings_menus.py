@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QAction, QKeySequence
@@ -21,16 +22,19 @@ from PySide6.QtWidgets import QDialog, QWidget
 
 from kina_desktop.domain.enums import Role
 from kina_desktop.gui.background import TaskRunner, ThreadRunner
-from kina_desktop.gui.calendar_dialog import CalendarDialog
-from kina_desktop.gui.database_dialog import ConnectionTester, DatabaseDialog
-from kina_desktop.gui.letterhead_dialog import LetterheadDialog
+from kina_desktop.gui.database_choice import ConnectionTester
 from kina_desktop.gui.mailbox_ports import MailboxPort
-from kina_desktop.gui.organisation_lists_dialog import OrganisationListsDialog
-from kina_desktop.gui.settings_dialog import SettingsDialog
 from kina_desktop.gui.settings_pages import SettingsSources, page_specs
 from kina_desktop.gui.settings_ports import OrganisationSettings, PrivacyAdmin
-from kina_desktop.gui.template_editor import TemplateEditor
 from kina_desktop.i18n import _
+
+if TYPE_CHECKING:  # each dialog's module loads when it is first opened (cold start, issue 8)
+    from kina_desktop.gui.calendar_dialog import CalendarDialog
+    from kina_desktop.gui.database_dialog import DatabaseDialog
+    from kina_desktop.gui.letterhead_dialog import LetterheadDialog
+    from kina_desktop.gui.organisation_lists_dialog import OrganisationListsDialog
+    from kina_desktop.gui.settings_dialog import SettingsDialog
+    from kina_desktop.gui.template_editor import TemplateEditor
 
 
 SETTINGS_SHORTCUT = QKeySequence("Ctrl+,")
@@ -130,6 +134,8 @@ class SettingsMenus:
 
     def show_settings(self) -> SettingsDialog | None:
         """Beheer → Instellingen…, for an administrator."""
+        from kina_desktop.gui.settings_dialog import SettingsDialog
+
         sources = self._sources
         if sources is None:
             return None
@@ -138,6 +144,8 @@ class SettingsMenus:
         return dialog
 
     def show_database(self) -> DatabaseDialog | None:
+        from kina_desktop.gui.database_dialog import DatabaseDialog
+
         if self._tester is None:
             return None
         tester = self._tester
@@ -152,6 +160,8 @@ class SettingsMenus:
         return dialog
 
     def show_calendar(self) -> CalendarDialog | None:
+        from kina_desktop.gui.calendar_dialog import CalendarDialog
+
         organisation = self._organisation
         if organisation is None:
             return None
@@ -165,6 +175,8 @@ class SettingsMenus:
         return dialog
 
     def show_letterhead(self) -> LetterheadDialog | None:
+        from kina_desktop.gui.letterhead_dialog import LetterheadDialog
+
         organisation = self._organisation
         if organisation is None:
             return None
@@ -176,6 +188,8 @@ class SettingsMenus:
         return dialog
 
     def show_templates(self) -> TemplateEditor | None:
+        from kina_desktop.gui.template_editor import TemplateEditor
+
         organisation = self._organisation
         if organisation is None:
             return None
@@ -184,6 +198,8 @@ class SettingsMenus:
         return dialog
 
     def show_lists(self) -> OrganisationListsDialog | None:
+        from kina_desktop.gui.organisation_lists_dialog import OrganisationListsDialog
+
         organisation = self._organisation
         if organisation is None or organisation.lists is None:
             return None

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QWidget
 from kina_desktop.domain.enums import Role
 from kina_desktop.gui.background import TaskRunner
 from kina_desktop.gui.mailbox_ports import MailboxPort
-from kina_desktop.gui.server_form import ConnectionTester
+from kina_desktop.gui.database_choice import ConnectionTester
 from kina_desktop.gui.settings_dialog import PageSpec
 from kina_desktop.gui.settings_page import Scope
 from kina_desktop.gui.settings_ports import OrganisationSettings, PrivacyAdmin

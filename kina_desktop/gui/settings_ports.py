@@ -9,14 +9,15 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
-from kina_desktop.domain.access_request import AccessExport
-from kina_desktop.domain.complaint import CaseHeader
-from kina_desktop.domain.letters import LetterKind
-from kina_desktop.domain.mail_server import SmtpSettings
-from kina_desktop.domain.retention import RetentionPlan
-from kina_desktop.gui.intake_ports import OrganisationListsPort
+if TYPE_CHECKING:  # names for the signatures only: not loaded at start (cold start, issue 8)
+    from kina_desktop.domain.access_request import AccessExport
+    from kina_desktop.domain.complaint import CaseHeader
+    from kina_desktop.domain.letters import LetterKind
+    from kina_desktop.domain.mail_server import SmtpSettings
+    from kina_desktop.domain.retention import RetentionPlan
+    from kina_desktop.gui.intake_ports import OrganisationListsPort
 
 
 class CalendarAdmin(Protocol):

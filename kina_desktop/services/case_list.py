@@ -4,22 +4,30 @@ that a register of 100,000 cases stays instant."""
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Select, and_, case, false, func, not_, or_, select, true, union_all
-from sqlalchemy.orm import aliased
 from sqlalchemy.sql.elements import ColumnElement
 
 from kina_desktop.db.models import Account, Case, CaseDescription
-from kina_desktop.domain.complainant_match import Complainant
 from kina_desktop.domain.complaint import CaseSummary, ComplaintDraft
-from kina_desktop.domain.known_complainant import KnownComplainant, known_complainant
 from kina_desktop.domain.enums import Category, Kind, Level, Status
 from kina_desktop.domain.text import fold
 from kina_desktop.domain.views import CaseQuery, ReadyView, SortKey
 from kina_desktop.domain.visibility import Viewer
 from kina_desktop.services.context import ServiceContext
 
+if TYPE_CHECKING:  # the registration form's lookups load with it, not with the list (cold start, issue 8)
+    from kina_desktop.domain.complainant_match import Complainant
+    from kina_desktop.domain.known_complainant import KnownComplainant
+
 PAGE_SIZE = 200
+# The list's queries are written against the tables rather than the mapped classes: SQLAlchemy
+# then runs them without configuring every mapper of the ORM first, which took 15-30 ms before
+# the first rows could be shown (cold start, issue 8). The same columns, the same SQL.
+cases = Case.__table__
+descriptions = CaseDescription.__table__
+accounts = Account.__table__
 
 
 def description_visible(viewer: Viewer) -> ColumnElement[bool]:
@@ -27,9 +35,9 @@ def description_visible(viewer: Viewer) -> ColumnElement[bool]:
     checks that both agree for every role and case)."""
     if viewer.is_director:
         return true()
-    condition: ColumnElement[bool] = Case.confidential == false()
+    condition: ColumnElement[bool] = cases.c.confidential == false()
     if viewer.user_id is not None:
-        condition = or_(condition, Case.registered_by_id == viewer.user_id)
+        condition = or_(condition, cases.c.registered_by_id == viewer.user_id)
     return condition
 
 
@@ -41,10 +49,10 @@ TRIGRAM_TERM = 3
 def _trigram_candidates(number_pattern: str, key_pattern: str) -> ColumnElement[bool]:
     """Case ids whose number or search key may match, in a form the GIN trigram indexes answer
     (an OR across the two joined tables is not); the exact condition still decides."""
-    header, description = aliased(Case), aliased(CaseDescription)
-    return Case.id.in_(union_all(
-        select(header.id).where(header.tracking_number.like(number_pattern, escape="\\")),
-        select(description.case_id).where(description.search_key.like(key_pattern, escape="\\")),
+    header, description = cases.alias(), descriptions.alias()
+    return cases.c.id.in_(union_all(
+        select(header.c.id).where(header.c.tracking_number.like(number_pattern, escape="\\")),
+        select(description.c.case_id).where(description.c.search_key.like(key_pattern, escape="\\")),
     ))
 
 
@@ -54,22 +62,24 @@ def _like_pattern(term: str) -> str:
 
 
 def _view_filter(view: ReadyView, today: dt.date) -> ColumnElement[bool]:
-    closed = Case.status == Status.CLOSED.value
+    closed = cases.c.status == Status.CLOSED.value
     if view == ReadyView.TO_ACKNOWLEDGE:
-        return and_(Case.acknowledgement_due_on.is_not(None), Case.acknowledged_on.is_(None), not_(closed))
+        return and_(cases.c.acknowledgement_due_on.is_not(None), cases.c.acknowledged_on.is_(None), not_(closed))
     if view == ReadyView.OVERDUE:
         # An acknowledgement is never paused; the 30-day target stands still while the case
         # waits for the complainant (Art. 3 holds).
         acknowledgement_late = and_(
-            Case.acknowledgement_due_on.is_not(None), Case.acknowledged_on.is_(None),
-            Case.acknowledgement_due_on < today,
+            cases.c.acknowledgement_due_on.is_not(None), cases.c.acknowledged_on.is_(None),
+            cases.c.acknowledgement_due_on < today,
         )
-        handling_late = and_(Case.handling_due_on.is_not(None), Case.handling_due_on < today, Case.on_hold == false())
+        handling_late = and_(
+            cases.c.handling_due_on.is_not(None), cases.c.handling_due_on < today, cases.c.on_hold == false()
+        )
         return and_(not_(closed), or_(acknowledgement_late, handling_late))
     if view == ReadyView.IN_PROGRESS:
-        return and_(Case.kind == Kind.COMPLAINT.value, not_(closed), Case.on_hold == false())
+        return and_(cases.c.kind == Kind.COMPLAINT.value, not_(closed), cases.c.on_hold == false())
     if view == ReadyView.WAITING_FOR_COMPLAINANT:
-        return and_(Case.on_hold == true(), not_(closed))
+        return and_(cases.c.on_hold == true(), not_(closed))
     if view == ReadyView.CLOSED:
         return closed
     return true()
@@ -81,22 +91,22 @@ class CaseListService:
 
     def _filtered(self, query: CaseQuery, columns: list, *, join_description: bool = True) -> Select:
         visible = description_visible(self.ctx.viewer)
-        stmt = select(*columns).select_from(Case)
+        stmt = select(*columns).select_from(cases)
         if join_description or query.search.strip():
-            stmt = stmt.outerjoin(CaseDescription, CaseDescription.case_id == Case.id)
+            stmt = stmt.outerjoin(descriptions, descriptions.c.case_id == cases.c.id)
         conditions: list[ColumnElement[bool]] = [_view_filter(query.view, self.ctx.today())]
         if query.category is not None:
-            conditions.append(Case.category == query.category.value)
+            conditions.append(cases.c.category == query.category.value)
         if query.level is not None:
-            conditions.append(Case.level == query.level.value)
+            conditions.append(cases.c.level == query.level.value)
         for term in query.search.split():
             folded = fold(term)
             if not folded:
                 continue
             conditions.append(
                 or_(
-                    Case.tracking_number.like(_like_pattern(term), escape="\\"),
-                    and_(visible, CaseDescription.search_key.like(_like_pattern(folded), escape="\\")),
+                    cases.c.tracking_number.like(_like_pattern(term), escape="\\"),
+                    and_(visible, descriptions.c.search_key.like(_like_pattern(folded), escape="\\")),
                 )
             )
             if self.ctx.database.is_postgresql and min(len(term), len(folded)) >= TRIGRAM_TERM:
@@ -105,33 +115,33 @@ class CaseListService:
 
     def count(self, query: CaseQuery) -> int:
         # Counting needs the description only to search in it (one row per case either way).
-        stmt = self._filtered(query, [func.count(Case.id)], join_description=False)
+        stmt = self._filtered(query, [func.count(cases.c.id)], join_description=False)
         with self.ctx.database.read() as session:
             return int(session.execute(stmt).scalar_one())
 
     def page(self, query: CaseQuery, offset: int = 0, limit: int = PAGE_SIZE) -> list[CaseSummary]:
         """Rows ``offset`` .. ``offset + limit`` of the list in the query's order."""
         visible = description_visible(self.ctx.viewer)
-        name = case((visible, CaseDescription.complainant_name), else_="")
-        subject = case((visible, CaseDescription.subject), else_="")
+        name = case((visible, descriptions.c.complainant_name), else_="")
+        subject = case((visible, descriptions.c.subject), else_="")
         columns = [
-            Case.id, Case.tracking_number, Case.received_on, Case.kind, Case.category, Case.level,
-            Case.status, Case.next_deadline_on, Case.confidential, Account.display_name,
+            cases.c.id, cases.c.tracking_number, cases.c.received_on, cases.c.kind, cases.c.category,
+            cases.c.level, cases.c.status, cases.c.next_deadline_on, cases.c.confidential, accounts.c.display_name,
             name.label("complainant_name"), subject.label("subject"), visible.label("visible"),
         ]
-        stmt = self._filtered(query, columns).outerjoin(Account, Account.id == Case.handler_id)
+        stmt = self._filtered(query, columns).outerjoin(accounts, accounts.c.id == cases.c.handler_id)
         order = {
-            SortKey.TRACKING_NUMBER: [Case.year, Case.sequence],
-            SortKey.RECEIVED_ON: [Case.received_on, Case.year, Case.sequence],
+            SortKey.TRACKING_NUMBER: [cases.c.year, cases.c.sequence],
+            SortKey.RECEIVED_ON: [cases.c.received_on, cases.c.year, cases.c.sequence],
             SortKey.COMPLAINANT: [func.lower(name)],
             SortKey.SUBJECT: [func.lower(subject)],
-            SortKey.CATEGORY: [Case.category],
-            SortKey.LEVEL: [Case.level],
-            SortKey.STATUS: [Case.status],
-            SortKey.HANDLER: [func.coalesce(Account.display_name, "")],
-            SortKey.NEXT_DEADLINE: [Case.next_deadline_on.is_(None), Case.next_deadline_on],
+            SortKey.CATEGORY: [cases.c.category],
+            SortKey.LEVEL: [cases.c.level],
+            SortKey.STATUS: [cases.c.status],
+            SortKey.HANDLER: [func.coalesce(accounts.c.display_name, "")],
+            SortKey.NEXT_DEADLINE: [cases.c.next_deadline_on.is_(None), cases.c.next_deadline_on],
         }[query.sort]
-        keys = [*order, Case.id]
+        keys = [*order, cases.c.id]
         if query.descending:
             keys = [k.desc() for k in keys]
         stmt = stmt.order_by(*keys).offset(offset).limit(limit)
@@ -162,6 +172,8 @@ class CaseListService:
         """The earlier cases of the complainant of ``draft`` this person may read, newest first,
         and the Art. 3 'already correctly handled' proposal they lead to (for a person to confirm
         in the admissibility step)."""
+        from kina_desktop.domain.complainant_match import Complainant
+        from kina_desktop.domain.known_complainant import KnownComplainant, known_complainant
         from kina_desktop.services.earlier_cases import find_earlier_cases
 
         desc = draft.description

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 
 from sqlalchemy import select, update
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session, joinedload
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -81,7 +80,11 @@ def reserve_tracking_numbers(session: Session, year: int, count: int) -> list[Tr
     if count < 1:
         return []
     dialect = session.get_bind().dialect.name
-    ins = (postgresql.insert if dialect == "postgresql" else sqlite.insert)(TrackingCounter)
+    if dialect == "postgresql":  # each dialect's module only where it is used (cold start, issue 8)
+        from sqlalchemy.dialects.postgresql import insert as dialect_insert
+    else:
+        from sqlalchemy.dialects.sqlite import insert as dialect_insert
+    ins = dialect_insert(TrackingCounter)
     session.execute(ins.values(year=year, last_sequence=0).on_conflict_do_nothing())
     last = session.execute(
         update(TrackingCounter)
@@ -274,6 +277,7 @@ class CaseService:
                     case.received_on = changes.description.received_on
                     case.channel = changes.description.channel.value
                     fill_description(case.description, changes.description)
+                handler_id = case.handler_id
                 if changes.handling is not None and changes.handling != handling_of(case):
                     self._check_handling_editor(case)
                     events += self._apply_handling(case, changes.handling)
@@ -287,14 +291,17 @@ class CaseService:
                 case.updated_at = now
                 case.version = case.version + 1
                 refresh_deadlines(case, working_calendar(session), stored_days_on_hold(session, case, now.date()))
-                session.flush()  # the version check happens here (UPDATE ... WHERE version = ?)
                 for part, name, old, new in events:
                     audit.record(
                         session, viewer, audit.Action.EDIT, case_id=case.id,
                         case_version=case.version, part=part, field=name, old=old, new=new, at=now,
                     )
+                # One flush for the audit rows and the case's UPDATE ... WHERE version = ?: when a
+                # colleague saved in between, StaleDataError rolls the whole unit of work back,
+                # audit rows included (one round of the unit of work less per save, issue 8).
                 session.flush()
-                session.expire(case, ["handler"])  # handler_id may have changed
+                if case.handler_id != handler_id:
+                    session.expire(case, ["handler"])  # the new handler's name is read again
                 return record_of(case, viewer)
         except StaleDataError:
             with self.ctx.database.read() as session:

@@ -50,6 +50,7 @@ from kina_desktop.services.permissions import Permission, require
 from kina_desktop.services.settings import read_setting, working_calendar, write_setting
 from kina_desktop.services.workflow import BOARD_MEETINGS, WORKING_GROUP_MEETINGS
 from kina_desktop.services.demo_limits import MAX_COMPLAINTS  # noqa: F401 - also offered from here
+from kina_desktop.services.demo_marker import DEMO_MARKER, is_demo_database  # noqa: F401 - also offered from here
 
 DEFAULT_BATCH_SIZE = 5_000
 PARALLEL_FROM = 20_000  # below this, starting worker processes costs more than it saves
@@ -58,8 +59,6 @@ TABLES: dict[str, Table] = {
     for model in (Case, CaseDescription, CaseHandling, CaseClosure, CaseStep, CaseHold, CaseGroundFinding,
                   CaseRequalification, AuditEvent)
 }
-# A database filled by ``generate`` says so in its settings; the main window then shows DEMO.
-DEMO_MARKER = "demo_database"
 ProgressCallback = Callable[[int, int], None]
 
 
@@ -256,12 +255,6 @@ class DemoService:
         if self.ctx.database.is_postgresql:
             with self.ctx.database.write() as session:
                 session.execute(text("ANALYZE"))
-
-
-def is_demo_database(database: Database) -> bool:
-    """Whether ``kina-desktop demo`` (or the first-run assistant) filled this database."""
-    with database.read() as session:
-        return bool(read_setting(session, DEMO_MARKER))
 
 
 __all__ = ["DEMO_MARKER", "DemoReport", "DemoService", "MAX_COMPLAINTS", "RegisterNotEmpty", "is_demo_database"]

@@ -2,20 +2,13 @@
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QLabel
 
 from kina_desktop import app
-from kina_desktop.db.engine import Database
 from kina_desktop.gui.main_window import MainWindow
 from tests.gui.conftest import close_discarding_changes
-from tests.gui.people import People, people_on
-
-
-@pytest.fixture
-def people(database: Database, request: pytest.FixtureRequest) -> People:
-    return people_on(database, request)
+from tests.gui.people import People
 
 
 def window_of(qtbot, people: People, username: str, qsettings: QSettings) -> MainWindow:  # type: ignore[no-untyped-def]
