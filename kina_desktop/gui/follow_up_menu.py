@@ -20,13 +20,14 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDialog, QMenu, QWidget
+from PySide6.QtWidgets import QMenu, QWidget
 
 from kina_desktop.domain.enums import Role
 from kina_desktop.domain.projects import may_edit_projects
 from kina_desktop.gui.background import TaskRunner
 from kina_desktop.gui.ports import AccountDirectory, AnnualReportPort, ProjectPort, StatisticsPort
 from kina_desktop.gui.register_export import RegisterExport
+from kina_desktop.gui.open_dialogs import OpenDialogs
 from kina_desktop.i18n import _
 
 if TYPE_CHECKING:  # each window's module loads when it is first opened (cold start, issue 8)
@@ -64,7 +65,7 @@ class FollowUpMenu:
         self._runner = runner
         self._settings = settings
         self._show_message = show_message or (lambda text: None)
-        self.open_dialogs: dict[str, QDialog] = {}
+        self.open_dialogs = OpenDialogs()
 
         self.statistics_action = self._action(
             _("Statistieken…"), STATISTICS_SHORTCUT,
@@ -100,47 +101,27 @@ class FollowUpMenu:
 
     # -- the windows -----------------------------------------------------------------------------
 
-    def _open(self, name: str, make: Callable[[], QDialog], *, modal: bool = False) -> QDialog:
-        dialog = self.open_dialogs.get(name)
-        if dialog is None:
-            dialog = make()
-            dialog.finished.connect(lambda _result, name=name: self._forget(name))
-            self.open_dialogs[name] = dialog
-            if modal:
-                dialog.open()
-            else:
-                dialog.show()
-        else:
-            dialog.raise_()
-            dialog.activateWindow()
-        return dialog
-
-    def _forget(self, name: str) -> None:
-        dialog = self.open_dialogs.pop(name, None)
-        if dialog is not None:
-            dialog.deleteLater()
-
     def show_statistics(self) -> StatisticsDialog:
         from kina_desktop.gui.statistics_view import StatisticsDialog
 
-        dialog = self._open("statistics", lambda: StatisticsDialog(
-            self._statistics, self._runner, self._today, self._window, self._settings))
+        dialog = self.open_dialogs.open("statistics", lambda: StatisticsDialog(
+            self._statistics, self._runner, self._today, self._window, self._settings), modal=False)
         assert isinstance(dialog, StatisticsDialog)
         return dialog
 
     def show_projects(self) -> ProjectsDialog:
         from kina_desktop.gui.projects_view import ProjectsDialog
 
-        dialog = self._open("projects", lambda: ProjectsDialog(
+        dialog = self.open_dialogs.open("projects", lambda: ProjectsDialog(
             self._projects, self._today, accounts=self._accounts, editable=may_edit_projects(self._roles),
-            parent=self._window, settings=self._settings))
+            parent=self._window, settings=self._settings), modal=False)
         assert isinstance(dialog, ProjectsDialog)
         return dialog
 
     def show_annual_report(self) -> AnnualReportDialog:
         from kina_desktop.gui.annual_report_dialog import AnnualReportDialog
 
-        dialog = self._open("annual_report", lambda: AnnualReportDialog(
+        dialog = self.open_dialogs.open("annual_report", lambda: AnnualReportDialog(
             self._report, self._runner, self._today, editable_introduction=may_edit_projects(self._roles),
             parent=self._window, on_done=self._show_message), modal=True)
         assert isinstance(dialog, AnnualReportDialog)
@@ -149,11 +130,7 @@ class FollowUpMenu:
     def close_all(self) -> bool:
         """Close every open window (a project with unsaved changes asks first); False when one
         stays open."""
-        for dialog in list(self.open_dialogs.values()):
-            dialog.reject()
-            if dialog.isVisible():
-                return False
-        return True
+        return self.open_dialogs.close_all()
 
     def _on_statistics(self) -> None:
         self.show_statistics()

@@ -7,13 +7,14 @@ from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QDialog, QWidget
+from PySide6.QtWidgets import QWidget
 
 from kina_desktop.domain.access_request import may_answer_access_requests
 from kina_desktop.domain.enums import Role
 from kina_desktop.domain.retention import may_view_retention
 from kina_desktop.gui.background import TaskRunner
 from kina_desktop.gui.settings_ports import PrivacyAdmin
+from kina_desktop.gui.open_dialogs import OpenDialogs
 from kina_desktop.i18n import _
 
 if TYPE_CHECKING:  # each dialog's module loads when it is first opened (cold start, issue 8)
@@ -30,7 +31,7 @@ class PrivacyMenu:
         self._person_name = person_name
         self._runner = runner
         self._on_pseudonymised = on_pseudonymised
-        self.open_dialogs: dict[str, QDialog] = {}
+        self.open_dialogs = OpenDialogs()
         self.retention_action = QAction(_("Bewaartermijn…"), window)
         self.retention_action.setToolTip(_("Oude afgesloten dossiers pseudonimiseren (AVG); juridische blokkering"))
         self.retention_action.triggered.connect(self._on_retention)
@@ -44,30 +45,13 @@ class PrivacyMenu:
         """The actions this person may use."""
         return [a for a in (self.retention_action, self.access_action) if a.isVisible()]
 
-    def _open(self, name: str, make: Callable[[], QDialog]) -> QDialog:
-        dialog = self.open_dialogs.get(name)
-        if dialog is None:
-            dialog = make()
-            dialog.finished.connect(lambda _result, name=name: self._forget(name))
-            self.open_dialogs[name] = dialog
-            dialog.open()
-        else:
-            dialog.raise_()
-            dialog.activateWindow()
-        return dialog
-
-    def _forget(self, name: str) -> None:
-        dialog = self.open_dialogs.pop(name, None)
-        if dialog is not None:
-            dialog.deleteLater()
-
     def show_retention(self) -> RetentionDialog | None:
         from kina_desktop.gui.retention_dialog import RetentionDialog
 
         privacy = self._privacy
         if privacy is None or not self.retention_action.isVisible():
             return None
-        dialog = self._open("retention", lambda: RetentionDialog(
+        dialog = self.open_dialogs.open("retention", lambda: RetentionDialog(
             privacy.retention, privacy.legal_holds, self._roles, self._person_name, self._window,
             runner=self._runner, on_done=self._on_pseudonymised))
         assert isinstance(dialog, RetentionDialog)
@@ -79,7 +63,7 @@ class PrivacyMenu:
         privacy = self._privacy
         if privacy is None or not self.access_action.isVisible():
             return None
-        dialog = self._open("access_request", lambda: AccessRequestDialog(privacy.access_requests, self._window))
+        dialog = self.open_dialogs.open("access_request", lambda: AccessRequestDialog(privacy.access_requests, self._window))
         assert isinstance(dialog, AccessRequestDialog)
         return dialog
 

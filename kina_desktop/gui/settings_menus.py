@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDialog, QWidget
+from PySide6.QtWidgets import QWidget
 
 from kina_desktop.domain.enums import Role
 from kina_desktop.gui.background import TaskRunner, ThreadRunner
@@ -26,6 +26,7 @@ from kina_desktop.gui.database_choice import ConnectionTester
 from kina_desktop.gui.mailbox_ports import MailboxPort
 from kina_desktop.gui.settings_pages import SettingsSources, page_specs
 from kina_desktop.gui.settings_ports import OrganisationSettings, PrivacyAdmin
+from kina_desktop.gui.open_dialogs import OpenDialogs
 from kina_desktop.i18n import _
 
 if TYPE_CHECKING:  # each dialog's module loads when it is first opened (cold start, issue 8)
@@ -70,7 +71,7 @@ class SettingsMenus:
         self._tester = database_tester
         self._on_calendar_saved = on_calendar_saved
         self._show_message = show_message or (lambda text: None)
-        self.open_dialogs: dict[str, QDialog] = {}
+        self.open_dialogs = OpenDialogs()
         # Beheer → Instellingen… (issue 9): every page below in one window.
         self._sources = None if self._organisation is None else SettingsSources(
             settings, today, runner or ThreadRunner(), self._organisation, frozenset(roles), person_name,
@@ -115,23 +116,6 @@ class SettingsMenus:
 
     # -- opening ---------------------------------------------------------------------------------
 
-    def _open(self, name: str, make: Callable[[], QDialog]) -> QDialog:
-        dialog = self.open_dialogs.get(name)
-        if dialog is None:
-            dialog = make()
-            dialog.finished.connect(lambda _result, name=name: self._forget(name))
-            self.open_dialogs[name] = dialog
-            dialog.open()
-        else:
-            dialog.raise_()
-            dialog.activateWindow()
-        return dialog
-
-    def _forget(self, name: str) -> None:
-        dialog = self.open_dialogs.pop(name, None)
-        if dialog is not None:
-            dialog.deleteLater()
-
     def show_settings(self) -> SettingsDialog | None:
         """Beheer → Instellingen…, for an administrator."""
         from kina_desktop.gui.settings_dialog import SettingsDialog
@@ -139,7 +123,7 @@ class SettingsMenus:
         sources = self._sources
         if sources is None:
             return None
-        dialog = self._open("settings", lambda: SettingsDialog(page_specs(sources), self._window))
+        dialog = self.open_dialogs.open("settings", lambda: SettingsDialog(page_specs(sources), self._window))
         assert isinstance(dialog, SettingsDialog)
         return dialog
 
@@ -155,7 +139,7 @@ class SettingsMenus:
             made.accepted.connect(self._on_database_saved)
             return made
 
-        dialog = self._open("database", make)
+        dialog = self.open_dialogs.open("database", make)
         assert isinstance(dialog, DatabaseDialog)
         return dialog
 
@@ -165,7 +149,7 @@ class SettingsMenus:
         organisation = self._organisation
         if organisation is None:
             return None
-        dialog = self._open(
+        dialog = self.open_dialogs.open(
             "calendar",
             lambda: CalendarDialog(
                 organisation.calendar, self._today(), self._window, on_saved=self._on_calendar_saved
@@ -180,7 +164,7 @@ class SettingsMenus:
         organisation = self._organisation
         if organisation is None:
             return None
-        dialog = self._open(
+        dialog = self.open_dialogs.open(
             "letterhead",
             lambda: LetterheadDialog(organisation.letterhead, self._window, on_saved=self._on_letterhead_saved),
         )
@@ -193,7 +177,7 @@ class SettingsMenus:
         organisation = self._organisation
         if organisation is None:
             return None
-        dialog = self._open("templates", lambda: TemplateEditor(organisation.templates, self._window))
+        dialog = self.open_dialogs.open("templates", lambda: TemplateEditor(organisation.templates, self._window))
         assert isinstance(dialog, TemplateEditor)
         return dialog
 
@@ -204,17 +188,13 @@ class SettingsMenus:
         if organisation is None or organisation.lists is None:
             return None
         lists = organisation.lists
-        dialog = self._open("lists", lambda: OrganisationListsDialog(lists, self._window))
+        dialog = self.open_dialogs.open("lists", lambda: OrganisationListsDialog(lists, self._window))
         assert isinstance(dialog, OrganisationListsDialog)
         return dialog
 
     def close_all(self) -> bool:
         """Close every open dialog (each asks about unsaved changes); False when one stays open."""
-        for dialog in list(self.open_dialogs.values()):
-            dialog.reject()
-            if dialog.isVisible():
-                return False
-        return True
+        return self.open_dialogs.close_all()
 
     # -- after saving ----------------------------------------------------------------------------
 
