@@ -50,13 +50,18 @@ def _statistics_outdated(conn: Connection) -> bool:
 def refresh_statistics(database: Database) -> None:
     """Let SQLite's planner know how large the register is (a quick, sampled ANALYZE): without
     it, a ready view over 100,000 cases can take a slow plan. Only when the statistics are
-    missing or outdated: an ANALYZE at every start would cost 20-50 ms of it (issue 8)."""
-    with database.engine.connect() as conn:
-        if not _statistics_outdated(conn):
-            return
-        conn.exec_driver_sql("PRAGMA analysis_limit = 400")
-        conn.exec_driver_sql("ANALYZE")
-        conn.commit()
+    missing or outdated: an ANALYZE at every start would cost 20-50 ms of it (issue 8).
+    Only a help for the planner: when another PC holds the file (several start at once, or one is
+    registering), the statistics wait for the next start instead of the program refusing to open."""
+    try:
+        with database.engine.connect() as conn:
+            if not _statistics_outdated(conn):
+                return
+            conn.exec_driver_sql("PRAGMA analysis_limit = 400")
+            conn.exec_driver_sql("ANALYZE")
+            conn.commit()
+    except OperationalError as error:
+        log.info("statistics not refreshed, the database is busy: %s", error)
 
 
 def open_database(url: str, *, migrate: bool = True) -> Database:

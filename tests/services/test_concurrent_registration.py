@@ -64,3 +64,26 @@ def test_simultaneous_registrations_get_unique_numbers_without_gaps(database) ->
         counter = conn.execute(select(TrackingCounter.last_sequence).where(TrackingCounter.year == 2026)).scalar_one()
     assert stored == sorted(numbers)
     assert counter == total
+
+
+def test_a_pc_starts_while_another_holds_the_embedded_database(tmp_path) -> None:  # noqa: ANN001
+    """Art. 5, several PCs: opening the register while a colleague's PC is writing (and the
+    planner's statistics are still missing) opens it anyway; the statistics wait."""
+    import sqlite3
+
+    from kina_desktop.services.startup import open_database
+
+    path = tmp_path / "kina.db"
+    open_database(f"sqlite+pysqlite:///{path}").dispose()
+    holder = sqlite3.connect(path, timeout=0)
+    holder.execute("DROP TABLE IF EXISTS sqlite_stat1")
+    holder.commit()
+    holder.execute("BEGIN IMMEDIATE")  # another PC in the middle of a registration
+    try:
+        database = open_database(f"sqlite+pysqlite:///{path}", migrate=False)
+        with database.engine.connect() as conn:
+            assert conn.exec_driver_sql("SELECT count(*) FROM cases").scalar() == 0
+        database.dispose()
+    finally:
+        holder.rollback()
+        holder.close()
