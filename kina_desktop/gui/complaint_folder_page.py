@@ -14,7 +14,6 @@ from pathlib import Path
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
@@ -42,6 +41,7 @@ from kina_desktop.gui.document_table_model import (
 )
 from kina_desktop.gui.folder_files import local_files, read_file, summary
 from kina_desktop.gui.folder_notice import FolderNotice
+from kina_desktop.gui.list_table import list_table
 from kina_desktop.gui.ports import DocumentPort, DocumentView
 from kina_desktop.gui.restricted_part_notice import RestrictedPartNotice
 from kina_desktop.gui.system_viewer import SystemViewer
@@ -137,16 +137,8 @@ class ComplaintFolderPage(QWidget):
         table = QTableView(parent)
         table.setObjectName("folder_table")
         table.setModel(self.model)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setAlternatingRowColors(True)
-        table.setWordWrap(False)
+        list_table(table, row_padding=8)
         table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
-        rows = table.verticalHeader()
-        rows.hide()
-        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        rows.setDefaultSectionSize(table.fontMetrics().height() + 8)
         header = table.horizontalHeader()
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         header.setHighlightSections(False)

@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QModelIndex, QSettings, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QHeaderView,
     QLabel,
@@ -48,6 +47,7 @@ from kina_desktop.gui.icons import icon
 from kina_desktop.gui.language_menu import LanguageMenu
 from kina_desktop.gui.mailbox_actions import MailboxActions
 from kina_desktop.gui.message_drop import WindowDrop
+from kina_desktop.gui.list_table import list_table
 from kina_desktop.gui.ports import AccountAdmin, AccountView, CaseStore, GuiServices
 from kina_desktop.gui.ready_view_list import ReadyViewList
 from kina_desktop.gui.role_actions import may_manage_accounts, may_register
@@ -220,17 +220,8 @@ class MainWindow(QMainWindow):
         table = QTableView()
         table.setObjectName("case_table")
         table.setModel(self.proxy)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setAlternatingRowColors(True)
-        table.setWordWrap(False)
+        list_table(table, row_padding=8)  # fixed row heights: the view never measures 100,000 rows
         table.setTextElideMode(Qt.TextElideMode.ElideRight)
-        rows = table.verticalHeader()
-        rows.hide()
-        # Fixed row heights: the view never measures 100,000 rows.
-        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        rows.setDefaultSectionSize(table.fontMetrics().height() + 8)
         table.setIconSize(QSize(14, 14))
         header = table.horizontalHeader()
         header.setSectionsMovable(True)
