@@ -30,7 +30,7 @@ from typing import Any
 from babel.messages.catalog import Catalog, Message
 from babel.messages.extract import extract_from_dir
 from babel.messages.frontend import parse_mapping_cfg
-from babel.messages.mofile import write_mo
+from babel.messages.mofile import read_mo, write_mo
 from babel.messages.pofile import read_po, write_po
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -43,7 +43,8 @@ KEYWORDS: dict[str, Any] = {"_": None, "ngettext": (1, 2), "N_": None}
 PROJECT = "KINA Klachten"
 COPYRIGHT = "KINA p.v."
 # Lines of a .po/.pot header that change on every run; a file is rewritten only when more changed.
-VOLATILE = re.compile(rb'^"(POT-Creation-Date|PO-Revision-Date): .*\\n"\n', re.MULTILINE)
+# Header lines that say when and with which Babel a file was written, not what it means.
+VOLATILE = re.compile(rb'^"(POT-Creation-Date|PO-Revision-Date|Generated-By): .*\\n"\n', re.MULTILINE)
 
 # {name} {0} {}  and  %s %d %(name)s %r %%
 PLACEHOLDER = re.compile(r"\{[A-Za-z0-9_.!:\[\]]*\}|%(?:\([A-Za-z0-9_]+\))?[-#0+]*\d*(?:\.\d+)?[sdirfxXeEgGc%]")
@@ -165,7 +166,8 @@ def save_catalog(language: str, catalog: Catalog) -> None:
     catalog.last_translator = catalog.language_team = f"{PROJECT} <{COPYRIGHT}>"
     catalog.revision_date = dt.datetime.now(dt.timezone.utc)
     _write_if_changed(po_path(language), po_bytes(catalog))
-    _write_if_changed(mo_path(language), mo_bytes(read_catalog(language)))
+    if stale_mo(language):
+        mo_path(language).write_bytes(mo_bytes(read_catalog(language)))
 
 
 # -- checks ----------------------------------------------------------------------------------------
@@ -230,10 +232,20 @@ def problems(template: Catalog, language: str, catalog: Catalog | None = None) -
     return found
 
 
+def mo_meaning(mo: bytes) -> tuple[tuple[str, str, str], frozenset[tuple[Any, ...]]]:
+    """What a compiled catalog means to gettext: its charset, plural rule and language, and every
+    message with its context, ids and translations. Not the header's tool name or dates: a newer
+    Babel that compiles the same messages makes a .mo with the same meaning."""
+    catalog = read_mo(io.BytesIO(mo))
+    header = (catalog.charset, catalog.plural_forms, str(catalog.locale))
+    messages = frozenset((m.context, tuple(_ids(m)), tuple(_strings(m))) for m in catalog if m.id)
+    return header, messages
+
+
 def stale_mo(language: str) -> bool:
-    """True when the committed .mo is not what the .po compiles to."""
+    """True when the committed .mo does not hold what the .po compiles to."""
     path = mo_path(language)
-    return not path.exists() or path.read_bytes() != mo_bytes(read_catalog(language))
+    return not path.exists() or mo_meaning(path.read_bytes()) != mo_meaning(mo_bytes(read_catalog(language)))
 
 
 # -- commands --------------------------------------------------------------------------------------

@@ -47,9 +47,16 @@ PYTHON=${PYTHON:-python3}
 if [ ! -x .venv/bin/python ]; then
   "$PYTHON" -m venv .venv
 fi
+# Exactly the versions of the lock (requirements/dev.txt: the program's requirements/runtime.txt
+# plus the test and build tools), each file checked against its hash; nothing else is resolved.
+# The project itself goes in editable, without dependencies and with the locked setuptools (no
+# build environment fetched from the index). Packages that are not in the lock are removed, so
+# that `pip freeze` equals the lock. scripts/lock.sh refreshes the lock.
 stamp=.venv/.kina-installed
-if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
-  .venv/bin/python -m pip install -q --upgrade pip
-  .venv/bin/python -m pip install -q -e ".[dev]"
+if [ ! -f "$stamp" ] || [ requirements/dev.txt -nt "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
+  .venv/bin/python -m pip install -q --disable-pip-version-check --require-hashes --no-deps \
+    -r requirements/dev.txt
+  .venv/bin/python -m pip install -q --disable-pip-version-check --no-deps --no-build-isolation -e .
+  .venv/bin/python scripts/lock_check.py --remove-extra requirements/dev.txt
   touch "$stamp"
 fi

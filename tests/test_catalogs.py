@@ -118,3 +118,29 @@ def test_the_program_speaks_the_chosen_language(language: str, complaint: str, c
     finally:
         i18n.set_language(i18n.DEFAULT_LANGUAGE)
     assert i18n._("Klacht") == "Klacht"
+
+
+@pytest.mark.parametrize("language", catalogs.LANGUAGES)
+def test_a_newer_babel_compiling_the_same_messages_is_not_a_stale_catalog(
+    language: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Only the messages and their translations count, not the generator named in the header."""
+    import babel.messages.catalog
+
+    po = catalogs.read_catalog(language)
+    monkeypatch.setattr(babel.messages.catalog, "VERSION", "99.0.0")
+    newer = catalogs.mo_bytes(catalogs.read_catalog(language))
+    assert b"Babel 99.0.0" in newer and newer != catalogs.mo_path(language).read_bytes()
+    assert catalogs.mo_meaning(newer) == catalogs.mo_meaning(catalogs.mo_bytes(po))
+
+
+@pytest.mark.parametrize("language", catalogs.LANGUAGES)
+def test_a_changed_or_missing_translation_is_a_stale_catalog(language: str) -> None:
+    committed = catalogs.mo_meaning(catalogs.mo_path(language).read_bytes())
+    changed = catalogs.read_catalog(language)
+    message = next(m for m in changed if m.id and not isinstance(m.id, (list, tuple)))
+    message.string = message.string + " (gewijzigd)"
+    assert catalogs.mo_meaning(catalogs.mo_bytes(changed)) != committed
+    fewer = catalogs.read_catalog(language)
+    fewer.delete(message.id, context=message.context)
+    assert catalogs.mo_meaning(catalogs.mo_bytes(fewer)) != committed

@@ -1,7 +1,7 @@
 """Build the PyInstaller bundle of build_installer.spec once per source state.
 
 The bundle lands in a cache folder named after a hash of everything that goes into it (the
-package's files, resources/, the spec, pyproject.toml, Python's and PyInstaller's versions): a
+package's files, resources/, the spec, pyproject.toml, the runtime lock, Python's and PyInstaller's versions): a
 second test run on unchanged sources reuses it, a change builds it anew. Only the newest
 bundle is kept. KINA_BUNDLE_CACHE chooses the folder (default ~/.cache/kina-klachten-bundle).
 """
@@ -35,7 +35,7 @@ def source_hash() -> str:
 
     digest = hashlib.sha256()
     digest.update(f"{sys.version}|{PyInstaller.__version__}".encode())
-    files = [SPEC, ROOT / "pyproject.toml"]
+    files = [SPEC, ROOT / "pyproject.toml", ROOT / "requirements" / "runtime.txt"]
     for folder in SOURCES:
         files += sorted(
             path for path in (ROOT / folder).rglob("*")
