@@ -153,6 +153,12 @@ def postgresql_statements() -> list[str]:
                 RAISE EXCEPTION 'case % is not due for pseudonymisation', p_case_id USING ERRCODE = '42501';
             END IF;
             {body};
+            -- the server's own history (db/server_rules.py) keeps which columns changed, when and
+            -- by whom, not the values (the table exists from migration 0011 on)
+            IF to_regclass('public.server_history') IS NOT NULL THEN
+                UPDATE server_history SET old_row = NULL, new_row = NULL
+                 WHERE case_id = p_case_id AND table_name <> 'cases';
+            END IF;
         END
         $$""",
         "REVOKE ALL ON FUNCTION kina_pseudonymise_case(integer, date) FROM PUBLIC",

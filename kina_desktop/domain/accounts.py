@@ -55,3 +55,11 @@ def account_problems(new: NewAccount, *, needs_roles: bool = True) -> list[Probl
     if needs_roles and not new.roles:
         problems.append(Problem("roles", _("Kies minstens één rol.")))
     return problems
+
+
+
+def may_appoint_director(roles: frozenset[Role] | set[Role]) -> bool:
+    """Art. 6 gives complaints about personnel to the director alone: only the director makes
+    someone director (an administrator who is not the director cannot make themselves or anyone
+    else director). The PostgreSQL server checks the same (db/account_functions.py)."""
+    return Role.DIRECTOR in roles

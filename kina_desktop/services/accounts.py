@@ -87,20 +87,27 @@ def _insert_account(session: Session, new: NewAccount, password_hash: str | None
     return account
 
 
-def _create_postgres_login(session: Session, new: NewAccount) -> None:
-    """CREATE ROLE ... LOGIN in the group roles of the account's roles (quoted safely)."""
-    from psycopg import sql
-
-    groups = [GROUP_ROLES[r] for r in sorted(new.roles)]
-    statement = sql.SQL("CREATE ROLE {name} LOGIN PASSWORD {password}{createrole} IN ROLE {groups}").format(
-        name=sql.Identifier(new.username),
-        password=sql.Literal(new.password),
-        createrole=sql.SQL(" CREATEROLE" if Role.ADMINISTRATOR in new.roles else ""),
-        groups=sql.SQL(", ").join(sql.Identifier(g) for g in groups),
-    )
+def scram_verifier(session: Session, username: str, password: str) -> str:
+    """The SCRAM-SHA-256 verifier of ``password``, computed here by libpq: the server receives
+    the verifier only, never the password (docs/security.md)."""
     raw = session.connection().connection.driver_connection
-    session.execute(text("SELECT 1"))  # make sure the unit of work's transaction is open
-    raw.execute(statement)
+    return raw.pgconn.encrypt_password(password.encode(), username.encode(), b"scram-sha-256").decode()
+
+
+def _create_postgres_account(session: Session, new: NewAccount) -> Account:
+    """The login, its kina_* groups and the account row, made by the server's account function
+    (db/account_functions.py), which checks that the caller may."""
+    account_id = session.execute(
+        text("SELECT kina_account_create(:username, :verifier, :roles, :name, :function, :phone, :email)"),
+        {
+            "username": new.username, "verifier": scram_verifier(session, new.username, new.password),
+            "roles": [r.value for r in sorted(new.roles)], "name": new.display_name.strip(),
+            "function": new.function.strip(), "phone": new.phone.strip(), "email": new.email.strip(),
+        },
+    ).scalar_one()
+    account = session.get(Account, account_id)
+    assert account is not None
+    return account
 
 
 def create_first_account(database: Database, new: NewAccount) -> AccountInfo:
@@ -111,8 +118,7 @@ def create_first_account(database: Database, new: NewAccount) -> AccountInfo:
         if session.scalar(select(func.count(Account.id))):
             raise PermissionDenied(_("Er bestaan al accounts: een beheerder maakt nieuwe accounts aan."))
         if database.is_postgresql:
-            _create_postgres_login(session, new)
-            return info_of(_insert_account(session, new, None), new.roles)
+            return info_of(_create_postgres_account(session, new), new.roles)
         return info_of(_insert_account(session, new, hash_password(new.password)), new.roles)
 
 
@@ -132,10 +138,13 @@ class AccountService:
     def create(self, new: NewAccount) -> AccountInfo:
         self._require_administrator()
         _check_new(new)
+        if Role.DIRECTOR in new.roles:
+            require(self.ctx, Permission.APPOINT_DIRECTOR)
         with self.ctx.database.write() as session:
             if self.ctx.database.is_postgresql:
-                _create_postgres_login(session, new)
-                return info_of(_insert_account(session, new, None), new.roles)
+                if session.scalar(select(Account.id).where(Account.username == new.username)) is not None:
+                    raise AccountProblem(_("De gebruikersnaam {name} bestaat al.").format(name=new.username))
+                return info_of(_create_postgres_account(session, new), new.roles)
             return info_of(_insert_account(session, new, hash_password(new.password)), new.roles)
 
     def disable(self, username: str) -> AccountInfo:
@@ -147,14 +156,11 @@ class AccountService:
             account = session.scalar(select(Account).where(Account.username == username))
             if account is None:
                 raise AccountProblem(_("Geen account met gebruikersnaam {name}.").format(name=username))
-            account.active = False
             if self.ctx.database.is_postgresql:
-                from psycopg import sql
-
-                session.execute(text("SELECT 1"))
-                session.connection().connection.driver_connection.execute(
-                    sql.SQL("ALTER ROLE {name} NOLOGIN").format(name=sql.Identifier(username))
-                )
+                session.execute(text("SELECT kina_account_set_active(:username, false)"), {"username": username})
+                session.refresh(account)
+            else:
+                account.active = False
             session.flush()
             return info_of(account)
 

@@ -116,6 +116,27 @@ def store_state(
     """Write what changed from ``old`` to ``new`` onto the case, with an audit event for each
     change, and refresh the stored deadlines. The caller's unit of work commits it."""
     refuse_if_pseudonymised(case)
+    # The steps and requalifications first, the header after: on PostgreSQL the server accepts a
+    # new status, kind, category or level only with the step that records it already written in
+    # the same transaction (db/server_rules.py).
+    for step in new.steps[len(old.steps):]:
+        session.add(
+            CaseStep(
+                case_id=case.id, action=step.action.value, taken_on=step.on, from_status=step.from_status.value,
+                to_status=step.to_status.value, by_role=step.by_role.value, note=step.note,
+                account_id=viewer.user_id, recorded_at=now,
+            )
+        )
+    for req in new.requalifications[len(old.requalifications):]:
+        session.add(
+            CaseRequalification(
+                case_id=case.id, on=req.on, reason=req.reason, old_kind=req.old_kind.value,
+                new_kind=req.new_kind.value, old_category=req.old_category.value,
+                new_category=req.new_category.value, old_level=req.old_level.value, new_level=req.new_level.value,
+            )
+        )
+
+    session.flush()
     events: list[tuple[audit.Action, str, str, object, object]] = []
     for name in ("kind", "category", "level", "status", *HEADER_DATES):
         before, after = getattr(old, name), getattr(new, name)
@@ -153,23 +174,6 @@ def store_state(
         session.execute(delete(CaseHold).where(CaseHold.case_id == case.id))
         for hold in new.holds:
             session.add(CaseHold(case_id=case.id, reason=hold.reason.value, start_on=hold.start, end_on=hold.end, note=hold.note))
-    for step in new.steps[len(old.steps):]:
-        session.add(
-            CaseStep(
-                case_id=case.id, action=step.action.value, taken_on=step.on, from_status=step.from_status.value,
-                to_status=step.to_status.value, by_role=step.by_role.value, note=step.note,
-                account_id=viewer.user_id, recorded_at=now,
-            )
-        )
-    for req in new.requalifications[len(old.requalifications):]:
-        session.add(
-            CaseRequalification(
-                case_id=case.id, on=req.on, reason=req.reason, old_kind=req.old_kind.value,
-                new_kind=req.new_kind.value, old_category=req.old_category.value,
-                new_category=req.new_category.value, old_level=req.old_level.value, new_level=req.new_level.value,
-            )
-        )
-
     case.on_hold = is_on_hold(new.holds)
     case.updated_at = now
     case.version = case.version + 1

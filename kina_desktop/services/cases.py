@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import select, update
+from sqlalchemy import select, text, update
 from sqlalchemy.orm import Session, joinedload
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -80,10 +80,13 @@ def reserve_tracking_numbers(session: Session, year: int, count: int) -> list[Tr
     if count < 1:
         return []
     dialect = session.get_bind().dialect.name
-    if dialect == "postgresql":  # each dialect's module only where it is used (cold start, issue 8)
-        from sqlalchemy.dialects.postgresql import insert as dialect_insert
-    else:
-        from sqlalchemy.dialects.sqlite import insert as dialect_insert
+    if dialect == "postgresql":
+        # The server gives the numbers (db/server_rules.py): the counter is locked here and moved
+        # by the trigger of each inserted case, which refuses any number but the next one.
+        first = session.execute(text("SELECT kina_lock_tracking_counter(:year)"), {"year": year}).scalar_one() + 1
+        return [TrackingNumber(year, sequence) for sequence in range(first, first + count)]
+    from sqlalchemy.dialects.sqlite import insert as dialect_insert
+
     ins = dialect_insert(TrackingCounter)
     session.execute(ins.values(year=year, last_sequence=0).on_conflict_do_nothing())
     last = session.execute(

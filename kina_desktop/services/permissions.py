@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable
 from enum import Enum
 
 from kina_desktop.domain.access_request import may_answer_access_requests
+from kina_desktop.domain.accounts import may_appoint_director
 from kina_desktop.domain.enums import Role
 from kina_desktop.domain.permissions import may_administer, may_export_register, may_register
 from kina_desktop.domain.projects import may_edit_projects
@@ -29,6 +30,7 @@ class Permission(Enum):
     REGISTER = "register"
     FETCH_MAIL = "fetch_mail"
     MANAGE_ACCOUNTS = "manage_accounts"
+    APPOINT_DIRECTOR = "appoint_director"
     CHANGE_SETTINGS = "change_settings"
     EDIT_LETTER_TEMPLATES = "edit_letter_templates"
     EDIT_LETTERHEAD = "edit_letterhead"
@@ -51,6 +53,8 @@ RULES: dict[Permission, tuple[Rule, str]] = {
     Permission.FETCH_MAIL: (may_register, N_(
         "Alleen wie klachten registreert, haalt de e-mails van het postvak op (Art. 5).")),
     Permission.MANAGE_ACCOUNTS: (may_administer, N_("Alleen een beheerder beheert accounts.")),
+    Permission.APPOINT_DIRECTOR: (may_appoint_director, N_(
+        "Alleen de directeur kan iemand de rol directeur geven of afnemen (Art. 6).")),
     Permission.CHANGE_SETTINGS: (may_administer, N_("Alleen een beheerder wijzigt de instellingen.")),
     Permission.EDIT_LETTER_TEMPLATES: (may_administer, N_("Alleen een beheerder past de briefsjablonen aan.")),
     Permission.EDIT_LETTERHEAD: (may_administer, N_("Alleen een beheerder past het briefhoofd aan.")),

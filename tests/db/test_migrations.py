@@ -15,15 +15,18 @@ from kina_desktop.db.models import Base
 from kina_desktop.db.search_index import TRIGRAM_INDEXES, is_search_index
 from kina_desktop.errors import DatabaseUnavailable
 from kina_desktop.services.startup import open_database
+from kina_desktop.db.server_rules import SERVER_ONLY_TABLES
 from tests.conftest import make_database
 
 
 def test_migrations_produce_exactly_the_models_schema(database: Database) -> None:
     with database.engine.connect() as connection:
-        # The PostgreSQL trigram indexes of search are not in the models (db/search_index.py).
+        # The PostgreSQL trigram indexes of search are not in the models (db/search_index.py), nor
+        # the tables only the server writes and reads (db/server_rules.py).
         context = MigrationContext.configure(connection, opts={
             "compare_type": True,
-            "include_object": lambda obj, name, kind, *_: not (kind == "index" and is_search_index(name)),
+            "include_object": lambda obj, name, kind, *_: not (
+                (kind == "index" and is_search_index(name)) or (kind == "table" and name in SERVER_ONLY_TABLES)),
         })
         differences = compare_metadata(context, Base.metadata)
     assert differences == []

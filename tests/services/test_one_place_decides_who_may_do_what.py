@@ -23,6 +23,7 @@ EXPECTED: dict[Permission, set[Role]] = {
     Permission.REGISTER: {Role.RECEIVER, Role.TEAM, Role.DIRECTOR},
     Permission.FETCH_MAIL: {Role.RECEIVER, Role.TEAM, Role.DIRECTOR},
     Permission.MANAGE_ACCOUNTS: {Role.ADMINISTRATOR},
+    Permission.APPOINT_DIRECTOR: {Role.DIRECTOR},  # Art. 6: the personnel track is the director's alone
     Permission.CHANGE_SETTINGS: {Role.ADMINISTRATOR},
     Permission.EDIT_LETTER_TEMPLATES: {Role.ADMINISTRATOR},
     Permission.EDIT_LETTERHEAD: {Role.ADMINISTRATOR},

@@ -29,6 +29,19 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         epilog=_("Voorbeeld:\n  kina-desktop --database postgresql://kina@server/kina db upgrade"),
     )
     upgrade.set_defaults(handler=run_upgrade)
+    check = actions.add_parser(
+        "check",
+        help=_("controleer of de gedeelde server veilig ingesteld is"),
+        description=_(
+            "Maakt verbinding als eigenaar van de database en meldt wat op de PostgreSQL-server nog "
+            "niet ingesteld is zoals docs/security.md vraagt: SCRAM-wachtwoorden, auth_delay tegen het "
+            "raden van wachtwoorden, TLS, het loggen van aanmeldingen, de regels van pg_hba.conf (als "
+            "superuser), en de rechten waarop de vertrouwelijkheid steunt. Eindigt met 0 als alles in "
+            "orde is, anders met 1."
+        ),
+        epilog=_("Voorbeeld:\n  kina-desktop --database postgresql://kina@server/kina db check"),
+    )
+    check.set_defaults(handler=run_check)
 
 
 def run_upgrade(args: argparse.Namespace, env: Environment) -> int:
@@ -42,3 +55,19 @@ def run_upgrade(args: argparse.Namespace, env: Environment) -> int:
         print(_("Database {db} bijgewerkt van schemarevisie {before} naar {revision}.").format(
             db=status.url, before=status.before, revision=status.after))
     return 0
+
+
+def run_check(args: argparse.Namespace, env: Environment) -> int:
+    from kina_desktop.services.server_check import check_server
+
+    facts, findings = check_server(env.url)
+    if not findings:
+        print(_("Alles in orde: de server {version} is ingesteld zoals docs/security.md vraagt.").format(
+            version=facts.server_version))
+        return 0
+    print(_("Om in orde te brengen op deze server (PostgreSQL {version}), {n} in totaal:").format(
+        n=len(findings), version=facts.server_version))
+    for number, finding in enumerate(findings, start=1):
+        print(f"{number}. {finding.problem}")
+        print("   " + _("Wat te doen: {fix}").format(fix=finding.fix))
+    return 1
