@@ -30,13 +30,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from kina_desktop.db.engine import Database  # noqa: E402
-from kina_desktop.db.migrate import upgrade  # noqa: E402
-from kina_desktop.domain.enums import Role  # noqa: E402
-from kina_desktop.domain.visibility import Viewer  # noqa: E402
-from kina_desktop.services.bundle import Services  # noqa: E402
-from kina_desktop.services.context import ServiceContext  # noqa: E402
-from kina_desktop.services.demo import DemoService  # noqa: E402
+from kina_desktop.db.engine import Database
+from kina_desktop.db.migrate import upgrade
+from kina_desktop.domain.enums import Role
+from kina_desktop.domain.visibility import Viewer
+from kina_desktop.services.bundle import Services
+from kina_desktop.services.context import ServiceContext
+from kina_desktop.services.demo import DemoService
 
 NOW = dt.datetime(2026, 11, 24, 10, 0)
 YEAR = 2025
@@ -113,9 +113,11 @@ def main(argv: list[str] | None = None) -> int:
     ms, pdf = median_ms(lambda: report.pdf(YEAR), args.repeats)
     rows.append(("whole report: data + PDF", ms, len(pdf)))
 
-    print(f"Python {platform.python_version()} on {platform.machine()}, {database.dialect}; "
-          f"{args.complaints} registrations generated in {fill_s:.1f} s; year {YEAR}: "
-          f"{figures.complaints} complaints, {len(data.lines)} report lines; median of {args.repeats} runs\n")
+    print(
+        f"Python {platform.python_version()} on {platform.machine()}, {database.dialect}; "
+        f"{args.complaints} registrations generated in {fill_s:.1f} s; year {YEAR}: "
+        f"{figures.complaints} complaints, {len(data.lines)} report lines; median of {args.repeats} runs\n"
+    )
     print(f"{'operation':<46} {'ms':>10} {'x baseline':>11} {'KB':>8}")
     print("-" * 78)
     base = rows[0][1]

@@ -30,18 +30,18 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from sqlalchemy import create_engine  # noqa: E402
-from sqlalchemy.engine import make_url  # noqa: E402
+from sqlalchemy import create_engine
+from sqlalchemy.engine import make_url
 
-from benchmarks import raw_sql  # noqa: E402
-from kina_desktop.db.engine import Database  # noqa: E402
-from kina_desktop.domain.complaint import CaseChanges, ComplaintDraft, Description  # noqa: E402
-from kina_desktop.domain.enums import Channel  # noqa: E402
-from kina_desktop.domain.views import CaseQuery, ReadyView, SortKey  # noqa: E402
-from kina_desktop.services.bundle import Services  # noqa: E402
-from kina_desktop.services.context import ServiceContext  # noqa: E402
-from kina_desktop.services.demo import DemoService  # noqa: E402
-from kina_desktop.services.startup import open_database  # noqa: E402
+from benchmarks import raw_sql
+from kina_desktop.db.engine import Database
+from kina_desktop.domain.complaint import CaseChanges, ComplaintDraft, Description
+from kina_desktop.domain.enums import Channel
+from kina_desktop.domain.views import CaseQuery, ReadyView, SortKey
+from kina_desktop.services.bundle import Services
+from kina_desktop.services.context import ServiceContext
+from kina_desktop.services.demo import DemoService
+from kina_desktop.services.startup import open_database
 
 SEARCHES = ("p", "pe", "pee", "peet", "peeters")  # a name, letter by letter, as a person types
 
@@ -112,7 +112,9 @@ def run_operations(kind: str, database: Database, services: Services, repeats: i
         expected = ([s.id for s in services.case_list.page(query)], services.case_list.count(query))
         if raw.page_and_count(query) != expected:
             raise SystemExit(f"baseline SQL does not match the service for {query}: update benchmarks/raw_sql.py")
-        return (lambda: (services.case_list.page(query), services.case_list.count(query))), (lambda: raw.page_and_count(query))
+        return (lambda: (services.case_list.page(query), services.case_list.count(query))), (
+            lambda: raw.page_and_count(query)
+        )
 
     number = raw.sample_number()
     for term in (*SEARCHES, number, number[:7]):
@@ -131,14 +133,26 @@ def run_operations(kind: str, database: Database, services: Services, repeats: i
         handling = replace(record.handling, investigation=f"Onderzoek, stap {next(edits)}.")
         return CaseChanges(record.header.id, record.header.version, handling=handling)
 
-    rows.append(Row(f"save case {open_number} (cases.save)", kind,
-                    median_ms(services.cases.save, repeats, prepare=edited_case),
-                    median_ms(lambda: raw.save_case(open_number), repeats)))
+    rows.append(
+        Row(
+            f"save case {open_number} (cases.save)",
+            kind,
+            median_ms(services.cases.save, repeats, prepare=edited_case),
+            median_ms(lambda: raw.save_case(open_number), repeats),
+        )
+    )
     print(f"  {kind:<10} save case", file=sys.stderr, flush=True)
 
-    draft = ComplaintDraft(description=Description(
-        received_on=services.ctx.today(), channel=Channel.EMAIL, complainant_name="Benchmark Peeters",
-        complainant_email="benchmark@example.be", subject="Benchmark", text="Een klacht om te meten."))
+    draft = ComplaintDraft(
+        description=Description(
+            received_on=services.ctx.today(),
+            channel=Channel.EMAIL,
+            complainant_name="Benchmark Peeters",
+            complainant_email="benchmark@example.be",
+            subject="Benchmark",
+            text="Een klacht om te meten.",
+        )
+    )
     add("register a complaint (cases.register)", lambda: services.cases.register(draft), lambda: raw.register(draft))
     return rows
 

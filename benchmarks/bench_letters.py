@@ -24,19 +24,21 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from reportlab.lib.pagesizes import A4  # noqa: E402
-from reportlab.lib.styles import ParagraphStyle  # noqa: E402
-from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate  # noqa: E402
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate
 
-from kina_desktop.domain.letters import LetterKind  # noqa: E402
-from kina_desktop.reports.fonts import register_fonts  # noqa: E402
-from kina_desktop.reports.letter_content import build_letter  # noqa: E402
-from kina_desktop.reports.letter_pdf import render_letter, render_letters  # noqa: E402
-from kina_desktop.reports.letter_templates import default_template  # noqa: E402
-from tests.reports.cases import CONTACT, LETTERHEAD, TODAY, record  # noqa: E402
+from kina_desktop.domain.letters import LetterKind
+from kina_desktop.reports.fonts import register_fonts
+from kina_desktop.reports.letter_content import build_letter
+from kina_desktop.reports.letter_pdf import render_letter, render_letters
+from kina_desktop.reports.letter_templates import default_template
+from tests.reports.cases import CONTACT, LETTERHEAD, TODAY, record
 
-TEXT = ("Wij hebben uw klacht goed ontvangen. Wij streven ernaar om uw klacht binnen de 30 "
-        "kalenderdagen te behandelen. Daarna laten wij u weten wat de uitkomst is.")
+TEXT = (
+    "Wij hebben uw klacht goed ontvangen. Wij streven ernaar om uw klacht binnen de 30 "
+    "kalenderdagen te behandelen. Daarna laten wij u weten wat de uitkomst is."
+)
 
 
 def median_ms(action: Callable[[], object], repeats: int) -> tuple[float, object]:
@@ -95,8 +97,10 @@ def main(argv: list[str] | None = None) -> int:
     rows.append((f"{args.batch} acknowledgements: render one PDF", args.batch, render_ms, len(pdf)))
     rows.append((f"{args.batch} acknowledgements: total", args.batch, build_ms + render_ms, len(pdf)))
 
-    print(f"Python {platform.python_version()} on {platform.machine()}, median of {args.repeats} "
-          f"(batches: {batch_repeats}) runs after one warm-up\n")
+    print(
+        f"Python {platform.python_version()} on {platform.machine()}, median of {args.repeats} "
+        f"(batches: {batch_repeats}) runs after one warm-up\n"
+    )
     print(f"{'operation':<50} {'letters':>7} {'ms':>10} {'ms/letter':>10} {'PDF KB':>8}")
     print("-" * 89)
     for name, count, ms, size in rows:

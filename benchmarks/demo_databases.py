@@ -34,8 +34,11 @@ def _fill(url: str, complaints: int, seed: int, clock: Clock) -> None:
     try:
         started = time.perf_counter()
         DemoService(ServiceContext(database, clock=clock)).generate(complaints, seed=seed)
-        print(f"  {complaints:,} demo complaints stored in {time.perf_counter() - started:.0f} s "
-              f"({database.dialect})", file=sys.stderr, flush=True)
+        print(
+            f"  {complaints:,} demo complaints stored in {time.perf_counter() - started:.0f} s ({database.dialect})",
+            file=sys.stderr,
+            flush=True,
+        )
         if database.is_sqlite:
             with database.engine.connect() as conn:
                 conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -43,8 +46,9 @@ def _fill(url: str, complaints: int, seed: int, clock: Clock) -> None:
         database.dispose()
 
 
-def sqlite_register(folder: Path, complaints: int, seed: int, clock: Clock, name: str = "register",
-                    rebuild: bool = False) -> str:
+def sqlite_register(
+    folder: Path, complaints: int, seed: int, clock: Clock, name: str = "register", rebuild: bool = False
+) -> str:
     """The URL of ``folder/<name>-<complaints>.db``, built when missing (or asked to)."""
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"{name}-{complaints}.db"
@@ -68,8 +72,9 @@ def sqlite_register(folder: Path, complaints: int, seed: int, clock: Clock, name
     return url
 
 
-def postgres_register(server_url: str, complaints: int, seed: int, clock: Clock, name: str = "register",
-                      rebuild: bool = False) -> str:
+def postgres_register(
+    server_url: str, complaints: int, seed: int, clock: Clock, name: str = "register", rebuild: bool = False
+) -> str:
     """The URL of the database ``kina_bench_<name>_<complaints>`` on the server, built when missing
     or incomplete (the server login must be allowed to create databases)."""
     db_name = f"kina_bench_{name}_{complaints}"

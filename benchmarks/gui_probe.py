@@ -38,7 +38,7 @@ def _peak_mb() -> float:
 
 
 def floor() -> int:
-    import sqlalchemy  # noqa: F401
+    import sqlalchemy
     import sqlalchemy.orm  # noqa: F401
     from PySide6.QtCore import QEvent, QObject, QTimer
     from PySide6.QtWidgets import QApplication, QMainWindow
@@ -48,7 +48,7 @@ def floor() -> int:
     window.resize(1400, 900)
 
     class FirstPaint(QObject):
-        def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
             if event.type() == QEvent.Type.Paint:
                 watched.removeEventFilter(self)
                 QTimer.singleShot(0, done)
@@ -73,9 +73,9 @@ def program(url: str, all_rows: bool) -> int:
 
 def _window(url: str, all_rows: bool) -> int:
     """app.run_gui() without the sign-in dialog and the daily backup."""
-    from kina_desktop import app as composition  # first, as run_gui: it imports the database side before Qt
-
     from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
+
+    from kina_desktop import app as composition  # first, as run_gui: it imports the database side before Qt
     from kina_desktop.domain.enums import Role
     from kina_desktop.domain.visibility import Viewer
     from kina_desktop.services.accounts import AccountInfo
@@ -96,7 +96,7 @@ def _window(url: str, all_rows: bool) -> int:
     table, model = window.table, window.model
 
     class FirstRows(QObject):
-        def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
             if event.type() == QEvent.Type.Paint and model.rowCount() > 0:
                 watched.removeEventFilter(self)
                 QTimer.singleShot(0, first_rows)

@@ -67,7 +67,7 @@ class RawSql:
         return value
 
     @contextlib.contextmanager
-    def _transaction(self, write: bool = False) -> Iterator["_Cursor"]:
+    def _transaction(self, write: bool = False) -> Iterator[_Cursor]:
         cursor = _Cursor(self.conn.cursor(), self.pg, self._value)
         if not self.pg:
             cursor.raw.execute("BEGIN IMMEDIATE" if write else "BEGIN")
@@ -122,7 +122,10 @@ class RawSql:
         order = ", ".join(k + direction for k in [*_ORDER[query.sort], "c.id"])
         with self._transaction() as cur:
             cur.execute(
-                _LIST_COLUMNS + _FROM + "LEFT JOIN accounts a ON a.id = c.handler_id " + where
+                _LIST_COLUMNS
+                + _FROM
+                + "LEFT JOIN accounts a ON a.id = c.handler_id "
+                + where
                 + f"ORDER BY {order} LIMIT ? OFFSET ?",
                 [*params, PAGE_SIZE, 0],
             )
@@ -140,15 +143,18 @@ class RawSql:
         with self._transaction() as cur:
             cur.execute(f"SELECT count(*) FROM cases WHERE {where}", params)
             middle = cur.fetchone()[0] // 2
-            cur.execute(f"SELECT tracking_number FROM cases WHERE {where} ORDER BY id LIMIT 1 OFFSET ?", [*params, middle])
+            cur.execute(
+                f"SELECT tracking_number FROM cases WHERE {where} ORDER BY id LIMIT 1 OFFSET ?", [*params, middle]
+            )
             return cur.fetchone()[0]
 
-    def _load(self, cur: "_Cursor", number: str) -> tuple[int, int]:
+    def _load(self, cur: _Cursor, number: str) -> tuple[int, int]:
         """Like CaseService._load: the case with its handler's name, then its three parts.
         Returns (id, version)."""
         cur.execute(
             "SELECT c.*, a.display_name FROM cases c LEFT JOIN accounts a ON a.id = c.handler_id "
-            "WHERE c.tracking_number = ?", [number],
+            "WHERE c.tracking_number = ?",
+            [number],
         )
         case = cur.fetchone()
         found = (case[0], case[cur.column("version")])
@@ -175,30 +181,68 @@ class RawSql:
                 "UPDATE cases SET updated_at = ?, version = ? WHERE id = ? AND version = ?",
                 [now, version + 1, case_id, version],
             )
-            cur.execute(_AUDIT, [now, case_id, "edit", version + 1, "handling", "investigation", "", f"Onderzoek {now}"])
+            cur.execute(
+                _AUDIT, [now, case_id, "edit", version + 1, "handling", "investigation", "", f"Onderzoek {now}"]
+            )
 
     def register(self, draft: ComplaintDraft) -> str:
         now = dt.datetime.now()
         desc = draft.description
         with self._transaction(write=True) as cur:
-            cur.execute("INSERT INTO tracking_counters (year, last_sequence) VALUES (?, 0) ON CONFLICT (year) DO NOTHING", [now.year])
-            cur.execute("UPDATE tracking_counters SET last_sequence = last_sequence + 1 WHERE year = ? RETURNING last_sequence", [now.year])
+            cur.execute(
+                "INSERT INTO tracking_counters (year, last_sequence) VALUES (?, 0) ON CONFLICT (year) DO NOTHING",
+                [now.year],
+            )
+            cur.execute(
+                "UPDATE tracking_counters SET last_sequence = last_sequence + 1 WHERE year = ? RETURNING last_sequence",
+                [now.year],
+            )
             sequence = cur.fetchone()[0]
             number = f"{now.year}-{sequence:04d}"
             cur.execute("SELECT value FROM settings WHERE key = ?", ["closing_days"])
             cur.fetchall()
             kind, level = draft.kind, draft.level
-            ack = deadlines.acknowledgement_due(desc.received_on, self.calendar) if deadlines.needs_acknowledgement(kind, level) else None
-            handling = deadlines.handling_due(desc.received_on) if kind == Kind.COMPLAINT and level != Level.ONE else None
+            ack = (
+                deadlines.acknowledgement_due(desc.received_on, self.calendar)
+                if deadlines.needs_acknowledgement(kind, level)
+                else None
+            )
+            handling = (
+                deadlines.handling_due(desc.received_on) if kind == Kind.COMPLAINT and level != Level.ONE else None
+            )
             next_on = deadlines.next_deadline(
-                kind=kind, level=level, status=Status.REGISTERED, acknowledged_on=None,
-                acknowledgement_due_on=ack, handling_due_on=handling,
+                kind=kind,
+                level=level,
+                status=Status.REGISTERED,
+                acknowledged_on=None,
+                acknowledgement_due_on=ack,
+                handling_due_on=handling,
             )
             cur.execute(
                 f"INSERT INTO cases ({_CASE_COLUMNS}) VALUES ({', '.join('?' * 21)}) RETURNING id",
-                [now.year, sequence, number, draft.kind.value, draft.category.value, draft.level.value,
-                 Status.REGISTERED.value, desc.channel.value, desc.received_on, is_confidential(draft.category, draft.level),
-                 None, now, None, None, None, ack, handling, next_on, False, now, 1],
+                [
+                    now.year,
+                    sequence,
+                    number,
+                    draft.kind.value,
+                    draft.category.value,
+                    draft.level.value,
+                    Status.REGISTERED.value,
+                    desc.channel.value,
+                    desc.received_on,
+                    is_confidential(draft.category, draft.level),
+                    None,
+                    now,
+                    None,
+                    None,
+                    None,
+                    ack,
+                    handling,
+                    next_on,
+                    False,
+                    now,
+                    1,
+                ],
             )
             case_id = cur.fetchone()[0]
             values = [getattr(desc, name) for name in DESCRIPTION_COLUMNS]

@@ -42,14 +42,14 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from benchmarks import bench_annual_report, bench_case_list, bench_letters, demo_databases  # noqa: E402
-from kina_desktop.domain.complaint import ComplaintDraft, Description  # noqa: E402
-from kina_desktop.domain.enums import Channel, Role  # noqa: E402
-from kina_desktop.domain.letters import LetterKind  # noqa: E402
-from kina_desktop.domain.visibility import Viewer  # noqa: E402
-from kina_desktop.services.bundle import Services  # noqa: E402
-from kina_desktop.services.context import ServiceContext  # noqa: E402
-from kina_desktop.services.startup import open_database  # noqa: E402
+from benchmarks import bench_annual_report, bench_case_list, bench_letters, demo_databases
+from kina_desktop.domain.complaint import ComplaintDraft, Description
+from kina_desktop.domain.enums import Channel, Role
+from kina_desktop.domain.letters import LetterKind
+from kina_desktop.domain.visibility import Viewer
+from kina_desktop.services.bundle import Services
+from kina_desktop.services.context import ServiceContext
+from kina_desktop.services.startup import open_database
 
 REPORT_NOW = dt.datetime(2026, 11, 24, 10, 0)  # the annual report's register: year 2025 is whole
 REPORT_YEAR = 2025
@@ -78,7 +78,9 @@ class Results:
         self.lines: dict[str, Line] = {}
         self.figures: dict[tuple[str, str], Figure] = {}
 
-    def add(self, kind: str, label: str, target: str, value: float, baseline: float | None = None, unit: str = "ms") -> None:
+    def add(
+        self, kind: str, label: str, target: str, value: float, baseline: float | None = None, unit: str = "ms"
+    ) -> None:
         self.lines.setdefault(label, Line(label, target, unit))
         self.figures[(label, kind)] = Figure(value, baseline)
         shown = f"{value:.1f} {unit}" + (f" (baseline {baseline:.1f})" if baseline is not None else "")
@@ -92,9 +94,17 @@ def verdict(line: Line, figure: Figure) -> str:
     if line.target == "interaction":
         fast = figure.value < INTERACTION_MS
         close = ratio is None or ratio <= INTERACTION_RATIO
-        return "met" if fast and close else "missed (" + ", ".join(
-            reason for reason, bad in ((f">{INTERACTION_MS} ms", not fast), (f">{INTERACTION_RATIO:g}x", not close)) if bad
-        ) + ")"
+        return (
+            "met"
+            if fast and close
+            else "missed ("
+            + ", ".join(
+                reason
+                for reason, bad in ((f">{INTERACTION_MS} ms", not fast), (f">{INTERACTION_RATIO:g}x", not close))
+                if bad
+            )
+            + ")"
+        )
     if line.target == "memory":
         return "met" if figure.value < MEMORY_MB else "missed"
     return "–"
@@ -103,8 +113,10 @@ def verdict(line: Line, figure: Figure) -> str:
 def print_table(results: Results, kinds: list[str], header: list[str]) -> None:
     names = {"sqlite": "SQLite", "postgresql": "PostgreSQL"}
     targets = {
-        "start": f"≤ {START_RATIO:g}x floor", "interaction": f"< {INTERACTION_MS} ms, ≤ {INTERACTION_RATIO:g}x",
-        "memory": f"< {MEMORY_MB} MB", "": "none (background task)",
+        "start": f"≤ {START_RATIO:g}x floor",
+        "interaction": f"< {INTERACTION_MS} ms, ≤ {INTERACTION_RATIO:g}x",
+        "memory": f"< {MEMORY_MB} MB",
+        "": "none (background task)",
     }
     for line in header:
         print(line)
@@ -123,7 +135,9 @@ def print_table(results: Results, kinds: list[str], header: list[str]) -> None:
                 continue
             digits = 0 if figure.value >= 1000 else 1
             cells.append(f"{figure.value:.{digits}f}")
-            cells.append("" if figure.baseline is None else f"{figure.baseline:.{0 if figure.baseline >= 1000 else 1}f}")
+            cells.append(
+                "" if figure.baseline is None else f"{figure.baseline:.{0 if figure.baseline >= 1000 else 1}f}"
+            )
             cells.append("" if not figure.baseline else f"{figure.value / figure.baseline:.2f}")
             cells.append(verdict(line, figure))
         print("| " + " | ".join(cells) + " |")
@@ -139,8 +153,14 @@ def _probe(args: list[str]) -> tuple[float, float]:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     with tempfile.TemporaryFile("w+") as errors:
         started = time.perf_counter()
-        process = subprocess.Popen([sys.executable, "-m", "benchmarks.gui_probe", *args], stdout=subprocess.PIPE,
-                                   stderr=errors, text=True, env=env, cwd=Path(__file__).resolve().parents[1])
+        process = subprocess.Popen(
+            [sys.executable, "-m", "benchmarks.gui_probe", *args],
+            stdout=subprocess.PIPE,
+            stderr=errors,
+            text=True,
+            env=env,
+            cwd=Path(__file__).resolve().parents[1],
+        )
         assert process.stdout is not None
         first = process.stdout.readline()
         ms = (time.perf_counter() - started) * 1000
@@ -157,7 +177,9 @@ def cold_start(results: Results, kind: str, url: str, starts: int) -> None:
     for _ in range(starts):  # interleaved, so that the machine's other work hits both alike
         floors.append(_probe(["floor"])[0])
         programs.append(_probe(["app", url])[0])
-    results.add(kind, "cold start to the first rows painted", "start", statistics.median(programs), statistics.median(floors))
+    results.add(
+        kind, "cold start to the first rows painted", "start", statistics.median(programs), statistics.median(floors)
+    )
     _ms, peak = _probe(["app", url, "--all-rows"])
     results.add(kind, "peak memory, the whole list loaded", "memory", peak, unit="MB")
 
@@ -177,23 +199,40 @@ def letters(results: Results, kind: str, services: Services, repeats: int, batch
         services.cases.register_all([_posted_complaint(services, n) for n in range(missing)])
         due = services.letters.acknowledgements_due(channel=None)
     case_id = services.cases.get(due[0]).header.id
-    results.add(kind, "one letter (acknowledgement, preview PDF)", "interaction",
-                median_ms(lambda: services.letters.preview(case_id, LetterKind.ACKNOWLEDGEMENT), repeats),
-                median_ms(bench_letters.bare_pages, repeats))
-    services.letters.produce_acknowledgements(due[1:1 + warm_up])  # fonts, templates, statements warm
-    numbers = due[1 + warm_up:1 + warm_up + batch]
+    results.add(
+        kind,
+        "one letter (acknowledgement, preview PDF)",
+        "interaction",
+        median_ms(lambda: services.letters.preview(case_id, LetterKind.ACKNOWLEDGEMENT), repeats),
+        median_ms(bench_letters.bare_pages, repeats),
+    )
+    services.letters.produce_acknowledgements(due[1 : 1 + warm_up])  # fonts, templates, statements warm
+    numbers = due[1 + warm_up : 1 + warm_up + batch]
     started = time.perf_counter()
     services.letters.produce_acknowledgements(numbers)  # once: it records the letters on the cases
     batch_ms = (time.perf_counter() - started) * 1000
-    results.add(kind, f"{len(numbers)} acknowledgements in one PDF, recorded", "", batch_ms,
-                median_ms(lambda: bench_letters.bare_pages(len(numbers)), 1))
+    results.add(
+        kind,
+        f"{len(numbers)} acknowledgements in one PDF, recorded",
+        "",
+        batch_ms,
+        median_ms(lambda: bench_letters.bare_pages(len(numbers)), 1),
+    )
 
 
 def _posted_complaint(services: Services, n: int) -> ComplaintDraft:
-    return ComplaintDraft(description=Description(
-        received_on=services.ctx.today(), channel=Channel.POST, complainant_name=f"Benchmark Peeters {n}",
-        complainant_street="Kerkstraat 1", complainant_postal_code="2000", complainant_city="Antwerpen",
-        subject="Benchmark", text="Een klacht per brief, om de ontvangstbevestiging te meten."))
+    return ComplaintDraft(
+        description=Description(
+            received_on=services.ctx.today(),
+            channel=Channel.POST,
+            complainant_name=f"Benchmark Peeters {n}",
+            complainant_street="Kerkstraat 1",
+            complainant_postal_code="2000",
+            complainant_city="Antwerpen",
+            subject="Benchmark",
+            text="Een klacht per brief, om de ontvangstbevestiging te meten.",
+        )
+    )
 
 
 def annual_report(results: Results, kind: str, url: str, repeats: int) -> None:
@@ -202,9 +241,13 @@ def annual_report(results: Results, kind: str, url: str, repeats: int) -> None:
         ctx = ServiceContext(database, Viewer(None, frozenset(Role), "Benchmark"), clock=lambda: REPORT_NOW)
         services = Services.for_context(ctx)
         year = services.statistics.figures(dt.date(REPORT_YEAR, 1, 1), dt.date(REPORT_YEAR, 12, 31)).complaints
-        results.add(kind, f"annual report, data + PDF ({year:,} complaints in {REPORT_YEAR})", "",
-                    median_ms(lambda: services.annual_report.pdf(REPORT_YEAR), max(1, repeats // 3)),
-                    median_ms(lambda: bench_annual_report.raw_counting(database, REPORT_YEAR), repeats))
+        results.add(
+            kind,
+            f"annual report, data + PDF ({year:,} complaints in {REPORT_YEAR})",
+            "",
+            median_ms(lambda: services.annual_report.pdf(REPORT_YEAR), max(1, repeats // 3)),
+            median_ms(lambda: bench_annual_report.raw_counting(database, REPORT_YEAR), repeats),
+        )
     finally:
         database.dispose()
 
@@ -239,10 +282,16 @@ def postgres_server(args: argparse.Namespace) -> Iterator[str]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0], formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__.split("\n\n")[0], formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--complaints", type=int, default=100_000, help="demo complaints in the register (100000)")
-    parser.add_argument("--report-complaints", type=int, default=70_000,
-                        help="registrations of the annual report's register, over three years (70000: about 20,000 complaints in 2025)")
+    parser.add_argument(
+        "--report-complaints",
+        type=int,
+        default=70_000,
+        help="registrations of the annual report's register, over three years (70000: about 20,000 complaints in 2025)",
+    )
     parser.add_argument("--repeats", type=int, default=7, help="timed runs per interaction; the median is shown (7)")
     parser.add_argument("--starts", type=int, default=5, help="cold starts of each kind; the median is shown (5)")
     parser.add_argument("--batch", type=int, default=500, help="acknowledgements in the batch (500)")
@@ -262,20 +311,31 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     print("SQLite ...", file=sys.stderr, flush=True)
     bench_backend(
-        results, "sqlite",
+        results,
+        "sqlite",
         demo_databases.sqlite_register(args.cache, args.complaints, args.seed, dt.datetime.now, rebuild=args.rebuild),
-        demo_databases.sqlite_register(args.cache, args.report_complaints, args.seed, lambda: REPORT_NOW, name="report",
-                                       rebuild=args.rebuild),
+        demo_databases.sqlite_register(
+            args.cache, args.report_complaints, args.seed, lambda: REPORT_NOW, name="report", rebuild=args.rebuild
+        ),
         args,
     )
     if "postgresql" in kinds:
         print("PostgreSQL ...", file=sys.stderr, flush=True)
         with postgres_server(args) as server_url:
             bench_backend(
-                results, "postgresql",
-                demo_databases.postgres_register(server_url, args.complaints, args.seed, dt.datetime.now, rebuild=args.rebuild),
-                demo_databases.postgres_register(server_url, args.report_complaints, args.seed, lambda: REPORT_NOW,
-                                                 name="report", rebuild=args.rebuild),
+                results,
+                "postgresql",
+                demo_databases.postgres_register(
+                    server_url, args.complaints, args.seed, dt.datetime.now, rebuild=args.rebuild
+                ),
+                demo_databases.postgres_register(
+                    server_url,
+                    args.report_complaints,
+                    args.seed,
+                    lambda: REPORT_NOW,
+                    name="report",
+                    rebuild=args.rebuild,
+                ),
                 args,
             )
     header.append(f"measured in {time.perf_counter() - started:.0f} s")

@@ -29,7 +29,7 @@ class ClientResult:
     registered: list[str]
 
 
-def _client(url: str, client: int, seconds: float, shared_case: int, queue) -> None:  # noqa: ANN001
+def _client(url: str, client: int, seconds: float, shared_case: int, queue) -> None:
     from kina_desktop.db.engine import Database
     from kina_desktop.domain.complaint import CaseChanges
     from kina_desktop.domain.enums import Role
@@ -56,8 +56,13 @@ def _client(url: str, client: int, seconds: float, shared_case: int, queue) -> N
                 while True:  # read-modify-write of one case that everybody edits
                     record = services.cases.get_by_id(shared_case)
                     try:
-                        services.cases.save(CaseChanges(record.header.id, record.header.version,
-                                                        description=replace(record.description, request=record.description.request + marker)))
+                        services.cases.save(
+                            CaseChanges(
+                                record.header.id,
+                                record.header.version,
+                                description=replace(record.description, request=record.description.request + marker),
+                            )
+                        )
                         result.appended.append(marker)
                         break
                     except ConcurrentEdit:
@@ -66,7 +71,7 @@ def _client(url: str, client: int, seconds: float, shared_case: int, queue) -> N
                 services.case_list.page(CaseQuery(search=f"klant {rng.randint(0, 19)}"), limit=50)
             result.operations += 1
             result.latencies_ms.append((time.perf_counter() - started) * 1000)
-        except Exception as error:  # noqa: BLE001 - every error is reported
+        except Exception as error:
             result.errors.append(f"{type(error).__name__}: {error}")
     queue.put(result)
 
@@ -87,7 +92,6 @@ class LoadReport:
 def run_load(url: str, clients: int = 20, seconds: float = 30.0) -> LoadReport:
     from sqlalchemy import text
 
-    from kina_desktop.db.engine import Database
     from kina_desktop.domain.enums import Role
     from kina_desktop.domain.visibility import Viewer
     from kina_desktop.services.bundle import Services
@@ -118,10 +122,15 @@ def run_load(url: str, clients: int = 20, seconds: float = 30.0) -> LoadReport:
     operations = sum(r.operations for r in results)
     database.dispose()
     return LoadReport(
-        clients=clients, seconds=elapsed, operations=operations, throughput=operations / elapsed,
+        clients=clients,
+        seconds=elapsed,
+        operations=operations,
+        throughput=operations / elapsed,
         p95_ms=latencies[int(0.95 * (len(latencies) - 1))] if latencies else 0.0,
         median_ms=statistics.median(latencies) if latencies else 0.0,
-        errors=[e for r in results for e in r.errors], lost_updates=lost, numbers_ok=numbers_ok,
+        errors=[e for r in results for e in r.errors],
+        lost_updates=lost,
+        numbers_ok=numbers_ok,
     )
 
 
@@ -134,9 +143,11 @@ def main() -> None:
     report = run_load(args.pg, args.clients, args.seconds)
     print("| clients | seconds | operations | per second | median ms | p95 ms | errors | lost updates | numbers |")
     print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |")
-    print(f"| {report.clients} | {report.seconds:.1f} | {report.operations} | {report.throughput:.1f} | "
-          f"{report.median_ms:.1f} | {report.p95_ms:.1f} | {len(report.errors)} | {len(report.lost_updates)} | "
-          f"{'unique, no gaps' if report.numbers_ok else 'GAPS'} |")
+    print(
+        f"| {report.clients} | {report.seconds:.1f} | {report.operations} | {report.throughput:.1f} | "
+        f"{report.median_ms:.1f} | {report.p95_ms:.1f} | {len(report.errors)} | {len(report.lost_updates)} | "
+        f"{'unique, no gaps' if report.numbers_ok else 'GAPS'} |"
+    )
 
 
 if __name__ == "__main__":

@@ -20,14 +20,14 @@ from types import TracebackType
 # The database side first, Qt after it: once PySide6 is loaded it reads the source of every module
 # imported later (its __feature__ check), which for SQLAlchemy's few hundred modules costs tens of
 # milliseconds at every start (issue 8; tests/test_lazy_start.py checks the order).
-import sqlalchemy.orm  # noqa: F401, I001
-import kina_desktop.services.case_list  # noqa: F401 - the first screen's service, and the models
-import kina_desktop.services.startup  # noqa: F401
+import sqlalchemy.orm  # noqa: F401
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QMessageBox
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
+import kina_desktop.services.case_list
+import kina_desktop.services.startup  # noqa: F401
 from kina_desktop import config, first_run
 from kina_desktop.db.connection_errors import explain_connection_error
 from kina_desktop.db.engine import Database, normalise_url
@@ -37,9 +37,9 @@ from kina_desktop.gui.deferred import deferred
 from kina_desktop.gui.icons import icon
 from kina_desktop.gui.interface_language import install_language, saved_language
 from kina_desktop.gui.main_window import MainWindow
-from kina_desktop.gui.smoke_exit import arm_smoke_exit
 from kina_desktop.gui.ports import AccountDraft
 from kina_desktop.gui.settings_ports import OrganisationSettings, PrivacyAdmin
+from kina_desktop.gui.smoke_exit import arm_smoke_exit
 from kina_desktop.gui.start_up import DialogRunner, StartUp, run_modal
 from kina_desktop.i18n import DEFAULT_LANGUAGE, _
 from kina_desktop.services.accounts import (
@@ -52,11 +52,11 @@ from kina_desktop.services.accounts import (
     has_accounts,
 )
 from kina_desktop.services.auth import SignedIn, sign_in, sign_in_sqlite
+from kina_desktop.services.backup import daily_backup
 from kina_desktop.services.bundle import Services
 from kina_desktop.services.context import ServiceContext
-from kina_desktop.services.errors import DatabaseUnavailable, ServiceError
-from kina_desktop.services.backup import daily_backup
 from kina_desktop.services.demo_marker import is_demo_database
+from kina_desktop.services.errors import DatabaseUnavailable, ServiceError
 from kina_desktop.services.startup import open_database, probe_server
 
 log = logging.getLogger(__name__)
@@ -66,13 +66,18 @@ APPLICATION_NAME = "KINA Klachten"
 # The Designer forms (their class names are the translation contexts pyside6-uic writes).
 FORM_CONTEXTS = frozenset(
     {
-        "DescriptionForm", "HandlingForm", "ClosureForm", "CaseEditor", "NewComplaintDialog",
-        "AccountForm", "LoginDialog",
+        "DescriptionForm",
+        "HandlingForm",
+        "ClosureForm",
+        "CaseEditor",
+        "NewComplaintDialog",
+        "AccountForm",
+        "LoginDialog",
     }
 )
 # What a refused connection to a shared server says when the configured URL is not a login
 # that may open the database: then each person signs in with their own login instead.
-OWN_LOGIN_NEEDED = ("password", "authentication", "role \"", "permission denied")
+OWN_LOGIN_NEEDED = ("password", "authentication", 'role "', "permission denied")
 
 
 def setup_logging() -> None:
@@ -133,8 +138,13 @@ def account_rules() -> AccountRules:
 
 def new_account(draft: AccountDraft) -> NewAccount:
     return NewAccount(
-        username=draft.username, display_name=draft.display_name, password=draft.password,
-        roles=draft.roles, function=draft.function, phone=draft.phone, email=draft.email,
+        username=draft.username,
+        display_name=draft.display_name,
+        password=draft.password,
+        roles=draft.roles,
+        function=draft.function,
+        phone=draft.phone,
+        email=draft.email,
     )
 
 
@@ -243,13 +253,16 @@ def build_main_window(ctx: ServiceContext, person: AccountInfo, settings: QSetti
         account_rules=account_rules(),
         # Each made when the person first opens its dialog (gui/deferred.py): the window opens sooner.
         organisation=OrganisationSettings(
-            calendar=deferred(lambda: services.calendar), templates=deferred(lambda: services.letters),
-            letterhead=deferred(lambda: services.letters), lists=deferred(lambda: services.lists),
+            calendar=deferred(lambda: services.calendar),
+            templates=deferred(lambda: services.letters),
+            letterhead=deferred(lambda: services.letters),
+            lists=deferred(lambda: services.lists),
             mail_server=lambda: services.mail,
         ),
         database_tester=probe_server,
         privacy=PrivacyAdmin(
-            retention=deferred(lambda: services.retention), legal_holds=deferred(lambda: services.legal_holds),
+            retention=deferred(lambda: services.retention),
+            legal_holds=deferred(lambda: services.legal_holds),
             access_requests=deferred(lambda: services.access_requests),
         ),
     )
@@ -318,7 +331,9 @@ def start(
             return 0
         if assistant.signed is not None:
             keep_daily_backup(assistant.signed.context.database)
-            return build_main_window(assistant.signed.context, assistant.signed.account, settings), assistant.signed.context.database
+            return build_main_window(
+                assistant.signed.context, assistant.signed.account, settings
+            ), assistant.signed.context.database
         database_url = assistant.url
     opened = open_configured_database(database_url, settings, run, tester)
     if opened is None:
@@ -348,7 +363,7 @@ def keep_daily_backup(database: Database) -> None:
         made = daily_backup(database, config.data_dir() / "backups", dt.date.today())
         if made is not None:
             log.info("daily backup %s", made)
-    except Exception:  # noqa: BLE001 - a backup problem must not keep people from working
+    except Exception:
         log.exception("daily backup failed")
 
 

@@ -60,9 +60,7 @@ def _remove_sqlite_file(path: Path) -> None:
 class FirstRun:
     """The assistant's backend: the embedded database, the first account, the demo database."""
 
-    def __init__(
-        self, tester: ConnectionTester, clock: Callable[[], dt.datetime] = dt.datetime.now
-    ) -> None:
+    def __init__(self, tester: ConnectionTester, clock: Callable[[], dt.datetime] = dt.datetime.now) -> None:
         self._tester = tester
         self._clock = clock
         self.path = config.default_sqlite_path()

@@ -164,7 +164,7 @@ def save_catalog(language: str, catalog: Catalog) -> None:
     as it now is on disk: a run that changes no message leaves both files as they were, and
     the .mo is never newer than its .po (``stale_mo`` compares their content)."""
     catalog.last_translator = catalog.language_team = f"{PROJECT} <{COPYRIGHT}>"
-    catalog.revision_date = dt.datetime.now(dt.timezone.utc)
+    catalog.revision_date = dt.datetime.now(dt.UTC)
     _write_if_changed(po_path(language), po_bytes(catalog))
     if stale_mo(language):
         mo_path(language).write_bytes(mo_bytes(read_catalog(language)))
@@ -313,8 +313,9 @@ def fill(translations: dict[str, dict[str, Any]]) -> int:
 def check() -> list[str]:
     template = extract()
     found = [str(p) for language in LANGUAGES for p in problems(template, language)]
-    found += [f"[{language}] {mo_path(language).relative_to(ROOT)} is stale" for language in LANGUAGES
-              if stale_mo(language)]
+    found += [
+        f"[{language}] {mo_path(language).relative_to(ROOT)} is stale" for language in LANGUAGES if stale_mo(language)
+    ]
     return found
 
 

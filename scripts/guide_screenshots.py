@@ -53,7 +53,7 @@ def settle() -> None:
         QApplication.processEvents()
 
 
-def wait_until(done, seconds: float = 30) -> None:  # noqa: ANN001
+def wait_until(done, seconds: float = 30) -> None:
     end = time.monotonic() + seconds
     while not done() and time.monotonic() < end:
         settle()
@@ -68,7 +68,8 @@ def save(image: Image.Image | QPixmap, name: str) -> None:
         image.save(str(raw))
         image = Image.open(raw)
     image.convert("RGB").quantize(colors=256, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE).save(
-        path, optimize=True)
+        path, optimize=True
+    )
     shown = path.relative_to(ROOT) if path.is_relative_to(ROOT) else path
     print(f"    {shown}  {path.stat().st_size // 1024} kB")
 
@@ -107,12 +108,12 @@ def pdf_page(pdf: bytes, page: int, name: str, scale: float = 1.2) -> None:
     save(document[page].render(scale=scale).to_pil(), name)
 
 
-def first_case(services: Services, wanted) -> int:  # noqa: ANN001
+def first_case(services: Services, wanted) -> int:
     """The newest case the person may read that ``wanted`` accepts."""
     for case_id in range(2000, 0, -1):
         try:
             record = services.cases.get_by_id(case_id)
-        except Exception:  # noqa: BLE001 - not there, or not readable: look further
+        except Exception:
             continue
         if wanted(record):
             return case_id
@@ -131,31 +132,53 @@ def first_run_assistant(settings: QSettings) -> None:
 
 def postal_complaint(today: dt.date) -> ComplaintDraft:
     """The complaint of the guide's walk-through: a letter that came by post."""
-    return ComplaintDraft(Description(
-        received_on=today, channel=Channel.POST, complainant_name="Els Vermeulen",
-        complainant_street="Kerkstraat 12", complainant_postal_code="2390", complainant_city="Malle",
-        organisation="OCMW Malle", subject="Lange wachttijd aan het onthaal",
-        text="Ik heb op 3 november meer dan een uur moeten wachten aan het onthaal.",
-        request="Ik wil dat het onthaal beter geregeld wordt.",
-    ))
+    return ComplaintDraft(
+        Description(
+            received_on=today,
+            channel=Channel.POST,
+            complainant_name="Els Vermeulen",
+            complainant_street="Kerkstraat 12",
+            complainant_postal_code="2390",
+            complainant_city="Malle",
+            organisation="OCMW Malle",
+            subject="Lange wachttijd aan het onthaal",
+            text="Ik heb op 3 november meer dan een uur moeten wachten aan het onthaal.",
+            request="Ik wil dat het onthaal beter geregeld wordt.",
+        )
+    )
 
 
 def improvement_projects(services: Services, owner_id: int) -> None:
     """A few projects, as the complaints team keeps them (the demo data has none)."""
     today = services.ctx.today()
-    cases = [c.tracking_number for c in services.case_list.page(CaseQuery(), 0, 20)
-             if c.category is Category.DAILY_OPERATIONS and c.level is not Level.ONE]
+    cases = [
+        c.tracking_number
+        for c in services.case_list.page(CaseQuery(), 0, 20)
+        if c.category is Category.DAILY_OPERATIONS and c.level is not Level.ONE
+    ]
     for title, status, actions in (
-        ("Wachttijden aan het onthaal verkorten", ProjectStatus.RUNNING,
-         [("Afsprakensysteem aan het onthaal invoeren", 20), ("Wachttijden meten", 45)]),
-        ("Duidelijkere facturen voor de warme maaltijden", ProjectStatus.PLANNED,
-         [("Nieuwe factuurlay-out voorleggen", 30)]),
+        (
+            "Wachttijden aan het onthaal verkorten",
+            ProjectStatus.RUNNING,
+            [("Afsprakensysteem aan het onthaal invoeren", 20), ("Wachttijden meten", 45)],
+        ),
+        (
+            "Duidelijkere facturen voor de warme maaltijden",
+            ProjectStatus.PLANNED,
+            [("Nieuwe factuurlay-out voorleggen", 30)],
+        ),
         ("Telefonische bereikbaarheid van de diensten", ProjectStatus.DONE, []),
     ):
-        project = services.projects.create(ProjectDraft(
-            title=title, description=title + ".", owner_id=owner_id, status=status,
-            evaluation_on=today + dt.timedelta(days=-14 if status is ProjectStatus.DONE else 90),
-            evaluation_result="Minder klachten over de bereikbaarheid." if status is ProjectStatus.DONE else ""))
+        project = services.projects.create(
+            ProjectDraft(
+                title=title,
+                description=title + ".",
+                owner_id=owner_id,
+                status=status,
+                evaluation_on=today + dt.timedelta(days=-14 if status is ProjectStatus.DONE else 90),
+                evaluation_result="Minder klachten over de bereikbaarheid." if status is ProjectStatus.DONE else "",
+            )
+        )
         for description, days in actions:
             services.projects.add_action(project.id, description, today + dt.timedelta(days=days))
         for number in cases[:2] if actions else ():
@@ -175,7 +198,7 @@ def main() -> int:
     subprocess.run([str(exe), "--database", str(db_file), "demo", "--complaints", "600"], check=True)
     database = open_database(f"sqlite+pysqlite:///{db_file}")
 
-    def window_for(username: str):  # noqa: ANN202
+    def window_for(username: str):
         signed = sign_in_sqlite(database, username, PASSWORD)
         window = build_main_window(signed.context, signed.account, settings)
         window.resize(1280, 780)
@@ -212,9 +235,15 @@ def main() -> int:
 
     # -- the handler: a case being handled ---------------------------------------------------------
     handler, handler_services = window_for("koen.peeters")
-    case_id = first_case(handler_services, lambda r: bool(
-        r.handling and r.handling.verdict_motivation and r.header.category is Category.DAILY_OPERATIONS
-        and r.header.level is Level.TWO))
+    case_id = first_case(
+        handler_services,
+        lambda r: bool(
+            r.handling
+            and r.handling.verdict_motivation
+            and r.header.category is Category.DAILY_OPERATIONS
+            and r.header.level is Level.TWO
+        ),
+    )
     editor = handler.open_case(case_id)
     assert editor is not None
     editor.resize(1280, 800)
@@ -224,9 +253,15 @@ def main() -> int:
 
     # -- the director: the confidential track, follow-up, settings, privacy -----------------------------
     director, director_services = window_for("marleen.vandenbroeck")
-    personnel = first_case(director_services, lambda r: bool(
-        r.header.category is Category.PERSONNEL and r.header.level is not Level.ONE
-        and r.handling and r.handling.verdict_motivation))
+    personnel = first_case(
+        director_services,
+        lambda r: bool(
+            r.header.category is Category.PERSONNEL
+            and r.header.level is not Level.ONE
+            and r.handling
+            and r.handling.verdict_motivation
+        ),
+    )
     editor = director.open_case(personnel)
     assert editor is not None
     editor.resize(1280, 800)

@@ -6,6 +6,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install.sh
 
+# The gates first (seconds): lint, format, types; the import contracts run in the suite
+# (tests/test_layers.py). scripts/check.sh runs the same on its own, .pre-commit-config.yaml too.
+bash scripts/check.sh
+
 PGBIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
 PGTMP=$(mktemp -d /tmp/kina-pgtest.XXXXXX)
 AS=()

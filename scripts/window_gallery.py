@@ -19,10 +19,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-import guide_screenshots as guide  # noqa: E402 - sets up the throwaway data folder first
-
-from PySide6.QtCore import QModelIndex, QSettings, Qt, QTimer  # noqa: E402
-from PySide6.QtWidgets import (  # noqa: E402
+import guide_screenshots as guide
+from PySide6.QtCore import QModelIndex, QSettings, Qt, QTimer
+from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
     QComboBox,
@@ -32,20 +31,20 @@ from PySide6.QtWidgets import (  # noqa: E402
     QWidget,
 )
 
-from kina_desktop import first_run  # noqa: E402
-from kina_desktop.app import account_rules, build_main_window, prepare_application, probe_server  # noqa: E402
-from kina_desktop.domain.actions import ActionKind  # noqa: E402
-from kina_desktop.domain.complaint import ComplaintDraft, Description  # noqa: E402
-from kina_desktop.domain.enums import Category, Channel, Level  # noqa: E402
-from kina_desktop.gui.first_run_pages import SERVER_LOGINS_PAGE  # noqa: E402
-from kina_desktop.gui.first_run_wizard import FirstRunWizard  # noqa: E402
-from kina_desktop.gui.interface_language import LANGUAGE_NAMES, save_language  # noqa: E402
-from kina_desktop.gui.login_dialog import LoginDialog  # noqa: E402
-from kina_desktop.gui.unsaved_prompt import ask_to_save  # noqa: E402
-from kina_desktop.i18n import _  # noqa: E402
-from kina_desktop.services.auth import sign_in_sqlite  # noqa: E402
-from kina_desktop.services.bundle import Services  # noqa: E402
-from kina_desktop.services.startup import open_database  # noqa: E402
+from kina_desktop import first_run
+from kina_desktop.app import account_rules, build_main_window, prepare_application, probe_server
+from kina_desktop.domain.actions import ActionKind
+from kina_desktop.domain.complaint import ComplaintDraft, Description
+from kina_desktop.domain.enums import Category, Channel, Level
+from kina_desktop.gui.first_run_pages import SERVER_LOGINS_PAGE
+from kina_desktop.gui.first_run_wizard import FirstRunWizard
+from kina_desktop.gui.interface_language import LANGUAGE_NAMES, save_language
+from kina_desktop.gui.login_dialog import LoginDialog
+from kina_desktop.gui.unsaved_prompt import ask_to_save
+from kina_desktop.i18n import _
+from kina_desktop.services.auth import sign_in_sqlite
+from kina_desktop.services.bundle import Services
+from kina_desktop.services.startup import open_database
 
 ROOT = guide.ROOT
 WORK = guide.WORK
@@ -74,7 +73,7 @@ def _dutch_messages() -> dict[str, str]:
     return found
 
 
-def _model_texts(model) -> list[str]:  # noqa: ANN001
+def _model_texts(model) -> list[str]:
     """A list's or table's column titles and first cells (a model whose counts Python may not
     call gives none)."""
     try:
@@ -159,12 +158,18 @@ def close(dialog: QWidget) -> None:
     guide.settle()
 
 
-def oral_complaint(today) -> ComplaintDraft:  # noqa: ANN001
-    return ComplaintDraft(Description(
-        received_on=today, channel=Channel.PHONE, complainant_name="Jan Wuyts", complainant_phone="03 312 45 67",
-        organisation="OCMW Malle", subject="Niet teruggebeld door de sociale dienst",
-        text="Mevrouw belt omdat ze al twee weken wacht op een telefoontje van haar maatschappelijk werker.",
-    ))
+def oral_complaint(today) -> ComplaintDraft:
+    return ComplaintDraft(
+        Description(
+            received_on=today,
+            channel=Channel.PHONE,
+            complainant_name="Jan Wuyts",
+            complainant_phone="03 312 45 67",
+            organisation="OCMW Malle",
+            subject="Niet teruggebeld door de sociale dienst",
+            text="Mevrouw belt omdat ze al twee weken wacht op een telefoontje van haar maatschappelijk werker.",
+        )
+    )
 
 
 def first_run_pages(settings: QSettings) -> None:
@@ -178,8 +183,12 @@ def first_run_pages(settings: QSettings) -> None:
     wizard.next()  # nothing filled in: the form says what is missing
     shot(wizard, "first-run-2-account-missing")
     form = wizard.account_page.form
-    for field, text in ((form.ui.display_name, "Dirk Janssens"), (form.ui.username, "dirk"),
-                        (form.ui.password, "een-lang-wachtwoord"), (form.ui.repeated_password, "een-lang-wachtwoord")):
+    for field, text in (
+        (form.ui.display_name, "Dirk Janssens"),
+        (form.ui.username, "dirk"),
+        (form.ui.password, "een-lang-wachtwoord"),
+        (form.ui.repeated_password, "een-lang-wachtwoord"),
+    ):
         field.setText(text)
     wizard.next()
     shot(wizard, "first-run-3-letterhead")
@@ -195,7 +204,7 @@ def first_run_pages(settings: QSettings) -> None:
     logins.reject()
 
 
-def find_case(services: Services, wanted) -> int:  # noqa: ANN001
+def find_case(services: Services, wanted) -> int:
     return guide.first_case(services, wanted)
 
 
@@ -204,7 +213,7 @@ def step_case(services: Services, kind: ActionKind) -> int | None:
     for case_id in range(COMPLAINTS + 50, 0, -1):
         try:
             options = services.workflow.progress(case_id).options
-        except Exception:  # noqa: BLE001 - not there, or not readable: look further
+        except Exception:
             continue
         if any(o.action.kind is kind for o in options):
             return case_id
@@ -212,7 +221,7 @@ def step_case(services: Services, kind: ActionKind) -> int | None:
     return None
 
 
-def editor_pictures(window, case_id: int, who: str) -> None:  # noqa: ANN001
+def editor_pictures(window, case_id: int, who: str) -> None:
     editor = window.open_case(case_id)
     assert editor is not None
     tabs = editor.ui.tabs
@@ -246,12 +255,14 @@ def main() -> int:
 
     db_file = WORK / "KINA Klachten" / "kina-klachten-demo.db"
     exe = Path(sys.executable).with_name("kina-desktop")
-    guide.subprocess.run([str(exe), "--database", str(db_file), "demo", "--complaints", str(COMPLAINTS)],
-                         check=True, capture_output=True)
+    guide.subprocess.run(
+        [str(exe), "--database", str(db_file), "demo", "--complaints", str(COMPLAINTS)], check=True, capture_output=True
+    )
     database = open_database(f"sqlite+pysqlite:///{db_file}")
 
-    login = LoginDialog(lambda user, password: sign_in_sqlite(database, user, password), settings,
-                        f"{db_file} (SQLite)")
+    login = LoginDialog(
+        lambda user, password: sign_in_sqlite(database, user, password), settings, f"{db_file} (SQLite)"
+    )
     login.show()
     shot(login, "login")
     login.ui.username.setText("an.claes")
@@ -260,7 +271,7 @@ def main() -> int:
     shot(login, "login-refused")
     close(login)
 
-    def window_for(username: str):  # noqa: ANN202
+    def window_for(username: str):
         signed = sign_in_sqlite(database, username, guide.PASSWORD)
         window = build_main_window(signed.context, signed.account, settings)
         window.show()
@@ -311,8 +322,9 @@ def main() -> int:
     guide.settle()
     menu = editor.letters_menu
     assert menu is not None and editor.letters_button is not None
-    guide.grab_with_menu(editor, editor.letters_button, menu, "letter_acknowledgement", 1,
-                         f"{next(counter):02d}-letters-menu.png")
+    guide.grab_with_menu(
+        editor, editor.letters_button, menu, "letter_acknowledgement", 1, f"{next(counter):02d}-letters-menu.png"
+    )
     editor.ui.description_tab_layout.parentWidget()  # the description tab, changed:
     editor.description_form.field_widgets()["subject"].setText("Lange wachttijd aan het onthaal (2)")  # type: ignore[union-attr]
     modal(editor.reject, "unsaved-prompt")
@@ -324,9 +336,16 @@ def main() -> int:
     # -- the director (also an administrator) --------------------------------------------------------
     director, director_services = window_for("marleen.vandenbroeck")
     shot(director, "main-window-director")
-    handled = find_case(director_services, lambda r: bool(
-        r.handling and r.handling.verdict_motivation and r.header.category is Category.DAILY_OPERATIONS
-        and r.header.level is Level.TWO and r.closure))
+    handled = find_case(
+        director_services,
+        lambda r: bool(
+            r.handling
+            and r.handling.verdict_motivation
+            and r.header.category is Category.DAILY_OPERATIONS
+            and r.header.level is Level.TWO
+            and r.closure
+        ),
+    )
     editor_pictures(director, handled, "director")
 
     with_step = step_case(director_services, ActionKind.ASSESS_ADMISSIBILITY)
@@ -346,8 +365,9 @@ def main() -> int:
                 shot(editor.step_dialog, f"step-{kind.value}")
                 close(editor.step_dialog)
             close(editor)
-    personnel = find_case(director_services, lambda r: r.header.category is Category.PERSONNEL
-                          and r.header.level is not Level.ONE)
+    personnel = find_case(
+        director_services, lambda r: r.header.category is Category.PERSONNEL and r.header.level is not Level.ONE
+    )
     editor = director.open_case(personnel)
     if editor is not None:
         shot(editor, "case-editor-personnel")
@@ -415,9 +435,13 @@ def main() -> int:
     shot(guide_window, "user-guide")
     close(guide_window)
     modal(director.show_about, "about")
-    box = QMessageBox(QMessageBox.Icon.Question, _("KINA Klachten"), _("Wijzigingen opslaan?"),
-                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
-                      | QMessageBox.StandardButton.Cancel, director)
+    box = QMessageBox(
+        QMessageBox.Icon.Question,
+        _("KINA Klachten"),
+        _("Wijzigingen opslaan?"),
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No | QMessageBox.StandardButton.Cancel,
+        director,
+    )
     modal(box.exec, "qt-buttons-yes-no-cancel")
     modal(lambda: ask_to_save(director), "unsaved-prompt-plain")
 

@@ -19,11 +19,11 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from kina_desktop.db.engine import Database  # noqa: E402
-from kina_desktop.db.migrate import upgrade  # noqa: E402
-from kina_desktop.domain.enums import Role  # noqa: E402
-from kina_desktop.domain.visibility import Viewer  # noqa: E402
-from kina_desktop.services.context import ServiceContext  # noqa: E402
+from kina_desktop.db.engine import Database
+from kina_desktop.db.migrate import upgrade
+from kina_desktop.domain.enums import Role
+from kina_desktop.domain.visibility import Viewer
+from kina_desktop.services.context import ServiceContext
 
 PG_URL = os.environ.get("TEST_PG_URL", "")
 REQUIRE_PG = os.environ.get("KINA_REQUIRE_PG") == "1"

@@ -45,7 +45,11 @@ def solved_at_once(services: Services, on: dt.date, **desc: object) -> str:
     """A complaint received and solved at once on ``on`` (level 1, Art. 6): correctly handled and
     closed. Its tracking number."""
     record = services.cases.register(draft(level=Level.ONE, received_on=on, facts_on=on, **desc))
-    record = services.workflow.take(record.header.id, record.header.version, ActionKind.SOLVE_AT_ONCE,
-                                    StepData(on=on, solution="Meteen rechtgezet."))
+    record = services.workflow.take(
+        record.header.id,
+        record.header.version,
+        ActionKind.SOLVE_AT_ONCE,
+        StepData(on=on, solution="Meteen rechtgezet."),
+    )
     assert record.header.status == Status.CLOSED
     return record.tracking_number

@@ -23,18 +23,18 @@ def test_saving_an_unchanged_catalog_again_leaves_po_and_mo_as_they_were(
     def save(revision: dt.datetime) -> tuple[bytes, bytes]:
         catalog = Catalog(locale="fr", domain=catalogs.DOMAIN, project=catalogs.PROJECT, fuzzy=False)
         catalog.add("Opslaan", "Enregistrer")
-        catalog.creation_date = dt.datetime(2026, 1, 5, tzinfo=dt.timezone.utc)
+        catalog.creation_date = dt.datetime(2026, 1, 5, tzinfo=dt.UTC)
 
         class Clock(dt.datetime):
             @classmethod
-            def now(cls, tz=None):  # noqa: ANN001, ANN206
+            def now(cls, tz=None):
                 return revision
 
         monkeypatch.setattr(catalogs, "dt", SimpleNamespace(datetime=Clock, timezone=dt.timezone))
         catalogs.save_catalog("fr", catalog)
         return catalogs.po_path("fr").read_bytes(), catalogs.mo_path("fr").read_bytes()
 
-    first = save(dt.datetime(2026, 1, 5, 10, 0, tzinfo=dt.timezone.utc))
-    again = save(dt.datetime(2026, 1, 6, 11, 30, tzinfo=dt.timezone.utc))  # the next day, nothing changed
+    first = save(dt.datetime(2026, 1, 5, 10, 0, tzinfo=dt.UTC))
+    again = save(dt.datetime(2026, 1, 6, 11, 30, tzinfo=dt.UTC))  # the next day, nothing changed
     assert again == first
     assert not catalogs.stale_mo("fr")

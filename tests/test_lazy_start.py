@@ -33,8 +33,13 @@ print(json.dumps({"opened": opened, "modules": sorted(sys.modules)}))
 
 
 def test_the_window_starts_without_the_report_and_print_libraries() -> None:
-    done = subprocess.run([sys.executable, "-c", PROBE], capture_output=True, text=True, timeout=120,
-                          env={"QT_QPA_PLATFORM": "offscreen", "PATH": "/usr/bin:/bin"})
+    done = subprocess.run(
+        [sys.executable, "-c", PROBE],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={"QT_QPA_PLATFORM": "offscreen", "PATH": "/usr/bin:/bin"},
+    )
     assert done.returncode == 0, done.stderr
     found = json.loads(done.stdout.strip().splitlines()[-1])
     assert found["opened"] == ["sqlite:///unused.db"]
@@ -44,17 +49,37 @@ def test_the_window_starts_without_the_report_and_print_libraries() -> None:
 
 # Each waits until its menu entry, its dialog or its kind of database is used.
 NOT_WITH_THE_WINDOW = (
-    "kina_desktop.gui.case_editor", "kina_desktop.gui.new_complaint_dialog", "kina_desktop.gui.first_run_wizard",
-    "kina_desktop.gui.statistics_view", "kina_desktop.gui.projects_view", "kina_desktop.gui.annual_report_dialog",
-    "kina_desktop.gui.calendar_dialog", "kina_desktop.gui.letterhead_dialog", "kina_desktop.gui.template_editor",
-    "kina_desktop.gui.organisation_lists_dialog", "kina_desktop.gui.database_dialog", "kina_desktop.gui.mailbox_dialog",
-    "kina_desktop.gui.new_mail_dialog", "kina_desktop.gui.retention_dialog", "kina_desktop.gui.access_request_dialog",
-    "kina_desktop.gui.users_dialog", "kina_desktop.gui.user_guide", "kina_desktop.gui.pdf_output",
-    "kina_desktop.gui.pdf_printing", "PySide6.QtPrintSupport",
-    "kina_desktop.services.demo", "kina_desktop.services.cases", "kina_desktop.services.letters",
-    "kina_desktop.services.statistics", "kina_desktop.services.projects", "kina_desktop.services.annual_report",
-    "kina_desktop.services.retention", "kina_desktop.services.webform_import", "kina_desktop.services.organisation",
-    "sqlalchemy.dialects.postgresql", "multiprocessing",
+    "kina_desktop.gui.case_editor",
+    "kina_desktop.gui.new_complaint_dialog",
+    "kina_desktop.gui.first_run_wizard",
+    "kina_desktop.gui.statistics_view",
+    "kina_desktop.gui.projects_view",
+    "kina_desktop.gui.annual_report_dialog",
+    "kina_desktop.gui.calendar_dialog",
+    "kina_desktop.gui.letterhead_dialog",
+    "kina_desktop.gui.template_editor",
+    "kina_desktop.gui.organisation_lists_dialog",
+    "kina_desktop.gui.database_dialog",
+    "kina_desktop.gui.mailbox_dialog",
+    "kina_desktop.gui.new_mail_dialog",
+    "kina_desktop.gui.retention_dialog",
+    "kina_desktop.gui.access_request_dialog",
+    "kina_desktop.gui.users_dialog",
+    "kina_desktop.gui.user_guide",
+    "kina_desktop.gui.pdf_output",
+    "kina_desktop.gui.pdf_printing",
+    "PySide6.QtPrintSupport",
+    "kina_desktop.services.demo",
+    "kina_desktop.services.cases",
+    "kina_desktop.services.letters",
+    "kina_desktop.services.statistics",
+    "kina_desktop.services.projects",
+    "kina_desktop.services.annual_report",
+    "kina_desktop.services.retention",
+    "kina_desktop.services.webform_import",
+    "kina_desktop.services.organisation",
+    "sqlalchemy.dialects.postgresql",
+    "multiprocessing",
 )
 
 WINDOW_PROBE = """
@@ -89,8 +114,13 @@ run(["--database", sys.argv[1]], open_window=window)
 def test_the_main_window_opens_without_its_dialogs_and_their_services(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'register.db'}"
     open_database(url).dispose()  # made and migrated here: the window's start finds it up to date
-    done = subprocess.run([sys.executable, "-c", WINDOW_PROBE, url], capture_output=True, text=True, timeout=120,
-                          env={"QT_QPA_PLATFORM": "offscreen", "PATH": "/usr/bin:/bin", "HOME": str(tmp_path)})
+    done = subprocess.run(
+        [sys.executable, "-c", WINDOW_PROBE, url],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={"QT_QPA_PLATFORM": "offscreen", "PATH": "/usr/bin:/bin", "HOME": str(tmp_path)},
+    )
     assert done.returncode == 0, done.stderr
     found = json.loads(done.stdout.strip().splitlines()[-1])
     assert found["counted"] == "Alle dossiers (0)"

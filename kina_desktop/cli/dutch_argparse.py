@@ -29,7 +29,9 @@ _MESSAGES: dict[str, str] = {
     "the following arguments are required: %s": N_("deze argumenten ontbreken: %s"),
     "unrecognized arguments: %s": N_("onbekende argumenten: %s"),
     "invalid choice: %(value)r (choose from %(choices)s)": N_("ongeldige keuze: %(value)r (kies uit %(choices)s)"),
-    "unknown parser %(parser_name)r (choices: %(choices)s)": N_("onbekende opdracht %(parser_name)r (kies uit %(choices)s)"),
+    "unknown parser %(parser_name)r (choices: %(choices)s)": N_(
+        "onbekende opdracht %(parser_name)r (kies uit %(choices)s)"
+    ),
     "expected one argument": N_("verwacht één waarde"),
     "expected at most one argument": N_("verwacht hoogstens één waarde"),
     "expected at least one argument": N_("verwacht minstens één waarde"),

@@ -13,14 +13,14 @@ from dataclasses import dataclass
 from babel.numbers import format_decimal
 
 from kina_desktop import config
+from kina_desktop.cli.failures import CommandError
 from kina_desktop.domain.enums import Role
 from kina_desktop.domain.visibility import Viewer
 from kina_desktop.i18n import _, babel_locale
-from kina_desktop.services.bundle import Services
-from kina_desktop.services.context import ServiceContext
-from kina_desktop.cli.failures import CommandError
 from kina_desktop.services.accounts import has_accounts
 from kina_desktop.services.auth import SignInFailed, is_shared_database, login_in_url, sign_in
+from kina_desktop.services.bundle import Services
+from kina_desktop.services.context import ServiceContext
 from kina_desktop.services.startup import open_database
 
 
@@ -91,7 +91,8 @@ class Environment:
             if not is_postgres:
                 raise CommandError(
                     _("meld u aan met --user GEBRUIKERSNAAM (het wachtwoord komt uit {env} of wordt gevraagd)").format(
-                        env=ENV_PASSWORD)
+                        env=ENV_PASSWORD
+                    )
                 )
             username = login_in_url(self.url) or getpass.getuser()  # the login in the URL itself
         password = os.environ.get(ENV_PASSWORD)
@@ -101,8 +102,9 @@ class Environment:
             elif is_postgres:
                 password = ""  # the server decides (a local socket may trust the login)
             else:
-                raise CommandError(_("geen wachtwoord: zet {env} of start de opdracht in een terminal").format(
-                    env=ENV_PASSWORD))
+                raise CommandError(
+                    _("geen wachtwoord: zet {env} of start de opdracht in een terminal").format(env=ENV_PASSWORD)
+                )
         try:
             return sign_in(self.url, username, password).context
         except SignInFailed as error:

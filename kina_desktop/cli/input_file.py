@@ -26,5 +26,6 @@ def read_input(name: str, limit: int, *, stdin: bool = False) -> bytes:
     except PermissionError:
         raise CommandError(_("{file} kan niet gelezen worden: geen toegang").format(file=name)) from None
     except OSError as error:
-        raise CommandError(_("{file} kan niet gelezen worden: {reason}").format(
-            file=name, reason=error.strerror or error)) from None
+        raise CommandError(
+            _("{file} kan niet gelezen worden: {reason}").format(file=name, reason=error.strerror or error)
+        ) from None

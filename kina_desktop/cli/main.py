@@ -94,6 +94,9 @@ def _open_window(open_window: OpenWindow, database_url: str | None) -> int:
         return open_window(database_url)
     except ImportError as error:  # Qt or a system library for it is missing
         log_unexpected(error)
-        report(_("het venster kan niet openen: {error}. De opdrachten ({prog} --help) werken wel.").format(
-            error=error, prog=PROGRAM))
+        report(
+            _("het venster kan niet openen: {error}. De opdrachten ({prog} --help) werken wel.").format(
+                error=error, prog=PROGRAM
+            )
+        )
         return EXIT_FAILURE

@@ -14,7 +14,9 @@ from kina_desktop.i18n import _
 
 def _database_option(parser: argparse.ArgumentParser, default: object) -> None:
     parser.add_argument(
-        "--database", metavar="URL", default=default,
+        "--database",
+        metavar="URL",
+        default=default,
         help=_(
             "de database: een PostgreSQL-URL (postgresql://gebruiker@server/naam), "
             "sqlite:///pad/naar/bestand.db of gewoon het pad naar een .db-bestand; anders {env}, "
@@ -46,14 +48,19 @@ def build_parser() -> DutchArgumentParser:
         ).format(prog=PROGRAM),
     )
     parser.add_argument(
-        "--version", action="version", version=f"{PROGRAM} {__version__}",
+        "--version",
+        action="version",
+        version=f"{PROGRAM} {__version__}",
         help=_("toon het versienummer en stop"),
     )
     _database_option(parser, None)
     parser.add_argument(
-        "--user", metavar=_("GEBRUIKERSNAAM"), default=None,
-        help=_("meld u aan als deze gebruiker (anders KINA_USER); het wachtwoord komt uit "
-               "KINA_PASSWORD of wordt gevraagd"),
+        "--user",
+        metavar=_("GEBRUIKERSNAAM"),
+        default=None,
+        help=_(
+            "meld u aan als deze gebruiker (anders KINA_USER); het wachtwoord komt uit KINA_PASSWORD of wordt gevraagd"
+        ),
     )
     subparsers = parser.add_subparsers(title=_("opdrachten"), metavar=_("OPDRACHT"), dest="command")
     for command in COMMANDS:

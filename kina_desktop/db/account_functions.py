@@ -148,7 +148,7 @@ def account_function_statements() -> list[str]:
             v_groups text[] := kina_account_check(p_username, true, p_roles);
             v_group text;
             v_id integer;
-        BEGIN{_verifier_check('p_verifier')}
+        BEGIN{_verifier_check("p_verifier")}
             IF btrim(COALESCE(p_display_name, '')) = '' THEN
                 RAISE EXCEPTION 'kina: an account has a name' USING ERRCODE = '22023';
             END IF;
@@ -160,7 +160,7 @@ def account_function_statements() -> list[str]:
             INSERT INTO accounts (username, display_name, function, phone, email, active, failed_logins, created_at)
             VALUES (p_username, btrim(p_display_name), btrim(COALESCE(p_function, '')), btrim(COALESCE(p_phone, '')),
                     btrim(COALESCE(p_email, '')), true, 0, (now() AT TIME ZONE 'UTC'))
-            RETURNING id INTO v_id;{_set_groups('p_username')}
+            RETURNING id INTO v_id;{_set_groups("p_username")}
             RETURN v_id;
         END
         $$"""
@@ -173,14 +173,14 @@ def account_function_statements() -> list[str]:
         BEGIN
             IF p_roles IS NULL THEN
                 RAISE EXCEPTION 'kina: an account has at least one role' USING ERRCODE = '22023';
-            END IF;{_set_groups('p_username')}
+            END IF;{_set_groups("p_username")}
         END
         $$"""
     set_password = f"""
         CREATE OR REPLACE FUNCTION kina_account_set_password(p_username text, p_verifier text)
         RETURNS void LANGUAGE plpgsql SECURITY DEFINER {SEARCH_PATH} AS $$
         BEGIN
-            PERFORM kina_account_check(p_username, false, NULL);{_verifier_check('p_verifier')}
+            PERFORM kina_account_check(p_username, false, NULL);{_verifier_check("p_verifier")}
             EXECUTE format('ALTER ROLE %I PASSWORD %L', p_username, p_verifier);
         END
         $$"""
@@ -229,7 +229,10 @@ def account_function_statements() -> list[str]:
         _check_function(),
         "REVOKE ALL ON FUNCTION kina_account_check(text, boolean, text[]) FROM PUBLIC",
         f"ALTER FUNCTION kina_account_check(text, boolean, text[]) OWNER TO {MANAGER}",
-        create, set_roles, set_password, set_active,
+        create,
+        set_roles,
+        set_password,
+        set_active,
     ]
     for function in functions:
         sql += [

@@ -39,7 +39,7 @@ class Base(DeclarativeBase):
 
 
 def _utcnow() -> dt.datetime:
-    return dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
 
 
 class Account(Base):
@@ -60,7 +60,7 @@ class Account(Base):
     locked_until: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_utcnow)
 
-    roles: Mapped[list["AccountRole"]] = relationship(
+    roles: Mapped[list[AccountRole]] = relationship(
         back_populates="account", cascade="all, delete-orphan", lazy="selectin"
     )
 
@@ -127,15 +127,11 @@ class Case(Base):
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_utcnow)
     version: Mapped[int] = mapped_column(Integer, default=1)
 
-    description: Mapped["CaseDescription"] = relationship(
+    description: Mapped[CaseDescription] = relationship(
         back_populates="case", uselist=False, cascade="all, delete-orphan"
     )
-    handling: Mapped["CaseHandling"] = relationship(
-        back_populates="case", uselist=False, cascade="all, delete-orphan"
-    )
-    closure: Mapped["CaseClosure"] = relationship(
-        back_populates="case", uselist=False, cascade="all, delete-orphan"
-    )
+    handling: Mapped[CaseHandling] = relationship(back_populates="case", uselist=False, cascade="all, delete-orphan")
+    closure: Mapped[CaseClosure] = relationship(back_populates="case", uselist=False, cascade="all, delete-orphan")
     handler: Mapped[Account | None] = relationship(foreign_keys=[handler_id], lazy="joined")
 
     # Optimistic locking: every save sets version + 1 itself and SQLAlchemy adds
@@ -377,9 +373,7 @@ class ProjectCase(Base):
     __tablename__ = "project_cases"
     __table_args__ = (Index("ix_project_cases_case_id", "case_id"),)
 
-    project_id: Mapped[int] = mapped_column(
-        ForeignKey("improvement_projects.id", ondelete="CASCADE"), primary_key=True
-    )
+    project_id: Mapped[int] = mapped_column(ForeignKey("improvement_projects.id", ondelete="CASCADE"), primary_key=True)
     case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), primary_key=True)
 
 

@@ -65,8 +65,10 @@ FACTS_SELECT = (
 
 def _text_columns(model: type) -> list[str]:
     return [
-        column.name for column in model.__table__.columns  # type: ignore[attr-defined]
-        if isinstance(column.type, (String, Text)) and column.name not in KEPT_FIELDS
+        column.name
+        for column in model.__table__.columns  # type: ignore[attr-defined]
+        if isinstance(column.type, (String, Text))
+        and column.name not in KEPT_FIELDS
         and column.name not in ("case_id", "search_key")
     ]
 
@@ -90,10 +92,7 @@ def _assignment(column: str) -> str:
 
 
 # domain/text.fold in SQL, as far as the names of member OCMWs and KINA services need it.
-FOLDED_ORGANISATION = (
-    "translate(lower(organisation), 'áàâäéèêëíìîïóòôöúùûüçñ', "
-    "'aaaaeeeeiiiioooouuuucn')"
-)
+FOLDED_ORGANISATION = "translate(lower(organisation), 'áàâäéèêëíìîïóòôöúùûüçñ', 'aaaaeeeeiiiioooouuuucn')"
 
 
 def pseudonymise_statements(case_id: str, on: str, search_key: str = FOLDED_ORGANISATION) -> list[str]:
@@ -196,5 +195,11 @@ def postgresql_downgrade_statements() -> list[str]:
     ]
 
 
-__all__ = ["FACTS_SELECT", "FACTS_VIEW", "RETENTION_SETTING", "emptied_columns",
-           "postgresql_statements", "pseudonymise_statements"]
+__all__ = [
+    "FACTS_SELECT",
+    "FACTS_VIEW",
+    "RETENTION_SETTING",
+    "emptied_columns",
+    "postgresql_statements",
+    "pseudonymise_statements",
+]

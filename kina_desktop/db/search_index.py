@@ -31,7 +31,9 @@ def is_search_index(name: str | None) -> bool:
 
 
 def has_trigram_extension(conn: Connection) -> bool:
-    return conn.execute(text("SELECT 1 FROM pg_extension WHERE extname = :name"), {"name": EXTENSION}).first() is not None
+    return (
+        conn.execute(text("SELECT 1 FROM pg_extension WHERE extname = :name"), {"name": EXTENSION}).first() is not None
+    )
 
 
 def create_trigram_extension(conn: Connection) -> bool:
@@ -43,18 +45,25 @@ def create_trigram_extension(conn: Connection) -> bool:
         text("SELECT 1 FROM pg_available_extensions WHERE name = :name"), {"name": EXTENSION}
     ).first()
     if available is None:
-        log.warning("search index skipped: the extension %s is not installed on the server "
-                    "(Debian: the postgresql-contrib files of the server package)", EXTENSION)
+        log.warning(
+            "search index skipped: the extension %s is not installed on the server "
+            "(Debian: the postgresql-contrib files of the server package)",
+            EXTENSION,
+        )
         return False
     savepoint = conn.begin_nested()
     try:
         conn.execute(text(f"CREATE EXTENSION IF NOT EXISTS {EXTENSION}"))
-    except Exception as error:  # noqa: BLE001 - typically insufficient_privilege
+    except Exception as error:
         savepoint.rollback()
         reason = str(getattr(error, "orig", error)).strip().splitlines()
-        log.warning("search index skipped: this login may not create the extension %s (%s); "
-                    "search works without it, only slower. A database administrator can add it later: %s",
-                    EXTENSION, reason[0] if reason else error, "; ".join(statements()))
+        log.warning(
+            "search index skipped: this login may not create the extension %s (%s); "
+            "search works without it, only slower. A database administrator can add it later: %s",
+            EXTENSION,
+            reason[0] if reason else error,
+            "; ".join(statements()),
+        )
         return False
     savepoint.commit()
     return True

@@ -44,15 +44,23 @@ PART_TABLES: dict[str, str] = {
 }
 
 ACCOUNT_COLUMNS_READABLE = (
-    "id", "username", "display_name", "function", "phone", "email", "active", "failed_logins",
-    "locked_until", "created_at",
+    "id",
+    "username",
+    "display_name",
+    "function",
+    "phone",
+    "email",
+    "active",
+    "failed_logins",
+    "locked_until",
+    "created_at",
 )
 
 
 def _create_role(name: str) -> str:
     return (
-        "DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '{n}') THEN "
-        "CREATE ROLE {n} NOLOGIN; END IF; END $$;".format(n=name)
+        f"DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '{name}') THEN "
+        f"CREATE ROLE {name} NOLOGIN; END IF; END $$;"
     )
 
 
@@ -169,9 +177,11 @@ def downgrade_statements() -> list[str]:
 def folder_statements() -> list[str]:
     """Grants and policies for the complaint folder (documents) and the letters (migration 0004):
     each row follows the part of the case it belongs with."""
-    sql = [f"GRANT SELECT, INSERT, DELETE ON documents TO {BASE_ROLE}",
-           f"GRANT SELECT, INSERT ON letters TO {BASE_ROLE}",
-           f"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {BASE_ROLE}"]
+    sql = [
+        f"GRANT SELECT, INSERT, DELETE ON documents TO {BASE_ROLE}",
+        f"GRANT SELECT, INSERT ON letters TO {BASE_ROLE}",
+        f"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {BASE_ROLE}",
+    ]
     for table in ("documents", "letters"):
         sql += [
             f"ALTER TABLE {table} ENABLE ROW LEVEL SECURITY",

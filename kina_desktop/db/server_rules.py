@@ -44,9 +44,15 @@ SEARCH_PATH = "SET search_path = public, pg_catalog, pg_temp"
 
 # A case starts registered, or waiting for the written confirmation of an oral complaint (Art. 3):
 # every status domain/registration.py ``entry_status`` can give.
-ENTRY_STATUSES = tuple(sorted(
-    {entry_status(k, lv, ch, confirmed) for k, lv, ch, confirmed in
-     itertools.product(Kind, Level, Channel, (False, True))}, key=lambda s: s.value))
+ENTRY_STATUSES = tuple(
+    sorted(
+        {
+            entry_status(k, lv, ch, confirmed)
+            for k, lv, ch, confirmed in itertools.product(Kind, Level, Channel, (False, True))
+        },
+        key=lambda s: s.value,
+    )
+)
 
 # Steps that may change kind, category or level (Art. 3 and 6), with a reason recorded.
 REQUALIFYING_ACTIONS = ("requalify", "reclassify")
@@ -81,8 +87,7 @@ def confidential_pairs() -> list[tuple[str, str]]:
 def route_rows() -> list[tuple[str, str, str, str]]:
     """(kind, category, level, route) for every combination, from the domain."""
     return [
-        (k.value, c.value, lv.value, route_key(k, c, lv).value)
-        for k, c, lv in itertools.product(Kind, Category, Level)
+        (k.value, c.value, lv.value, route_key(k, c, lv).value) for k, c, lv in itertools.product(Kind, Category, Level)
     ]
 
 
@@ -220,7 +225,7 @@ def _steps_guard() -> str:
         LANGUAGE plpgsql SECURITY DEFINER {SEARCH_PATH} AS $$
         DECLARE
             v_case cases%ROWTYPE;
-            v_group text := {_group_of_role_sql('NEW.by_role')};
+            v_group text := {_group_of_role_sql("NEW.by_role")};
         BEGIN
             IF kina_is_trusted() THEN
                 RETURN NEW;
@@ -317,9 +322,13 @@ def _counter_lock_function() -> str:
 
 def server_rule_statements() -> list[str]:
     """Everything the server holds besides the grants of db/security.py (re-runnable)."""
-    sql = [*domain_statements(), _trusted_function(), _counter_lock_function(),
-           "REVOKE ALL ON FUNCTION kina_lock_tracking_counter(integer) FROM PUBLIC",
-           f"GRANT EXECUTE ON FUNCTION kina_lock_tracking_counter(integer) TO {BASE_ROLE}"]
+    sql = [
+        *domain_statements(),
+        _trusted_function(),
+        _counter_lock_function(),
+        "REVOKE ALL ON FUNCTION kina_lock_tracking_counter(integer) FROM PUBLIC",
+        f"GRANT EXECUTE ON FUNCTION kina_lock_tracking_counter(integer) TO {BASE_ROLE}",
+    ]
     sql += [
         """
         CREATE TABLE IF NOT EXISTS server_history (
@@ -351,8 +360,7 @@ def server_rule_statements() -> list[str]:
         "CREATE TRIGGER kina_cases_guard BEFORE INSERT OR UPDATE ON cases "
         "FOR EACH ROW EXECUTE FUNCTION kina_cases_guard()",
         "DROP TRIGGER IF EXISTS kina_steps_guard ON case_steps",
-        "CREATE TRIGGER kina_steps_guard BEFORE INSERT ON case_steps "
-        "FOR EACH ROW EXECUTE FUNCTION kina_steps_guard()",
+        "CREATE TRIGGER kina_steps_guard BEFORE INSERT ON case_steps FOR EACH ROW EXECUTE FUNCTION kina_steps_guard()",
         "DROP TRIGGER IF EXISTS kina_audit_guard ON audit_events",
         "CREATE TRIGGER kina_audit_guard BEFORE INSERT ON audit_events "
         "FOR EACH ROW EXECUTE FUNCTION kina_audit_guard()",
@@ -372,8 +380,13 @@ def server_rule_statements() -> list[str]:
         f"GRANT UPDATE ({writable_header}) ON cases TO {BASE_ROLE}",
         f"REVOKE DELETE ON {', '.join(UNDELETABLE_PARTS)} FROM {BASE_ROLE}",
     ]
-    for function in ("kina_is_trusted()", "kina_record_change()", "kina_cases_guard()", "kina_steps_guard()",
-                     "kina_audit_guard()"):
+    for function in (
+        "kina_is_trusted()",
+        "kina_record_change()",
+        "kina_cases_guard()",
+        "kina_steps_guard()",
+        "kina_audit_guard()",
+    ):
         sql.append(f"REVOKE ALL ON FUNCTION {function} FROM PUBLIC")
     sql.append(f"GRANT EXECUTE ON FUNCTION kina_is_trusted() TO {BASE_ROLE}")
     # Nobody but the owner creates objects: no schema of its own, no temporary tables (a trigger on
@@ -396,5 +409,15 @@ HEADER_COLUMNS_WRITABLE = tuple(c.name for c in Case.__table__.columns if c.name
 
 ROLE_OF_GROUP = {group: role for role, group in GROUP_ROLES.items()}
 
-__all__ = ["SERVER_ONLY_TABLES", "ENTRY_STATUSES", "HEADER_COLUMNS_WRITABLE", "HEADER_IDENTITY", "HISTORY_PARTS", "Role", "confidential_pairs",
-           "route_rows", "server_rule_statements", "step_rule_rows"]
+__all__ = [
+    "SERVER_ONLY_TABLES",
+    "ENTRY_STATUSES",
+    "HEADER_COLUMNS_WRITABLE",
+    "HEADER_IDENTITY",
+    "HISTORY_PARTS",
+    "Role",
+    "confidential_pairs",
+    "route_rows",
+    "server_rule_statements",
+    "step_rule_rows",
+]

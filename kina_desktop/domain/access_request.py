@@ -25,18 +25,26 @@ What the person is entitled to is *their own* data, not everything the register 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
-
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 
 from kina_desktop.domain.enums import Category, Role
 from kina_desktop.domain.text import fold
 from kina_desktop.i18n import N_, _
 
 DESCRIPTION_FIELDS = (
-    "complainant_name", "complainant_street", "complainant_postal_code", "complainant_city",
-    "complainant_email", "complainant_phone", "complainant_language", "organisation", "subject", "text",
-    "facts_on", "request",
+    "complainant_name",
+    "complainant_street",
+    "complainant_postal_code",
+    "complainant_city",
+    "complainant_email",
+    "complainant_phone",
+    "complainant_language",
+    "organisation",
+    "subject",
+    "text",
+    "facts_on",
+    "request",
 )
 HANDLING_FIELDS_ALWAYS = ("admissibility",)
 HANDLING_FIELDS_NOT_PERSONNEL = ("verdict", "verdict_motivation", "measures", "solution", "answer")
@@ -151,20 +159,27 @@ class AccessExport:
 def explanation(export: AccessExport) -> list[str]:
     """The Dutch notes that go with every export (PDF and JSON)."""
     lines = [
-        _("Dit overzicht bevat de gegevens die {org} over u bijhoudt in het klachtenregister: de dossiers "
-          "waarin u klager bent, wat u ons meedeelde, wat wij u meedeelden en de brieven die wij u stuurden.").format(
-            org=export.organisation or "KINA"),
-        _("Gegevens van andere personen, zoals het betrokken personeelslid, en interne werknotities staan er niet "
-          "in. Bij een klacht over een personeelsaangelegenheid meldt KINA enkel dat de klacht behandeld werd en "
-          "besproken met het betrokken personeelslid en de leidinggevenden (Art. 7 van het klachtenreglement)."),
+        _(
+            "Dit overzicht bevat de gegevens die {org} over u bijhoudt in het klachtenregister: de dossiers "
+            "waarin u klager bent, wat u ons meedeelde, wat wij u meedeelden en de brieven die wij u stuurden."
+        ).format(org=export.organisation or "KINA"),
+        _(
+            "Gegevens van andere personen, zoals het betrokken personeelslid, en interne werknotities staan er niet "
+            "in. Bij een klacht over een personeelsaangelegenheid meldt KINA enkel dat de klacht behandeld werd en "
+            "besproken met het betrokken personeelslid en de leidinggevenden (Art. 7 van het klachtenreglement)."
+        ),
     ]
     if export.not_searched:
-        lines.append(_("Let op: {n} vertrouwelijke personeelsdossiers kon de opsteller niet doorzoeken; enkel de "
-                       "directeur kan het verzoek voor die dossiers volledig beantwoorden.").format(n=export.not_searched))
+        lines.append(
+            _(
+                "Let op: {n} vertrouwelijke personeelsdossiers kon de opsteller niet doorzoeken; enkel de "
+                "directeur kan het verzoek voor die dossiers volledig beantwoorden."
+            ).format(n=export.not_searched)
+        )
     return lines
 
 
-def as_json_dict(export: AccessExport) -> dict:
+def as_json_dict(export: AccessExport) -> dict[str, object]:
     """The export as plain JSON data (the complainant's right to a copy in a common format)."""
 
     def items(values: tuple[AccessItem, ...]) -> dict[str, str]:
@@ -172,23 +187,40 @@ def as_json_dict(export: AccessExport) -> dict:
 
     return {
         "verzoek": {
-            "naam": export.query.name.strip(), "e_mailadres": export.query.email.strip(),
-            "gemaakt_op": export.made_on.isoformat(), "gemaakt_door": export.made_by,
+            "naam": export.query.name.strip(),
+            "e_mailadres": export.query.email.strip(),
+            "gemaakt_op": export.made_on.isoformat(),
+            "gemaakt_door": export.made_by,
             "organisatie": export.organisation,
         },
         "toelichting": explanation(export),
         "niet_doorzochte_vertrouwelijke_dossiers": export.not_searched,
         "dossiers": [
             {
-                "opvolgingsnummer": c.tracking_number, "soort": c.kind_label, "categorie": c.category_label,
-                "status": c.status_label, "ontvangen_op": c.received_on.isoformat(), "kanaal": c.channel_label,
+                "opvolgingsnummer": c.tracking_number,
+                "soort": c.kind_label,
+                "categorie": c.category_label,
+                "status": c.status_label,
+                "ontvangen_op": c.received_on.isoformat(),
+                "kanaal": c.channel_label,
                 "gevonden_op": [_(m) for m in c.matched],
-                "beschrijving": items(c.description), "behandeling": items(c.handling),
-                "gronden_niet_ontvankelijk": items(c.grounds), "afronding": items(c.closure),
-                "brieven": [{"soort": letter.kind, "omschrijving": letter.label,
-                             "datum": letter.produced_on.isoformat(), "taal": letter.language} for letter in c.letters],
-                "documenten": [{"bestand": d.filename, "soort": d.kind, "grootte": d.size,
-                                "toegevoegd_op": d.added_on.isoformat()} for d in c.documents],
+                "beschrijving": items(c.description),
+                "behandeling": items(c.handling),
+                "gronden_niet_ontvankelijk": items(c.grounds),
+                "afronding": items(c.closure),
+                "brieven": [
+                    {
+                        "soort": letter.kind,
+                        "omschrijving": letter.label,
+                        "datum": letter.produced_on.isoformat(),
+                        "taal": letter.language,
+                    }
+                    for letter in c.letters
+                ],
+                "documenten": [
+                    {"bestand": d.filename, "soort": d.kind, "grootte": d.size, "toegevoegd_op": d.added_on.isoformat()}
+                    for d in c.documents
+                ],
             }
             for c in export.cases
         ],

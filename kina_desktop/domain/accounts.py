@@ -43,19 +43,25 @@ def account_problems(new: NewAccount, *, needs_roles: bool = True) -> list[Probl
     if not new.username:
         problems.append(Problem("username", _("Vul een gebruikersnaam in.")))
     elif not USERNAME.match(new.username):
-        problems.append(Problem("username", _(
-            "Alleen kleine letters, cijfers, punten en _, te beginnen met een letter (bijvoorbeeld jan.peeters).")))
+        problems.append(
+            Problem(
+                "username",
+                _(
+                    "Alleen kleine letters, cijfers, punten en _, te beginnen met een letter (bijvoorbeeld jan.peeters)."
+                ),
+            )
+        )
     if not new.display_name.strip():
         problems.append(Problem("display_name", _("Vul de naam in zoals ze in brieven verschijnt.")))
     if new.email.strip() and not is_valid_email(new.email.strip()):
         problems.append(Problem("email", _("Dit is geen geldig e-mailadres (bijvoorbeeld naam@voorbeeld.be).")))
     if len(new.password) < MIN_PASSWORD_LENGTH:
-        problems.append(Problem("password", _("Het wachtwoord moet minstens {n} tekens lang zijn.").format(
-            n=MIN_PASSWORD_LENGTH)))
+        problems.append(
+            Problem("password", _("Het wachtwoord moet minstens {n} tekens lang zijn.").format(n=MIN_PASSWORD_LENGTH))
+        )
     if needs_roles and not new.roles:
         problems.append(Problem("roles", _("Kies minstens één rol.")))
     return problems
-
 
 
 def may_appoint_director(roles: frozenset[Role] | set[Role]) -> bool:

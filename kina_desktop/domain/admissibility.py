@@ -65,11 +65,11 @@ class AdmissibilityDecision:
     findings: tuple[GroundFinding, ...] = ()
 
     @classmethod
-    def admissible(cls) -> "AdmissibilityDecision":
+    def admissible(cls) -> AdmissibilityDecision:
         return cls(Admissibility.ADMISSIBLE, ())
 
     @classmethod
-    def inadmissible(cls, *findings: GroundFinding) -> "AdmissibilityDecision":
+    def inadmissible(cls, *findings: GroundFinding) -> AdmissibilityDecision:
         return cls(Admissibility.INADMISSIBLE, tuple(findings))
 
     @property
@@ -95,14 +95,10 @@ def decision_problems(decision: AdmissibilityDecision) -> list[str]:
     seen: set[InadmissibilityGround] = set()
     for finding in decision.findings:
         if finding.ground in seen:
-            problems.append(
-                _("De grond ‘{ground}’ staat er twee keer (Art. 3).").format(ground=finding.ground.label())
-            )
+            problems.append(_("De grond ‘{ground}’ staat er twee keer (Art. 3).").format(ground=finding.ground.label()))
         seen.add(finding.ground)
         if not finding.motivation.strip():
-            problems.append(
-                _("Motiveer de grond ‘{ground}’ (Art. 3).").format(ground=finding.ground.label())
-            )
+            problems.append(_("Motiveer de grond ‘{ground}’ (Art. 3).").format(ground=finding.ground.label()))
     return problems
 
 
@@ -133,8 +129,11 @@ class EarlierCase:
     @property
     def complainant(self) -> Complainant:
         return Complainant(
-            name=self.complainant_name, email=self.complainant_email, street=self.complainant_street,
-            postal_code=self.complainant_postal_code, city=self.complainant_city,
+            name=self.complainant_name,
+            email=self.complainant_email,
+            street=self.complainant_street,
+            postal_code=self.complainant_postal_code,
+            city=self.complainant_city,
         )
 
     @property
@@ -187,9 +186,7 @@ def text_similarity(a: str, b: str) -> float:
     return len(wa & wb) / len(wa | wb) if wa and wb else 0.0
 
 
-def facts_similarity(
-    description: Description, category: Category | None, case: "EarlierCase"
-) -> float:
+def facts_similarity(description: Description, category: Category | None, case: EarlierCase) -> float:
     """0..1: how much an earlier case looks like the same facts. The subjects' similarity; or,
     when both are about the same OCMW or service in the same category, how alike the
     descriptions are when that is higher."""
@@ -241,7 +238,9 @@ def earlier_complaints_about_same_facts(
 
 
 def propose_grounds(
-    description: Description, kind: Kind, earlier: Iterable[EarlierCase] = (),
+    description: Description,
+    kind: Kind,
+    earlier: Iterable[EarlierCase] = (),
     category: Category | None = None,
 ) -> list[Proposal]:
     """The grounds of Art. 3 the data suggest, in the order of the reglement."""
@@ -267,8 +266,10 @@ def propose_grounds(
         proposals.append(
             Proposal(
                 InadmissibilityGround.ALREADY_HANDLED,
-                _("Dezelfde klager diende eerder een klacht in over wat dezelfde feiten lijken, die al "
-                  "correct werd behandeld: {cases} (Art. 3).").format(cases="; ".join(parts)),
+                _(
+                    "Dezelfde klager diende eerder een klacht in over wat dezelfde feiten lijken, die al "
+                    "correct werd behandeld: {cases} (Art. 3)."
+                ).format(cases="; ".join(parts)),
                 tuple(m.case.tracking_number for m in matches),
             )
         )
@@ -277,8 +278,10 @@ def propose_grounds(
         proposals.append(
             Proposal(
                 InadmissibilityGround.OLDER_THAN_SIX_MONTHS,
-                _("De feiten dateren van {facts}, meer dan zes maanden voor de ontvangst op {received}: "
-                  "feiten van voor {limit} zijn te oud (Art. 3).").format(
+                _(
+                    "De feiten dateren van {facts}, meer dan zes maanden voor de ontvangst op {received}: "
+                    "feiten van voor {limit} zijn te oud (Art. 3)."
+                ).format(
                     facts=long_date(description.facts_on),
                     received=long_date(description.received_on),
                     limit=long_date(six_month_limit(description.received_on)),
@@ -312,9 +315,7 @@ def decide(
         if review.confirmed:
             findings.append(GroundFinding(proposal.ground, review.motivation.strip() or proposal.explanation))
     findings.extend(other_findings)
-    decision = (
-        AdmissibilityDecision.inadmissible(*findings) if findings else AdmissibilityDecision.admissible()
-    )
+    decision = AdmissibilityDecision.inadmissible(*findings) if findings else AdmissibilityDecision.admissible()
     problems += decision_problems(decision)
     if problems:
         raise RuleViolation(problems)

@@ -28,8 +28,9 @@ def no_open_hold(s: CaseState) -> str | None:
     hold = open_hold(s.holds)
     if hold is None:
         return None
-    return _("Het dossier wacht op de klager ({reason}, sinds {since}); beëindig eerst die wachttijd "
-             "(Art. 3).").format(reason=hold.reason.label().lower(), since=long_date(hold.start))
+    return _("Het dossier wacht op de klager ({reason}, sinds {since}); beëindig eerst die wachttijd (Art. 3).").format(
+        reason=hold.reason.label().lower(), since=long_date(hold.start)
+    )
 
 
 def not_acknowledged(s: CaseState) -> str | None:
@@ -79,8 +80,10 @@ def team_discussed_if_admissible(s: CaseState) -> str | None:
 def working_group_recorded(s: CaseState) -> str | None:
     if s.handling.working_group_meeting_on and s.handling.working_group_minutes.strip():
         return None
-    return _("Registreer eerst de vergadering en het verslag van de permanente werkgroep bestuurlijk "
-             "en financieel management (Art. 6).")
+    return _(
+        "Registreer eerst de vergadering en het verslag van de permanente werkgroep bestuurlijk "
+        "en financieel management (Art. 6)."
+    )
 
 
 def board_meeting_set(s: CaseState) -> str | None:
@@ -98,8 +101,10 @@ def complainant_not_yet_told(s: CaseState) -> str | None:
 def complainant_told_board_date(s: CaseState) -> str | None:
     if s.complainant_told_board_date_on is not None:
         return None
-    return _("De klachtenontvanger moet de klager eerst op de hoogte brengen van de datum van de Raad "
-             "van Bestuur, met de melding dat pas nadien een antwoord volgt (Art. 6).")
+    return _(
+        "De klachtenontvanger moet de klager eerst op de hoogte brengen van de datum van de Raad "
+        "van Bestuur, met de melding dat pas nadien een antwoord volgt (Art. 6)."
+    )
 
 
 def staff_conversation(s: CaseState) -> str | None:
@@ -122,12 +127,12 @@ def personnel_file_report_if_admissible(s: CaseState) -> str | None:
     return personnel_file_report(s) if s.admissibility == Admissibility.ADMISSIBLE else None
 
 
-
-
 def minutes_copy_handed(s: CaseState) -> str | None:
     if s.handling.minutes_copy_handed_on:
         return None
-    return _("Registreer eerst dat het personeelslid een afschrift kreeg van het verslag van de Raad van Bestuur (Art. 6).")
+    return _(
+        "Registreer eerst dat het personeelslid een afschrift kreeg van het verslag van de Raad van Bestuur (Art. 6)."
+    )
 
 
 def interest_hold_open(s: CaseState) -> str | None:
@@ -149,15 +154,20 @@ def board_met_by_step_day(s: CaseState, d: StepData) -> list[str]:
     meeting = s.board_meeting_on
     if meeting is None or meeting <= d.on:
         return []
-    return [_("De Raad van Bestuur vergadert pas op {date}; dit kan pas nadien (Art. 6).").format(date=long_date(meeting))]
+    return [
+        _("De Raad van Bestuur vergadert pas op {date}; dit kan pas nadien (Art. 6).").format(date=long_date(meeting))
+    ]
 
 
 def working_group_met_by_step_day(s: CaseState, d: StepData) -> list[str]:
     meeting = s.handling.working_group_meeting_on
     if meeting is None or meeting <= d.on:
         return []
-    return [_("De permanente werkgroep vergaderde pas op {date}; de directeur brieft het klachtenteam "
-              "nadien (Art. 6).").format(date=long_date(meeting))]
+    return [
+        _(
+            "De permanente werkgroep vergaderde pas op {date}; de directeur brieft het klachtenteam nadien (Art. 6)."
+        ).format(date=long_date(meeting))
+    ]
 
 
 def meeting_held_by_step_day(s: CaseState, d: StepData) -> list[str]:
@@ -169,24 +179,34 @@ def meeting_held_by_step_day(s: CaseState, d: StepData) -> list[str]:
 def meeting_not_before_step_day(s: CaseState, d: StepData) -> list[str]:
     if d.meeting_on is None or d.meeting_on >= d.on:
         return []
-    return [_("De vergadering van de Raad van Bestuur moet op of na de dag van de doorverwijzing "
-              "liggen: de volgende vergadering (Art. 6).")]
+    return [
+        _(
+            "De vergadering van de Raad van Bestuur moet op of na de dag van de doorverwijzing "
+            "liggen: de volgende vergadering (Art. 6)."
+        )
+    ]
 
 
 def board_meeting_not_before_referral(s: CaseState, d: StepData) -> list[str]:
     referred = s.entered_on(s.status)
     if d.meeting_on is None or referred is None or d.meeting_on >= referred:
         return []
-    return [_("De vergadering van de Raad van Bestuur kan niet voor de doorverwijzing op {date} liggen "
-              "(Art. 6).").format(date=long_date(referred))]
+    return [
+        _("De vergadering van de Raad van Bestuur kan niet voor de doorverwijzing op {date} liggen (Art. 6).").format(
+            date=long_date(referred)
+        )
+    ]
 
 
 def report_after_conversation(s: CaseState, d: StepData) -> list[str]:
     talk = s.handling.staff_conversation_on
     if talk is None or d.on >= talk:
         return []
-    return [_("Het verslag van het gesprek kan niet voor het gesprek op {date} in het personeelsdossier "
-              "komen (Art. 6).").format(date=long_date(talk))]
+    return [
+        _(
+            "Het verslag van het gesprek kan niet voor het gesprek op {date} in het personeelsdossier komen (Art. 6)."
+        ).format(date=long_date(talk))
+    ]
 
 
 def valid_decision(s: CaseState, d: StepData) -> list[str]:
@@ -197,8 +217,10 @@ def valid_decision(s: CaseState, d: StepData) -> list[str]:
         asked = [h for h in s.holds if h.reason == HoldReason.PROOF_OF_INTEREST and not h.is_open]
         if not asked:
             problems.append(
-                _("Vraag de klager eerst om zijn of haar belang aan te tonen: bij gegronde twijfel moet "
-                  "KINA dat vragen voor de klacht om die reden niet ontvankelijk is (Art. 3).")
+                _(
+                    "Vraag de klager eerst om zijn of haar belang aan te tonen: bij gegronde twijfel moet "
+                    "KINA dat vragen voor de klacht om die reden niet ontvankelijk is (Art. 3)."
+                )
             )
     return problems
 

@@ -38,10 +38,14 @@ class Complainant:
     phone: str = ""  # not used to recognise anyone; the form fills it in with the rest
 
     @classmethod
-    def of(cls, desc: Description) -> "Complainant":
+    def of(cls, desc: Description) -> Complainant:
         return cls(
-            name=desc.complainant_name, email=desc.complainant_email, street=desc.complainant_street,
-            postal_code=desc.complainant_postal_code, city=desc.complainant_city, phone=desc.complainant_phone,
+            name=desc.complainant_name,
+            email=desc.complainant_email,
+            street=desc.complainant_street,
+            postal_code=desc.complainant_postal_code,
+            city=desc.complainant_city,
+            phone=desc.complainant_phone,
         )
 
     @property

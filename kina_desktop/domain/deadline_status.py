@@ -87,8 +87,11 @@ class CaseDeadlines:
     @property
     def next_due_on(self) -> dt.date | None:
         """The first deadline still to be met (the one to sort and filter the list by)."""
-        open_ = [d.due_on for d in (self.acknowledgement, self.handling) if d and d.done_on is None
-                 and d.state != DeadlineState.MISSED]
+        open_ = [
+            d.due_on
+            for d in (self.acknowledgement, self.handling)
+            if d and d.done_on is None and d.state != DeadlineState.MISSED
+        ]
         return min(open_, default=None)
 
     @property
@@ -124,7 +127,8 @@ def case_deadlines(state: CaseState, calendar: WorkingCalendar, today: dt.date) 
     if needs_acknowledgement(state.kind, state.level):
         due = acknowledgement_due(state.received_on, calendar)
         ack = DeadlineView(
-            due, state.acknowledged_on,
+            due,
+            state.acknowledged_on,
             deadline_state(due, state.acknowledged_on, today, closed=closed),
             (due - today).days,
         )

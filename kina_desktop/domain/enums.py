@@ -22,7 +22,7 @@ class _Labelled(StrEnum):
         return _(self._labels()[self.value])
 
     @classmethod
-    def from_label(cls, text: str) -> "_Labelled":
+    def from_label(cls, text: str) -> _Labelled:
         for member in cls:
             if member.label() == text:
                 return member

@@ -26,7 +26,16 @@ DOCX = FileType("application/vnd.openxmlformats-officedocument.wordprocessingml.
 EML = FileType("message/rfc822", ".eml", "E-mailbericht")
 TEXT = FileType("text/plain", ".txt", "Tekst")
 
-_EMAIL_HEADERS = (b"from:", b"received:", b"return-path:", b"message-id:", b"date:", b"subject:", b"mime-version:", b"to:")
+_EMAIL_HEADERS = (
+    b"from:",
+    b"received:",
+    b"return-path:",
+    b"message-id:",
+    b"date:",
+    b"subject:",
+    b"mime-version:",
+    b"to:",
+)
 
 
 def detect(content: bytes) -> FileType | None:
@@ -67,7 +76,8 @@ def check_document(filename: str, content: bytes) -> tuple[FileType | None, str 
         return None, _("Het bestand {name} is leeg.").format(name=filename)
     if len(content) > MAX_DOCUMENT_BYTES:
         return None, _("Het bestand {name} is te groot ({size} MB); de grens is {limit} MB.").format(
-            name=filename, size=f"{len(content) / 1_048_576:.1f}".replace(".", ","),
+            name=filename,
+            size=f"{len(content) / 1_048_576:.1f}".replace(".", ","),
             limit=MAX_DOCUMENT_BYTES // 1_048_576,
         )
     found = detect(content)

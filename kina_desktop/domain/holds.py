@@ -72,18 +72,14 @@ def is_on_hold(holds: Iterable[Hold]) -> bool:
     return open_hold(holds) is not None
 
 
-def start_hold(
-    holds: tuple[Hold, ...], reason: HoldReason, start: dt.date, note: str = ""
-) -> tuple[Hold, ...]:
+def start_hold(holds: tuple[Hold, ...], reason: HoldReason, start: dt.date, note: str = "") -> tuple[Hold, ...]:
     """The holds with a new open one; a hold of the same reason that is still open is kept as is."""
     if open_hold(holds, reason) is not None:
         return holds
     return holds + (Hold(reason, start, None, note),)
 
 
-def end_hold(
-    holds: tuple[Hold, ...], reason: HoldReason, end: dt.date, note: str = ""
-) -> tuple[Hold, ...]:
+def end_hold(holds: tuple[Hold, ...], reason: HoldReason, end: dt.date, note: str = "") -> tuple[Hold, ...]:
     """The holds with the open hold of ``reason`` ended on ``end`` (unchanged when none is open)."""
     out: list[Hold] = []
     for hold in holds:
@@ -97,9 +93,7 @@ def end_hold(
 def days_on_hold(holds: Iterable[Hold], today: dt.date) -> int:
     """Days on which the case was waiting for the complainant, up to ``today``; a day covered by
     two holds counts once."""
-    spans = sorted(
-        (h.start, min(h.end or today, today)) for h in holds if h.start < min(h.end or today, today)
-    )
+    spans = sorted((h.start, min(h.end or today, today)) for h in holds if h.start < min(h.end or today, today))
     total = 0
     current_start: dt.date | None = None
     current_end: dt.date | None = None

@@ -157,18 +157,27 @@ def draft_from_message(
         received_on = today
         notes.append(_("De datum van ontvangst is vandaag ingevuld; pas ze aan als het bericht vroeger toekwam."))
     elif received_on > today:
-        notes.append(_("Het bericht is gedateerd in de toekomst ({date}); de datum van ontvangst is vandaag "
-                       "ingevuld.").format(date=received_on.strftime("%d-%m-%Y")))
+        notes.append(
+            _("Het bericht is gedateerd in de toekomst ({date}); de datum van ontvangst is vandaag ingevuld.").format(
+                date=received_on.strftime("%d-%m-%Y")
+            )
+        )
         received_on = today
     elif received_on < EARLIEST_DATE:
-        notes.append(_("Het bericht is gedateerd op {date}; de datum van ontvangst is vandaag ingevuld.").format(
-            date=received_on.strftime("%d-%m-%Y")))
+        notes.append(
+            _("Het bericht is gedateerd op {date}; de datum van ontvangst is vandaag ingevuld.").format(
+                date=received_on.strftime("%d-%m-%Y")
+            )
+        )
         received_on = today
 
     address = message.sender_address.strip()
     if address and (len(address) > MAX_LENGTHS["complainant_email"] or not is_valid_email(address)):
-        notes.append(_("Het adres van de afzender ({address}) is geen geldig e-mailadres en werd niet "
-                       "overgenomen.").format(address=address[:80]))
+        notes.append(
+            _("Het adres van de afzender ({address}) is geen geldig e-mailadres en werd niet overgenomen.").format(
+                address=address[:80]
+            )
+        )
         address = ""
     name = " ".join(message.sender_name.split())
     if not name:
@@ -183,7 +192,8 @@ def draft_from_message(
     subject = " ".join(message.subject.split())
     if not subject:
         subject = _first_line(message.body_text) or _("E-mail van {sender}").format(
-            sender=name or address or _("onbekende afzender"))
+            sender=name or address or _("onbekende afzender")
+        )
     if len(subject) > MAX_LENGTHS["subject"]:
         subject = subject[: MAX_LENGTHS["subject"] - 1].rstrip() + "…"
 
@@ -194,8 +204,11 @@ def draft_from_message(
     elif len(text) > limit:
         tail = "\n\n" + _("[… ingekort: de volledige tekst staat in het oorspronkelijke bericht in de klachtenmap]")
         text = text[: limit - len(tail)].rstrip() + tail
-        notes.append(_("De tekst van het bericht is langer dan {limit} tekens en werd ingekort in de registratie.")
-                     .format(limit=f"{limit:,}".replace(",", ".")))
+        notes.append(
+            _("De tekst van het bericht is langer dan {limit} tekens en werd ingekort in de registratie.").format(
+                limit=f"{limit:,}".replace(",", ".")
+            )
+        )
 
     description = Description(
         received_on=received_on,

@@ -46,9 +46,7 @@ class KnownComplainant:
     proposal: Proposal | None = None
 
 
-def known_cases(
-    description: Description, category: Category | None, earlier: Iterable[EarlierCase]
-) -> list[KnownCase]:
+def known_cases(description: Description, category: Category | None, earlier: Iterable[EarlierCase]) -> list[KnownCase]:
     """The earlier cases of the same complainant (complainant_match.recognised), newest first."""
     complainant = Complainant.of(description)
     found: list[KnownCase] = []
@@ -58,8 +56,13 @@ def known_cases(
             continue
         found.append(
             KnownCase(
-                case_id=case.case_id, tracking_number=case.tracking_number, received_on=case.received_on,
-                subject=case.subject, kind=case.kind, status=case.status, reason=reason,
+                case_id=case.case_id,
+                tracking_number=case.tracking_number,
+                received_on=case.received_on,
+                subject=case.subject,
+                kind=case.kind,
+                status=case.status,
+                reason=reason,
                 same_facts=looks_like_same_facts(facts_similarity(description, category, case)),
             )
         )
@@ -76,8 +79,11 @@ def known_complainant(
     proposal = None
     if cases and kind == Kind.COMPLAINT:
         proposal = next(
-            (p for p in propose_grounds(description, kind, earlier, category)
-             if p.ground == InadmissibilityGround.ALREADY_HANDLED),
+            (
+                p
+                for p in propose_grounds(description, kind, earlier, category)
+                if p.ground == InadmissibilityGround.ALREADY_HANDLED
+            ),
             None,
         )
     return KnownComplainant(tuple(cases), proposal)

@@ -102,49 +102,60 @@ def letter_allowed(
     None when it may. ``channel``, ``admissibility`` and ``verdict`` are checked when given:
     the GUI may ask before they are known, the services pass them."""
     if kind_of_case == Kind.ANONYMOUS_REPORT:
-        return _("Een anonieme melding krijgt geen brief: ze wordt enkel als bron van informatie "
-                 "bewaard (Art. 3).")
+        return _("Een anonieme melding krijgt geen brief: ze wordt enkel als bron van informatie bewaard (Art. 3).")
     if kind_of_case == Kind.INFORMATION_REQUEST:
         if kind == LetterKind.INFORMATION_ANSWER:
             return None
-        return _("Een informatievraag is geen klacht: ze krijgt alleen een antwoord, geen "
-                 "‘{letter}’ (Art. 3).").format(letter=kind.label())
+        return _("Een informatievraag is geen klacht: ze krijgt alleen een antwoord, geen ‘{letter}’ (Art. 3).").format(
+            letter=kind.label()
+        )
     if kind == LetterKind.INFORMATION_ANSWER:
-        return _("Een antwoord op een informatievraag kan alleen bij een informatievraag; "
-                 "dit is een klacht (Art. 3).")
+        return _("Een antwoord op een informatievraag kan alleen bij een informatievraag; dit is een klacht (Art. 3).")
     if level == Level.ONE:
-        return _("Een klacht van niveau 1 wordt meteen opgelost: de klachtenprocedure loopt niet "
-                 "verder en er gaat geen ‘{letter}’ uit (Art. 5 en 6).").format(letter=kind.label())
+        return _(
+            "Een klacht van niveau 1 wordt meteen opgelost: de klachtenprocedure loopt niet "
+            "verder en er gaat geen ‘{letter}’ uit (Art. 5 en 6)."
+        ).format(letter=kind.label())
     if kind == LetterKind.CONFIRM_ORAL:
         if channel is not None and not needs_written_confirmation(kind_of_case, level, channel):
-            return _("Alleen een mondelinge klacht (telefoon of onthaal) moet de klager schriftelijk "
-                     "bevestigen (Art. 3).")
+            return _(
+                "Alleen een mondelinge klacht (telefoon of onthaal) moet de klager schriftelijk bevestigen (Art. 3)."
+            )
         return None
     if kind == LetterKind.BOARD_DATE:
         if category != Category.PERSONNEL or level != Level.THREE:
-            return _("Alleen een klacht over personeelsaangelegenheden van niveau 3 gaat naar de Raad "
-                     "van Bestuur; de klager krijgt dan de datum van de vergadering (Art. 6).")
+            return _(
+                "Alleen een klacht over personeelsaangelegenheden van niveau 3 gaat naar de Raad "
+                "van Bestuur; de klager krijgt dan de datum van de vergadering (Art. 6)."
+            )
         return None
     if kind == LetterKind.OUTCOME_PERSONNEL:
         if category != Category.PERSONNEL:
-            return _("Deze uitkomstbrief met alleen de privacyformulering is voor klachten over "
-                     "personeelsaangelegenheden; gebruik de gewone uitkomstbrief (Art. 7).")
+            return _(
+                "Deze uitkomstbrief met alleen de privacyformulering is voor klachten over "
+                "personeelsaangelegenheden; gebruik de gewone uitkomstbrief (Art. 7)."
+            )
         return None
     if kind == LetterKind.OUTCOME_DAILY:
         if category != Category.DAILY_OPERATIONS:
-            return _("Bij een klacht over personeelsaangelegenheden hoort de klager alleen dat de klacht "
-                     "behandeld werd, niet het oordeel of de maatregelen (Art. 7).")
+            return _(
+                "Bij een klacht over personeelsaangelegenheden hoort de klager alleen dat de klacht "
+                "behandeld werd, niet het oordeel of de maatregelen (Art. 7)."
+            )
         if admissibility == Admissibility.INADMISSIBLE:
-            return _("Deze klacht is niet ontvankelijk: stuur de melding van niet-ontvankelijkheid "
-                     "(Art. 3).")
+            return _("Deze klacht is niet ontvankelijk: stuur de melding van niet-ontvankelijkheid (Art. 3).")
         if verdict is not None and verdict == Verdict.NONE:
-            return _("Er is nog geen oordeel (gegrond, ongegrond of onuitgesproken): de uitkomst "
-                     "volgt na de behandeling (Art. 6 en 7).")
+            return _(
+                "Er is nog geen oordeel (gegrond, ongegrond of onuitgesproken): de uitkomst "
+                "volgt na de behandeling (Art. 6 en 7)."
+            )
         return None
     if kind == LetterKind.INADMISSIBLE:
         if admissibility is not None and admissibility != Admissibility.INADMISSIBLE:
-            return _("De klacht is niet niet-ontvankelijk verklaard: leg eerst de grond(en) van "
-                     "niet-ontvankelijkheid vast (Art. 3).")
+            return _(
+                "De klacht is niet niet-ontvankelijk verklaard: leg eerst de grond(en) van "
+                "niet-ontvankelijkheid vast (Art. 3)."
+            )
         return None
     # ACKNOWLEDGEMENT and PROOF_OF_INTEREST go to every complaint above level 1.
     return None
@@ -164,7 +175,13 @@ def allowed_letters(
         kind
         for kind in LetterKind
         if letter_allowed(
-            kind, kind_of_case, category, level,
-            channel=channel, admissibility=admissibility, verdict=verdict,
-        ) is None
+            kind,
+            kind_of_case,
+            category,
+            level,
+            channel=channel,
+            admissibility=admissibility,
+            verdict=verdict,
+        )
+        is None
     ]

@@ -45,28 +45,34 @@ class SmtpSettings:
     def configured(self) -> bool:
         return bool(self.host.strip())
 
-    def cleaned(self) -> "SmtpSettings":
-        return SmtpSettings(self.host.strip(), self.port, SmtpSecurity(self.security), self.username.strip(),
-                            self.sender.strip())
+    def cleaned(self) -> SmtpSettings:
+        return SmtpSettings(
+            self.host.strip(), self.port, SmtpSecurity(self.security), self.username.strip(), self.sender.strip()
+        )
 
     def as_setting(self) -> dict[str, object]:
         """What is stored in the database (no password, ever)."""
-        return {"host": self.host, "port": self.port, "security": self.security.value, "username": self.username,
-                "sender": self.sender}
+        return {
+            "host": self.host,
+            "port": self.port,
+            "security": self.security.value,
+            "username": self.username,
+            "sender": self.sender,
+        }
 
     @classmethod
-    def from_setting(cls, raw: object) -> "SmtpSettings":
+    def from_setting(cls, raw: object) -> SmtpSettings:
         if not isinstance(raw, dict):
             return cls()
         security, port = stored_mode_and_port(raw, "security", SmtpSecurity.STARTTLS)
-        return cls(str(raw.get("host") or ""), port, security, str(raw.get("username") or ""),
-                   str(raw.get("sender") or ""))
+        return cls(
+            str(raw.get("host") or ""), port, security, str(raw.get("username") or ""), str(raw.get("sender") or "")
+        )
 
 
 def smtp_problems(settings: SmtpSettings) -> list[Problem]:
     """What is wrong with the settings, each problem tied to its field (empty: fine)."""
-    problems = address_problems(settings.host, settings.port,
-                                _("Vul de naam van de mailserver in (bv. smtp.kina.be)."))
+    problems = address_problems(settings.host, settings.port, _("Vul de naam van de mailserver in (bv. smtp.kina.be)."))
     sender = settings.sender.strip()
     if sender and not is_valid_email(sender):
         problems.append(Problem("sender", _("Dit is geen geldig e-mailadres (bijvoorbeeld klacht@kina.be).")))

@@ -47,22 +47,33 @@ class MailboxSettings:
     def configured(self) -> bool:
         return bool(self.host.strip() and self.account.strip())
 
-    def cleaned(self) -> "MailboxSettings":
-        return MailboxSettings(self.host.strip(), self.port, TlsMode(self.tls), self.account.strip(),
-                               self.folder.strip() or DEFAULT_FOLDER)
+    def cleaned(self) -> MailboxSettings:
+        return MailboxSettings(
+            self.host.strip(), self.port, TlsMode(self.tls), self.account.strip(), self.folder.strip() or DEFAULT_FOLDER
+        )
 
     def as_setting(self) -> dict[str, object]:
         """What is stored in the database (no password, ever)."""
-        return {"host": self.host, "port": self.port, "tls": self.tls.value, "account": self.account,
-                "folder": self.folder}
+        return {
+            "host": self.host,
+            "port": self.port,
+            "tls": self.tls.value,
+            "account": self.account,
+            "folder": self.folder,
+        }
 
     @classmethod
-    def from_setting(cls, raw: object) -> "MailboxSettings":
+    def from_setting(cls, raw: object) -> MailboxSettings:
         if not isinstance(raw, dict):
             return cls()
         tls, port = stored_mode_and_port(raw, "tls", TlsMode.SSL)
-        return cls(str(raw.get("host") or ""), port, tls, str(raw.get("account") or ""),
-                   str(raw.get("folder") or DEFAULT_FOLDER))
+        return cls(
+            str(raw.get("host") or ""),
+            port,
+            tls,
+            str(raw.get("account") or ""),
+            str(raw.get("folder") or DEFAULT_FOLDER),
+        )
 
 
 @dataclass(frozen=True)
@@ -77,8 +88,7 @@ class FetchedMail:
 
 def mailbox_problems(settings: MailboxSettings) -> list[Problem]:
     """What is wrong with the settings, each problem tied to its field (empty: fine)."""
-    problems = address_problems(settings.host, settings.port,
-                                _("Vul de naam van de mailserver in (bv. imap.kina.be)."))
+    problems = address_problems(settings.host, settings.port, _("Vul de naam van de mailserver in (bv. imap.kina.be)."))
     if not settings.account.strip():
         problems.append(Problem("account", _("Vul de accountnaam van het postvak in (bv. klacht@kina.be).")))
     return problems

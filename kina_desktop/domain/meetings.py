@@ -49,7 +49,10 @@ def proposed_meeting(state: CaseState, schedule: MeetingSchedule, today: dt.date
         if state.status in (Status.AWAITING_CONFIRMATION, Status.REGISTERED, Status.WITH_DIRECTOR):
             return schedule.next_board(today)
     if key == RouteKey.DAILY_LEVEL_THREE and state.status in (
-        Status.AWAITING_CONFIRMATION, Status.REGISTERED, Status.WITH_DIRECTOR, Status.WITH_WORKING_GROUP,
+        Status.AWAITING_CONFIRMATION,
+        Status.REGISTERED,
+        Status.WITH_DIRECTOR,
+        Status.WITH_WORKING_GROUP,
     ):
         if state.handling.working_group_meeting_on:
             return state.handling.working_group_meeting_on
@@ -77,19 +80,23 @@ def board_notice(state: CaseState, schedule: MeetingSchedule, today: dt.date) ->
         meeting = state.board_meeting_on
         told = state.complainant_told_board_date_on
         if told is None:
-            message = _("Breng de klager op de hoogte van de vergadering van de Raad van Bestuur op {date}, "
-                        "met de melding dat pas nadien een antwoord kan volgen (Art. 6).").format(
-                date=long_date(meeting) if meeting else "?")
+            message = _(
+                "Breng de klager op de hoogte van de vergadering van de Raad van Bestuur op {date}, "
+                "met de melding dat pas nadien een antwoord kan volgen (Art. 6)."
+            ).format(date=long_date(meeting) if meeting else "?")
         else:
             message = _("Raad van Bestuur op {date}; de klager werd ingelicht op {told} (Art. 6).").format(
-                date=long_date(meeting) if meeting else "?", told=long_date(told))
+                date=long_date(meeting) if meeting else "?", told=long_date(told)
+            )
         return BoardNotice(meeting, True, told, told is None, message)
     meeting = schedule.next_board(today)
     if meeting is None:
-        message = _("Er staat geen vergadering van de Raad van Bestuur gepland; vul de data in bij de "
-                    "instellingen (Art. 6).")
+        message = _(
+            "Er staat geen vergadering van de Raad van Bestuur gepland; vul de data in bij de instellingen (Art. 6)."
+        )
     else:
-        message = _("Volgende vergadering van de Raad van Bestuur: {date}. Na de doorverwijzing door de "
-                    "directeur brengt de klachtenontvanger de klager op de hoogte van die datum (Art. 6).").format(
-            date=long_date(meeting))
+        message = _(
+            "Volgende vergadering van de Raad van Bestuur: {date}. Na de doorverwijzing door de "
+            "directeur brengt de klachtenontvanger de klager op de hoogte van die datum (Art. 6)."
+        ).format(date=long_date(meeting))
     return BoardNotice(meeting, False, None, False, message)

@@ -83,8 +83,15 @@ class ImprovementProject:
     version: int = 1  # what a save must start from (optimistic locking, as for a case)
 
     def draft(self) -> ProjectDraft:
-        return ProjectDraft(self.title, self.description, self.owner_id, self.status, self.follow_up,
-                            self.evaluation_on, self.evaluation_result)
+        return ProjectDraft(
+            self.title,
+            self.description,
+            self.owner_id,
+            self.status,
+            self.follow_up,
+            self.evaluation_on,
+            self.evaluation_result,
+        )
 
     def action_drafts(self) -> tuple[ActionDraft, ...]:
         return tuple(ActionDraft(a.description, a.due_on, a.done_on, a.id) for a in self.actions)

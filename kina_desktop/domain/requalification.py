@@ -47,10 +47,14 @@ def _reenter(old: CaseState, new: CaseState, on: dt.date, reason: str) -> CaseSt
     if new.kind != Kind.COMPLAINT and open_hold(holds, HoldReason.PROOF_OF_INTEREST) is not None:
         holds = end_hold(holds, HoldReason.PROOF_OF_INTEREST, on, reason)
     change = Requalification(
-        on=on, reason=reason.strip(),
-        old_kind=old.kind, new_kind=new.kind,
-        old_category=old.category, new_category=new.category,
-        old_level=old.level, new_level=new.level,
+        on=on,
+        reason=reason.strip(),
+        old_kind=old.kind,
+        new_kind=new.kind,
+        old_category=old.category,
+        new_category=new.category,
+        old_level=old.level,
+        new_level=new.level,
     )
     return replace(new, status=status, holds=holds, requalifications=old.requalifications + (change,))
 

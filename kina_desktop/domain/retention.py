@@ -23,15 +23,38 @@ MAX_RETENTION_YEARS = 100
 # What the figures (domain/statistics.py, the annual report) and the case header need; every
 # other text field of a case is personal data or free text and is emptied. The same names are
 # the fields of the history (audit_events) whose old and new values stay readable.
-KEPT_FIELDS = frozenset({
-    "",  # header events (registered: the tracking number; confidential read)
-    "kind", "category", "level", "status", "channel", "received_on", "facts_on",
-    "acknowledged_on", "oral_confirmed_on", "organisation", "complainant_language",
-    "admissibility", "verdict", "grounds", "handler_id", "measures_discussed_with_team",
-    "working_group_meeting_on", "staff_conversation_on", "personnel_file_report_on",
-    "board_meeting_on", "minutes_copy_handed_on", "complainant_told_board_date_on",
-    "informed_on", "closed_on", "letter", "improvement_project", "pseudonymised_on",
-})
+KEPT_FIELDS = frozenset(
+    {
+        "",  # header events (registered: the tracking number; confidential read)
+        "kind",
+        "category",
+        "level",
+        "status",
+        "channel",
+        "received_on",
+        "facts_on",
+        "acknowledged_on",
+        "oral_confirmed_on",
+        "organisation",
+        "complainant_language",
+        "admissibility",
+        "verdict",
+        "grounds",
+        "handler_id",
+        "measures_discussed_with_team",
+        "working_group_meeting_on",
+        "staff_conversation_on",
+        "personnel_file_report_on",
+        "board_meeting_on",
+        "minutes_copy_handed_on",
+        "complainant_told_board_date_on",
+        "informed_on",
+        "closed_on",
+        "letter",
+        "improvement_project",
+        "pseudonymised_on",
+    }
+)
 # Free text that the figures count as "was anything written": emptied to this mark instead, so
 # that "with measures" counts the same before and after.
 MARKED_FIELDS = frozenset({"measures"})
@@ -95,8 +118,12 @@ def is_due(case: RetentionCase, today: dt.date, years: int | None) -> bool:
 def is_kept_by_legal_hold(case: RetentionCase, today: dt.date, years: int | None) -> bool:
     """Past the retention period but kept whole because of a legal hold."""
     return case.legal_hold_since is not None and is_due(
-        RetentionCase(case.case_id, case.tracking_number, case.status, case.closed_on,
-                      pseudonymised_on=case.pseudonymised_on), today, years)
+        RetentionCase(
+            case.case_id, case.tracking_number, case.status, case.closed_on, pseudonymised_on=case.pseudonymised_on
+        ),
+        today,
+        years,
+    )
 
 
 @dataclass(frozen=True)
@@ -129,7 +156,9 @@ class RetentionPlan:
 def plan(cases: Iterable[RetentionCase], today: dt.date, years: int | None) -> RetentionPlan:
     cases = list(cases)
     return RetentionPlan(
-        today=today, years=years, cutoff=retention_cutoff(today, years),
+        today=today,
+        years=years,
+        cutoff=retention_cutoff(today, years),
         due=tuple(c for c in cases if is_due(c, today, years)),
         held=tuple(c for c in cases if is_kept_by_legal_hold(c, today, years)),
     )
@@ -140,6 +169,8 @@ def changes_refused(tracking_number: str, pseudonymised_on: dt.date | None) -> s
     only for the figures, so no edit, step, letter or document touches it again."""
     if pseudonymised_on is None:
         return ""
-    return _("Dossier {number} werd op {day} gepseudonimiseerd (bewaartermijn verstreken, AVG): het kan "
-             "alleen nog gelezen worden, niet meer gewijzigd, en krijgt geen stappen, brieven of "
-             "documenten meer.").format(number=tracking_number, day=pseudonymised_on.strftime("%d-%m-%Y"))
+    return _(
+        "Dossier {number} werd op {day} gepseudonimiseerd (bewaartermijn verstreken, AVG): het kan "
+        "alleen nog gelezen worden, niet meer gewijzigd, en krijgt geen stappen, brieven of "
+        "documenten meer."
+    ).format(number=tracking_number, day=pseudonymised_on.strftime("%d-%m-%Y"))

@@ -29,8 +29,9 @@ def address_problems(host: str, port: int, missing_host: str) -> list[Problem]:
     if not host:
         problems.append(Problem("host", missing_host))
     elif any(c.isspace() for c in host) or "/" in host or host.count(":") == 1:
-        problems.append(Problem("host", _("De naam van de mailserver bevat geen spaties, '/' of ':' "
-                                          "(de poort vult u apart in).")))
+        problems.append(
+            Problem("host", _("De naam van de mailserver bevat geen spaties, '/' of ':' (de poort vult u apart in)."))
+        )
     if not 1 <= port <= 65535:
         problems.append(Problem("port", _("De poort is een getal van 1 tot 65535.")))
     return problems
@@ -40,7 +41,7 @@ def stored_mode_and_port(raw: Mapping[str, object], key: str, default: ModeT) ->
     """The security mode stored under ``key`` (``default`` when missing or unknown) and the port
     (the mode's usual one when missing or not a number)."""
     try:
-        mode = type(default)(raw.get(key) or default.value)
+        mode = type(default)(raw.get(key) or default.value)  # type: ignore[call-arg]  # an Enum class
     except ValueError:
         mode = default
     try:

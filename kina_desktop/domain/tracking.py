@@ -17,7 +17,7 @@ class TrackingNumber:
         return f"{self.year}-{self.sequence:04d}"
 
     @classmethod
-    def parse(cls, text: str) -> "TrackingNumber":
+    def parse(cls, text: str) -> TrackingNumber:
         """Read '2026-0042' (also '2026-42' or '2026/42'); ValueError when it is not one."""
         match = _PATTERN.match(text or "")
         if not match:

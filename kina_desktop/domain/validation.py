@@ -35,7 +35,9 @@ MAX_LENGTHS: dict[str, int] = {
     "communication": 20_000,
 }
 
-_EMAIL = re.compile(r"^[^@\s<>(),;:\"\[\]]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$")
+_EMAIL = re.compile(
+    r"^[^@\s<>(),;:\"\[\]]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$"
+)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 # The earliest date a person can mean: older dates are typing errors.
 EARLIEST_DATE = dt.date(1990, 1, 1)
@@ -60,8 +62,12 @@ def _text_problems(obj: object, names: list[str]) -> list[Problem]:
         limit = MAX_LENGTHS.get(name)
         if limit is not None and len(value) > limit:
             problems.append(
-                Problem(name, _("Te lang: maximaal {limit} tekens, nu {count}.").format(
-                    limit=f"{limit:,}".replace(",", "."), count=f"{len(value):,}".replace(",", ".")))
+                Problem(
+                    name,
+                    _("Te lang: maximaal {limit} tekens, nu {count}.").format(
+                        limit=f"{limit:,}".replace(",", "."), count=f"{len(value):,}".replace(",", ".")
+                    ),
+                )
             )
         if _CONTROL.search(value):
             problems.append(Problem(name, _("Bevat onzichtbare stuurtekens; verwijder ze.")))
@@ -86,9 +92,7 @@ def validate_description(desc: Description, kind: Kind, level: Level, today: dt.
         problems += _date_problems("received_on", desc.received_on, today)
     problems += _date_problems("facts_on", desc.facts_on, today)
     if desc.facts_on and desc.received_on and desc.facts_on > desc.received_on:
-        problems.append(
-            Problem("facts_on", _("De feiten kunnen niet na de ontvangst van de klacht liggen."))
-        )
+        problems.append(Problem("facts_on", _("De feiten kunnen niet na de ontvangst van de klacht liggen.")))
     if not desc.subject.strip():
         problems.append(Problem("subject", _("Vul het onderwerp in.")))
     if not desc.text.strip():
@@ -115,8 +119,16 @@ def validate_description(desc: Description, kind: Kind, level: Level, today: dt.
     problems += _text_problems(
         desc,
         [
-            "complainant_name", "complainant_street", "complainant_postal_code", "complainant_city",
-            "complainant_email", "complainant_phone", "organisation", "subject", "text", "request",
+            "complainant_name",
+            "complainant_street",
+            "complainant_postal_code",
+            "complainant_city",
+            "complainant_email",
+            "complainant_phone",
+            "organisation",
+            "subject",
+            "text",
+            "request",
             "staff_member",
         ],
     )
@@ -130,16 +142,16 @@ def validate_draft(draft: ComplaintDraft, today: dt.date) -> list[Problem]:
 def validate_handling(handling: Handling, received_on: dt.date, today: dt.date) -> list[Problem]:
     problems: list[Problem] = []
     for name in (
-        "working_group_meeting_on", "staff_conversation_on", "personnel_file_report_on",
+        "working_group_meeting_on",
+        "staff_conversation_on",
+        "personnel_file_report_on",
         "minutes_copy_handed_on",
     ):
         value = getattr(handling, name)
         problems += _date_problems(name, value, today)
         if value and value < received_on:
             problems.append(Problem(name, _("Deze datum ligt voor de ontvangst van de klacht.")))
-    problems += _text_problems(
-        handling, ["investigation", "verdict_motivation", "measures", "working_group_minutes"]
-    )
+    problems += _text_problems(handling, ["investigation", "verdict_motivation", "measures", "working_group_minutes"])
     return problems
 
 
@@ -151,6 +163,8 @@ def validate_closure(closure: Closure, received_on: dt.date, today: dt.date) -> 
         if value and value < received_on:
             problems.append(Problem(name, _("Deze datum ligt voor de ontvangst van de klacht.")))
     if closure.informed_on and closure.closed_on and closure.closed_on < closure.informed_on:
-        problems.append(Problem("closed_on", _("De afsluitdatum ligt voor de datum waarop de klager werd geïnformeerd.")))
+        problems.append(
+            Problem("closed_on", _("De afsluitdatum ligt voor de datum waarop de klager werd geïnformeerd."))
+        )
     problems += _text_problems(closure, ["communication"])
     return problems

@@ -41,9 +41,7 @@ class Viewer:
         return role in self.roles
 
 
-def visible_parts(
-    viewer: Viewer, category: Category, level: Level, registered_by_id: int | None
-) -> frozenset[Part]:
+def visible_parts(viewer: Viewer, category: Category, level: Level, registered_by_id: int | None) -> frozenset[Part]:
     """The parts of a case this viewer may read."""
     if not is_confidential(category, level) or viewer.is_director:
         return frozenset(Part)

@@ -30,7 +30,7 @@ def _legal_holidays(year: int) -> dict[dt.date, str]:
 def _legal_holidays_in(year: int, names_language: str) -> dict[dt.date, str]:
     import holidays  # the package takes ~40 ms to load: only when a deadline is computed
 
-    return dict(holidays.BE(years=year, language=names_language).items())
+    return dict(holidays.BE(years=year, language=names_language).items())  # type: ignore[attr-defined]
 
 
 class WorkingCalendar:

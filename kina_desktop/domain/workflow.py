@@ -142,8 +142,9 @@ def _date_problems(t: Transition, state: CaseState, data: StepData, today: dt.da
         problems.append(_("De datum van deze stap ligt voor de ontvangst van de klacht."))
     elif t.target is not None and data.on < entered:
         problems.append(
-            _("De datum van deze stap ligt voor {date}, de dag waarop het dossier de status ‘{status}’ "
-              "kreeg.").format(date=long_date(entered), status=state.status.label())
+            _("De datum van deze stap ligt voor {date}, de dag waarop het dossier de status ‘{status}’ kreeg.").format(
+                date=long_date(entered), status=state.status.label()
+            )
         )
     if today is not None and data.on > today:
         problems.append(_("De datum van deze stap ligt in de toekomst."))
@@ -179,9 +180,7 @@ def apply(
     problems = [p for p in (check(state) for check in t.requires) if p]
     for name in t.required:
         if not data.is_filled(name):
-            problems.append(
-                _("Vul ‘{field}’ in ({article}).").format(field=field_label(name), article=t.article)
-            )
+            problems.append(_("Vul ‘{field}’ in ({article}).").format(field=field_label(name), article=t.article))
     problems += _date_problems(t, state, data, today)
     for check in t.inputs:
         problems += check(state, data)
@@ -196,6 +195,7 @@ def apply(
 
 
 # -- who may write in the handling and closure parts ------------------------------------------
+
 
 def handling_editors(state: CaseState) -> frozenset[Role]:
     """Who may edit the handling part at this step (Art. 6): the handler on daily operations once

@@ -52,8 +52,9 @@ def choose_save_path(parent: QWidget) -> ChooseFile:
 
 
 class AccessRequestDialog(QDialog):
-    def __init__(self, requests: AccessRequests, parent: QWidget | None = None, *,
-                 choose_file: ChooseFile | None = None) -> None:
+    def __init__(
+        self, requests: AccessRequests, parent: QWidget | None = None, *, choose_file: ChooseFile | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("access_request_dialog")
         self.setWindowTitle(_("Inzageverzoek"))
@@ -61,10 +62,13 @@ class AccessRequestDialog(QDialog):
         self.choose_file = choose_file or choose_save_path(self)
         self.export: AccessExport | None = None
 
-        intro = QLabel(_(
-            "Zoek de dossiers van een klager op naam en/of e-mailadres (hoofdletters en accenten tellen niet). "
-            "De export bevat wat de persoon mag inzien: de eigen gegevens, wat KINA meedeelde, de brieven en de "
-            "lijst van bestanden; geen gegevens van personeelsleden en geen interne notities."))
+        intro = QLabel(
+            _(
+                "Zoek de dossiers van een klager op naam en/of e-mailadres (hoofdletters en accenten tellen niet). "
+                "De export bevat wat de persoon mag inzien: de eigen gegevens, wat KINA meedeelde, de brieven en de "
+                "lijst van bestanden; geen gegevens van personeelsleden en geen interne notities."
+            )
+        )
         intro.setWordWrap(True)
         self.name = QLineEdit()
         self.name.setObjectName("person_name")
@@ -137,8 +141,13 @@ class AccessRequestDialog(QDialog):
         cases = export.cases if export is not None else ()
         self.table.setRowCount(len(cases))
         for row, case in enumerate(cases):
-            values = (case.tracking_number, short_date(case.received_on), case.kind_label, case.status_label,
-                      ", ".join(_(m) for m in case.matched))
+            values = (
+                case.tracking_number,
+                short_date(case.received_on),
+                case.kind_label,
+                case.status_label,
+                ", ".join(_(m) for m in case.matched),
+            )
             for column, value in enumerate(values):
                 self.table.setItem(row, column, QTableWidgetItem(value))
         if export is None:
@@ -146,11 +155,17 @@ class AccessRequestDialog(QDialog):
         elif not cases:
             self.summary.setText(_("Geen dossier op deze naam of dit e-mailadres."))
         else:
-            self.summary.setText(ngettext("{n} dossier gevonden.", "{n} dossiers gevonden.", len(cases)).format(
-                n=len(cases)))
+            self.summary.setText(
+                ngettext("{n} dossier gevonden.", "{n} dossiers gevonden.", len(cases)).format(n=len(cases))
+            )
         if export is not None and export.not_searched:
-            self._say(_("Let op: {n} vertrouwelijke personeelsdossiers kon u niet doorzoeken; enkel de directeur kan "
-                        "het verzoek voor die dossiers volledig beantwoorden.").format(n=export.not_searched), ok=False)
+            self._say(
+                _(
+                    "Let op: {n} vertrouwelijke personeelsdossiers kon u niet doorzoeken; enkel de directeur kan "
+                    "het verzoek voor die dossiers volledig beantwoorden."
+                ).format(n=export.not_searched),
+                ok=False,
+            )
         self.pdf_button.setEnabled(export is not None)
         self.json_button.setEnabled(export is not None)
 

@@ -8,8 +8,8 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
-from kina_desktop.gui.list_table_model import Index, ListTableModel
 from kina_desktop.gui.formatting import role_names
+from kina_desktop.gui.list_table_model import Index, ListTableModel
 from kina_desktop.gui.ports import AccountView
 from kina_desktop.i18n import N_, _
 
@@ -21,7 +21,6 @@ COL_ACTIVE = 4
 HEADERS = (N_("Naam"), N_("Gebruikersnaam"), N_("Functie"), N_("Rollen"), N_("Actief"))
 ObjectRole = Qt.ItemDataRole.UserRole + 2  # the row's account
 DISABLED_FOREGROUND = QColor("#7a7a7a")
-
 
 
 def _texts(account: AccountView) -> tuple[str, ...]:
@@ -36,6 +35,7 @@ def _texts(account: AccountView) -> tuple[str, ...]:
 
 class AccountTableModel(ListTableModel):
     HEADERS = HEADERS
+
     def __init__(self, parent=None) -> None:  # type: ignore[no-untyped-def]
         super().__init__(parent)
         self._accounts: list[AccountView] = []

@@ -36,8 +36,13 @@ SHORTCUT = QKeySequence("Ctrl+Shift+P")
 Buttons = QMessageBox.StandardButton
 
 
-def _box(parent: QWidget, icon_: QMessageBox.Icon, text: str, informative: str = "",
-         buttons: dict[QMessageBox.StandardButton, str] | None = None) -> QMessageBox.StandardButton:
+def _box(
+    parent: QWidget,
+    icon_: QMessageBox.Icon,
+    text: str,
+    informative: str = "",
+    buttons: dict[QMessageBox.StandardButton, str] | None = None,
+) -> QMessageBox.StandardButton:
     box = QMessageBox(parent)
     box.setIcon(icon_)
     box.setWindowTitle(_("Ontvangstbevestigingen"))
@@ -76,10 +81,17 @@ class AcknowledgementBatch(ProgressAction):
     ) -> None:
         """``on_done`` gets the message for the status bar once letters were recorded."""
         super().__init__(
-            parent, runner, today, on_done, text=_("Ontvangstbevestigingen afdrukken…"),
+            parent,
+            runner,
+            today,
+            on_done,
+            text=_("Ontvangstbevestigingen afdrukken…"),
             name="print_acknowledgements",
-            tip=_("De ontvangstbevestigingen van de klachten die per post binnenkwamen, in één keer afdrukken of "
-                  "als één PDF bewaren (Ctrl+Shift+P)"))
+            tip=_(
+                "De ontvangstbevestigingen van de klachten die per post binnenkwamen, in één keer afdrukken of "
+                "als één PDF bewaren (Ctrl+Shift+P)"
+            ),
+        )
         self._letters = letters
         self.action.setIcon(icon("print-letters"))
         self.action.setShortcut(SHORTCUT)
@@ -98,17 +110,25 @@ class AcknowledgementBatch(ProgressAction):
             _box(self._parent, QMessageBox.Icon.Warning, error.message)
             return
         if not numbers:
-            _box(self._parent, QMessageBox.Icon.Information,
-                 _("Er wachten geen klachten die per post binnenkwamen op hun ontvangstbevestiging."))
+            _box(
+                self._parent,
+                QMessageBox.Icon.Information,
+                _("Er wachten geen klachten die per post binnenkwamen op hun ontvangstbevestiging."),
+            )
             return
         count = len(numbers)
         answer = _box(
-            self._parent, QMessageBox.Icon.Question,
-            ngettext("{n} klacht die per post binnenkwam wacht op haar ontvangstbevestiging.",
-                     "{n} klachten die per post binnenkwamen wachten op hun ontvangstbevestiging.",
-                     count).format(n=number(count)),
-            _("Van {first} tot {last}, in volgorde van opvolgingsnummer. Elke brief wordt vastgelegd in "
-              "zijn dossier, met de datum van de ontvangstbevestiging.").format(first=numbers[0], last=numbers[-1]),
+            self._parent,
+            QMessageBox.Icon.Question,
+            ngettext(
+                "{n} klacht die per post binnenkwam wacht op haar ontvangstbevestiging.",
+                "{n} klachten die per post binnenkwamen wachten op hun ontvangstbevestiging.",
+                count,
+            ).format(n=number(count)),
+            _(
+                "Van {first} tot {last}, in volgorde van opvolgingsnummer. Elke brief wordt vastgelegd in "
+                "zijn dossier, met de datum van de ontvangstbevestiging."
+            ).format(first=numbers[0], last=numbers[-1]),
             {Buttons.Yes: _("Afdrukken…"), Buttons.Save: _("Opslaan als PDF…"), Buttons.Cancel: _("Annuleren")},
         )
         name = _("Ontvangstbevestigingen {date}").format(date=self._today().isoformat())
@@ -129,8 +149,12 @@ class AcknowledgementBatch(ProgressAction):
             if isinstance(outcome.error, Cancelled):
                 self._on_done(_("Geannuleerd: er is geen enkele ontvangstbevestiging vastgelegd."))
             elif isinstance(outcome.error, ServiceError):
-                _box(self._parent, QMessageBox.Icon.Warning, outcome.error.message,
-                     _("Er is geen enkele ontvangstbevestiging vastgelegd."))
+                _box(
+                    self._parent,
+                    QMessageBox.Icon.Warning,
+                    outcome.error.message,
+                    _("Er is geen enkele ontvangstbevestiging vastgelegd."),
+                )
             elif outcome.error is not None:
                 raise outcome.error  # a programming error: logged by the exception hook
             else:
@@ -149,9 +173,13 @@ class AcknowledgementBatch(ProgressAction):
             if outcome.error is not None and not isinstance(outcome.error, (OSError, RuntimeError)):
                 raise outcome.error
             if outcome.value:
-                self._on_done(ngettext("{n} ontvangstbevestiging is afgedrukt en vastgelegd.",
-                                       "{n} ontvangstbevestigingen zijn afgedrukt en vastgelegd.",
-                                       count).format(n=number(count)))
+                self._on_done(
+                    ngettext(
+                        "{n} ontvangstbevestiging is afgedrukt en vastgelegd.",
+                        "{n} ontvangstbevestigingen zijn afgedrukt en vastgelegd.",
+                        count,
+                    ).format(n=number(count))
+                )
                 return
             self._offer_to_save(pdf, count)
 
@@ -160,10 +188,13 @@ class AcknowledgementBatch(ProgressAction):
     def _offer_to_save(self, pdf: bytes, count: int) -> None:
         """Printing failed or was stopped after the letters were recorded: keep the PDF."""
         answer = _box(
-            self._parent, QMessageBox.Icon.Warning,
+            self._parent,
+            QMessageBox.Icon.Warning,
             _("De ontvangstbevestigingen zijn niet (volledig) afgedrukt."),
-            _("Ze zijn wel vastgelegd in de dossiers en staan in elke klachtenmap. Bewaar ze als PDF om ze "
-              "later af te drukken."),
+            _(
+                "Ze zijn wel vastgelegd in de dossiers en staan in elke klachtenmap. Bewaar ze als PDF om ze "
+                "later af te drukken."
+            ),
             {Buttons.Save: _("Opslaan als PDF…"), Buttons.Close: _("Sluiten")},
         )
         if answer == Buttons.Save:
@@ -174,9 +205,13 @@ class AcknowledgementBatch(ProgressAction):
             if path is not None:
                 self._save(pdf, path, count)
                 return
-        self._on_done(ngettext("{n} ontvangstbevestiging is vastgelegd, maar niet afgedrukt.",
-                               "{n} ontvangstbevestigingen zijn vastgelegd, maar niet afgedrukt.",
-                               count).format(n=number(count)))
+        self._on_done(
+            ngettext(
+                "{n} ontvangstbevestiging is vastgelegd, maar niet afgedrukt.",
+                "{n} ontvangstbevestigingen zijn vastgelegd, maar niet afgedrukt.",
+                count,
+            ).format(n=number(count))
+        )
 
     def _save(self, pdf: bytes, path: Path, count: int) -> None:
         from kina_desktop.gui.pdf_output import write_pdf
@@ -186,6 +221,10 @@ class AcknowledgementBatch(ProgressAction):
             _box(self._parent, QMessageBox.Icon.Warning, problem)
             self._offer_to_save(pdf, count)
             return
-        self._on_done(ngettext("{n} ontvangstbevestiging is vastgelegd en bewaard als {path}.",
-                               "{n} ontvangstbevestigingen zijn vastgelegd en bewaard als {path}.",
-                               count).format(n=number(count), path=path))
+        self._on_done(
+            ngettext(
+                "{n} ontvangstbevestiging is vastgelegd en bewaard als {path}.",
+                "{n} ontvangstbevestigingen zijn vastgelegd en bewaard als {path}.",
+                count,
+            ).format(n=number(count), path=path)
+        )

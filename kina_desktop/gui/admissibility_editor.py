@@ -65,8 +65,10 @@ class GroundRow(QWidget):
         layout.addLayout(indented)
         if proposal is not None:
             self.proposal_note.setText(
-                _("Voorgesteld door het programma op basis van de gegevens (de motivering hieronder). Laat "
-                  "aangevinkt om te bevestigen, vink uit om te verwerpen.")
+                _(
+                    "Voorgesteld door het programma op basis van de gegevens (de motivering hieronder). Laat "
+                    "aangevinkt om te bevestigen, vink uit om te verwerpen."
+                )
             )
             self.check.setToolTip(proposal.explanation)
             self.motivation.setPlainText(proposal.explanation)

@@ -79,7 +79,8 @@ def write_file(path: Path, content: bytes) -> str | None:
         path.write_bytes(content)
     except OSError as error:
         return _("Het bestand {path} kon niet worden bewaard: {reason}").format(
-            path=path, reason=error.strerror or str(error))
+            path=path, reason=error.strerror or str(error)
+        )
     return None
 
 
@@ -144,10 +145,14 @@ class AnnualReportDialog(QDialog):
         self.progress: TaskProgress | None = None
         self.written: list[Path] = []
 
-        intro = QLabel(_(
-            "Het anonieme jaarverslag van Art. 8: de cijfers naast die van het vorige jaar, de "
-            "verbeterprojecten en één regel per klacht, zonder namen. Aantallen van 1 of 2 staan er als "
-            "\u201c< 3\u201d."), self)
+        intro = QLabel(
+            _(
+                "Het anonieme jaarverslag van Art. 8: de cijfers naast die van het vorige jaar, de "
+                "verbeterprojecten en één regel per klacht, zonder namen. Aantallen van 1 of 2 staan er als "
+                "\u201c< 3\u201d."
+            ),
+            self,
+        )
         intro.setWordWrap(True)
         self.year = QSpinBox(self)
         self.year.setObjectName("year")
@@ -161,9 +166,14 @@ class AnnualReportDialog(QDialog):
         self.introduction.setTabChangesFocus(True)
         self.introduction.setMinimumHeight(self.introduction.fontMetrics().lineSpacing() * 8 + 14)
         intro_note = QLabel(
-            _("Staat op de eerste bladzijde en wordt bij het werkjaar bewaard. Een lege regel begint een "
-              "nieuwe alinea. Schrijf er geen namen in.") if self._editable else
-            _("Alleen het klachtenteam, de directeur of een beheerder wijzigt de inleiding."), self)
+            _(
+                "Staat op de eerste bladzijde en wordt bij het werkjaar bewaard. Een lege regel begint een "
+                "nieuwe alinea. Schrijf er geen namen in."
+            )
+            if self._editable
+            else _("Alleen het klachtenteam, de directeur of een beheerder wijzigt de inleiding."),
+            self,
+        )
         intro_note.setWordWrap(True)
         intro_note.setStyleSheet(NOTE_STYLE)
         self.introduction.setReadOnly(not self._editable)
@@ -284,8 +294,9 @@ class AnnualReportDialog(QDialog):
                 self._save(year, pdf_path, xlsx_path, *outcome.value)
 
         self.make_button.setEnabled(False)
-        self.progress = TaskProgress(self, _("Jaarverslag {year}").format(year=year), making_text,
-                                     _("Cijfers verzamelen…"))
+        self.progress = TaskProgress(
+            self, _("Jaarverslag {year}").format(year=year), making_text, _("Cijfers verzamelen…")
+        )
         self.progress.run(self._runner, work, finished)
 
     def _save(self, year: int, pdf_path: Path, xlsx_path: Path | None, pdf: bytes, xlsx: bytes | None) -> None:

@@ -35,8 +35,7 @@ ARTICLE_TOOLTIPS: dict[str, str] = {
         "daarna (niet bij niveau 1); KINA streeft naar een behandeling binnen 30 kalenderdagen."
     ),
     "complainant_name": N_(
-        "Zonder naam is de klacht anoniem en dus niet ontvankelijk (Art. 3); ze wordt enkel als "
-        "informatie bewaard."
+        "Zonder naam is de klacht anoniem en dus niet ontvankelijk (Art. 3); ze wordt enkel als informatie bewaard."
     ),
     "organisation": N_(
         "Het lid-OCMW of de dienst van KINA waarover de klacht gaat. Klachten over de gevolgen van "
@@ -47,34 +46,22 @@ ARTICLE_TOOLTIPS: dict[str, str] = {
         "directeur behandelt deze klachten (Art. 6)."
     ),
     "facts_on": N_(
-        "Datum van de feiten: feiten van meer dan zes maanden vóór de klacht maken ze niet "
-        "ontvankelijk (Art. 3)."
+        "Datum van de feiten: feiten van meer dan zes maanden vóór de klacht maken ze niet ontvankelijk (Art. 3)."
     ),
     "text": N_("De beschrijving van de klacht: het eerste deel van de registratie (Art. 5)."),
     # Handling (Art. 3 and 6)
-    "admissibility": N_(
-        "Ontvankelijk, of niet ontvankelijk op een van de negen gronden van Art. 3, met motivering."
-    ),
-    "investigation": N_(
-        "Het onderzoek naar ontvankelijkheid, gegrondheid en mogelijke oplossingen (Art. 6)."
-    ),
+    "admissibility": N_("Ontvankelijk, of niet ontvankelijk op een van de negen gronden van Art. 3, met motivering."),
+    "investigation": N_("Het onderzoek naar ontvankelijkheid, gegrondheid en mogelijke oplossingen (Art. 6)."),
     "verdict": N_(
-        "Gegrond (de klager heeft gelijk), ongegrond (geen gelijk) of onuitgesproken (niet te "
-        "bepalen) (Art. 6)."
+        "Gegrond (de klager heeft gelijk), ongegrond (geen gelijk) of onuitgesproken (niet te bepalen) (Art. 6)."
     ),
-    "measures": N_(
-        "Oplossingen en maatregelen, ook om gelijkaardige klachten te vermijden (Art. 6 en 7)."
-    ),
-    "measures_discussed_with_team": N_(
-        "Oplossingen en maatregelen worden besproken met het klachtenteam (Art. 6)."
-    ),
+    "measures": N_("Oplossingen en maatregelen, ook om gelijkaardige klachten te vermijden (Art. 6 en 7)."),
+    "measures_discussed_with_team": N_("Oplossingen en maatregelen worden besproken met het klachtenteam (Art. 6)."),
     "working_group_meeting_on": N_(
         "Niveau 3, dagelijkse werking: de permanente werkgroep bestuurlijk en financieel "
         "management beslist over ontvankelijkheid, gegrondheid en oplossingen (Art. 6)."
     ),
-    "working_group_minutes": N_(
-        "Een kopie van het verslag van de werkgroep gaat in de klachtenmap (Art. 6)."
-    ),
+    "working_group_minutes": N_("Een kopie van het verslag van de werkgroep gaat in de klachtenmap (Art. 6)."),
     "staff_conversation_on": N_(
         "Personeelsaangelegenheden niveau 2: de directeur bespreekt de maatregelen met het "
         "betrokken personeelslid (Art. 6)."
@@ -94,8 +81,7 @@ ARTICLE_TOOLTIPS: dict[str, str] = {
     ),
     # Closure (Art. 7)
     "informed_on": N_(
-        "De klachtenontvanger brengt de klager op de hoogte van de bevindingen en van de "
-        "maatregelen (Art. 7)."
+        "De klachtenontvanger brengt de klager op de hoogte van de bevindingen en van de maatregelen (Art. 7)."
     ),
     "communication": N_(
         "Wat de klager te horen krijgt. Bij personeelsaangelegenheden enkel dat de klacht "

@@ -86,20 +86,20 @@ class BarChart(QWidget):
             top += height
         return rows
 
-    def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt API
+    def heightForWidth(self, width: int) -> int:
         if not self._bars:
             return self._row_height()
         rows = self._rows(width)
         return rows[-1][1].bottom() + 1
 
-    def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt API
+    def hasHeightForWidth(self) -> bool:
         return True
 
-    def sizeHint(self) -> QSize:  # noqa: N802 - Qt API
+    def sizeHint(self) -> QSize:
         width = 380
         return QSize(width, self.heightForWidth(width))
 
-    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt API
+    def minimumSizeHint(self) -> QSize:
         return QSize(220, self._row_height())
 
     # -- drawing -----------------------------------------------------------------------------
@@ -108,7 +108,7 @@ class BarChart(QWidget):
     def _shown(bar: Bar) -> str:
         return bar.text or str(bar.value)
 
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt API
+    def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         width = self.width()

@@ -29,8 +29,8 @@ from PySide6.QtWidgets import (
 from kina_desktop.domain.workdays import DEFAULT_CLOSING_DAYS, WorkingCalendar
 from kina_desktop.gui.date_list import DateListEditor, day_text
 from kina_desktop.gui.field_errors import ERROR_STYLE
-from kina_desktop.gui.settings_ports import CalendarAdmin
 from kina_desktop.gui.settings_page import PageDialog
+from kina_desktop.gui.settings_ports import CalendarAdmin
 from kina_desktop.i18n import _, babel_locale, ngettext
 from kina_desktop.services.errors import ServiceError
 
@@ -193,8 +193,10 @@ class CalendarPage(QWidget):
         return sorted(y for y, days in self._edited.items() if days != self._loaded.get(y))
 
     def is_modified(self) -> bool:
-        return bool(self.changed_years()) or self.board.dates() != self._loaded_board or (
-            self.group.dates() != self._loaded_group
+        return (
+            bool(self.changed_years())
+            or self.board.dates() != self._loaded_board
+            or (self.group.dates() != self._loaded_group)
         )
 
     def _update_save(self) -> None:

@@ -67,7 +67,9 @@ from kina_desktop.services.errors import ConcurrentEdit, ServiceError, Validatio
 
 ERROR_FRAME = "#message_frame { background: #fdecea; border: 1px solid #b3261e; border-radius: 4px; }"
 INFO_FRAME = "#message_frame { background: #e6f4ea; border: 1px solid #2e7d32; border-radius: 4px; }"
-READ_ONLY_NOTICE = "#read_only_notice { background: #fff4e5; border: 1px solid #b26a00; border-radius: 4px; padding: 6px; }"
+READ_ONLY_NOTICE = (
+    "#read_only_notice { background: #fff4e5; border: 1px solid #b26a00; border-radius: 4px; padding: 6px; }"
+)
 SETTINGS_GROUP = "case_editor"
 SPLITTER_KEY = f"{SETTINGS_GROUP}/progress_splitter"
 
@@ -105,9 +107,7 @@ class CaseEditor(QDialog):
         self.ui = Ui_CaseEditor()
         self.ui.setupUi(self)
         self.setWindowFlags(
-            Qt.WindowType.Window
-            | Qt.WindowType.WindowMinMaxButtonsHint
-            | Qt.WindowType.WindowCloseButtonHint
+            Qt.WindowType.Window | Qt.WindowType.WindowMinMaxButtonsHint | Qt.WindowType.WindowCloseButtonHint
         )
         self._cases = cases
         self._settings = settings
@@ -135,8 +135,9 @@ class CaseEditor(QDialog):
             self.ui.tabs.addTab(self.history_page, _("Geschiedenis"))
         self.projects_page: CaseProjectsPage | None = None
         if projects is not None:  # before 'Geschiedenis'
-            self.projects_page = CaseProjectsPage(projects, record.tracking_number, today, editable=edit_projects,
-                                                  on_changed=self._on_folder_changed)
+            self.projects_page = CaseProjectsPage(
+                projects, record.tracking_number, today, editable=edit_projects, on_changed=self._on_folder_changed
+            )
             at = self.ui.tabs.indexOf(self.history_page) if self.history_page is not None else self.ui.tabs.count()
             self.ui.tabs.insertTab(at, self.projects_page, _("Verbeterprojecten"))
 
@@ -213,8 +214,13 @@ class CaseEditor(QDialog):
         if letters is None:
             return
         self.letters = CaseLetters(
-            letters, self, self.viewer, report=lambda text, error: self._show_message(text, error=error),
-            before_produce=self._offer_to_save, after_produce=self._after_letter, mail=mail,
+            letters,
+            self,
+            self.viewer,
+            report=lambda text, error: self._show_message(text, error=error),
+            before_produce=self._offer_to_save,
+            after_produce=self._after_letter,
+            mail=mail,
         )
         self.letters_menu = LettersMenu(self.letters, self)
         button = self.letters_menu.make_button(self)
@@ -435,7 +441,9 @@ class CaseEditor(QDialog):
         header = self._record.header
         try:
             changed = self._cases.changed_since(header.id, header.version)
-            record = self._cases.get_by_id(header.id) if changed is not None and not self.has_unsaved_changes() else None
+            record = (
+                self._cases.get_by_id(header.id) if changed is not None and not self.has_unsaved_changes() else None
+            )
         except ServiceError as error:
             self._show_message(error.message, error=True)
             return
@@ -446,8 +454,9 @@ class CaseEditor(QDialog):
         else:
             self._load(record)
             self._show_message(
-                _("Dossier {number} werd intussen elders gewijzigd; dit venster toont het zoals het nu is "
-                  "opgeslagen.").format(number=record.tracking_number),
+                _(
+                    "Dossier {number} werd intussen elders gewijzigd; dit venster toont het zoals het nu is opgeslagen."
+                ).format(number=record.tracking_number),
                 error=False,
             )
 

@@ -20,7 +20,7 @@ class CaseFilterProxy(QSortFilterProxyModel):
         self.setSortRole(SortRole)
         self.setDynamicSortFilter(True)
 
-    def lessThan(  # noqa: N802 - Qt API
+    def lessThan(
         self,
         left: QModelIndex | QPersistentModelIndex,
         right: QModelIndex | QPersistentModelIndex,

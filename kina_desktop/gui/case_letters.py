@@ -71,8 +71,11 @@ class CaseLetters:
         """An SMTP server is configured and the complainant has an e-mail address."""
         record = self._record
         return bool(
-            self._mail is not None and record is not None and record.description is not None
-            and record.description.complainant_email.strip() and self._mail.configured()
+            self._mail is not None
+            and record is not None
+            and record.description is not None
+            and record.description.complainant_email.strip()
+            and self._mail.configured()
         )
 
     def mail_letter(self, kind: LetterKind) -> str | None:
@@ -94,7 +97,8 @@ class CaseLetters:
             self._after_produce(error.message, True)
             return None
         message = _("‘{letter}’ is gemaild naar {address} en vastgelegd in dossier {number}.").format(
-            letter=kind.label(), address=address, number=record.tracking_number)
+            letter=kind.label(), address=address, number=record.tracking_number
+        )
         if remember:
             try:
                 self._mail.remember_password(password)
@@ -116,7 +120,10 @@ class CaseLetters:
         header = record.header
         handling = record.handling
         return allowed_letters(
-            header.kind, header.category, header.level, channel=header.channel,
+            header.kind,
+            header.category,
+            header.level,
+            channel=header.channel,
             admissibility=handling.admissibility if handling else None,
             verdict=handling.verdict if handling else None,
         )
@@ -185,8 +192,12 @@ class CaseLetters:
             return None
         path, opened = self._viewer.open(letter_filename(record.tracking_number, kind, preview=True), pdf)
         if not opened:
-            self._report(_("Geen programma gevonden om PDF-bestanden te openen. Het voorbeeld staat in {path}.")
-                         .format(path=path), True)
+            self._report(
+                _("Geen programma gevonden om PDF-bestanden te openen. Het voorbeeld staat in {path}.").format(
+                    path=path
+                ),
+                True,
+            )
         return path
 
     def print_letter(self, kind: LetterKind) -> int:
@@ -202,12 +213,20 @@ class CaseLetters:
             return 0
         pages = print_pdf(pdf, printer)
         if pages:
-            self._after_produce(_("‘{letter}’ is afgedrukt en vastgelegd in dossier {number}.").format(
-                letter=kind.label(), number=record.tracking_number), False)
+            self._after_produce(
+                _("‘{letter}’ is afgedrukt en vastgelegd in dossier {number}.").format(
+                    letter=kind.label(), number=record.tracking_number
+                ),
+                False,
+            )
         else:
-            self._after_produce(_("‘{letter}’ is vastgelegd in dossier {number}, maar kon niet worden "
-                                  "afgedrukt. De brief staat in de klachtenmap.").format(
-                letter=kind.label(), number=record.tracking_number), True)
+            self._after_produce(
+                _(
+                    "‘{letter}’ is vastgelegd in dossier {number}, maar kon niet worden "
+                    "afgedrukt. De brief staat in de klachtenmap."
+                ).format(letter=kind.label(), number=record.tracking_number),
+                True,
+            )
         return pages
 
     def save_letter(self, kind: LetterKind) -> Path | None:
@@ -225,8 +244,12 @@ class CaseLetters:
         if problem:
             self._after_produce(problem + " " + _("De brief is wel vastgelegd en staat in de klachtenmap."), True)
             return None
-        self._after_produce(_("‘{letter}’ is bewaard als {path} en vastgelegd in dossier {number}.").format(
-            letter=kind.label(), path=path, number=record.tracking_number), False)
+        self._after_produce(
+            _("‘{letter}’ is bewaard als {path} en vastgelegd in dossier {number}.").format(
+                letter=kind.label(), path=path, number=record.tracking_number
+            ),
+            False,
+        )
         return path
 
     def _produce(self, kind: LetterKind) -> bytes | None:

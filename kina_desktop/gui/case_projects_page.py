@@ -46,8 +46,13 @@ class CaseProjectsPage(QWidget):
         self._number = tracking_number
         self._editable = editable
 
-        note = QLabel(_("De verbeterprojecten die uit deze klacht voortkomen (Art. 7). Opvolging → "
-                        "Verbeterprojecten toont ze allemaal."), self)
+        note = QLabel(
+            _(
+                "De verbeterprojecten die uit deze klacht voortkomen (Art. 7). Opvolging → "
+                "Verbeterprojecten toont ze allemaal."
+            ),
+            self,
+        )
         note.setWordWrap(True)
         self.model = ProjectTableModel(today, self)
         self.table = QTableView(self)

@@ -1,7 +1,7 @@
 """The two lines under a case's title: what it is, and where it stands on its route.
 
-    Klacht · Dagelijkse werking · Niveau 2 — ontvangen op 20 november 2026 (post) — Hans Behandelaar
-    Status: Bij klachtenbehandelaar · stap 2 van 4 · aan zet: de klachtenbehandelaar
+Klacht · Dagelijkse werking · Niveau 2 — ontvangen op 20 november 2026 (post) — Hans Behandelaar
+Status: Bij klachtenbehandelaar · stap 2 van 4 · aan zet: de klachtenbehandelaar
 """
 
 from __future__ import annotations

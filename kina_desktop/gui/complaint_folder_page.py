@@ -52,7 +52,12 @@ ADDED_STYLE = "background: #e6f4ea; border: 1px solid #2e7d32; border-radius: 4p
 REFUSED_STYLE = "background: #fdecea; border: 1px solid #b3261e; border-radius: 4px; padding: 6px;"
 MIXED_STYLE = "background: #fff4d6; border: 1px solid #e0b44c; border-radius: 4px; padding: 6px;"
 DROP_STYLE = "#folder_table { border: 2px dashed #1a73e8; }"
-COLUMN_SAMPLES = {COL_KIND: "Bijlage", COL_SIZE: "1.023 byte", COL_ADDED_ON: "00-00-0000 00:00", COL_ADDED_BY: "Kathleen Wouters"}
+COLUMN_SAMPLES = {
+    COL_KIND: "Bijlage",
+    COL_SIZE: "1.023 byte",
+    COL_ADDED_ON: "00-00-0000 00:00",
+    COL_ADDED_BY: "Kathleen Wouters",
+}
 
 
 class ComplaintFolderPage(QWidget):
@@ -75,8 +80,10 @@ class ComplaintFolderPage(QWidget):
         self.stack = QStackedWidget(self)
         self.no_folder = FolderNotice(
             _("Geen klachtenmap (Art. 5)"),
-            _("Klachten van niveau 1, informatievragen en anonieme meldingen worden niet geklasseerd: "
-              "dit dossier heeft geen klachtenmap."),
+            _(
+                "Klachten van niveau 1, informatievragen en anonieme meldingen worden niet geklasseerd: "
+                "dit dossier heeft geen klachtenmap."
+            ),
             self,
         )
         self.restricted = RestrictedPartNotice(self)
@@ -91,10 +98,10 @@ class ComplaintFolderPage(QWidget):
     def _make_folder(self) -> QWidget:
         folder = QWidget(self)
         note = QLabel(
-            _("De brieven, scans, e-mails en verslagen van dit dossier. Sleep bestanden hierheen of kies "
-              "‘Toevoegen…’ (PDF, afbeelding, e-mail, Word of tekst; tot {limit} MB).").format(
-                limit=MAX_DOCUMENT_BYTES // 1_048_576
-            ),
+            _(
+                "De brieven, scans, e-mails en verslagen van dit dossier. Sleep bestanden hierheen of kies "
+                "‘Toevoegen…’ (PDF, afbeelding, e-mail, Word of tekst; tot {limit} MB)."
+            ).format(limit=MAX_DOCUMENT_BYTES // 1_048_576),
             folder,
         )
         note.setObjectName("folder_note")
@@ -227,7 +234,9 @@ class ComplaintFolderPage(QWidget):
 
     def choose_files(self) -> None:
         names, _filter = QFileDialog.getOpenFileNames(
-            self, _("Toevoegen aan de klachtenmap"), "",
+            self,
+            _("Toevoegen aan de klachtenmap"),
+            "",
             _("Documenten (*.pdf *.png *.jpg *.jpeg *.tif *.tiff *.eml *.msg *.docx *.txt);;Alle bestanden (*)"),
         )
         self.add_files([Path(name) for name in names])
@@ -291,7 +300,8 @@ class ComplaintFolderPage(QWidget):
         is_letter = document is not None and document.kind == LETTER
         self.remove_button.setEnabled(document is not None and not is_letter and not self._read_only)
         self.remove_button.setToolTip(
-            _("Een verstuurde brief blijft in de klachtenmap (Art. 5).") if is_letter
+            _("Een verstuurde brief blijft in de klachtenmap (Art. 5).")
+            if is_letter
             else _("Het gekozen document uit de klachtenmap verwijderen")
         )
 
@@ -327,24 +337,24 @@ class ComplaintFolderPage(QWidget):
     def _accepts(self, event: QDragEnterEvent | QDragMoveEvent | QDropEvent) -> bool:
         return self._accepting and bool(local_files(event.mimeData()))
 
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt API
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if self._accepts(event):
             event.acceptProposedAction()
             self.table.setStyleSheet(DROP_STYLE)
         else:
             event.ignore()
 
-    def dragMoveEvent(self, event: QDragMoveEvent) -> None:  # noqa: N802 - Qt API
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
         if self._accepts(event):
             event.acceptProposedAction()
         else:
             event.ignore()
 
-    def dragLeaveEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802 - Qt API
+    def dragLeaveEvent(self, event) -> None:  # type: ignore[no-untyped-def]
         self.table.setStyleSheet("")
         super().dragLeaveEvent(event)
 
-    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt API
+    def dropEvent(self, event: QDropEvent) -> None:
         self.table.setStyleSheet("")
         if not self._accepts(event):
             event.ignore()

@@ -26,8 +26,15 @@ from kina_desktop.gui.server_form import ServerForm, shared_url
 from kina_desktop.gui.settings_page import PageDialog
 from kina_desktop.i18n import _
 
-__all__ = ["ConnectionTester", "DatabaseDialog", "DatabasePage", "SETTINGS_KEY", "offer_other_database",
-           "saved_database_url", "shared_url"]
+__all__ = [
+    "ConnectionTester",
+    "DatabaseDialog",
+    "DatabasePage",
+    "SETTINGS_KEY",
+    "offer_other_database",
+    "saved_database_url",
+    "shared_url",
+]
 
 
 class DatabasePage(QWidget):
@@ -46,10 +53,12 @@ class DatabasePage(QWidget):
         self.server_box = server
         self.host, self.port, self.name, self.result_label = server.host, server.port, server.name, server.result_label
 
-        note = QLabel(_(
-            "Op een gedeelde server meldt iedereen zich aan met een eigen login; er wordt geen "
-            "wachtwoord bewaard. De nieuwe keuze geldt vanaf de volgende start van het programma."
-        ))
+        note = QLabel(
+            _(
+                "Op een gedeelde server meldt iedereen zich aan met een eigen login; er wordt geen "
+                "wachtwoord bewaard. De nieuwe keuze geldt vanaf de volgende start van het programma."
+            )
+        )
         note.setWordWrap(True)
 
         layout = QVBoxLayout(self)

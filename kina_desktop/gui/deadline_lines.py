@@ -50,9 +50,7 @@ def deadline_html(title: str, view: DeadlineView) -> str:
     extra = _how_far(view)
     # The parenthesis stays on one line: "(op 17 november 2026)", never "(op" and a date below.
     state = f"<b>{escape(view.label)}</b>" + (f" ({escape(extra).replace(' ', '&nbsp;')})" if extra else "")
-    return _("{title} {date} — {state}").format(
-        title=escape(title), date=escape(long_date(view.due_on)), state=state
-    )
+    return _("{title} {date} — {state}").format(title=escape(title), date=escape(long_date(view.due_on)), state=state)
 
 
 class DeadlineLines(QWidget):
@@ -93,9 +91,7 @@ class DeadlineLines(QWidget):
         label.setAccessibleName(deadline_text(title, view))
         label.setProperty("deadline_state", view.state.value)
         label.setStyleSheet(STYLES.get(view.state, PLAIN))
-        label.setToolTip(
-            _("Uiterlijk op {due}; {state}.").format(due=long_date(view.due_on), state=view.label.lower())
-        )
+        label.setToolTip(_("Uiterlijk op {due}; {state}.").format(due=long_date(view.due_on), state=view.label.lower()))
         label.show()
 
     def lines(self) -> dict[str, tuple[str, str]]:

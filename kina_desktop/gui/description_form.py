@@ -6,9 +6,8 @@ registration, which a person chooses together with the description.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import datetime as dt
+from collections.abc import Callable
 
 from babel import Locale
 from PySide6.QtWidgets import QWidget
@@ -26,8 +25,15 @@ from kina_desktop.i18n import _, babel_locale
 LANGUAGES = ("nl", "fr", "en", "de")
 
 TEXT_FIELDS = (
-    "complainant_name", "complainant_street", "complainant_postal_code", "complainant_city",
-    "complainant_email", "complainant_phone", "organisation", "staff_member", "subject",
+    "complainant_name",
+    "complainant_street",
+    "complainant_postal_code",
+    "complainant_city",
+    "complainant_email",
+    "complainant_phone",
+    "organisation",
+    "staff_member",
+    "subject",
 )
 PLAIN_TEXT_FIELDS = ("text", "request")
 
@@ -50,10 +56,24 @@ class DescriptionForm(QWidget):
     def field_widgets(self) -> dict[str, QWidget]:
         """Each field's input widget, by the name of its dataclass field, in form order."""
         names = [
-            "kind", "category", "level", "channel", "received_on", "complainant_name",
-            "complainant_street", "complainant_postal_code", "complainant_city",
-            "complainant_email", "complainant_phone", "complainant_language", "organisation",
-            "staff_member", "subject", "facts_on", "text", "request",
+            "kind",
+            "category",
+            "level",
+            "channel",
+            "received_on",
+            "complainant_name",
+            "complainant_street",
+            "complainant_postal_code",
+            "complainant_city",
+            "complainant_email",
+            "complainant_phone",
+            "complainant_language",
+            "organisation",
+            "staff_member",
+            "subject",
+            "facts_on",
+            "text",
+            "request",
         ]
         return {name: getattr(self.ui, name) for name in names}
 

@@ -91,17 +91,23 @@ class DatabasePage(_Page):
         self.local_path.setReadOnly(True)
         self.local_path.setToolTip(local_path)
         local_note = _text(
-            _("Eén pc houdt het register bij. Het programma maakt elke dag een reservekopie in "
-              "de map ‘backups’ naast dit bestand."),
-            self, style=NOTE_STYLE,
+            _(
+                "Eén pc houdt het register bij. Het programma maakt elke dag een reservekopie in "
+                "de map ‘backups’ naast dit bestand."
+            ),
+            self,
+            style=NOTE_STYLE,
         )
         self.shared = QRadioButton(_("Op een gedeelde PostgreSQL-server (meerdere pc's werken samen)"), self)
         self.shared.setObjectName("shared_database")
         self.server = ServerForm(tester, self)
         server_note = _text(
-            _("Vraag de gegevens van de server aan wie hem beheert. Iedereen meldt zich daar aan "
-              "met een eigen login; er wordt geen wachtwoord bewaard."),
-            self, style=NOTE_STYLE,
+            _(
+                "Vraag de gegevens van de server aan wie hem beheert. Iedereen meldt zich daar aan "
+                "met een eigen login; er wordt geen wachtwoord bewaard."
+            ),
+            self,
+            style=NOTE_STYLE,
         )
         group = QButtonGroup(self)
         for button in (self.local, self.shared):
@@ -152,8 +158,10 @@ class AccountPage(_Page):
     def __init__(self, rules) -> None:  # type: ignore[no-untyped-def]
         super().__init__(
             _("De eerste gebruiker"),
-            _("Deze persoon wordt directeur en beheerder van het programma en voegt daarna de "
-              "andere gebruikers toe (Beheer → Gebruikers)."),
+            _(
+                "Deze persoon wordt directeur en beheerder van het programma en voegt daarna de "
+                "andere gebruikers toe (Beheer → Gebruikers)."
+            ),
         )
         self.setObjectName("account_page")
         self.form = AccountForm(rules, self.message, with_roles=False, parent=self)
@@ -199,12 +207,18 @@ class ServerLoginsPage(_Page):
         layout = QVBoxLayout(self)
         layout.setSpacing(12)
         for text in (
-            _("De beheerder van KINA Klachten maakt de logins aan (Beheer → Gebruikers) en geeft "
-              "u uw gebruikersnaam en wachtwoord. Na deze assistent meldt u zich daarmee aan."),
-            _("Is de database op de server nog nieuw, dan richt wie de server beheert ze eerst in "
-              "en maakt die het eerste account aan, dat van de directeur en beheerder."),
-            _("Het briefhoofd van KINA staat op de server en geldt voor alle pc's; de beheerder "
-              "vult het in via Beheer → Briefhoofd."),
+            _(
+                "De beheerder van KINA Klachten maakt de logins aan (Beheer → Gebruikers) en geeft "
+                "u uw gebruikersnaam en wachtwoord. Na deze assistent meldt u zich daarmee aan."
+            ),
+            _(
+                "Is de database op de server nog nieuw, dan richt wie de server beheert ze eerst in "
+                "en maakt die het eerste account aan, dat van de directeur en beheerder."
+            ),
+            _(
+                "Het briefhoofd van KINA staat op de server en geldt voor alle pc's; de beheerder "
+                "vult het in via Beheer → Briefhoofd."
+            ),
         ):
             layout.addWidget(_text(text, self))
         layout.addStretch(1)
@@ -257,10 +271,11 @@ class DemoPage(_Page):
         self.real.setChecked(True)
         self.demo_note = _text("", self, style=NOTE_STYLE, name="demo_note")
         self.demo_note.setText(
-            _("De demodatabase is een apart bestand met een duizendtal verzonnen klachten van de "
-              "voorbije twee jaar ({path}). De titelbalk toont dan DEMO. Het echte register blijft "
-              "leeg en onaangeroerd: bij de volgende start van het programma opent het echte register.").format(
-                path=demo_path)
+            _(
+                "De demodatabase is een apart bestand met een duizendtal verzonnen klachten van de "
+                "voorbije twee jaar ({path}). De titelbalk toont dan DEMO. Het echte register blijft "
+                "leeg en onaangeroerd: bij de volgende start van het programma opent het echte register."
+            ).format(path=demo_path)
         )
         self.progress = QProgressBar(self)
         self.progress.setObjectName("demo_progress")
@@ -306,9 +321,7 @@ class DemoPage(_Page):
             button.setEnabled(False)
         self.assistant().set_busy(True)
         control = TaskControl()
-        self.assistant().runner.run(
-            self.assistant().backend.make_demo, control, self._on_progress, self._on_finished
-        )
+        self.assistant().runner.run(self.assistant().backend.make_demo, control, self._on_progress, self._on_finished)
 
     def _on_progress(self, done: int, total: int) -> None:
         self.progress.setRange(0, total)

@@ -122,15 +122,17 @@ class FirstRunWizard(QWizard):
         """How to sign in on the demo database: with one's own account on this PC; on a server
         PC (no account here) as one of the invented colleagues."""
         if self.uses_server():
-            return _("In de demodatabase meldt u zich aan als marleen.vandenbroeck met het wachtwoord "
-                     "demo-wachtwoord.")
+            return _("In de demodatabase meldt u zich aan als marleen.vandenbroeck met het wachtwoord demo-wachtwoord.")
         return _("In de demodatabase meldt u zich aan met het account dat u net maakte.")
 
     # -- steering --------------------------------------------------------------------------------
 
     def set_busy(self, busy: bool) -> None:
-        for button in (QWizard.WizardButton.BackButton, QWizard.WizardButton.FinishButton,
-                       QWizard.WizardButton.CancelButton):
+        for button in (
+            QWizard.WizardButton.BackButton,
+            QWizard.WizardButton.FinishButton,
+            QWizard.WizardButton.CancelButton,
+        ):
             self.button(button).setEnabled(not busy)
 
     def finish(self) -> None:

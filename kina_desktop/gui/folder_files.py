@@ -30,7 +30,8 @@ def read_file(path: Path) -> tuple[bytes | None, str | None]:
         size = path.stat().st_size
         if size > MAX_DOCUMENT_BYTES:
             return None, _("Het bestand {name} is te groot ({size} MB); de grens is {limit} MB.").format(
-                name=name, size=format_decimal(round(size / 1_048_576, 1), locale=babel_locale()),
+                name=name,
+                size=format_decimal(round(size / 1_048_576, 1), locale=babel_locale()),
                 limit=MAX_DOCUMENT_BYTES // 1_048_576,
             )
         return path.read_bytes(), None

@@ -25,9 +25,9 @@ from PySide6.QtWidgets import QMenu, QWidget
 from kina_desktop.domain.enums import Role
 from kina_desktop.domain.projects import may_edit_projects
 from kina_desktop.gui.background import TaskRunner
+from kina_desktop.gui.open_dialogs import OpenDialogs
 from kina_desktop.gui.ports import AccountDirectory, AnnualReportPort, ProjectPort, StatisticsPort
 from kina_desktop.gui.register_export import RegisterExport
-from kina_desktop.gui.open_dialogs import OpenDialogs
 from kina_desktop.i18n import _
 
 if TYPE_CHECKING:  # each window's module loads when it is first opened (cold start, issue 8)
@@ -68,15 +68,23 @@ class FollowUpMenu:
         self.open_dialogs = OpenDialogs()
 
         self.statistics_action = self._action(
-            _("Statistieken…"), STATISTICS_SHORTCUT,
-            _("De cijfers van een werkjaar of periode, met grafieken (Ctrl+Shift+S)"), self._on_statistics)
+            _("Statistieken…"),
+            STATISTICS_SHORTCUT,
+            _("De cijfers van een werkjaar of periode, met grafieken (Ctrl+Shift+S)"),
+            self._on_statistics,
+        )
         self.projects_action = self._action(
-            _("Verbeterprojecten…"), PROJECTS_SHORTCUT,
-            _("De verbeterprojecten, hun acties, opvolging en evaluatie (Ctrl+Shift+V)"), self._on_projects)
+            _("Verbeterprojecten…"),
+            PROJECTS_SHORTCUT,
+            _("De verbeterprojecten, hun acties, opvolging en evaluatie (Ctrl+Shift+V)"),
+            self._on_projects,
+        )
         self.annual_report_action = self._action(
-            _("Jaarverslag maken…"), ANNUAL_REPORT_SHORTCUT,
+            _("Jaarverslag maken…"),
+            ANNUAL_REPORT_SHORTCUT,
             _("Het anonieme jaarverslag van een werkjaar als PDF, en desgewenst als rekenblad (Ctrl+Shift+J)"),
-            self._on_annual_report)
+            self._on_annual_report,
+        )
         self.register_export = RegisterExport(annual_report, window, runner, today, self._show_message)
         self.register_export.action.setVisible(Role.DIRECTOR in self._roles)
 
@@ -104,26 +112,47 @@ class FollowUpMenu:
     def show_statistics(self) -> StatisticsDialog:
         from kina_desktop.gui.statistics_view import StatisticsDialog
 
-        dialog = self.open_dialogs.open("statistics", lambda: StatisticsDialog(
-            self._statistics, self._runner, self._today, self._window, self._settings), modal=False)
+        dialog = self.open_dialogs.open(
+            "statistics",
+            lambda: StatisticsDialog(self._statistics, self._runner, self._today, self._window, self._settings),
+            modal=False,
+        )
         assert isinstance(dialog, StatisticsDialog)
         return dialog
 
     def show_projects(self) -> ProjectsDialog:
         from kina_desktop.gui.projects_view import ProjectsDialog
 
-        dialog = self.open_dialogs.open("projects", lambda: ProjectsDialog(
-            self._projects, self._today, accounts=self._accounts, editable=may_edit_projects(self._roles),
-            parent=self._window, settings=self._settings), modal=False)
+        dialog = self.open_dialogs.open(
+            "projects",
+            lambda: ProjectsDialog(
+                self._projects,
+                self._today,
+                accounts=self._accounts,
+                editable=may_edit_projects(self._roles),
+                parent=self._window,
+                settings=self._settings,
+            ),
+            modal=False,
+        )
         assert isinstance(dialog, ProjectsDialog)
         return dialog
 
     def show_annual_report(self) -> AnnualReportDialog:
         from kina_desktop.gui.annual_report_dialog import AnnualReportDialog
 
-        dialog = self.open_dialogs.open("annual_report", lambda: AnnualReportDialog(
-            self._report, self._runner, self._today, editable_introduction=may_edit_projects(self._roles),
-            parent=self._window, on_done=self._show_message), modal=True)
+        dialog = self.open_dialogs.open(
+            "annual_report",
+            lambda: AnnualReportDialog(
+                self._report,
+                self._runner,
+                self._today,
+                editable_introduction=may_edit_projects(self._roles),
+                parent=self._window,
+                on_done=self._show_message,
+            ),
+            modal=True,
+        )
         assert isinstance(dialog, AnnualReportDialog)
         return dialog
 

@@ -18,10 +18,10 @@ class GettextTranslator(QTranslator):
         super().__init__(parent)
         self._contexts = contexts
 
-    def isEmpty(self) -> bool:  # noqa: N802 - Qt API
+    def isEmpty(self) -> bool:
         return False
 
-    def translate(self, context, source_text, disambiguation=None, n=-1):  # type: ignore[no-untyped-def]  # noqa: N802
+    def translate(self, context, source_text, disambiguation=None, n=-1):  # type: ignore[no-untyped-def]
         if context in self._contexts and source_text:
             return _(source_text)
         return None

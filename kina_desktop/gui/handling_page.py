@@ -22,7 +22,9 @@ from kina_desktop.i18n import _
 
 TEXTS = ("investigation", "verdict_motivation", "measures", "working_group_minutes")
 DATES = (
-    "working_group_meeting_on", "staff_conversation_on", "personnel_file_report_on",
+    "working_group_meeting_on",
+    "staff_conversation_on",
+    "personnel_file_report_on",
     "minutes_copy_handed_on",
 )
 
@@ -40,9 +42,17 @@ class HandlingPage(QWidget):
 
     def field_widgets(self) -> dict[str, QWidget]:
         names = [
-            "admissibility", "investigation", "verdict", "verdict_motivation", "measures",
-            "measures_discussed_with_team", "working_group_meeting_on", "working_group_minutes",
-            "staff_conversation_on", "personnel_file_report_on", "minutes_copy_handed_on",
+            "admissibility",
+            "investigation",
+            "verdict",
+            "verdict_motivation",
+            "measures",
+            "measures_discussed_with_team",
+            "working_group_meeting_on",
+            "working_group_minutes",
+            "staff_conversation_on",
+            "personnel_file_report_on",
+            "minutes_copy_handed_on",
         ]
         return {name: getattr(self.ui, name) for name in names}
 

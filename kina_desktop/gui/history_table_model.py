@@ -14,9 +14,9 @@ from typing import Any, NamedTuple
 from PySide6.QtCore import Qt
 
 from kina_desktop.domain.labels import field_label
-from kina_desktop.gui.list_table_model import Index, ListTableModel
 from kina_desktop.gui.change_text import readable_field_value
 from kina_desktop.gui.formatting import short_datetime
+from kina_desktop.gui.list_table_model import Index, ListTableModel
 from kina_desktop.gui.ports import HistoryEntryView
 from kina_desktop.i18n import N_
 
@@ -28,7 +28,6 @@ COL_NEW = 4
 TIP_WIDTH = 90  # characters per line of a long value's tooltip
 HEADERS = (N_("Wanneer"), N_("Wie"), N_("Wat"), N_("Oud"), N_("Nieuw"))
 ObjectRole = Qt.ItemDataRole.UserRole + 2  # the row's history entry
-
 
 
 class _Row(NamedTuple):
@@ -46,7 +45,11 @@ def what_text(entry: HistoryEntryView) -> str:
     """``Gewijzigd: Onderwerp``; the action alone when it is about no field, or about a field
     the action already names (``Brief gemaakt``, ``Document toegevoegd``, a step)."""
     action = entry.action.label()
-    return f"{action}: {field_label(entry.field)}" if entry.field and entry.field not in FIELDS_NAMED_BY_THE_ACTION else action
+    return (
+        f"{action}: {field_label(entry.field)}"
+        if entry.field and entry.field not in FIELDS_NAMED_BY_THE_ACTION
+        else action
+    )
 
 
 def _row(entry: HistoryEntryView) -> _Row:
@@ -61,6 +64,7 @@ def _row(entry: HistoryEntryView) -> _Row:
 
 class HistoryTableModel(ListTableModel):
     HEADERS = HEADERS
+
     def __init__(self, parent=None) -> None:  # type: ignore[no-untyped-def]
         super().__init__(parent)
         self._rows: list[_Row] = []

@@ -36,9 +36,12 @@ class _OpenOnEnter(QObject):
         self._table = table
         self._open_item = open_item
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
-        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) \
-                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        ):
             item = self._table.currentItem()
             if item is not None:
                 self._open_item(item)
@@ -113,9 +116,14 @@ class KnownComplainantPanel:
             ).format(reasons=", ".join(reasons), count=len(cases))
         )
         for case in cases:
-            item = QTreeWidgetItem([
-                case.tracking_number, short_date(case.received_on), case.subject, case.status.label(),
-            ])
+            item = QTreeWidgetItem(
+                [
+                    case.tracking_number,
+                    short_date(case.received_on),
+                    case.subject,
+                    case.status.label(),
+                ]
+            )
             item.setData(0, CASE_ID_ROLE, case.case_id)
             opens = _("Dubbelklik of Enter opent het dossier.") if self._on_open is not None else ""
             item.setToolTip(2, f"{case.subject}\n{opens}".strip())
@@ -131,9 +139,10 @@ class KnownComplainantPanel:
         self._fit_table(len(cases))
         if result.proposal is not None:
             self.proposal.setText(
-                _("Voorstel: ‘{ground}’. {explanation} U bevestigt of verwerpt dit voorstel bij de beslissing "
-                  "over de ontvankelijkheid.").format(
-                    ground=result.proposal.ground.label(), explanation=result.proposal.explanation)
+                _(
+                    "Voorstel: ‘{ground}’. {explanation} U bevestigt of verwerpt dit voorstel bij de beslissing "
+                    "over de ontvankelijkheid."
+                ).format(ground=result.proposal.ground.label(), explanation=result.proposal.explanation)
             )
         self.proposal.setVisible(result.proposal is not None)
         if appeared:

@@ -16,8 +16,9 @@ OK_STYLE = "color: #1b5e20;"
 
 
 class LanguagePage(QWidget):
-    def __init__(self, settings: QSettings, parent: QWidget | None = None, *,
-                 on_saved: Callable[[str], None] | None = None) -> None:
+    def __init__(
+        self, settings: QSettings, parent: QWidget | None = None, *, on_saved: Callable[[str], None] | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("language_page")
         self.on_change: Callable[[], None] = lambda: None

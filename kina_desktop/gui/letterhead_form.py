@@ -133,9 +133,12 @@ class LetterheadForm(QWidget):
         old_path = self._loaded.get("logo_path", "")
         self.set_logo(self._loaded_logo, old_path)
         if self._loaded_logo is None and old_path:
-            self.logo_info.setText(_("Het logo van de vroegere instelling ({path}) kan op deze pc niet gelezen "
-                                     "worden. Kies het opnieuw: het wordt dan in de database bewaard.")
-                                   .format(path=old_path))
+            self.logo_info.setText(
+                _(
+                    "Het logo van de vroegere instelling ({path}) kan op deze pc niet gelezen "
+                    "worden. Kies het opnieuw: het wordt dan in de database bewaard."
+                ).format(path=old_path)
+            )
             self.logo_info.show()
 
     def values(self) -> dict[str, str]:
@@ -173,14 +176,18 @@ class LetterheadForm(QWidget):
 
     def _logo_text(self, data: bytes, picture: QPixmap, source: str) -> str:
         size = _("{width} × {height} pixels, {size}").format(
-            width=picture.width(), height=picture.height(), size=file_size(len(data)))
+            width=picture.width(), height=picture.height(), size=file_size(len(data))
+        )
         if data == self._loaded_logo and source and source == self._loaded.get("logo_path"):
-            return _("{size}. Nog gelezen uit {path}; bij Opslaan wordt het logo in de database bewaard, "
-                     "zodat elke pc het afdrukt.").format(size=size, path=source)
+            return _(
+                "{size}. Nog gelezen uit {path}; bij Opslaan wordt het logo in de database bewaard, "
+                "zodat elke pc het afdrukt."
+            ).format(size=size, path=source)
         if data == self._loaded_logo:
             return _("{size}, bewaard in de database (voor elke pc).").format(size=size)
         return _("{size}, uit {path}; wordt bij Opslaan in de database bewaard.").format(
-            size=size, path=Path(source).name or source)
+            size=size, path=Path(source).name or source
+        )
 
     def _on_choose_logo(self) -> None:
         path = self._choose_logo(self, self._last_folder)
@@ -191,8 +198,9 @@ class LetterheadForm(QWidget):
         try:
             data = Path(path).read_bytes()
         except OSError:
-            self.errors.show([Problem("logo", _("Het bestand {path} bestaat niet of kan niet gelezen worden.")
-                                      .format(path=path))])
+            self.errors.show(
+                [Problem("logo", _("Het bestand {path} bestaat niet of kan niet gelezen worden.").format(path=path))]
+            )
             return
         self.set_logo(data, path)
 

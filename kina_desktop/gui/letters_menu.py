@@ -45,20 +45,43 @@ class LettersMenu(QMenu):
             submenu.setObjectName(f"letter_{kind.value}")
             self._submenus.append(submenu)
             submenu.setToolTipsVisible(True)
-            self._add(submenu, "preview", _("Voorbeeld"), _("De brief bekijken zonder hem vast te leggen"),
-                      self._letters.preview, kind)
-            printing = self._add(submenu, "print", _("Afdrukken…"),
-                                 _("Afdrukken en vastleggen in het dossier en de klachtenmap"),
-                                 self._letters.print_letter, kind)
+            self._add(
+                submenu,
+                "preview",
+                _("Voorbeeld"),
+                _("De brief bekijken zonder hem vast te leggen"),
+                self._letters.preview,
+                kind,
+            )
+            printing = self._add(
+                submenu,
+                "print",
+                _("Afdrukken…"),
+                _("Afdrukken en vastleggen in het dossier en de klachtenmap"),
+                self._letters.print_letter,
+                kind,
+            )
             if kind == likely:
-                printing.setText(f"{printing.text()}\t{PRINT_SHORTCUT.toString(QKeySequence.SequenceFormat.NativeText)}")
-            self._add(submenu, "save", _("Opslaan als PDF…"),
-                      _("Als PDF bewaren (om bij een antwoord per e-mail te voegen) en vastleggen"),
-                      self._letters.save_letter, kind)
+                printing.setText(
+                    f"{printing.text()}\t{PRINT_SHORTCUT.toString(QKeySequence.SequenceFormat.NativeText)}"
+                )
+            self._add(
+                submenu,
+                "save",
+                _("Opslaan als PDF…"),
+                _("Als PDF bewaren (om bij een antwoord per e-mail te voegen) en vastleggen"),
+                self._letters.save_letter,
+                kind,
+            )
             if self._letters.can_mail():
-                self._add(submenu, "mail", _("Mailen naar de klager"),
-                          _("Met de PDF als bijlage naar het e-mailadres van de klager sturen en vastleggen"),
-                          self._letters.mail_letter, kind)
+                self._add(
+                    submenu,
+                    "mail",
+                    _("Mailen naar de klager"),
+                    _("Met de PDF als bijlage naar het e-mailadres van de klager sturen en vastleggen"),
+                    self._letters.mail_letter,
+                    kind,
+                )
             refusal = self._letters.refusal(kind)
             if refusal:  # sending would record a step this person may not take: only the preview
                 for action in submenu.actions()[1:]:
@@ -69,7 +92,9 @@ class LettersMenu(QMenu):
                 note.setEnabled(False)
 
     @staticmethod
-    def _add(menu: QMenu, name: str, text: str, tip: str, do: Callable[[LetterKind], object], kind: LetterKind) -> QAction:
+    def _add(
+        menu: QMenu, name: str, text: str, tip: str, do: Callable[[LetterKind], object], kind: LetterKind
+    ) -> QAction:
         action = menu.addAction(text)
         action.setObjectName(f"{name}_{kind.value}")
         action.setToolTip(tip)

@@ -59,7 +59,9 @@ class MailboxActions:
         self.fetch_action = QAction(_("Nieuwe e-mails ophalen…"), window)
         self.fetch_action.setObjectName("fetch_new_mail")
         self.fetch_action.setShortcut(FETCH_SHORTCUT)
-        self.fetch_action.setToolTip(_("De nieuwe berichten in het postvak van de klachten bekijken en registreren (F9)"))
+        self.fetch_action.setToolTip(
+            _("De nieuwe berichten in het postvak van de klachten bekijken en registreren (F9)")
+        )
         self.fetch_action.setVisible(may_register(roles))
         self.fetch_action.triggered.connect(self._on_fetch)
         self.settings_action = QAction(_("E-mailpostvak…"), window)
@@ -78,8 +80,15 @@ class MailboxActions:
             return dialog
         from kina_desktop.gui.new_mail_dialog import NewMailDialog
 
-        dialog = NewMailDialog(self._mailbox(), self._intake(), self._runner, self._today, self._window,
-                               registration_dialog=self._registration_dialog, on_changed=self._on_changed)
+        dialog = NewMailDialog(
+            self._mailbox(),
+            self._intake(),
+            self._runner,
+            self._today,
+            self._window,
+            registration_dialog=self._registration_dialog,
+            on_changed=self._on_changed,
+        )
         dialog.finished.connect(self._forget_new_mail)
         self.new_mail_dialog = dialog
         dialog.open()

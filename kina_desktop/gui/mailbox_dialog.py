@@ -29,16 +29,27 @@ class MailboxPage(MailServerPage[MailboxSettings, int]):
 
     def __init__(self, mailbox: MailboxPort, runner: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(
-            mailbox, runner, TlsMode, parent, name="mailbox_page", prefix="", mode_name="tls",
+            mailbox,
+            runner,
+            TlsMode,
+            parent,
+            name="mailbox_page",
+            prefix="",
+            mode_name="tls",
             account_name="account",
-            intro=_("Het postvak waarin klachten per e-mail binnenkomen (Art. 4). ‘Nieuwe e-mails ophalen’ "
-                    "leest het alleen: er wordt niets verwijderd, verplaatst of als gelezen gemarkeerd. "
-                    "Deze gegevens gelden voor alle pc's."),
+            intro=_(
+                "Het postvak waarin klachten per e-mail binnenkomen (Art. 4). ‘Nieuwe e-mails ophalen’ "
+                "leest het alleen: er wordt niets verwijderd, verplaatst of als gelezen gemarkeerd. "
+                "Deze gegevens gelden voor alle pc's."
+            ),
             host_example=_("bv. imap.kina.be"),
-            password_note=_("Het wachtwoord wordt bewaard in de sleutelhanger van deze computer (bv. "
-                            "Windows Referentiebeheer), nooit in de database. Elke pc die e-mails ophaalt, "
-                            "vraagt het één keer."),
-            test_text=_("Verbinding &testen"), test_name="test_connection",
+            password_note=_(
+                "Het wachtwoord wordt bewaard in de sleutelhanger van deze computer (bv. "
+                "Windows Referentiebeheer), nooit in de database. Elke pc die e-mails ophaalt, "
+                "vraagt het één keer."
+            ),
+            test_text=_("Verbinding &testen"),
+            test_name="test_connection",
         )
         self._mailbox = mailbox
         self.tls = self.mode  # MailboxSettings.tls
@@ -47,8 +58,9 @@ class MailboxPage(MailServerPage[MailboxSettings, int]):
         self.folder.setObjectName("folder")
         self.folder.setPlaceholderText(DEFAULT_FOLDER)
         self.form.insertRow(FOLDER_ROW, _("Ma&p:"), self.folder)
-        self._finish({"host": self.host, "port": self.port, "account": self.account, "folder": self.folder},
-                     (self.folder,))
+        self._finish(
+            {"host": self.host, "port": self.port, "account": self.account, "folder": self.folder}, (self.folder,)
+        )
 
     def _fill(self, settings: MailboxSettings) -> None:
         self.host.setText(settings.host)
@@ -58,8 +70,9 @@ class MailboxPage(MailServerPage[MailboxSettings, int]):
         self.folder.setText(settings.folder if settings.folder != DEFAULT_FOLDER else "")
 
     def values(self) -> MailboxSettings:
-        return MailboxSettings(self.host.text(), self.port.value(), combo_value(self.tls, TlsMode),
-                               self.account.text(), self.folder.text())
+        return MailboxSettings(
+            self.host.text(), self.port.value(), combo_value(self.tls, TlsMode), self.account.text(), self.folder.text()
+        )
 
     def _empty(self) -> MailboxSettings:
         return MailboxSettings()
@@ -78,8 +91,9 @@ class MailboxPage(MailServerPage[MailboxSettings, int]):
     def _tried_text(self, result: int | None) -> str:
         count = result or 0
         folder = self.folder.text().strip() or DEFAULT_FOLDER
-        return ngettext("Verbinding gelukt: {n} bericht in {folder}.",
-                        "Verbinding gelukt: {n} berichten in {folder}.", count).format(n=number(count), folder=folder)
+        return ngettext(
+            "Verbinding gelukt: {n} bericht in {folder}.", "Verbinding gelukt: {n} berichten in {folder}.", count
+        ).format(n=number(count), folder=folder)
 
 
 class MailboxDialog(PageDialog):
@@ -93,7 +107,6 @@ class MailboxDialog(PageDialog):
         *,
         on_saved: Callable[[], None] | None = None,
     ) -> None:
-        super().__init__(MailboxPage(mailbox, runner), _("E-mailpostvak"), "mailbox_dialog", parent,
-                         on_saved=on_saved)
+        super().__init__(MailboxPage(mailbox, runner), _("E-mailpostvak"), "mailbox_dialog", parent, on_saved=on_saved)
         self.resize(560, 0)
         fit_height(self)

@@ -44,6 +44,9 @@ class MessageIntakePort(MessageRegisterPort, Protocol):
     def draft_for(self, message: IncomingMessage) -> ComplaintDraft: ...
 
     def mark_message(
-        self, message: IncomingMessage, disposition: Disposition, source: MessageSource = ...,
+        self,
+        message: IncomingMessage,
+        disposition: Disposition,
+        source: MessageSource = ...,
         draft: ComplaintDraft | None = None,
     ) -> CaseRecord | None: ...

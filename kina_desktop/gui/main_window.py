@@ -45,13 +45,13 @@ from kina_desktop.gui.follow_up_menu import FollowUpMenu
 from kina_desktop.gui.formatting import case_count, role_names
 from kina_desktop.gui.icons import icon
 from kina_desktop.gui.language_menu import LanguageMenu
+from kina_desktop.gui.list_table import list_table
 from kina_desktop.gui.mailbox_actions import MailboxActions
 from kina_desktop.gui.message_drop import WindowDrop
-from kina_desktop.gui.list_table import list_table
 from kina_desktop.gui.ports import AccountAdmin, AccountView, CaseStore, GuiServices
+from kina_desktop.gui.privacy_menu import PrivacyMenu
 from kina_desktop.gui.ready_view_list import ReadyViewList
 from kina_desktop.gui.role_actions import may_manage_accounts, may_register
-from kina_desktop.gui.privacy_menu import PrivacyMenu
 from kina_desktop.gui.settings_menus import SettingsMenus
 from kina_desktop.gui.settings_ports import OrganisationSettings, PrivacyAdmin
 from kina_desktop.gui.webform_import import WebformImportAction
@@ -150,40 +150,72 @@ class MainWindow(QMainWindow):
         self.acknowledgements.action.setVisible(may_register(person.roles))
         # Bestand → 'Webformulier importeren…' (issue 7): drafts checked in 'Nieuwe klacht'.
         self.webform_import = WebformImportAction(
-            self, deferred(lambda: services.webform), self.make_new_complaint_dialog,  # type: ignore[attr-defined]
-            on_registered=self._on_case_registered, show_message=self._show_status,
+            self,
+            deferred(lambda: services.webform),
+            self.make_new_complaint_dialog,  # type: ignore[attr-defined]
+            on_registered=self._on_case_registered,
+            show_message=self._show_status,
         )
         self.webform_import.action.setVisible(may_register(person.roles))
         self._make_actions()
         self.settings_menus = SettingsMenus(
-            self, settings, person.roles, today, organisation=organisation, database_tester=database_tester,
-            on_calendar_saved=self._on_calendar_saved, show_message=self._show_status,
+            self,
+            settings,
+            person.roles,
+            today,
+            organisation=organisation,
+            database_tester=database_tester,
+            on_calendar_saved=self._on_calendar_saved,
+            show_message=self._show_status,
             # Beheer → Instellingen… (issue 9) also shows the retention period, the mailbox and the language.
-            privacy=privacy, mailbox=lambda: services.mailbox, runner=runner, person_name=person.display_name,
+            privacy=privacy,
+            mailbox=lambda: services.mailbox,
+            runner=runner,
+            person_name=person.display_name,
             on_pseudonymised=lambda _count: self.refresh(),
             on_language_saved=lambda code: self.language_menu.actions[code].setChecked(True),
         )
         # Beheer → 'Bewaartermijn…', 'Inzageverzoek…' (GDPR, issue 6): director and administrators.
-        self.privacy_menu = PrivacyMenu(self, privacy, person.roles, person.display_name, runner,
-                                        on_pseudonymised=lambda _count: self._after_batch())
+        self.privacy_menu = PrivacyMenu(
+            self,
+            privacy,
+            person.roles,
+            person.display_name,
+            runner,
+            on_pseudonymised=lambda _count: self._after_batch(),
+        )
         # Opvolging: statistics, improvement projects, the annual report (issue 6).
         self.follow_up = FollowUpMenu(
-            self, statistics=deferred(lambda: services.statistics), projects=deferred(lambda: services.projects),
+            self,
+            statistics=deferred(lambda: services.statistics),
+            projects=deferred(lambda: services.projects),
             annual_report=deferred(lambda: services.annual_report),
-            accounts=getattr(services, "accounts", None), roles=person.roles, today=today, runner=runner,
-            settings=settings, show_message=self._show_status,
+            accounts=getattr(services, "accounts", None),
+            roles=person.roles,
+            today=today,
+            runner=runner,
+            settings=settings,
+            show_message=self._show_status,
         )
         # Bestand → 'Nieuwe e-mails ophalen…' (F9) and Beheer → 'E-mailpostvak…' (issue 7).
         self.mailbox_actions = MailboxActions(
-            self, lambda: services.mailbox, lambda: services.intake, person.roles, runner, today,
+            self,
+            lambda: services.mailbox,
+            lambda: services.intake,
+            person.roles,
+            runner,
+            today,
             registration_dialog=lambda registration, parent: self.make_new_complaint_dialog(registration, parent),
             on_changed=self._on_mail_handled,
         )
         self._make_menus()
         self._make_toolbar()
         # An e-mail or scan dropped on the window opens 'Nieuwe klacht', prefilled (issue 7).
-        self.message_drop = (WindowDrop(self, self.make_new_complaint_dialog, self._on_case_registered)
-                             if may_register(person.roles) else None)
+        self.message_drop = (
+            WindowDrop(self, self.make_new_complaint_dialog, self._on_case_registered)
+            if may_register(person.roles)
+            else None
+        )
         self.count_label = QLabel()
         self.count_label.setObjectName("case_count")
         self.statusBar().addWidget(self.count_label)
@@ -234,7 +266,10 @@ class MainWindow(QMainWindow):
         for column, sample in COLUMN_SAMPLES.items():
             title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
             # room for the sort arrow and the lock icon
-            width = max(header.fontMetrics().horizontalAdvance(title) + 24, metrics.horizontalAdvance(_(sample) if sample else "") + 16)
+            width = max(
+                header.fontMetrics().horizontalAdvance(title) + 24,
+                metrics.horizontalAdvance(_(sample) if sample else "") + 16,
+            )
             header.resizeSection(column, width)
         header.setSortIndicator(columns.COL_TRACKING_NUMBER, Qt.SortOrder.DescendingOrder)
         table.activated.connect(self._on_activated)  # double-click and Enter
@@ -392,9 +427,13 @@ class MainWindow(QMainWindow):
         except ServiceError:
             organisations = []
         dialog = NewComplaintDialog(
-            cases or self._services.cases, self._today(), parent or self,
+            cases or self._services.cases,
+            self._today(),
+            parent or self,
             lookup=self._services.case_list,  # type: ignore[arg-type]
-            organisations=organisations, letters=self._services.letters, open_case=self.open_case,
+            organisations=organisations,
+            letters=self._services.letters,
+            open_case=self.open_case,
         )
         # Dropped e-mails (.eml, .msg) and scans prefill it and go into the complaint folder.
         install_dialog_drop(dialog, getattr(self._services, "intake", None), cases or self._services.cases, self._today)
@@ -412,7 +451,8 @@ class MainWindow(QMainWindow):
 
     def _on_case_registered(self, record: CaseRecord, notice: str = "") -> None:
         message = _("{kind} {number} is geregistreerd.").format(
-            kind=record.header.kind.label(), number=record.tracking_number)
+            kind=record.header.kind.label(), number=record.tracking_number
+        )
         self.statusBar().showMessage(f"{message} {notice}".strip(), 10_000)
         self.refresh()
         self.select_case(record.header.id)
@@ -565,9 +605,12 @@ class MainWindow(QMainWindow):
 
     # -- closing -----------------------------------------------------------------------------
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
-        if (not self.settings_menus.close_all() or not self.follow_up.close_all()
-                or not self.mailbox_actions.close_all()):
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if (
+            not self.settings_menus.close_all()
+            or not self.follow_up.close_all()
+            or not self.mailbox_actions.close_all()
+        ):
             event.ignore()
             return
         for editor in list(self._editors.values()):

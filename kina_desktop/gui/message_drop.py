@@ -93,9 +93,11 @@ class FileDropFilter(QObject):
     def wanted(self, mime: QMimeData | None) -> list[Path]:
         return _of(local_files(mime), self._suffixes)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
-        if kind in (QEvent.Type.DragEnter, QEvent.Type.DragMove) and isinstance(event, (QDragEnterEvent, QDragMoveEvent)):
+        if kind in (QEvent.Type.DragEnter, QEvent.Type.DragMove) and isinstance(
+            event, (QDragEnterEvent, QDragMoveEvent)
+        ):
             if self.wanted(event.mimeData()):
                 event.setDropAction(Qt.DropAction.CopyAction)
                 event.accept()
@@ -158,8 +160,9 @@ class IntakePanel(QFrame):
         layout.addWidget(self.refused)
         self.hide()
 
-    def show_files(self, title: str, notes: Sequence[str], kept: Sequence[tuple[str, int]],
-                   refused: Sequence[tuple[str, str]] = ()) -> None:
+    def show_files(
+        self, title: str, notes: Sequence[str], kept: Sequence[tuple[str, int]], refused: Sequence[tuple[str, str]] = ()
+    ) -> None:
         self.title.setText(title)
         self.notes.setText("\n".join(_("• {note}").format(note=n) for n in notes))
         self.notes.setVisible(bool(notes))
@@ -170,8 +173,9 @@ class IntakePanel(QFrame):
             self.files.addItem(_("{name} ({size})").format(name=name, size=file_size(size)))
         self.files_label.setVisible(bool(kept))
         self.files.setVisible(bool(kept))
-        self.refused.setText("\n".join(_("Niet in de klachtenmap: {name}: {reason}").format(name=n, reason=r)
-                                       for n, r in refused))
+        self.refused.setText(
+            "\n".join(_("Niet in de klachtenmap: {name}: {reason}").format(name=n, reason=r) for n, r in refused)
+        )
         self.refused.setVisible(bool(refused))
         self.show()
 
@@ -181,9 +185,11 @@ class IntakePanel(QFrame):
 
 def _ask_to_replace(parent: QWidget) -> bool:
     answer = QMessageBox.question(
-        parent, _("Formulier vervangen?"),
+        parent,
+        _("Formulier vervangen?"),
         _("Het formulier is al ingevuld. Wilt u het vervangen door de gegevens uit het bericht?"),
-        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No,
     )
     return answer == QMessageBox.StandardButton.Yes
 
@@ -215,8 +221,14 @@ class DialogIntake:
         self.filter = FileDropFilter(MESSAGE_SUFFIXES + SCAN_SUFFIXES, self.drop, dialog)
         self.filter.watch(dialog)
         intro = dialog.ui.intro
-        intro.setText(intro.text() + " " + _("Sleep een e-mail (.eml, .msg) of een scan (PDF, afbeelding) op dit "
-                                             "venster om het formulier ermee in te vullen."))
+        intro.setText(
+            intro.text()
+            + " "
+            + _(
+                "Sleep een e-mail (.eml, .msg) of een scan (PDF, afbeelding) op dit "
+                "venster om het formulier ermee in te vullen."
+            )
+        )
 
     # -- dropping ------------------------------------------------------------------------------
 
@@ -225,8 +237,12 @@ class DialogIntake:
         if messages:
             self.load_message_file(messages[0])
             if len(messages) > 1:
-                self._show_error(_("Sleep één e-mail tegelijk op dit venster; de andere berichten werden niet "
-                                   "geladen. Op het hoofdvenster mogen het er meer zijn."))
+                self._show_error(
+                    _(
+                        "Sleep één e-mail tegelijk op dit venster; de andere berichten werden niet "
+                        "geladen. Op het hoofdvenster mogen het er meer zijn."
+                    )
+                )
         elif scans:
             self.add_scans(scans)
 
@@ -234,8 +250,9 @@ class DialogIntake:
         try:
             data = path.read_bytes()
         except OSError as error:
-            self._show_error(_("{file} kan niet gelezen worden: {reason}").format(
-                file=path.name, reason=error.strerror or error))
+            self._show_error(
+                _("{file} kan niet gelezen worden: {reason}").format(file=path.name, reason=error.strerror or error)
+            )
             return False
         try:
             message = self._intake.read(data, path.name)
@@ -253,8 +270,12 @@ class DialogIntake:
             self._show_error(error.message)
             return False
         if seen:
-            self._show_error(_("Dit bericht werd al geregistreerd of opzijgelegd; een bericht wordt maar één keer "
-                               "geregistreerd. Zoek het dossier op naam van de afzender."))
+            self._show_error(
+                _(
+                    "Dit bericht werd al geregistreerd of opzijgelegd; een bericht wordt maar één keer "
+                    "geregistreerd. Zoek het dossier op naam van de afzender."
+                )
+            )
             return False
         if self.message is None and not self.scans and self.dialog.has_unsaved_changes():
             if not self._ask_to_replace(self.dialog):
@@ -263,27 +284,37 @@ class DialogIntake:
         plan = folder_plan(message)
         self.message, self.plan, self.scans = message, plan, []
         self.dialog.prefill(draft, MessageRegistration(self._intake, message, MessageSource.FILE))
-        self.dialog.setWindowTitle(_("Nieuwe klacht registreren uit e-mail: {subject}").format(
-            subject=message.subject or _("(geen onderwerp)")))
+        self.dialog.setWindowTitle(
+            _("Nieuwe klacht registreren uit e-mail: {subject}").format(
+                subject=message.subject or _("(geen onderwerp)")
+            )
+        )
         self.dialog.errors.clear()
         self.panel.show_files(
-            _("Uit de e-mail {file}").format(file=message.original_filename or _("(zonder naam)")), notes,
-            [(name, len(data)) for name, data in plan.kept], plan.refused,
+            _("Uit de e-mail {file}").format(file=message.original_filename or _("(zonder naam)")),
+            notes,
+            [(name, len(data)) for name, data in plan.kept],
+            plan.refused,
         )
         return True
 
     def add_scans(self, paths: list[Path]) -> bool:
         if self.message is not None:
-            self._show_error(_("Deze registratie komt uit een e-mail: de bijlagen van het bericht gaan mee. Voeg een "
-                               "scan na het registreren toe in de klachtenmap."))
+            self._show_error(
+                _(
+                    "Deze registratie komt uit een e-mail: de bijlagen van het bericht gaan mee. Voeg een "
+                    "scan na het registreren toe in de klachtenmap."
+                )
+            )
             return False
         problems: list[str] = []
         for path in paths:
             try:
                 data = path.read_bytes()
             except OSError as error:
-                problems.append(_("{file} kan niet gelezen worden: {reason}").format(
-                    file=path.name, reason=error.strerror or error))
+                problems.append(
+                    _("{file} kan niet gelezen worden: {reason}").format(file=path.name, reason=error.strerror or error)
+                )
                 continue
             _found, problem = check_document(path.name, data)
             if problem:

@@ -38,13 +38,24 @@ from kina_desktop.services.errors import ServiceError, ValidationFailed
 # The fields that tell who the complainant is and what about: a change looks again for
 # earlier cases of the same complainant.
 KNOWN_COMPLAINANT_FIELDS = (
-    "complainant_name", "complainant_street", "complainant_postal_code", "complainant_city",
-    "complainant_email", "organisation", "subject", "text", "kind", "category",
+    "complainant_name",
+    "complainant_street",
+    "complainant_postal_code",
+    "complainant_city",
+    "complainant_email",
+    "organisation",
+    "subject",
+    "text",
+    "kind",
+    "category",
 )
 # What choosing a known complainant fills in, where still empty.
 FILLED_FROM_KNOWN = (
-    ("complainant_street", "street"), ("complainant_postal_code", "postal_code"),
-    ("complainant_city", "city"), ("complainant_email", "email"), ("complainant_phone", "phone"),
+    ("complainant_street", "street"),
+    ("complainant_postal_code", "postal_code"),
+    ("complainant_city", "city"),
+    ("complainant_email", "email"),
+    ("complainant_phone", "phone"),
 )
 
 
@@ -55,7 +66,7 @@ class _RegisterOnEnter(QObject):
         super().__init__(parent)
         self._register = register
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
             plain = event.modifiers() in (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier)
             if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and plain:
@@ -69,7 +80,7 @@ class _TabLeavesDateEdit(QObject):
     through day, month and year; typing the digits already moves on, and '-' or the arrow keys
     move between them)."""
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) and isinstance(watched, QWidget):
             if event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab) and not (
                 event.modifiers() & ~(Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.KeypadModifier)
@@ -88,8 +99,13 @@ def _next_in_tab_order(widget: QWidget, forward: bool) -> QWidget | None:
         candidate = candidate.nextInFocusChain() if forward else candidate.previousInFocusChain()
         if candidate is None or candidate is widget:
             return None
-        if (candidate.focusPolicy() & Qt.FocusPolicy.TabFocus) and candidate.isVisible() and candidate.isEnabled() \
-                and candidate.focusProxy() is None and not widget.isAncestorOf(candidate):
+        if (
+            (candidate.focusPolicy() & Qt.FocusPolicy.TabFocus)
+            and candidate.isVisible()
+            and candidate.isEnabled()
+            and candidate.focusProxy() is None
+            and not widget.isAncestorOf(candidate)
+        ):
             return candidate
     return None
 
@@ -143,8 +159,13 @@ class NewComplaintDialog(QDialog):
                 self.form.ui.complainant_name, lookup, self._fill_from_known, self
             )
             self.known = KnownComplainantPanel(
-                self.ui.known_group, self.ui.known_summary, self.ui.known_cases, self.ui.known_proposal,
-                lookup, self.draft, on_appeared=self._make_room_for_known,
+                self.ui.known_group,
+                self.ui.known_summary,
+                self.ui.known_cases,
+                self.ui.known_proposal,
+                lookup,
+                self.draft,
+                on_appeared=self._make_room_for_known,
                 # An earlier case opens in the case editor, usable beside this dialog.
                 on_open=(lambda case_id: open_case(case_id, self)) if open_case is not None else None,
             )

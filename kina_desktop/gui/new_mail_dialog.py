@@ -37,7 +37,14 @@ from kina_desktop.gui.intake_registration import MessageRegistration
 from kina_desktop.gui.list_table import list_table
 from kina_desktop.gui.mailbox_ports import MailboxPort, MessageIntakePort
 from kina_desktop.gui.new_complaint_dialog import NewComplaintDialog
-from kina_desktop.gui.new_mail_model import COL_ATTACHMENTS, COL_RECEIVED, COL_SENDER, COL_SUBJECT, NewMailModel, sender_text
+from kina_desktop.gui.new_mail_model import (
+    COL_ATTACHMENTS,
+    COL_RECEIVED,
+    COL_SENDER,
+    COL_SUBJECT,
+    NewMailModel,
+    sender_text,
+)
 from kina_desktop.gui.task_progress import TaskProgress
 from kina_desktop.i18n import _, ngettext
 from kina_desktop.services.errors import ServiceError
@@ -58,8 +65,9 @@ def message_preview(message: IncomingMessage) -> str:
     """The message as the person reads it before deciding."""
     lines = [
         _("Van: {sender}").format(sender=sender_text(message)),
-        _("Ontvangen: {when}").format(when=short_datetime(message.received_at) if message.received_at
-                                      else _("(geen datum)")),
+        _("Ontvangen: {when}").format(
+            when=short_datetime(message.received_at) if message.received_at else _("(geen datum)")
+        ),
         _("Onderwerp: {subject}").format(subject=message.subject or _("(geen onderwerp)")),
     ]
     for attachment in message.attachments:
@@ -115,8 +123,9 @@ class NewMailDialog(QDialog):
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.password_label.setBuddy(self.password)
         self.password_button = QPushButton(_("Bewaren en ophalen"))
-        self.password_button.setToolTip(_("Het wachtwoord wordt bewaard in de sleutelhanger van deze computer, "
-                                          "nooit in de database."))
+        self.password_button.setToolTip(
+            _("Het wachtwoord wordt bewaard in de sleutelhanger van deze computer, nooit in de database.")
+        )
         password_layout.addWidget(self.password_label)
         password_layout.addWidget(self.password, 1)
         password_layout.addWidget(self.password_button)
@@ -151,20 +160,32 @@ class NewMailDialog(QDialog):
 
         self.register_button = QPushButton(_("Registreren…"))
         self.register_button.setObjectName("register_message")
-        self.register_button.setToolTip(_("Het registratieformulier invullen met dit bericht; het bericht en zijn "
-                                          "bijlagen gaan in de klachtenmap (Enter)"))
+        self.register_button.setToolTip(
+            _(
+                "Het registratieformulier invullen met dit bericht; het bericht en zijn "
+                "bijlagen gaan in de klachtenmap (Enter)"
+            )
+        )
         self.information_button = QPushButton(_("Informatievraag"))
         self.information_button.setObjectName("information_request")
-        self.information_button.setToolTip(_("Registreren als informatievraag (Art. 3): geen klacht, wel geregistreerd"))
+        self.information_button.setToolTip(
+            _("Registreren als informatievraag (Art. 3): geen klacht, wel geregistreerd")
+        )
         self.not_complaint_button = QPushButton(_("Geen klacht"))
         self.not_complaint_button.setObjectName("not_a_complaint")
-        self.not_complaint_button.setToolTip(_("Opzijleggen: het bericht wordt niet meer aangeboden (het blijft in "
-                                               "het postvak staan)"))
+        self.not_complaint_button.setToolTip(
+            _("Opzijleggen: het bericht wordt niet meer aangeboden (het blijft in het postvak staan)")
+        )
         self.fetch_button = QPushButton(_("Opnieuw ophalen"))
         self.fetch_button.setObjectName("fetch_again")
         self.close_button = QPushButton(_("Sluiten"))
-        for button in (self.register_button, self.information_button, self.not_complaint_button,
-                       self.fetch_button, self.close_button):
+        for button in (
+            self.register_button,
+            self.information_button,
+            self.not_complaint_button,
+            self.fetch_button,
+            self.close_button,
+        ):
             button.setAutoDefault(False)
         self.register_button.clicked.connect(self._on_register)
         self.information_button.clicked.connect(self._on_information_request)
@@ -202,12 +223,16 @@ class NewMailDialog(QDialog):
             self._show_error(error.message)
             return
         if not configured:
-            self.summary.setText(_("Er is geen e-mailpostvak ingesteld: een beheerder doet dat onder "
-                                   "Beheer → E-mailpostvak…"))
+            self.summary.setText(
+                _("Er is geen e-mailpostvak ingesteld: een beheerder doet dat onder Beheer → E-mailpostvak…")
+            )
             return
         if not has_password:
-            self.summary.setText(_("Op deze computer is nog geen wachtwoord voor het postvak {account} bewaard.")
-                                 .format(account=self._mailbox.settings().account))
+            self.summary.setText(
+                _("Op deze computer is nog geen wachtwoord voor het postvak {account} bewaard.").format(
+                    account=self._mailbox.settings().account
+                )
+            )
             self.password_label.setText(_("Wachtwoord van het postvak:"))
             self.password_row.show()
             self.password.setFocus()
@@ -236,17 +261,26 @@ class NewMailDialog(QDialog):
         settings = self._mailbox.settings()
         count = len(fetched.messages)
         self.summary.setText(
-            ngettext("{n} nieuw bericht in {folder} van {account}", "{n} nieuwe berichten in {folder} van {account}",
-                     count).format(n=number(count), folder=settings.folder, account=settings.account)
-            + " " + ngettext("(van {total} bericht in het postvak; het postvak blijft ongewijzigd).",
-                             "(van {total} berichten in het postvak; het postvak blijft ongewijzigd).",
-                             fetched.in_mailbox).format(total=number(fetched.in_mailbox))
+            ngettext(
+                "{n} nieuw bericht in {folder} van {account}", "{n} nieuwe berichten in {folder} van {account}", count
+            ).format(n=number(count), folder=settings.folder, account=settings.account)
+            + " "
+            + ngettext(
+                "(van {total} bericht in het postvak; het postvak blijft ongewijzigd).",
+                "(van {total} berichten in het postvak; het postvak blijft ongewijzigd).",
+                fetched.in_mailbox,
+            ).format(total=number(fetched.in_mailbox))
         )
         if fetched.left:
-            self.summary.setText(self.summary.text() + " " + ngettext(
-                "Nog {n} nieuw bericht volgt bij het volgende ophalen.",
-                "Nog {n} nieuwe berichten volgen bij het volgende ophalen.", fetched.left,
-            ).format(n=number(fetched.left)))
+            self.summary.setText(
+                self.summary.text()
+                + " "
+                + ngettext(
+                    "Nog {n} nieuw bericht volgt bij het volgende ophalen.",
+                    "Nog {n} nieuwe berichten volgen bij het volgende ophalen.",
+                    fetched.left,
+                ).format(n=number(fetched.left))
+            )
         if fetched.unreadable:
             self._show_error("\n".join(fetched.unreadable))
         if count:
@@ -290,15 +324,22 @@ class NewMailDialog(QDialog):
             return None
         dialog = self._registration_dialog(registration, self)
         dialog.load_draft(draft)
-        dialog.setWindowTitle(_("Nieuwe klacht registreren uit e-mail: {subject}").format(
-            subject=message.subject or _("(geen onderwerp)")))
+        dialog.setWindowTitle(
+            _("Nieuwe klacht registreren uit e-mail: {subject}").format(
+                subject=message.subject or _("(geen onderwerp)")
+            )
+        )
         dialog.exec()
         record = dialog.record
         dialog.deleteLater()
         if record is None:
             return None
-        self._dealt_with(message, _("{kind} {number} is geregistreerd uit de e-mail van {sender}.").format(
-            kind=record.header.kind.label(), number=record.tracking_number, sender=sender_text(message)))
+        self._dealt_with(
+            message,
+            _("{kind} {number} is geregistreerd uit de e-mail van {sender}.").format(
+                kind=record.header.kind.label(), number=record.tracking_number, sender=sender_text(message)
+            ),
+        )
         return record
 
     def mark_current(self, disposition: Disposition) -> bool:
@@ -313,10 +354,12 @@ class NewMailDialog(QDialog):
             return False
         if record is not None:
             text = _("Informatievraag {number} is geregistreerd uit de e-mail van {sender}.").format(
-                number=record.tracking_number, sender=sender_text(message))
+                number=record.tracking_number, sender=sender_text(message)
+            )
         else:
             text = _("De e-mail van {sender} is opzijgelegd als ‘geen klacht’; hij blijft in het postvak.").format(
-                sender=sender_text(message))
+                sender=sender_text(message)
+            )
         self._dealt_with(message, text)
         return True
 

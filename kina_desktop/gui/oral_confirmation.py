@@ -33,8 +33,10 @@ def offer_letter(parent: QWidget, record: CaseRecord, pdf: bytes, viewer: System
     box.setIcon(QMessageBox.Icon.Information)
     box.setWindowTitle(_("Vraag om schriftelijke bevestiging"))
     box.setText(
-        _("{number} is geregistreerd. De vraag om schriftelijke bevestiging (Art. 3) is gemaakt en "
-          "bewaard in de klachtenmap.").format(number=record.tracking_number)
+        _(
+            "{number} is geregistreerd. De vraag om schriftelijke bevestiging (Art. 3) is gemaakt en "
+            "bewaard in de klachtenmap."
+        ).format(number=record.tracking_number)
     )
     box.setInformativeText(_("Wilt u de brief nu openen of afdrukken?"))
     buttons = QMessageBox.StandardButton
@@ -51,12 +53,14 @@ def offer_letter(parent: QWidget, record: CaseRecord, pdf: bytes, viewer: System
         if not opened:
             return _("Geen programma gevonden om PDF-bestanden te openen. De brief staat in {path}.").format(path=path)
         return _("De brief is geopend; hij staat ook in de klachtenmap van {number}.").format(
-            number=record.tracking_number)
+            number=record.tracking_number
+        )
     if answer == buttons.Yes:
         printer = choose_printer(parent, name)
         if printer is not None and print_pdf(pdf, printer):
             return _("De brief is afgedrukt; hij staat ook in de klachtenmap van {number}.").format(
-                number=record.tracking_number)
+                number=record.tracking_number
+            )
     return _("De brief staat in de klachtenmap van {number}.").format(number=record.tracking_number)
 
 
@@ -72,7 +76,8 @@ def make_confirmation_letter(
     try:
         pdf = letters.produce(record.header.id, KIND)
     except ServiceError as error:
-        return False, _("{number} is geregistreerd, maar de vraag om schriftelijke bevestiging kon niet "
-                        "gemaakt worden: {reason} Maak de brief later in het dossier.").format(
-            number=record.tracking_number, reason=error.message)
+        return False, _(
+            "{number} is geregistreerd, maar de vraag om schriftelijke bevestiging kon niet "
+            "gemaakt worden: {reason} Maak de brief later in het dossier."
+        ).format(number=record.tracking_number, reason=error.message)
     return True, offer(parent, record, pdf, viewer)

@@ -38,8 +38,13 @@ class OrganisationListsPage(QWidget):
         self.setObjectName("organisation_lists_page")
         self.on_change: Callable[[], None] = lambda: None
         self._lists = lists
-        intro = QLabel(_("De registratie vult ‘Betrokken OCMW of dienst’ aan uit deze lijsten. Eén naam per "
-                         "regel; de lijsten gelden voor alle pc's."), self)
+        intro = QLabel(
+            _(
+                "De registratie vult ‘Betrokken OCMW of dienst’ aan uit deze lijsten. Eén naam per "
+                "regel; de lijsten gelden voor alle pc's."
+            ),
+            self,
+        )
         intro.setWordWrap(True)
         self.ocmws = QPlainTextEdit(self)
         self.ocmws.setObjectName("member_ocmws")

@@ -30,7 +30,7 @@ class PlaceholderDelegate(QStyledItemDelegate):
         mono.setPointSizeF(option.font.pointSizeF())
         return option.font, mono
 
-    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:  # noqa: N802 - Qt API
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         label_font, mono = self._fonts(option)
         height = QFontMetrics(label_font).height() + QFontMetrics(mono).height() + 2 * PADDING
         return QSize(1, height)  # as wide as the list: it never scrolls sideways
@@ -92,7 +92,7 @@ class PlaceholderList(QListWidget):
     def _on_double_clicked(self, item: QListWidgetItem) -> None:
         self._insert(item.data(PlaceholderRole))
 
-    def keyPressEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802 - Qt API
+    def keyPressEvent(self, event) -> None:  # type: ignore[no-untyped-def]
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self.insert_current()
             return

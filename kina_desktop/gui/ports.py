@@ -288,7 +288,9 @@ class ProjectPort(Protocol):
 
     def create(self, draft: ProjectDraft) -> ImprovementProject: ...
 
-    def update(self, project_id: int, draft: ProjectDraft, *, expected_version: int | None = None) -> ImprovementProject: ...
+    def update(
+        self, project_id: int, draft: ProjectDraft, *, expected_version: int | None = None
+    ) -> ImprovementProject: ...
 
     def link_case(self, project_id: int, tracking_number: str) -> ImprovementProject: ...
 
@@ -296,11 +298,19 @@ class ProjectPort(Protocol):
 
     def add_action(self, project_id: int, description: str, due_on: dt.date | None = None) -> ImprovementProject: ...
 
-    def complete_action(self, action_id: int, done_on: dt.date | None = None,
-                        *, expected_version: int | None = None) -> ImprovementProject: ...
+    def complete_action(
+        self, action_id: int, done_on: dt.date | None = None, *, expected_version: int | None = None
+    ) -> ImprovementProject: ...
 
-    def edit_action(self, action_id: int, description: str, due_on: dt.date | None, done_on: dt.date | None,
-                    *, expected_version: int | None = None) -> ImprovementProject: ...
+    def edit_action(
+        self,
+        action_id: int,
+        description: str,
+        due_on: dt.date | None,
+        done_on: dt.date | None,
+        *,
+        expected_version: int | None = None,
+    ) -> ImprovementProject: ...
 
     def reopen_action(self, action_id: int, *, expected_version: int | None = None) -> ImprovementProject: ...
 

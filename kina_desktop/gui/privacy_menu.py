@@ -13,8 +13,8 @@ from kina_desktop.domain.access_request import may_answer_access_requests
 from kina_desktop.domain.enums import Role
 from kina_desktop.domain.retention import may_view_retention
 from kina_desktop.gui.background import TaskRunner
-from kina_desktop.gui.settings_ports import PrivacyAdmin
 from kina_desktop.gui.open_dialogs import OpenDialogs
+from kina_desktop.gui.settings_ports import PrivacyAdmin
 from kina_desktop.i18n import _
 
 if TYPE_CHECKING:  # each dialog's module loads when it is first opened (cold start, issue 8)
@@ -23,8 +23,16 @@ if TYPE_CHECKING:  # each dialog's module loads when it is first opened (cold st
 
 
 class PrivacyMenu:
-    def __init__(self, window: QWidget, privacy: PrivacyAdmin | None, roles: Iterable[Role], person_name: str,
-                 runner: TaskRunner, *, on_pseudonymised: Callable[[int], None] | None = None) -> None:
+    def __init__(
+        self,
+        window: QWidget,
+        privacy: PrivacyAdmin | None,
+        roles: Iterable[Role],
+        person_name: str,
+        runner: TaskRunner,
+        *,
+        on_pseudonymised: Callable[[int], None] | None = None,
+    ) -> None:
         self._window = window
         self._privacy = privacy
         self._roles = frozenset(roles)
@@ -51,9 +59,18 @@ class PrivacyMenu:
         privacy = self._privacy
         if privacy is None or not self.retention_action.isVisible():
             return None
-        dialog = self.open_dialogs.open("retention", lambda: RetentionDialog(
-            privacy.retention, privacy.legal_holds, self._roles, self._person_name, self._window,
-            runner=self._runner, on_done=self._on_pseudonymised))
+        dialog = self.open_dialogs.open(
+            "retention",
+            lambda: RetentionDialog(
+                privacy.retention,
+                privacy.legal_holds,
+                self._roles,
+                self._person_name,
+                self._window,
+                runner=self._runner,
+                on_done=self._on_pseudonymised,
+            ),
+        )
         assert isinstance(dialog, RetentionDialog)
         return dialog
 
@@ -63,7 +80,9 @@ class PrivacyMenu:
         privacy = self._privacy
         if privacy is None or not self.access_action.isVisible():
             return None
-        dialog = self.open_dialogs.open("access_request", lambda: AccessRequestDialog(privacy.access_requests, self._window))
+        dialog = self.open_dialogs.open(
+            "access_request", lambda: AccessRequestDialog(privacy.access_requests, self._window)
+        )
         assert isinstance(dialog, AccessRequestDialog)
         return dialog
 

@@ -77,9 +77,16 @@ class ProgressPanel(QScrollArea):
         self.error.setStyleSheet(ERROR_STYLE)
 
         for widget in (
-            title, self.route_label, self.error, self.route, self.waiting,
-            _heading(_("Termijnen"), body), self.deadlines, self.board,
-            _heading(_("Wat u nu kunt doen"), body), self.steps,
+            title,
+            self.route_label,
+            self.error,
+            self.route,
+            self.waiting,
+            _heading(_("Termijnen"), body),
+            self.deadlines,
+            self.board,
+            _heading(_("Wat u nu kunt doen"), body),
+            self.steps,
         ):
             layout.addWidget(widget)
         layout.addStretch(1)

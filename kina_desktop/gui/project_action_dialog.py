@@ -36,7 +36,8 @@ class ProjectActionDialog(QDialog):
         self.problem.setStyleSheet(ERROR_STYLE)
         self.problem.hide()
         self.buttons = buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_("Wijzigen"))
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("Annuleren"))
         layout = QVBoxLayout(self)
@@ -49,8 +50,12 @@ class ProjectActionDialog(QDialog):
 
     def action(self) -> ActionDraft:
         """The action as filled in (same id)."""
-        return replace(self._action, description=self.description.text().strip(), due_on=self.due_on.value(),
-                       done_on=self.done_on.value())
+        return replace(
+            self._action,
+            description=self.description.text().strip(),
+            due_on=self.due_on.value(),
+            done_on=self.done_on.value(),
+        )
 
     def _on_ok(self) -> None:
         problems = action_problems(self.action())

@@ -39,8 +39,13 @@ OVERDUE = QColor("#b3261e")
 
 
 class ProjectActions(QWidget):
-    def __init__(self, today: Callable[[], dt.date], parent: QWidget | None = None, *,
-                 on_change: Callable[[], None] | None = None) -> None:
+    def __init__(
+        self,
+        today: Callable[[], dt.date],
+        parent: QWidget | None = None,
+        *,
+        on_change: Callable[[], None] | None = None,
+    ) -> None:
         super().__init__(parent)
         self._today = today
         self._on_change = on_change or (lambda: None)
@@ -137,8 +142,18 @@ class ProjectActions(QWidget):
 
     def set_editable(self, editable: bool) -> None:
         self._editable = editable
-        for widget in (self.new_description, self.due_label, self.new_due, self.add_button, self.edit_button,
-                       self.remove_button, self.done_label, self.done_date, self.done_button, self.reopen_button):
+        for widget in (
+            self.new_description,
+            self.due_label,
+            self.new_due,
+            self.add_button,
+            self.edit_button,
+            self.remove_button,
+            self.done_label,
+            self.done_date,
+            self.done_button,
+            self.reopen_button,
+        ):
             widget.setVisible(editable)
         self._enable()
 
@@ -234,9 +249,15 @@ class ProjectActions(QWidget):
         if row >= 0 and self._editable:
             self.remove(row)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
-        if (watched is self.table and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent)
-                and event.key() == Qt.Key.Key_Delete and self._editable and self._selected() >= 0):
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self.table
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_Delete
+            and self._editable
+            and self._selected() >= 0
+        ):
             self._on_remove()
             return True
         return super().eventFilter(watched, event)

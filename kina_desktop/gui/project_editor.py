@@ -145,8 +145,12 @@ class ProjectEditor(QDialog):
         self.evaluation_result.setMaximumHeight(self.evaluation_result.fontMetrics().lineSpacing() * 6 + 14)
         self.evaluation_result.setPlaceholderText(_("bv. De wachttijd is gehalveerd."))
         report_note = QLabel(
-            _("De titel, de stand en het resultaat van de evaluatie komen in het anonieme jaarverslag: "
-              "schrijf er geen namen in."), self)
+            _(
+                "De titel, de stand en het resultaat van de evaluatie komen in het anonieme jaarverslag: "
+                "schrijf er geen namen in."
+            ),
+            self,
+        )
         report_note.setWordWrap(True)
         report_note.setStyleSheet(NOTE_STYLE)
         evaluation_form = QFormLayout()
@@ -158,7 +162,8 @@ class ProjectEditor(QDialog):
         evaluation_box.setLayout(evaluation_form)
 
         self.read_only_note = QLabel(
-            _("Alleen het klachtenteam, de directeur of een beheerder wijzigt verbeterprojecten."), self)
+            _("Alleen het klachtenteam, de directeur of een beheerder wijzigt verbeterprojecten."), self
+        )
         self.read_only_note.setStyleSheet(NOTE_STYLE)
         self.read_only_note.setVisible(not editable)
         self.general = QLabel(self)
@@ -228,8 +233,9 @@ class ProjectEditor(QDialog):
 
     def _load(self, project: ImprovementProject | None) -> None:
         self.project = project
-        self.setWindowTitle(_("Verbeterproject — {title}").format(title=project.title) if project
-                            else _("Nieuw verbeterproject"))
+        self.setWindowTitle(
+            _("Verbeterproject — {title}").format(title=project.title) if project else _("Nieuw verbeterproject")
+        )
         self.title.setText(project.title if project else "")
         owner_id = project.owner_id if project else None
         if owner_id is not None and self.owner.findData(owner_id) < 0:
@@ -301,13 +307,18 @@ class ProjectEditor(QDialog):
             return False
         stored = self.project
         before = stored.draft() if stored else ProjectDraft("")
-        return (self.draft() != before or self._cases != list(stored.case_numbers if stored else ())
-                or self.actions.is_modified())
+        return (
+            self.draft() != before
+            or self._cases != list(stored.case_numbers if stored else ())
+            or self.actions.is_modified()
+        )
 
     def changes(self) -> ProjectChanges:
         """The whole project as shown, to be stored in one go from the version it was loaded at."""
         return ProjectChanges(
-            self.draft(), tuple(self._cases), self.actions.drafts(),
+            self.draft(),
+            tuple(self._cases),
+            self.actions.drafts(),
             project_id=self.project.id if self.project else None,
             expected_version=self.project.version if self.project else None,
         )
@@ -364,7 +375,7 @@ class ProjectEditor(QDialog):
                 return
         super().reject()
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt API
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         # Enter in a line edit links a case or adds an action; it never closes the window.
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             return

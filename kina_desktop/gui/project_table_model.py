@@ -41,8 +41,15 @@ def next_due(project: ImprovementProject) -> dt.date | None:
 
 
 class ProjectTableModel(ListTableModel):
-    HEADERS = (N_("Titel"), N_("Verantwoordelijke"), N_("Stand"), N_("Open acties"), N_("Volgende vervaldatum"),
-               N_("Klachten"), N_("Evaluatie"))
+    HEADERS = (
+        N_("Titel"),
+        N_("Verantwoordelijke"),
+        N_("Stand"),
+        N_("Open acties"),
+        N_("Volgende vervaldatum"),
+        N_("Klachten"),
+        N_("Evaluatie"),
+    )
 
     def __init__(self, today: Callable[[], dt.date], parent: Any = None) -> None:
         super().__init__(parent)
@@ -118,6 +125,7 @@ def size_columns(table: QTableView) -> None:
     metrics = table.fontMetrics()
     for column, sample in COLUMN_SAMPLES.items():
         title = str(model.headerData(column, Qt.Orientation.Horizontal))
-        header.resizeSection(column, max(header.fontMetrics().horizontalAdvance(title),
-                                         metrics.horizontalAdvance(sample)) + 24)
+        header.resizeSection(
+            column, max(header.fontMetrics().horizontalAdvance(title), metrics.horizontalAdvance(sample)) + 24
+        )
     header.setSectionResizeMode(COL_EVALUATION, QHeaderView.ResizeMode.Stretch)

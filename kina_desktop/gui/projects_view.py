@@ -55,7 +55,8 @@ class ProjectsDialog(WindowDialog):
         self.editor: ProjectEditor | None = None
 
         intro = QLabel(
-            _("Verbeterprojecten die het klachtenteam uit klachten opstart, opvolgt en evalueert (Art. 7)."), self)
+            _("Verbeterprojecten die het klachtenteam uit klachten opstart, opvolgt en evalueert (Art. 7)."), self
+        )
         intro.setWordWrap(True)
         self.status_filter = QComboBox(self)
         self.status_filter.setObjectName("status_filter")
@@ -130,8 +131,9 @@ class ProjectsDialog(WindowDialog):
             return
         self.problem.hide()
         self.model.set_projects(projects)
-        self.count.setText(ngettext("{n} verbeterproject", "{n} verbeterprojecten", len(projects))
-                           .format(n=number(len(projects))))
+        self.count.setText(
+            ngettext("{n} verbeterproject", "{n} verbeterprojecten", len(projects)).format(n=number(len(projects)))
+        )
         if selected is not None:
             self.select(selected.id)
         self._enable()
@@ -173,8 +175,15 @@ class ProjectsDialog(WindowDialog):
             self.editor.raise_()
             self.editor.activateWindow()
             return self.editor
-        editor = ProjectEditor(self._projects, self._today, project, accounts=self._accounts,
-                               editable=self._editable, parent=self, on_saved=self._on_saved)
+        editor = ProjectEditor(
+            self._projects,
+            self._today,
+            project,
+            accounts=self._accounts,
+            editable=self._editable,
+            parent=self,
+            on_saved=self._on_saved,
+        )
         editor.finished.connect(self._forget_editor)
         self.editor = editor
         editor.open()
@@ -202,7 +211,7 @@ class ProjectsDialog(WindowDialog):
         if project is not None:
             self.open_project(project)
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt API
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         # Enter opens the chosen project (the table's 'activated'); QDialog would also press the
         # default button it finds among its children, the open project's Opslaan.
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):

@@ -20,7 +20,8 @@ from kina_desktop.services.errors import ServiceError
 
 def choose_xlsx_path(parent: QWidget, suggested: Path) -> Path | None:
     name, _filter = QFileDialog.getSaveFileName(
-        parent, _("Volledig register bewaren"), str(suggested), _("Excel-werkmappen (*.xlsx)"))
+        parent, _("Volledig register bewaren"), str(suggested), _("Excel-werkmappen (*.xlsx)")
+    )
     if not name:
         return None
     path = Path(name)
@@ -37,8 +38,14 @@ class RegisterExport(ProgressAction):
         on_done: Callable[[str], None],
     ) -> None:
         super().__init__(
-            parent, runner, today, on_done, text=_("Volledig register exporteren (XLSX)…"), name="export_register",
-            tip=_("Alle gegevens van alle dossiers in één rekenblad (alleen voor de directeur)"))
+            parent,
+            runner,
+            today,
+            on_done,
+            text=_("Volledig register exporteren (XLSX)…"),
+            name="export_register",
+            tip=_("Alle gegevens van alle dossiers in één rekenblad (alleen voor de directeur)"),
+        )
         self._report = report
 
     def start(self) -> None:

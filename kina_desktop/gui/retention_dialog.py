@@ -56,12 +56,14 @@ def plan_summary(plan: RetentionPlan) -> str:
         return _("Er is geen bewaartermijn ingesteld: alle dossiers worden bewaard.")
     if not plan.count:
         return _("Geen enkel afgesloten dossier is ouder dan de bewaartermijn (afgesloten vóór {day}).").format(
-            day=short_date(plan.cutoff))
+            day=short_date(plan.cutoff)
+        )
     return ngettext(
         "{n} dossier werd afgesloten vóór {day} en wordt gepseudonimiseerd; {documents} documenten en "
         "{letters} brieven worden verwijderd.",
         "{n} dossiers werden afgesloten vóór {day} en worden gepseudonimiseerd; {documents} documenten en "
-        "{letters} brieven worden verwijderd.", plan.count,
+        "{letters} brieven worden verwijderd.",
+        plan.count,
     ).format(n=plan.count, day=short_date(plan.cutoff), documents=plan.documents, letters=plan.letters)
 
 
@@ -93,11 +95,14 @@ class RetentionPage(QWidget):
         self._on_done = on_done or (lambda count: None)
         self.plan: RetentionPlan | None = None
 
-        intro = QLabel(_(
-            "Afgesloten dossiers die langer dan de bewaartermijn afgesloten zijn, worden gepseudonimiseerd: "
-            "namen, adressen, contactgegevens en vrije tekst gaan weg, ook uit de geschiedenis, en de documenten "
-            "worden verwijderd. Wat de cijfers nodig hebben blijft, zodat oude jaarverslagen dezelfde cijfers "
-            "houden. Een dossier onder juridische blokkering blijft volledig bewaard."))
+        intro = QLabel(
+            _(
+                "Afgesloten dossiers die langer dan de bewaartermijn afgesloten zijn, worden gepseudonimiseerd: "
+                "namen, adressen, contactgegevens en vrije tekst gaan weg, ook uit de geschiedenis, en de documenten "
+                "worden verwijderd. Wat de cijfers nodig hebben blijft, zodat oude jaarverslagen dezelfde cijfers "
+                "houden. Een dossier onder juridische blokkering blijft volledig bewaard."
+            )
+        )
         intro.setWordWrap(True)
 
         self.years = QSpinBox()
@@ -206,7 +211,8 @@ class RetentionPage(QWidget):
         self.summary.setText(plan_summary(plan))
         rows = [(c, _("wordt gepseudonimiseerd")) for c in plan.due] + [
             (c, _("juridische blokkering sinds {day}: blijft bewaard").format(day=short_date(c.legal_hold_since)))
-            for c in plan.held]
+            for c in plan.held
+        ]
         self.table.setRowCount(len(rows))
         for row, (case, what) in enumerate(rows):
             values = (case.tracking_number, short_date(case.closed_on), str(case.documents), str(case.letters), what)
@@ -254,23 +260,36 @@ class RetentionPage(QWidget):
             return
         self.hold_reason.clear()
         if lift:
-            self._say(_("De juridische blokkering van dossier {number} is opgeheven.").format(
-                number=header.tracking_number), ok=True)
+            self._say(
+                _("De juridische blokkering van dossier {number} is opgeheven.").format(number=header.tracking_number),
+                ok=True,
+            )
         else:
-            self._say(_("Dossier {number} staat onder juridische blokkering en wordt niet gepseudonimiseerd.").format(
-                number=header.tracking_number), ok=True)
+            self._say(
+                _("Dossier {number} staat onder juridische blokkering en wordt niet gepseudonimiseerd.").format(
+                    number=header.tracking_number
+                ),
+                ok=True,
+            )
 
     def confirm_and_run(self) -> None:
         """Ask, naming the number of cases; only 'Pseudonimiseren' in that question runs it."""
         plan = self.plan
         if plan is None or not plan.count:
             return
-        box = QMessageBox(QMessageBox.Icon.Warning, _("Pseudonimiseren"), ngettext(
-            "{n} dossier pseudonimiseren?", "{n} dossiers pseudonimiseren?", plan.count).format(n=plan.count), parent=self)
-        box.setInformativeText(_(
-            "Namen, adressen, contactgegevens en vrije tekst van deze dossiers worden definitief verwijderd, ook uit "
-            "de geschiedenis; {documents} documenten en {letters} brieven worden gewist. Dit kan niet ongedaan "
-            "gemaakt worden.").format(documents=plan.documents, letters=plan.letters))
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            _("Pseudonimiseren"),
+            ngettext("{n} dossier pseudonimiseren?", "{n} dossiers pseudonimiseren?", plan.count).format(n=plan.count),
+            parent=self,
+        )
+        box.setInformativeText(
+            _(
+                "Namen, adressen, contactgegevens en vrije tekst van deze dossiers worden definitief verwijderd, ook uit "
+                "de geschiedenis; {documents} documenten en {letters} brieven worden gewist. Dit kan niet ongedaan "
+                "gemaakt worden."
+            ).format(documents=plan.documents, letters=plan.letters)
+        )
         yes, no = QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.No
         box.setStandardButtons(yes | no)
         box.button(yes).setText(_("Pseudonimiseren"))
@@ -294,8 +313,12 @@ class RetentionPage(QWidget):
 
             return retention.pseudonymise(confirmed_by=confirmed_by, only=numbers, progress=progress)
 
-        task = TaskProgress(self, _("Pseudonimiseren"), lambda done, total: _("{done} van {total} dossiers").format(
-            done=done, total=total), _("Dossiers pseudonimiseren…"))
+        task = TaskProgress(
+            self,
+            _("Pseudonimiseren"),
+            lambda done, total: _("{done} van {total} dossiers").format(done=done, total=total),
+            _("Dossiers pseudonimiseren…"),
+        )
         self.run_button.setEnabled(False)
         task.run(self._runner, work, self._finished)
 
@@ -308,8 +331,10 @@ class RetentionPage(QWidget):
             raise outcome.error
         elif outcome.value is not None:
             done = outcome.value.count
-            self._say(ngettext("{n} dossier gepseudonimiseerd.", "{n} dossiers gepseudonimiseerd.", done).format(n=done),
-                      ok=True)
+            self._say(
+                ngettext("{n} dossier gepseudonimiseerd.", "{n} dossiers gepseudonimiseerd.", done).format(n=done),
+                ok=True,
+            )
             self._on_done(done)
         try:
             self.show_plan(self._retention.preview())

@@ -27,17 +27,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kina_desktop.gui.dialog_size import SCREEN_MARGIN, resize_within_screen
 from kina_desktop.gui.settings_page import Scope, SettingsPage
 from kina_desktop.gui.unsaved_prompt import Answer, ask_to_save
-from kina_desktop.gui.dialog_size import SCREEN_MARGIN, resize_within_screen
 from kina_desktop.i18n import _
 
 PREFERRED_SIZE = (1180, 720)
 NARROW_WIDTH = 780
 MODIFIED_MARK = "  •"
-SCOPE_STYLE = {Scope.THIS_PC: "color: #6a4c00; background: #fff4d6;",
-               Scope.ORGANISATION: "color: #0d3c61; background: #e3f0fb;",
-               Scope.ORGANISATION_PASSWORD_HERE: "color: #0d3c61; background: #e3f0fb;"}
+SCOPE_STYLE = {
+    Scope.THIS_PC: "color: #6a4c00; background: #fff4d6;",
+    Scope.ORGANISATION: "color: #0d3c61; background: #e3f0fb;",
+    Scope.ORGANISATION_PASSWORD_HERE: "color: #0d3c61; background: #e3f0fb;",
+}
 OK_STYLE = "color: #1b5e20;"
 ERROR_STYLE = "color: #b3261e;"
 
@@ -224,7 +226,8 @@ class SettingsDialog(QDialog):
         modified = self.modified_keys()
         if modified:
             details = _("Niet opgeslagen wijzigingen op: {pages}.").format(
-                pages=_join([self._spec(key).title for key in modified]))
+                pages=_join([self._spec(key).title for key in modified])
+            )
             answer = ask_to_save(self, details=details)
             if answer == Answer.CANCEL or (answer == Answer.SAVE and not self.save()):
                 return

@@ -24,9 +24,9 @@ from kina_desktop.domain.enums import Role
 from kina_desktop.gui.background import TaskRunner, ThreadRunner
 from kina_desktop.gui.database_choice import ConnectionTester
 from kina_desktop.gui.mailbox_ports import MailboxPort
+from kina_desktop.gui.open_dialogs import OpenDialogs
 from kina_desktop.gui.settings_pages import SettingsSources, page_specs
 from kina_desktop.gui.settings_ports import OrganisationSettings, PrivacyAdmin
-from kina_desktop.gui.open_dialogs import OpenDialogs
 from kina_desktop.i18n import _
 
 if TYPE_CHECKING:  # each dialog's module loads when it is first opened (cold start, issue 8)
@@ -73,16 +73,33 @@ class SettingsMenus:
         self._show_message = show_message or (lambda text: None)
         self.open_dialogs = OpenDialogs()
         # Beheer → Instellingen… (issue 9): every page below in one window.
-        self._sources = None if self._organisation is None else SettingsSources(
-            settings, today, runner or ThreadRunner(), self._organisation, frozenset(roles), person_name,
-            privacy=privacy, mailbox=mailbox, database_tester=database_tester, on_calendar_saved=on_calendar_saved,
-            on_pseudonymised=on_pseudonymised, on_language_saved=on_language_saved,
+        self._sources = (
+            None
+            if self._organisation is None
+            else SettingsSources(
+                settings,
+                today,
+                runner or ThreadRunner(),
+                self._organisation,
+                frozenset(roles),
+                person_name,
+                privacy=privacy,
+                mailbox=mailbox,
+                database_tester=database_tester,
+                on_calendar_saved=on_calendar_saved,
+                on_pseudonymised=on_pseudonymised,
+                on_language_saved=on_language_saved,
+            )
         )
         self.settings_action = QAction(_("Instellingen…"), window)
         self.settings_action.setObjectName("settings_dialog_action")
         self.settings_action.setShortcut(SETTINGS_SHORTCUT)
-        self.settings_action.setToolTip(_("Alle instellingen in één venster: briefhoofd, kalender, lijsten, "
-                                          "sjablonen, bewaartermijn, e-mail, database en taal (Ctrl+,)"))
+        self.settings_action.setToolTip(
+            _(
+                "Alle instellingen in één venster: briefhoofd, kalender, lijsten, "
+                "sjablonen, bewaartermijn, e-mail, database en taal (Ctrl+,)"
+            )
+        )
         self.settings_action.triggered.connect(self._on_settings)
         self._settings_separator = QAction(window)
         self._settings_separator.setSeparator(True)
@@ -108,8 +125,13 @@ class SettingsMenus:
 
     def admin_actions(self, *, all_of_them: bool = False) -> list[QAction]:
         """Beheer's settings actions this person may use (all of them with ``all_of_them``)."""
-        actions = [self.settings_action, self._settings_separator, self.calendar_action, self.letterhead_action,
-                   self.templates_action]
+        actions = [
+            self.settings_action,
+            self._settings_separator,
+            self.calendar_action,
+            self.letterhead_action,
+            self.templates_action,
+        ]
         if self._organisation is None or self._organisation.lists is not None:
             actions.append(self.lists_action)
         return actions if all_of_them or self._organisation is not None else []

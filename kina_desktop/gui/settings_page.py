@@ -38,8 +38,10 @@ class Scope(Enum):
         if self is Scope.ORGANISATION:
             return _("Voor de hele organisatie: bewaard in de database, geldt op elke pc.")
         if self is Scope.ORGANISATION_PASSWORD_HERE:
-            return _("Voor de hele organisatie: bewaard in de database, geldt op elke pc. Het wachtwoord "
-                     "alleen op deze pc, in de sleutelhanger van het besturingssysteem.")
+            return _(
+                "Voor de hele organisatie: bewaard in de database, geldt op elke pc. Het wachtwoord "
+                "alleen op deze pc, in de sleutelhanger van het besturingssysteem."
+            )
         return _("Alleen op deze pc: bewaard in uw persoonlijke instellingen, niet in de database.")
 
 

@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QWidget
 
 from kina_desktop.domain.enums import Role
 from kina_desktop.gui.background import TaskRunner
-from kina_desktop.gui.mailbox_ports import MailboxPort
 from kina_desktop.gui.database_choice import ConnectionTester
+from kina_desktop.gui.mailbox_ports import MailboxPort
 from kina_desktop.gui.settings_dialog import PageSpec
 from kina_desktop.gui.settings_page import Scope
 from kina_desktop.gui.settings_ports import OrganisationSettings, PrivacyAdmin
@@ -68,8 +68,15 @@ def page_specs(sources: SettingsSources) -> list[PageSpec]:
         from kina_desktop.gui.retention_dialog import RetentionPage
 
         assert s.privacy is not None
-        return RetentionPage(s.privacy.retention, s.privacy.legal_holds, s.roles, s.person_name, runner=s.runner,
-                             on_done=s.on_pseudonymised, own_save_button=False)
+        return RetentionPage(
+            s.privacy.retention,
+            s.privacy.legal_holds,
+            s.roles,
+            s.person_name,
+            runner=s.runner,
+            on_done=s.on_pseudonymised,
+            own_save_button=False,
+        )
 
     def mailbox() -> QWidget:
         from kina_desktop.gui.mailbox_dialog import MailboxPage
@@ -95,26 +102,78 @@ def page_specs(sources: SettingsSources) -> list[PageSpec]:
         return LanguagePage(s.settings, on_saved=s.on_language_saved)
 
     candidates: list[tuple[bool, PageSpec]] = [
-        (True, PageSpec("letterhead", _("Briefhoofd en logo"), _("Naam, adres en logo bovenaan de brieven"),
-                        shared, letterhead, narrow=True)),
+        (
+            True,
+            PageSpec(
+                "letterhead",
+                _("Briefhoofd en logo"),
+                _("Naam, adres en logo bovenaan de brieven"),
+                shared,
+                letterhead,
+                narrow=True,
+            ),
+        ),
         (True, PageSpec("calendar", _("Kalender"), _("Sluitingsdagen en vergaderdata"), shared, calendar)),
-        (organisation.lists is not None, PageSpec(
-            "lists", _("Lijsten"), _("De leden-OCMW's en de diensten van KINA voor de registratie"), shared, lists)),
-        (True, PageSpec("templates", _("Briefsjablonen"), _("De teksten van de brieven aanpassen"), shared,
-                        templates)),
-        (s.privacy is not None, PageSpec(
-            "retention", _("Bewaartermijn"), _("Oude afgesloten dossiers pseudonimiseren (AVG); juridische blokkering"),
-            shared, retention)),
-        (s.mailbox is not None, PageSpec(
-            "imap", _("E-mail ontvangen (IMAP)"), _("Het postvak waaruit nieuwe e-mails opgehaald worden"),
-            password_here, mailbox, narrow=True)),
-        (organisation.mail_server is not None, PageSpec(
-            "smtp", _("E-mail versturen (SMTP)"), _("Brieven per e-mail naar de klager sturen"),
-            password_here, smtp, narrow=True)),
-        (s.database_tester is not None, PageSpec(
-            "database", _("Database"), _("De ingebouwde database of een gedeelde server kiezen"), this_pc, database,
-            narrow=True)),
-        (True, PageSpec("language", _("Taal"), _("De taal van het programma; brieven volgen de taal van de klager"),
-                        this_pc, language, narrow=True)),
+        (
+            organisation.lists is not None,
+            PageSpec(
+                "lists", _("Lijsten"), _("De leden-OCMW's en de diensten van KINA voor de registratie"), shared, lists
+            ),
+        ),
+        (True, PageSpec("templates", _("Briefsjablonen"), _("De teksten van de brieven aanpassen"), shared, templates)),
+        (
+            s.privacy is not None,
+            PageSpec(
+                "retention",
+                _("Bewaartermijn"),
+                _("Oude afgesloten dossiers pseudonimiseren (AVG); juridische blokkering"),
+                shared,
+                retention,
+            ),
+        ),
+        (
+            s.mailbox is not None,
+            PageSpec(
+                "imap",
+                _("E-mail ontvangen (IMAP)"),
+                _("Het postvak waaruit nieuwe e-mails opgehaald worden"),
+                password_here,
+                mailbox,
+                narrow=True,
+            ),
+        ),
+        (
+            organisation.mail_server is not None,
+            PageSpec(
+                "smtp",
+                _("E-mail versturen (SMTP)"),
+                _("Brieven per e-mail naar de klager sturen"),
+                password_here,
+                smtp,
+                narrow=True,
+            ),
+        ),
+        (
+            s.database_tester is not None,
+            PageSpec(
+                "database",
+                _("Database"),
+                _("De ingebouwde database of een gedeelde server kiezen"),
+                this_pc,
+                database,
+                narrow=True,
+            ),
+        ),
+        (
+            True,
+            PageSpec(
+                "language",
+                _("Taal"),
+                _("De taal van het programma; brieven volgen de taal van de klager"),
+                this_pc,
+                language,
+                narrow=True,
+            ),
+        ),
     ]
     return [spec for offered, spec in candidates if offered]

@@ -100,9 +100,13 @@ class RetentionAdmin(Protocol):
 
     def preview(self, today: dt.date | None = None) -> RetentionPlan: ...
 
-    def pseudonymise(self, today: dt.date | None = None, confirmed_by: str = "",
-                     only: Collection[str] | None = None,
-                     progress: Callable[[int, int], None] | None = None) -> RetentionPlan: ...
+    def pseudonymise(
+        self,
+        today: dt.date | None = None,
+        confirmed_by: str = "",
+        only: Collection[str] | None = None,
+        progress: Callable[[int, int], None] | None = None,
+    ) -> RetentionPlan: ...
 
 
 class LegalHoldAdmin(Protocol):

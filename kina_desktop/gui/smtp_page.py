@@ -19,15 +19,26 @@ from kina_desktop.i18n import _
 class SmtpPage(MailServerPage[SmtpSettings, str]):
     def __init__(self, mail_server: MailServerAdmin, runner: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(
-            mail_server, runner, SmtpSecurity, parent, name="smtp_page", prefix="smtp_",
-            mode_name="smtp_security", account_name="smtp_username",
-            intro=_("De mailserver waarlangs brieven per e-mail naar de klager vertrekken, met de PDF in "
-                    "bijlage. Zonder mailserver bewaart u de brief als PDF en voegt u hem zelf toe aan uw "
-                    "antwoord."),
+            mail_server,
+            runner,
+            SmtpSecurity,
+            parent,
+            name="smtp_page",
+            prefix="smtp_",
+            mode_name="smtp_security",
+            account_name="smtp_username",
+            intro=_(
+                "De mailserver waarlangs brieven per e-mail naar de klager vertrekken, met de PDF in "
+                "bijlage. Zonder mailserver bewaart u de brief als PDF en voegt u hem zelf toe aan uw "
+                "antwoord."
+            ),
             host_example=_("bv. smtp.kina.be"),
-            password_note=_("Het wachtwoord wordt bewaard in de sleutelhanger van deze computer (bv. "
-                            "Windows Referentiebeheer), nooit in de database."),
-            test_text=_("Testbericht &sturen"), test_name="send_test_message",
+            password_note=_(
+                "Het wachtwoord wordt bewaard in de sleutelhanger van deze computer (bv. "
+                "Windows Referentiebeheer), nooit in de database."
+            ),
+            test_text=_("Testbericht &sturen"),
+            test_name="send_test_message",
         )
         self._mail_server = mail_server
         self.security = self.mode  # SmtpSettings.security
@@ -38,8 +49,9 @@ class SmtpPage(MailServerPage[SmtpSettings, str]):
         self.sender.setPlaceholderText(_("leeg: het e-mailadres van het briefhoofd"))
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.form.addRow(_("A&fzender:"), self.sender)
-        self.test_button.setToolTip(_("Een kort bericht naar het adres van de afzender, met wat hierboven staat "
-                                      "(er wordt niets opgeslagen)"))
+        self.test_button.setToolTip(
+            _("Een kort bericht naar het adres van de afzender, met wat hierboven staat (er wordt niets opgeslagen)")
+        )
         self._finish({"host": self.host, "port": self.port, "sender": self.sender}, (self.sender,))
 
     def _fill(self, settings: SmtpSettings) -> None:
@@ -50,8 +62,13 @@ class SmtpPage(MailServerPage[SmtpSettings, str]):
         self.sender.setText(settings.sender)
 
     def values(self) -> SmtpSettings:
-        return SmtpSettings(self.host.text(), self.port.value(), combo_value(self.security, SmtpSecurity),
-                            self.username.text(), self.sender.text())
+        return SmtpSettings(
+            self.host.text(),
+            self.port.value(),
+            combo_value(self.security, SmtpSecurity),
+            self.username.text(),
+            self.sender.text(),
+        )
 
     def _empty(self) -> SmtpSettings:
         return SmtpSettings()

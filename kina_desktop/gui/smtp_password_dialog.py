@@ -23,8 +23,12 @@ class SmtpPasswordDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("smtp_password_dialog")
         self.setWindowTitle(_("Wachtwoord van de mailserver"))
-        self.intro = intro = QLabel(_("Op deze computer is nog geen wachtwoord bewaard voor de mailserver ({account}). Vul het "
-                         "in om de brief te mailen.").format(account=account))
+        self.intro = intro = QLabel(
+            _(
+                "Op deze computer is nog geen wachtwoord bewaard voor de mailserver ({account}). Vul het "
+                "in om de brief te mailen."
+            ).format(account=account)
+        )
         intro.setWordWrap(True)
         self.password = QLineEdit()
         self.password.setObjectName("smtp_password")
@@ -32,8 +36,9 @@ class SmtpPasswordDialog(QDialog):
         self.remember = QCheckBox(_("Onthouden op deze pc"))
         self.remember.setObjectName("remember_password")
         self.remember.setChecked(True)
-        self.remember.setToolTip(_("Het wachtwoord wordt bewaard in de sleutelhanger van deze computer, nooit in "
-                                   "de database."))
+        self.remember.setToolTip(
+            _("Het wachtwoord wordt bewaard in de sleutelhanger van deze computer, nooit in de database.")
+        )
         standard = QDialogButtonBox.StandardButton
         self.buttons = QDialogButtonBox(standard.Ok | standard.Cancel)
         self.send_button = self.buttons.button(standard.Ok)

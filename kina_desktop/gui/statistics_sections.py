@@ -72,33 +72,44 @@ def key_figures(figures: Figures) -> list[KeyFigure]:
     answered = len(figures.handling_days)
     return [
         KeyFigure(
-            "complaints", _("Klachten"), number(figures.complaints),
+            "complaints",
+            _("Klachten"),
+            number(figures.complaints),
             _("en {info} informatievragen, {anonymous} anonieme meldingen").format(
-                info=number(information), anonymous=number(anonymous)),
+                info=number(information), anonymous=number(anonymous)
+            ),
         ),
         KeyFigure(
-            "acknowledged", _("Ontvangst bevestigd binnen {n} werkdagen").format(n=ACKNOWLEDGEMENT_WORKING_DAYS),
+            "acknowledged",
+            _("Ontvangst bevestigd binnen {n} werkdagen").format(n=ACKNOWLEDGEMENT_WORKING_DAYS),
             percent(figures.acknowledged_in_time_share),
             _("{ok} van {due} klachten die een bevestiging nodig hadden").format(
-                ok=number(figures.acknowledged_in_time), due=number(figures.acknowledgements_due)),
+                ok=number(figures.acknowledged_in_time), due=number(figures.acknowledgements_due)
+            ),
         ),
         KeyFigure(
-            "handled", _("Behandeld binnen {n} dagen").format(n=HANDLING_TARGET_DAYS),
+            "handled",
+            _("Behandeld binnen {n} dagen").format(n=HANDLING_TARGET_DAYS),
             percent(figures.handled_in_time_share),
             _("{ok} van {due} klachten met een termijn").format(
-                ok=number(figures.handled_in_time), due=number(figures.handling_targets)),
+                ok=number(figures.handled_in_time), due=number(figures.handling_targets)
+            ),
         ),
         KeyFigure(
-            "duration", _("Gemiddelde duur tot antwoord"),
+            "duration",
+            _("Gemiddelde duur tot antwoord"),
             _("{n} dagen").format(n=decimal(mean)) if mean is not None else "–",
-            _("mediaan {median} dagen; {n} beantwoorde klachten").format(
-                median=decimal(middle), n=number(answered)) if middle is not None
+            _("mediaan {median} dagen; {n} beantwoorde klachten").format(median=decimal(middle), n=number(answered))
+            if middle is not None
             else _("nog geen beantwoorde klachten"),
         ),
         KeyFigure(
-            "open", _("Open klachten op {date}").format(date=short_date(figures.end)), number(figures.open_at_end),
+            "open",
+            _("Open klachten op {date}").format(date=short_date(figures.end)),
+            number(figures.open_at_end),
             ngettext("waarvan {n} over termijn", "waarvan {n} over termijn", figures.overdue_at_end).format(
-                n=number(figures.overdue_at_end)),
+                n=number(figures.overdue_at_end)
+            ),
             warning=figures.overdue_at_end > 0,
         ),
     ]
@@ -121,20 +132,31 @@ def chart_sections(figures: Figures) -> list[ChartSection]:
     partial = hidden_note(figures) and _("Zonder de vertrouwelijke klachten.")
     bands = [(band_label(band), figures.by_band[band[0]]) for band in BANDS]
     return [
-        ChartSection("kinds", _("Registraties per soort"), _by(Kind, figures.by_kind),
-                     _("Informatievragen en anonieme meldingen worden apart geteld (Art. 3).")),
+        ChartSection(
+            "kinds",
+            _("Registraties per soort"),
+            _by(Kind, figures.by_kind),
+            _("Informatievragen en anonieme meldingen worden apart geteld (Art. 3)."),
+        ),
         ChartSection("channels", _("Klachten per kanaal"), _by(Channel, figures.by_channel)),
         ChartSection("categories", _("Klachten per categorie"), _by(Category, figures.by_category)),
         ChartSection("levels", _("Klachten per niveau"), _by(Level, figures.by_level)),
         ChartSection("admissibility", _("Ontvankelijkheid"), _by(Admissibility, figures.by_admissibility), partial),
         ChartSection("verdicts", _("Oordeel (Art. 6)"), _by(Verdict, figures.by_verdict), partial),
         ChartSection("bands", _("Dagen van ontvangst tot antwoord"), _bars(bands), partial),
-        ChartSection("grounds", _("Niet ontvankelijk: per grond (Art. 3)"),
-                     _by(InadmissibilityGround, figures.by_ground, skip_zero=True),
-                     " ".join(filter(None, (_("Eén klacht kan om meer dan één grond niet ontvankelijk zijn."),
-                                            partial)))),
-        ChartSection("organisations", _("Klachten per lid-OCMW of dienst"), _organisations(figures.by_organisation),
-                     partial, wide=True),
+        ChartSection(
+            "grounds",
+            _("Niet ontvankelijk: per grond (Art. 3)"),
+            _by(InadmissibilityGround, figures.by_ground, skip_zero=True),
+            " ".join(filter(None, (_("Eén klacht kan om meer dan één grond niet ontvankelijk zijn."), partial))),
+        ),
+        ChartSection(
+            "organisations",
+            _("Klachten per lid-OCMW of dienst"),
+            _organisations(figures.by_organisation),
+            partial,
+            wide=True,
+        ),
     ]
 
 

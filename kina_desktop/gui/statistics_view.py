@@ -35,8 +35,14 @@ from kina_desktop.domain.statistics import Figures
 from kina_desktop.gui.background import Outcome, TaskControl, TaskRunner
 from kina_desktop.gui.bar_chart import BarChart
 from kina_desktop.gui.ports import StatisticsPort
-from kina_desktop.gui.statistics_sections import ChartSection, KeyFigure, chart_sections, hidden_note, key_figures
-from kina_desktop.gui.statistics_sections import period_text
+from kina_desktop.gui.statistics_sections import (
+    ChartSection,
+    KeyFigure,
+    chart_sections,
+    hidden_note,
+    key_figures,
+    period_text,
+)
 from kina_desktop.gui.widgets.date_fields import setup_date_edit, to_date, to_qdate
 from kina_desktop.gui.window_dialog import WindowDialog
 from kina_desktop.i18n import _

@@ -59,9 +59,7 @@ class StepDialog(QDialog):
         self.action = action
         self.taken: CaseRecord | None = None
         self.conflict: ConcurrentEdit | None = None  # someone else changed the case meanwhile
-        self.setWindowTitle(
-            _("{action} — dossier {number}").format(action=action.label, number=record.tracking_number)
-        )
+        self.setWindowTitle(_("{action} — dossier {number}").format(action=action.label, number=record.tracking_number))
 
         title = QLabel(action.label, self)
         font = title.font()

@@ -35,7 +35,9 @@ class TaskProgress:
         dialog.canceled.connect(self.control.cancel)
         self.dialog = dialog
 
-    def run(self, runner: TaskRunner, work: Callable[[TaskControl], T], on_finished: Callable[[Outcome[T]], None]) -> None:
+    def run(
+        self, runner: TaskRunner, work: Callable[[TaskControl], T], on_finished: Callable[[Outcome[T]], None]
+    ) -> None:
         self.dialog.show()
 
         def finished(outcome: Outcome[T]) -> None:

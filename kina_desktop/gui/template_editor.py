@@ -30,8 +30,8 @@ from PySide6.QtWidgets import (
 from kina_desktop.domain.letters import LetterKind
 from kina_desktop.gui.field_errors import ERROR_STYLE
 from kina_desktop.gui.placeholder_list import PlaceholderList
-from kina_desktop.gui.settings_ports import TemplateAdmin
 from kina_desktop.gui.settings_page import PageDialog
+from kina_desktop.gui.settings_ports import TemplateAdmin
 from kina_desktop.gui.unsaved_prompt import Answer, ask_to_save
 from kina_desktop.i18n import N_, _
 from kina_desktop.services.errors import ServiceError
@@ -336,6 +336,12 @@ class TemplateEditor(PageDialog):
     """Beheer → Briefsjablonen…: the page on its own; Opslaan keeps it open."""
 
     def __init__(self, templates: TemplateAdmin, parent: QWidget | None = None) -> None:
-        super().__init__(TemplatePage(templates), _("Briefsjablonen"), "template_editor", parent,
-                         close_on_save=False, save_when_modified=True)
+        super().__init__(
+            TemplatePage(templates),
+            _("Briefsjablonen"),
+            "template_editor",
+            parent,
+            close_on_save=False,
+            save_when_modified=True,
+        )
         self.resize(1040, 660)

@@ -75,8 +75,11 @@ def pictures(document: QTextDocument) -> list[tuple[int, int, QTextImageFormat]]
 
 
 def fit_pictures(
-    document: QTextDocument, folder: Path, width: int,
-    added: set[str] | None = None, originals: dict[str, QImage] | None = None,
+    document: QTextDocument,
+    folder: Path,
+    width: int,
+    added: set[str] | None = None,
+    originals: dict[str, QImage] | None = None,
 ) -> None:
     """Show each picture at most ``width`` pixels wide, keeping its proportions; a narrower
     picture is scaled smoothly once and kept in the document (Qt would scale it pixel by pixel).
@@ -126,8 +129,8 @@ class GuideBrowser(QTextBrowser):
         self.setSearchPaths([str(path.parent)])
         self.setSource(QUrl.fromLocalFile(str(path)), QTextDocument.ResourceType.MarkdownResource)
 
-    def doSetSource(  # noqa: N802 - Qt API
-        self, name: QUrl, type: QTextDocument.ResourceType = QTextDocument.ResourceType.UnknownResource  # noqa: A002
+    def doSetSource(
+        self, name: QUrl, type: QTextDocument.ResourceType = QTextDocument.ResourceType.UnknownResource
     ) -> None:
         # A link within the guide only scrolls: QTextBrowser would load the file again (the named
         # headings and fitted pictures count as a change) and lose the anchors.
@@ -144,10 +147,11 @@ class GuideBrowser(QTextBrowser):
 
     def _fit(self) -> None:
         if self.folder is not None:
-            fit_pictures(self.document(), self.folder, self.viewport().width() - PICTURE_MARGIN,
-                         self._scaled, self._originals)
+            fit_pictures(
+                self.document(), self.folder, self.viewport().width() - PICTURE_MARGIN, self._scaled, self._originals
+            )
 
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt API
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._fit()
 
@@ -164,9 +168,7 @@ class UserGuideDialog(QDialog):
         if source.is_file():
             self.browser.show_guide(source)
         else:
-            self.browser.setPlainText(
-                _("De gebruikershandleiding is niet gevonden ({path}).").format(path=source)
-            )
+            self.browser.setPlainText(_("De gebruikershandleiding is niet gevonden ({path}).").format(path=source))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.button(QDialogButtonBox.StandardButton.Close).setText(_("Sluiten"))
         buttons.rejected.connect(self.reject)

@@ -76,20 +76,25 @@ class WebformImportAction:
         new = [s for s in submissions if not s.registered_as]
         old = len(submissions) - len(new)
         if not new:
-            self._show_message(ngettext(
-                "De inzending in {file} staat al in het register.",
-                "Alle {count} inzendingen in {file} staan al in het register.", old,
-            ).format(count=old, file=Path(name).name))
+            self._show_message(
+                ngettext(
+                    "De inzending in {file} staat al in het register.",
+                    "Alle {count} inzendingen in {file} staan al in het register.",
+                    old,
+                ).format(count=old, file=Path(name).name)
+            )
             return []
         registered: list[CaseRecord] = []
         skipped = 0
         for index, submission in enumerate(new, start=1):
             dialog = self._make_dialog()
             dialog.setWindowTitle(_("Webformulier: inzending {index} van {count}").format(index=index, count=len(new)))
-            dialog.ui.intro.setText(_(
-                "Inzending {number} (regel {line}) van {file}. Kijk alles na, vul aan waar nodig en "
-                "registreer; pas dan krijgt ze een opvolgingsnummer."
-            ).format(number=submission.number, line=submission.line, file=Path(name).name))
+            dialog.ui.intro.setText(
+                _(
+                    "Inzending {number} (regel {line}) van {file}. Kijk alles na, vul aan waar nodig en "
+                    "registreer; pas dan krijgt ze een opvolgingsnummer."
+                ).format(number=submission.number, line=submission.line, file=Path(name).name)
+            )
             dialog.load_draft(submission.draft)
             dialog.exec()
             record = dialog.record
@@ -102,10 +107,12 @@ class WebformImportAction:
             if index < len(new) and not self._go_on(len(new) - index):
                 skipped += len(new) - index
                 break
-        self._show_message(_(
-            "Webformulier: {registered} van {count} nieuwe inzendingen geregistreerd, {skipped} overgeslagen, "
-            "{old} stonden al in het register."
-        ).format(registered=len(registered), count=len(new), skipped=skipped, old=old))
+        self._show_message(
+            _(
+                "Webformulier: {registered} van {count} nieuwe inzendingen geregistreerd, {skipped} overgeslagen, "
+                "{old} stonden al in het register."
+            ).format(registered=len(registered), count=len(new), skipped=skipped, old=old)
+        )
         return registered
 
     def _go_on(self, left: int) -> bool:
@@ -113,10 +120,13 @@ class WebformImportAction:
         box.setIcon(QMessageBox.Icon.Question)
         box.setWindowTitle(_("Webformulier importeren"))
         box.setText(_("Deze inzending is niet geregistreerd."))
-        box.setInformativeText(ngettext(
-            "Er volgt nog {count} inzending. Doorgaan met de volgende?",
-            "Er volgen nog {count} inzendingen. Doorgaan met de volgende?", left,
-        ).format(count=left))
+        box.setInformativeText(
+            ngettext(
+                "Er volgt nog {count} inzending. Doorgaan met de volgende?",
+                "Er volgen nog {count} inzendingen. Doorgaan met de volgende?",
+                left,
+            ).format(count=left)
+        )
         buttons = QMessageBox.StandardButton
         box.setStandardButtons(buttons.Yes | buttons.Cancel)
         box.button(buttons.Yes).setText(_("Volgende inzending"))

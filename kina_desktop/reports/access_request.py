@@ -14,7 +14,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from kina_desktop.domain.access_request import AccessCase, AccessExport, AccessItem, explanation
 from kina_desktop.domain.dates import long_date
@@ -32,12 +32,22 @@ def _styles() -> dict[str, ParagraphStyle]:
     regular, bold = register_fonts()
     body = ParagraphStyle("body", fontName=regular, fontSize=10, leading=13.5)
     return {
-        "title": ParagraphStyle("title", parent=body, fontName=bold, fontSize=17, leading=22, textColor=ACCENT,
-                                spaceAfter=4 * mm),
-        "case": ParagraphStyle("case", parent=body, fontName=bold, fontSize=12.5, leading=16, textColor=ACCENT,
-                               spaceBefore=6 * mm, spaceAfter=2 * mm),
-        "part": ParagraphStyle("part", parent=body, fontName=bold, fontSize=10.5, leading=14, spaceBefore=3 * mm,
-                               spaceAfter=1 * mm),
+        "title": ParagraphStyle(
+            "title", parent=body, fontName=bold, fontSize=17, leading=22, textColor=ACCENT, spaceAfter=4 * mm
+        ),
+        "case": ParagraphStyle(
+            "case",
+            parent=body,
+            fontName=bold,
+            fontSize=12.5,
+            leading=16,
+            textColor=ACCENT,
+            spaceBefore=6 * mm,
+            spaceAfter=2 * mm,
+        ),
+        "part": ParagraphStyle(
+            "part", parent=body, fontName=bold, fontSize=10.5, leading=14, spaceBefore=3 * mm, spaceAfter=1 * mm
+        ),
         "body": body,
         "label": ParagraphStyle("label", parent=body, textColor=colors.HexColor("#444444")),
         "small": ParagraphStyle("small", parent=body, fontSize=8.5, leading=11, textColor=colors.HexColor("#555555")),
@@ -49,16 +59,23 @@ def _para(text: str, style: ParagraphStyle) -> Paragraph:
 
 
 def _table(rows: list[tuple[str, str]], styles: dict[str, ParagraphStyle]) -> Table:
-    table = Table([[_para(label, styles["label"]), _para(value, styles["body"])] for label, value in rows],
-                  colWidths=[LABEL_WIDTH, CONTENT_WIDTH - LABEL_WIDTH], hAlign="LEFT")
-    table.setStyle(TableStyle([
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("FONT", (0, 0), (-1, -1), styles["body"].fontName, 10),  # the cell default would name Helvetica
-        ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE),
-        ("LEFTPADDING", (0, 0), (-1, -1), 0),
-        ("TOPPADDING", (0, 0), (-1, -1), 2.5),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
-    ]))
+    table = Table(
+        [[_para(label, styles["label"]), _para(value, styles["body"])] for label, value in rows],
+        colWidths=[LABEL_WIDTH, CONTENT_WIDTH - LABEL_WIDTH],
+        hAlign="LEFT",
+    )
+    table.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("FONT", (0, 0), (-1, -1), styles["body"].fontName, 10),  # the cell default would name Helvetica
+                ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("TOPPADDING", (0, 0), (-1, -1), 2.5),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
+            ]
+        )
+    )
     return table
 
 
@@ -66,17 +83,28 @@ def _items(items: tuple[AccessItem, ...]) -> list[tuple[str, str]]:
     return [(i.label, i.value) for i in items]
 
 
-def _case(case: AccessCase, styles: dict[str, ParagraphStyle]) -> list:
-    story: list = [_para(_("Dossier {number}").format(number=case.tracking_number), styles["case"])]
-    story.append(_table([
-        (_("Soort"), case.kind_label), (_("Categorie"), case.category_label), (_("Status"), case.status_label),
-        (_("Ontvangen op"), case.received_on.strftime("%d-%m-%Y")), (_("Kanaal"), case.channel_label),
-        (_("Gevonden op"), ", ".join(_(m) for m in case.matched)),
-    ], styles))
+def _case(case: AccessCase, styles: dict[str, ParagraphStyle]) -> list[Flowable]:
+    story: list[Flowable] = [_para(_("Dossier {number}").format(number=case.tracking_number), styles["case"])]
+    story.append(
+        _table(
+            [
+                (_("Soort"), case.kind_label),
+                (_("Categorie"), case.category_label),
+                (_("Status"), case.status_label),
+                (_("Ontvangen op"), case.received_on.strftime("%d-%m-%Y")),
+                (_("Kanaal"), case.channel_label),
+                (_("Gevonden op"), ", ".join(_(m) for m in case.matched)),
+            ],
+            styles,
+        )
+    )
     parts = [
         (_("Wat u ons meedeelde"), _items(case.description)),
-        (_("Behandeling"), _items(case.handling) + [(_("Grond: {ground}").format(ground=g.label), g.value or "—")
-                                                    for g in case.grounds]),
+        (
+            _("Behandeling"),
+            _items(case.handling)
+            + [(_("Grond: {ground}").format(ground=g.label), g.value or "—") for g in case.grounds],
+        ),
         (_("Afronding"), _items(case.closure)),
     ]
     for title, rows in parts:
@@ -84,19 +112,36 @@ def _case(case: AccessCase, styles: dict[str, ParagraphStyle]) -> list:
             story.append(KeepTogether([_para(title, styles["part"]), _table(rows, styles)]))
     if case.personnel:
         story.append(Spacer(1, 1.5 * mm))
-        story.append(_para(_("Deze klacht gaat over een personeelsaangelegenheid: over de uitkomst meldt KINA enkel "
-                             "dat de klacht behandeld werd en besproken met het betrokken personeelslid en de "
-                             "leidinggevenden (Art. 7)."), styles["small"]))
+        story.append(
+            _para(
+                _(
+                    "Deze klacht gaat over een personeelsaangelegenheid: over de uitkomst meldt KINA enkel "
+                    "dat de klacht behandeld werd en besproken met het betrokken personeelslid en de "
+                    "leidinggevenden (Art. 7)."
+                ),
+                styles["small"],
+            )
+        )
     if case.letters:
-        story.append(KeepTogether([
-            _para(_("Brieven die wij u stuurden"), styles["part"]),
-            _table([(letter.produced_on.strftime("%d-%m-%Y"), letter.label) for letter in case.letters], styles),
-        ]))
+        story.append(
+            KeepTogether(
+                [
+                    _para(_("Brieven die wij u stuurden"), styles["part"]),
+                    _table(
+                        [(letter.produced_on.strftime("%d-%m-%Y"), letter.label) for letter in case.letters], styles
+                    ),
+                ]
+            )
+        )
     if case.documents:
-        story.append(KeepTogether([
-            _para(_("Bestanden in de klachtenmap"), styles["part"]),
-            _table([(d.added_on.strftime("%d-%m-%Y"), d.filename) for d in case.documents], styles),
-        ]))
+        story.append(
+            KeepTogether(
+                [
+                    _para(_("Bestanden in de klachtenmap"), styles["part"]),
+                    _table([(d.added_on.strftime("%d-%m-%Y"), d.filename) for d in case.documents], styles),
+                ]
+            )
+        )
     return story
 
 
@@ -105,24 +150,42 @@ def render_access_request(export: AccessExport) -> bytes:
     regular, _bold = register_fonts()
     buffer = io.BytesIO()
     title = _("Inzage in uw gegevens")
-    document = SimpleDocTemplate(buffer, pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN,
-                                 bottomMargin=MARGIN, title=title, author=export.organisation or "KINA",
-                                 # without it every page names Helvetica, a font not embedded
-                                 initialFontName=regular, initialFontSize=10)
+    document = SimpleDocTemplate(
+        buffer,
+        pagesize=A4,
+        leftMargin=MARGIN,
+        rightMargin=MARGIN,
+        topMargin=MARGIN,
+        bottomMargin=MARGIN,
+        title=title,
+        author=export.organisation or "KINA",
+        # without it every page names Helvetica, a font not embedded
+        initialFontName=regular,
+        initialFontSize=10,
+    )
 
     def footer(canvas: Canvas, doc: SimpleDocTemplate) -> None:
         canvas.saveState()
         canvas.setFont(regular, 8)
         canvas.setFillColor(colors.HexColor("#666666"))
-        canvas.drawString(MARGIN, 12 * mm, _("{org} — inzageverzoek van {day}").format(
-            org=export.organisation or "KINA", day=export.made_on.strftime("%d-%m-%Y")))
+        canvas.drawString(
+            MARGIN,
+            12 * mm,
+            _("{org} — inzageverzoek van {day}").format(
+                org=export.organisation or "KINA", day=export.made_on.strftime("%d-%m-%Y")
+            ),
+        )
         canvas.drawRightString(A4[0] - MARGIN, 12 * mm, _("pagina {n}").format(n=doc.page))
         canvas.restoreState()
 
-    who = [(_("Naam"), export.query.name.strip() or "—"), (_("E-mailadres"), export.query.email.strip() or "—"),
-           (_("Opgemaakt op"), long_date(export.made_on)), (_("Opgemaakt door"), export.made_by or "—"),
-           (_("Aantal dossiers"), str(len(export.cases)))]
-    story: list = [_para(title, styles["title"]), _table(who, styles), Spacer(1, 4 * mm)]
+    who = [
+        (_("Naam"), export.query.name.strip() or "—"),
+        (_("E-mailadres"), export.query.email.strip() or "—"),
+        (_("Opgemaakt op"), long_date(export.made_on)),
+        (_("Opgemaakt door"), export.made_by or "—"),
+        (_("Aantal dossiers"), str(len(export.cases))),
+    ]
+    story: list[Flowable] = [_para(title, styles["title"]), _table(who, styles), Spacer(1, 4 * mm)]
     for line in explanation(export):
         story += [_para(line, styles["body"]), Spacer(1, 2 * mm)]
     if not export.cases:
@@ -130,8 +193,14 @@ def render_access_request(export: AccessExport) -> bytes:
         story.append(_para(_("Wij vonden geen dossier op deze naam of dit e-mailadres."), styles["body"]))
     else:
         story.append(Spacer(1, 2 * mm))
-        story.append(_para(ngettext("Wij vonden {n} dossier.", "Wij vonden {n} dossiers.", len(export.cases)).format(
-            n=len(export.cases)), styles["body"]))
+        story.append(
+            _para(
+                ngettext("Wij vonden {n} dossier.", "Wij vonden {n} dossiers.", len(export.cases)).format(
+                    n=len(export.cases)
+                ),
+                styles["body"],
+            )
+        )
     for case in export.cases:
         story += _case(case, styles)
     document.build(story, onFirstPage=footer, onLaterPages=footer)

@@ -109,8 +109,10 @@ def pie_chart(table: ReportTable, width: float, font: str, bold: str) -> Drawing
     legend = Legend()
     legend.x, legend.y = 190, 130
     legend.fontName, legend.fontSize = font, 8
-    legend.colorNamePairs = [(PALETTE[i % len(PALETTE)], f"{label}: {number(value, 0)}" if value else label)
-                             for i, (label, value) in enumerate(items)]
+    legend.colorNamePairs = [
+        (PALETTE[i % len(PALETTE)], f"{label}: {number(value, 0)}" if value else label)
+        for i, (label, value) in enumerate(items)
+    ]
     legend.columnMaximum = 8
     legend.alignment = "right"
     drawing.add(legend)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable
+from typing import Any
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
@@ -80,21 +81,25 @@ class _Styles:
     def __init__(self) -> None:
         self.regular, self.bold = register_fonts()
         self.body = ParagraphStyle("body", fontName=self.regular, fontSize=10, leading=14, spaceAfter=6)
-        self.h1 = ParagraphStyle("h1", fontName=self.bold, fontSize=16, leading=20, spaceBefore=4, spaceAfter=10,
-                                 textColor=ACCENT)
+        self.h1 = ParagraphStyle(
+            "h1", fontName=self.bold, fontSize=16, leading=20, spaceBefore=4, spaceAfter=10, textColor=ACCENT
+        )
         self.h2 = ParagraphStyle("h2", fontName=self.bold, fontSize=11.5, leading=15, spaceBefore=10, spaceAfter=4)
-        self.note = ParagraphStyle("note", fontName=self.regular, fontSize=8, leading=10, textColor=colors.grey,
-                                   spaceBefore=2, spaceAfter=4)
+        self.note = ParagraphStyle(
+            "note", fontName=self.regular, fontSize=8, leading=10, textColor=colors.grey, spaceBefore=2, spaceAfter=4
+        )
         self.cell = ParagraphStyle("cell", fontName=self.regular, fontSize=8.5, leading=10.5)
         self.cell_bold = ParagraphStyle("cellb", parent=self.cell, fontName=self.bold)
         self.cell_bold_right = ParagraphStyle("cellbr", parent=self.cell_bold, alignment=TA_RIGHT)
         self.small = ParagraphStyle("small", fontName=self.regular, fontSize=7, leading=8.5)
         self.small_bold = ParagraphStyle("smallb", parent=self.small, fontName=self.bold)
         self.cover_org = ParagraphStyle("corg", fontName=self.bold, fontSize=14, leading=18, textColor=ACCENT)
-        self.cover_title = ParagraphStyle("ctitle", fontName=self.bold, fontSize=26, leading=32, spaceBefore=8,
-                                          spaceAfter=14)
-        self.cover_sub = ParagraphStyle("csub", fontName=self.regular, fontSize=11, leading=15,
-                                        textColor=colors.HexColor("#444444"))
+        self.cover_title = ParagraphStyle(
+            "ctitle", fontName=self.bold, fontSize=26, leading=32, spaceBefore=8, spaceAfter=14
+        )
+        self.cover_sub = ParagraphStyle(
+            "csub", fontName=self.regular, fontSize=11, leading=15, textColor=colors.HexColor("#444444")
+        )
 
 
 def _shown(value: object) -> str:
@@ -110,11 +115,19 @@ def _p(text: object, style: ParagraphStyle) -> Paragraph:
     return Paragraph(escape(str(text)).replace("\n", "<br/>"), style)
 
 
-def _grid(header: tuple[str, ...], rows: list[tuple], widths: list[float], styles: _Styles, *,
-          small: bool = False, numeric_from: int = 1) -> Table:
+def _grid(
+    header: tuple[str, ...],
+    rows: list[tuple[Any, ...]],
+    widths: list[float],
+    styles: _Styles,
+    *,
+    small: bool = False,
+    numeric_from: int = 1,
+) -> Table:
     cell, head = (styles.small, styles.small_bold) if small else (styles.cell, styles.cell_bold)
-    data: list[list[object]] = [[_p(h, head if i < numeric_from else styles.cell_bold_right)
-                                 for i, h in enumerate(header)]]
+    data: list[list[object]] = [
+        [_p(h, head if i < numeric_from else styles.cell_bold_right) for i, h in enumerate(header)]
+    ]
     padding = 6 if small else 12
     for row in rows:
         if small:
@@ -184,7 +197,7 @@ def render_annual_report(
 ) -> bytes:
     styles = _Styles()
     tables = build_tables(data)
-    chunks = [data.lines[i:i + LINES_PER_CHECKPOINT] for i in range(0, len(data.lines), LINES_PER_CHECKPOINT)]
+    chunks = [data.lines[i : i + LINES_PER_CHECKPOINT] for i in range(0, len(data.lines), LINES_PER_CHECKPOINT)]
     total = 3 + len(tables) + len(chunks)
     done = 0
 
@@ -198,18 +211,31 @@ def render_annual_report(
 
     title = _("Jaarverslag klachtenbehandeling {year}").format(year=data.year)
     story: list[Flowable] = [
-        Spacer(1, 60 * mm), _p(data.organisation, styles.cover_org), _p(title, styles.cover_title),
-        _p(_("Overzicht van de klachten, hun uitkomst en de verbeterprojecten (Art. 8 klachtenreglement; "
-             "decreet lokaal bestuur art. 302–303)."), styles.cover_sub),
-        Spacer(1, 8 * mm), _p(_("Opgemaakt op {date}").format(date=long_date(data.made_on)), styles.cover_sub),
-        NextPageTemplate("later"), PageBreak(),
+        Spacer(1, 60 * mm),
+        _p(data.organisation, styles.cover_org),
+        _p(title, styles.cover_title),
+        _p(
+            _(
+                "Overzicht van de klachten, hun uitkomst en de verbeterprojecten (Art. 8 klachtenreglement; "
+                "decreet lokaal bestuur art. 302–303)."
+            ),
+            styles.cover_sub,
+        ),
+        Spacer(1, 8 * mm),
+        _p(_("Opgemaakt op {date}").format(date=long_date(data.made_on)), styles.cover_sub),
+        NextPageTemplate("later"),
+        PageBreak(),
         _Checkpoint(step),
         _p(_("Inleiding"), styles.h1),
     ]
     for paragraph in [p for p in data.introduction.split("\n\n") if p.strip()]:
         story.append(_p(paragraph.strip(), styles.body))
     story += _summary(data, styles)
-    story += [CondPageBreak(90 * mm), Spacer(1, 6 * mm), _p(_("De cijfers van {year}").format(year=data.year), styles.h1)]
+    story += [
+        CondPageBreak(90 * mm),
+        Spacer(1, 6 * mm),
+        _p(_("De cijfers van {year}").format(year=data.year), styles.h1),
+    ]
     for table in tables:
         story.append(_Checkpoint(step))
         story += _figure_table(table, styles)
@@ -219,27 +245,65 @@ def render_annual_report(
         story.append(_grid(project_header(), [project_cells(p) for p in data.projects], widths, styles, numeric_from=3))
     else:
         story.append(_p(_("Er liep dit jaar geen verbeterproject."), styles.body))
-    story += [PageBreak(), _p(_("De klachten van {year}").format(year=data.year), styles.h1),
-              _p(_("Eén regel per klacht, zonder namen of beschrijving. Klachten over personeelsaangelegenheden "
-                   "boven niveau 1 worden vertrouwelijk behandeld; daarvan staat hier geen uitkomst (Art. 7)."),
-                 styles.note)]
+    story += [
+        PageBreak(),
+        _p(_("De klachten van {year}").format(year=data.year), styles.h1),
+        _p(
+            _(
+                "Eén regel per klacht, zonder namen of beschrijving. Klachten over personeelsaangelegenheden "
+                "boven niveau 1 worden vertrouwelijk behandeld; daarvan staat hier geen uitkomst (Art. 7)."
+            ),
+            styles.note,
+        ),
+    ]
     widths = [17 * mm, 13 * mm, 21 * mm, 42 * mm, 19 * mm, CONTENT_WIDTH - 132 * mm, 20 * mm]
     for chunk in chunks:
         story.append(_Checkpoint(step))
-        story.append(_grid(line_header(), [line_cells(line) for line in chunk], widths, styles, small=True,
-                           numeric_from=len(line_header())))
+        story.append(
+            _grid(
+                line_header(),
+                [line_cells(line) for line in chunk],
+                widths,
+                styles,
+                small=True,
+                numeric_from=len(line_header()),
+            )
+        )
     if not chunks:
         story.append(_p(_("Geen klachten ontvangen."), styles.body))
     story.append(_Checkpoint(step))
 
     buffer = io.BytesIO()
-    doc = BaseDocTemplate(buffer, pagesize=A4, title=title, author=data.organisation, creator="KINA Klachten",
-                          leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN, bottomMargin=MARGIN,
-                          initialFontName=styles.regular, initialFontSize=10)
-    frame = Frame(MARGIN, MARGIN, CONTENT_WIDTH, PAGE_HEIGHT - 2 * MARGIN, id="body",
-                  leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
-    doc.addPageTemplates([PageTemplate(id="cover", frames=[frame], onPage=_cover),
-                          PageTemplate(id="later", frames=[frame], onPage=_later)])
+    doc = BaseDocTemplate(
+        buffer,
+        pagesize=A4,
+        title=title,
+        author=data.organisation,
+        creator="KINA Klachten",
+        leftMargin=MARGIN,
+        rightMargin=MARGIN,
+        topMargin=MARGIN,
+        bottomMargin=MARGIN,
+        initialFontName=styles.regular,
+        initialFontSize=10,
+    )
+    frame = Frame(
+        MARGIN,
+        MARGIN,
+        CONTENT_WIDTH,
+        PAGE_HEIGHT - 2 * MARGIN,
+        id="body",
+        leftPadding=0,
+        rightPadding=0,
+        topPadding=0,
+        bottomPadding=0,
+    )
+    doc.addPageTemplates(
+        [
+            PageTemplate(id="cover", frames=[frame], onPage=_cover),
+            PageTemplate(id="later", frames=[frame], onPage=_later),
+        ]
+    )
     doc.build(story)
     return buffer.getvalue()
 
@@ -248,17 +312,21 @@ def _summary(data: AnnualReportData, styles: _Styles) -> list[Flowable]:
     """The key figures in one sentence each, for the reader who reads only the first page."""
     f = data.figures
     lines = [
-        _("Klachten ontvangen: {n} (vorig jaar {m}).").format(n=_shown(count_cell(f.complaints)),
-                                                              m=_shown(count_cell(data.previous.complaints))),
+        _("Klachten ontvangen: {n} (vorig jaar {m}).").format(
+            n=_shown(count_cell(f.complaints)), m=_shown(count_cell(data.previous.complaints))
+        ),
         _("Informatievragen: {n}; anonieme meldingen: {m}.").format(
             n=_shown(count_cell(f.by_kind.get("information_request", 0))),
-            m=_shown(count_cell(f.by_kind.get("anonymous_report", 0)))),
-        _("Ontvangstbevestiging binnen 5 werkdagen: {p}.").format(p=percent(f.acknowledged_in_time,
-                                                                           f.acknowledgements_due)),
+            m=_shown(count_cell(f.by_kind.get("anonymous_report", 0))),
+        ),
+        _("Ontvangstbevestiging binnen 5 werkdagen: {p}.").format(
+            p=percent(f.acknowledged_in_time, f.acknowledgements_due)
+        ),
         _("Behandeld binnen 30 dagen: {p}.").format(p=percent(f.handled_in_time, f.handling_targets)),
         _("Verbeterprojecten: {n}.").format(n=len(data.projects)),
     ]
     if len(f.handling_days) >= 3:
-        lines.insert(4, _("Mediaan van ontvangst tot antwoord: {d} dagen.").format(
-            d=format_number(f.median_handling_days)))
+        lines.insert(
+            4, _("Mediaan van ontvangst tot antwoord: {d} dagen.").format(d=format_number(f.median_handling_days))
+        )
     return [_p(_("Kort samengevat"), styles.h2), *[_p("• " + line, styles.body) for line in lines]]

@@ -116,11 +116,14 @@ def complaint_summary(description: Description, limit: int = SUMMARY_TEXT_LIMIT)
 
 
 def contact_phrase(contact: ContactPerson, letterhead: Letterhead, wording: LetterWording) -> str:
-    """"telefoon 03 312 00 00 of e-mail els.janssens@kina.be"; KINA's own details where the
+    """ "telefoon 03 312 00 00 of e-mail els.janssens@kina.be"; KINA's own details where the
     contact person has none."""
     phone = _unbreakable(contact.phone.strip() or letterhead.phone.strip())
     email = contact.email.strip() or letterhead.email.strip()
-    parts = [f"{wording.phone_word}{NBSP}{phone}" if phone else "", f"{wording.email_word}{NBSP}{email}" if email else ""]
+    parts = [
+        f"{wording.phone_word}{NBSP}{phone}" if phone else "",
+        f"{wording.email_word}{NBSP}{email}" if email else "",
+    ]
     return f" {wording.or_word} ".join(part for part in parts if part)
 
 
@@ -160,8 +163,11 @@ def letter_values(
     description = record.description
     if description is None:
         raise CaseNotReadable(
-            _("De beschrijving van klacht {number} is vertrouwelijk en voor u afgeschermd (Art. 6): "
-              "alleen wie de klacht mag inzien, kan deze brief maken.").format(number=record.tracking_number))
+            _(
+                "De beschrijving van klacht {number} is vertrouwelijk en voor u afgeschermd (Art. 6): "
+                "alleen wie de klacht mag inzien, kan deze brief maken."
+            ).format(number=record.tracking_number)
+        )
     header = record.header
     handling = record.handling
     wording = wording_for(language)
@@ -228,7 +234,10 @@ def build_letter(
     """
     header = record.header
     problem = letter_allowed(
-        kind, header.kind, header.category, header.level,
+        kind,
+        header.kind,
+        header.category,
+        header.level,
         channel=header.channel,
         admissibility=record.handling.admissibility if record.handling else None,
         verdict=record.handling.verdict if record.handling else None,
@@ -236,8 +245,16 @@ def build_letter(
     if problem:
         raise RuleViolation(problem)
     values = letter_values(
-        kind, record, letterhead, contact, today, language=language, grounds=grounds,
-        board_meeting_on=board_meeting_on, answer=answer, note=note,
+        kind,
+        record,
+        letterhead,
+        contact,
+        today,
+        language=language,
+        grounds=grounds,
+        board_meeting_on=board_meeting_on,
+        answer=answer,
+        note=note,
     )
     subject, paragraphs = fill(kind, template_text, values)
     description = record.description

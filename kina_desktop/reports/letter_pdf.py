@@ -13,6 +13,7 @@ import functools
 import io
 import logging
 from collections.abc import Callable, Iterable, Sequence
+from typing import Any
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
@@ -49,6 +50,7 @@ def logo_image(data: bytes) -> ImageReader:
     """The logo stored in the database, decoded once for a batch of letters."""
     return ImageReader(io.BytesIO(data))
 
+
 PAGE_WIDTH, PAGE_HEIGHT = A4
 MARGIN_LEFT = 20 * mm
 MARGIN_RIGHT = 20 * mm
@@ -80,25 +82,24 @@ GREY = colors.HexColor("#555555")
 
 def _top(distance: float) -> float:
     """A y coordinate from a distance to the top of the page."""
-    return PAGE_HEIGHT - distance
+    return float(PAGE_HEIGHT - distance)
 
 
 class _Styles:
     def __init__(self) -> None:
         regular, bold = register_fonts()
         self.regular, self.bold = regular, bold
-        self.body = ParagraphStyle("body", fontName=regular, bulletFontName=regular, fontSize=BODY_SIZE, leading=14.5,
-                                   spaceAfter=9)
+        self.body = ParagraphStyle(
+            "body", fontName=regular, bulletFontName=regular, fontSize=BODY_SIZE, leading=14.5, spaceAfter=9
+        )
         self.tight = ParagraphStyle("tight", parent=self.body, spaceAfter=2)
-        self.bullet = ParagraphStyle("bullet", parent=self.body, leftIndent=6 * mm, bulletIndent=1.5 * mm,
-                                     spaceAfter=2)
+        self.bullet = ParagraphStyle("bullet", parent=self.body, leftIndent=6 * mm, bulletIndent=1.5 * mm, spaceAfter=2)
         self.last_bullet = ParagraphStyle("lastbullet", parent=self.bullet, spaceAfter=self.body.spaceAfter)
         self.subject = ParagraphStyle("subject", parent=self.body, fontName=bold, spaceAfter=12)
         self.date = ParagraphStyle("date", parent=self.body, spaceAfter=12)
         self.address = ParagraphStyle("address", fontName=regular, fontSize=BODY_SIZE, leading=14)
         self.confidential = ParagraphStyle("confidential", fontName=bold, fontSize=9.5, leading=12)
-        self.reference_label = ParagraphStyle("reflabel", fontName=regular, fontSize=8.5, leading=11,
-                                              textColor=GREY)
+        self.reference_label = ParagraphStyle("reflabel", fontName=regular, fontSize=8.5, leading=11, textColor=GREY)
         self.reference = ParagraphStyle("ref", fontName=regular, fontSize=9, leading=11.5)
         self.signature = ParagraphStyle("signature", parent=self.body, spaceAfter=0)
 
@@ -132,12 +133,12 @@ class _LetterCanvas(Canvas):
     """A canvas that numbers pages per letter once the whole document is known: "Pagina 2 van 3"
     on every page of a letter but its first (the classic two-pass NumberedCanvas pattern)."""
 
-    def __init__(self, *args, **kwargs) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.current_letter: tuple[int, LetterContent, Letterhead] | None = None
-        self._pages: list[tuple[dict, tuple[int, LetterContent, Letterhead] | None]] = []
+        self._pages: list[tuple[dict[str, Any], tuple[int, LetterContent, Letterhead] | None]] = []
 
-    def showPage(self) -> None:  # noqa: N802 (ReportLab's name)
+    def showPage(self) -> None:
         self._pages.append((dict(self.__dict__), self.current_letter))
         self._startPage()
 
@@ -162,8 +163,7 @@ class _LetterCanvas(Canvas):
         self.saveState()
         self.setFont(register_fonts()[0], 8.5)
         self.setFillColor(GREY)
-        self.drawString(MARGIN_LEFT, 12 * mm,
-                        f"{letterhead.name} · {wording.our_reference} {content.tracking_number}")
+        self.drawString(MARGIN_LEFT, 12 * mm, f"{letterhead.name} · {wording.our_reference} {content.tracking_number}")
         self.drawRightString(PAGE_WIDTH - MARGIN_RIGHT, 12 * mm, wording.page(page, pages))
         self.restoreState()
 
@@ -172,18 +172,24 @@ class _FirstPage(Flowable):
     """Takes no room in the body; draws a letter's fixed first-page blocks at their absolute
     places, and tells the canvas which letter its pages belong to."""
 
-    def __init__(self, index: int, content: LetterContent, letterhead: Letterhead, styles: _Styles,
-                 on_start: Callable[[int], None]) -> None:
+    def __init__(
+        self,
+        index: int,
+        content: LetterContent,
+        letterhead: Letterhead,
+        styles: _Styles,
+        on_start: Callable[[int], None],
+    ) -> None:
         super().__init__()
         self.index, self.content, self.letterhead, self.styles = index, content, letterhead, styles
         self.on_start = on_start
 
-    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         return 0, 0
 
-    def drawOn(self, canvas: Canvas, x: float, y: float, _sW: float = 0) -> None:  # noqa: N802
+    def drawOn(self, canvas: Canvas, x: float, y: float, _sW: float = 0) -> None:
         self.on_start(self.index)
-        canvas.current_letter = (self.index, self.content, self.letterhead)  # type: ignore[attr-defined]
+        canvas.current_letter = (self.index, self.content, self.letterhead)
         canvas.saveState()
         self._letterhead(canvas)
         self._reference(canvas)
@@ -202,9 +208,12 @@ class _FirstPage(Flowable):
                 w, h = width * scale, height * scale
                 canvas.drawImage(image, MARGIN_LEFT, _top(12 * mm) - h, w, h, mask="auto")
                 text_x = MARGIN_LEFT + w + 5 * mm
-            except Exception:  # noqa: BLE001 - a bad logo file must not stop the letter
-                log.warning("letter logo %s could not be read; letter printed without it",
-                            "(database)" if head.logo else head.logo_path, exc_info=True)
+            except Exception:
+                log.warning(
+                    "letter logo %s could not be read; letter printed without it",
+                    "(database)" if head.logo else head.logo_path,
+                    exc_info=True,
+                )
         canvas.setFillColor(colors.black)
         canvas.setFont(s.bold, 16)
         canvas.drawString(text_x, _top(20 * mm), head.name)
@@ -233,17 +242,24 @@ class _FirstPage(Flowable):
             rows.append((wording.phone, contact.phone))
         if contact.email:
             rows.append((wording.email, contact.email))
-        data = [[Paragraph(_text(label), s.reference_label), Paragraph(_text(value), s.reference)]
-                for label, value in rows if value]
+        data = [
+            [Paragraph(_text(label), s.reference_label), Paragraph(_text(value), s.reference)]
+            for label, value in rows
+            if value
+        ]
         table = Table(data, colWidths=[34 * mm, REFERENCE_WIDTH - 34 * mm], hAlign="LEFT")
-        table.setStyle(TableStyle([
-            ("FONT", (0, 0), (-1, -1), s.regular, 9),  # the cell default would name Helvetica
-            ("VALIGN", (0, 0), (-1, -1), "BASELINE"),
-            ("LEFTPADDING", (0, 0), (-1, -1), 0),
-            ("RIGHTPADDING", (0, 0), (-1, -1), 2),
-            ("TOPPADDING", (0, 0), (-1, -1), 0.6),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 0.6),
-        ]))
+        table.setStyle(
+            TableStyle(
+                [
+                    ("FONT", (0, 0), (-1, -1), s.regular, 9),  # the cell default would name Helvetica
+                    ("VALIGN", (0, 0), (-1, -1), "BASELINE"),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), 2),
+                    ("TOPPADDING", (0, 0), (-1, -1), 0.6),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 0.6),
+                ]
+            )
+        )
         _w, h = table.wrapOn(canvas, REFERENCE_WIDTH, 40 * mm)
         table.drawOn(canvas, MARGIN_LEFT, _top(REFERENCE_TOP) - h)
 
@@ -267,8 +283,9 @@ class _FirstPage(Flowable):
             canvas.line(6 * mm, _top(distance), 10 * mm, _top(distance))
 
 
-def _letter_flowables(index: int, content: LetterContent, letterhead: Letterhead, styles: _Styles,
-                      on_start: Callable[[int], None]) -> list[Flowable]:
+def _letter_flowables(
+    index: int, content: LetterContent, letterhead: Letterhead, styles: _Styles, on_start: Callable[[int], None]
+) -> list[Flowable]:
     out: list[Flowable] = [
         _FirstPage(index, content, letterhead, styles, on_start),
         Paragraph(_text(content.place_and_date), styles.date),
@@ -278,8 +295,12 @@ def _letter_flowables(index: int, content: LetterContent, letterhead: Letterhead
     body = [_body(paragraph, styles) for paragraph in content.paragraphs]
     for flowables in body[:-1]:
         out += flowables
-    signature: list[Flowable] = [Spacer(1, 1 * mm), Paragraph(_text(content.closing), styles.signature),
-                                 Spacer(1, 13 * mm), Paragraph(f"<b>{_text(content.signature_name)}</b>", styles.signature)]
+    signature: list[Flowable] = [
+        Spacer(1, 1 * mm),
+        Paragraph(_text(content.closing), styles.signature),
+        Spacer(1, 13 * mm),
+        Paragraph(f"<b>{_text(content.signature_name)}</b>", styles.signature),
+    ]
     if content.signature_function:
         signature.append(Paragraph(_text(content.signature_function), styles.signature))
     # The closing never stands alone on a page: it keeps the last paragraph with it.
@@ -287,7 +308,7 @@ def _letter_flowables(index: int, content: LetterContent, letterhead: Letterhead
     return out
 
 
-def _tracking_key(content: LetterContent) -> tuple:
+def _tracking_key(content: LetterContent) -> tuple[int, int, int, str]:
     try:
         number = TrackingNumber.parse(content.tracking_number)
         return (0, number.year, number.sequence, "")
@@ -327,19 +348,47 @@ def render_letters(
     buffer = io.BytesIO()
     title = letters[0].subject if total == 1 else _("{count} brieven").format(count=total)
     doc = BaseDocTemplate(
-        buffer, pagesize=A4, title=title, author=letterhead.name, creator="KINA Klachten",
-        leftMargin=MARGIN_LEFT, rightMargin=MARGIN_RIGHT, topMargin=BODY_TOP_LATER, bottomMargin=MARGIN_BOTTOM,
+        buffer,
+        pagesize=A4,
+        title=title,
+        author=letterhead.name,
+        creator="KINA Klachten",
+        leftMargin=MARGIN_LEFT,
+        rightMargin=MARGIN_RIGHT,
+        topMargin=BODY_TOP_LATER,
+        bottomMargin=MARGIN_BOTTOM,
         # Without this every page names Helvetica as its starting font, a font not embedded.
-        initialFontName=styles.regular, initialFontSize=BODY_SIZE,
+        initialFontName=styles.regular,
+        initialFontSize=BODY_SIZE,
     )
-    first = Frame(MARGIN_LEFT, MARGIN_BOTTOM, CONTENT_WIDTH, PAGE_HEIGHT - BODY_TOP_FIRST - MARGIN_BOTTOM,
-                  id="first", leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
-    later = Frame(MARGIN_LEFT, MARGIN_BOTTOM, CONTENT_WIDTH, PAGE_HEIGHT - BODY_TOP_LATER - MARGIN_BOTTOM,
-                  id="later", leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
-    doc.addPageTemplates([
-        PageTemplate(id="first", frames=[first], autoNextPageTemplate="later"),
-        PageTemplate(id="later", frames=[later]),
-    ])
+    first = Frame(
+        MARGIN_LEFT,
+        MARGIN_BOTTOM,
+        CONTENT_WIDTH,
+        PAGE_HEIGHT - BODY_TOP_FIRST - MARGIN_BOTTOM,
+        id="first",
+        leftPadding=0,
+        rightPadding=0,
+        topPadding=0,
+        bottomPadding=0,
+    )
+    later = Frame(
+        MARGIN_LEFT,
+        MARGIN_BOTTOM,
+        CONTENT_WIDTH,
+        PAGE_HEIGHT - BODY_TOP_LATER - MARGIN_BOTTOM,
+        id="later",
+        leftPadding=0,
+        rightPadding=0,
+        topPadding=0,
+        bottomPadding=0,
+    )
+    doc.addPageTemplates(
+        [
+            PageTemplate(id="first", frames=[first], autoNextPageTemplate="later"),
+            PageTemplate(id="later", frames=[later]),
+        ]
+    )
     story: list[Flowable] = []
     for index, content in enumerate(letters):
         if index:

@@ -17,6 +17,7 @@ import difflib
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 from kina_desktop.domain.letters import LetterKind
 from kina_desktop.i18n import _
@@ -39,7 +40,7 @@ TEMPLATE_SUFFIX = ".txt"
 # -- the default texts ------------------------------------------------------------------------
 
 
-def _template_path(kind: LetterKind, language: str):
+def _template_path(kind: LetterKind, language: str) -> Path:
     return resource("letters", language, f"{kind.value}{TEMPLATE_SUFFIX}")
 
 
@@ -47,14 +48,15 @@ def _template_path(kind: LetterKind, language: str):
 def default_template(kind: LetterKind, language: str = DEFAULT_LANGUAGE) -> str:
     """The text shipped in resources/letters/<language>/<kind>.txt (the "reset to default").
     FileNotFoundError when that language has no text for this kind: see ``letter_language``."""
-    return _template_path(kind, language).read_text(encoding="utf-8")
+    return str(_template_path(kind, language).read_text(encoding="utf-8"))
 
 
 def available_languages(kind: LetterKind) -> tuple[str, ...]:
     """The languages with a default text for this kind, Dutch first."""
     root = resources_dir() / "letters"
     found = sorted(
-        folder.name for folder in root.iterdir()
+        folder.name
+        for folder in root.iterdir()
         if folder.is_dir() and (folder / f"{kind.value}{TEMPLATE_SUFFIX}").is_file()
     )
     return tuple(sorted(found, key=lambda lang: (lang != DEFAULT_LANGUAGE, lang)))
@@ -90,16 +92,18 @@ def _split_line(line: str, number: int, problems: list[str], names: list[str]) -
     pos = 0
     for match in _TOKEN.finditer(line):
         if match.start() > pos:
-            pieces.append(_Piece(line[pos:match.start()]))
+            pieces.append(_Piece(line[pos : match.start()]))
         token = match.group(0)
         if token in ("{{", "}}"):
             pieces.append(_Piece(token[0]))
         elif token == "{":
-            problems.append(_("Regel {line}: een ‘{{’ zonder ‘}}’. Schrijf {{{{ voor een accolade in de "
-                              "tekst.").format(line=number))
+            problems.append(
+                _("Regel {line}: een ‘{{’ zonder ‘}}’. Schrijf {{{{ voor een accolade in de tekst.").format(line=number)
+            )
         elif token == "}":
-            problems.append(_("Regel {line}: een ‘}}’ zonder ‘{{’. Schrijf }}}} voor een accolade in de "
-                              "tekst.").format(line=number))
+            problems.append(
+                _("Regel {line}: een ‘}}’ zonder ‘{{’. Schrijf }}}} voor een accolade in de tekst.").format(line=number)
+            )
         else:
             name = match.group(1)
             names.append(name)
@@ -123,8 +127,12 @@ def _parse(text: str) -> _Parsed:
     subject: tuple[_Piece, ...] = ()
     match = SUBJECT_LINE.match(first)
     if match is None:
-        problems.append(_("De eerste regel moet het onderwerp zijn, bijvoorbeeld ‘Onderwerp: "
-                          "Ontvangstbevestiging van uw klacht {tracking_number}’."))
+        problems.append(
+            _(
+                "De eerste regel moet het onderwerp zijn, bijvoorbeeld ‘Onderwerp: "
+                "Ontvangstbevestiging van uw klacht {tracking_number}’."
+            )
+        )
         body_lines = numbered
     else:
         if not match.group(2):
@@ -160,11 +168,15 @@ def _placeholder_problems(kind: LetterKind, names: tuple[str, ...]) -> list[str]
         if not _NAME.match(name):
             close = difflib.get_close_matches(name.strip().lower(), sorted(allowed), n=1, cutoff=0.6)
             if close:
-                problems.append(_("Ongeldig veld {field}: bedoelt u {{{suggestion}}}?").format(
-                    field=shown, suggestion=close[0]))
+                problems.append(
+                    _("Ongeldig veld {field}: bedoelt u {{{suggestion}}}?").format(field=shown, suggestion=close[0])
+                )
             else:
-                problems.append(_("Ongeldig veld {field}: een veld is een naam tussen accolades, zoals "
-                                  "{{tracking_number}}.").format(field=shown))
+                problems.append(
+                    _(
+                        "Ongeldig veld {field}: een veld is een naam tussen accolades, zoals {{tracking_number}}."
+                    ).format(field=shown)
+                )
             continue
         if name in allowed:
             continue
@@ -176,15 +188,17 @@ def _placeholder_problems(kind: LetterKind, names: tuple[str, ...]) -> list[str]
             continue
         close = difflib.get_close_matches(name, sorted(allowed), n=1, cutoff=0.6)
         if close:
-            problems.append(_("Onbekend veld {field}: bedoelt u {{{suggestion}}}?").format(
-                field=shown, suggestion=close[0]))
+            problems.append(
+                _("Onbekend veld {field}: bedoelt u {{{suggestion}}}?").format(field=shown, suggestion=close[0])
+            )
         else:
             problems.append(_("Onbekend veld {field}.").format(field=shown))
     used = set(names)
     for field in required_fields(kind):
         if field.name not in used:
-            problems.append(_("Het veld {field} ontbreekt: {why}.").format(
-                field=field.placeholder, why=_(field.why_required_msgid)))
+            problems.append(
+                _("Het veld {field} ontbreekt: {why}.").format(field=field.placeholder, why=_(field.why_required_msgid))
+            )
     return problems
 
 
@@ -218,7 +232,8 @@ def fill(kind: LetterKind, text: str, values: dict[str, str]) -> tuple[str, list
     problems = _problems(kind, parsed)
     if problems:
         raise TemplateProblems(
-            _("De brieftekst ‘{letter}’ kan niet gebruikt worden:").format(letter=kind.label()), problems)
+            _("De brieftekst ‘{letter}’ kan niet gebruikt worden:").format(letter=kind.label()), problems
+        )
     missing: list[str] = []
     for name in dict.fromkeys(parsed.placeholders):
         field = FIELDS_BY_NAME[name]
@@ -229,7 +244,8 @@ def fill(kind: LetterKind, text: str, values: dict[str, str]) -> tuple[str, list
         labels = ", ".join(f"{FIELDS_BY_NAME[n].label} ({{{n}}})" for n in missing)
         raise MissingLetterData(
             _("De brief ‘{letter}’ kan nog niet gemaakt worden. Vul eerst in: {fields}.").format(
-                letter=kind.label(), fields=labels),
+                letter=kind.label(), fields=labels
+            ),
             missing,
         )
     clean = {name: str(values[name]).strip() for name in parsed.placeholders}

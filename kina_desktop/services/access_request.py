@@ -97,15 +97,30 @@ class AccessRequestService:
         with self.ctx.database.write() as session:
             cases = tuple(self._cases(session, query))
             export = AccessExport(
-                query=query, organisation=letterhead_of(session).name, made_on=self.ctx.today(),
-                made_by=self.ctx.viewer.display_name, cases=cases, not_searched=self._not_searched(session),
+                query=query,
+                organisation=letterhead_of(session).name,
+                made_on=self.ctx.today(),
+                made_by=self.ctx.viewer.display_name,
+                cases=cases,
+                not_searched=self._not_searched(session),
             )
             now = self.ctx.clock()
-            ids = dict(session.execute(select(Case.tracking_number, Case.id).where(
-                Case.tracking_number.in_([c.tracking_number for c in cases]))).all())
+            ids = dict(
+                session.execute(
+                    select(Case.tracking_number, Case.id).where(
+                        Case.tracking_number.in_([c.tracking_number for c in cases])
+                    )
+                ).all()
+            )
             for case in cases:
-                audit.record(session, self.ctx.viewer, AuditAction.EXPORT, case_id=ids[case.tracking_number],
-                             field="access_request", at=now)
+                audit.record(
+                    session,
+                    self.ctx.viewer,
+                    AuditAction.EXPORT,
+                    case_id=ids[case.tracking_number],
+                    field="access_request",
+                    at=now,
+                )
             audit.record(session, self.ctx.viewer, AuditAction.EXPORT, field="access_request", new=len(cases), at=now)
             return export
 
@@ -128,7 +143,9 @@ class AccessRequestService:
         if query.folded_name:
             wanted.append(CaseDescription.search_key.contains(query.folded_name, autoescape=True))
         rows = session.scalars(
-            select(Case).join(CaseDescription, CaseDescription.case_id == Case.id).where(or_(*wanted))
+            select(Case)
+            .join(CaseDescription, CaseDescription.case_id == Case.id)
+            .where(or_(*wanted))
             .options(selectinload(Case.description), selectinload(Case.handling), selectinload(Case.closure))
             .order_by(Case.year, Case.sequence)
         ).all()
@@ -149,8 +166,9 @@ class AccessRequestService:
             handling = _items(case.handling, handling_fields(category))
             grounds = tuple(
                 AccessItem(g.ground, InadmissibilityGround(g.ground).label(), g.motivation.strip())
-                for g in session.scalars(select(CaseGroundFinding).where(CaseGroundFinding.case_id == case.id)
-                                         .order_by(CaseGroundFinding.id))
+                for g in session.scalars(
+                    select(CaseGroundFinding).where(CaseGroundFinding.case_id == case.id).order_by(CaseGroundFinding.id)
+                )
             )
         if Part.CLOSURE in parts and case.closure is not None:
             closure = _items(closure_of(case), CLOSURE_FIELDS)
@@ -166,11 +184,20 @@ class AccessRequestService:
             if d.part in visible and (d.part == Part.DESCRIPTION.value or d.kind == "letter")
         )
         return AccessCase(
-            tracking_number=case.tracking_number, kind_label=Kind(case.kind).label(), category_label=category.label(),
-            status_label=Status(case.status).label(), received_on=case.received_on,
-            channel_label=Channel(case.channel).label(), matched=matched,
-            description=_items(description_of(case), DESCRIPTION_FIELDS), handling=handling, grounds=grounds,
-            closure=closure, letters=letters, documents=documents, personnel=category == Category.PERSONNEL,
+            tracking_number=case.tracking_number,
+            kind_label=Kind(case.kind).label(),
+            category_label=category.label(),
+            status_label=Status(case.status).label(),
+            received_on=case.received_on,
+            channel_label=Channel(case.channel).label(),
+            matched=matched,
+            description=_items(description_of(case), DESCRIPTION_FIELDS),
+            handling=handling,
+            grounds=grounds,
+            closure=closure,
+            letters=letters,
+            documents=documents,
+            personnel=category == Category.PERSONNEL,
         )
 
     def _not_searched(self, session: Session) -> int:

@@ -13,7 +13,6 @@ from sqlalchemy.orm import Session
 
 from kina_desktop.db.engine import Database
 from kina_desktop.db.models import Account, AccountRole
-from kina_desktop.db.security import GROUP_ROLES
 from kina_desktop.domain.accounts import (
     MIN_PASSWORD_LENGTH,
     USERNAME,
@@ -78,8 +77,13 @@ def _insert_account(session: Session, new: NewAccount, password_hash: str | None
     if session.scalar(select(Account.id).where(Account.username == new.username)) is not None:
         raise AccountProblem(_("De gebruikersnaam {name} bestaat al.").format(name=new.username))
     account = Account(
-        username=new.username, display_name=new.display_name.strip(), function=new.function.strip(),
-        phone=new.phone.strip(), email=new.email.strip(), password_hash=password_hash, active=True,
+        username=new.username,
+        display_name=new.display_name.strip(),
+        function=new.function.strip(),
+        phone=new.phone.strip(),
+        email=new.email.strip(),
+        password_hash=password_hash,
+        active=True,
     )
     account.roles = [AccountRole(role=r.value) for r in sorted(new.roles)]
     session.add(account)
@@ -100,9 +104,13 @@ def _create_postgres_account(session: Session, new: NewAccount) -> Account:
     account_id = session.execute(
         text("SELECT kina_account_create(:username, :verifier, :roles, :name, :function, :phone, :email)"),
         {
-            "username": new.username, "verifier": scram_verifier(session, new.username, new.password),
-            "roles": [r.value for r in sorted(new.roles)], "name": new.display_name.strip(),
-            "function": new.function.strip(), "phone": new.phone.strip(), "email": new.email.strip(),
+            "username": new.username,
+            "verifier": scram_verifier(session, new.username, new.password),
+            "roles": [r.value for r in sorted(new.roles)],
+            "name": new.display_name.strip(),
+            "function": new.function.strip(),
+            "phone": new.phone.strip(),
+            "email": new.email.strip(),
         },
     ).scalar_one()
     account = session.get(Account, account_id)

@@ -15,9 +15,8 @@ from collections.abc import Callable
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
-from kina_desktop.db.models import Case, CaseClosure, CaseDescription, CaseGroundFinding, CaseHandling
+from kina_desktop.db.models import Case, CaseClosure, CaseDescription, CaseGroundFinding, CaseHandling, ProjectCase
 from kina_desktop.db.models import ImprovementProject as ProjectRow
-from kina_desktop.db.models import ProjectCase
 from kina_desktop.domain.annual_report import AnnualReportData, ComplaintLine, ProjectLine
 from kina_desktop.domain.audit_actions import AuditAction
 from kina_desktop.domain.enums import Kind, Status
@@ -48,10 +47,22 @@ def default_introduction(year: int) -> str:
 def _lines(session: Session, ctx: ServiceContext, start: dt.date, end: dt.date) -> tuple[ComplaintLine, ...]:
     visible = parts_visible(ctx.viewer)
     rows = session.execute(
-        select(Case.id, Case.tracking_number, Case.received_on, Case.channel, Case.category, Case.level,
-               Case.confidential, Case.status, visible.label("visible"), CaseDescription.organisation,
-               CaseHandling.admissibility, CaseHandling.verdict, (CaseHandling.measures != "").label("measures"),
-               CaseClosure.closed_on)
+        select(
+            Case.id,
+            Case.tracking_number,
+            Case.received_on,
+            Case.channel,
+            Case.category,
+            Case.level,
+            Case.confidential,
+            Case.status,
+            visible.label("visible"),
+            CaseDescription.organisation,
+            CaseHandling.admissibility,
+            CaseHandling.verdict,
+            (CaseHandling.measures != "").label("measures"),
+            CaseClosure.closed_on,
+        )
         .outerjoin(CaseDescription, CaseDescription.case_id == Case.id)
         .outerjoin(CaseHandling, CaseHandling.case_id == Case.id)
         .outerjoin(CaseClosure, CaseClosure.case_id == Case.id)
@@ -60,7 +71,8 @@ def _lines(session: Session, ctx: ServiceContext, start: dt.date, end: dt.date) 
     ).all()
     grounds: dict[int, list[str]] = defaultdict(list)
     for case_id, ground in session.execute(
-        select(CaseGroundFinding.case_id, CaseGroundFinding.ground).join(Case, Case.id == CaseGroundFinding.case_id)
+        select(CaseGroundFinding.case_id, CaseGroundFinding.ground)
+        .join(Case, Case.id == CaseGroundFinding.case_id)
         .where(Case.kind == Kind.COMPLAINT.value, Case.received_on >= start, Case.received_on <= end)
         .order_by(CaseGroundFinding.case_id, CaseGroundFinding.id)
     ):
@@ -71,30 +83,47 @@ def _lines(session: Session, ctx: ServiceContext, start: dt.date, end: dt.date) 
         if r.confidential or not r.visible:
             lines.append(ComplaintLine(r.tracking_number, r.received_on.month, r.channel, r.category, r.level, True))
             continue
-        lines.append(ComplaintLine(
-            r.tracking_number, r.received_on.month, r.channel, r.category, r.level, False,
-            organisation_type=organisation_type(r.organisation or ""), admissibility=r.admissibility or "",
-            grounds=tuple(grounds.get(r.id, ())), verdict=r.verdict or "", measures_taken=bool(r.measures),
-            closed=r.closed_on is not None or r.status == Status.CLOSED.value,
-        ))
+        lines.append(
+            ComplaintLine(
+                r.tracking_number,
+                r.received_on.month,
+                r.channel,
+                r.category,
+                r.level,
+                False,
+                organisation_type=organisation_type(r.organisation or ""),
+                admissibility=r.admissibility or "",
+                grounds=tuple(grounds.get(r.id, ())),
+                verdict=r.verdict or "",
+                measures_taken=bool(r.measures),
+                closed=r.closed_on is not None or r.status == Status.CLOSED.value,
+            )
+        )
     return tuple(lines)
 
 
 def _projects(session: Session, start: dt.date, end: dt.date) -> tuple[ProjectLine, ...]:
     """Projects of the year: started or evaluated in it, or following from one of its complaints."""
-    linked = select(ProjectCase.project_id).join(Case, Case.id == ProjectCase.case_id).where(
-        Case.received_on >= start, Case.received_on <= end)
+    linked = (
+        select(ProjectCase.project_id)
+        .join(Case, Case.id == ProjectCase.case_id)
+        .where(Case.received_on >= start, Case.received_on <= end)
+    )
     end_moment = dt.datetime.combine(end + dt.timedelta(days=1), dt.time())
     start_moment = dt.datetime.combine(start, dt.time())
     rows = session.scalars(
-        select(ProjectRow).where(or_(
-            ProjectRow.id.in_(linked),
-            ProjectRow.created_at.between(start_moment, end_moment),
-            ProjectRow.evaluation_on.between(start, end),
-            # still running during the year
-            (ProjectRow.created_at < end_moment)
-            & ProjectRow.status.in_((ProjectStatus.PLANNED.value, ProjectStatus.RUNNING.value)),
-        )).order_by(ProjectRow.created_at, ProjectRow.id)
+        select(ProjectRow)
+        .where(
+            or_(
+                ProjectRow.id.in_(linked),
+                ProjectRow.created_at.between(start_moment, end_moment),
+                ProjectRow.evaluation_on.between(start, end),
+                # still running during the year
+                (ProjectRow.created_at < end_moment)
+                & ProjectRow.status.in_((ProjectStatus.PLANNED.value, ProjectStatus.RUNNING.value)),
+            )
+        )
+        .order_by(ProjectRow.created_at, ProjectRow.id)
     ).unique()
     return tuple(ProjectLine(p.title, p.status, p.evaluation_on, p.evaluation_result) for p in rows)
 
@@ -124,22 +153,23 @@ class AnnualReportService:
                 made_on=today,
                 introduction=read_setting(session, INTRODUCTION_KEY.format(year=year)) or default_introduction(year),
                 figures=compute_figures(session, self.ctx.viewer, start, end, today),
-                previous=compute_figures(session, self.ctx.viewer, dt.date(year - 1, 1, 1),
-                                         dt.date(year - 1, 12, 31), today),
+                previous=compute_figures(
+                    session, self.ctx.viewer, dt.date(year - 1, 1, 1), dt.date(year - 1, 12, 31), today
+                ),
                 lines=_lines(session, self.ctx, start, end),
                 projects=_projects(session, start, end),
             )
 
-    def pdf(self, year: int, progress: Progress | None = None,
-            cancelled: Callable[[], bool] | None = None) -> bytes:
+    def pdf(self, year: int, progress: Progress | None = None, cancelled: Callable[[], bool] | None = None) -> bytes:
         return self.render_pdf(self.data(year), progress, cancelled)
 
     def xlsx(self, year: int) -> bytes:
         return self.render_xlsx(self.data(year))
 
     @staticmethod
-    def render_pdf(data: AnnualReportData, progress: Progress | None = None,
-                   cancelled: Callable[[], bool] | None = None) -> bytes:
+    def render_pdf(
+        data: AnnualReportData, progress: Progress | None = None, cancelled: Callable[[], bool] | None = None
+    ) -> bytes:
         """The PDF of data gathered before (no database work: may run on a worker thread)."""
         from kina_desktop.reports.annual_report import render_annual_report  # ReportLab: loaded when asked for
 
@@ -156,8 +186,9 @@ class AnnualReportService:
         require(self.ctx, Permission.EXPORT_REGISTER)
         with self.ctx.database.write() as session:
             header, rows = register_rows(session)
-            audit.record(session, self.ctx.viewer, AuditAction.EXPORT, field="register_xlsx",
-                         new=len(rows), at=self.ctx.clock())
+            audit.record(
+                session, self.ctx.viewer, AuditAction.EXPORT, field="register_xlsx", new=len(rows), at=self.ctx.clock()
+            )
         from kina_desktop.reports.annual_xlsx import register_xlsx
 
         return register_xlsx(header, rows)

@@ -11,7 +11,6 @@ from kina_desktop.db.models import AuditEvent
 from kina_desktop.domain.audit_actions import AuditAction
 from kina_desktop.domain.visibility import Viewer
 
-
 Action = AuditAction  # the vocabulary lives in the domain (domain/audit_actions.py)
 
 

@@ -159,10 +159,17 @@ def sign_in_postgres(
             conn.execute(text("SELECT 1"))
     except OperationalError as error:
         reason = str(getattr(error, "orig", error)).lower()
-        if "authentication" in reason or "password" in reason or "does not exist" in reason or "not permitted to log in" in reason:
+        if (
+            "authentication" in reason
+            or "password" in reason
+            or "does not exist" in reason
+            or "not permitted to log in" in reason
+        ):
             wait = throttle.failed(username, clock())
-            message = _("Aanmelden mislukt: de gebruikersnaam of het wachtwoord is niet juist, het wachtwoord is "
-                        "verlopen of het account is uitgeschakeld. Vraag zo nodig de beheerder om hulp.")
+            message = _(
+                "Aanmelden mislukt: de gebruikersnaam of het wachtwoord is niet juist, het wachtwoord is "
+                "verlopen of het account is uitgeschakeld. Vraag zo nodig de beheerder om hulp."
+            )
             if wait:
                 message += " " + _("Wacht {n} seconden voor u opnieuw probeert.").format(n=wait)
             raise SignInFailed(message, wait) from None
@@ -177,12 +184,14 @@ def sign_in_postgres(
             # row-level security anyway: they act as the database's maintainer, with every role.
             login = session.scalar(text("SELECT session_user"))
             viewer = Viewer(None, frozenset(Role), _("{login} (eigenaar van de database)").format(login=login))
-            return SignedIn(ServiceContext(database, viewer, clock=clock),
-                            AccountInfo(0, login, viewer.display_name, viewer.roles))
+            return SignedIn(
+                ServiceContext(database, viewer, clock=clock), AccountInfo(0, login, viewer.display_name, viewer.roles)
+            )
         if account is None or not account.active:
             raise SignInFailed(_("Voor deze login bestaat geen actief KINA-account. Vraag de beheerder om hulp."))
         roles = frozenset(
-            role for role, group in GROUP_ROLES.items()
+            role
+            for role, group in GROUP_ROLES.items()
             if session.scalar(text("SELECT pg_has_role(session_user, :g, 'MEMBER')"), {"g": group})
         )
         info = info_of(account, roles)

@@ -39,7 +39,7 @@ class Services:
         self.ctx = ctx
 
     @classmethod
-    def for_context(cls, ctx: ServiceContext) -> "Services":
+    def for_context(cls, ctx: ServiceContext) -> Services:
         return cls(ctx)
 
     @cached_property

@@ -50,10 +50,12 @@ def _trigram_candidates(number_pattern: str, key_pattern: str) -> ColumnElement[
     """Case ids whose number or search key may match, in a form the GIN trigram indexes answer
     (an OR across the two joined tables is not); the exact condition still decides."""
     header, description = cases.alias(), descriptions.alias()
-    return cases.c.id.in_(union_all(
-        select(header.c.id).where(header.c.tracking_number.like(number_pattern, escape="\\")),
-        select(description.c.case_id).where(description.c.search_key.like(key_pattern, escape="\\")),
-    ))
+    return cases.c.id.in_(
+        union_all(
+            select(header.c.id).where(header.c.tracking_number.like(number_pattern, escape="\\")),
+            select(description.c.case_id).where(description.c.search_key.like(key_pattern, escape="\\")),
+        )
+    )
 
 
 def _like_pattern(term: str) -> str:
@@ -69,7 +71,8 @@ def _view_filter(view: ReadyView, today: dt.date) -> ColumnElement[bool]:
         # An acknowledgement is never paused; the 30-day target stands still while the case
         # waits for the complainant (Art. 3 holds).
         acknowledgement_late = and_(
-            cases.c.acknowledgement_due_on.is_not(None), cases.c.acknowledged_on.is_(None),
+            cases.c.acknowledgement_due_on.is_not(None),
+            cases.c.acknowledged_on.is_(None),
             cases.c.acknowledgement_due_on < today,
         )
         handling_late = and_(
@@ -125,9 +128,19 @@ class CaseListService:
         name = case((visible, descriptions.c.complainant_name), else_="")
         subject = case((visible, descriptions.c.subject), else_="")
         columns = [
-            cases.c.id, cases.c.tracking_number, cases.c.received_on, cases.c.kind, cases.c.category,
-            cases.c.level, cases.c.status, cases.c.next_deadline_on, cases.c.confidential, accounts.c.display_name,
-            name.label("complainant_name"), subject.label("subject"), visible.label("visible"),
+            cases.c.id,
+            cases.c.tracking_number,
+            cases.c.received_on,
+            cases.c.kind,
+            cases.c.category,
+            cases.c.level,
+            cases.c.status,
+            cases.c.next_deadline_on,
+            cases.c.confidential,
+            accounts.c.display_name,
+            name.label("complainant_name"),
+            subject.label("subject"),
+            visible.label("visible"),
         ]
         stmt = self._filtered(query, columns).outerjoin(accounts, accounts.c.id == cases.c.handler_id)
         order = {

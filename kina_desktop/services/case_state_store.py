@@ -77,13 +77,21 @@ def load_state(session: Session, case: Case) -> CaseState:
         ),
         holds=tuple(Hold(HoldReason(h.reason), h.start_on, h.end_on, h.note) for h in holds),
         steps=tuple(
-            StepRecord(ActionKind(s.action), s.taken_on, Status(s.from_status), Status(s.to_status), Role(s.by_role), s.note)
+            StepRecord(
+                ActionKind(s.action), s.taken_on, Status(s.from_status), Status(s.to_status), Role(s.by_role), s.note
+            )
             for s in steps
         ),
         requalifications=tuple(
             Requalification(
-                r.on, r.reason, Kind(r.old_kind), Kind(r.new_kind), Category(r.old_category),
-                Category(r.new_category), Level(r.old_level), Level(r.new_level),
+                r.on,
+                r.reason,
+                Kind(r.old_kind),
+                Kind(r.new_kind),
+                Category(r.old_category),
+                Category(r.new_category),
+                Level(r.old_level),
+                Level(r.new_level),
             )
             for r in requalifications
         ),
@@ -119,20 +127,32 @@ def store_state(
     # The steps and requalifications first, the header after: on PostgreSQL the server accepts a
     # new status, kind, category or level only with the step that records it already written in
     # the same transaction (db/server_rules.py).
-    for step in new.steps[len(old.steps):]:
+    for step in new.steps[len(old.steps) :]:
         session.add(
             CaseStep(
-                case_id=case.id, action=step.action.value, taken_on=step.on, from_status=step.from_status.value,
-                to_status=step.to_status.value, by_role=step.by_role.value, note=step.note,
-                account_id=viewer.user_id, recorded_at=now,
+                case_id=case.id,
+                action=step.action.value,
+                taken_on=step.on,
+                from_status=step.from_status.value,
+                to_status=step.to_status.value,
+                by_role=step.by_role.value,
+                note=step.note,
+                account_id=viewer.user_id,
+                recorded_at=now,
             )
         )
-    for req in new.requalifications[len(old.requalifications):]:
+    for req in new.requalifications[len(old.requalifications) :]:
         session.add(
             CaseRequalification(
-                case_id=case.id, on=req.on, reason=req.reason, old_kind=req.old_kind.value,
-                new_kind=req.new_kind.value, old_category=req.old_category.value,
-                new_category=req.new_category.value, old_level=req.old_level.value, new_level=req.new_level.value,
+                case_id=case.id,
+                on=req.on,
+                reason=req.reason,
+                old_kind=req.old_kind.value,
+                new_kind=req.new_kind.value,
+                old_category=req.old_category.value,
+                new_category=req.new_category.value,
+                old_level=req.old_level.value,
+                new_level=req.new_level.value,
             )
         )
 
@@ -165,15 +185,23 @@ def store_state(
         session.execute(delete(CaseGroundFinding).where(CaseGroundFinding.case_id == case.id))
         for finding in new.assessment.findings:
             session.add(CaseGroundFinding(case_id=case.id, ground=finding.ground.value, motivation=finding.motivation))
-        events.append((
-            audit.Action.EDIT, "handling", "grounds",
-            ", ".join(f.ground.label() for f in old.assessment.findings),
-            ", ".join(f.ground.label() for f in new.assessment.findings),
-        ))
+        events.append(
+            (
+                audit.Action.EDIT,
+                "handling",
+                "grounds",
+                ", ".join(f.ground.label() for f in old.assessment.findings),
+                ", ".join(f.ground.label() for f in new.assessment.findings),
+            )
+        )
     if new.holds != old.holds:
         session.execute(delete(CaseHold).where(CaseHold.case_id == case.id))
         for hold in new.holds:
-            session.add(CaseHold(case_id=case.id, reason=hold.reason.value, start_on=hold.start, end_on=hold.end, note=hold.note))
+            session.add(
+                CaseHold(
+                    case_id=case.id, reason=hold.reason.value, start_on=hold.start, end_on=hold.end, note=hold.note
+                )
+            )
     case.on_hold = is_on_hold(new.holds)
     case.updated_at = now
     case.version = case.version + 1
@@ -181,6 +209,14 @@ def store_state(
     session.flush()
     for action, part, name, before, after in events:
         audit.record(
-            session, viewer, action, case_id=case.id, case_version=case.version, part=part,
-            field=name, old=before, new=after, at=now,
+            session,
+            viewer,
+            action,
+            case_id=case.id,
+            case_version=case.version,
+            part=part,
+            field=name,
+            old=before,
+            new=after,
+            at=now,
         )

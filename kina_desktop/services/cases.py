@@ -19,6 +19,7 @@ from kina_desktop.db.models import (
     TrackingCounter,
 )
 from kina_desktop.domain import deadlines
+from kina_desktop.domain.case_state import CaseState
 from kina_desktop.domain.complaint import (
     CaseChanges,
     CaseRecord,
@@ -27,7 +28,6 @@ from kina_desktop.domain.complaint import (
     part_differences,
 )
 from kina_desktop.domain.enums import Category, Channel, Kind, Level, Status
-from kina_desktop.domain.case_state import CaseState
 from kina_desktop.domain.holds import Hold, HoldReason, days_on_hold, is_on_hold
 from kina_desktop.domain.labels import field_label
 from kina_desktop.domain.registration import state_of_draft
@@ -54,7 +54,6 @@ from kina_desktop.services.case_mapping import (
     record_of,
 )
 from kina_desktop.services.context import ServiceContext
-from kina_desktop.services.pseudonymised import refuse_if_pseudonymised
 from kina_desktop.services.errors import (
     CaseNotFound,
     ConcurrentEdit,
@@ -62,6 +61,7 @@ from kina_desktop.services.errors import (
     ValidationFailed,
 )
 from kina_desktop.services.permissions import Permission, require, require_part
+from kina_desktop.services.pseudonymised import refuse_if_pseudonymised
 from kina_desktop.services.settings import working_calendar
 
 
@@ -196,8 +196,13 @@ class CaseService:
         for hold in entry.holds:
             session.add(CaseHold(case_id=case.id, reason=hold.reason.value, start_on=hold.start, end_on=hold.end))
         audit.record(
-            session, viewer, audit.Action.CREATE, case_id=case.id, case_version=case.version,
-            new=case.tracking_number, at=now,
+            session,
+            viewer,
+            audit.Action.CREATE,
+            case_id=case.id,
+            case_version=case.version,
+            new=case.tracking_number,
+            at=now,
         )
         session.flush()  # the objects hold every value just written: no reload needed
         return record_of(case, viewer)
@@ -207,7 +212,9 @@ class CaseService:
     def _load(self, session: Session, case_id: int | None = None, number: str | None = None) -> Case:
         query = select(Case).options(
             # one statement: the three parts are one row each (a round trip less per part)
-            joinedload(Case.description), joinedload(Case.handling), joinedload(Case.closure),
+            joinedload(Case.description),
+            joinedload(Case.handling),
+            joinedload(Case.closure),
             joinedload(Case.handler).lazyload(Account.roles),  # the handler's roles only when asked for
         )
         if case_id is not None:
@@ -243,8 +250,11 @@ class CaseService:
         if record.header.confidential and record.description is not None:
             with self.ctx.database.write() as session:
                 audit.record(
-                    session, self.ctx.viewer, audit.Action.CONFIDENTIAL_READ,
-                    case_id=record.header.id, case_version=record.header.version,
+                    session,
+                    self.ctx.viewer,
+                    audit.Action.CONFIDENTIAL_READ,
+                    case_id=record.header.id,
+                    case_version=record.header.version,
                     at=self.ctx.clock(),
                 )
 
@@ -265,8 +275,10 @@ class CaseService:
                 category, level = Category(case.category), Level(case.level)
                 if (changes.category or category) != category or (changes.level or level) != level:
                     raise RuleViolation(
-                        _("Categorie en niveau wijzigen gebeurt met de stap ‘Categorie of niveau "
-                          "wijzigen’, met een reden (Art. 3 en 6).")
+                        _(
+                            "Categorie en niveau wijzigen gebeurt met de stap ‘Categorie of niveau "
+                            "wijzigen’, met een reden (Art. 3 en 6)."
+                        )
                     )
                 parts = parts_for(viewer, case)
                 self._check_parts_allowed(changes, parts)
@@ -296,8 +308,16 @@ class CaseService:
                 refresh_deadlines(case, working_calendar(session), stored_days_on_hold(session, case, now.date()))
                 for part, name, old, new in events:
                     audit.record(
-                        session, viewer, audit.Action.EDIT, case_id=case.id,
-                        case_version=case.version, part=part, field=name, old=old, new=new, at=now,
+                        session,
+                        viewer,
+                        audit.Action.EDIT,
+                        case_id=case.id,
+                        case_version=case.version,
+                        part=part,
+                        field=name,
+                        old=old,
+                        new=new,
+                        at=now,
                     )
                 # One flush for the audit rows and the case's UPDATE ... WHERE version = ?: when a
                 # colleague saved in between, StaleDataError rolls the whole unit of work back,
@@ -313,8 +333,7 @@ class CaseService:
 
     def _apply_handling(self, case: Case, handling: Handling) -> list[tuple[str, str, object, object]]:
         events = [
-            (Part.HANDLING.value, name, old, new)
-            for name, old, new in part_differences(handling_of(case), handling)
+            (Part.HANDLING.value, name, old, new) for name, old, new in part_differences(handling_of(case), handling)
         ]
         case.handler_id = handling.handler_id
         fill_handling(case.handling, handling)
@@ -323,15 +342,19 @@ class CaseService:
     def _check_handling_editor(self, case: Case) -> None:
         """Art. 6: the handling part is filled in by whoever handles the case at this step."""
         state = CaseState(
-            kind=Kind(case.kind), category=Category(case.category), level=Level(case.level),
-            channel=Channel(case.channel), received_on=case.received_on, status=Status(case.status),
+            kind=Kind(case.kind),
+            category=Category(case.category),
+            level=Level(case.level),
+            channel=Channel(case.channel),
+            received_on=case.received_on,
+            status=Status(case.status),
         )
         editors = handling_editors(state)
         if not editors.intersection(self.ctx.viewer.roles):
             if editors:
-                message = _("Het deel ‘Behandeling’ wordt bij status ‘{status}’ ingevuld door {roles} (Art. 6).").format(
-                    status=state.status.label(), roles=roles_text(sorted(editors))
-                )
+                message = _(
+                    "Het deel ‘Behandeling’ wordt bij status ‘{status}’ ingevuld door {roles} (Art. 6)."
+                ).format(status=state.status.label(), roles=roles_text(sorted(editors)))
             else:
                 message = _(
                     "Het deel ‘Behandeling’ kan bij status ‘{status}’ niet ingevuld worden: geef het dossier "
@@ -372,9 +395,7 @@ class CaseService:
         ).all()
         parts = parts_for(self.ctx.viewer, case)
         visible = {p.value for p in parts} | {""}
-        changes = [
-            (field_label(r.field), r.old_value, r.new_value) for r in rows if r.part in visible
-        ]
+        changes = [(field_label(r.field), r.old_value, r.new_value) for r in rows if r.part in visible]
         who = rows[-1].actor_name if rows else ""
         return ConcurrentEdit(case.tracking_number, who, changes)
 

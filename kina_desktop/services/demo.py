@@ -22,8 +22,6 @@ from dataclasses import dataclass, field
 from sqlalchemy import Table, func, insert, select, text
 from sqlalchemy.orm import Session
 
-from kina_desktop.db.engine import Database
-from kina_desktop.services.accounts import hash_password
 from kina_desktop.db.models import (
     Account,
     AccountRole,
@@ -41,23 +39,33 @@ from kina_desktop.domain.enums import Role
 from kina_desktop.domain.tracking import TrackingNumber
 from kina_desktop.i18n import _, ngettext
 from kina_desktop.services import demo_data, demo_rows
+from kina_desktop.services.accounts import hash_password
 from kina_desktop.services.cases import reserve_tracking_numbers
 from kina_desktop.services.context import ServiceContext
 from kina_desktop.services.demo_generator import CachedCalendar, Chunk, Staff, World, registration_moments
+from kina_desktop.services.demo_limits import MAX_COMPLAINTS
+from kina_desktop.services.demo_marker import DEMO_MARKER, is_demo_database
 from kina_desktop.services.demo_routes import monthly
 from kina_desktop.services.errors import RuleViolation
 from kina_desktop.services.permissions import Permission, require
 from kina_desktop.services.settings import read_setting, working_calendar, write_setting
 from kina_desktop.services.workflow import BOARD_MEETINGS, WORKING_GROUP_MEETINGS
-from kina_desktop.services.demo_limits import MAX_COMPLAINTS  # noqa: F401 - also offered from here
-from kina_desktop.services.demo_marker import DEMO_MARKER, is_demo_database  # noqa: F401 - also offered from here
 
 DEFAULT_BATCH_SIZE = 5_000
 PARALLEL_FROM = 20_000  # below this, starting worker processes costs more than it saves
 TABLES: dict[str, Table] = {
     model.__tablename__: model.__table__  # type: ignore[misc]
-    for model in (Case, CaseDescription, CaseHandling, CaseClosure, CaseStep, CaseHold, CaseGroundFinding,
-                  CaseRequalification, AuditEvent)
+    for model in (
+        Case,
+        CaseDescription,
+        CaseHandling,
+        CaseClosure,
+        CaseStep,
+        CaseHold,
+        CaseGroundFinding,
+        CaseRequalification,
+        AuditEvent,
+    )
 }
 ProgressCallback = Callable[[int, int], None]
 
@@ -124,7 +132,9 @@ class DemoService:
         require(self.ctx, Permission.MAKE_DEMO_DATA)
         if not 1 <= complaints <= MAX_COMPLAINTS:
             raise RuleViolation(
-                _("Het aantal klachten moet tussen 1 en {max} liggen.").format(max=f"{MAX_COMPLAINTS:,}".replace(",", "."))
+                _("Het aantal klachten moet tussen 1 en {max} liggen.").format(
+                    max=f"{MAX_COMPLAINTS:,}".replace(",", ".")
+                )
             )
         existing = self.case_count()
         if existing and not allow_existing:
@@ -137,8 +147,10 @@ class DemoService:
             board, working_group = self._ensure_meetings(session, now.date())
             world = World(now, CachedCalendar(working_calendar(session)), staff, board, working_group)
         moments = registration_moments(seed, world, complaints)
-        chunks = [Chunk(seed, i, moments[start : start + batch_size], world)
-                  for i, start in enumerate(range(0, complaints, batch_size))]
+        chunks = [
+            Chunk(seed, i, moments[start : start + batch_size], world)
+            for i, start in enumerate(range(0, complaints, batch_size))
+        ]
         if workers is None:
             workers = (os.cpu_count() or 1) if complaints >= PARALLEL_FROM else 0
         series: dict[int, tuple[str, str]] = {}
@@ -165,8 +177,12 @@ class DemoService:
             account = session.scalars(select(Account).where(Account.username == username)).first()
             if account is None:
                 account = Account(
-                    username=username, display_name=name, function=function,
-                    email=f"{username}@kina.be", phone="03 312 00 00", password_hash=password_hash,
+                    username=username,
+                    display_name=name,
+                    function=function,
+                    email=f"{username}@kina.be",
+                    phone="03 312 00 00",
+                    password_hash=password_hash,
                     roles=[AccountRole(role=role) for role in roles],
                 )
                 session.add(account)

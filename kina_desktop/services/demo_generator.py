@@ -129,7 +129,9 @@ class DemoGenerator:
         self.world = world
         self.calendar = world.calendar
         self.staff = world.staff
-        self.routes = RoutePlanner(rng, world.today, world.calendar, world.board, world.working_group, world.staff.handlers)
+        self.routes = RoutePlanner(
+            rng, world.today, world.calendar, world.board, world.working_group, world.staff.handlers
+        )
 
     def case(self, received_on: dt.date, registered_at: dt.datetime) -> DemoCase:
         rng = self.rng
@@ -145,7 +147,11 @@ class DemoGenerator:
         channel = self._channel(received_on, kind)
         description = self._description(received_on, channel, kind, category)
         state = registered_state(
-            kind=kind, category=category, level=level, channel=channel, received_on=received_on,
+            kind=kind,
+            category=category,
+            level=level,
+            channel=channel,
+            received_on=received_on,
             facts_on=description.facts_on,
         )
         return DemoCase(
@@ -192,17 +198,21 @@ class DemoGenerator:
         if category == Category.PERSONNEL:
             staff_member = f"{rng.choice(data.FIRST_NAMES)} {rng.choice(data.LAST_NAMES)}"
         common = dict(
-            received_on=received_on, channel=channel, organisation=organisation, subject=subject,
-            text=" ".join(sentences), facts_on=facts_on, staff_member=staff_member,
+            received_on=received_on,
+            channel=channel,
+            organisation=organisation,
+            subject=subject,
+            text=" ".join(sentences),
+            facts_on=facts_on,
+            staff_member=staff_member,
             request=rng.choice(data.PERSONNEL_REQUESTS if category == Category.PERSONNEL else data.REQUESTS)
-            if kind == Kind.COMPLAINT and rng.random() < 0.8 else "",
+            if kind == Kind.COMPLAINT and rng.random() < 0.8
+            else "",
         )
         if kind == Kind.ANONYMOUS_REPORT:
             return Description(**common)  # type: ignore[arg-type]
         first, last = rng.choice(data.FIRST_NAMES), rng.choice(data.LAST_NAMES)
-        place, postal_code = rng.choice(
-            data.MEMBER_MUNICIPALITIES if rng.random() < 0.75 else data.EXTRA_PLACES
-        )
+        place, postal_code = rng.choice(data.MEMBER_MUNICIPALITIES if rng.random() < 0.75 else data.EXTRA_PLACES)
         has_address = rng.random() < 0.85
         street = f"{rng.choice(data.STREETS)} {rng.randint(1, 240)}" if has_address else ""
         if street and rng.random() < 0.1:

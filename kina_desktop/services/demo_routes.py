@@ -26,8 +26,14 @@ from kina_desktop.services import demo_data as data
 ALL_ROLES = frozenset(Role)
 G = InadmissibilityGround
 # Grounds a person judges (Art. 3); the six-month rule and "no interest" come from the data.
-JUDGED_GROUNDS = (G.GENERAL_REGULATION, G.GENERAL_POLICY, G.ALREADY_HANDLED, G.COURT_PROCEEDINGS,
-                  G.MANIFESTLY_UNFOUNDED, G.MEMBER_DECISION)
+JUDGED_GROUNDS = (
+    G.GENERAL_REGULATION,
+    G.GENERAL_POLICY,
+    G.ALREADY_HANDLED,
+    G.COURT_PROCEEDINGS,
+    G.MANIFESTLY_UNFOUNDED,
+    G.MEMBER_DECISION,
+)
 
 
 def monthly(weekday: int, nth: int, first: dt.date, last: dt.date) -> tuple[dt.date, ...]:
@@ -76,15 +82,24 @@ class Driver:
             return
         if self.state.acknowledged_on is None and route_for(self.state).key != RouteKey.LEVEL_ONE:
             if self.state.kind == Kind.COMPLAINT:
-                self.state = workflow.apply(A.ACKNOWLEDGE, self.state, ALL_ROLES, StepData(on=max(ack, self.state.received_on)))
+                self.state = workflow.apply(
+                    A.ACKNOWLEDGE, self.state, ALL_ROLES, StepData(on=max(ack, self.state.received_on))
+                )
         self.acknowledge_on = None
 
 
 class RoutePlanner:
     """Plans the steps of one case and lets the Driver take those whose day has come."""
 
-    def __init__(self, rng: random.Random, today: dt.date, calendar: WorkingCalendar,
-                 board: tuple[dt.date, ...], working_group: tuple[dt.date, ...], handlers: list[int]) -> None:
+    def __init__(
+        self,
+        rng: random.Random,
+        today: dt.date,
+        calendar: WorkingCalendar,
+        board: tuple[dt.date, ...],
+        working_group: tuple[dt.date, ...],
+        handlers: list[int],
+    ) -> None:
         self.rng, self.today, self.calendar = rng, today, calendar
         self.board, self.working_group, self.handlers = board, working_group, handlers
 
@@ -125,8 +140,11 @@ class RoutePlanner:
         start = received
         if state.status == Status.AWAITING_CONFIRMATION:  # Art. 3: oral complaint
             if rng.random() < 0.06:
-                driver.step(received + dt.timedelta(days=rng.randint(21, 35)), A.CLOSE_UNCONFIRMED,
-                            reason=rng.choice(data.UNCONFIRMED_REASONS))
+                driver.step(
+                    received + dt.timedelta(days=rng.randint(21, 35)),
+                    A.CLOSE_UNCONFIRMED,
+                    reason=rng.choice(data.UNCONFIRMED_REASONS),
+                )
                 return
             start = received + dt.timedelta(days=rng.randint(2, 12))
             if not driver.step(start, A.CONFIRM_IN_WRITING):
@@ -137,8 +155,11 @@ class RoutePlanner:
             if driver.step(day, A.REQUALIFY, kind=Kind.INFORMATION_REQUEST, reason=rng.choice(data.REQUALIFY_REASONS)):
                 self._information(driver, day)
             return
-        duration = int(rng.triangular(7, 75, 22) if key in (RouteKey.DAILY_LEVEL_TWO, RouteKey.PERSONNEL_LEVEL_TWO)
-                       else rng.triangular(25, 120, 50))
+        duration = int(
+            rng.triangular(7, 75, 22)
+            if key in (RouteKey.DAILY_LEVEL_TWO, RouteKey.PERSONNEL_LEVEL_TWO)
+            else rng.triangular(25, 120, 50)
+        )
         at = lambda fraction: start + dt.timedelta(days=round(duration * fraction))  # noqa: E731
         {
             RouteKey.DAILY_LEVEL_TWO: self._daily_two,
@@ -158,7 +179,9 @@ class RoutePlanner:
             together = self.rng.random() < 0.5
             if not self._verdict(d, at(0.7), discussed_with_team=True if together else None):
                 return
-            if not together and not d.step(at(0.8), A.RECORD_TEAM_DISCUSSION, note=self.rng.choice(data.TEAM_DISCUSSIONS)):
+            if not together and not d.step(
+                at(0.8), A.RECORD_TEAM_DISCUSSION, note=self.rng.choice(data.TEAM_DISCUSSIONS)
+            ):
                 return
         if d.step(at(0.9), A.COMPLETE_HANDLING):
             self._close(d, at(1.0))
@@ -167,12 +190,21 @@ class RoutePlanner:
         if not (d.step(at(0.03), A.FORWARD_TO_DIRECTOR) and d.step(at(0.1), A.SUBMIT_TO_WORKING_GROUP)):
             return
         meeting = next_on_or_after(self.working_group, d.day + dt.timedelta(days=1))
-        if not d.step(max(meeting, at(0.3)), A.RECORD_WORKING_GROUP_MEETING, meeting_on=meeting,
-                      minutes=data.WORKING_GROUP_MINUTES):
+        if not d.step(
+            max(meeting, at(0.3)),
+            A.RECORD_WORKING_GROUP_MEETING,
+            meeting_on=meeting,
+            minutes=data.WORKING_GROUP_MINUTES,
+        ):
             return
-        if not (d.step(d.day + dt.timedelta(days=self.rng.randint(1, 6)), A.BRIEF_TEAM)
-                and d.step(d.day + dt.timedelta(days=self.rng.randint(0, 3)), A.FORWARD_TO_HANDLER,
-                           handler_id=self.rng.choice(self.handlers))):
+        if not (
+            d.step(d.day + dt.timedelta(days=self.rng.randint(1, 6)), A.BRIEF_TEAM)
+            and d.step(
+                d.day + dt.timedelta(days=self.rng.randint(0, 3)),
+                A.FORWARD_TO_HANDLER,
+                handler_id=self.rng.choice(self.handlers),
+            )
+        ):
             return
         decision = self._decision(d.state, asked=False)
         if not d.step(at(0.7), A.ASSESS_ADMISSIBILITY, decision=decision):
@@ -189,8 +221,11 @@ class RoutePlanner:
         if not d.step(at(0.3), A.ASSESS_ADMISSIBILITY, decision=decision):
             return
         if decision.admissibility.value == "admissible":
-            if not (self._verdict(d, at(0.5)) and d.step(at(0.6), A.RECORD_STAFF_CONVERSATION)
-                    and d.step(at(0.7), A.RECORD_PERSONNEL_FILE_REPORT)):
+            if not (
+                self._verdict(d, at(0.5))
+                and d.step(at(0.6), A.RECORD_STAFF_CONVERSATION)
+                and d.step(at(0.7), A.RECORD_PERSONNEL_FILE_REPORT)
+            ):
                 return
         if d.step(at(0.85), A.COMPLETE_HANDLING):
             self._close(d, at(1.0))
@@ -201,8 +236,10 @@ class RoutePlanner:
             return
         referred = max(at(0.1), d.day)
         board = next_on_or_after(self.board, referred)
-        if not (d.step(referred, A.REFER_TO_BOARD, meeting_on=board)
-                and d.step(referred + dt.timedelta(days=rng.randint(1, 5)), A.TELL_BOARD_DATE)):
+        if not (
+            d.step(referred, A.REFER_TO_BOARD, meeting_on=board)
+            and d.step(referred + dt.timedelta(days=rng.randint(1, 5)), A.TELL_BOARD_DATE)
+        ):
             return
         decision = self._decision(d.state, asked=False)
         after = lambda low, high: d.day + dt.timedelta(days=rng.randint(low, high))  # noqa: E731
@@ -210,8 +247,12 @@ class RoutePlanner:
             return
         if decision.admissibility.value == "admissible" and not self._verdict(d, d.day):
             return
-        if (d.step(after(1, 7), A.RECORD_STAFF_CONVERSATION) and d.step(after(0, 3), A.RECORD_MINUTES_COPY_HANDED)
-                and d.step(after(1, 5), A.RECORD_PERSONNEL_FILE_REPORT) and d.step(after(1, 5), A.COMPLETE_HANDLING)):
+        if (
+            d.step(after(1, 7), A.RECORD_STAFF_CONVERSATION)
+            and d.step(after(0, 3), A.RECORD_MINUTES_COPY_HANDED)
+            and d.step(after(1, 5), A.RECORD_PERSONNEL_FILE_REPORT)
+            and d.step(after(1, 5), A.COMPLETE_HANDLING)
+        ):
             self._close(d, max(at(1.0), d.day))
 
     # -- pieces ----------------------------------------------------------------------------------
@@ -234,13 +275,18 @@ class RoutePlanner:
             grounds.append(self.rng.choice(JUDGED_GROUNDS))
         if not grounds:
             return AdmissibilityDecision.admissible()
-        return AdmissibilityDecision.inadmissible(*(GroundFinding(g, data.GROUND_MOTIVATIONS[g.value]) for g in grounds))
+        return AdmissibilityDecision.inadmissible(
+            *(GroundFinding(g, data.GROUND_MOTIVATIONS[g.value]) for g in grounds)
+        )
 
     def _verdict(self, d: Driver, day: dt.date, discussed_with_team: bool | None = None) -> bool:
         verdict = self.rng.choices((Verdict.FOUNDED, Verdict.UNFOUNDED, Verdict.UNDETERMINED), (45, 40, 15))[0]
         measures = data.PERSONNEL_MEASURES if d.state.category == Category.PERSONNEL else data.MEASURES
         return d.step(
-            day, A.RECORD_VERDICT, verdict=verdict, motivation=self.rng.choice(data.MOTIVATIONS[verdict.value]),
+            day,
+            A.RECORD_VERDICT,
+            verdict=verdict,
+            motivation=self.rng.choice(data.MOTIVATIONS[verdict.value]),
             measures=self.rng.choice(measures) if verdict != Verdict.UNFOUNDED else "",
             discussed_with_team=discussed_with_team,
         )

@@ -27,8 +27,14 @@ class _Deadlines:
     """The columns refresh_deadlines() reads and writes, without building an ORM object."""
 
     __slots__ = (
-        "kind", "level", "status", "received_on", "acknowledged_on",
-        "acknowledgement_due_on", "handling_due_on", "next_deadline_on",
+        "kind",
+        "level",
+        "status",
+        "received_on",
+        "acknowledged_on",
+        "acknowledgement_due_on",
+        "handling_due_on",
+        "next_deadline_on",
     )
 
     def __init__(self, case: DemoCase) -> None:
@@ -102,14 +108,21 @@ def closure_row(case_id: int, case: DemoCase) -> dict:
 
 def step_rows(case_id: int, case: DemoCase, staff: Staff, now: dt.datetime) -> list[dict]:
     by_role = {
-        Role.RECEIVER: case.registered_by[0], Role.TEAM: staff.team, Role.DIRECTOR: staff.director,
+        Role.RECEIVER: case.registered_by[0],
+        Role.TEAM: staff.team,
+        Role.DIRECTOR: staff.director,
         Role.HANDLER: case.state.handling.handler_id or staff.handlers[0],
     }
     return [
         {
-            "case_id": case_id, "action": step.action.value, "taken_on": step.on,
-            "from_status": step.from_status.value, "to_status": step.to_status.value,
-            "by_role": step.by_role.value, "note": step.note, "account_id": by_role.get(step.by_role),
+            "case_id": case_id,
+            "action": step.action.value,
+            "taken_on": step.on,
+            "from_status": step.from_status.value,
+            "to_status": step.to_status.value,
+            "by_role": step.by_role.value,
+            "note": step.note,
+            "account_id": by_role.get(step.by_role),
             "recorded_at": _moment(step.on, case.registered_at, now),
         }
         for step in case.state.steps
@@ -133,9 +146,15 @@ def finding_rows(case_id: int, case: DemoCase) -> list[dict]:
 def requalification_rows(case_id: int, case: DemoCase) -> list[dict]:
     return [
         {
-            "case_id": case_id, "on": r.on, "reason": r.reason, "old_kind": r.old_kind.value,
-            "new_kind": r.new_kind.value, "old_category": r.old_category.value,
-            "new_category": r.new_category.value, "old_level": r.old_level.value, "new_level": r.new_level.value,
+            "case_id": case_id,
+            "on": r.on,
+            "reason": r.reason,
+            "old_kind": r.old_kind.value,
+            "new_kind": r.new_kind.value,
+            "old_category": r.old_category.value,
+            "new_category": r.new_category.value,
+            "old_level": r.old_level.value,
+            "new_level": r.new_level.value,
         }
         for r in case.state.requalifications
     ]
@@ -145,9 +164,16 @@ def audit_row(case_id: int, case: DemoCase) -> dict:
     """The registration in the history; ``new_value`` (the tracking number) is given when stored."""
     account_id, name = case.registered_by
     return {
-        "at": case.registered_at, "account_id": account_id, "actor_name": name,
-        "case_id": case_id, "action": audit.Action.CREATE.value, "case_version": 1,
-        "part": "", "field": "", "old_value": "", "new_value": "",
+        "at": case.registered_at,
+        "account_id": account_id,
+        "actor_name": name,
+        "case_id": case_id,
+        "action": audit.Action.CREATE.value,
+        "case_version": 1,
+        "part": "",
+        "field": "",
+        "old_value": "",
+        "new_value": "",
     }
 
 
@@ -179,8 +205,15 @@ def chunk_rows(cases: list[DemoCase], staff: Staff, calendar: WorkingCalendar, n
 
 # The tables of a case, parents first.
 TABLES = (
-    "cases", "case_descriptions", "case_handlings", "case_closures", "case_steps", "case_holds",
-    "case_ground_findings", "case_requalifications", "audit_events",
+    "cases",
+    "case_descriptions",
+    "case_handlings",
+    "case_closures",
+    "case_steps",
+    "case_holds",
+    "case_ground_findings",
+    "case_requalifications",
+    "audit_events",
 )
 
 

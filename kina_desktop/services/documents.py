@@ -14,9 +14,9 @@ from kina_desktop.domain.enums import Kind, Level
 from kina_desktop.domain.file_types import check_document
 from kina_desktop.domain.registration import needs_complaint_folder
 from kina_desktop.domain.visibility import Part
-from kina_desktop.services.case_mapping import part_names_for, parts_for
 from kina_desktop.i18n import _
 from kina_desktop.services import audit
+from kina_desktop.services.case_mapping import part_names_for, parts_for
 from kina_desktop.services.context import ServiceContext
 from kina_desktop.services.errors import CaseNotFound, ServiceError
 from kina_desktop.services.permissions import require_part
@@ -41,7 +41,9 @@ class DocumentInfo:
 
 
 def _info(d: Document) -> DocumentInfo:
-    return DocumentInfo(d.id, d.case_id, d.kind, d.part, d.filename, d.mime_type, d.size, d.created_at, d.created_by_name)
+    return DocumentInfo(
+        d.id, d.case_id, d.kind, d.part, d.filename, d.mime_type, d.size, d.created_at, d.created_by_name
+    )
 
 
 def store_document(
@@ -58,8 +60,10 @@ def store_document(
     refuse_if_pseudonymised(case)
     if not needs_complaint_folder(Kind(case.kind), Level(case.level)):
         raise DocumentRefused(
-            _("Dit dossier heeft geen klachtenmap: klachten van niveau 1, informatievragen en anonieme "
-              "meldingen worden niet geklasseerd (Art. 5).")
+            _(
+                "Dit dossier heeft geen klachtenmap: klachten van niveau 1, informatievragen en anonieme "
+                "meldingen worden niet geklasseerd (Art. 5)."
+            )
         )
     parts = parts_for(ctx.viewer, case)
     require_part(parts, part)
@@ -67,16 +71,33 @@ def store_document(
     if problem:
         raise DocumentRefused(problem)
     assert found is not None
-    name = (filename.strip() or _("document")) [:255]
+    name = (filename.strip() or _("document"))[:255]
     document = Document(
-        case_id=case.id, part=part.value, kind=kind, filename=name, mime_type=found.mime_type,
-        size=len(content), sha256=hashlib.sha256(content).hexdigest(), content=content,
-        created_at=ctx.clock(), created_by_id=ctx.viewer.user_id, created_by_name=ctx.viewer.display_name,
+        case_id=case.id,
+        part=part.value,
+        kind=kind,
+        filename=name,
+        mime_type=found.mime_type,
+        size=len(content),
+        sha256=hashlib.sha256(content).hexdigest(),
+        content=content,
+        created_at=ctx.clock(),
+        created_by_id=ctx.viewer.user_id,
+        created_by_name=ctx.viewer.display_name,
     )
     session.add(document)
     session.flush()
-    audit.record(session, ctx.viewer, audit.Action.DOCUMENT_ADDED, case_id=case.id, case_version=case.version,
-                 part=part.value, field="document", new=name, at=ctx.clock())
+    audit.record(
+        session,
+        ctx.viewer,
+        audit.Action.DOCUMENT_ADDED,
+        case_id=case.id,
+        case_version=case.version,
+        part=part.value,
+        field="document",
+        new=name,
+        at=ctx.clock(),
+    )
     return document
 
 
@@ -93,11 +114,21 @@ class DocumentService:
     def _parts(self, case: Case) -> set[str]:
         return part_names_for(self.ctx.viewer, case)
 
-    def add(self, case_id: int, filename: str, content: bytes, kind: str = "attachment",
-            part: Part = Part.DESCRIPTION) -> DocumentInfo:
+    def add(
+        self, case_id: int, filename: str, content: bytes, kind: str = "attachment", part: Part = Part.DESCRIPTION
+    ) -> DocumentInfo:
         with self.ctx.database.write() as session:
-            return _info(store_document(session, self.ctx, self._case(session, case_id),
-                                        filename=filename, content=content, kind=kind, part=part))
+            return _info(
+                store_document(
+                    session,
+                    self.ctx,
+                    self._case(session, case_id),
+                    filename=filename,
+                    content=content,
+                    kind=kind,
+                    part=part,
+                )
+            )
 
     def list(self, case_id: int) -> list[DocumentInfo]:
         with self.ctx.database.read() as session:
@@ -123,7 +154,15 @@ class DocumentService:
             refuse_if_pseudonymised(case)
             if document.kind == "letter":
                 raise DocumentRefused(_("Een verstuurde brief blijft in de klachtenmap (Art. 5)."))
-            audit.record(session, self.ctx.viewer, audit.Action.DOCUMENT_REMOVED, case_id=case.id,
-                         case_version=case.version, part=document.part, field="document",
-                         old=document.filename, at=self.ctx.clock())
+            audit.record(
+                session,
+                self.ctx.viewer,
+                audit.Action.DOCUMENT_REMOVED,
+                case_id=case.id,
+                case_version=case.version,
+                part=document.part,
+                field="document",
+                old=document.filename,
+                at=self.ctx.clock(),
+            )
             session.delete(document)

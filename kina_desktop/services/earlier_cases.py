@@ -52,8 +52,9 @@ def _candidates(complainant: Complainant) -> ColumnElement[bool] | None:
         postal = complainant.postal_code.strip()
         long_words = [w for w in words if len(w) >= 3]
         if postal and long_words:
-            conditions.append(and_(CaseDescription.complainant_postal_code == postal,
-                                   or_(*[_contains(w) for w in long_words])))
+            conditions.append(
+                and_(CaseDescription.complainant_postal_code == postal, or_(*[_contains(w) for w in long_words]))
+            )
     return or_(*conditions) if conditions else None
 
 
@@ -86,12 +87,22 @@ def find_earlier_cases(
     )
     return [
         EarlierCase(
-            tracking_number=case.tracking_number, received_on=case.received_on,
-            complainant_name=desc.complainant_name, complainant_email=desc.complainant_email,
-            subject=desc.subject, facts_on=desc.facts_on, kind=Kind(case.kind), status=Status(case.status),
-            closed_on=closed_on, case_id=case.id, complainant_street=desc.complainant_street,
-            complainant_postal_code=desc.complainant_postal_code, complainant_city=desc.complainant_city,
-            category=Category(case.category), organisation=desc.organisation, text=desc.text,
+            tracking_number=case.tracking_number,
+            received_on=case.received_on,
+            complainant_name=desc.complainant_name,
+            complainant_email=desc.complainant_email,
+            subject=desc.subject,
+            facts_on=desc.facts_on,
+            kind=Kind(case.kind),
+            status=Status(case.status),
+            closed_on=closed_on,
+            case_id=case.id,
+            complainant_street=desc.complainant_street,
+            complainant_postal_code=desc.complainant_postal_code,
+            complainant_city=desc.complainant_city,
+            category=Category(case.category),
+            organisation=desc.organisation,
+            text=desc.text,
         )
         for case, desc, closed_on in session.execute(stmt).all()
     ]
@@ -109,9 +120,12 @@ def complainant_suggestions(
     wanted = fold(text).strip()
     stmt = (
         select(
-            CaseDescription.complainant_name, CaseDescription.complainant_street,
-            CaseDescription.complainant_postal_code, CaseDescription.complainant_city,
-            CaseDescription.complainant_email, CaseDescription.complainant_phone,
+            CaseDescription.complainant_name,
+            CaseDescription.complainant_street,
+            CaseDescription.complainant_postal_code,
+            CaseDescription.complainant_city,
+            CaseDescription.complainant_email,
+            CaseDescription.complainant_phone,
         )
         .join(Case, Case.id == CaseDescription.case_id)
         .where(*[_contains(w) for w in words], description_visible(viewer), CaseDescription.complainant_name != "")
@@ -127,7 +141,9 @@ def complainant_suggestions(
         if key in seen:
             continue
         seen.add(key)
-        found.append(Complainant(name=name, email=email, street=street, postal_code=postal_code, city=city, phone=phone))
+        found.append(
+            Complainant(name=name, email=email, street=street, postal_code=postal_code, city=city, phone=phone)
+        )
         if len(found) == limit:
             break
     found.sort(key=lambda c: fold(c.name))

@@ -7,8 +7,13 @@ from kina_desktop.errors import DatabaseUnavailable, ServiceError
 from kina_desktop.i18n import _
 
 __all__ = [
-    "CaseNotFound", "ConcurrentEdit", "DatabaseUnavailable", "PermissionDenied", "RuleViolation",
-    "ServiceError", "ValidationFailed",
+    "CaseNotFound",
+    "ConcurrentEdit",
+    "DatabaseUnavailable",
+    "PermissionDenied",
+    "RuleViolation",
+    "ServiceError",
+    "ValidationFailed",
 ]
 
 
@@ -41,10 +46,13 @@ class ConcurrentEdit(ServiceError):
     """Someone else saved the case (or the improvement project, with its own ``message``) since
     this editor loaded it (optimistic locking). ``changes``: (label, old, new) of what they changed."""
 
-    def __init__(self, tracking_number: str, changed_by: str, changes: list[tuple[str, str, str]],
-                 *, message: str | None = None):
+    def __init__(
+        self, tracking_number: str, changed_by: str, changes: list[tuple[str, str, str]], *, message: str | None = None
+    ):
         super().__init__(
-            message if message is not None else _(
+            message
+            if message is not None
+            else _(
                 "Dossier {number} werd intussen gewijzigd door {who}. Uw wijzigingen zijn niet "
                 "opgeslagen maar staan nog in het venster: bekijk de wijzigingen hieronder, laad het "
                 "dossier opnieuw en voer ze opnieuw in."
@@ -53,4 +61,3 @@ class ConcurrentEdit(ServiceError):
         self.tracking_number = tracking_number
         self.changed_by = changed_by
         self.changes = changes
-

@@ -16,7 +16,6 @@ from kina_desktop.services.case_mapping import part_names_for
 from kina_desktop.services.context import ServiceContext
 from kina_desktop.services.errors import CaseNotFound
 
-
 HistoryAction = AuditAction  # one vocabulary for writing and showing the history
 
 
@@ -42,12 +41,19 @@ class HistoryService:
                 raise CaseNotFound(str(case_id))
             parts = part_names_for(self.ctx.viewer, case)
             events = session.scalars(
-                select(AuditEvent).where(AuditEvent.case_id == case_id).order_by(AuditEvent.at.desc(), AuditEvent.id.desc())
+                select(AuditEvent)
+                .where(AuditEvent.case_id == case_id)
+                .order_by(AuditEvent.at.desc(), AuditEvent.id.desc())
             ).all()
             return [
                 HistoryEntry(
-                    at=e.at, actor_name=e.actor_name or _("(onbekend)"), action=HistoryAction(e.action),
-                    part=e.part, field=e.field, old_value=e.old_value, new_value=e.new_value,
+                    at=e.at,
+                    actor_name=e.actor_name or _("(onbekend)"),
+                    action=HistoryAction(e.action),
+                    part=e.part,
+                    field=e.field,
+                    old_value=e.old_value,
+                    new_value=e.new_value,
                 )
                 for e in events
                 if e.part in parts

@@ -7,8 +7,28 @@ import re
 from html.parser import HTMLParser
 
 _BLOCK = {
-    "p", "div", "section", "article", "header", "footer", "blockquote", "pre", "table", "ul", "ol",
-    "h1", "h2", "h3", "h4", "h5", "h6", "hr", "address", "center", "form", "fieldset",
+    "p",
+    "div",
+    "section",
+    "article",
+    "header",
+    "footer",
+    "blockquote",
+    "pre",
+    "table",
+    "ul",
+    "ol",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "hr",
+    "address",
+    "center",
+    "form",
+    "fieldset",
 }
 _LINE = {"tr", "dt", "dd"}
 _SKIP = {"script", "style", "head", "title", "noscript", "template", "xml"}
@@ -66,7 +86,7 @@ def html_to_text(html: str) -> str:
     try:
         collector.feed(html)
         collector.close()
-    except Exception:  # noqa: BLE001 - html.parser is lenient; a last resort for odd input
+    except Exception:
         return re.sub(r"<[^>]*>", " ", html)
     text = "".join(collector.parts).replace("\xa0", " ")
     lines = [line.strip(" \t") for line in text.split("\n")]

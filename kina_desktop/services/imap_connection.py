@@ -42,8 +42,11 @@ def tls_context() -> ssl.SSLContext:
         try:
             context.load_verify_locations(cafile=extra)
         except (OSError, ssl.SSLError) as error:
-            raise MailboxProblem(_("Het certificaatbestand {path} ({variable}) kan niet gelezen worden: {error}")
-                                 .format(path=extra, variable=ENV_CA_FILE, error=error)) from None
+            raise MailboxProblem(
+                _("Het certificaatbestand {path} ({variable}) kan niet gelezen worden: {error}").format(
+                    path=extra, variable=ENV_CA_FILE, error=error
+                )
+            ) from None
     return context
 
 
@@ -61,39 +64,59 @@ def _connect(settings: MailboxSettings) -> imaplib.IMAP4:
             client.starttls(ssl_context=context)
         except imaplib.IMAP4.error:
             client.shutdown()
-            raise MailboxProblem(_(
-                "De mailserver {where} biedt geen beveiligde verbinding met STARTTLS aan: kies SSL/TLS of "
-                "een andere poort. Het wachtwoord wordt nooit onbeveiligd verstuurd."
-            ).format(where=_where(settings))) from None
+            raise MailboxProblem(
+                _(
+                    "De mailserver {where} biedt geen beveiligde verbinding met STARTTLS aan: kies SSL/TLS of "
+                    "een andere poort. Het wachtwoord wordt nooit onbeveiligd verstuurd."
+                ).format(where=_where(settings))
+            ) from None
         return client
     except ssl.SSLCertVerificationError as error:
-        raise MailboxProblem(_(
-            "De beveiligde verbinding met {where} is geweigerd: het certificaat van de server wordt niet "
-            "vertrouwd ({reason}). Er is niets opgehaald."
-        ).format(where=_where(settings), reason=error.verify_message or error.reason)) from None
+        raise MailboxProblem(
+            _(
+                "De beveiligde verbinding met {where} is geweigerd: het certificaat van de server wordt niet "
+                "vertrouwd ({reason}). Er is niets opgehaald."
+            ).format(where=_where(settings), reason=error.verify_message or error.reason)
+        ) from None
     except ssl.SSLError as error:
-        raise MailboxProblem(_(
-            "De beveiligde verbinding (TLS) met {where} is mislukt ({reason}). Klopt de keuze tussen "
-            "SSL/TLS en STARTTLS bij deze poort?"
-        ).format(where=_where(settings), reason=error.reason or error)) from None
+        raise MailboxProblem(
+            _(
+                "De beveiligde verbinding (TLS) met {where} is mislukt ({reason}). Klopt de keuze tussen "
+                "SSL/TLS en STARTTLS bij deze poort?"
+            ).format(where=_where(settings), reason=error.reason or error)
+        ) from None
     except socket.gaierror:
-        raise MailboxProblem(_("De mailserver {host} is onbekend: controleer de naam van de server en de "
-                               "netwerkverbinding.").format(host=settings.host)) from None
-    except (TimeoutError, socket.timeout):
-        raise MailboxProblem(_("De mailserver {where} antwoordt niet (na {seconds} seconden).")
-                             .format(where=_where(settings), seconds=TIMEOUT_S)) from None
+        raise MailboxProblem(
+            _("De mailserver {host} is onbekend: controleer de naam van de server en de netwerkverbinding.").format(
+                host=settings.host
+            )
+        ) from None
+    except TimeoutError:
+        raise MailboxProblem(
+            _("De mailserver {where} antwoordt niet (na {seconds} seconden).").format(
+                where=_where(settings), seconds=TIMEOUT_S
+            )
+        ) from None
     except ConnectionRefusedError:
-        raise MailboxProblem(_("De mailserver {where} is niet bereikbaar: niets neemt op aan deze poort. Klopt de "
-                               "poort?").format(where=_where(settings))) from None
+        raise MailboxProblem(
+            _("De mailserver {where} is niet bereikbaar: niets neemt op aan deze poort. Klopt de poort?").format(
+                where=_where(settings)
+            )
+        ) from None
     except (OSError, imaplib.IMAP4.error) as error:
-        raise MailboxProblem(_("De mailserver {where} is niet bereikbaar ({error}).")
-                             .format(where=_where(settings), error=error.strerror if isinstance(error, OSError)
-                                     and error.strerror else error)) from None
+        raise MailboxProblem(
+            _("De mailserver {where} is niet bereikbaar ({error}).").format(
+                where=_where(settings), error=error.strerror if isinstance(error, OSError) and error.strerror else error
+            )
+        ) from None
 
 
 def _interrupted(settings: MailboxSettings, error: Exception) -> MailboxProblem:
-    return MailboxProblem(_("De verbinding met de mailserver {where} werd onderbroken: {error}")
-                          .format(where=_where(settings), error=error))
+    return MailboxProblem(
+        _("De verbinding met de mailserver {where} werd onderbroken: {error}").format(
+            where=_where(settings), error=error
+        )
+    )
 
 
 class ReadOnlyMailbox:
@@ -114,7 +137,7 @@ class ReadOnlyMailbox:
 
     def _fetch(self, uids: list[int], item: str) -> Iterator[tuple[int, bytes]]:
         for start in range(0, len(uids), BATCH):
-            chunk = ",".join(str(uid) for uid in uids[start:start + BATCH])
+            chunk = ",".join(str(uid) for uid in uids[start : start + BATCH])
             status, data = self._client.uid("FETCH", chunk, f"(UID {item})")
             if status != "OK":
                 raise MailboxProblem(_("De mailserver gaf de berichten niet: {answer}").format(answer=data))
@@ -147,9 +170,11 @@ def open_mailbox(settings: MailboxSettings, password: str) -> Iterator[ReadOnlyM
         except imaplib.IMAP4.abort as error:
             raise _interrupted(settings, error) from None
         except imaplib.IMAP4.error:
-            raise MailboxProblem(_(
-                "De mailserver weigert de aanmelding van {account}: controleer de accountnaam en het wachtwoord."
-            ).format(account=settings.account)) from None
+            raise MailboxProblem(
+                _(
+                    "De mailserver weigert de aanmelding van {account}: controleer de accountnaam en het wachtwoord."
+                ).format(account=settings.account)
+            ) from None
         try:
             status, data = client.select(folder_name(settings.folder), readonly=True)  # EXAMINE
         except imaplib.IMAP4.abort as error:
@@ -157,8 +182,11 @@ def open_mailbox(settings: MailboxSettings, password: str) -> Iterator[ReadOnlyM
         except imaplib.IMAP4.error:
             status, data = "NO", []
         if status != "OK":
-            raise MailboxProblem(_("De map {folder} bestaat niet in het postvak {account}.")
-                                 .format(folder=settings.folder, account=settings.account))
+            raise MailboxProblem(
+                _("De map {folder} bestaat niet in het postvak {account}.").format(
+                    folder=settings.folder, account=settings.account
+                )
+            )
         try:
             yield ReadOnlyMailbox(client, settings, int(data[0] or 0))
         except (imaplib.IMAP4.abort, OSError) as error:

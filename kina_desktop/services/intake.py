@@ -35,25 +35,33 @@ from kina_desktop.services.errors import ServiceError
 from kina_desktop.services.message_reading import MessageUnreadable, read_message
 
 __all__ = [
-    "IntakeRecord", "IntakeReview", "IntakeService", "MessageAlreadyHandled", "MessageUnreadable",
+    "IntakeRecord",
+    "IntakeReview",
+    "IntakeService",
+    "MessageAlreadyHandled",
+    "MessageUnreadable",
 ]
 
 
 class MessageAlreadyHandled(ServiceError):
     """The message (same Message-ID) was registered or set aside before."""
 
-    def __init__(self, record: "IntakeRecord") -> None:
+    def __init__(self, record: IntakeRecord) -> None:
         when = record.recorded_at.strftime("%d-%m-%Y %H:%M")
         who = record.recorded_by_name or _("onbekend")
         if record.tracking_number:
-            text = _("Dit bericht werd al geregistreerd als dossier {number} (op {when} door {who}); een bericht "
-                     "wordt maar één keer geregistreerd.").format(number=record.tracking_number, when=when, who=who)
+            text = _(
+                "Dit bericht werd al geregistreerd als dossier {number} (op {when} door {who}); een bericht "
+                "wordt maar één keer geregistreerd."
+            ).format(number=record.tracking_number, when=when, who=who)
         elif record.disposition == Disposition.NOT_A_COMPLAINT:
             text = _("Dit bericht werd al opzijgelegd als ‘geen klacht’ (op {when} door {who}).").format(
-                when=when, who=who)
+                when=when, who=who
+            )
         else:
             text = _("Dit bericht werd al verwerkt als ‘{what}’ (op {when} door {who}).").format(
-                what=record.disposition.label(), when=when, who=who)
+                what=record.disposition.label(), when=when, who=who
+            )
         super().__init__(text)
         self.record = record
 
@@ -113,8 +121,9 @@ class IntakeService:
         with self.ctx.database.read() as session:
             for start in range(0, len(wanted), 500):
                 chunk = wanted[start : start + 500]
-                found.update(session.scalars(select(IntakeMessage.message_id)
-                                             .where(IntakeMessage.message_id.in_(chunk))))
+                found.update(
+                    session.scalars(select(IntakeMessage.message_id).where(IntakeMessage.message_id.in_(chunk)))
+                )
         return found
 
     def record_for(self, message_id: str) -> IntakeRecord | None:
@@ -132,8 +141,15 @@ class IntakeService:
         who = ""
         if row.recorded_by_id is not None:
             who = session.scalar(select(Account.display_name).where(Account.id == row.recorded_by_id)) or ""
-        return IntakeRecord(row.message_id, MessageSource(row.source), Disposition(row.disposition), row.case_id,
-                            number, row.recorded_at, who)
+        return IntakeRecord(
+            row.message_id,
+            MessageSource(row.source),
+            Disposition(row.disposition),
+            row.case_id,
+            number,
+            row.recorded_at,
+            who,
+        )
 
     # -- registering -------------------------------------------------------------------------
 
@@ -144,8 +160,9 @@ class IntakeService:
         message and each attachment the folder accepts, and the Message-ID, in one unit of work.
         A draft of kind 'information request' is recorded as such (Art. 3: registered, no
         complaint folder). MessageAlreadyHandled when the message was dealt with before."""
-        disposition = (Disposition.INFORMATION_REQUEST if draft.kind == Kind.INFORMATION_REQUEST
-                       else Disposition.REGISTERED)
+        disposition = (
+            Disposition.INFORMATION_REQUEST if draft.kind == Kind.INFORMATION_REQUEST else Disposition.REGISTERED
+        )
         return self._register(message, draft, source, disposition)
 
     def mark_message(
@@ -164,8 +181,12 @@ class IntakeService:
         if disposition == Disposition.INFORMATION_REQUEST:
             base = draft or self.draft_for(message, Kind.INFORMATION_REQUEST)
             if base.kind != Kind.INFORMATION_REQUEST:
-                base = ComplaintDraft(description=base.description, kind=Kind.INFORMATION_REQUEST,
-                                      category=base.category, level=base.level)
+                base = ComplaintDraft(
+                    description=base.description,
+                    kind=Kind.INFORMATION_REQUEST,
+                    category=base.category,
+                    level=base.level,
+                )
             return self._register(message, base, source, disposition)
         require_registering_role(self.ctx)
         try:
@@ -186,8 +207,10 @@ class IntakeService:
         check_draft(draft, now)
         if documents and not needs_complaint_folder(draft.kind, draft.level):
             raise DocumentRefused(
-                _("Deze registratie heeft geen klachtenmap (niveau 1, informatievraag of anonieme melding, Art. 5): "
-                  "verwijder de bijgevoegde bestanden of kies een ander niveau of soort.")
+                _(
+                    "Deze registratie heeft geen klachtenmap (niveau 1, informatievraag of anonieme melding, Art. 5): "
+                    "verwijder de bijgevoegde bestanden of kies een ander niveau of soort."
+                )
             )
         with self.ctx.database.write() as session:
             record = CaseService(self.ctx).insert_case(session, draft, now)
@@ -215,8 +238,15 @@ class IntakeService:
                     case = session.get(Case, record.header.id)
                     assert case is not None
                     for index, (name, data) in enumerate(plan.kept):
-                        store_document(session, self.ctx, case, filename=name, content=data,
-                                       kind="email" if index == 0 else "attachment", part=Part.DESCRIPTION)
+                        store_document(
+                            session,
+                            self.ctx,
+                            case,
+                            filename=name,
+                            content=data,
+                            kind="email" if index == 0 else "attachment",
+                            part=Part.DESCRIPTION,
+                        )
                 self._record_message(session, message, source, disposition, record.header.id)
                 return record
         except IntegrityError as error:
@@ -227,12 +257,24 @@ class IntakeService:
         if earlier is not None:
             raise MessageAlreadyHandled(earlier)
 
-    def _record_message(self, session: Session, message: IncomingMessage, source: MessageSource,
-                        disposition: Disposition, case_id: int | None) -> None:
-        session.add(IntakeMessage(
-            message_id=message.message_id, source=MessageSource(source).value, disposition=disposition.value,
-            case_id=case_id, recorded_at=self.ctx.clock(), recorded_by_id=self.ctx.viewer.user_id,
-        ))
+    def _record_message(
+        self,
+        session: Session,
+        message: IncomingMessage,
+        source: MessageSource,
+        disposition: Disposition,
+        case_id: int | None,
+    ) -> None:
+        session.add(
+            IntakeMessage(
+                message_id=message.message_id,
+                source=MessageSource(source).value,
+                disposition=disposition.value,
+                case_id=case_id,
+                recorded_at=self.ctx.clock(),
+                recorded_by_id=self.ctx.viewer.user_id,
+            )
+        )
         session.flush()  # the unique Message-ID fires here when another PC was just quicker
 
     def _already_handled(self, message_id: str, error: IntegrityError) -> ServiceError | IntegrityError:

@@ -80,8 +80,13 @@ def _enum(text: str, path: str, cls: type[_Labelled], value: object) -> Any:
             if wanted in (member.value.casefold(), member.label().casefold()):
                 return member
     codes = ", ".join(f'"{m.value}"' for m in cls)
-    raise _fail(text, path, _("onbekende waarde {value}; kies uit {codes}").format(
-        value=json.dumps(value, ensure_ascii=False), codes=codes))
+    raise _fail(
+        text,
+        path,
+        _("onbekende waarde {value}; kies uit {codes}").format(
+            value=json.dumps(value, ensure_ascii=False), codes=codes
+        ),
+    )
 
 
 def _date(text: str, path: str, value: object) -> dt.date | None:
@@ -92,16 +97,26 @@ def _date(text: str, path: str, value: object) -> dt.date | None:
             return dt.date.fromisoformat(value.strip())
         except ValueError:
             pass
-    raise _fail(text, path, _("{value} is geen geldige datum; schrijf JJJJ-MM-DD, bijvoorbeeld 2026-11-24").format(
-        value=json.dumps(value, ensure_ascii=False)))
+    raise _fail(
+        text,
+        path,
+        _("{value} is geen geldige datum; schrijf JJJJ-MM-DD, bijvoorbeeld 2026-11-24").format(
+            value=json.dumps(value, ensure_ascii=False)
+        ),
+    )
 
 
 def _text(text: str, path: str, value: object) -> str:
     if value is None:
         return ""
     if not isinstance(value, str):
-        raise _fail(text, path, _("moet tekst tussen aanhalingstekens zijn, niet {value}").format(
-            value=json.dumps(value, ensure_ascii=False)))
+        raise _fail(
+            text,
+            path,
+            _("moet tekst tussen aanhalingstekens zijn, niet {value}").format(
+                value=json.dumps(value, ensure_ascii=False)
+            ),
+        )
     return value
 
 
@@ -120,7 +135,8 @@ def parse_json(text: str) -> Any:
         known = JSON_MESSAGES.get(error.msg)
         raise FormError(
             _("ongeldige JSON op regel {line}, kolom {column}: {message}").format(
-                line=error.lineno, column=error.colno, message=_(known) if known else error.msg),
+                line=error.lineno, column=error.colno, message=_(known) if known else error.msg
+            ),
             line=error.lineno,
         ) from None
 
@@ -141,7 +157,10 @@ def draft_from_json(text: str, today: dt.date) -> ComplaintDraft:
     _unknown_keys(text, "description.", desc, DESCRIPTION_KEYS)
     for key in REQUIRED_DESCRIPTION_KEYS:
         if desc.get(key) in (None, ""):
-            raise FormError(_("veld description.{key} ontbreekt ({label})").format(key=key, label=field_label(key)), field=f"description.{key}")
+            raise FormError(
+                _("veld description.{key} ontbreekt ({label})").format(key=key, label=field_label(key)),
+                field=f"description.{key}",
+            )
     values: dict[str, Any] = {}
     for key, value in desc.items():
         path = f"description.{key}"
@@ -218,15 +237,22 @@ def record_to_json(record: CaseRecord, progress: CaseProgress | None = None) -> 
         out["admissibility"] = _plain(progress.assessment.admissibility) if progress.assessment else None
         out["grounds"] = (
             [{"ground": f.ground.value, "motivation": f.motivation} for f in progress.assessment.findings]
-            if progress.assessment else None
+            if progress.assessment
+            else None
         )
         out["verdict"] = _plain(record.handling.verdict) if record.handling else None
         out["deadlines"] = {
-            name: None if view is None else {
-                "due_on": _plain(view.due_on), "done_on": _plain(view.done_on), "state": view.state.value,
+            name: None
+            if view is None
+            else {
+                "due_on": _plain(view.due_on),
+                "done_on": _plain(view.done_on),
+                "state": view.state.value,
             }
-            for name, view in (("acknowledgement", progress.deadlines.acknowledgement),
-                               ("handling", progress.deadlines.handling))
+            for name, view in (
+                ("acknowledgement", progress.deadlines.acknowledgement),
+                ("handling", progress.deadlines.handling),
+            )
         }
         out["deadlines"]["waiting_for_complainant"] = progress.deadlines.waiting_for_complainant
         out["steps"] = [_part(step) for step in progress.steps]

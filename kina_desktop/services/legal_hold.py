@@ -55,9 +55,12 @@ class LegalHoldService:
             if case is None:
                 raise CaseNotFound(tracking_number)
             if hold and case.pseudonymised_on is not None:
-                raise RuleViolation(_("Dossier {number} is al gepseudonimiseerd op {day}; een juridische blokkering "
-                                      "kan niets meer bewaren.").format(number=number,
-                                                                        day=case.pseudonymised_on.strftime("%d-%m-%Y")))
+                raise RuleViolation(
+                    _(
+                        "Dossier {number} is al gepseudonimiseerd op {day}; een juridische blokkering "
+                        "kan niets meer bewaren."
+                    ).format(number=number, day=case.pseudonymised_on.strftime("%d-%m-%Y"))
+                )
             if hold and case.legal_hold_since is not None:
                 raise RuleViolation(_("Dossier {number} staat al onder juridische blokkering.").format(number=number))
             if not hold and case.legal_hold_since is None:
@@ -67,7 +70,15 @@ class LegalHoldService:
             case.updated_at = now
             case.version = case.version + 1
             session.flush()
-            audit.record(session, self.ctx.viewer, AuditAction.LEGAL_HOLD, case_id=case.id, case_version=case.version,
-                         part=Part.HANDLING.value, field="legal_hold" if hold else "legal_hold_lifted", new=reason,
-                         at=now)
+            audit.record(
+                session,
+                self.ctx.viewer,
+                AuditAction.LEGAL_HOLD,
+                case_id=case.id,
+                case_version=case.version,
+                part=Part.HANDLING.value,
+                field="legal_hold" if hold else "legal_hold_lifted",
+                new=reason,
+                at=now,
+            )
             return header_of(case)

@@ -32,9 +32,12 @@ def logo_problem(data: bytes) -> str | None:
     if detect(data[:16]) not in LOGO_TYPES:
         return _("Het logo moet een PNG- of JPEG-afbeelding zijn (gekeken naar de inhoud, niet naar de naam).")
     if len(data) > MAX_LOGO_BYTES:
-        return _("Het logo is te groot ({size} MB); de grens is {limit} MB. Sla de afbeelding kleiner op "
-                 "(bijvoorbeeld 600 pixels breed) en kies ze opnieuw.").format(
-            size=f"{math.ceil(len(data) / 104_857.6) / 10:.1f}".replace(".", ","), limit=MAX_LOGO_BYTES // 1_048_576)
+        return _(
+            "Het logo is te groot ({size} MB); de grens is {limit} MB. Sla de afbeelding kleiner op "
+            "(bijvoorbeeld 600 pixels breed) en kies ze opnieuw."
+        ).format(
+            size=f"{math.ceil(len(data) / 104_857.6) / 10:.1f}".replace(".", ","), limit=MAX_LOGO_BYTES // 1_048_576
+        )
     from PIL import Image, UnidentifiedImageError  # ReportLab's own image library, only when needed
 
     try:

@@ -15,16 +15,16 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from kina_desktop.db.models import Account, Case, Letter
+from kina_desktop.domain import workflow
 from kina_desktop.domain.actions import ActionKind, StepData
 from kina_desktop.domain.complaint import CaseRecord
+from kina_desktop.domain.enums import Channel, Kind, Level, Role, Status
 from kina_desktop.domain.errors import RuleViolation as DomainRuleViolation
 from kina_desktop.domain.file_types import PNG, detect
-from kina_desktop.domain.enums import Channel, Kind, Level, Role, Status
 from kina_desktop.domain.letters import LetterKind
 from kina_desktop.domain.visibility import Part, Viewer
-from kina_desktop.domain import workflow
 from kina_desktop.i18n import _
-from kina_desktop.reports.letter_content import ContactPerson, Letterhead, LetterContent, build_letter
+from kina_desktop.reports.letter_content import ContactPerson, LetterContent, Letterhead, build_letter
 from kina_desktop.reports.letter_errors import TemplateProblems
 from kina_desktop.reports.letter_fields import fields_for
 from kina_desktop.reports.letter_templates import (
@@ -48,10 +48,15 @@ LETTERHEAD = "letterhead"
 LETTERHEAD_LOGO = "letterhead_logo"  # {"type": "png", "data": base64}: every PC prints the same logo
 TEMPLATE_PREFIX = "letter_template"
 # Letters whose content comes from the handling part (judgement, grounds, outcome).
-HANDLING_LETTERS = frozenset({
-    LetterKind.INADMISSIBLE, LetterKind.OUTCOME_DAILY, LetterKind.OUTCOME_PERSONNEL,
-    LetterKind.PROOF_OF_INTEREST, LetterKind.INFORMATION_ANSWER,
-})
+HANDLING_LETTERS = frozenset(
+    {
+        LetterKind.INADMISSIBLE,
+        LetterKind.OUTCOME_DAILY,
+        LetterKind.OUTCOME_PERSONNEL,
+        LetterKind.PROOF_OF_INTEREST,
+        LetterKind.INFORMATION_ANSWER,
+    }
+)
 _EVERYONE = Viewer(None, frozenset(Role), "")
 
 
@@ -205,15 +210,23 @@ class LetterService:
         except DomainRuleViolation as error:
             raise RuleViolation(error.problems) from None
 
-    def _build(self, kind, full, template, session, case, state, language) -> LetterContent:  # noqa: ANN001
+    def _build(self, kind, full, template, session, case, state, language) -> LetterContent:
         contact_account = case.handler or (
             session.get(Account, self.ctx.viewer.user_id) if self.ctx.viewer.user_id else None
         )
         return build_letter(
-            kind, full, template, letterhead_of(session, with_logo=False), _contact(contact_account, self.ctx.viewer),
-            self.ctx.today(), grounds=state.assessment.findings, answer=state.answer, language=language,
-            signatory=_contact(session.get(Account, self.ctx.viewer.user_id) if self.ctx.viewer.user_id else None,
-                               self.ctx.viewer),
+            kind,
+            full,
+            template,
+            letterhead_of(session, with_logo=False),
+            _contact(contact_account, self.ctx.viewer),
+            self.ctx.today(),
+            grounds=state.assessment.findings,
+            answer=state.answer,
+            language=language,
+            signatory=_contact(
+                session.get(Account, self.ctx.viewer.user_id) if self.ctx.viewer.user_id else None, self.ctx.viewer
+            ),
         )
 
     def preview(self, case_id: int, kind: LetterKind) -> bytes:
@@ -242,15 +255,33 @@ class LetterService:
     def _record(self, session: Session, case: Case, kind: LetterKind, content: LetterContent, pdf: bytes) -> None:
         today = self.ctx.today()
         filename = f"{case.tracking_number} {kind.label().lower()} {today.isoformat()}.pdf"
-        document = store_document(session, self.ctx, case, filename=filename, content=pdf, kind="letter",
-                                  part=letter_part(kind))
-        session.add(Letter(
-            case_id=case.id, kind=kind.value, part=letter_part(kind).value, language=content.language,
-            produced_on=today, produced_at=self.ctx.clock(), produced_by_id=self.ctx.viewer.user_id,
-            produced_by_name=self.ctx.viewer.display_name, document_id=document.id,
-        ))
-        audit.record(session, self.ctx.viewer, audit.Action.LETTER, case_id=case.id, case_version=case.version,
-                     part=letter_part(kind).value, field="letter", new=kind.label(), at=self.ctx.clock())
+        document = store_document(
+            session, self.ctx, case, filename=filename, content=pdf, kind="letter", part=letter_part(kind)
+        )
+        session.add(
+            Letter(
+                case_id=case.id,
+                kind=kind.value,
+                part=letter_part(kind).value,
+                language=content.language,
+                produced_on=today,
+                produced_at=self.ctx.clock(),
+                produced_by_id=self.ctx.viewer.user_id,
+                produced_by_name=self.ctx.viewer.display_name,
+                document_id=document.id,
+            )
+        )
+        audit.record(
+            session,
+            self.ctx.viewer,
+            audit.Action.LETTER,
+            case_id=case.id,
+            case_version=case.version,
+            part=letter_part(kind).value,
+            field="letter",
+            new=kind.label(),
+            at=self.ctx.clock(),
+        )
         if kind == LetterKind.ACKNOWLEDGEMENT and case.acknowledged_on is None:
             self._take_step(session, case, ActionKind.ACKNOWLEDGE, today)  # refused: who may acknowledge (Art. 5)
         elif kind == LetterKind.BOARD_DATE:
@@ -273,8 +304,13 @@ class LetterService:
                 return ""
             today = self.ctx.today()
             try:
-                workflow.apply(ActionKind.ACKNOWLEDGE, load_state(session, case), self.ctx.viewer.roles,
-                               StepData(on=today), today=today)
+                workflow.apply(
+                    ActionKind.ACKNOWLEDGE,
+                    load_state(session, case),
+                    self.ctx.viewer.roles,
+                    StepData(on=today),
+                    today=today,
+                )
             except DomainRuleViolation as error:
                 return " ".join(error.problems)
             return ""
@@ -286,8 +322,9 @@ class LetterService:
             new = workflow.apply(action, old, self.ctx.viewer.roles, StepData(on=today), today=today)
         except DomainRuleViolation as error:
             raise RuleViolation(error.problems) from None
-        store_state(session, case, old, new, viewer=self.ctx.viewer,
-                    calendar=working_calendar(session), now=self.ctx.clock())
+        store_state(
+            session, case, old, new, viewer=self.ctx.viewer, calendar=working_calendar(session), now=self.ctx.clock()
+        )
 
     def letters(self, case_id: int) -> list[LetterInfo]:
         with self.ctx.database.read() as session:
@@ -295,8 +332,11 @@ class LetterService:
             parts = part_names_for(self.ctx.viewer, case)
             rows = session.scalars(select(Letter).where(Letter.case_id == case_id).order_by(Letter.id)).all()
             return [
-                LetterInfo(r.id, r.case_id, LetterKind(r.kind), r.language, r.produced_on, r.produced_by_name, r.document_id)
-                for r in rows if r.part in parts
+                LetterInfo(
+                    r.id, r.case_id, LetterKind(r.kind), r.language, r.produced_on, r.produced_by_name, r.document_id
+                )
+                for r in rows
+                if r.part in parts
             ]
 
     # -- "Ontvangstbevestigingen afdrukken" ---------------------------------------------------
@@ -304,11 +344,17 @@ class LetterService:
     def acknowledgements_due(self, channel: Channel | None = Channel.POST) -> list[str]:
         """Tracking numbers of the complaints whose acknowledgement has not gone out yet (Art. 5),
         in tracking-number order; by default those received by post."""
-        query = select(Case.tracking_number).where(
-            Case.kind == Kind.COMPLAINT.value, Case.level != Level.ONE.value,
-            Case.acknowledged_on.is_(None), Case.acknowledgement_due_on.is_not(None),
-            Case.status != Status.CLOSED.value,
-        ).order_by(Case.year, Case.sequence)
+        query = (
+            select(Case.tracking_number)
+            .where(
+                Case.kind == Kind.COMPLAINT.value,
+                Case.level != Level.ONE.value,
+                Case.acknowledged_on.is_(None),
+                Case.acknowledgement_due_on.is_not(None),
+                Case.status != Status.CLOSED.value,
+            )
+            .order_by(Case.year, Case.sequence)
+        )
         if channel is not None:
             query = query.where(Case.channel == channel.value)
         with self.ctx.database.read() as session:

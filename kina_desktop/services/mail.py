@@ -19,8 +19,8 @@ from kina_desktop.services import audit
 from kina_desktop.services.context import ServiceContext
 from kina_desktop.services.errors import ServiceError, ValidationFailed
 from kina_desktop.services.letters import LetterService, letterhead_of
-from kina_desktop.services.permissions import Permission, require
 from kina_desktop.services.os_keyring import KeyringMissing, entry, load_secret, store_secret
+from kina_desktop.services.permissions import Permission, require
 from kina_desktop.services.settings import read_setting, write_setting
 from kina_desktop.services.smtp_connection import SmtpFailed, check_login, send_message
 
@@ -66,9 +66,15 @@ class MailService:
         with self.ctx.database.write() as session:
             before = read_setting(session, SMTP)
             write_setting(session, SMTP, clean.as_setting())
-            audit.record(session, self.ctx.viewer, audit.Action.EDIT, field=SMTP,
-                         old=_summary(SmtpSettings.from_setting(before)) if before else "",
-                         new=_summary(clean), at=self.ctx.clock())
+            audit.record(
+                session,
+                self.ctx.viewer,
+                audit.Action.EDIT,
+                field=SMTP,
+                old=_summary(SmtpSettings.from_setting(before)) if before else "",
+                new=_summary(clean),
+                at=self.ctx.clock(),
+            )
 
     def has_password(self) -> bool:
         """Whether this PC's keyring holds a password for the configured account."""
@@ -117,15 +123,18 @@ class MailService:
         message["To"] = sender
         message["Subject"] = _("Testbericht van KINA Klachten")
         message["Message-ID"] = make_msgid(domain=sender.split("@")[-1])
-        message.set_content(_(
-            "Dit bericht werd verstuurd vanuit de instellingen van KINA Klachten ({person}) om de mailserver "
-            "{server} te testen. Brieven per e-mail vertrekken voortaan op deze manier."
-        ).format(person=self.ctx.viewer.display_name or "-", server=f"{clean.host}:{clean.port}"))
+        message.set_content(
+            _(
+                "Dit bericht werd verstuurd vanuit de instellingen van KINA Klachten ({person}) om de mailserver "
+                "{server} te testen. Brieven per e-mail vertrekken voortaan op deze manier."
+            ).format(person=self.ctx.viewer.display_name or "-", server=f"{clean.host}:{clean.port}")
+        )
         try:
             send_message(clean, password or self._password(clean), message)
         except SmtpFailed as error:
-            raise MailProblem(_("Het testbericht kon niet verstuurd worden: {error}.").format(
-                error=error.message)) from None
+            raise MailProblem(
+                _("Het testbericht kon niet verstuurd worden: {error}.").format(error=error.message)
+            ) from None
         return sender
 
     # -- sending letters --------------------------------------------------------------------
@@ -139,7 +148,9 @@ class MailService:
             smtp = SmtpSettings.from_setting(read_setting(session, SMTP))
             letterhead = letterhead_of(session, with_logo=False)
         if not smtp.configured:
-            raise MailProblem(_("Er is geen mailserver ingesteld: bewaar de brief als PDF en voeg hem toe aan uw antwoord."))
+            raise MailProblem(
+                _("Er is geen mailserver ingesteld: bewaar de brief als PDF en voeg hem toe aan uw antwoord.")
+            )
         record = self._letters._cases.get_by_id(case_id)
         address = record.description.complainant_email.strip() if record.description else ""
         if not address or not is_valid_email(address):
@@ -148,35 +159,44 @@ class MailService:
             try:
                 check_login(smtp, password)
             except SmtpFailed as error:
-                raise MailProblem(_("De brief is niet gemaakt en niet gemaild: {error}.").format(
-                    error=error.message)) from None
+                raise MailProblem(
+                    _("De brief is niet gemaakt en niet gemaild: {error}.").format(error=error.message)
+                ) from None
         else:
             password = self._password(smtp) or ""
         if smtp.username and not password:
-            raise MailProblem(_(
-                "Op deze computer is nog geen wachtwoord voor de mailserver bewaard. Een beheerder vult het in bij "
-                "Beheer → Instellingen… → E-mail versturen; bewaar de brief tot dan als PDF."
-            ))
+            raise MailProblem(
+                _(
+                    "Op deze computer is nog geen wachtwoord voor de mailserver bewaard. Een beheerder vult het in bij "
+                    "Beheer → Instellingen… → E-mail versturen; bewaar de brief tot dan als PDF."
+                )
+            )
         sender = smtp.sender or letterhead.email
         message = EmailMessage()
         message["From"] = formataddr((letterhead.name, sender))
         message["To"] = formataddr((record.description.complainant_name, address))
         message["Subject"] = _("{letter} – opvolgingsnummer {number}").format(
-            letter=kind.label(), number=record.tracking_number)
+            letter=kind.label(), number=record.tracking_number
+        )
         message["Message-ID"] = make_msgid(domain=sender.split("@")[-1])
-        message.set_content(_(
-            "Geachte mevrouw, geachte heer,\n\nIn bijlage vindt u onze brief over uw klacht met "
-            "opvolgingsnummer {number}.\n\nMet vriendelijke groeten\n{name}"
-        ).format(number=record.tracking_number, name=letterhead.name))
+        message.set_content(
+            _(
+                "Geachte mevrouw, geachte heer,\n\nIn bijlage vindt u onze brief over uw klacht met "
+                "opvolgingsnummer {number}.\n\nMet vriendelijke groeten\n{name}"
+            ).format(number=record.tracking_number, name=letterhead.name)
+        )
         pdf = self._letters.produce(case_id, kind)  # recorded first: what was sent is in the folder
-        message.add_attachment(pdf, maintype="application", subtype="pdf",
-                               filename=f"{record.tracking_number} {kind.label().lower()}.pdf")
+        message.add_attachment(
+            pdf, maintype="application", subtype="pdf", filename=f"{record.tracking_number} {kind.label().lower()}.pdf"
+        )
         try:
             send_message(smtp, password, message)
         except SmtpFailed as error:
-            raise MailProblem(_(
-                "De brief is gemaakt en staat in de klachtenmap, maar kon niet gemaild worden: {error}"
-            ).format(error=error.message)) from None
+            raise MailProblem(
+                _("De brief is gemaakt en staat in de klachtenmap, maar kon niet gemaild worden: {error}").format(
+                    error=error.message
+                )
+            ) from None
         return address
 
     # -- helpers ----------------------------------------------------------------------------

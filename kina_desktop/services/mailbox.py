@@ -12,18 +12,18 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from kina_desktop.domain.intake import IncomingMessage
 from kina_desktop.domain import mailbox as mailbox_rules
+from kina_desktop.domain.intake import IncomingMessage
 from kina_desktop.domain.mailbox import FetchedMail, MailboxSettings, mailbox_problems
 from kina_desktop.i18n import _
 from kina_desktop.services import audit
 from kina_desktop.services.context import ServiceContext
 from kina_desktop.services.errors import ValidationFailed
-from kina_desktop.services.permissions import Permission, require
 from kina_desktop.services.imap_connection import MailboxProblem, open_mailbox
 from kina_desktop.services.intake import IntakeService
 from kina_desktop.services.mailbox_password import load_password, store_password
 from kina_desktop.services.message_reading import MessageUnreadable, normalise_message_id, read_message
+from kina_desktop.services.permissions import Permission, require
 from kina_desktop.services.settings import IMAP_MAILBOX, read_setting, write_setting
 
 __all__ = ["FetchedMail", "MailboxProblem", "MailboxService", "PasswordNeeded"]
@@ -60,9 +60,15 @@ class MailboxService:
         with self.ctx.database.write() as session:
             before = read_setting(session, IMAP_MAILBOX)
             write_setting(session, IMAP_MAILBOX, clean.as_setting())
-            audit.record(session, self.ctx.viewer, audit.Action.EDIT, field=IMAP_MAILBOX,
-                         old=_summary(MailboxSettings.from_setting(before)) if before else "",
-                         new=_summary(clean), at=self.ctx.clock())
+            audit.record(
+                session,
+                self.ctx.viewer,
+                audit.Action.EDIT,
+                field=IMAP_MAILBOX,
+                old=_summary(MailboxSettings.from_setting(before)) if before else "",
+                new=_summary(clean),
+                at=self.ctx.clock(),
+            )
 
     def has_password(self) -> bool:
         """Whether this PC's keyring holds a password for the configured mailbox."""
@@ -106,8 +112,11 @@ class MailboxService:
         settings = self._configured_settings()
         password = load_password(settings)
         if not password:
-            raise PasswordNeeded(_("Op deze computer is nog geen wachtwoord voor het postvak {account} bewaard.")
-                                 .format(account=settings.account))
+            raise PasswordNeeded(
+                _("Op deze computer is nog geen wachtwoord voor het postvak {account} bewaard.").format(
+                    account=settings.account
+                )
+            )
         read: list[IncomingMessage] = []
         unreadable: list[str] = []
         with open_mailbox(settings, password) as mailbox:
@@ -125,8 +134,11 @@ class MailboxService:
                 try:
                     read.append(read_message(data))
                 except MessageUnreadable as error:
-                    unreadable.append(_("Bericht {uid} in het postvak kon niet gelezen worden: {reason}")
-                                      .format(uid=uid, reason=error.reason))
+                    unreadable.append(
+                        _("Bericht {uid} in het postvak kon niet gelezen worden: {reason}").format(
+                            uid=uid, reason=error.reason
+                        )
+                    )
                 if progress is not None:
                     progress(done, len(wanted))
             count = mailbox.count
@@ -146,8 +158,9 @@ class MailboxService:
     def _configured_settings(self) -> MailboxSettings:
         settings = self.settings()
         if not settings.configured:
-            raise MailboxProblem(_("Er is geen e-mailpostvak ingesteld: een beheerder doet dat onder "
-                                   "Beheer → E-mailpostvak…"))
+            raise MailboxProblem(
+                _("Er is geen e-mailpostvak ingesteld: een beheerder doet dat onder Beheer → E-mailpostvak…")
+            )
         return settings
 
 

@@ -31,8 +31,12 @@ def finish_message(message: IncomingMessage, problems: list[str]) -> IncomingMes
     body = message.body_text
     if len(body) > MAX_BODY_CHARS:
         body = body[:MAX_BODY_CHARS]
-        problems.append(_("De tekst van het bericht is erg lang en werd ingekort; de volledige tekst staat in het "
-                          "oorspronkelijke bericht."))
+        problems.append(
+            _(
+                "De tekst van het bericht is erg lang en werd ingekort; de volledige tekst staat in het "
+                "oorspronkelijke bericht."
+            )
+        )
     if not body.strip():
         if message.attachments:
             problems.append(_("Het bericht heeft geen tekst; de inhoud zit wellicht in de bijlagen."))

@@ -33,15 +33,27 @@ _QUOTED_FIELD = re.compile(
     re.IGNORECASE,
 )
 _FIELD_KIND = {
-    "from": "from", "van": "from", "de": "from", "von": "from",
-    "date": "date", "datum": "date", "verzonden": "date", "sent": "date", "envoyé": "date", "envoye": "date",
+    "from": "from",
+    "van": "from",
+    "de": "from",
+    "von": "from",
+    "date": "date",
+    "datum": "date",
+    "verzonden": "date",
+    "sent": "date",
+    "envoyé": "date",
+    "envoye": "date",
     "gesendet": "date",
-    "subject": "subject", "onderwerp": "subject", "objet": "subject", "betreff": "subject",
+    "subject": "subject",
+    "onderwerp": "subject",
+    "objet": "subject",
+    "betreff": "subject",
 }
 
 
-def unwrap_forward(message: IncomingMessage, attached: list[tuple[Message, bytes]],
-                    problems: list[str]) -> IncomingMessage:
+def unwrap_forward(
+    message: IncomingMessage, attached: list[tuple[Message, bytes]], problems: list[str]
+) -> IncomingMessage:
     """A complaint forwarded by a colleague: the complainant, the date and the text come from
     the forwarded message (attached or quoted in the body); who forwarded it is noted."""
     if _REPLY_SUBJECT.match(message.subject):
@@ -55,8 +67,11 @@ def unwrap_forward(message: IncomingMessage, attached: list[tuple[Message, bytes
         content = MessageContent(inner, inner_problems)
         inner_name, inner_address = parse_sender(header_value(inner, "from"))
         original = {
-            "from_name": inner_name, "from_address": inner_address, "date": header_value(inner, "date"),
-            "subject": header_value(inner, "subject"), "body": content.body,
+            "from_name": inner_name,
+            "from_address": inner_address,
+            "date": header_value(inner, "date"),
+            "subject": header_value(inner, "subject"),
+            "body": content.body,
         }
         note = message.body_text.strip()
         if not forwarded_subject and note and len(attached) == 1 and not inner_address:
@@ -68,15 +83,19 @@ def unwrap_forward(message: IncomingMessage, attached: list[tuple[Message, bytes
         if marker is None:
             return message
         note = message.body_text[: marker.start()].strip()
-        original = _quoted_original(message.body_text[marker.end():])
+        original = _quoted_original(message.body_text[marker.end() :])
         if original is None:
             return message
     if not original.get("from_address") and not original.get("from_name"):
         return message
     forwarder = message.sender_name or message.sender_address
     when = message.received_at.strftime("%d-%m-%Y %H:%M") if message.received_at else _("onbekende datum")
-    problems.append(_("Doorgestuurd bericht (door {who} op {when}): afzender, datum en tekst komen uit het "
-                      "oorspronkelijke bericht.").format(who=forwarder or _("onbekend"), when=when))
+    problems.append(
+        _(
+            "Doorgestuurd bericht (door {who} op {when}): afzender, datum en tekst komen uit het "
+            "oorspronkelijke bericht."
+        ).format(who=forwarder or _("onbekend"), when=when)
+    )
     received_at = parse_date(original.get("date", "")) or message.received_at
     if not original.get("from_address"):
         problems.append(_("Het doorgestuurde bericht vermeldt geen e-mailadres van de oorspronkelijke afzender."))
@@ -121,5 +140,10 @@ def _quoted_original(text: str) -> dict[str, str] | None:
         return None
     name, address = parse_sender(fields["from"])
     body = "\n".join(line[1:].lstrip() if line.startswith(">") else line for line in lines[index:])
-    return {"from_name": name, "from_address": address, "date": fields.get("date", ""),
-            "subject": fields.get("subject", ""), "body": clean_text(body)}
+    return {
+        "from_name": name,
+        "from_address": address,
+        "date": fields.get("date", ""),
+        "subject": fields.get("subject", ""),
+        "body": clean_text(body),
+    }

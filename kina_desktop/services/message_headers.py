@@ -22,18 +22,67 @@ _ADDRESS = re.compile(r"[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
 
 _MONTHS = {
     # English, Dutch, French and German month names and their usual abbreviations
-    "jan": 1, "january": 1, "januari": 1, "janvier": 1, "janv": 1, "januar": 1,
-    "feb": 2, "february": 2, "februari": 2, "février": 2, "fevrier": 2, "févr": 2, "fevr": 2, "februar": 2,
-    "mar": 3, "march": 3, "maart": 3, "mars": 3, "mrt": 3, "märz": 3, "maerz": 3,
-    "apr": 4, "april": 4, "avril": 4, "avr": 4,
-    "may": 5, "mei": 5, "mai": 5,
-    "jun": 6, "june": 6, "juni": 6, "juin": 6,
-    "jul": 7, "july": 7, "juli": 7, "juillet": 7, "juil": 7,
-    "aug": 8, "august": 8, "augustus": 8, "août": 8, "aout": 8,
-    "sep": 9, "sept": 9, "september": 9, "septembre": 9,
-    "oct": 10, "okt": 10, "october": 10, "oktober": 10, "octobre": 10,
-    "nov": 11, "november": 11, "novembre": 11,
-    "dec": 12, "december": 12, "décembre": 12, "decembre": 12, "déc": 12, "dez": 12, "dezember": 12,
+    "jan": 1,
+    "january": 1,
+    "januari": 1,
+    "janvier": 1,
+    "janv": 1,
+    "januar": 1,
+    "feb": 2,
+    "february": 2,
+    "februari": 2,
+    "février": 2,
+    "fevrier": 2,
+    "févr": 2,
+    "fevr": 2,
+    "februar": 2,
+    "mar": 3,
+    "march": 3,
+    "maart": 3,
+    "mars": 3,
+    "mrt": 3,
+    "märz": 3,
+    "maerz": 3,
+    "apr": 4,
+    "april": 4,
+    "avril": 4,
+    "avr": 4,
+    "may": 5,
+    "mei": 5,
+    "mai": 5,
+    "jun": 6,
+    "june": 6,
+    "juni": 6,
+    "juin": 6,
+    "jul": 7,
+    "july": 7,
+    "juli": 7,
+    "juillet": 7,
+    "juil": 7,
+    "aug": 8,
+    "august": 8,
+    "augustus": 8,
+    "août": 8,
+    "aout": 8,
+    "sep": 9,
+    "sept": 9,
+    "september": 9,
+    "septembre": 9,
+    "oct": 10,
+    "okt": 10,
+    "october": 10,
+    "oktober": 10,
+    "octobre": 10,
+    "nov": 11,
+    "november": 11,
+    "novembre": 11,
+    "dec": 12,
+    "december": 12,
+    "décembre": 12,
+    "decembre": 12,
+    "déc": 12,
+    "dez": 12,
+    "dezember": 12,
 }
 _MONTH_WORD = r"([a-zà-ÿ]{3,10})\.?"
 _TIME = re.compile(r"(\d{1,2})[:.hu](\d{2})(?:[:.](\d{2}))?\s*(am|pm)?", re.IGNORECASE)
@@ -49,7 +98,7 @@ def decode_words(raw: str) -> str:
         raw = decode_bytes(raw.encode("ascii", "surrogateescape"))
     try:
         pieces = email.header.decode_header(raw)
-    except Exception:  # noqa: BLE001 - a header this odd is taken as it stands
+    except Exception:
         return one_line(raw)
     out = []
     for value, charset in pieces:
@@ -61,7 +110,7 @@ def raw_headers(msg: Message, name: str) -> list[str]:
     name = name.lower()
     try:
         return [str(value) for key, value in msg.raw_items() if key.lower() == name]
-    except Exception:  # noqa: BLE001
+    except Exception:
         return []
 
 
@@ -76,7 +125,7 @@ def header_value(msg: Message, name: str) -> str:
     try:
         value = msg.get(name)
         return one_line(str(value)) if value is not None else ""
-    except Exception:  # noqa: BLE001 - the policy's parser fails on some broken headers
+    except Exception:
         return decode_words(raw)
 
 
@@ -92,7 +141,7 @@ def parse_sender(text: str) -> tuple[str, str]:
         text = f'"{unquoted.group(1)}" <{unquoted.group(2)}>'
     try:
         pairs = email.utils.getaddresses([text])
-    except Exception:  # noqa: BLE001
+    except Exception:
         pairs = []
     for name, address in pairs:
         if "@" in address and _ADDRESS.fullmatch(address.strip()):
@@ -128,7 +177,7 @@ def local_time(value: dt.datetime) -> dt.datetime:
         return value
     try:
         return value.astimezone(ZoneInfo(LOCAL_ZONE)).replace(tzinfo=None)
-    except Exception:  # noqa: BLE001 - no time zone data: the computer's own zone
+    except Exception:
         return value.astimezone().replace(tzinfo=None)
 
 

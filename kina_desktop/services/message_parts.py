@@ -22,8 +22,22 @@ from kina_desktop.services.message_headers import decode_words, header_value
 from kina_desktop.services.message_text import clean_text, decode_bytes, has_surrogates
 
 _HEADER_NAMES = {
-    "from", "to", "cc", "subject", "date", "message-id", "received", "mime-version", "content-type",
-    "return-path", "delivered-to", "reply-to", "sender", "x-mailer", "user-agent", "thread-topic",
+    "from",
+    "to",
+    "cc",
+    "subject",
+    "date",
+    "message-id",
+    "received",
+    "mime-version",
+    "content-type",
+    "return-path",
+    "delivered-to",
+    "reply-to",
+    "sender",
+    "x-mailer",
+    "user-agent",
+    "thread-topic",
 }
 _BASE64_LINE = re.compile(r"[A-Za-z0-9+/]+={0,2}")
 
@@ -35,7 +49,7 @@ def parse_mail(data: bytes) -> Message:
 def looks_like_mail(msg: Message) -> bool:
     try:
         keys = {key.lower() for key in msg.keys()}
-    except Exception:  # noqa: BLE001
+    except Exception:
         return False
     return bool(keys & _HEADER_NAMES)
 
@@ -47,12 +61,17 @@ def repair_boundary(data: bytes, msg: Message, problems: list[str]) -> Message:
         return msg
     defects = {type(d).__name__ for d in getattr(msg, "defects", [])}
     payload = msg.get_payload()
-    broken = bool(defects & {"StartBoundaryNotFoundDefect", "NoBoundaryInMultipartDefect",
-                             "MultipartInvariantViolationDefect"}) or not isinstance(payload, list)
+    broken = bool(
+        defects & {"StartBoundaryNotFoundDefect", "NoBoundaryInMultipartDefect", "MultipartInvariantViolationDefect"}
+    ) or not isinstance(payload, list)
     if not broken:
         return msg
-    problems.append(_("De MIME-structuur van het bericht is beschadigd; de tekst en bijlagen werden zo goed "
-                      "mogelijk gelezen. Kijk het oorspronkelijke bericht na."))
+    problems.append(
+        _(
+            "De MIME-structuur van het bericht is beschadigd; de tekst en bijlagen werden zo goed "
+            "mogelijk gelezen. Kijk het oorspronkelijke bericht na."
+        )
+    )
     split = re.search(rb"\r?\n\r?\n", data)
     if split is None:
         return msg
@@ -63,14 +82,17 @@ def repair_boundary(data: bytes, msg: Message, problems: list[str]) -> Message:
     if not counts:
         return msg
     boundary = max(counts, key=lambda b: counts[b])
-    if re.search(rb'boundary\s*=', head, flags=re.IGNORECASE):
-        new_head = re.sub(rb'boundary\s*=\s*("[^"]*"|[^;\s]*)', b'boundary="' + boundary + b'"', head,
-                          count=1, flags=re.IGNORECASE)
+    if re.search(rb"boundary\s*=", head, flags=re.IGNORECASE):
+        new_head = re.sub(
+            rb'boundary\s*=\s*("[^"]*"|[^;\s]*)', b'boundary="' + boundary + b'"', head, count=1, flags=re.IGNORECASE
+        )
     else:
-        new_head = re.sub(rb"(?im)^(content-type:\s*multipart/[a-z-]+)", rb'\1; boundary="' + boundary + b'"', head, count=1)
+        new_head = re.sub(
+            rb"(?im)^(content-type:\s*multipart/[a-z-]+)", rb'\1; boundary="' + boundary + b'"', head, count=1
+        )
     try:
         repaired = parse_mail(new_head + b"\n\n" + body)
-    except Exception:  # noqa: BLE001
+    except Exception:
         return msg
     return repaired if isinstance(repaired.get_payload(), list) else msg
 
@@ -83,14 +105,16 @@ def note_damage(msg: Message, problems: list[str]) -> None:
             found.update(type(d).__name__ for d in getattr(part, "defects", []))
             if _damaged_base64(part):
                 found.add("InvalidBase64CharactersDefect")
-    except Exception:  # noqa: BLE001
+    except Exception:
         return
     if "CloseBoundaryNotFoundDefect" in found:
-        problems.append(_("Het bericht is onvolledig (het eindigt midden in een deel); kijk het oorspronkelijke "
-                          "bericht na."))
+        problems.append(
+            _("Het bericht is onvolledig (het eindigt midden in een deel); kijk het oorspronkelijke bericht na.")
+        )
     if found & {"InvalidBase64CharactersDefect", "InvalidBase64PaddingDefect", "InvalidBase64LengthDefect"}:
-        problems.append(_("Een deel van het bericht is beschadigd (ongeldige base64-codering); wat leesbaar was, "
-                          "werd overgenomen."))
+        problems.append(
+            _("Een deel van het bericht is beschadigd (ongeldige base64-codering); wat leesbaar was, werd overgenomen.")
+        )
 
 
 def _leaves(part: Message, in_alternative: bool = False) -> Iterator[tuple[Message, bool]]:
@@ -126,11 +150,12 @@ def _damaged_base64(part: Message) -> bool:
     try:
         if str(part.get("content-transfer-encoding", "")).strip().lower() != "base64":
             return False
-    except Exception:  # noqa: BLE001
+    except Exception:
         return False
     raw = part.get_payload()
     return isinstance(raw, str) and any(
-        line.strip() and not _BASE64_LINE.fullmatch(line.strip()) for line in raw.splitlines())
+        line.strip() and not _BASE64_LINE.fullmatch(line.strip()) for line in raw.splitlines()
+    )
 
 
 def _part_bytes(part: Message) -> bytes:
@@ -139,7 +164,7 @@ def _part_bytes(part: Message) -> bytes:
         return _lenient_base64(raw)
     try:
         payload = part.get_payload(decode=True)
-    except Exception:  # noqa: BLE001
+    except Exception:
         payload = None
     if isinstance(payload, bytes):
         return payload
@@ -152,7 +177,7 @@ def _part_bytes(part: Message) -> bytes:
 def _part_text(part: Message) -> str:
     try:
         charset = part.get_content_charset()
-    except Exception:  # noqa: BLE001
+    except Exception:
         charset = None
     text = decode_bytes(_part_bytes(part), charset)
     if part.get_content_type() == "text/html":
@@ -163,14 +188,14 @@ def _part_text(part: Message) -> str:
 def _filename(part: Message) -> str:
     try:
         name = part.get_filename() or ""
-    except Exception:  # noqa: BLE001
+    except Exception:
         name = ""
     if not name:
         try:
             name = part.get_param("name", header="content-type") or ""
             if isinstance(name, tuple):
                 name = email.utils.collapse_rfc2231_value(name)
-        except Exception:  # noqa: BLE001
+        except Exception:
             name = ""
     return safe_filename(decode_words(str(name))) if name else ""
 
@@ -188,7 +213,7 @@ def safe_filename(name: str) -> str:
 def _is_attachment(part: Message, filename: str) -> bool:
     try:
         disposition = part.get_content_disposition()
-    except Exception:  # noqa: BLE001
+    except Exception:
         disposition = None
     if disposition == "attachment" or filename:
         return True
@@ -202,10 +227,10 @@ def _attached_message(part: Message) -> tuple[Message | None, bytes]:
         return None, _part_bytes(part)
     try:
         data = inner.as_bytes(policy=policy.SMTP)
-    except Exception:  # noqa: BLE001 - a damaged inner message: keep its text as it came
+    except Exception:
         try:
             data = inner.as_string(policy=policy.compat32).encode("utf-8", "replace")
-        except Exception:  # noqa: BLE001
+        except Exception:
             data = b""
     return inner, data
 
@@ -243,8 +268,9 @@ class MessageContent:
                 continue
             data = _part_bytes(part)
             if not data:
-                problems.append(_("De bijlage {name} is leeg en werd overgeslagen.").format(
-                    name=filename or _("zonder naam")))
+                problems.append(
+                    _("De bijlage {name} is leeg en werd overgeslagen.").format(name=filename or _("zonder naam"))
+                )
                 continue
             if not filename:
                 extension = mimetypes.guess_extension(ctype) or ".bin"
@@ -259,7 +285,7 @@ class MessageContent:
         try:
             plain = msg.get_body(preferencelist=("plain",))
             html = msg.get_body(preferencelist=("html",))
-        except Exception:  # noqa: BLE001 - a damaged structure: walk the leaves below
+        except Exception:
             pass
         if plain is None and html is None:
             for part, _alt in _leaves(msg):

@@ -44,8 +44,17 @@ from kina_desktop.services.message_text import clean_text, decode_bytes
 from kina_desktop.services.outlook_conversion import read_outlook
 
 __all__ = [
-    "MAX_BODY_CHARS", "MAX_MESSAGE_BYTES", "MessageUnreadable", "clean_text", "decode_bytes", "normalise_message_id",
-    "parse_date", "parse_sender", "read_message", "safe_filename", "synthetic_message_id",
+    "MAX_BODY_CHARS",
+    "MAX_MESSAGE_BYTES",
+    "MessageUnreadable",
+    "clean_text",
+    "decode_bytes",
+    "normalise_message_id",
+    "parse_date",
+    "parse_sender",
+    "read_message",
+    "safe_filename",
+    "synthetic_message_id",
 ]
 
 OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -75,15 +84,21 @@ def _sender(msg: Message, problems: list[str]) -> tuple[str, str]:
     name, address = parse_sender(header_value(msg, "from"))
     reply_name, reply_address = parse_sender(header_value(msg, "reply-to"))
     if re.match(r"(?i)^(no-?reply|do-?not-?reply|noreply|nepasrepondre|niet-?beantwoorden)", address) and reply_address:
-        problems.append(_("De afzender is een ‘no-reply’-adres; het antwoordadres {address} werd genomen.").format(
-            address=reply_address))
+        problems.append(
+            _("De afzender is een ‘no-reply’-adres; het antwoordadres {address} werd genomen.").format(
+                address=reply_address
+            )
+        )
         return reply_name or name, reply_address
     if not address:
         for header in ("sender", "reply-to", "return-path"):
             other_name, other_address = parse_sender(header_value(msg, header))
             if other_address:
-                problems.append(_("Geen afzender (Van) in het bericht; het adres komt uit ‘{header}’.").format(
-                    header="-".join(word.capitalize() for word in header.split("-"))))
+                problems.append(
+                    _("Geen afzender (Van) in het bericht; het adres komt uit ‘{header}’.").format(
+                        header="-".join(word.capitalize() for word in header.split("-"))
+                    )
+                )
                 return name or other_name, other_address
         problems.append(_("Geen e-mailadres van de afzender in het bericht."))
     return name, address
@@ -100,8 +115,12 @@ def _date(msg: Message, problems: list[str]) -> dt.datetime | None:
         value = parse_date(stamp)
         if value is not None:
             if text:
-                problems.append(_("De datum ‘{date}’ in het bericht is onleesbaar; de datum waarop de mailserver "
-                                  "het ontving werd genomen.").format(date=text[:60]))
+                problems.append(
+                    _(
+                        "De datum ‘{date}’ in het bericht is onleesbaar; de datum waarop de mailserver "
+                        "het ontving werd genomen."
+                    ).format(date=text[:60])
+                )
             else:
                 problems.append(_("Geen datum in het bericht; de datum waarop de mailserver het ontving werd genomen."))
             return value
@@ -120,9 +139,10 @@ def _read_rfc822(data: bytes, filename: str) -> IncomingMessage:
         data_for_parse = data.lstrip(b"\r\n\t ")
     try:
         msg = parse_mail(data_for_parse)
-    except Exception as error:  # noqa: BLE001 - the parser itself gave up
-        raise MessageUnreadable(filename, _("het bestand is beschadigd ({error})").format(
-            error=error.__class__.__name__)) from error
+    except Exception as error:
+        raise MessageUnreadable(
+            filename, _("het bestand is beschadigd ({error})").format(error=error.__class__.__name__)
+        ) from error
     if not looks_like_mail(msg):
         raise MessageUnreadable(filename, _("er staan geen e-mailkoppen (Van, Onderwerp, Datum) in het bestand"))
     msg = repair_boundary(data_for_parse, msg, problems)

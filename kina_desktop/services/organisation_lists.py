@@ -60,7 +60,9 @@ class OrganisationLists:
         with self.ctx.database.read() as session:
             ocmws = read_setting(session, MEMBER_OCMWS)
             services = read_setting(session, KINA_SERVICES)
-        return clean_list([
-            *(DEFAULT_MEMBER_OCMWS if ocmws is None else ocmws),
-            *(DEFAULT_KINA_SERVICES if services is None else services),
-        ])
+        return clean_list(
+            [
+                *(DEFAULT_MEMBER_OCMWS if ocmws is None else ocmws),
+                *(DEFAULT_KINA_SERVICES if services is None else services),
+            ]
+        )

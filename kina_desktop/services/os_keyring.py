@@ -27,16 +27,18 @@ def entry(account: str, host: str) -> str:
 
 def _refused(error: Exception) -> KeyringMissing:
     if isinstance(error, keyring.errors.NoKeyringError):
-        return KeyringMissing(_(
-            "Op deze computer is geen sleutelhanger van het besturingssysteem beschikbaar om wachtwoorden "
-            "veilig te bewaren (Windows Referentiebeheer, macOS Sleutelhanger, of onder Linux "
-            "GNOME-sleutelbos of KWallet). Het wachtwoord wordt nooit in de database bewaard: vraag uw "
-            "IT-verantwoordelijke om een sleutelhanger in te stellen."
-        ))
+        return KeyringMissing(
+            _(
+                "Op deze computer is geen sleutelhanger van het besturingssysteem beschikbaar om wachtwoorden "
+                "veilig te bewaren (Windows Referentiebeheer, macOS Sleutelhanger, of onder Linux "
+                "GNOME-sleutelbos of KWallet). Het wachtwoord wordt nooit in de database bewaard: vraag uw "
+                "IT-verantwoordelijke om een sleutelhanger in te stellen."
+            )
+        )
     if isinstance(error, keyring.errors.KeyringLocked):
-        return KeyringMissing(_(
-            "De sleutelhanger van het besturingssysteem is vergrendeld: ontgrendel hem en probeer opnieuw."
-        ))
+        return KeyringMissing(
+            _("De sleutelhanger van het besturingssysteem is vergrendeld: ontgrendel hem en probeer opnieuw.")
+        )
     return KeyringMissing(_("De sleutelhanger van het besturingssysteem weigerde: {error}").format(error=error))
 
 

@@ -59,8 +59,12 @@ def read_outlook(data: bytes, filename: str) -> IncomingMessage:
     attached: list[tuple[Message, bytes]] = []
     attachments = _outlook_attachments(outlook, problems, attached)
     if outlook.unreadable_parts:
-        problems.append(_("Een deel van het Outlook-bestand is beschadigd; wat leesbaar was, werd overgenomen. "
-                          "Kijk het oorspronkelijke bericht na."))
+        problems.append(
+            _(
+                "Een deel van het Outlook-bestand is beschadigd; wat leesbaar was, werd overgenomen. "
+                "Kijk het oorspronkelijke bericht na."
+            )
+        )
     message = IncomingMessage(
         message_id=message_id or synthetic_message_id(data),
         received_at=received_at,
@@ -83,7 +87,7 @@ def _transport_headers(text: str) -> Message | None:
         return None
     try:
         headers = parse_mail(text.encode("utf-8", "surrogateescape").rstrip(b"\r\n") + b"\r\n\r\n")
-    except Exception:  # noqa: BLE001 - headers this damaged are not used
+    except Exception:
         return None
     return headers if looks_like_mail(headers) else None
 
@@ -91,7 +95,7 @@ def _transport_headers(text: str) -> Message | None:
 def _outlook_date(outlook: OutlookMessage, headers: Message | None) -> dt.datetime | None:
     """When it was sent, else when it was delivered, else the headers' Date; a draft that was
     never sent has no date (its times are when it was saved)."""
-    for value in (() if outlook.unsent else (outlook.submitted_at, outlook.delivered_at)):
+    for value in () if outlook.unsent else (outlook.submitted_at, outlook.delivered_at):
         if value is not None and plausible(local_time(value)) is not None:
             return plausible(local_time(value))
     if headers is not None:
@@ -109,17 +113,26 @@ def _outlook_body(outlook: OutlookMessage, problems: list[str]) -> str:
         if rtf is not None:
             body = clean_text(html_to_text(rtf.text) if rtf.is_html else rtf.text)
         if body.strip():
-            problems.append(_("De tekst van dit Outlook-bericht werd uit de opgemaakte versie (RTF) gehaald; kijk "
-                              "hem na in het oorspronkelijke bericht in de klachtenmap."))
+            problems.append(
+                _(
+                    "De tekst van dit Outlook-bericht werd uit de opgemaakte versie (RTF) gehaald; kijk "
+                    "hem na in het oorspronkelijke bericht in de klachtenmap."
+                )
+            )
         else:
-            problems.append(_("De tekst van dit Outlook-bericht is alleen in opgemaakte vorm (RTF) bewaard en kon "
-                              "niet gelezen worden; lees hem in het oorspronkelijke bericht in de klachtenmap en neem "
-                              "hem over."))
+            problems.append(
+                _(
+                    "De tekst van dit Outlook-bericht is alleen in opgemaakte vorm (RTF) bewaard en kon "
+                    "niet gelezen worden; lees hem in het oorspronkelijke bericht in de klachtenmap en neem "
+                    "hem over."
+                )
+            )
     return body
 
 
-def _outlook_attachments(outlook: OutlookMessage, problems: list[str],
-                         attached: list[tuple[Message, bytes]]) -> list[IncomingAttachment]:
+def _outlook_attachments(
+    outlook: OutlookMessage, problems: list[str], attached: list[tuple[Message, bytes]]
+) -> list[IncomingAttachment]:
     """The attachments; an attached Outlook message becomes an e-mail (.eml) of its own, as its
     text and files can be read there without Outlook (the .msg file keeps it whole)."""
     found: list[IncomingAttachment] = []
@@ -134,12 +147,17 @@ def _outlook_attachments(outlook: OutlookMessage, problems: list[str],
                 continue
             attached.append(inner)
             found.append(IncomingAttachment(name, "message/rfc822", inner[1]))
-            problems.append(_("De bijlage {name} is een Outlook-bericht; de tekst en bijlagen ervan werden als "
-                              "e-mail (.eml) bewaard, de opmaak staat in het oorspronkelijke bericht.").format(name=name))
+            problems.append(
+                _(
+                    "De bijlage {name} is een Outlook-bericht; de tekst en bijlagen ervan werden als "
+                    "e-mail (.eml) bewaard, de opmaak staat in het oorspronkelijke bericht."
+                ).format(name=name)
+            )
             continue
         if attachment.data is None:
-            problems.append(_("De bijlage {name} kon niet gelezen worden en werd overgeslagen.").format(
-                name=name or number))
+            problems.append(
+                _("De bijlage {name} kon niet gelezen worden en werd overgeslagen.").format(name=name or number)
+            )
             continue
         if not attachment.data:
             problems.append(_("De bijlage {name} is leeg en werd overgeslagen.").format(name=name or _("zonder naam")))
@@ -156,7 +174,7 @@ def _outlook_as_email(outlook: OutlookMessage) -> tuple[Message, bytes] | None:
     try:
         data = _email_of(outlook).as_bytes()
         return parse_mail(data), data
-    except Exception:  # noqa: BLE001 - a property value the e-mail library refuses
+    except Exception:
         return None
 
 

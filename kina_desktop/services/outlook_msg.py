@@ -72,12 +72,34 @@ _ADDRESS = re.compile(r"[^@\s<>\"]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
 
 # Windows code pages Python knows by another name than cpNNNN.
 _CODEPAGES = {
-    65001: "utf-8", 65000: "utf-7", 1200: "utf-16-le", 1201: "utf-16-be", 20127: "ascii",
-    20866: "koi8_r", 21866: "koi8_u", 28591: "latin-1", 28592: "iso8859_2", 28593: "iso8859_3",
-    28594: "iso8859_4", 28595: "iso8859_5", 28596: "iso8859_6", 28597: "iso8859_7", 28598: "iso8859_8",
-    28599: "iso8859_9", 28603: "iso8859_13", 28605: "iso8859_15", 38598: "iso8859_8", 50220: "iso2022_jp",
-    50221: "iso2022_jp", 50222: "iso2022_jp", 51932: "euc_jp", 51936: "gb2312", 51949: "euc_kr",
-    52936: "hz", 54936: "gb18030", 10000: "mac_roman",
+    65001: "utf-8",
+    65000: "utf-7",
+    1200: "utf-16-le",
+    1201: "utf-16-be",
+    20127: "ascii",
+    20866: "koi8_r",
+    21866: "koi8_u",
+    28591: "latin-1",
+    28592: "iso8859_2",
+    28593: "iso8859_3",
+    28594: "iso8859_4",
+    28595: "iso8859_5",
+    28596: "iso8859_6",
+    28597: "iso8859_7",
+    28598: "iso8859_8",
+    28599: "iso8859_9",
+    28603: "iso8859_13",
+    28605: "iso8859_15",
+    38598: "iso8859_8",
+    50220: "iso2022_jp",
+    50221: "iso2022_jp",
+    50222: "iso2022_jp",
+    51932: "euc_jp",
+    51936: "gb2312",
+    51949: "euc_kr",
+    52936: "hz",
+    54936: "gb18030",
+    10000: "mac_roman",
 }
 
 
@@ -137,8 +159,7 @@ class OutlookMessage:
         """(name, address) of the person the message is from: the one sent on behalf of when
         there is one, else the sender."""
         if self.representing_address or self.representing_name:
-            return (self.representing_name or self.sender_name,
-                    self.representing_address or self.sender_address)
+            return (self.representing_name or self.sender_name, self.representing_address or self.sender_address)
         return self.sender_name, self.sender_address
 
 
@@ -157,7 +178,7 @@ def read_outlook_message(data: bytes) -> OutlookMessage:
     """The message in the bytes of a .msg file; raises ``OutlookFileError``."""
     try:
         ole = olefile.OleFileIO(io.BytesIO(data))
-    except Exception as error:  # noqa: BLE001 - olefile raises OSError, struct.error, IndexError, ...
+    except Exception as error:
         raise OutlookFileError("damaged", str(error)) from error
     try:
         if not _exists(ole, ["__properties_version1.0"]):
@@ -170,7 +191,7 @@ def read_outlook_message(data: bytes) -> OutlookMessage:
 def _exists(ole: olefile.OleFileIO, path: list[str]) -> bool:
     try:
         return bool(ole.exists("/".join(path)))
-    except Exception:  # noqa: BLE001
+    except Exception:
         return False
 
 
@@ -199,7 +220,7 @@ class _Storage:
         try:
             data = self.ole.openstream(name).read()
             expected = self.ole.get_size(name)
-        except Exception:  # noqa: BLE001 - a damaged sector chain: this property is lost
+        except Exception:
             self.broken.append(name)
             return None
         if len(data) < expected:  # a file cut off: olefile gives what is there
@@ -243,7 +264,7 @@ class _Storage:
         if not ticks:
             return None
         try:
-            return dt.datetime(1601, 1, 1, tzinfo=dt.timezone.utc) + dt.timedelta(microseconds=ticks // 10)
+            return dt.datetime(1601, 1, 1, tzinfo=dt.UTC) + dt.timedelta(microseconds=ticks // 10)
         except OverflowError:
             return None
 
@@ -252,7 +273,7 @@ class _Storage:
         names: set[str] = set()
         try:
             entries = self.ole.listdir(streams=False, storages=True)
-        except Exception:  # noqa: BLE001
+        except Exception:
             return []
         depth = len(self.path)
         for entry in entries:

@@ -48,13 +48,19 @@ class Permission(Enum):
 
 
 RULES: dict[Permission, tuple[Rule, str]] = {
-    Permission.REGISTER: (may_register, N_(
-        "Klachten worden geregistreerd door de klachtenontvanger, het klachtenteam of de directeur (Art. 5).")),
-    Permission.FETCH_MAIL: (may_register, N_(
-        "Alleen wie klachten registreert, haalt de e-mails van het postvak op (Art. 5).")),
+    Permission.REGISTER: (
+        may_register,
+        N_("Klachten worden geregistreerd door de klachtenontvanger, het klachtenteam of de directeur (Art. 5)."),
+    ),
+    Permission.FETCH_MAIL: (
+        may_register,
+        N_("Alleen wie klachten registreert, haalt de e-mails van het postvak op (Art. 5)."),
+    ),
     Permission.MANAGE_ACCOUNTS: (may_administer, N_("Alleen een beheerder beheert accounts.")),
-    Permission.APPOINT_DIRECTOR: (may_appoint_director, N_(
-        "Alleen de directeur kan iemand de rol directeur geven of afnemen (Art. 6).")),
+    Permission.APPOINT_DIRECTOR: (
+        may_appoint_director,
+        N_("Alleen de directeur kan iemand de rol directeur geven of afnemen (Art. 6)."),
+    ),
     Permission.CHANGE_SETTINGS: (may_administer, N_("Alleen een beheerder wijzigt de instellingen.")),
     Permission.EDIT_LETTER_TEMPLATES: (may_administer, N_("Alleen een beheerder past de briefsjablonen aan.")),
     Permission.EDIT_LETTERHEAD: (may_administer, N_("Alleen een beheerder past het briefhoofd aan.")),
@@ -62,17 +68,27 @@ RULES: dict[Permission, tuple[Rule, str]] = {
     Permission.SET_UP_MAIL_SERVER: (may_administer, N_("Alleen een beheerder stelt de mailserver in.")),
     Permission.MAKE_DEMO_DATA: (may_administer, N_("Alleen een beheerder mag demogegevens aanmaken.")),
     Permission.SET_RETENTION_PERIOD: (may_run_retention, N_("Alleen een beheerder mag de bewaartermijn wijzigen.")),
-    Permission.VIEW_RETENTION: (may_view_retention, N_(
-        "Alleen de directeur of een beheerder mag de bewaartermijn bekijken.")),
+    Permission.VIEW_RETENTION: (
+        may_view_retention,
+        N_("Alleen de directeur of een beheerder mag de bewaartermijn bekijken."),
+    ),
     Permission.PSEUDONYMISE: (may_run_retention, N_("Alleen een beheerder mag dossiers pseudonimiseren.")),
-    Permission.SET_LEGAL_HOLD: (may_set_legal_hold, N_(
-        "Alleen de directeur of een beheerder mag een juridische blokkering instellen of opheffen.")),
-    Permission.ANSWER_ACCESS_REQUESTS: (may_answer_access_requests, N_(
-        "Alleen de directeur of een beheerder mag een inzageverzoek beantwoorden.")),
-    Permission.EDIT_PROJECTS: (may_edit_projects, N_(
-        "Alleen het klachtenteam, de directeur of een beheerder mag verbeterprojecten wijzigen.")),
-    Permission.WRITE_REPORT_INTRODUCTION: (may_edit_projects, N_(
-        "Alleen het klachtenteam, de directeur of een beheerder mag de inleiding van het jaarverslag wijzigen.")),
+    Permission.SET_LEGAL_HOLD: (
+        may_set_legal_hold,
+        N_("Alleen de directeur of een beheerder mag een juridische blokkering instellen of opheffen."),
+    ),
+    Permission.ANSWER_ACCESS_REQUESTS: (
+        may_answer_access_requests,
+        N_("Alleen de directeur of een beheerder mag een inzageverzoek beantwoorden."),
+    ),
+    Permission.EDIT_PROJECTS: (
+        may_edit_projects,
+        N_("Alleen het klachtenteam, de directeur of een beheerder mag verbeterprojecten wijzigen."),
+    ),
+    Permission.WRITE_REPORT_INTRODUCTION: (
+        may_edit_projects,
+        N_("Alleen het klachtenteam, de directeur of een beheerder mag de inleiding van het jaarverslag wijzigen."),
+    ),
     Permission.EXPORT_REGISTER: (may_export_register, N_("Alleen de directeur mag het volledige register exporteren.")),
 }
 

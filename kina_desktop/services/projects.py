@@ -18,8 +18,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
-from kina_desktop.db.models import Account, AuditEvent, Case, ImprovementProject as ProjectRow
-from kina_desktop.db.models import ProjectAction as ActionRow, ProjectCase
+from kina_desktop.db.models import Account, AuditEvent, Case, ProjectCase
+from kina_desktop.db.models import ImprovementProject as ProjectRow
+from kina_desktop.db.models import ProjectAction as ActionRow
 from kina_desktop.domain.audit_actions import AuditAction
 from kina_desktop.domain.projects import (
     TITLE_FIELD,
@@ -57,18 +58,28 @@ class ProjectNotFound(ServiceError):
 
 def _to_domain(session: Session, row: ProjectRow) -> ImprovementProject:
     numbers = session.scalars(
-        select(Case.tracking_number).join(ProjectCase, ProjectCase.case_id == Case.id)
-        .where(ProjectCase.project_id == row.id).order_by(Case.year, Case.sequence)
+        select(Case.tracking_number)
+        .join(ProjectCase, ProjectCase.case_id == Case.id)
+        .where(ProjectCase.project_id == row.id)
+        .order_by(Case.year, Case.sequence)
     ).all()
     actions = session.scalars(
-        select(ActionRow).where(ActionRow.project_id == row.id)
+        select(ActionRow)
+        .where(ActionRow.project_id == row.id)
         .order_by(ActionRow.due_on.is_(None), ActionRow.due_on, ActionRow.id)  # without a due date last, on both
     ).all()
     return ImprovementProject(
-        id=row.id, title=row.title, description=row.description, owner_id=row.owner_id,
+        id=row.id,
+        title=row.title,
+        description=row.description,
+        owner_id=row.owner_id,
         owner_name=row.owner.display_name if row.owner is not None else "",
-        status=ProjectStatus(row.status), follow_up=row.follow_up, evaluation_on=row.evaluation_on,
-        evaluation_result=row.evaluation_result, created_at=row.created_at, updated_at=row.updated_at,
+        status=ProjectStatus(row.status),
+        follow_up=row.follow_up,
+        evaluation_on=row.evaluation_on,
+        evaluation_result=row.evaluation_result,
+        created_at=row.created_at,
+        updated_at=row.updated_at,
         case_numbers=tuple(numbers),
         actions=tuple(ProjectAction(a.id, a.description, a.due_on, a.done_on) for a in actions),
         version=row.version,
@@ -113,8 +124,10 @@ class ImprovementProjectService:
         """The projects linked to a case (shown on the case)."""
         with self.ctx.database.read() as session:
             rows = session.scalars(
-                select(ProjectRow).join(ProjectCase, ProjectCase.project_id == ProjectRow.id)
-                .join(Case, Case.id == ProjectCase.case_id).where(Case.tracking_number == tracking_number)
+                select(ProjectRow)
+                .join(ProjectCase, ProjectCase.project_id == ProjectRow.id)
+                .join(Case, Case.id == ProjectCase.case_id)
+                .where(Case.tracking_number == tracking_number)
                 .order_by(ProjectRow.id)
             ).unique()
             return [_to_domain(session, row) for row in rows]
@@ -146,7 +159,9 @@ class ImprovementProjectService:
     def create(self, draft: ProjectDraft) -> ImprovementProject:
         return self.save(ProjectChanges(draft))
 
-    def update(self, project_id: int, draft: ProjectDraft, *, expected_version: int | None = None) -> ImprovementProject:
+    def update(
+        self, project_id: int, draft: ProjectDraft, *, expected_version: int | None = None
+    ) -> ImprovementProject:
         self._may_edit()
         self._valid(draft)
 
@@ -175,16 +190,23 @@ class ImprovementProjectService:
 
         return self._change(project_id, None, work)
 
-    def add_action(self, project_id: int, description: str, due_on: dt.date | None = None,
-                   *, expected_version: int | None = None) -> ImprovementProject:
+    def add_action(
+        self, project_id: int, description: str, due_on: dt.date | None = None, *, expected_version: int | None = None
+    ) -> ImprovementProject:
         self._may_edit()
         action = ActionDraft(description, due_on)
         self._valid_action(action)
-        return self._change(project_id, expected_version,
-                            lambda session, row: self._add_action(session, row, action))
+        return self._change(project_id, expected_version, lambda session, row: self._add_action(session, row, action))
 
-    def edit_action(self, action_id: int, description: str, due_on: dt.date | None, done_on: dt.date | None,
-                    *, expected_version: int | None = None) -> ImprovementProject:
+    def edit_action(
+        self,
+        action_id: int,
+        description: str,
+        due_on: dt.date | None,
+        done_on: dt.date | None,
+        *,
+        expected_version: int | None = None,
+    ) -> ImprovementProject:
         """Change what an action says, its due date and its done date (None: not done)."""
         self._may_edit()
         self._valid_action(ActionDraft(description, due_on, done_on, action_id))
@@ -195,8 +217,9 @@ class ImprovementProjectService:
 
         return self._change(self._project_of(action_id), expected_version, work)
 
-    def complete_action(self, action_id: int, done_on: dt.date | None = None,
-                        *, expected_version: int | None = None) -> ImprovementProject:
+    def complete_action(
+        self, action_id: int, done_on: dt.date | None = None, *, expected_version: int | None = None
+    ) -> ImprovementProject:
         def work(session: Session, row: ProjectRow) -> None:
             self._action(session, action_id).done_on = done_on or self.ctx.today()
 
@@ -205,6 +228,7 @@ class ImprovementProjectService:
 
     def reopen_action(self, action_id: int, *, expected_version: int | None = None) -> ImprovementProject:
         """Undo 'done': the action is open again."""
+
         def work(session: Session, row: ProjectRow) -> None:
             self._action(session, action_id).done_on = None
 
@@ -262,8 +286,17 @@ class ImprovementProjectService:
             session.flush()  # a colleague's save in between makes this UPDATE find no row
         for name, old, new in differences:
             action = AuditAction.CREATE if before is None and name == TITLE_FIELD else AuditAction.EDIT
-            audit.record(session, self.ctx.viewer, action, project_id=row.id, case_version=row.version,
-                         field=name, old=old, new=new, at=now)
+            audit.record(
+                session,
+                self.ctx.viewer,
+                action,
+                project_id=row.id,
+                case_version=row.version,
+                field=name,
+                old=old,
+                new=new,
+                at=now,
+            )
         session.flush()
         return _to_domain(session, row)
 
@@ -291,20 +324,38 @@ class ImprovementProjectService:
     def _set_links(self, session: Session, row: ProjectRow, cases: list[Case]) -> None:
         """Link exactly these cases; each link made or undone is in that case's history too."""
         wanted = {case.id: case for case in cases}
-        links = {link.case_id: link for link in session.scalars(select(ProjectCase).where(ProjectCase.project_id == row.id))}
+        links = {
+            link.case_id: link for link in session.scalars(select(ProjectCase).where(ProjectCase.project_id == row.id))
+        }
         now = self.ctx.clock()
         for case_id, link in links.items():
             if case_id not in wanted:
                 case = session.get(Case, case_id)
                 session.delete(link)
                 if case is not None:
-                    audit.record(session, self.ctx.viewer, AuditAction.EDIT, case_id=case.id,
-                                 case_version=case.version, field=AUDIT_FIELD, old=row.title, at=now)
+                    audit.record(
+                        session,
+                        self.ctx.viewer,
+                        AuditAction.EDIT,
+                        case_id=case.id,
+                        case_version=case.version,
+                        field=AUDIT_FIELD,
+                        old=row.title,
+                        at=now,
+                    )
         for case_id, case in wanted.items():
             if case_id not in links:
                 session.add(ProjectCase(project_id=row.id, case_id=case_id))
-                audit.record(session, self.ctx.viewer, AuditAction.EDIT, case_id=case.id,
-                             case_version=case.version, field=AUDIT_FIELD, new=row.title, at=now)
+                audit.record(
+                    session,
+                    self.ctx.viewer,
+                    AuditAction.EDIT,
+                    case_id=case.id,
+                    case_version=case.version,
+                    field=AUDIT_FIELD,
+                    new=row.title,
+                    at=now,
+                )
 
     def _set_actions(self, session: Session, row: ProjectRow, actions: tuple[ActionDraft, ...]) -> None:
         """Make the project's actions exactly these: new ones added, stored ones changed, the
@@ -322,12 +373,19 @@ class ImprovementProjectService:
                 self._add_action(session, row, draft)
             else:
                 action = stored[draft.id]
-                action.description, action.due_on, action.done_on = draft.description.strip(), draft.due_on, draft.done_on
+                action.description, action.due_on, action.done_on = (
+                    draft.description.strip(),
+                    draft.due_on,
+                    draft.done_on,
+                )
 
     @staticmethod
     def _add_action(session: Session, row: ProjectRow, draft: ActionDraft) -> None:
-        session.add(ActionRow(project_id=row.id, description=draft.description.strip(), due_on=draft.due_on,
-                              done_on=draft.done_on))
+        session.add(
+            ActionRow(
+                project_id=row.id, description=draft.description.strip(), due_on=draft.due_on, done_on=draft.done_on
+            )
+        )
 
     @staticmethod
     def _fill(row: ProjectRow, draft: ProjectDraft) -> None:
@@ -381,10 +439,14 @@ class ImprovementProjectService:
 
     @staticmethod
     def _linked_cases(session: Session, row: ProjectRow) -> list[Case]:
-        return list(session.scalars(
-            select(Case).join(ProjectCase, ProjectCase.case_id == Case.id)
-            .where(ProjectCase.project_id == row.id).order_by(Case.year, Case.sequence)
-        ))
+        return list(
+            session.scalars(
+                select(Case)
+                .join(ProjectCase, ProjectCase.case_id == Case.id)
+                .where(ProjectCase.project_id == row.id)
+                .order_by(Case.year, Case.sequence)
+            )
+        )
 
     @staticmethod
     def _case(session: Session, tracking_number: str) -> Case:
@@ -399,13 +461,18 @@ class ImprovementProjectService:
         """The cases of these tracking numbers, in this order; refused naming every number that
         has no case."""
         wanted = list(dict.fromkeys(_normalised(n) for n in numbers if n.strip()))
-        found = {c.tracking_number: c for c in session.scalars(select(Case).where(Case.tracking_number.in_(wanted)))} \
-            if wanted else {}
+        found = (
+            {c.tracking_number: c for c in session.scalars(select(Case).where(Case.tracking_number.in_(wanted)))}
+            if wanted
+            else {}
+        )
         missing = [n for n in wanted if n not in found]
         if missing:
-            raise RuleViolation(ngettext(
-                "Niet opgeslagen: er is geen dossier met opvolgingsnummer {numbers}.",
-                "Niet opgeslagen: er zijn geen dossiers met de opvolgingsnummers {numbers}.",
-                len(missing),
-            ).format(numbers=", ".join(missing)))
+            raise RuleViolation(
+                ngettext(
+                    "Niet opgeslagen: er is geen dossier met opvolgingsnummer {numbers}.",
+                    "Niet opgeslagen: er zijn geen dossiers met de opvolgingsnummers {numbers}.",
+                    len(missing),
+                ).format(numbers=", ".join(missing))
+            )
         return [found[n] for n in wanted]

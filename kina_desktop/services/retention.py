@@ -69,8 +69,16 @@ def _facts(session: Session, cutoff: dt.date) -> list[RetentionCase]:
     ).bindparams(bindparam("cutoff", type_=Date()), bindparam("closed"))
     rows = session.execute(query, {"cutoff": cutoff, "closed": Status.CLOSED.value}).all()
     return [
-        RetentionCase(r.case_id, r.tracking_number, Status(r.status), _date(r.closed_on), _date(r.legal_hold_since),
-                      _date(r.pseudonymised_on), int(r.documents), int(r.letters))
+        RetentionCase(
+            r.case_id,
+            r.tracking_number,
+            Status(r.status),
+            _date(r.closed_on),
+            _date(r.legal_hold_since),
+            _date(r.pseudonymised_on),
+            int(r.documents),
+            int(r.letters),
+        )
         for r in rows
     ]
 
@@ -96,14 +104,24 @@ class RetentionService:
         """Set by KINA's archivist, entered by an administrator (0: keep everything); recorded."""
         require(self.ctx, Permission.SET_RETENTION_PERIOD)
         if not valid_retention_years(years):
-            raise RuleViolation(_("De bewaartermijn is een aantal jaren van 0 tot {max} (0: alles bewaren).").format(
-                max=MAX_RETENTION_YEARS))
+            raise RuleViolation(
+                _("De bewaartermijn is een aantal jaren van 0 tot {max} (0: alles bewaren).").format(
+                    max=MAX_RETENTION_YEARS
+                )
+            )
         with self.ctx.database.write() as session:
             old = retention_years(session)
             write_setting(session, RETENTION_SETTING, int(years))
             if old != years:
-                audit.record(session, self.ctx.viewer, AuditAction.EDIT, field="retention_years", old=old, new=years,
-                             at=self.ctx.clock())
+                audit.record(
+                    session,
+                    self.ctx.viewer,
+                    AuditAction.EDIT,
+                    field="retention_years",
+                    old=old,
+                    new=years,
+                    at=self.ctx.clock(),
+                )
 
     # -- preview and run ---------------------------------------------------------------------
 
@@ -122,8 +140,13 @@ class RetentionService:
         with self.ctx.database.read() as session:
             return self._plan(session, today or self.ctx.today())
 
-    def pseudonymise(self, today: dt.date | None = None, confirmed_by: str = "",
-                     only: Collection[str] | None = None, progress: Progress | None = None) -> RetentionPlan:
+    def pseudonymise(
+        self,
+        today: dt.date | None = None,
+        confirmed_by: str = "",
+        only: Collection[str] | None = None,
+        progress: Progress | None = None,
+    ) -> RetentionPlan:
         """Pseudonymise the cases due today (``only``: just those of a preview that are still
         due), after the administrator's explicit confirmation; returns what was done."""
         require(self.ctx, Permission.PSEUDONYMISE)
@@ -137,14 +160,27 @@ class RetentionService:
             run = _Run(session)
             for done, case in enumerate(due, start=1):
                 version = run.pseudonymise(case.case_id, today)
-                audit.record(session, self.ctx.viewer, AuditAction.PSEUDONYMISED, case_id=case.case_id,
-                             case_version=version, field="pseudonymised_on", new=today, at=now)
+                audit.record(
+                    session,
+                    self.ctx.viewer,
+                    AuditAction.PSEUDONYMISED,
+                    case_id=case.case_id,
+                    case_version=version,
+                    field="pseudonymised_on",
+                    new=today,
+                    at=now,
+                )
                 if progress:
                     progress(done, len(due))
             audit.record(
-                session, self.ctx.viewer, AuditAction.PSEUDONYMISED, field="retention_run", at=now,
-                new=ngettext("{n} dossier, bevestigd door {who}", "{n} dossiers, bevestigd door {who}",
-                             len(due)).format(n=len(due), who=confirmed_by.strip()),
+                session,
+                self.ctx.viewer,
+                AuditAction.PSEUDONYMISED,
+                field="retention_run",
+                at=now,
+                new=ngettext(
+                    "{n} dossier, bevestigd door {who}", "{n} dossiers, bevestigd door {who}", len(due)
+                ).format(n=len(due), who=confirmed_by.strip()),
             )
             return RetentionPlan(today, found.years, found.cutoff, due, found.held)
 
@@ -165,11 +201,17 @@ class _Run:
     def pseudonymise(self, case_id: int, on: dt.date) -> int:
         """Returns the case's new version."""
         if self.on_postgresql:
-            self.session.execute(text("SELECT kina_pseudonymise_case(:case_id, :on)")
-                                 .bindparams(bindparam("on", type_=Date())), {"case_id": case_id, "on": on})
+            self.session.execute(
+                text("SELECT kina_pseudonymise_case(:case_id, :on)").bindparams(bindparam("on", type_=Date())),
+                {"case_id": case_id, "on": on},
+            )
         else:
-            organisation = self.session.execute(
-                select(CaseDescription.organisation).where(CaseDescription.case_id == case_id)).scalar() or ""
+            organisation = (
+                self.session.execute(
+                    select(CaseDescription.organisation).where(CaseDescription.case_id == case_id)
+                ).scalar()
+                or ""
+            )
             values = {"case_id": case_id, "on": on, "search_key": fold(organisation)}
             for statement, names in self.statements:
                 self.session.execute(statement, {name: values[name] for name in names})

@@ -8,7 +8,6 @@ from sqlalchemy.exc import OperationalError
 
 from kina_desktop.db.engine import Database
 from kina_desktop.db.migrate import current_revision
-from kina_desktop.services.errors import DatabaseUnavailable
 from kina_desktop.services.startup import open_database
 
 

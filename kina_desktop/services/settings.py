@@ -38,9 +38,7 @@ def write_setting(session: Session, key: str, value: Any) -> None:
 
 def working_calendar(session: Session) -> WorkingCalendar:
     raw = read_setting(session, CLOSING_DAYS, {}) or {}
-    return WorkingCalendar(
-        {int(year): [dt.date.fromisoformat(d) for d in days] for year, days in raw.items()}
-    )
+    return WorkingCalendar({int(year): [dt.date.fromisoformat(d) for d in days] for year, days in raw.items()})
 
 
 class SettingsService:

@@ -45,40 +45,59 @@ def _translated(settings: SmtpSettings, work: Callable[[], None]) -> None:
     try:
         work()
     except smtplib.SMTPAuthenticationError:
-        raise SmtpFailed(_("de mailserver {where} weigerde de aanmelding van {account}: controleer de account en "
-                           "het wachtwoord").format(where=_where(settings), account=settings.username)) from None
+        raise SmtpFailed(
+            _(
+                "de mailserver {where} weigerde de aanmelding van {account}: controleer de account en het wachtwoord"
+            ).format(where=_where(settings), account=settings.username)
+        ) from None
     except smtplib.SMTPNotSupportedError as error:
-        raise SmtpFailed(_("de mailserver {where} kent dit niet ({error}): kies een andere beveiliging of laat "
-                           "de account leeg").format(where=_where(settings), error=error)) from None
+        raise SmtpFailed(
+            _(
+                "de mailserver {where} kent dit niet ({error}): kies een andere beveiliging of laat de account leeg"
+            ).format(where=_where(settings), error=error)
+        ) from None
     except smtplib.SMTPRecipientsRefused as error:
-        raise SmtpFailed(_("de mailserver weigerde het adres {address}").format(
-            address=", ".join(error.recipients))) from None
+        raise SmtpFailed(
+            _("de mailserver weigerde het adres {address}").format(address=", ".join(error.recipients))
+        ) from None
     except smtplib.SMTPSenderRefused as error:
         raise SmtpFailed(_("de mailserver weigerde het afzenderadres {sender}").format(sender=error.sender)) from None
     except ssl.SSLCertVerificationError as error:
-        raise SmtpFailed(_("het certificaat van de mailserver {where} wordt niet vertrouwd ({reason})").format(
-            where=_where(settings), reason=error.verify_message or error.reason)) from None
+        raise SmtpFailed(
+            _("het certificaat van de mailserver {where} wordt niet vertrouwd ({reason})").format(
+                where=_where(settings), reason=error.verify_message or error.reason
+            )
+        ) from None
     except ssl.SSLError as error:
-        raise SmtpFailed(_("de beveiligde verbinding (TLS) met {where} is mislukt ({reason}); klopt de keuze "
-                           "tussen STARTTLS en SSL/TLS bij deze poort?").format(
-            where=_where(settings), reason=error.reason or error)) from None
+        raise SmtpFailed(
+            _(
+                "de beveiligde verbinding (TLS) met {where} is mislukt ({reason}); klopt de keuze "
+                "tussen STARTTLS en SSL/TLS bij deze poort?"
+            ).format(where=_where(settings), reason=error.reason or error)
+        ) from None
     except socket.gaierror:
-        raise SmtpFailed(_("de mailserver {host} is onbekend: controleer de naam van de server en de "
-                           "netwerkverbinding").format(host=settings.host)) from None
-    except (TimeoutError, socket.timeout):
-        raise SmtpFailed(_("de mailserver {where} antwoordt niet (na {seconds} seconden)").format(
-            where=_where(settings), seconds=TIMEOUT_S)) from None
+        raise SmtpFailed(
+            _("de mailserver {host} is onbekend: controleer de naam van de server en de netwerkverbinding").format(
+                host=settings.host
+            )
+        ) from None
+    except TimeoutError:
+        raise SmtpFailed(
+            _("de mailserver {where} antwoordt niet (na {seconds} seconden)").format(
+                where=_where(settings), seconds=TIMEOUT_S
+            )
+        ) from None
     except ConnectionRefusedError:
-        raise SmtpFailed(_("de mailserver {where} is niet bereikbaar: niets neemt op aan deze poort").format(
-            where=_where(settings))) from None
+        raise SmtpFailed(
+            _("de mailserver {where} is niet bereikbaar: niets neemt op aan deze poort").format(where=_where(settings))
+        ) from None
     except (OSError, smtplib.SMTPException) as error:
         raise SmtpFailed(str(error)) from None
 
 
 def _send(settings: SmtpSettings, password: str | None, message: EmailMessage | None) -> None:
     if settings.security is SmtpSecurity.SSL:
-        client: smtplib.SMTP = smtplib.SMTP_SSL(settings.host, settings.port, timeout=TIMEOUT_S,
-                                                context=tls_context())
+        client: smtplib.SMTP = smtplib.SMTP_SSL(settings.host, settings.port, timeout=TIMEOUT_S, context=tls_context())
     else:
         client = smtplib.SMTP(settings.host, settings.port, timeout=TIMEOUT_S)
     with client:

@@ -69,13 +69,9 @@ def open_database(url: str, *, migrate: bool = True) -> Database:
     try:
         database = Database(url)
     except (ArgumentError, SQLAlchemyError, ValueError) as error:
-        raise DatabaseUnavailable(
-            _("Ongeldige database-URL: {url}").format(url=url)
-        ) from error
+        raise DatabaseUnavailable(_("Ongeldige database-URL: {url}").format(url=url)) from error
     except ModuleNotFoundError as error:
-        raise DatabaseUnavailable(
-            _("Dit soort database wordt niet ondersteund: {url}").format(url=url)
-        ) from error
+        raise DatabaseUnavailable(_("Dit soort database wordt niet ondersteund: {url}").format(url=url)) from error
     except OSError as error:  # the SQLite file's folder cannot be created
         raise DatabaseUnavailable(
             _("De map voor de database {db} kan niet aangemaakt worden: {reason}").format(
@@ -121,7 +117,7 @@ def probe_server(url: str) -> str | None:
     driver's own words on a last line 'Technische melding: ...' (db/connection_errors.py)."""
     try:
         database = Database(url)
-    except Exception:  # noqa: BLE001 - any malformed URL
+    except Exception:
         return _("Ongeldige database-URL: {url}").format(url=url)
     try:
         with database.engine.connect() as conn:

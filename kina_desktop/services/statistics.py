@@ -32,10 +32,14 @@ def _done_on() -> ColumnElement:
 
 
 def _grouped(session: Session, column, where: list) -> dict[str, int]:
-    rows = session.execute(select(column, func.count()).select_from(Case)
-                           .outerjoin(CaseHandling, CaseHandling.case_id == Case.id)
-                           .outerjoin(CaseDescription, CaseDescription.case_id == Case.id)
-                           .where(*where).group_by(column)).all()
+    rows = session.execute(
+        select(column, func.count())
+        .select_from(Case)
+        .outerjoin(CaseHandling, CaseHandling.case_id == Case.id)
+        .outerjoin(CaseDescription, CaseDescription.case_id == Case.id)
+        .where(*where)
+        .group_by(column)
+    ).all()
     return {str(key if key is not None else ""): int(n) for key, n in rows}
 
 
@@ -51,10 +55,17 @@ def compute_figures(session: Session, viewer: Viewer, start: dt.date, end: dt.da
     ack_due = ack_ok = 0
     ack_in_time = and_(Case.acknowledged_on.is_not(None), Case.acknowledged_on <= Case.acknowledgement_due_on)
     header = session.execute(
-        select(Case.kind, Case.channel, Case.category, Case.level, func.count(),
-               func.count(Case.acknowledgement_due_on),
-               func.sum(_one_if(ack_in_time)))
-        .where(in_period).group_by(Case.kind, Case.channel, Case.category, Case.level)
+        select(
+            Case.kind,
+            Case.channel,
+            Case.category,
+            Case.level,
+            func.count(),
+            func.count(Case.acknowledgement_due_on),
+            func.sum(_one_if(ack_in_time)),
+        )
+        .where(in_period)
+        .group_by(Case.kind, Case.channel, Case.category, Case.level)
     ).all()
     for kind, channel, category, level, n, due, ok in header:
         by_kind[kind] = by_kind.get(kind, 0) + n
@@ -68,43 +79,75 @@ def compute_figures(session: Session, viewer: Viewer, start: dt.date, end: dt.da
 
     hidden = 0
     if not viewer.is_director:
-        hidden = int(session.execute(select(func.count()).select_from(Case)
-                                     .where(in_period, complaint, Case.confidential == true())).scalar_one())
+        hidden = int(
+            session.execute(
+                select(func.count()).select_from(Case).where(in_period, complaint, Case.confidential == true())
+            ).scalar_one()
+        )
     where = [in_period, complaint, visible]
     by_admissibility = _grouped(session, CaseHandling.admissibility, where)
     by_verdict = _grouped(session, CaseHandling.verdict, where)
     by_organisation = _grouped(session, CaseDescription.organisation, where)
-    with_measures = int(session.execute(
-        select(func.count()).select_from(Case).join(CaseHandling, CaseHandling.case_id == Case.id)
-        .where(*where, CaseHandling.measures != "")).scalar_one())
-    by_ground = {g: int(n) for g, n in session.execute(
-        select(CaseGroundFinding.ground, func.count()).join(Case, Case.id == CaseGroundFinding.case_id)
-        .join(CaseHandling, CaseHandling.case_id == Case.id)
-        .where(*where, CaseHandling.admissibility == Admissibility.INADMISSIBLE.value)
-        .group_by(CaseGroundFinding.ground)).all()}
+    with_measures = int(
+        session.execute(
+            select(func.count())
+            .select_from(Case)
+            .join(CaseHandling, CaseHandling.case_id == Case.id)
+            .where(*where, CaseHandling.measures != "")
+        ).scalar_one()
+    )
+    by_ground = {
+        g: int(n)
+        for g, n in session.execute(
+            select(CaseGroundFinding.ground, func.count())
+            .join(Case, Case.id == CaseGroundFinding.case_id)
+            .join(CaseHandling, CaseHandling.case_id == Case.id)
+            .where(*where, CaseHandling.admissibility == Admissibility.INADMISSIBLE.value)
+            .group_by(CaseGroundFinding.ground)
+        ).all()
+    }
 
     done_on = _done_on()
     answered = session.execute(
-        select(Case.received_on, done_on, Case.handling_due_on).select_from(Case)
-        .join(CaseClosure, CaseClosure.case_id == Case.id).where(*where, done_on.is_not(None))
+        select(Case.received_on, done_on, Case.handling_due_on)
+        .select_from(Case)
+        .join(CaseClosure, CaseClosure.case_id == Case.id)
+        .where(*where, done_on.is_not(None))
     ).all()
     # Sorted: the rows come in no particular order, and equal figures must compare equal.
     handling_days = tuple(sorted((done - received).days for received, done, _due in answered))
     targets = sum(1 for _r, _d, due in answered if due is not None)
     in_time = sum(1 for _r, done, due in answered if due is not None and done <= due)
     # A target that passed without an answer counts as not handled in time.
-    targets += int(session.execute(
-        select(func.count()).select_from(Case).outerjoin(CaseClosure, CaseClosure.case_id == Case.id)
-        .where(*where, Case.handling_due_on.is_not(None), Case.handling_due_on < today, done_on.is_(None))
-    ).scalar_one())
+    targets += int(
+        session.execute(
+            select(func.count())
+            .select_from(Case)
+            .outerjoin(CaseClosure, CaseClosure.case_id == Case.id)
+            .where(*where, Case.handling_due_on.is_not(None), Case.handling_due_on < today, done_on.is_(None))
+        ).scalar_one()
+    )
 
     open_at_end, overdue_at_end = _open_and_overdue(session, visible, end)
     return Figures(
-        start=start, end=end, by_kind=by_kind, by_channel=by_channel, by_category=by_category, by_level=by_level,
-        by_admissibility=by_admissibility, by_ground=by_ground, by_verdict=by_verdict,
-        by_organisation=by_organisation, acknowledgements_due=ack_due, acknowledged_in_time=ack_ok,
-        handling_targets=targets, handled_in_time=in_time, handling_days=handling_days,
-        open_at_end=open_at_end, overdue_at_end=overdue_at_end, hidden_from_breakdowns=hidden,
+        start=start,
+        end=end,
+        by_kind=by_kind,
+        by_channel=by_channel,
+        by_category=by_category,
+        by_level=by_level,
+        by_admissibility=by_admissibility,
+        by_ground=by_ground,
+        by_verdict=by_verdict,
+        by_organisation=by_organisation,
+        acknowledgements_due=ack_due,
+        acknowledged_in_time=ack_ok,
+        handling_targets=targets,
+        handled_in_time=in_time,
+        handling_days=handling_days,
+        open_at_end=open_at_end,
+        overdue_at_end=overdue_at_end,
+        hidden_from_breakdowns=hidden,
         with_measures=with_measures,
     )
 
@@ -118,16 +161,24 @@ def _open_and_overdue(session: Session, visible: ColumnElement[bool], end: dt.da
     had passed at ``end`` without being met."""
     done_on = _done_on()
     is_open = and_(
-        Case.kind == Kind.COMPLAINT.value, Case.received_on <= end, visible,
+        Case.kind == Kind.COMPLAINT.value,
+        Case.received_on <= end,
+        visible,
         or_(CaseClosure.closed_on.is_(None), CaseClosure.closed_on > end),
     )
-    ack_late = and_(Case.acknowledgement_due_on.is_not(None), Case.acknowledgement_due_on < end,
-                    or_(Case.acknowledged_on.is_(None), Case.acknowledged_on > end))
-    handling_late = and_(Case.handling_due_on.is_not(None), Case.handling_due_on < end,
-                         or_(done_on.is_(None), done_on > end))
+    ack_late = and_(
+        Case.acknowledgement_due_on.is_not(None),
+        Case.acknowledgement_due_on < end,
+        or_(Case.acknowledged_on.is_(None), Case.acknowledged_on > end),
+    )
+    handling_late = and_(
+        Case.handling_due_on.is_not(None), Case.handling_due_on < end, or_(done_on.is_(None), done_on > end)
+    )
     n_open, n_overdue = session.execute(
         select(func.count(), func.coalesce(func.sum(_one_if(or_(ack_late, handling_late))), 0))
-        .select_from(Case).outerjoin(CaseClosure, CaseClosure.case_id == Case.id).where(is_open)
+        .select_from(Case)
+        .outerjoin(CaseClosure, CaseClosure.case_id == Case.id)
+        .where(is_open)
     ).one()
     return int(n_open), int(n_overdue)
 

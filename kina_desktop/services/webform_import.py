@@ -79,8 +79,11 @@ class WebformProblem:
             where.append(_("(inzending {number})").format(number=self.number))
         place = " ".join(where)
         if self.column:
-            place = _("{place}, veld {column}").format(place=place, column=self.column) if place else _(
-                "veld {column}").format(column=self.column)
+            place = (
+                _("{place}, veld {column}").format(place=place, column=self.column)
+                if place
+                else _("veld {column}").format(column=self.column)
+            )
         return f"{place}: {self.message}" if place else self.message
 
 
@@ -114,7 +117,11 @@ class Submission:
 
 def _decode(data: bytes) -> tuple[str, list[WebformProblem]]:
     if len(data) > MAX_FILE_BYTES:
-        return "", [WebformProblem(None, None, "", _("het bestand is groter dan 20 MB; is dit wel een export van het webformulier?"))]
+        return "", [
+            WebformProblem(
+                None, None, "", _("het bestand is groter dan 20 MB; is dit wel een export van het webformulier?")
+            )
+        ]
     try:
         if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
             return data.decode("utf-16"), []
@@ -141,8 +148,16 @@ def _json_records(text: str) -> tuple[list[tuple[int, int, object]], list[Webfor
         try:
             value, end = decoder.raw_decode(text, pos)
         except json.JSONDecodeError as error:
-            return records, [WebformProblem(error.lineno, len(records) + 1, "", _(
-                "ongeldige JSON (kolom {column}): {message}").format(column=error.colno, message=_json_message(error.msg)))]
+            return records, [
+                WebformProblem(
+                    error.lineno,
+                    len(records) + 1,
+                    "",
+                    _("ongeldige JSON (kolom {column}): {message}").format(
+                        column=error.colno, message=_json_message(error.msg)
+                    ),
+                )
+            ]
         records.append((line, pos, value))
         pos = ws.match(text, end).end()  # type: ignore[union-attr]
         if pos < len(text) and text[pos] == ",":
@@ -151,7 +166,7 @@ def _json_records(text: str) -> tuple[list[tuple[int, int, object]], list[Webfor
                 break
             continue
         if pos < len(text) and text[pos] == "]":
-            rest = text[pos + 1:].strip()
+            rest = text[pos + 1 :].strip()
             if rest:
                 after = text.count("\n", 0, pos) + 1
                 return records, [WebformProblem(after, None, "", _("er staat nog tekst na het einde van de lijst"))]
@@ -161,7 +176,9 @@ def _json_records(text: str) -> tuple[list[tuple[int, int, object]], list[Webfor
         after = text.count("\n", 0, pos) + 1
         return records, [WebformProblem(after, len(records), "", _("hier wordt een komma of ] verwacht"))]
     end_line = text.count("\n", 0, len(text.rstrip())) + 1
-    return records, [WebformProblem(end_line, None, "", _("het bestand houdt hier op zonder ] : de lijst is onvolledig"))]
+    return records, [
+        WebformProblem(end_line, None, "", _("het bestand houdt hier op zonder ] : de lijst is onvolledig"))
+    ]
 
 
 def _json_message(message: str) -> str:
@@ -207,8 +224,14 @@ def _rows_from_csv(text: str) -> tuple[Rows, list[WebformProblem]]:
         if column in seen:
             problems.append(WebformProblem(1, None, column, _("deze kolom staat twee keer in de kopregel")))
         elif column not in FIELDS:
-            problems.append(WebformProblem(1, None, column, _("onbekende kolom; toegelaten kolommen: {fields}").format(
-                fields=", ".join(FIELDS))))
+            problems.append(
+                WebformProblem(
+                    1,
+                    None,
+                    column,
+                    _("onbekende kolom; toegelaten kolommen: {fields}").format(fields=", ".join(FIELDS)),
+                )
+            )
         seen.add(column)
     for column in REQUIRED:
         if column not in seen:
@@ -231,9 +254,17 @@ def _rows_from_csv(text: str) -> tuple[Rows, list[WebformProblem]]:
             continue  # an empty line
         number += 1
         if len(values) != len(header):
-            problems.append(WebformProblem(start, number, "", _(
-                "{count} velden, maar de kopregel heeft er {expected}; ontbreekt er een scheidingsteken "
-                "of een aanhalingsteken?").format(count=len(values), expected=len(header))))
+            problems.append(
+                WebformProblem(
+                    start,
+                    number,
+                    "",
+                    _(
+                        "{count} velden, maar de kopregel heeft er {expected}; ontbreekt er een scheidingsteken "
+                        "of een aanhalingsteken?"
+                    ).format(count=len(values), expected=len(header)),
+                )
+            )
             continue
         rows.append((number, start, dict(zip(header, values, strict=True)), {}))
     return rows, problems
@@ -242,8 +273,10 @@ def _rows_from_csv(text: str) -> tuple[Rows, list[WebformProblem]]:
 def _csv_message(error: csv.Error) -> str:
     reason = str(error)
     if "unexpected end of data" in reason:
-        return _("het bestand houdt op midden in een tekst tussen aanhalingstekens: ontbreekt er een "
-                 "afsluitend aanhalingsteken?")
+        return _(
+            "het bestand houdt op midden in een tekst tussen aanhalingstekens: ontbreekt er een "
+            "afsluitend aanhalingsteken?"
+        )
     if "expected after" in reason:
         return _("na een afsluitend aanhalingsteken hoort een scheidingsteken of het einde van de regel")
     if "NUL" in reason or "null byte" in reason:
@@ -282,7 +315,11 @@ def _submission(
             continue
         if value is None:
             value = ""
-        if isinstance(value, (int, float)) and not isinstance(value, bool) and column in ("submission_id", "postal_code", "phone"):
+        if (
+            isinstance(value, (int, float))
+            and not isinstance(value, bool)
+            and column in ("submission_id", "postal_code", "phone")
+        ):
             value = str(value)
         if not isinstance(value, str):
             problem(column, _("moet tekst zijn, niet {value}").format(value=json.dumps(value, ensure_ascii=False)))
@@ -297,22 +334,32 @@ def _submission(
     if fields.get("submitted_at"):
         received_on = _date(str(fields["submitted_at"]))
         if received_on is None:
-            problem("submitted_at", _("‘{value}’ is geen datum; schrijf JJJJ-MM-DD of JJJJ-MM-DDTUU:MM").format(
-                value=fields["submitted_at"]))
+            problem(
+                "submitted_at",
+                _("‘{value}’ is geen datum; schrijf JJJJ-MM-DD of JJJJ-MM-DDTUU:MM").format(
+                    value=fields["submitted_at"]
+                ),
+            )
     if fields.get("facts_on"):
         facts_on = _date(str(fields["facts_on"]))
         if facts_on is None:
             problem("facts_on", _("‘{value}’ is geen datum; schrijf JJJJ-MM-DD").format(value=fields["facts_on"]))
     language = str(fields.get("language", "")).lower() or "nl"
     if language not in LANGUAGES:
-        problem("language", _("onbekende taal ‘{value}’; kies uit {codes}").format(value=language, codes=", ".join(LANGUAGES)))
+        problem(
+            "language",
+            _("onbekende taal ‘{value}’; kies uit {codes}").format(value=language, codes=", ".join(LANGUAGES)),
+        )
     text_values = {
-        FIELDS[column]: str(value) for column, value in fields.items()
+        FIELDS[column]: str(value)
+        for column, value in fields.items()
         if FIELDS.get(column) and column not in ("submitted_at", "facts_on", "language")
     }
     description = Description(
-        received_on=received_on or today, channel=Channel.WEB_FORM,
-        complainant_language=language if language in LANGUAGES else "nl", facts_on=facts_on,
+        received_on=received_on or today,
+        channel=Channel.WEB_FORM,
+        complainant_language=language if language in LANGUAGES else "nl",
+        facts_on=facts_on,
         **text_values,  # type: ignore[arg-type]
     )
     # Art. 3: a submission without a name is an anonymous report; a person can still change it.
@@ -346,8 +393,16 @@ def parse_webform(name: str, data: bytes, today: dt.date) -> list[Submission]:
             continue
         if submission.submission_id:
             if submission.submission_id in ids:
-                problems.append(WebformProblem(line, number, "submission_id", _(
-                    "‘{id}’ staat al in inzending {other}").format(id=submission.submission_id, other=ids[submission.submission_id])))
+                problems.append(
+                    WebformProblem(
+                        line,
+                        number,
+                        "submission_id",
+                        _("‘{id}’ staat al in inzending {other}").format(
+                            id=submission.submission_id, other=ids[submission.submission_id]
+                        ),
+                    )
+                )
                 continue
             ids[submission.submission_id] = number
         submissions.append(submission)
@@ -378,14 +433,21 @@ class WebformImport:
         same day, channel web form, subject and complainant."""
         desc = draft.description
         stmt = (
-            select(Case.tracking_number, CaseDescription.complainant_name, CaseDescription.complainant_email,
-                   CaseDescription.subject)
+            select(
+                Case.tracking_number,
+                CaseDescription.complainant_name,
+                CaseDescription.complainant_email,
+                CaseDescription.subject,
+            )
             .join(CaseDescription, CaseDescription.case_id == Case.id)
-            .where(and_(
-                Case.received_on == desc.received_on, Case.channel == Channel.WEB_FORM.value,
-                func.lower(CaseDescription.subject) == desc.subject.strip().lower(),
-                description_visible(self.ctx.viewer),
-            ))
+            .where(
+                and_(
+                    Case.received_on == desc.received_on,
+                    Case.channel == Channel.WEB_FORM.value,
+                    func.lower(CaseDescription.subject) == desc.subject.strip().lower(),
+                    description_visible(self.ctx.viewer),
+                )
+            )
         )
         with self.ctx.database.read() as session:
             rows = session.execute(stmt).all()

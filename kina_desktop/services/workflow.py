@@ -88,11 +88,13 @@ class WorkflowService:
                 # A pseudonymised case takes no step any more (retention).
                 options=() if case.pseudonymised_on else tuple(workflow.action_options(state, viewer.roles)),
                 # The notes of steps are as confidential as the handling part.
-                steps=state.steps if details else tuple(
-                    StepRecord(s.action, s.on, s.from_status, s.to_status, s.by_role, "") for s in state.steps
-                ),
+                steps=state.steps
+                if details
+                else tuple(StepRecord(s.action, s.on, s.from_status, s.to_status, s.by_role, "") for s in state.steps),
                 proposals=proposals,
-                board=board_notice(state, meeting_schedule(session), today) if details or Part.DESCRIPTION in parts else None,
+                board=board_notice(state, meeting_schedule(session), today)
+                if details or Part.DESCRIPTION in parts
+                else None,
                 details_visible=details,
                 assessment=state.assessment if details else None,
             )
@@ -101,8 +103,11 @@ class WorkflowService:
         """Earlier registrations of what may be the same complainant, for the Art. 3 'already
         handled' proposal; only those whose description this person may read."""
         return find_earlier_cases(
-            session, self.ctx.viewer, Complainant.of(description_of(case)),
-            received_on=case.received_on, exclude_case_id=case.id,
+            session,
+            self.ctx.viewer,
+            Complainant.of(description_of(case)),
+            received_on=case.received_on,
+            exclude_case_id=case.id,
         )
 
     def take(self, case_id: int, expected_version: int, action: ActionKind, data: StepData) -> CaseRecord:

@@ -33,8 +33,14 @@ BAD_FORMS = {
     "unknown level": ({**example_form(), "level": "7"}, ["veld level (regel", '"7"']),
     "date in Flemish order": (_form(received_on="20/11/2026"), ["description.received_on (regel", "JJJJ-MM-DD"]),
     "number for text": (_form(subject=42), ["description.subject (regel", "moet tekst"]),
-    "missing subject": (_form(subject=""), ["niet geregistreerd", "Onderwerp (description.subject, regel", "Vul het onderwerp in"]),
-    "date in the future": (_form(received_on="2027-01-05"), ["Datum van ontvangst (description.received_on", "toekomst"]),
+    "missing subject": (
+        _form(subject=""),
+        ["niet geregistreerd", "Onderwerp (description.subject, regel", "Vul het onderwerp in"],
+    ),
+    "date in the future": (
+        _form(received_on="2027-01-05"),
+        ["Datum van ontvangst (description.received_on", "toekomst"],
+    ),
     "facts after receipt": (_form(facts_on="2026-11-21"), ["description.facts_on", "na de ontvangst"]),
     "bad e-mail": (_form(complainant_email="marleen@"), ["description.complainant_email", "geen geldig e-mailadres"]),
 }
@@ -85,7 +91,9 @@ def test_an_unknown_tracking_number(cli, database) -> None:
 
 
 def test_something_that_is_no_tracking_number(cli, database) -> None:
-    assert_one_error_line(cli("--database", database.url, "show", "klacht-12"), 2, "'klacht-12' is geen opvolgingsnummer")
+    assert_one_error_line(
+        cli("--database", database.url, "show", "klacht-12"), 2, "'klacht-12' is geen opvolgingsnummer"
+    )
 
 
 @pytest.mark.parametrize(
@@ -96,7 +104,9 @@ def test_something_that_is_no_tracking_number(cli, database) -> None:
         ("mysql://kina@localhost/kina", "niet ondersteund"),
     ],
 )
-@pytest.mark.parametrize("command", [["show", "2026-0001"], ["register", str(EXAMPLE)], ["db", "upgrade"], ["demo", "--complaints", "5"]])
+@pytest.mark.parametrize(
+    "command", [["show", "2026-0001"], ["register", str(EXAMPLE)], ["db", "upgrade"], ["demo", "--complaints", "5"]]
+)
 def test_a_database_that_does_not_answer(cli, url: str, fragment: str, command: list[str]) -> None:
     assert_one_error_line(cli("--database", url, *command), 1, fragment)
 

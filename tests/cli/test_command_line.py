@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 
 from kina_desktop import __version__
-
 from tests.cli.conftest import assert_one_error_line
 
 

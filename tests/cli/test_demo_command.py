@@ -8,7 +8,7 @@ from sqlalchemy import select
 
 from kina_desktop.cli.commands import demo as demo_command
 from kina_desktop.db.models import Case, TrackingCounter
-from tests.cli.conftest import sign_in_as_demo_director, EXAMPLE, assert_one_error_line, row_counts
+from tests.cli.conftest import EXAMPLE, assert_one_error_line, row_counts, sign_in_as_demo_director
 
 
 def _series(database) -> dict[int, list[int]]:

@@ -27,8 +27,13 @@ def _run(*args: str, env_dir: Path, stdin: bytes | None = None) -> subprocess.Co
     env = {**os.environ, "KINA_DATA_DIR": str(env_dir)}
     env.pop("KINA_DATABASE_URL", None)
     return subprocess.run(
-        [_program(), *args], input=stdin.decode() if stdin else None, capture_output=True, text=True,
-        env=env, timeout=120, encoding="utf-8",
+        [_program(), *args],
+        input=stdin.decode() if stdin else None,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        encoding="utf-8",
     )
 
 

@@ -31,7 +31,8 @@ def test_import_registers_every_new_submission_and_prints_its_tracking_number(cl
     again = cli("--database", database.url, "import-webform", str(EXAMPLES / "webformulier.csv"))
     assert again.code == 0, again.err
     assert [line.split("\t")[-1] for line in again.out.splitlines()] == [
-        "staat al in het register als 2026-0001", "staat al in het register als 2026-0002",
+        "staat al in het register als 2026-0001",
+        "staat al in het register als 2026-0002",
     ]
     assert row_counts(database)["cases"] == 2
 
@@ -39,7 +40,9 @@ def test_import_registers_every_new_submission_and_prints_its_tracking_number(cl
 def test_a_broken_file_is_reported_line_by_line_and_imports_nothing(cli, database, tmp_path) -> None:
     good = (EXAMPLES / "webformulier.csv").read_text(encoding="utf-8")
     bad = tmp_path / "kapot.csv"
-    bad.write_text(good + "web-3;overmorgen;Piet;;;;piet@@x;;;;Onderwerp;Tekst;;\nweb-4;2026-11-20;An\n", encoding="utf-8")
+    bad.write_text(
+        good + "web-3;overmorgen;Piet;;;;piet@@x;;;;Onderwerp;Tekst;;\nweb-4;2026-11-20;An\n", encoding="utf-8"
+    )
     before = row_counts(database)
 
     outcome = cli("--database", database.url, "import-webform", str(bad))

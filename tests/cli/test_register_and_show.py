@@ -11,7 +11,7 @@ import pytest
 
 from kina_desktop.domain.enums import Role
 from kina_desktop.domain.visibility import Viewer
-from tests.cli.conftest import sign_in_as_demo_director, EXAMPLE, example_form, row_counts, write_form
+from tests.cli.conftest import EXAMPLE, example_form, row_counts, sign_in_as_demo_director, write_form
 
 
 def test_register_prints_only_the_tracking_number(cli, database) -> None:
@@ -87,10 +87,19 @@ def test_the_form_accepts_dutch_labels_and_fills_in_defaults(cli, database, tmp_
     form = {
         "kind": "Informatievraag",
         "level": 1,
-        "description": {"channel": "Telefoon", "complainant_name": "Jos Peeters", "subject": "Openingsuren",
-                        "text": "Wanneer is het loket open?"},
+        "description": {
+            "channel": "Telefoon",
+            "complainant_name": "Jos Peeters",
+            "subject": "Openingsuren",
+            "text": "Wanneer is het loket open?",
+        },
     }
-    number = cli("--database", database.url, "register", str(write_form(tmp_path, form)), ).out.strip()
+    number = cli(
+        "--database",
+        database.url,
+        "register",
+        str(write_form(tmp_path, form)),
+    ).out.strip()
     shown = json.loads(cli("--database", database.url, "show", number, "--json").out)
     assert (shown["kind"], shown["category"], shown["level"]) == ("information_request", "daily_operations", "1")
     assert shown["received_on"] == "2026-11-24"  # today, when the form does not say
@@ -108,8 +117,17 @@ def test_show_as_text_uses_dutch_labels_and_dates(cli, database) -> None:
     number = cli("--database", database.url, "register", str(EXAMPLE)).out.strip()
     outcome = cli("show", number, "--database", database.url)
     assert outcome.code == 0, outcome.err
-    for text in (f"Dossier {number}", "Soort registratie", "Klacht", "Dagelijkse werking", "20 november 2026",
-                 "Beschrijving", "Behandeling", "Afronding", "Marleen Wouters"):
+    for text in (
+        f"Dossier {number}",
+        "Soort registratie",
+        "Klacht",
+        "Dagelijkse werking",
+        "20 november 2026",
+        "Beschrijving",
+        "Behandeling",
+        "Afronding",
+        "Marleen Wouters",
+    ):
         assert text in outcome.out
 
 

@@ -10,7 +10,7 @@ from pypdf import PdfReader
 from tests.cli.conftest import EXAMPLE, assert_one_error_line
 
 
-def test_the_annual_report_from_a_script(cli, database, tmp_path) -> None:  # noqa: ANN001
+def test_the_annual_report_from_a_script(cli, database, tmp_path) -> None:
     number = cli("--database", database.url, "register", str(EXAMPLE)).out.strip()
     pdf, sheet = tmp_path / "jaarverslag.pdf", tmp_path / "jaarverslag.xlsx"
     outcome = cli("--database", database.url, "report", "annual", "2026", "-o", str(pdf), "--xlsx", str(sheet))
@@ -21,10 +21,17 @@ def test_the_annual_report_from_a_script(cli, database, tmp_path) -> None:  # no
     assert load_workbook(sheet).sheetnames == ["Cijfers", "Klachten", "Verbeterprojecten"]
 
 
-def test_bad_report_arguments_are_one_dutch_line(cli, database, tmp_path) -> None:  # noqa: ANN001
-    assert_one_error_line(cli("--database", database.url, "report", "annual", "twintig", "-o", str(tmp_path / "a.pdf")),
-                          2, "geen jaartal")
-    assert_one_error_line(cli("--database", database.url, "report", "annual", "2026", "-o",
-                              str(tmp_path / "nergens" / "a.pdf")), 2, "bestaat niet")
-    assert_one_error_line(cli("--database", database.url, "report", "annual", "2026", "-o", str(tmp_path / "a.txt")),
-                          2, "moet eindigen op .pdf")
+def test_bad_report_arguments_are_one_dutch_line(cli, database, tmp_path) -> None:
+    assert_one_error_line(
+        cli("--database", database.url, "report", "annual", "twintig", "-o", str(tmp_path / "a.pdf")), 2, "geen jaartal"
+    )
+    assert_one_error_line(
+        cli("--database", database.url, "report", "annual", "2026", "-o", str(tmp_path / "nergens" / "a.pdf")),
+        2,
+        "bestaat niet",
+    )
+    assert_one_error_line(
+        cli("--database", database.url, "report", "annual", "2026", "-o", str(tmp_path / "a.txt")),
+        2,
+        "moet eindigen op .pdf",
+    )

@@ -22,24 +22,26 @@ JAN = Person("Jan Peeters", "jan@example.be", "Kerkstraat 12", secret="Kersenboo
 
 
 @pytest.fixture
-def cli(cli):  # noqa: ANN001, ANN201
+def cli(cli):
     """The command line as a person with every role: the walked cases made an account, and the
     command would otherwise ask to sign in."""
     return lambda *args: cli(*args, viewer=OWNER)
 
 
-def _cases(database) -> list[str]:  # noqa: ANN001
+def _cases(database) -> list[str]:
     handler = handler_account(database)
-    return [closed_complaint(database, OWNER, SOFIE, dt.date(2019, 3, 5), handler_id=handler).tracking_number,
-            closed_complaint(database, OWNER, JAN, dt.date(2019, 3, 12), handler_id=handler).tracking_number]
+    return [
+        closed_complaint(database, OWNER, SOFIE, dt.date(2019, 3, 5), handler_id=handler).tracking_number,
+        closed_complaint(database, OWNER, JAN, dt.date(2019, 3, 12), handler_id=handler).tracking_number,
+    ]
 
 
-def _name_of(database, number: str) -> str:  # noqa: ANN001
+def _name_of(database, number: str) -> str:
     record = Services.for_context(ServiceContext(database, OWNER, clock=lambda: NOW)).cases.get(number)
     return record.description.complainant_name
 
 
-def test_retention_run_refuses_without_yes_and_shows_the_preview(cli, database) -> None:  # noqa: ANN001
+def test_retention_run_refuses_without_yes_and_shows_the_preview(cli, database) -> None:
     sofie, jan = _cases(database)
     preview = cli("--database", database.url, "retention", "preview")
     assert preview.code == 0, preview.err
@@ -52,7 +54,7 @@ def test_retention_run_refuses_without_yes_and_shows_the_preview(cli, database) 
     assert _name_of(database, sofie) == SOFIE.name
 
 
-def test_retention_run_with_yes_pseudonymises_and_keeps_a_legal_hold(cli, database) -> None:  # noqa: ANN001
+def test_retention_run_with_yes_pseudonymises_and_keeps_a_legal_hold(cli, database) -> None:
     sofie, jan = _cases(database)
     held = cli("--database", database.url, "legal-hold", jan, "--reason", "Rechtszaak AR 21/123")
     assert held.code == 0, held.err
@@ -64,19 +66,23 @@ def test_retention_run_with_yes_pseudonymises_and_keeps_a_legal_hold(cli, databa
     assert _name_of(database, sofie) == "" and _name_of(database, jan) == JAN.name
     lifted = cli("--database", database.url, "legal-hold", jan, "--lift", "--reason", "Vonnis definitief")
     assert lifted.out.strip() == f"Juridische blokkering van dossier {jan} opgeheven."
-    assert_one_error_line(cli("--database", database.url, "legal-hold", jan, "--lift", "--reason", "x"), 2,
-                          "niet onder juridische blokkering")
+    assert_one_error_line(
+        cli("--database", database.url, "legal-hold", jan, "--lift", "--reason", "x"),
+        2,
+        "niet onder juridische blokkering",
+    )
     assert_one_error_line(cli("--database", database.url, "legal-hold", jan, "--reason", " "), 2, "reden")
 
 
-def test_the_retention_period_is_shown_and_set(cli, database) -> None:  # noqa: ANN001
+def test_the_retention_period_is_shown_and_set(cli, database) -> None:
     assert cli("--database", database.url, "retention", "period").out.strip() == "Bewaartermijn: 5 jaar."
     assert cli("--database", database.url, "retention", "period", "0").out.strip() == (
-        "Bewaartermijn: geen (alles wordt bewaard).")
+        "Bewaartermijn: geen (alles wordt bewaard)."
+    )
     assert_one_error_line(cli("--database", database.url, "retention", "period", "-3"), 2, "0 tot 100")
 
 
-def test_access_export_as_pdf_and_json(cli, database, tmp_path) -> None:  # noqa: ANN001
+def test_access_export_as_pdf_and_json(cli, database, tmp_path) -> None:
     sofie, _jan = _cases(database)
     pdf, data = tmp_path / "inzage.pdf", tmp_path / "inzage.json"
     outcome = cli("--database", database.url, "access-export", "--name", "sofie maes", "-o", str(pdf))
@@ -84,10 +90,14 @@ def test_access_export_as_pdf_and_json(cli, database, tmp_path) -> None:  # noqa
     assert outcome.out.startswith("1 dossier bewaard in")
     words = text(pdf.read_bytes())
     assert "Inzage in uw gegevens" in words and sofie in words and "Dorpsstraat 7" in words
-    assert cli("--database", database.url, "access-export", "--email", "SOFIE.MAES@example.be", "-o",
-               str(data)).code == 0
+    assert (
+        cli("--database", database.url, "access-export", "--email", "SOFIE.MAES@example.be", "-o", str(data)).code == 0
+    )
     exported = json.loads(data.read_text(encoding="utf-8"))
     assert [c["opvolgingsnummer"] for c in exported["dossiers"]] == [sofie]
     assert_one_error_line(cli("--database", database.url, "access-export", "-o", str(pdf)), 2, "--name")
-    assert_one_error_line(cli("--database", database.url, "access-export", "--name", "x", "-o",
-                              str(tmp_path / "a.txt")), 2, ".pdf of .json")
+    assert_one_error_line(
+        cli("--database", database.url, "access-export", "--name", "x", "-o", str(tmp_path / "a.txt")),
+        2,
+        ".pdf of .json",
+    )

@@ -9,7 +9,9 @@ from kina_desktop import config
 
 
 def test_the_self_check_makes_a_letter_and_an_annual_report_on_a_throwaway_database(
-    cli, tmp_path: Path, isolated_user_folders: Path  # type: ignore[no-untyped-def]
+    cli,
+    tmp_path: Path,
+    isolated_user_folders: Path,  # type: ignore[no-untyped-def]
 ) -> None:
     outcome = cli("selftest", "--keep", str(tmp_path))
     assert outcome.code == 0, outcome

@@ -13,19 +13,31 @@ PASSWORD = "een lang wachtwoord"
 
 
 @pytest.fixture
-def sqlite_url(sqlite_database) -> str:  # noqa: ANN001
+def sqlite_url(sqlite_database) -> str:
     return sqlite_database.url
 
 
-def add_first_director(cli, url: str, monkeypatch) -> None:  # noqa: ANN001
+def add_first_director(cli, url: str, monkeypatch) -> None:
     monkeypatch.setenv("KINA_NEW_PASSWORD", PASSWORD)
-    outcome = cli("--database", url, "user", "add", "dirk", "--name", "Dirk Directeur",
-                  "--role", "director", "--role", "administrator", "--first")
+    outcome = cli(
+        "--database",
+        url,
+        "user",
+        "add",
+        "dirk",
+        "--name",
+        "Dirk Directeur",
+        "--role",
+        "director",
+        "--role",
+        "administrator",
+        "--first",
+    )
     assert outcome.code == 0, outcome.err
     assert "dirk" in outcome.out
 
 
-def as_user(monkeypatch, name: str, password: str = PASSWORD) -> None:  # noqa: ANN001
+def as_user(monkeypatch, name: str, password: str = PASSWORD) -> None:
     monkeypatch.setenv("KINA_USER", name)
     monkeypatch.setenv("KINA_PASSWORD", password)
 
@@ -48,7 +60,9 @@ def test_wrong_password_is_one_dutch_line(cli, sqlite_url, monkeypatch) -> None:
 def test_administrator_adds_lists_and_disables_accounts(cli, sqlite_url, monkeypatch) -> None:
     add_first_director(cli, sqlite_url, monkeypatch)
     as_user(monkeypatch, "dirk")
-    assert cli("--database", sqlite_url, "user", "add", "rita", "--name", "Rita Ontvanger", "--role", "receiver").code == 0
+    assert (
+        cli("--database", sqlite_url, "user", "add", "rita", "--name", "Rita Ontvanger", "--role", "receiver").code == 0
+    )
     listing = cli("--database", sqlite_url, "user", "list").out
     assert "rita\tRita Ontvanger\tKlachtenontvanger\tactief" in listing
     assert cli("--database", sqlite_url, "user", "disable", "rita").code == 0

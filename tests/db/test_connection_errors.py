@@ -15,28 +15,56 @@ FILE = "sqlite+pysqlite:////data/kina-klachten.db"
 @pytest.mark.parametrize(
     "url, reason, expected",
     [
-        (SERVER, 'connection failed: connection to server at "10.0.0.5", port 5432 failed: timeout expired',
-         "De databaseserver db.kina.local:5432 is niet bereikbaar: hij antwoordt niet binnen de tijd."),
-        (SERVER, 'connection failed: FATAL:  no pg_hba.conf entry for host "10.0.0.9", user "anna", database '
-                 '"kina", SSL off', "laat geen verbinding toe van deze pc"),
-        (SERVER, "connection failed: server does not support SSL, but SSL was required",
-         "De beveiligde verbinding (SSL) met de databaseserver db.kina.local:5432 is mislukt."),
+        (
+            SERVER,
+            'connection failed: connection to server at "10.0.0.5", port 5432 failed: timeout expired',
+            "De databaseserver db.kina.local:5432 is niet bereikbaar: hij antwoordt niet binnen de tijd.",
+        ),
+        (
+            SERVER,
+            'connection failed: FATAL:  no pg_hba.conf entry for host "10.0.0.9", user "anna", database '
+            '"kina", SSL off',
+            "laat geen verbinding toe van deze pc",
+        ),
+        (
+            SERVER,
+            "connection failed: server does not support SSL, but SSL was required",
+            "De beveiligde verbinding (SSL) met de databaseserver db.kina.local:5432 is mislukt.",
+        ),
         (SERVER, "connection failed: SSL error: certificate verify failed", "welke SSL-instelling (sslmode)"),
-        (SERVER, "connection failed: received invalid response to SSL negotiation: H",
-         "antwoordt iets anders dan een PostgreSQL-databaseserver"),
+        (
+            SERVER,
+            "connection failed: received invalid response to SSL negotiation: H",
+            "antwoordt iets anders dan een PostgreSQL-databaseserver",
+        ),
         (SERVER, "connection failed: FATAL:  sorry, too many clients already", "geen vrije verbindingen meer"),
         (SERVER, "connection failed: FATAL:  the database system is starting up", "start op of wordt afgesloten"),
         (SERVER, 'connection failed: FATAL:  role "anna" does not exist', "De login ‘anna’ bestaat niet"),
-        (SERVER, 'connection failed: FATAL:  role "anna" is not permitted to log in',
-         "De login ‘anna’ mag zich niet aanmelden"),
-        (SERVER, 'connection failed: FATAL:  permission denied for database "kina"',
-         "Uw login heeft geen toegang tot de database ‘kina’"),
-        (SERVER, "consuming input failed: SSL connection has been closed unexpectedly",
-         "is niet bereikbaar: de verbinding werd onderbroken"),
-        (SERVER, "connection failed: could not translate host name \"db.kina.local\" to address: No such host "
-                 "is known.", "De databaseserver ‘db.kina.local’ is niet gevonden."),
-        (SERVER, "connection failed: connection to server at \"10.0.0.5\", port 5432 failed: Network is unreachable",
-         "er is geen netwerkweg naar de server"),
+        (
+            SERVER,
+            'connection failed: FATAL:  role "anna" is not permitted to log in',
+            "De login ‘anna’ mag zich niet aanmelden",
+        ),
+        (
+            SERVER,
+            'connection failed: FATAL:  permission denied for database "kina"',
+            "Uw login heeft geen toegang tot de database ‘kina’",
+        ),
+        (
+            SERVER,
+            "consuming input failed: SSL connection has been closed unexpectedly",
+            "is niet bereikbaar: de verbinding werd onderbroken",
+        ),
+        (
+            SERVER,
+            'connection failed: could not translate host name "db.kina.local" to address: No such host is known.',
+            "De databaseserver ‘db.kina.local’ is niet gevonden.",
+        ),
+        (
+            SERVER,
+            'connection failed: connection to server at "10.0.0.5", port 5432 failed: Network is unreachable',
+            "er is geen netwerkweg naar de server",
+        ),
         (FILE, "database is locked", "is vergrendeld door een ander programma"),
         (FILE, "attempt to write a readonly database", "Het databasebestand /data/kina-klachten.db is alleen-lezen."),
         (FILE, "database or disk is full", "De schijf met de database /data/kina-klachten.db is vol."),

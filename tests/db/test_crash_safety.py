@@ -46,7 +46,10 @@ def test_killing_the_program_mid_save_never_corrupts_or_loses_a_confirmed_save(t
     for _round in range(8):
         child = subprocess.Popen(
             [sys.executable, "-c", WRITER, f"sqlite+pysqlite:///{path}"],
-            cwd=root, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+            cwd=root,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
             env={**os.environ, "PYTHONPATH": str(root)},
         )
         wanted = rng.randint(3, 25)

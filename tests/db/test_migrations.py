@@ -13,9 +13,9 @@ from kina_desktop.db.engine import Database
 from kina_desktop.db.migrate import current_revision, head_revision, upgrade
 from kina_desktop.db.models import Base
 from kina_desktop.db.search_index import TRIGRAM_INDEXES, is_search_index
+from kina_desktop.db.server_rules import SERVER_ONLY_TABLES
 from kina_desktop.errors import DatabaseUnavailable
 from kina_desktop.services.startup import open_database
-from kina_desktop.db.server_rules import SERVER_ONLY_TABLES
 from tests.conftest import make_database
 
 
@@ -23,11 +23,17 @@ def test_migrations_produce_exactly_the_models_schema(database: Database) -> Non
     with database.engine.connect() as connection:
         # The PostgreSQL trigram indexes of search are not in the models (db/search_index.py), nor
         # the tables only the server writes and reads (db/server_rules.py).
-        context = MigrationContext.configure(connection, opts={
-            "compare_type": True,
-            "include_object": lambda obj, name, kind, *_: not (
-                (kind == "index" and is_search_index(name)) or (kind == "table" and name in SERVER_ONLY_TABLES)),
-        })
+        context = MigrationContext.configure(
+            connection,
+            opts={
+                "compare_type": True,
+                "include_object": lambda obj, name, kind, *_: (
+                    not (
+                        (kind == "index" and is_search_index(name)) or (kind == "table" and name in SERVER_ONLY_TABLES)
+                    )
+                ),
+            },
+        )
         differences = compare_metadata(context, Base.metadata)
     assert differences == []
     assert current_revision(database) == head_revision()
@@ -99,9 +105,11 @@ def test_a_filled_database_of_the_first_version_is_migrated_without_losing_a_cas
             " VALUES (1, 2025, 1, '2025-0001', 'complaint', 'daily_operations', '2', 'registered', 'post',"
             " '2025-03-03', 0, '2025-03-03 10:00:00', '2025-03-03 10:00:00', 1)"
         )
-        conn.execute("INSERT INTO case_descriptions (case_id, complainant_name, complainant_street, complainant_postal_code,"
-                     " complainant_city, complainant_email, complainant_phone, complainant_language, organisation, subject,"
-                     " text, request, staff_member, search_key) VALUES (1, 'Jan', '', '', '', '', '', 'nl', '', 'Oud', 'Tekst', '', '', 'jan')")
+        conn.execute(
+            "INSERT INTO case_descriptions (case_id, complainant_name, complainant_street, complainant_postal_code,"
+            " complainant_city, complainant_email, complainant_phone, complainant_language, organisation, subject,"
+            " text, request, staff_member, search_key) VALUES (1, 'Jan', '', '', '', '', '', 'nl', '', 'Oud', 'Tekst', '', '', 'jan')"
+        )
     old.dispose()
     database = open_database(f"sqlite+pysqlite:///{path}")
     assert current_revision(database) == head_revision()
@@ -126,5 +134,8 @@ def test_the_schema_check_at_start_reads_the_migrations_as_alembic_does() -> Non
 def test_search_has_trigram_indexes_on_postgresql(request: pytest.FixtureRequest, tmp_path: Path) -> None:
     database = make_database("postgresql", request, tmp_path)
     with database.engine.connect() as conn:
-        names = {row[0] for row in conn.exec_driver_sql("SELECT indexname FROM pg_indexes WHERE right(indexname, 5) = '_trgm'")}
+        names = {
+            row[0]
+            for row in conn.exec_driver_sql("SELECT indexname FROM pg_indexes WHERE right(indexname, 5) = '_trgm'")
+        }
     assert names == set(TRIGRAM_INDEXES)

@@ -59,8 +59,15 @@ def inadmissible(ground: InadmissibilityGround = InadmissibilityGround.COURT_PRO
 
 
 def founded(state: CaseState, role: Role, on: dt.date | None = None) -> CaseState:
-    return step(state, A.RECORD_VERDICT, role, on, verdict=Verdict.FOUNDED,
-                motivation="De klager heeft gelijk.", measures="Betere planning aan het loket.")
+    return step(
+        state,
+        A.RECORD_VERDICT,
+        role,
+        on,
+        verdict=Verdict.FOUNDED,
+        motivation="De klager heeft gelijk.",
+        measures="Betere planning aan het loket.",
+    )
 
 
 def acknowledged(state: CaseState, on: dt.date | None = None) -> CaseState:
@@ -68,8 +75,14 @@ def acknowledged(state: CaseState, on: dt.date | None = None) -> CaseState:
 
 
 def close(state: CaseState, role: Role = R, on: dt.date | None = None) -> CaseState:
-    return step(state, A.CLOSE, role, on, informed_on=on or state.last_step_on(),
-                communication="De klager kreeg een brief met de uitkomst.")
+    return step(
+        state,
+        A.CLOSE,
+        role,
+        on,
+        informed_on=on or state.last_step_on(),
+        communication="De klager kreeg een brief met de uitkomst.",
+    )
 
 
 # -- the routes of Art. 6 up to a given status -------------------------------------------------

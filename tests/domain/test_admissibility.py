@@ -44,8 +44,15 @@ def grounds(proposals) -> list[G]:
 
 def test_nine_grounds_in_the_order_of_the_reglement():
     assert [g.value for g in G] == [
-        "anonymous", "general_regulation", "general_policy", "already_handled", "older_than_six_months",
-        "court_proceedings", "manifestly_unfounded", "no_interest", "member_decision",
+        "anonymous",
+        "general_regulation",
+        "general_policy",
+        "already_handled",
+        "older_than_six_months",
+        "court_proceedings",
+        "manifestly_unfounded",
+        "no_interest",
+        "member_decision",
     ]
 
 
@@ -59,7 +66,10 @@ def test_facts_more_than_six_months_before_receipt_are_proposed():
     assert proposal.ground == G.OLDER_THAN_SIX_MONTHS
     assert "27 februari 2026" in proposal.explanation and "28 februari 2026" in proposal.explanation
     assert "(Art. 3)" in proposal.explanation
-    assert propose_grounds(description(received_on=dt.date(2026, 8, 31), facts_on=dt.date(2026, 2, 28)), Kind.COMPLAINT) == []
+    assert (
+        propose_grounds(description(received_on=dt.date(2026, 8, 31), facts_on=dt.date(2026, 2, 28)), Kind.COMPLAINT)
+        == []
+    )
 
 
 def test_anonymous_is_proposed_for_an_anonymous_report_or_a_complaint_without_name():
@@ -144,6 +154,8 @@ def test_decision_problems_name_article_3():
     assert decision_problems(AdmissibilityDecision.admissible()) == []
     bad = AdmissibilityDecision(Admissibility.ADMISSIBLE, (GroundFinding(G.GENERAL_POLICY, "x"),))
     assert "geen grond" in decision_problems(bad)[0]
-    twice = AdmissibilityDecision.inadmissible(GroundFinding(G.GENERAL_POLICY, "a"), GroundFinding(G.GENERAL_POLICY, "b"))
+    twice = AdmissibilityDecision.inadmissible(
+        GroundFinding(G.GENERAL_POLICY, "a"), GroundFinding(G.GENERAL_POLICY, "b")
+    )
     assert "twee keer" in decision_problems(twice)[0]
     assert all("(Art. 3)" in p or "Art. 3" in p for p in decision_problems(AdmissibilityDecision.inadmissible()))

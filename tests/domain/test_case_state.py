@@ -27,9 +27,17 @@ from .helpers import D, H, R, T, daily2_with_handler, daily3_with_working_group,
 
 def record(**parts) -> CaseRecord:
     header = CaseHeader(
-        id=1, tracking_number="2026-0001", kind=Kind.COMPLAINT, category=Category.DAILY_OPERATIONS,
-        level=Level.TWO, status=Status.WITH_HANDLER, received_on=dt.date(2026, 11, 20), channel=Channel.POST,
-        registered_by_id=1, registered_at=dt.datetime(2026, 11, 20, 9), version=3,
+        id=1,
+        tracking_number="2026-0001",
+        kind=Kind.COMPLAINT,
+        category=Category.DAILY_OPERATIONS,
+        level=Level.TWO,
+        status=Status.WITH_HANDLER,
+        received_on=dt.date(2026, 11, 20),
+        channel=Channel.POST,
+        registered_by_id=1,
+        registered_at=dt.datetime(2026, 11, 20, 9),
+        version=3,
         acknowledged_on=dt.date(2026, 11, 23),
     )
     values = {
@@ -46,7 +54,11 @@ def test_state_is_built_from_the_stored_record_and_the_extra_tables():
     hold = Hold(HoldReason.PROOF_OF_INTEREST, dt.date(2026, 11, 21), dt.date(2026, 11, 24))
     s = state_from_record(record(), findings=[finding], holds=[hold])
     assert (s.kind, s.status, s.received_on, s.acknowledged_on) == (
-        Kind.COMPLAINT, Status.WITH_HANDLER, dt.date(2026, 11, 20), dt.date(2026, 11, 23))
+        Kind.COMPLAINT,
+        Status.WITH_HANDLER,
+        dt.date(2026, 11, 20),
+        dt.date(2026, 11, 23),
+    )
     assert s.facts_on == dt.date(2026, 11, 18)
     assert s.admissibility == Admissibility.INADMISSIBLE and s.assessment.grounds == (finding.ground,)
     assert s.holds == (hold,)
@@ -71,4 +83,6 @@ def test_closure_part_is_written_by_whoever_may_close_now():
 
     handled = replace(daily2_with_handler(), status=Status.HANDLED)
     assert closure_editors(handled) == {R}
-    assert closure_editors(replace(personnel3_with_board(), status=Status.HANDLED)) == {D}  # the confidential closure part is the director's (Art. 6)
+    assert closure_editors(replace(personnel3_with_board(), status=Status.HANDLED)) == {
+        D
+    }  # the confidential closure part is the director's (Art. 6)

@@ -177,8 +177,7 @@ def test_days_on_hold_counts_each_day_at_most_once_and_never_beyond_today(holds,
     today = day(today_offset)
     total = days_on_hold(holds, today)
     covered = {
-        day(n) for n in range(0, today_offset)
-        if any(h.start <= day(n) < min(h.end or today, today) for h in holds)
+        day(n) for n in range(0, today_offset) if any(h.start <= day(n) < min(h.end or today, today) for h in holds)
     }
     assert total == len(covered)
     assert all(total >= h.days(today) for h in holds)

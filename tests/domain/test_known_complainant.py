@@ -10,20 +10,30 @@ import pytest
 from kina_desktop.domain.admissibility import EarlierCase, facts_similarity, propose_grounds
 from kina_desktop.domain.complainant_match import Complainant, name_key, recognised, same_address
 from kina_desktop.domain.enums import Category, InadmissibilityGround, Kind, Status
-from kina_desktop.domain.known_complainant import known_complainant, known_cases
+from kina_desktop.domain.known_complainant import known_cases, known_complainant
 from kina_desktop.domain.organisations import DEFAULT_KINA_SERVICES, DEFAULT_MEMBER_OCMWS, clean_list, list_problems
 from tests.factories import description
 
-JAN = Complainant(name="Jan Peeters", email="jan.peeters@example.be", street="Kerkstraat 12",
-                  postal_code="2390", city="Malle")
+JAN = Complainant(
+    name="Jan Peeters", email="jan.peeters@example.be", street="Kerkstraat 12", postal_code="2390", city="Malle"
+)
 
 
 def earlier(**kw) -> EarlierCase:
     base = dict(
-        tracking_number="2026-0007", received_on=dt.date(2026, 6, 1), complainant_name="Jan Peeters",
-        complainant_email="", complainant_street="Kerkstraat 12", complainant_postal_code="2390",
-        complainant_city="Malle", subject="Factuur van de maaltijden", kind=Kind.COMPLAINT,
-        status=Status.CLOSED, case_id=7, category=Category.DAILY_OPERATIONS, organisation="OCMW Zoersel",
+        tracking_number="2026-0007",
+        received_on=dt.date(2026, 6, 1),
+        complainant_name="Jan Peeters",
+        complainant_email="",
+        complainant_street="Kerkstraat 12",
+        complainant_postal_code="2390",
+        complainant_city="Malle",
+        subject="Factuur van de maaltijden",
+        kind=Kind.COMPLAINT,
+        status=Status.CLOSED,
+        case_id=7,
+        category=Category.DAILY_OPERATIONS,
+        organisation="OCMW Zoersel",
         text="De factuur van oktober telde twintig maaltijden in plaats van twaalf.",
     )
     base.update(kw)
@@ -36,7 +46,10 @@ def earlier(**kw) -> EarlierCase:
         (Complainant(email="JAN.Peeters@Example.be"), "zelfde e-mailadres"),
         (Complainant(name="PEETERS, Jän"), "zelfde naam"),
         (Complainant(name="Jan Peters"), "bijna dezelfde naam"),
-        (Complainant(name="jan peeters", street="Kerkstr 12", postal_code="2390", city="Malle"), "zelfde naam en adres"),
+        (
+            Complainant(name="jan peeters", street="Kerkstr 12", postal_code="2390", city="Malle"),
+            "zelfde naam en adres",
+        ),
         (Complainant(name="Jan Peeters", street="kerkstraat 12", city="MALLE"), "zelfde naam en adres"),
     ],
 )
@@ -66,8 +79,11 @@ def test_the_helpers_explain_themselves():
 
 
 def test_the_same_facts_by_subject_or_by_ocmw_category_and_description():
-    desc = description(subject="Factuur maaltijden te hoog", organisation="ocmw zoersel",
-                       text="Op de factuur van oktober staan twintig maaltijden, het waren er twaalf.")
+    desc = description(
+        subject="Factuur maaltijden te hoog",
+        organisation="ocmw zoersel",
+        text="Op de factuur van oktober staan twintig maaltijden, het waren er twaalf.",
+    )
     assert facts_similarity(desc, Category.DAILY_OPERATIONS, earlier()) >= 0.5
     # another subject, but the same OCMW, category and story
     other_subject = description(subject="Klopt niet", organisation="OCMW Zoersel", text=desc.text)
@@ -79,8 +95,12 @@ def test_the_same_facts_by_subject_or_by_ocmw_category_and_description():
 def test_a_known_complainant_lists_earlier_cases_newest_first_and_marks_the_same_facts():
     desc = description(complainant_email="", subject="Factuur maaltijden te hoog")
     cases = [
-        earlier(tracking_number="2025-0100", received_on=dt.date(2025, 3, 1), subject="Wachttijd aan het loket",
-                text="Twee uur gewacht."),
+        earlier(
+            tracking_number="2025-0100",
+            received_on=dt.date(2025, 3, 1),
+            subject="Wachttijd aan het loket",
+            text="Twee uur gewacht.",
+        ),
         earlier(),
         earlier(tracking_number="2026-0050", complainant_name="Marie Claes"),
     ]
@@ -95,8 +115,11 @@ def test_the_proposal_is_the_admissibility_proposal_for_a_person_to_confirm():
     assert result.proposal is not None
     assert result.proposal.ground == InadmissibilityGround.ALREADY_HANDLED
     assert result.proposal.earlier_cases == ("2026-0007",)
-    [same] = [p for p in propose_grounds(desc, Kind.COMPLAINT, [earlier()], Category.DAILY_OPERATIONS)
-              if p.ground == InadmissibilityGround.ALREADY_HANDLED]
+    [same] = [
+        p
+        for p in propose_grounds(desc, Kind.COMPLAINT, [earlier()], Category.DAILY_OPERATIONS)
+        if p.ground == InadmissibilityGround.ALREADY_HANDLED
+    ]
     assert result.proposal == same  # word for word what the admissibility step shows
 
 

@@ -15,8 +15,9 @@ DAILY, PERSONNEL = Category.DAILY_OPERATIONS, Category.PERSONNEL
 ARTICLE = re.compile(r"\(Art\. \d")
 
 
-def refusal(kind: LetterKind, case_kind: Kind = Kind.COMPLAINT, category: Category = DAILY,
-            level: Level = Level.TWO, **kw) -> str:
+def refusal(
+    kind: LetterKind, case_kind: Kind = Kind.COMPLAINT, category: Category = DAILY, level: Level = Level.TWO, **kw
+) -> str:
     problem = letter_allowed(kind, case_kind, category, level, **kw)
     assert problem is not None, f"{kind} should be refused"
     assert ARTICLE.search(problem), problem
@@ -77,8 +78,10 @@ def test_the_outcome_of_a_daily_operations_complaint_needs_a_verdict() -> None:
 
 def test_an_inadmissible_complaint_gets_the_notice_not_the_outcome() -> None:
     assert "niet ontvankelijk" in refusal(L.OUTCOME_DAILY, admissibility=Admissibility.INADMISSIBLE)
-    assert letter_allowed(L.INADMISSIBLE, Kind.COMPLAINT, DAILY, Level.TWO,
-                          admissibility=Admissibility.INADMISSIBLE) is None
+    assert (
+        letter_allowed(L.INADMISSIBLE, Kind.COMPLAINT, DAILY, Level.TWO, admissibility=Admissibility.INADMISSIBLE)
+        is None
+    )
     assert "Art. 3" in refusal(L.INADMISSIBLE, admissibility=Admissibility.ADMISSIBLE)
 
 

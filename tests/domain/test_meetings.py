@@ -8,7 +8,18 @@ import datetime as dt
 from kina_desktop.domain.enums import Level
 from kina_desktop.domain.meetings import MeetingSchedule, board_notice, next_meeting, proposed_meeting
 
-from .helpers import PERSONNEL, A, D, R, acknowledged, daily3_with_working_group, day, new_case, personnel3_with_board, step
+from .helpers import (
+    PERSONNEL,
+    A,
+    D,
+    R,
+    acknowledged,
+    daily3_with_working_group,
+    day,
+    new_case,
+    personnel3_with_board,
+    step,
+)
 
 BOARD = (dt.date(2026, 1, 20), dt.date(2026, 2, 17), dt.date(2026, 3, 17), dt.date(2026, 4, 21))
 WORKING_GROUP = (dt.date(2026, 3, 10), dt.date(2026, 4, 14))

@@ -35,7 +35,11 @@ def test_a_complaint_requalified_as_information_request_leaves_the_complaint_wor
     assert route_of(s).key == RouteKey.INFORMATION_REQUEST
     [change] = s.requalifications
     assert (change.old_kind, change.new_kind, change.reason, change.on) == (
-        Kind.COMPLAINT, Kind.INFORMATION_REQUEST, "Vraag naar openingsuren.", day(1))
+        Kind.COMPLAINT,
+        Kind.INFORMATION_REQUEST,
+        "Vraag naar openingsuren.",
+        day(1),
+    )
     assert s.steps[-1].note == "Vraag naar openingsuren."
 
 
@@ -49,8 +53,16 @@ def test_requalifying_needs_a_reason_and_another_kind():
 
 def test_an_information_request_that_is_a_complaint_after_all_enters_its_route():
     s = step(new_case(kind=Kind.INFORMATION_REQUEST), A.ANSWER, R, day(1), answer="Uitleg gegeven.")
-    s = step(s, A.REQUALIFY, R, day(2), kind=Kind.COMPLAINT, reason="Ernstige ontevredenheid.",
-             category=PERSONNEL, level=Level.THREE)
+    s = step(
+        s,
+        A.REQUALIFY,
+        R,
+        day(2),
+        kind=Kind.COMPLAINT,
+        reason="Ernstige ontevredenheid.",
+        category=PERSONNEL,
+        level=Level.THREE,
+    )
     assert (s.kind, s.category, s.level, s.status) == (Kind.COMPLAINT, PERSONNEL, Level.THREE, Status.REGISTERED)
     assert A.FORWARD_TO_DIRECTOR in {a.kind for a in allowed_actions(s, {R})}
 
@@ -76,7 +88,9 @@ def test_a_daily_level2_complaint_the_handler_finds_structural_goes_to_the_direc
 
 
 def test_a_daily_complaint_that_is_about_personnel_goes_to_the_director():
-    s = step(daily2_with_handler(), A.RECLASSIFY, H, day(2), category=Category.PERSONNEL, reason="Gaat over een medewerker.")
+    s = step(
+        daily2_with_handler(), A.RECLASSIFY, H, day(2), category=Category.PERSONNEL, reason="Gaat over een medewerker."
+    )
     assert (s.category, s.status) == (Category.PERSONNEL, Status.WITH_DIRECTOR)
 
 

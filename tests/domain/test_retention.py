@@ -52,18 +52,44 @@ def test_the_period_counts_in_calendar_years_also_from_29_february() -> None:
 
 
 def test_the_preview_counts_documents_and_letters_of_the_cases_due() -> None:
-    due = [RetentionCase(i, f"2019-000{i}", Status.CLOSED, dt.date(2019, 5, i), documents=3, letters=1)
-           for i in range(1, 4)]
+    due = [
+        RetentionCase(i, f"2019-000{i}", Status.CLOSED, dt.date(2019, 5, i), documents=3, letters=1)
+        for i in range(1, 4)
+    ]
     result = plan(due, TODAY, 5)
     assert (result.count, result.documents, result.letters) == (3, 9, 3)
     assert result.tracking_numbers == ("2019-0001", "2019-0002", "2019-0003")
 
 
 def test_what_the_figures_need_is_kept_and_personal_data_is_not() -> None:
-    assert {"kind", "channel", "category", "level", "received_on", "admissibility", "grounds", "verdict",
-            "organisation", "closed_on"} <= KEPT_FIELDS
-    assert not {"complainant_name", "complainant_street", "complainant_email", "complainant_phone", "subject",
-                "text", "request", "staff_member", "investigation", "communication", "note"} & KEPT_FIELDS
+    assert {
+        "kind",
+        "channel",
+        "category",
+        "level",
+        "received_on",
+        "admissibility",
+        "grounds",
+        "verdict",
+        "organisation",
+        "closed_on",
+    } <= KEPT_FIELDS
+    assert (
+        not {
+            "complainant_name",
+            "complainant_street",
+            "complainant_email",
+            "complainant_phone",
+            "subject",
+            "text",
+            "request",
+            "staff_member",
+            "investigation",
+            "communication",
+            "note",
+        }
+        & KEPT_FIELDS
+    )
 
 
 def test_a_person_is_found_by_name_or_email_case_and_accents_aside() -> None:

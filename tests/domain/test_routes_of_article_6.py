@@ -90,8 +90,13 @@ def test_daily_operations_level3_goes_director_working_group_team_handler():
     s = step(s, A.COMPLETE_HANDLING, H, day(12))
     s = close(s, R, day(13))
     assert statuses(s) == [
-        Status.REGISTERED, Status.WITH_DIRECTOR, Status.WITH_WORKING_GROUP, Status.TEAM_BRIEFED,
-        Status.WITH_HANDLER, Status.HANDLED, Status.CLOSED,
+        Status.REGISTERED,
+        Status.WITH_DIRECTOR,
+        Status.WITH_WORKING_GROUP,
+        Status.TEAM_BRIEFED,
+        Status.WITH_HANDLER,
+        Status.HANDLED,
+        Status.CLOSED,
     ]
 
 
@@ -142,7 +147,11 @@ def test_personnel_level3_goes_to_the_board_and_the_complainant_is_told_its_date
     s = step(s, A.COMPLETE_HANDLING, D, day(19))
     s = close(s, D, day(20))
     assert statuses(s) == [
-        Status.REGISTERED, Status.WITH_DIRECTOR, Status.WITH_BOARD, Status.HANDLED, Status.CLOSED,
+        Status.REGISTERED,
+        Status.WITH_DIRECTOR,
+        Status.WITH_BOARD,
+        Status.HANDLED,
+        Status.CLOSED,
     ]
     assert s.handling.minutes_copy_handed_on == day(18)
 

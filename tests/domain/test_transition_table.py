@@ -16,8 +16,17 @@ from kina_desktop.domain.workflow import next_steps
 from .helpers import new_case
 
 DOMAIN = Path(__file__).resolve().parents[2] / "kina_desktop" / "domain"
-FORBIDDEN = ("PySide6", "sqlalchemy", "alembic", "psycopg", "reportlab", "kina_desktop.db",
-             "kina_desktop.services", "kina_desktop.gui", "kina_desktop.reports")
+FORBIDDEN = (
+    "PySide6",
+    "sqlalchemy",
+    "alembic",
+    "psycopg",
+    "reportlab",
+    "kina_desktop.db",
+    "kina_desktop.services",
+    "kina_desktop.gui",
+    "kina_desktop.reports",
+)
 
 
 def test_the_domain_imports_no_qt_no_sql_and_no_outer_layer():
@@ -56,9 +65,11 @@ def test_every_status_change_goes_between_statuses_of_its_route():
 def test_each_route_is_walked_by_its_status_steps_in_order():
     for key, route in ROUTES.items():
         for here, there in zip(route.steps, route.steps[1:]):
-            assert any(
-                key in t.routes and here in t.sources and t.target == there for t in TRANSITIONS
-            ), (key, here, there)
+            assert any(key in t.routes and here in t.sources and t.target == there for t in TRANSITIONS), (
+                key,
+                here,
+                there,
+            )
 
 
 def test_every_step_names_its_article_and_is_taken_by_a_role_of_the_reglement():

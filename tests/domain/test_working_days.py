@@ -157,9 +157,7 @@ LEGAL_HOLIDAYS = {
 }
 
 
-@pytest.mark.parametrize(
-    "day,name", [pair for year in LEGAL_HOLIDAYS.values() for pair in year], ids=lambda v: str(v)
-)
+@pytest.mark.parametrize("day,name", [pair for year in LEGAL_HOLIDAYS.values() for pair in year], ids=lambda v: str(v))
 def test_belgian_legal_holidays_of_2025_to_2027_are_no_working_days(day, name):
     assert not CAL.is_working_day(day)
     assert CAL.holiday_name(day) == name
@@ -177,7 +175,11 @@ def test_easter_dependent_holidays_move_with_easter(easter_monday, ascension, wh
     assert easter_monday.weekday() == 0 and ascension.weekday() == 3 and whit_monday.weekday() == 0
     assert ascension - easter_monday == dt.timedelta(days=38)
     assert whit_monday - easter_monday == dt.timedelta(days=49)
-    for day, name in ((easter_monday, "Paasmaandag"), (ascension, "O. L. H. Hemelvaart"), (whit_monday, "Pinkstermaandag")):
+    for day, name in (
+        (easter_monday, "Paasmaandag"),
+        (ascension, "O. L. H. Hemelvaart"),
+        (whit_monday, "Pinkstermaandag"),
+    ):
         assert not CAL.is_working_day(day)
         assert CAL.holiday_name(day) == name
     # the day after Ascension is no holiday unless KINA makes it a closing day (a bridge day)

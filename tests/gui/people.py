@@ -60,11 +60,16 @@ class People:
             self.opened.append(signed.context.database)
         return signed
 
-    def create(self) -> "People":
+    def create(self) -> People:
         create_first_account(
             self.database,
-            NewAccount(self.director, "Dirk Directeur", PASSWORD, frozenset({Role.DIRECTOR, Role.ADMINISTRATOR}),
-                       function="Directeur"),
+            NewAccount(
+                self.director,
+                "Dirk Directeur",
+                PASSWORD,
+                frozenset({Role.DIRECTOR, Role.ADMINISTRATOR}),
+                function="Directeur",
+            ),
         )
         admin = AccountService(self.sign_in(self.director).context)
         admin.create(NewAccount(self.receiver, "Rita Ontvanger", PASSWORD, frozenset({Role.RECEIVER})))

@@ -61,14 +61,23 @@ class PrintedPdfs:
 
 
 def test_the_batch_prints_the_postal_acknowledgements_in_tracking_number_order(  # type: ignore[no-untyped-def]
-    qtbot, receiver: Services, qsettings: QSettings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    qtbot,
+    receiver: Services,
+    qsettings: QSettings,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
     answer_message_box,
 ) -> None:
     three_complaints(receiver)
     labels: list[str] = []
-    window = window_with(qtbot, receiver, qsettings, SynchronousRunner(
-        after_progress=lambda done, total: labels.append(window.acknowledgements.progress.dialog.labelText())
-    ))
+    window = window_with(
+        qtbot,
+        receiver,
+        qsettings,
+        SynchronousRunner(
+            after_progress=lambda done, total: labels.append(window.acknowledgements.progress.dialog.labelText())
+        ),
+    )
     answers = answer_message_box(Buttons.Yes)  # 'Afdrukken…'
     printed = tmp_path / "printed.pdf"
     dialog = print_to(monkeypatch, printed)
@@ -93,7 +102,11 @@ def test_the_batch_prints_the_postal_acknowledgements_in_tracking_number_order( 
 
 
 def test_cancelling_the_batch_records_nothing(  # type: ignore[no-untyped-def]
-    qtbot, receiver: Services, qsettings: QSettings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    qtbot,
+    receiver: Services,
+    qsettings: QSettings,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
     answer_message_box,
 ) -> None:
     three_complaints(receiver)
@@ -116,7 +129,11 @@ def test_cancelling_the_batch_records_nothing(  # type: ignore[no-untyped-def]
 
 
 def test_the_batch_saved_as_one_pdf_on_the_thread_pool(  # type: ignore[no-untyped-def]
-    qtbot, receiver: Services, qsettings: QSettings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    qtbot,
+    receiver: Services,
+    qsettings: QSettings,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
     answer_message_box,
 ) -> None:
     three_complaints(receiver)
@@ -131,9 +148,7 @@ def test_the_batch_saved_as_one_pdf_on_the_thread_pool(  # type: ignore[no-untyp
     text = pdf_text(target.read_bytes())
     assert text.index("Eerste Klager") < text.index("Derde Klager") and "Mail Klager" not in text
     assert receiver.letters.acknowledgements_due(Channel.POST) == []
-    assert window.statusBar().currentMessage() == (
-        f"2 ontvangstbevestigingen zijn vastgelegd en bewaard als {target}."
-    )
+    assert window.statusBar().currentMessage() == (f"2 ontvangstbevestigingen zijn vastgelegd en bewaard als {target}.")
 
 
 def test_with_nothing_due_the_batch_says_so(  # type: ignore[no-untyped-def]

@@ -33,11 +33,21 @@ Buttons = QMessageBox.StandardButton
 INTRODUCTION = "Dit jaar kregen we meer klachten via het webformulier.\n\nHet team dankt iedereen."
 
 
-def report_dialog(qtbot, services: Services, *, editable: bool = True,  # type: ignore[no-untyped-def]
-                  runner: TaskRunner | None = None, messages: list[str] | None = None) -> AnnualReportDialog:
-    dialog = AnnualReportDialog(services.annual_report, runner or SynchronousRunner(), lambda: TODAY,
-                                editable_introduction=editable,
-                                on_done=messages.append if messages is not None else None)
+def report_dialog(
+    qtbot,
+    services: Services,
+    *,
+    editable: bool = True,  # type: ignore[no-untyped-def]
+    runner: TaskRunner | None = None,
+    messages: list[str] | None = None,
+) -> AnnualReportDialog:
+    dialog = AnnualReportDialog(
+        services.annual_report,
+        runner or SynchronousRunner(),
+        lambda: TODAY,
+        editable_introduction=editable,
+        on_done=messages.append if messages is not None else None,
+    )
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)
@@ -55,8 +65,14 @@ def aim_at(dialog: AnnualReportDialog, folder: Path, *, xlsx: bool = False) -> t
 def some_complaints(services: Services) -> None:
     for name in ("Jan Peeters", "Mia Claes", "Koen Maes"):
         services.cases.register(draft(complainant_name=name, organisation="OCMW Zoersel"))
-    services.cases.register(draft(category=Category.PERSONNEL, level=Level.TWO, complainant_name="Petra Klaagster",
-                                  staff_member="Greet Geheim"))
+    services.cases.register(
+        draft(
+            category=Category.PERSONNEL,
+            level=Level.TWO,
+            complainant_name="Petra Klaagster",
+            staff_member="Greet Geheim",
+        )
+    )
 
 
 def test_the_team_makes_the_annual_report_as_pdf_and_spreadsheet(  # type: ignore[no-untyped-def]
@@ -91,7 +107,9 @@ def test_the_team_makes_the_annual_report_as_pdf_and_spreadsheet(  # type: ignor
     assert team.annual_report.introduction(2026) == INTRODUCTION
 
 
-def test_the_pdf_is_offered_to_be_opened(qtbot, services: Services, tmp_path: Path, answer_message_box, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_the_pdf_is_offered_to_be_opened(
+    qtbot, services: Services, tmp_path: Path, answer_message_box, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
     viewer = system_viewer(monkeypatch)
     dialog = report_dialog(qtbot, services)
     dialog.choose_year(2025)
@@ -168,9 +186,16 @@ def follow_up_of(qtbot, services: Services, roles: frozenset[Role]) -> FollowUpM
 
     parent = QWidget()
     qtbot.addWidget(parent)
-    return FollowUpMenu(parent, statistics=services.statistics, projects=services.projects,
-                        annual_report=services.annual_report, accounts=services.accounts, roles=roles,
-                        today=lambda: TODAY, runner=SynchronousRunner())
+    return FollowUpMenu(
+        parent,
+        statistics=services.statistics,
+        projects=services.projects,
+        annual_report=services.annual_report,
+        accounts=services.accounts,
+        roles=roles,
+        today=lambda: TODAY,
+        runner=SynchronousRunner(),
+    )
 
 
 def test_ctrl_shift_j_opens_the_dialog_from_the_opvolging_menu(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]

@@ -26,7 +26,9 @@ def test_qt_speaks_dutch_after_start_up(qapp) -> None:  # type: ignore[no-untype
 
 
 def test_a_database_that_does_not_answer_gives_a_dutch_message_and_no_window(
-    qapp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch  # type: ignore[no-untyped-def]
+    qapp,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,  # type: ignore[no-untyped-def]
 ) -> None:
     shown: list[str] = []
     monkeypatch.setattr(QMessageBox, "critical", lambda parent, title, text: shown.append(text))
@@ -35,7 +37,9 @@ def test_a_database_that_does_not_answer_gives_a_dutch_message_and_no_window(
     assert len(shown) == 1 and "niet bereikbaar" in shown[0]
 
 
-def test_the_window_opens_on_a_new_sqlite_file_after_the_first_account(qtbot, tmp_path: Path, request: pytest.FixtureRequest) -> None:  # type: ignore[no-untyped-def]
+def test_the_window_opens_on_a_new_sqlite_file_after_the_first_account(
+    qtbot, tmp_path: Path, request: pytest.FixtureRequest
+) -> None:  # type: ignore[no-untyped-def]
     settings = QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat)
     first = AccountDraft("dirk", "Dirk Directeur", "een lang wachtwoord", function="Directeur")
     script = DialogScript(lambda dialog: (fill(dialog.form, first), dialog.create_account()))
@@ -67,11 +71,13 @@ def test_the_gui_never_loads_the_database_layer() -> None:
         "bad = sorted(n for n in sys.modules if n.startswith(('sqlalchemy', 'kina_desktop.db', 'alembic', 'psycopg')))\n"
         "print(bad); sys.exit(1 if bad else 0)\n"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env={"QT_QPA_PLATFORM": "offscreen"})
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env={"QT_QPA_PLATFORM": "offscreen"}
+    )
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-def test_the_embedded_database_is_copied_once_a_day_at_start(tmp_path, monkeypatch) -> None:  # noqa: ANN001
+def test_the_embedded_database_is_copied_once_a_day_at_start(tmp_path, monkeypatch) -> None:
     import datetime as dt
 
     from kina_desktop.app import keep_daily_backup

@@ -42,8 +42,12 @@ def test_work_on_the_thread_pool_reports_on_the_gui_thread(qtbot) -> None:  # ty
         return threading.get_ident()
 
     runner = ThreadRunner()
-    runner.run(work, TaskControl(), lambda d, t: seen.append(("progress", threading.get_ident(), (d, t))),
-               lambda outcome: seen.append(("finished", threading.get_ident(), outcome)))
+    runner.run(
+        work,
+        TaskControl(),
+        lambda d, t: seen.append(("progress", threading.get_ident(), (d, t))),
+        lambda outcome: seen.append(("finished", threading.get_ident(), outcome)),
+    )
     qtbot.waitUntil(lambda: not runner.busy(), timeout=5_000)
     finished = seen[-1]
     assert finished[0] == "finished" and finished[1] == gui_thread

@@ -60,7 +60,9 @@ def test_a_year_never_set_shows_kinas_four_closing_days_beside_the_legal_holiday
 
 
 def test_a_new_closing_day_gives_open_cases_a_new_deadline_in_the_list(
-    qtbot, admin_window: MainWindow, people: People  # type: ignore[no-untyped-def]
+    qtbot,
+    admin_window: MainWindow,
+    people: People,  # type: ignore[no-untyped-def]
 ) -> None:
     # Received Friday 20 November 2026: the acknowledgement is due Friday 27 November ...
     case = admin_window._services.cases.register(draft(received_on=dt.date(2026, 11, 20)))
@@ -77,7 +79,9 @@ def test_a_new_closing_day_gives_open_cases_a_new_deadline_in_the_list(
 
 
 def test_edits_of_several_years_and_the_meeting_dates_are_saved_together(
-    qtbot, admin_window: MainWindow, people: People  # type: ignore[no-untyped-def]
+    qtbot,
+    admin_window: MainWindow,
+    people: People,  # type: ignore[no-untyped-def]
 ) -> None:
     dialog = calendar_of(admin_window)
     add(qtbot, dialog.closing, dt.date(2026, 12, 24))
@@ -107,7 +111,10 @@ def test_edits_of_several_years_and_the_meeting_dates_are_saved_together(
 
 
 def test_closing_with_unsaved_dates_asks_first(
-    qtbot, admin_window: MainWindow, people: People, answer_message_box  # type: ignore[no-untyped-def]
+    qtbot,
+    admin_window: MainWindow,
+    people: People,
+    answer_message_box,  # type: ignore[no-untyped-def]
 ) -> None:
     dialog = calendar_of(admin_window)
     add(qtbot, dialog.board, dt.date(2026, 12, 15))
@@ -125,4 +132,3 @@ def test_a_receiver_is_not_offered_the_calendar(qtbot, people: People, qsettings
     assert not window.settings_menus.calendar_action.isVisible()
     assert window.settings_menus.show_calendar() is None
     assert window.settings_menus.show_letterhead() is None and window.settings_menus.show_templates() is None
-

@@ -47,7 +47,12 @@ def press_ctrl_s(qtbot, editor: CaseEditor) -> None:  # type: ignore[no-untyped-
 def test_the_editor_shows_the_three_parts_of_art_5_and_the_history(editor: CaseEditor, case) -> None:  # type: ignore[no-untyped-def]
     tabs = editor.ui.tabs
     assert [tabs.tabText(i) for i in range(tabs.count())] == [
-        "Beschrijving", "Behandeling", "Afronding", "Klachtenmap", "Verbeterprojecten", "Geschiedenis"
+        "Beschrijving",
+        "Behandeling",
+        "Afronding",
+        "Klachtenmap",
+        "Verbeterprojecten",
+        "Geschiedenis",
     ]
     assert editor.windowTitle().startswith("Dossier 2026-0001")
     assert editor.ui.title.text() == "2026-0001 — Lange wachttijd aan het loket"
@@ -61,7 +66,11 @@ def test_the_editor_shows_the_three_parts_of_art_5_and_the_history(editor: CaseE
 
 
 def test_editing_the_description_and_pressing_ctrl_s_stores_it_and_refreshes_the_list(
-    qtbot, window: MainWindow, editor: CaseEditor, services: Services, case  # type: ignore[no-untyped-def]
+    qtbot,
+    window: MainWindow,
+    editor: CaseEditor,
+    services: Services,
+    case,  # type: ignore[no-untyped-def]
 ) -> None:
     form = editor.description_form.ui
     form.subject.clear()
@@ -89,7 +98,10 @@ def forwarded_to_handler(services: Services, record):  # type: ignore[no-untyped
 
 
 def test_the_handler_fills_in_the_handling_admissibility_verdict_and_measures(
-    qtbot, window: MainWindow, services: Services, case  # type: ignore[no-untyped-def]
+    qtbot,
+    window: MainWindow,
+    services: Services,
+    case,  # type: ignore[no-untyped-def]
 ) -> None:
     forwarded_to_handler(services, case)
     editor = window.open_case(case.header.id)
@@ -118,7 +130,10 @@ def test_the_handler_fills_in_the_handling_admissibility_verdict_and_measures(
 
 
 def test_the_handling_cannot_be_filled_in_before_the_case_reaches_the_handler_and_the_text_stays(
-    qtbot, editor: CaseEditor, services: Services, case  # type: ignore[no-untyped-def]
+    qtbot,
+    editor: CaseEditor,
+    services: Services,
+    case,  # type: ignore[no-untyped-def]
 ) -> None:
     editor.ui.tabs.setCurrentIndex(1)
     qtbot.keyClicks(editor.handling_page.ui.investigation, "Eerste vaststellingen.")
@@ -131,7 +146,10 @@ def test_the_handling_cannot_be_filled_in_before_the_case_reaches_the_handler_an
 
 
 def test_editing_the_closure_stores_when_and_what_the_complainant_was_told(
-    qtbot, editor: CaseEditor, services: Services, case  # type: ignore[no-untyped-def]
+    qtbot,
+    editor: CaseEditor,
+    services: Services,
+    case,  # type: ignore[no-untyped-def]
 ) -> None:
     editor.ui.tabs.setCurrentIndex(2)
     page = editor.closure_page.ui
@@ -150,7 +168,9 @@ def test_editing_the_closure_stores_when_and_what_the_complainant_was_told(
 
 
 def test_a_closing_date_before_the_informing_date_is_shown_next_to_it_on_its_tab(
-    editor: CaseEditor, services: Services, case  # type: ignore[no-untyped-def]
+    editor: CaseEditor,
+    services: Services,
+    case,  # type: ignore[no-untyped-def]
 ) -> None:
     page = editor.closure_page.ui
     page.informed_on.check.setChecked(True)
@@ -171,7 +191,11 @@ def test_a_closing_date_before_the_informing_date_is_shown_next_to_it_on_its_tab
 
 
 def test_closing_with_unsaved_changes_asks_wijzigingen_opslaan(
-    qtbot, editor: CaseEditor, services: Services, case, answer_message_box  # type: ignore[no-untyped-def]
+    qtbot,
+    editor: CaseEditor,
+    services: Services,
+    case,
+    answer_message_box,  # type: ignore[no-untyped-def]
 ) -> None:
     subject = editor.description_form.ui.subject
     subject.end(False)  # the person clicks after the subject (it opens showing its beginning)
@@ -187,7 +211,9 @@ def test_closing_with_unsaved_changes_asks_wijzigingen_opslaan(
     assert services.cases.get_by_id(case.header.id).description.subject == "Lange wachttijd aan het loket (dringend)"
 
 
-def test_niet_opslaan_closes_without_storing(qtbot, window: MainWindow, services: Services, case, answer_message_box) -> None:  # type: ignore[no-untyped-def]
+def test_niet_opslaan_closes_without_storing(
+    qtbot, window: MainWindow, services: Services, case, answer_message_box
+) -> None:  # type: ignore[no-untyped-def]
     window.refresh()
     editor = window.open_case(case.header.id)
     qtbot.keyClicks(editor.description_form.ui.subject, "!")
@@ -204,7 +230,10 @@ def test_closing_an_unchanged_case_asks_nothing(qtbot, editor: CaseEditor, answe
 
 
 def test_when_a_colleague_saved_first_the_editor_says_what_changed_and_keeps_the_text(
-    qtbot, editor: CaseEditor, services: Services, case  # type: ignore[no-untyped-def]
+    qtbot,
+    editor: CaseEditor,
+    services: Services,
+    case,  # type: ignore[no-untyped-def]
 ) -> None:
     colleague = services_as(services.ctx.database, Viewer(None, frozenset(Role), "Els Wouters"))
     theirs = colleague.cases.get_by_id(case.header.id)
@@ -212,7 +241,9 @@ def test_when_a_colleague_saved_first_the_editor_says_what_changed_and_keeps_the
         CaseChanges(
             case.header.id,
             theirs.header.version,
-            description=replace(theirs.description, subject="Wachttijd en onvriendelijk onthaal", facts_on=dt.date(2026, 11, 17)),
+            description=replace(
+                theirs.description, subject="Wachttijd en onvriendelijk onthaal", facts_on=dt.date(2026, 11, 17)
+            ),
         )
     )
     subject = editor.description_form.ui.subject

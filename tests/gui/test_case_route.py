@@ -71,7 +71,8 @@ def informed(qtbot, dialog: StepDialog) -> None:  # type: ignore[no-untyped-def]
 
 
 def test_daily_operations_level2_is_walked_from_registration_to_closure_with_the_step_buttons(
-    qtbot, database: Database  # type: ignore[no-untyped-def]
+    qtbot,
+    database: Database,  # type: ignore[no-untyped-def]
 ) -> None:
     case_id = registered(database)
 
@@ -113,7 +114,9 @@ def test_daily_operations_level2_is_walked_from_registration_to_closure_with_the
 
 
 def test_a_step_taken_in_an_editor_of_the_main_window_refreshes_the_list(
-    qtbot, window: MainWindow, services: Services  # type: ignore[no-untyped-def]
+    qtbot,
+    window: MainWindow,
+    services: Services,  # type: ignore[no-untyped-def]
 ) -> None:
     record = services.cases.register(draft())
     window.refresh()
@@ -131,7 +134,8 @@ def test_a_step_taken_in_an_editor_of_the_main_window_refreshes_the_list(
 
 
 def test_a_refused_step_shows_the_article_in_the_dialog_keeps_the_text_and_changes_nothing(
-    qtbot, database: Database  # type: ignore[no-untyped-def]
+    qtbot,
+    database: Database,  # type: ignore[no-untyped-def]
 ) -> None:
     case_id = forwarded(database)
     before = as_(database, D).cases.get_by_id(case_id)
@@ -155,7 +159,8 @@ def test_a_refused_step_shows_the_article_in_the_dialog_keeps_the_text_and_chang
 
 
 def test_a_step_that_is_not_possible_yet_is_disabled_and_says_what_is_missing(
-    qtbot, database: Database  # type: ignore[no-untyped-def]
+    qtbot,
+    database: Database,  # type: ignore[no-untyped-def]
 ) -> None:
     handler = open_editor(qtbot, database, H, forwarded(database))
     option = handler.progress_panel.steps.option(A.COMPLETE_HANDLING)
@@ -167,7 +172,9 @@ def test_a_step_that_is_not_possible_yet_is_disabled_and_says_what_is_missing(
 
 
 def test_unsaved_changes_are_offered_for_saving_before_a_step(
-    qtbot, database: Database, answer_message_box  # type: ignore[no-untyped-def]
+    qtbot,
+    database: Database,
+    answer_message_box,  # type: ignore[no-untyped-def]
 ) -> None:
     receiver = open_editor(qtbot, database, R, registered(database))
     receiver.description_form.ui.subject.end(False)  # the person clicks after the subject
@@ -203,7 +210,8 @@ def test_the_route_panel_marks_the_current_step_and_who_acts_now(qtbot, sqlite_d
 
 
 def test_a_proposed_ground_is_pre_checked_with_its_explanation_and_can_be_confirmed(
-    qtbot, sqlite_database: Database  # type: ignore[no-untyped-def]
+    qtbot,
+    sqlite_database: Database,  # type: ignore[no-untyped-def]
 ) -> None:
     # Received 20 November 2026: facts before 20 May 2026 are more than six months old (Art. 3).
     case_id = forwarded(sqlite_database, facts_on=dt.date(2026, 3, 2))
@@ -215,7 +223,9 @@ def test_a_proposed_ground_is_pre_checked_with_its_explanation_and_can_be_confir
     assert grounds.inadmissible.isChecked()
     assert proposed.check.isChecked() and proposed.proposal_note.isVisible()
     assert proposed.motivation.toPlainText().startswith("De feiten dateren van 2 maart 2026, meer dan zes maanden")
-    assert [g for g, row in grounds.rows.items() if row.check.isChecked()] == [InadmissibilityGround.OLDER_THAN_SIX_MONTHS]
+    assert [g for g, row in grounds.rows.items() if row.check.isChecked()] == [
+        InadmissibilityGround.OLDER_THAN_SIX_MONTHS
+    ]
 
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
 
@@ -237,17 +247,26 @@ def test_a_rejected_proposal_leaves_the_complaint_admissible(qtbot, sqlite_datab
 @pytest.mark.parametrize(
     ("received_on", "state", "text"),
     [
-        (dt.date(2026, 11, 10), "overdue", "Ontvangstbevestiging uiterlijk 18 november 2026 — Over termijn (6 dagen te laat)"),
+        (
+            dt.date(2026, 11, 10),
+            "overdue",
+            "Ontvangstbevestiging uiterlijk 18 november 2026 — Over termijn (6 dagen te laat)",
+        ),
         (dt.date(2026, 11, 17), "due_today", "Ontvangstbevestiging uiterlijk 24 november 2026 — Vandaag uiterlijk"),
         (dt.date(2026, 11, 20), "open", "Ontvangstbevestiging uiterlijk 27 november 2026 — Lopend (nog 3 dagen)"),
     ],
 )
 def test_the_acknowledgement_deadline_is_red_when_overdue_and_amber_on_its_last_day(
-    qtbot, sqlite_database: Database, received_on: dt.date, state: str, text: str  # type: ignore[no-untyped-def]
+    qtbot,
+    sqlite_database: Database,
+    received_on: dt.date,
+    state: str,
+    text: str,  # type: ignore[no-untyped-def]
 ) -> None:
     # 11 November is a legal holiday: 10 November + 5 working days is the 18th (Art. 5).
-    editor = open_editor(qtbot, sqlite_database, R, registered(sqlite_database, received_on=received_on,
-                                                                facts_on=received_on))
+    editor = open_editor(
+        qtbot, sqlite_database, R, registered(sqlite_database, received_on=received_on, facts_on=received_on)
+    )
     lines = editor.progress_panel.deadlines.lines()
 
     assert lines["acknowledgement"] == (text, state)
@@ -255,7 +274,8 @@ def test_the_acknowledgement_deadline_is_red_when_overdue_and_amber_on_its_last_
 
 
 def test_a_personnel_level3_case_shows_the_board_meeting_the_complainant_must_be_told(
-    qtbot, sqlite_database: Database  # type: ignore[no-untyped-def]
+    qtbot,
+    sqlite_database: Database,  # type: ignore[no-untyped-def]
 ) -> None:
     case_id = registered(sqlite_database, category=Category.PERSONNEL, level=Level.THREE, staff_member="Karel")
     for role, kind, extra in (
@@ -270,8 +290,9 @@ def test_a_personnel_level3_case_shows_the_board_meeting_the_complainant_must_be
 
     board = director.progress_panel.board
     assert board.isVisible()
-    assert board.text().startswith("Breng de klager op de hoogte van de vergadering van de Raad van Bestuur op "
-                                   "15 december 2026")
+    assert board.text().startswith(
+        "Breng de klager op de hoogte van de vergadering van de Raad van Bestuur op 15 december 2026"
+    )
     receiver = open_editor(qtbot, sqlite_database, R, case_id)
     take_step(qtbot, receiver, A.TELL_BOARD_DATE)
     director.reload()
@@ -279,7 +300,8 @@ def test_a_personnel_level3_case_shows_the_board_meeting_the_complainant_must_be
 
 
 def test_a_step_on_a_case_a_colleague_changed_meanwhile_is_refused_and_the_editor_offers_to_reload(
-    qtbot, sqlite_database: Database  # type: ignore[no-untyped-def]
+    qtbot,
+    sqlite_database: Database,  # type: ignore[no-untyped-def]
 ) -> None:
     case_id = registered(sqlite_database)
     receiver = open_editor(qtbot, sqlite_database, R, case_id)

@@ -35,8 +35,15 @@ def test_the_list_shows_the_register_in_dutch(ctx: ServiceContext, qtmodeltester
     assert model.rowCount() == 3 and model.total == 3
     headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
     assert headers == [
-        "Opvolgingsnummer", "Ontvangen", "Klager", "Onderwerp", "Categorie", "Niveau", "Status",
-        "Behandelaar", "Volgende termijn",
+        "Opvolgingsnummer",
+        "Ontvangen",
+        "Klager",
+        "Onderwerp",
+        "Categorie",
+        "Niveau",
+        "Status",
+        "Behandelaar",
+        "Volgende termijn",
     ]
     # newest first by default
     assert [text(model, r, cols.COL_TRACKING_NUMBER) for r in range(3)] == ["2026-0003", "2026-0002", "2026-0001"]
@@ -108,7 +115,12 @@ def test_sorting_by_receipt_date_keeps_loaded_rows_in_the_database_order(ctx: Se
 def test_a_confidential_personnel_complaint_shows_vertrouwelijk_to_anyone_but_the_director(ctx: ServiceContext) -> None:
     director = Services.for_context(ctx)
     director.cases.register(
-        draft(category=Category.PERSONNEL, level=Level.TWO, complainant_name="Els Wouters", subject="Gedrag van een verzorgende")
+        draft(
+            category=Category.PERSONNEL,
+            level=Level.TWO,
+            complainant_name="Els Wouters",
+            subject="Gedrag van een verzorgende",
+        )
     )
     director.cases.register(draft(complainant_name="Jan Peeters"))
     receiver = services_as(ctx.database, Viewer(None, frozenset({Role.RECEIVER}), "Onthaal"))

@@ -32,8 +32,13 @@ def receiver(database: Database) -> Services:
 
 def open_editor(qtbot, services: Services, case_id: int) -> CaseEditor:  # type: ignore[no-untyped-def]
     editor = CaseEditor(
-        services.cases, services.cases.get_by_id(case_id), workflow=services.workflow, today=lambda: TODAY,
-        history=services.history, letters=services.letters, documents=services.documents,
+        services.cases,
+        services.cases.get_by_id(case_id),
+        workflow=services.workflow,
+        today=lambda: TODAY,
+        history=services.history,
+        letters=services.letters,
+        documents=services.documents,
     )
     qtbot.addWidget(editor, before_close_func=close_discarding_changes)
     editor.show()
@@ -47,13 +52,15 @@ def drop(widget, paths: list[Path]) -> bool:  # type: ignore[no-untyped-def]
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
     centre = widget.rect().center()
-    enter = QDragEnterEvent(QPointF(centre), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
-                            Qt.KeyboardModifier.NoModifier)
+    enter = QDragEnterEvent(
+        QPointF(centre), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    )
     QApplication.sendEvent(widget, enter)
     if not enter.isAccepted():
         return False
-    event = QDropEvent(QPointF(centre), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
-                       Qt.KeyboardModifier.NoModifier)
+    event = QDropEvent(
+        QPointF(centre), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    )
     QApplication.sendEvent(widget, event)
     return event.isAccepted()
 
@@ -85,7 +92,10 @@ def test_a_renamed_program_is_refused_and_each_file_is_reported(  # type: ignore
     qtbot.mouseClick(page.add_button, Qt.MouseButton.LeftButton)  # 'Toevoegen…'
     lines = page.report_text().splitlines()
     assert lines[0] == "✓ foto.png is toegevoegd aan de klachtenmap."
-    assert lines[1].startswith("✗ Het bestand factuur.png is geen PDF, afbeelding") and "gekeken naar de inhoud" in lines[1]
+    assert (
+        lines[1].startswith("✗ Het bestand factuur.png is geen PDF, afbeelding")
+        and "gekeken naar de inhoud" in lines[1]
+    )
     assert "fff4d6" in page.report.styleSheet()  # amber: one went in, one did not
     assert [row[0] for row in page.model.texts()] == ["foto.png"]
 
@@ -145,7 +155,8 @@ def test_removing_asks_first_and_a_letter_stays(  # type: ignore[no-untyped-def]
 
 
 @pytest.mark.parametrize(
-    ("kind", "level"), [(Kind.COMPLAINT, Level.ONE), (Kind.INFORMATION_REQUEST, Level.TWO), (Kind.ANONYMOUS_REPORT, Level.TWO)]
+    ("kind", "level"),
+    [(Kind.COMPLAINT, Level.ONE), (Kind.INFORMATION_REQUEST, Level.TWO), (Kind.ANONYMOUS_REPORT, Level.TWO)],
 )
 def test_level1_information_requests_and_anonymous_reports_have_no_folder(  # type: ignore[no-untyped-def]
     qtbot, receiver: Services, tmp_path: Path, kind: Kind, level: Level

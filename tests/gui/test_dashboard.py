@@ -21,7 +21,7 @@ from kina_desktop.services.bundle import Services
 from tests.factories import draft
 from tests.gui.conftest import TODAY, services_as
 from tests.gui.steps import PEOPLE
-from tests.postgres.test_row_level_security import login, pg_database, people, services_for  # noqa: F401
+from tests.postgres.test_row_level_security import login, people, pg_database, services_for  # noqa: F401
 
 SECRET_ORGANISATION = "OCMW Geheimdorp"
 DIRECTOR = Viewer(None, frozenset({Role.DIRECTOR}), "Dirk Directeur")
@@ -97,8 +97,11 @@ def test_another_year_and_a_period_from_to_are_counted_again(qtbot, database: Da
 def test_a_team_member_sees_no_details_of_a_personnel_complaint(qtbot, database: Database) -> None:  # type: ignore[no-untyped-def]
     director = services_as(database, DIRECTOR)
     register_year(director)
-    director.cases.register(draft(category=Category.PERSONNEL, level=Level.TWO, organisation=SECRET_ORGANISATION,
-                                  staff_member="Greet Geheim"))
+    director.cases.register(
+        draft(
+            category=Category.PERSONNEL, level=Level.TWO, organisation=SECRET_ORGANISATION, staff_member="Greet Geheim"
+        )
+    )
     seen_by_director = dashboard(qtbot, director)
     assert SECRET_ORGANISATION in bars(seen_by_director, "organisations")
     assert seen_by_director.tiles["complaints"].value.text() == "4"
@@ -116,11 +119,17 @@ def test_a_team_member_sees_no_details_of_a_personnel_complaint(qtbot, database:
 
 
 @pytest.mark.postgres
-def test_with_own_logins_the_team_dashboard_leaves_out_what_row_level_security_hides(qtbot, people) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+def test_with_own_logins_the_team_dashboard_leaves_out_what_row_level_security_hides(qtbot, people) -> None:  # type: ignore[no-untyped-def]
     receiver = services_for(*people["receiver"])
     receiver.cases.register(draft(organisation="OCMW Zoersel"))
-    receiver.cases.register(draft(category=Category.PERSONNEL, level=Level.TWO, organisation=SECRET_ORGANISATION,
-                                  complainant_name="Petra Klaagster"))
+    receiver.cases.register(
+        draft(
+            category=Category.PERSONNEL,
+            level=Level.TWO,
+            organisation=SECRET_ORGANISATION,
+            complainant_name="Petra Klaagster",
+        )
+    )
     director = dashboard(qtbot, services_for(*people["director"]))
     assert SECRET_ORGANISATION in bars(director, "organisations")
     team = dashboard(qtbot, services_for(*people["team"]))

@@ -36,7 +36,9 @@ class BoxAnswer:
 
     def install(self, monkeypatch: pytest.MonkeyPatch) -> BoxAnswer:
         def exec_(box: QMessageBox) -> QMessageBox.StandardButton:
-            self.shown.append((box.text(), [box.button(b).text() for b in (Button.Open, Button.Close) if box.button(b)]))
+            self.shown.append(
+                (box.text(), [box.button(b).text() for b in (Button.Open, Button.Close) if box.button(b)])
+            )
             return self.answer
 
         monkeypatch.setattr(QMessageBox, "exec", exec_)
@@ -67,7 +69,10 @@ def test_everyone_finds_the_database_choice_under_bestand(qtbot, people: People,
 
 
 def test_the_saved_database_is_used_at_the_next_start(
-    qtbot, people: People, request: pytest.FixtureRequest, qsettings: QSettings  # type: ignore[no-untyped-def]
+    qtbot,
+    people: People,
+    request: pytest.FixtureRequest,
+    qsettings: QSettings,  # type: ignore[no-untyped-def]
 ) -> None:
     # What the dialog stores: the embedded file, or a server without a password in it.
     saved = people.database.url if people.database.is_sqlite else postgres_url_for(people.database.url, "iemand", "")
@@ -84,7 +89,11 @@ def test_the_saved_database_is_used_at_the_next_start(
 
 
 def test_an_unreachable_server_offers_to_change_the_database_and_starts_on_the_new_choice(
-    qtbot, qsettings: QSettings, request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch, tmp_path: Path  # type: ignore[no-untyped-def]
+    qtbot,
+    qsettings: QSettings,
+    request: pytest.FixtureRequest,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,  # type: ignore[no-untyped-def]
 ) -> None:
     qsettings.setValue(SETTINGS_KEY, UNREACHABLE)
     box = BoxAnswer(Button.Open).install(monkeypatch)
@@ -113,7 +122,9 @@ def test_an_unreachable_server_offers_to_change_the_database_and_starts_on_the_n
 
 
 def test_closing_the_message_ends_the_start_and_a_forced_url_is_not_offered_a_change(
-    qtbot, qsettings: QSettings, monkeypatch: pytest.MonkeyPatch  # type: ignore[no-untyped-def]
+    qtbot,
+    qsettings: QSettings,
+    monkeypatch: pytest.MonkeyPatch,  # type: ignore[no-untyped-def]
 ) -> None:
     qsettings.setValue(SETTINGS_KEY, UNREACHABLE)
     box = BoxAnswer(Button.Close).install(monkeypatch)
@@ -130,7 +141,9 @@ def test_closing_the_message_ends_the_start_and_a_forced_url_is_not_offered_a_ch
 
 
 def test_cancelling_the_database_dialog_at_start_ends_the_start(
-    qtbot, qsettings: QSettings, monkeypatch: pytest.MonkeyPatch  # type: ignore[no-untyped-def]
+    qtbot,
+    qsettings: QSettings,
+    monkeypatch: pytest.MonkeyPatch,  # type: ignore[no-untyped-def]
 ) -> None:
     qsettings.setValue(SETTINGS_KEY, UNREACHABLE)
     BoxAnswer(Button.Open).install(monkeypatch)

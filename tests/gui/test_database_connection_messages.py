@@ -31,9 +31,11 @@ def test_the_connection_test_says_in_dutch_what_to_check(qtbot, qsettings: QSett
     dialog.port.setValue(9)  # nobody listens there
     dialog._on_test()
     advice, detail = dialog.result_label.text().split("\n")
-    assert advice == (f"De databaseserver is niet bereikbaar: op deze pc draait geen databaseserver in "
-                      f"{socket_folder} met poort 9. Controleer de map en de poort, en of de databaseserver "
-                      "gestart is.")
+    assert advice == (
+        f"De databaseserver is niet bereikbaar: op deze pc draait geen databaseserver in "
+        f"{socket_folder} met poort 9. Controleer de map en de poort, en of de databaseserver "
+        "gestart is."
+    )
     assert detail.startswith("Technische melding: ") and "No such file or directory" in detail
     # The dialog on screen grew: every line of the answer is inside the form, none cut off.
     label, form = dialog.result_label, dialog.server_box

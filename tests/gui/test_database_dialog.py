@@ -39,11 +39,13 @@ def test_a_server_that_does_not_answer_is_reported_in_dutch() -> None:
     assert answer is not None and "niet bereikbaar" in answer
 
 
-def test_a_server_that_asks_for_a_login_answers(database) -> None:  # noqa: ANN001
+def test_a_server_that_asks_for_a_login_answers(database) -> None:
     if database.is_postgresql:
         from sqlalchemy.engine import make_url
 
-        url = make_url(database.url).update_query_dict({"user": "kina_nobody_here"}).render_as_string(hide_password=False)
+        url = (
+            make_url(database.url).update_query_dict({"user": "kina_nobody_here"}).render_as_string(hide_password=False)
+        )
         assert probe_server(url) is None
     else:
         assert probe_server(database.url) is None

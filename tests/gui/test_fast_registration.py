@@ -51,9 +51,24 @@ def test_tab_goes_through_the_fields_in_reading_order_and_ends_on_registreren(qt
         widget = QApplication.focusWidget()
         seen.append(widget.objectName() or widget.parentWidget().objectName())
     assert seen == [
-        "kind", "category", "level", "channel", "received_on", "complainant_name", "complainant_street",
-        "complainant_postal_code", "complainant_city", "complainant_email", "complainant_phone",
-        "complainant_language", "organisation", "staff_member", "subject", "facts_on", "text", "request",
+        "kind",
+        "category",
+        "level",
+        "channel",
+        "received_on",
+        "complainant_name",
+        "complainant_street",
+        "complainant_postal_code",
+        "complainant_city",
+        "complainant_email",
+        "complainant_phone",
+        "complainant_language",
+        "organisation",
+        "staff_member",
+        "subject",
+        "facts_on",
+        "text",
+        "request",
         "buttons",
     ]
     assert QApplication.focusWidget().text() == "Registreren"
@@ -80,9 +95,16 @@ def test_the_ocmw_or_service_completes_from_the_lists_in_the_settings(qtbot, ser
 
 
 def test_a_known_complainant_is_completed_with_their_address(qtbot, services: Services) -> None:  # type: ignore[no-untyped-def]
-    services.cases.register(draft(complainant_name="Sofié Maes", complainant_street="Oude straat 1",
-                                  complainant_postal_code="2390", complainant_city="Malle",
-                                  complainant_email="sofie@example.be", complainant_phone="03 123 45 67"))
+    services.cases.register(
+        draft(
+            complainant_name="Sofié Maes",
+            complainant_street="Oude straat 1",
+            complainant_postal_code="2390",
+            complainant_city="Malle",
+            complainant_email="sofie@example.be",
+            complainant_phone="03 123 45 67",
+        )
+    )
     dialog = new_dialog(qtbot, services)
     ui = dialog.form.ui
     completion = dialog.name_completer
@@ -94,7 +116,10 @@ def test_a_known_complainant_is_completed_with_their_address(qtbot, services: Se
     qtbot.keyClick(completion.completer.popup(), Qt.Key.Key_Return)
     assert ui.complainant_name.text() == "Sofié Maes"
     assert (ui.complainant_street.text(), ui.complainant_postal_code.text(), ui.complainant_city.text()) == (
-        "Oude straat 1", "2390", "Malle")
+        "Oude straat 1",
+        "2390",
+        "Malle",
+    )
     assert (ui.complainant_email.text(), ui.complainant_phone.text()) == ("sofie@example.be", "03 123 45 67")
 
 
@@ -140,7 +165,9 @@ def test_enter_in_the_last_field_registers_and_shift_enter_makes_a_new_line(qtbo
 
 
 def test_an_oral_complaint_gets_its_note_and_the_request_for_written_confirmation_in_one_step(
-    qtbot, services: Services, answer_message_box  # type: ignore[no-untyped-def]
+    qtbot,
+    services: Services,
+    answer_message_box,  # type: ignore[no-untyped-def]
 ) -> None:
     dialog = new_dialog(qtbot, services)
     ui = dialog.form.ui
@@ -158,8 +185,10 @@ def test_an_oral_complaint_gets_its_note_and_the_request_for_written_confirmatio
 
     assert dialog.register()
 
-    assert answers.asked == [f"{dialog.record.tracking_number} is geregistreerd. De vraag om schriftelijke "
-                             "bevestiging (Art. 3) is gemaakt en bewaard in de klachtenmap."]
+    assert answers.asked == [
+        f"{dialog.record.tracking_number} is geregistreerd. De vraag om schriftelijke "
+        "bevestiging (Art. 3) is gemaakt en bewaard in de klachtenmap."
+    ]
     case_id = dialog.record.header.id
     assert [letter.kind for letter in services.letters.letters(case_id)] == [LetterKind.CONFIRM_ORAL]
     [document] = services.documents.list(case_id)
@@ -189,9 +218,13 @@ def test_no_letter_where_none_is_due_or_wanted(qtbot, services: Services, change
 
 def test_the_administrator_edits_the_lists_one_per_line(qtbot, services: Services, answer_message_box) -> None:  # type: ignore[no-untyped-def]
     window = MainWindow(
-        services, QSettings(), today=lambda: TODAY, person=EVERY_ROLE,
-        organisation=OrganisationSettings(calendar=services.calendar, templates=services.letters,
-                                          letterhead=services.letters, lists=services.lists),
+        services,
+        QSettings(),
+        today=lambda: TODAY,
+        person=EVERY_ROLE,
+        organisation=OrganisationSettings(
+            calendar=services.calendar, templates=services.letters, letterhead=services.letters, lists=services.lists
+        ),
     )
     qtbot.addWidget(window, before_close_func=close_discarding_changes)
     assert "Lijsten…" in [a.text() for a in window.admin_menu.actions()]
@@ -207,11 +240,17 @@ def test_the_administrator_edits_the_lists_one_per_line(qtbot, services: Service
     dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
     assert services.lists.organisations() == ["OCMW Malle", "OCMW Zoersel", "KINA – Onthaal"]
     assert window.make_new_complaint_dialog().organisation_completer.model().stringList() == [
-        "OCMW Malle", "OCMW Zoersel", "KINA – Onthaal"]
+        "OCMW Malle",
+        "OCMW Zoersel",
+        "KINA – Onthaal",
+    ]
 
 
 def test_webform_submissions_are_checked_one_by_one_in_nieuwe_klacht(
-    qtbot, window: MainWindow, services: Services, monkeypatch: pytest.MonkeyPatch  # type: ignore[no-untyped-def]
+    qtbot,
+    window: MainWindow,
+    services: Services,
+    monkeypatch: pytest.MonkeyPatch,  # type: ignore[no-untyped-def]
 ) -> None:
     assert "Webformulier importeren…" in [a.text() for a in window.menuBar().actions()[0].menu().actions()]
     shown: list[tuple[str, str, str]] = []
@@ -235,7 +274,8 @@ def test_webform_submissions_are_checked_one_by_one_in_nieuwe_klacht(
     assert [r.tracking_number for r in registered] == ["2026-0001"]
     assert services.cases.get("2026-0001").description.organisation == "OCMW Zoersel (gecontroleerd)"
     assert window.statusBar().currentMessage() == (
-        "Webformulier: 1 van 2 nieuwe inzendingen geregistreerd, 1 overgeslagen, 0 stonden al in het register.")
+        "Webformulier: 1 van 2 nieuwe inzendingen geregistreerd, 1 overgeslagen, 0 stonden al in het register."
+    )
 
     shown.clear()
     window.webform_import.run(str(EXAMPLES / "webformulier.csv"))  # the first is in the register now
@@ -243,7 +283,11 @@ def test_webform_submissions_are_checked_one_by_one_in_nieuwe_klacht(
 
 
 def test_a_broken_webform_file_is_shown_line_by_line_and_nothing_is_imported(
-    qtbot, window: MainWindow, services: Services, tmp_path: Path, answer_message_box  # type: ignore[no-untyped-def]
+    qtbot,
+    window: MainWindow,
+    services: Services,
+    tmp_path: Path,
+    answer_message_box,  # type: ignore[no-untyped-def]
 ) -> None:
     bad = tmp_path / "kapot.json"
     bad.write_text((EXAMPLES / "webformulier.json").read_text(encoding="utf-8").rstrip().rstrip("]"), encoding="utf-8")

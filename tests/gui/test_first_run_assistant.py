@@ -46,7 +46,10 @@ def walk_to_the_letterhead(qtbot, wizard: FirstRunWizard) -> None:  # type: igno
 
 
 def test_the_first_start_walks_through_the_assistant_to_a_signed_in_main_window(
-    qtbot, request: pytest.FixtureRequest, tmp_path: Path, a_pc_that_never_ran_the_program: Path  # type: ignore[no-untyped-def]
+    qtbot,
+    request: pytest.FixtureRequest,
+    tmp_path: Path,
+    a_pc_that_never_ran_the_program: Path,  # type: ignore[no-untyped-def]
 ) -> None:
     settings = QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat)
 
@@ -91,7 +94,9 @@ def test_the_first_start_walks_through_the_assistant_to_a_signed_in_main_window(
 
 
 def test_cancelling_the_assistant_leaves_no_database_and_asks_again_next_time(
-    qtbot, tmp_path: Path, a_pc_that_never_ran_the_program: Path  # type: ignore[no-untyped-def]
+    qtbot,
+    tmp_path: Path,
+    a_pc_that_never_ran_the_program: Path,  # type: ignore[no-untyped-def]
 ) -> None:
     settings = QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat)
 
@@ -111,7 +116,10 @@ def test_cancelling_the_assistant_leaves_no_database_and_asks_again_next_time(
 
 
 def test_the_demo_database_opens_marked_demo_and_the_real_register_stays_empty(
-    qtbot, request: pytest.FixtureRequest, tmp_path: Path, a_pc_that_never_ran_the_program: Path  # type: ignore[no-untyped-def]
+    qtbot,
+    request: pytest.FixtureRequest,
+    tmp_path: Path,
+    a_pc_that_never_ran_the_program: Path,  # type: ignore[no-untyped-def]
 ) -> None:
     settings = QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat)
 
@@ -139,7 +147,9 @@ def test_the_demo_database_opens_marked_demo_and_the_real_register_stays_empty(
 
 @pytest.mark.postgres
 def test_a_shared_server_is_tested_from_the_assistant_and_each_person_then_signs_in(
-    qtbot, request: pytest.FixtureRequest, tmp_path: Path  # type: ignore[no-untyped-def]
+    qtbot,
+    request: pytest.FixtureRequest,
+    tmp_path: Path,  # type: ignore[no-untyped-def]
 ) -> None:
     people = people_on(make_database("postgresql", request, tmp_path), request)
     url = people.database.engine.url
@@ -182,7 +192,9 @@ def test_a_shared_server_is_tested_from_the_assistant_and_each_person_then_signs
 
 
 def test_a_database_of_a_newer_program_is_refused_with_a_dutch_message_and_left_alone(
-    qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch  # type: ignore[no-untyped-def]
+    qtbot,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,  # type: ignore[no-untyped-def]
 ) -> None:
     import sqlite3
 
@@ -204,7 +216,9 @@ def test_a_database_of_a_newer_program_is_refused_with_a_dutch_message_and_left_
 
 
 def test_an_older_embedded_database_is_copied_before_it_is_migrated_at_start(
-    qtbot, request: pytest.FixtureRequest, tmp_path: Path  # type: ignore[no-untyped-def]
+    qtbot,
+    request: pytest.FixtureRequest,
+    tmp_path: Path,  # type: ignore[no-untyped-def]
 ) -> None:
     from alembic import command
 
@@ -228,7 +242,9 @@ def test_an_older_embedded_database_is_copied_before_it_is_migrated_at_start(
 
 
 def test_a_database_filled_by_the_demo_command_says_demo_in_the_title_bar(
-    qtbot, request: pytest.FixtureRequest, tmp_path: Path  # type: ignore[no-untyped-def]
+    qtbot,
+    request: pytest.FixtureRequest,
+    tmp_path: Path,  # type: ignore[no-untyped-def]
 ) -> None:
     from kina_desktop.cli import run
     from kina_desktop.services.demo_data import DEMO_PASSWORD

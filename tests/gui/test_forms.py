@@ -51,7 +51,7 @@ def test_a_newer_uic_banner_is_the_same_form_but_a_changed_statement_is_not() ->
     committed = (FORMS_DIR / "case_editor.py").read_text(encoding="utf-8")
     newer = committed.replace("Qt User Interface Compiler version", "Qt User Interface Compiler version 99.0 (was")
     assert newer != committed and code_meaning(newer) == code_meaning(committed)
-    changed = committed.replace("setObjectName(u\"", "setObjectName(u\"x", 1)
+    changed = committed.replace('setObjectName(u"', 'setObjectName(u"x', 1)
     assert code_meaning(changed) != code_meaning(committed)
 
 

@@ -69,10 +69,15 @@ def walk_through_the_assistant(qtbot, wizard: FirstRunWizard) -> None:  # type: 
 
     assert wizard.currentId() == ACCOUNT_PAGE
     account = wizard.account_page.form.ui
-    for field, value in ((account.username, "els.jacobs"), (account.display_name, "Els Jacobs"),
-                         (account.function, "Directeur"), (account.phone, "03 312 00 00"),
-                         (account.email, "els.jacobs@kina.be"), (account.password, PASSWORD),
-                         (account.repeated_password, PASSWORD)):
+    for field, value in (
+        (account.username, "els.jacobs"),
+        (account.display_name, "Els Jacobs"),
+        (account.function, "Directeur"),
+        (account.phone, "03 312 00 00"),
+        (account.email, "els.jacobs@kina.be"),
+        (account.password, PASSWORD),
+        (account.repeated_password, PASSWORD),
+    ):
         qtbot.keyClicks(field, value)  # QTest types ASCII only
     click(qtbot, wizard, Button.NextButton)
 
@@ -101,10 +106,15 @@ def add_the_complaint_receiver(qtbot, window: MainWindow) -> None:  # type: igno
     dialog = users.new_user_dialog
     assert dialog is not None and dialog.windowTitle() == "Nieuwe gebruiker"
     form = dialog.form.ui
-    for field, value in ((form.username, RECEIVER), (form.display_name, "An Claes"),
-                         (form.function, "Klachtenontvanger"), (form.phone, "03 312 00 01"),
-                         (form.email, "an.claes@kina.be"), (form.password, PASSWORD),
-                         (form.repeated_password, PASSWORD)):
+    for field, value in (
+        (form.username, RECEIVER),
+        (form.display_name, "An Claes"),
+        (form.function, "Klachtenontvanger"),
+        (form.phone, "03 312 00 01"),
+        (form.email, "an.claes@kina.be"),
+        (form.password, PASSWORD),
+        (form.repeated_password, PASSWORD),
+    ):
         qtbot.keyClicks(field, value)
     for role in (Role.RECEIVER, Role.TEAM):
         box = dialog.form.role_boxes[role]
@@ -140,7 +150,11 @@ def type_the_letter_that_came_by_post(qtbot, dialog: NewComplaintDialog) -> int:
     qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
     ui = dialog.form.ui
     assert [ui.kind.currentText(), ui.category.currentText(), ui.level.currentText(), ui.channel.currentText()] == [
-        "Klacht", "Dagelijkse werking", "Niveau 2", "Post"]
+        "Klacht",
+        "Dagelijkse werking",
+        "Niveau 2",
+        "Post",
+    ]
     qtbot.waitUntil(lambda: QApplication.focusWidget() is ui.complainant_name)  # where the cursor starts
     typed(qtbot, "Els Vermeulen")
     typed(qtbot, "Kerkstraat 12")
@@ -168,7 +182,10 @@ def type_the_letter_that_came_by_post(qtbot, dialog: NewComplaintDialog) -> int:
 
 
 def test_a_new_user_gets_from_the_first_start_to_a_printed_acknowledgement(  # type: ignore[no-untyped-def]
-    qtbot, request: pytest.FixtureRequest, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    qtbot,
+    request: pytest.FixtureRequest,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
     a_pc_that_never_ran_the_program: Path,
 ) -> None:
     settings = QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat)  # nothing configured
@@ -252,7 +269,10 @@ def test_a_new_user_gets_from_the_first_start_to_a_printed_acknowledgement(  # t
     assert path.name.endswith(".pdf") and number in path.name
     sheets = PdfReader(printed).pages
     assert len(sheets) == page_count(letter) >= 1  # every page printed …
-    assert [(round(float(s.mediabox.width)), round(float(s.mediabox.height))) for s in sheets][0] == (595, 842)  # … on A4
+    assert [(round(float(s.mediabox.width)), round(float(s.mediabox.height))) for s in sheets][0] == (
+        595,
+        842,
+    )  # … on A4
     words = text(letter)
     assert f"Ontvangstbevestiging van uw klacht {number}" in words
     assert "Els Vermeulen" in words and "Kerkstraat 12" in words and "2390 Malle" in words
@@ -262,7 +282,17 @@ def test_a_new_user_gets_from_the_first_start_to_a_printed_acknowledgement(  # t
 
     # The guide describes exactly this path.
     guide = " ".join(guide_path().read_text(encoding="utf-8").split())  # line ends as spaces
-    for step in ("Op deze pc (standaard)", "Beginnen met het echte register", "Beheer → Gebruikers…",
-                 "Nieuwe gebruiker…", "Klachtenontvanger", "Gebruiker aanmaken", "Aanmelden", "Ctrl+N",
-                 "Brieven → Ontvangstbevestiging → Afdrukken…", "5 werkdagen", "30 kalenderdagen"):
+    for step in (
+        "Op deze pc (standaard)",
+        "Beginnen met het echte register",
+        "Beheer → Gebruikers…",
+        "Nieuwe gebruiker…",
+        "Klachtenontvanger",
+        "Gebruiker aanmaken",
+        "Aanmelden",
+        "Ctrl+N",
+        "Brieven → Ontvangstbevestiging → Afdrukken…",
+        "5 werkdagen",
+        "30 kalenderdagen",
+    ):
         assert step in guide, step

@@ -53,7 +53,9 @@ def every_shown_text(editor: CaseEditor) -> str:
 
 
 def test_the_history_lists_the_registration_an_edit_and_a_step_newest_first(
-    qtbot, people: People, qsettings: QSettings  # type: ignore[no-untyped-def]
+    qtbot,
+    people: People,
+    qsettings: QSettings,  # type: ignore[no-untyped-def]
 ) -> None:
     window, services = window_of(qtbot, people, people.receiver, qsettings)
     record = services.cases.register(draft(subject="Lange wachttijd aan het loket"))
@@ -68,8 +70,13 @@ def test_the_history_lists_the_registration_an_edit_and_a_step_newest_first(
     qtbot.keyClicks(subject, "Drie uur wachten aan het loket")
     assert editor.save()
     rows = editor.history_page.model.texts()
-    assert rows[0] == (AT, "Rita Ontvanger", "Gewijzigd: Onderwerp", "Lange wachttijd aan het loket",
-                       "Drie uur wachten aan het loket")
+    assert rows[0] == (
+        AT,
+        "Rita Ontvanger",
+        "Gewijzigd: Onderwerp",
+        "Lange wachttijd aan het loket",
+        "Drie uur wachten aan het loket",
+    )
     assert rows[1][2] == "Geregistreerd"
 
     take_step(qtbot, editor, ActionKind.FORWARD_TO_HANDLER)
@@ -79,17 +86,28 @@ def test_the_history_lists_the_registration_an_edit_and_a_step_newest_first(
 
 
 def test_a_handler_sees_no_text_of_a_confidential_personnel_case_in_its_history(
-    qtbot, people: People, qsettings: QSettings  # type: ignore[no-untyped-def]
+    qtbot,
+    people: People,
+    qsettings: QSettings,  # type: ignore[no-untyped-def]
 ) -> None:
     _receiver, receiving = window_of(qtbot, people, people.receiver, qsettings)
     record = receiving.cases.register(
-        draft(category=Category.PERSONNEL, level=Level.TWO, staff_member="Karel Claes",
-              subject="Gedrag aan het onthaal", text="De bediende was onvriendelijk.", request="Excuses")
+        draft(
+            category=Category.PERSONNEL,
+            level=Level.TWO,
+            staff_member="Karel Claes",
+            subject="Gedrag aan het onthaal",
+            text="De bediende was onvriendelijk.",
+            request="Excuses",
+        )
     )
     director, directing = window_of(qtbot, people, people.director, qsettings)
     full = directing.cases.get_by_id(record.header.id)
-    directing.cases.save(CaseChanges(full.header.id, full.header.version,
-                                              description=replace(full.description, staff_member="Karel Peeters")))
+    directing.cases.save(
+        CaseChanges(
+            full.header.id, full.header.version, description=replace(full.description, staff_member="Karel Peeters")
+        )
+    )
     director_editor, director_rows = history_of(qtbot, director, record.header.id)
     assert "Gewijzigd: Betrokken personeelslid" in [r[2] for r in director_rows]
     assert "Karel Peeters" in every_shown_text(director_editor)  # the director reads it all

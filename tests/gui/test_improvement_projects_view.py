@@ -25,7 +25,7 @@ from kina_desktop.services.bundle import Services
 from tests.factories import draft
 from tests.gui.conftest import TODAY, close_discarding_changes
 from tests.gui.steps import as_
-from tests.postgres.test_row_level_security import login, pg_database, people, services_for  # noqa: F401
+from tests.postgres.test_row_level_security import login, people, pg_database, services_for  # noqa: F401
 
 Buttons = QMessageBox.StandardButton
 
@@ -82,14 +82,20 @@ def test_the_team_starts_a_project_from_complaints_and_follows_it_up(qtbot, data
     assert len(stored) == 1
     project = stored[0]
     assert (project.title, project.status, project.description) == (
-        "Kortere wachttijd aan het onthaal", ProjectStatus.RUNNING, "Afspraken per tijdslot")
+        "Kortere wachttijd aan het onthaal",
+        ProjectStatus.RUNNING,
+        "Afspraken per tijdslot",
+    )
     assert project.case_numbers == (first.tracking_number, second.tracking_number)
     assert [(a.description, a.due_on, a.done_on) for a in project.actions] == [
         ("Tijdsloten invoeren", dt.date(2026, 11, 10), None),
         ("Onthaal opleiden", dt.date(2026, 12, 15), TODAY),
     ]
     assert (project.follow_up, project.evaluation_on, project.evaluation_result) == (
-        "Tijdsloten lopen sinds oktober", dt.date(2026, 12, 20), "De wachttijd is gehalveerd.")
+        "Tijdsloten lopen sinds oktober",
+        dt.date(2026, 12, 20),
+        "De wachttijd is gehalveerd.",
+    )
     # The register: one open action, due on 10 November, already passed (red).
     assert dialog.count.text() == "1 verbeterproject"
     assert cell(dialog, 0, COL_TITLE) == "Kortere wachttijd aan het onthaal"
@@ -144,7 +150,8 @@ def test_an_unknown_tracking_number_refuses_the_whole_save(qtbot, team: Services
     assert not editor.isVisible()
     stored = team.projects.list()
     assert [(p.title, p.case_numbers, len(p.actions)) for p in stored] == [
-        ("Betere planning", (known.tracking_number,), 1)]
+        ("Betere planning", (known.tracking_number,), 1)
+    ]
 
 
 def test_a_project_needs_a_title_and_a_result_needs_its_date(qtbot, team: Services) -> None:  # type: ignore[no-untyped-def]
@@ -153,7 +160,8 @@ def test_a_project_needs_a_title_and_a_result_needs_its_date(qtbot, team: Servic
     editor.evaluation_result.setPlainText("Goed")
     save(qtbot, editor)
     assert editor.general.text() == (
-        "Geef het verbeterproject een titel.\nVul de datum van de evaluatie in bij het resultaat.")
+        "Geef het verbeterproject een titel.\nVul de datum van de evaluatie in bij het resultaat."
+    )
     assert team.projects.list() == []
 
 
@@ -203,15 +211,23 @@ def test_the_owner_is_chosen_from_the_people_who_work_with_the_program(qtbot, se
 
 
 def case_editor(qtbot, services: Services, case_id: int, editable: bool) -> CaseEditor:  # type: ignore[no-untyped-def]
-    editor = CaseEditor(services.cases, services.cases.get_by_id(case_id), today=lambda: TODAY,
-                        history=services.history, projects=services.projects, edit_projects=editable)
+    editor = CaseEditor(
+        services.cases,
+        services.cases.get_by_id(case_id),
+        today=lambda: TODAY,
+        history=services.history,
+        projects=services.projects,
+        edit_projects=editable,
+    )
     qtbot.addWidget(editor, before_close_func=close_discarding_changes)
     editor.show()
     qtbot.waitExposed(editor)
     return editor
 
 
-def test_the_case_shows_its_projects_and_the_team_links_it_to_another(qtbot, database: Database, team: Services) -> None:  # type: ignore[no-untyped-def]
+def test_the_case_shows_its_projects_and_the_team_links_it_to_another(
+    qtbot, database: Database, team: Services
+) -> None:  # type: ignore[no-untyped-def]
     record = team.cases.register(draft(category=Category.PERSONNEL, level=Level.TWO))
     linked = team.projects.create(ProjectDraft("Onthaal", status=ProjectStatus.RUNNING))
     team.projects.link_case(linked.id, record.tracking_number)
@@ -235,7 +251,9 @@ def test_the_case_shows_its_projects_and_the_team_links_it_to_another(qtbot, dat
     assert [p.title for p in page.linked()] == ["Website"]
 
 
-def test_a_receiver_sees_the_projects_of_the_case_without_link_buttons(qtbot, database: Database, team: Services) -> None:  # type: ignore[no-untyped-def]
+def test_a_receiver_sees_the_projects_of_the_case_without_link_buttons(
+    qtbot, database: Database, team: Services
+) -> None:  # type: ignore[no-untyped-def]
     receiver = as_(database, Role.RECEIVER)
     record = receiver.cases.register(draft())
     project = team.projects.create(ProjectDraft("Onthaal"))
@@ -256,11 +274,15 @@ def test_ctrl_shift_v_opens_the_register_from_the_opvolging_menu(qtbot, window: 
     # The case editor from the main window has the tab, editable for this person (every role).
     record = services.cases.register(draft())
     editor = window.open_case(record.header.id)
-    assert editor is not None and editor.projects_page is not None and editor.projects_page.link_button.isVisibleTo(editor.projects_page)
+    assert (
+        editor is not None
+        and editor.projects_page is not None
+        and editor.projects_page.link_button.isVisibleTo(editor.projects_page)
+    )
 
 
 @pytest.mark.postgres
-def test_with_own_logins_the_team_edits_and_the_receiver_reads(qtbot, people) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+def test_with_own_logins_the_team_edits_and_the_receiver_reads(qtbot, people) -> None:  # type: ignore[no-untyped-def]
     receiver = services_for(*people["receiver"])
     record = receiver.cases.register(draft(category=Category.PERSONNEL, level=Level.TWO))
     team = services_for(*people["team"])

@@ -35,7 +35,8 @@ def double_click(qtbot, table: QTreeWidget, row: int) -> None:  # type: ignore[n
 
 
 def test_double_click_opens_the_earlier_case_usable_beside_the_registration(  # type: ignore[no-untyped-def]
-        qtbot, window: MainWindow, services: Services, answer_message_box) -> None:
+    qtbot, window: MainWindow, services: Services, answer_message_box
+) -> None:
     earlier = services.cases.register(draft(complainant_name="Sofie Maes", subject="Wachttijd aan het loket"))
     dialog = registration_for(qtbot, window, "Sofie Maes")
     table = dialog.ui.known_cases
@@ -49,8 +50,12 @@ def test_double_click_opens_the_earlier_case_usable_beside_the_registration(  # 
     # blocks input to other windows) on a tab of the editor switches it.
     assert QApplication.activeModalWidget() is dialog
     bar = editor.ui.tabs.tabBar()
-    QTest.mouseClick(editor.windowHandle(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
-                     bar.mapTo(editor, bar.tabRect(1).center()))
+    QTest.mouseClick(
+        editor.windowHandle(),
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+        bar.mapTo(editor, bar.tabRect(1).center()),
+    )
     assert editor.ui.tabs.currentIndex() == 1
     # The registration goes on; closing it (and deleting it, as the web form import does) leaves
     # the editor open, a window of the main window again.

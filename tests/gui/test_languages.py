@@ -60,7 +60,11 @@ def main_window(qtbot, services: Services, qsettings: QSettings) -> MainWindow: 
 
 @pytest.mark.parametrize("language", ["fr", "en"], indirect=True)
 def test_the_main_window_and_qt_speak_the_chosen_language(
-    qtbot, database: Database, request: pytest.FixtureRequest, qsettings: QSettings, language: str  # type: ignore[no-untyped-def]
+    qtbot,
+    database: Database,
+    request: pytest.FixtureRequest,
+    qsettings: QSettings,
+    language: str,  # type: ignore[no-untyped-def]
 ) -> None:
     """The director and administrator's window, as the composition root builds it."""
     expected = EXPECTED[language]
@@ -72,11 +76,15 @@ def test_the_main_window_and_qt_speak_the_chosen_language(
     assert window.count_label.text() == expected["count"]
 
     box = QMessageBox(
-        QMessageBox.Icon.Question, "?", "?",
+        QMessageBox.Icon.Question,
+        "?",
+        "?",
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No | QMessageBox.StandardButton.Cancel,
     )
-    shown = [box.button(b).text() for b in (QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.No,
-                                           QMessageBox.StandardButton.Cancel)]
+    shown = [
+        box.button(b).text()
+        for b in (QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.No, QMessageBox.StandardButton.Cancel)
+    ]
     assert shown == expected["buttons"]
     assert QCoreApplication.translate("CaseEditor", "Behandeling") == expected["form"]
     assert long_date(dt.date(2026, 11, 24)) == expected["date"]
@@ -106,7 +114,10 @@ def test_dutch_is_back_after_another_language(qtbot, services: Services, qsettin
 
 
 def test_the_language_chosen_in_the_menu_is_kept_for_the_next_start(
-    qtbot, services: Services, qsettings: QSettings, monkeypatch: pytest.MonkeyPatch  # type: ignore[no-untyped-def]
+    qtbot,
+    services: Services,
+    qsettings: QSettings,
+    monkeypatch: pytest.MonkeyPatch,  # type: ignore[no-untyped-def]
 ) -> None:
     notices: list[str] = []
     monkeypatch.setattr(QMessageBox, "information", lambda parent, title, text: notices.append(text))

@@ -36,7 +36,11 @@ def choose_file(monkeypatch: pytest.MonkeyPatch, path: Path) -> None:
 
 
 def test_the_administrator_changes_the_letterhead_and_sees_it_again(
-    qtbot, admin_window: MainWindow, people: People, tmp_path: Path, monkeypatch: pytest.MonkeyPatch  # type: ignore[no-untyped-def]
+    qtbot,
+    admin_window: MainWindow,
+    people: People,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,  # type: ignore[no-untyped-def]
 ) -> None:
     dialog = letterhead_of(admin_window)
     assert dialog.windowTitle() == "Briefhoofd"
@@ -64,7 +68,11 @@ def test_the_administrator_changes_the_letterhead_and_sees_it_again(
 
     head = stored(people)
     assert (head["name"], head["street"], head["city"], head["phone"], head["place"]) == (
-        "KINA Welzijn", "Kerkplein 1", "Westmalle", "03 312 00 00", "Westmalle",
+        "KINA Welzijn",
+        "Kerkplein 1",
+        "Westmalle",
+        "03 312 00 00",
+        "Westmalle",
     )
     assert stored_logo(people) == logo.read_bytes()  # the picture itself, in the database
     logo.unlink()
@@ -79,7 +87,11 @@ def test_the_administrator_changes_the_letterhead_and_sees_it_again(
 
 
 def test_a_logo_that_is_no_picture_and_an_empty_name_are_refused_under_their_fields(
-    qtbot, admin_window: MainWindow, people: People, tmp_path: Path, monkeypatch: pytest.MonkeyPatch  # type: ignore[no-untyped-def]
+    qtbot,
+    admin_window: MainWindow,
+    people: People,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,  # type: ignore[no-untyped-def]
 ) -> None:
     dialog = letterhead_of(admin_window)
     fake = tmp_path / "logo.png"

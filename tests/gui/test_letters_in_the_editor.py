@@ -94,7 +94,9 @@ def test_printing_the_acknowledgement_records_its_date_in_the_folder_and_the_his
     assert services.case_list.count(CaseQuery(view=ReadyView.TO_ACKNOWLEDGE)) == 0
 
 
-def test_a_closed_print_dialog_records_nothing(qtbot, people: People, qsettings: QSettings, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+def test_a_closed_print_dialog_records_nothing(
+    qtbot, people: People, qsettings: QSettings, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
     window, services = window_of(qtbot, people, people.receiver, qsettings)
     record = services.cases.register(draft())
     editor = editor_of(qtbot, window, record.header.id)

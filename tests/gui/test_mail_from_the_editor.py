@@ -15,8 +15,13 @@ from tests.gui.test_letters_in_the_editor import editor_of, window_of
 from tests.services.test_mail import smtp_server  # noqa: F401 - the fixture
 
 
-def test_the_letter_is_mailed_from_the_editor(  # noqa: ANN201
-    qtbot, people: People, qsettings: QSettings, smtp_server, database: Database, director  # noqa: F811, ANN001
+def test_the_letter_is_mailed_from_the_editor(
+    qtbot,
+    people: People,
+    qsettings: QSettings,
+    smtp_server,
+    database: Database,
+    director,
 ):
     controller, inbox = smtp_server
     window, services = window_of(qtbot, people, people.receiver, qsettings)

@@ -32,8 +32,12 @@ def test_menus_and_shortcuts_are_dutch(qtbot, window: MainWindow) -> None:  # ty
     assert window.search.placeholderText() == "Zoeken op nummer, naam, onderwerp… (Ctrl+F)"
     views = [window.views.item(i).text() for i in range(window.views.count())]
     assert views == [
-        "Alle dossiers (0)", "Te bevestigen (0)", "Over termijn (0)", "In behandeling (0)",
-        "Wacht op klager (0)", "Afgesloten (0)",
+        "Alle dossiers (0)",
+        "Te bevestigen (0)",
+        "Over termijn (0)",
+        "In behandeling (0)",
+        "Wacht op klager (0)",
+        "Afgesloten (0)",
     ]
     assert window.count_label.text() == "0 dossiers"
 
@@ -96,7 +100,9 @@ def test_enter_on_a_row_opens_the_case(qtbot, window: MainWindow, services: Serv
 
 
 def test_window_size_splitter_columns_and_view_are_remembered_per_user(
-    qtbot, services: Services, qsettings: QSettings  # type: ignore[no-untyped-def]
+    qtbot,
+    services: Services,
+    qsettings: QSettings,  # type: ignore[no-untyped-def]
 ) -> None:
     first = MainWindow(services, qsettings, today=lambda: TODAY, person=EVERY_ROLE)
     qtbot.addWidget(first)

@@ -42,7 +42,8 @@ def save(qtbot, editor: ProjectEditor) -> None:  # type: ignore[no-untyped-def]
 
 
 def test_the_second_of_two_colleagues_is_refused_and_keeps_what_was_typed(  # type: ignore[no-untyped-def]
-        qtbot, database: Database, answer_message_box) -> None:
+    qtbot, database: Database, answer_message_box
+) -> None:
     tine, dirk = as_(database, Role.TEAM), as_(database, Role.DIRECTOR)
     record = tine.cases.register(draft())
     project = tine.projects.create(ProjectDraft("Website"))
@@ -87,15 +88,21 @@ def test_the_second_of_two_colleagues_is_refused_and_keeps_what_was_typed(  # ty
     save(qtbot, at_dirk)
     assert not at_dirk.isVisible()
     final = tine.projects.get(project.id)
-    assert (final.title, final.status, final.case_numbers) == ("Website van KINA", ProjectStatus.RUNNING,
-                                                               (record.tracking_number,))
+    assert (final.title, final.status, final.case_numbers) == (
+        "Website van KINA",
+        ProjectStatus.RUNNING,
+        (record.tracking_number,),
+    )
 
 
 def test_actions_are_changed_removed_and_reopened_in_the_editor(qtbot, database: Database) -> None:  # type: ignore[no-untyped-def]
     team = as_(database, Role.TEAM)
     project = team.projects.create(ProjectDraft("Onthaal"))
-    for text, due in (("Tijdsloten invoeren", dt.date(2026, 11, 10)), ("Onthaal opleiden", dt.date(2026, 12, 15)),
-                      ("Folder drukken", dt.date(2026, 12, 20))):
+    for text, due in (
+        ("Tijdsloten invoeren", dt.date(2026, 11, 10)),
+        ("Onthaal opleiden", dt.date(2026, 12, 15)),
+        ("Folder drukken", dt.date(2026, 12, 20)),
+    ):
         project = team.projects.add_action(project.id, text, due)
     project = team.projects.complete_action(project.actions[1].id, dt.date(2026, 11, 20))
     editor = open_editor(qtbot, team, project.id)
@@ -118,7 +125,10 @@ def test_actions_are_changed_removed_and_reopened_in_the_editor(qtbot, database:
     dialog.due_on.set_value(dt.date(2026, 12, 1))
     qtbot.mouseClick(change, Qt.MouseButton.LeftButton)
     assert not dialog.isVisible()
-    assert (actions.rows()[0].description, actions.rows()[0].due_on) == ("Tijdsloten en terugbellen", dt.date(2026, 12, 1))
+    assert (actions.rows()[0].description, actions.rows()[0].due_on) == (
+        "Tijdsloten en terugbellen",
+        dt.date(2026, 12, 1),
+    )
     # Remove the third one with Delete.
     actions.table.selectRow(2)
     actions.table.setFocus()

@@ -20,9 +20,17 @@ OLD = Person("Sofie Maes", "sofie.maes@example.be", "Dorpsstraat 7", secret="App
 
 
 def open_case(qtbot, services: Services, case_id: int) -> CaseEditor:  # type: ignore[no-untyped-def]
-    editor = CaseEditor(services.cases, services.cases.get_by_id(case_id), workflow=services.workflow,
-                        today=lambda: TODAY, history=services.history, letters=services.letters,
-                        documents=services.documents, projects=services.projects, edit_projects=True)
+    editor = CaseEditor(
+        services.cases,
+        services.cases.get_by_id(case_id),
+        workflow=services.workflow,
+        today=lambda: TODAY,
+        history=services.history,
+        letters=services.letters,
+        documents=services.documents,
+        projects=services.projects,
+        edit_projects=True,
+    )
     qtbot.addWidget(editor, before_close_func=close_discarding_changes)
     editor.show()
     qtbot.waitExposed(editor)
@@ -32,15 +40,17 @@ def open_case(qtbot, services: Services, case_id: int) -> CaseEditor:  # type: i
 def test_a_pseudonymised_case_is_shown_read_only_with_a_notice(qtbot, database: Database) -> None:  # type: ignore[no-untyped-def]
     services = services_as(database, EVERYONE)
     old = closed_complaint(database, EVERYONE, OLD, dt.date(2019, 3, 5))
-    recent = closed_complaint(database, EVERYONE, Person("Recente Klager", "r@example.be", "Nieuwstraat 1"),
-                              dt.date(2022, 3, 8))
+    recent = closed_complaint(
+        database, EVERYONE, Person("Recente Klager", "r@example.be", "Nieuwstraat 1"), dt.date(2022, 3, 8)
+    )
     services.retention.pseudonymise(TODAY, confirmed_by="Arne Beheerder")
 
     editor = open_case(qtbot, services, old.header.id)
     assert editor.read_only and editor.read_only_notice.isVisible()
     assert editor.read_only_notice.text() == (
         f"Dossier {old.tracking_number} werd op 24-11-2026 gepseudonimiseerd (bewaartermijn verstreken, AVG): "
-        "het kan alleen nog gelezen worden, niet meer gewijzigd, en krijgt geen stappen, brieven of documenten meer.")
+        "het kan alleen nog gelezen worden, niet meer gewijzigd, en krijgt geen stappen, brieven of documenten meer."
+    )
     save = editor.ui.buttons.button(QDialogButtonBox.StandardButton.Save)
     assert not save.isEnabled()
     form = editor.description_form
@@ -48,8 +58,11 @@ def test_a_pseudonymised_case_is_shown_read_only_with_a_notice(qtbot, database: 
     for page in (editor.description_form, editor.handling_page, editor.closure_page):
         assert page is not None
         for widget in page.field_widgets().values():
-            assert (widget.isReadOnly() if isinstance(widget, (QLineEdit, QPlainTextEdit)) else
-                    not widget.isEnabled() or widget.isReadOnly()), widget.objectName()  # type: ignore[attr-defined]
+            assert (
+                widget.isReadOnly()
+                if isinstance(widget, (QLineEdit, QPlainTextEdit))
+                else not widget.isEnabled() or widget.isReadOnly()
+            ), widget.objectName()  # type: ignore[attr-defined]
     # No step, no letter, nothing added to the folder; the projects tab still links it.
     assert editor.progress is not None and editor.progress.options == ()
     assert editor.letters is not None and editor.letters.allowed() == []

@@ -33,7 +33,10 @@ def register_button(dialog: NewComplaintDialog):  # type: ignore[no-untyped-def]
 
 
 def test_a_complaint_typed_into_nieuwe_klacht_gets_a_tracking_number_and_is_found_by_search(
-    qtbot, window: MainWindow, services: Services, monkeypatch: pytest.MonkeyPatch  # type: ignore[no-untyped-def]
+    qtbot,
+    window: MainWindow,
+    services: Services,
+    monkeypatch: pytest.MonkeyPatch,  # type: ignore[no-untyped-def]
 ) -> None:
     services.cases.register(draft(complainant_name="Jan Peeters"))
     window.refresh()
@@ -70,7 +73,8 @@ def test_a_complaint_typed_into_nieuwe_klacht_gets_a_tracking_number_and_is_foun
 
 
 def test_validation_messages_appear_next_to_the_field_and_nothing_typed_is_lost(
-    qtbot, services: Services  # type: ignore[no-untyped-def]
+    qtbot,
+    services: Services,  # type: ignore[no-untyped-def]
 ) -> None:
     dialog = NewComplaintDialog(services.cases, TODAY)
     qtbot.addWidget(dialog)
@@ -122,7 +126,9 @@ def test_an_anonymous_report_needs_no_name(qtbot, services: Services) -> None:  
 
 
 def test_cancelling_nieuwe_klacht_with_typed_text_asks_first(
-    qtbot, services: Services, answer_message_box  # type: ignore[no-untyped-def]
+    qtbot,
+    services: Services,
+    answer_message_box,  # type: ignore[no-untyped-def]
 ) -> None:
     dialog = NewComplaintDialog(services.cases, TODAY)
     qtbot.addWidget(dialog)
@@ -140,7 +146,9 @@ def test_cancelling_nieuwe_klacht_with_typed_text_asks_first(
 
 
 def test_an_untouched_nieuwe_klacht_closes_without_a_question(
-    qtbot, services: Services, answer_message_box  # type: ignore[no-untyped-def]
+    qtbot,
+    services: Services,
+    answer_message_box,  # type: ignore[no-untyped-def]
 ) -> None:
     dialog = NewComplaintDialog(services.cases, TODAY)
     qtbot.addWidget(dialog)

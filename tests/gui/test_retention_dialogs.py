@@ -35,12 +35,15 @@ JAN = Person("Jan Peeters", "jan@example.be", "Kerkstraat 12", secret="Kersenboo
 def old_cases(people: People) -> list[str]:
     """Two complaints closed in March 2019, handled by Hans Behandelaar."""
     with people.database.read() as session:
-        from kina_desktop.db.models import Account
         from sqlalchemy import select
 
+        from kina_desktop.db.models import Account
+
         handler = session.scalars(select(Account.id).where(Account.username == people.handler)).one()
-    return [closed_complaint(people.database, OWNER, SOFIE, dt.date(2019, 3, 5), handler_id=handler).tracking_number,
-            closed_complaint(people.database, OWNER, JAN, dt.date(2019, 3, 12), handler_id=handler).tracking_number]
+    return [
+        closed_complaint(people.database, OWNER, SOFIE, dt.date(2019, 3, 5), handler_id=handler).tracking_number,
+        closed_complaint(people.database, OWNER, JAN, dt.date(2019, 3, 12), handler_id=handler).tracking_number,
+    ]
 
 
 @pytest.fixture
@@ -64,7 +67,8 @@ def table_column(table, column: int) -> list[str]:  # type: ignore[no-untyped-de
 
 
 def test_beheer_offers_bewaartermijn_and_inzageverzoek_to_the_director(
-        qtbot, people: People, director_window: MainWindow, qsettings: QSettings) -> None:  # type: ignore[no-untyped-def]
+    qtbot, people: People, director_window: MainWindow, qsettings: QSettings
+) -> None:  # type: ignore[no-untyped-def]
     assert director_window.admin_menu is not None
     texts = [a.text() for a in director_window.admin_menu.actions()]
     assert "Bewaartermijn…" in texts and "Inzageverzoek…" in texts
@@ -74,14 +78,20 @@ def test_beheer_offers_bewaartermijn_and_inzageverzoek_to_the_director(
 
 
 def test_the_preview_lists_the_cases_and_nothing_happens_without_confirmation(
-        qtbot, people: People, old_cases: list[str], director_window: MainWindow,  # type: ignore[no-untyped-def]
-        answer_message_box) -> None:
+    qtbot,
+    people: People,
+    old_cases: list[str],
+    director_window: MainWindow,  # type: ignore[no-untyped-def]
+    answer_message_box,
+) -> None:
     dialog = retention_of(director_window)
     assert dialog.years.value() == 5
     assert table_column(dialog.table, 0) == old_cases
     assert table_column(dialog.table, 1) == ["12-03-2019", "19-03-2019"]
-    assert dialog.summary.text() == ("2 dossiers werden afgesloten vóór 24-11-2021 en worden gepseudonimiseerd; "
-                                     "4 documenten en 2 brieven worden verwijderd.")
+    assert dialog.summary.text() == (
+        "2 dossiers werden afgesloten vóór 24-11-2021 en worden gepseudonimiseerd; "
+        "4 documenten en 2 brieven worden verwijderd."
+    )
     answers = answer_message_box(Button.No)
     qtbot.mouseClick(dialog.run_button, Qt.MouseButton.LeftButton)
     assert answers.asked == ["2 dossiers pseudonimiseren?"]
@@ -89,8 +99,12 @@ def test_the_preview_lists_the_cases_and_nothing_happens_without_confirmation(
 
 
 def test_closed_case_past_retention_is_pseudonymised_after_confirmation(
-        qtbot, people: People, old_cases: list[str], director_window: MainWindow,  # type: ignore[no-untyped-def]
-        answer_message_box) -> None:
+    qtbot,
+    people: People,
+    old_cases: list[str],
+    director_window: MainWindow,  # type: ignore[no-untyped-def]
+    answer_message_box,
+) -> None:
     dialog = retention_of(director_window)
     answer_message_box(Button.Yes)
     qtbot.mouseClick(dialog.run_button, Qt.MouseButton.LeftButton)
@@ -99,17 +113,25 @@ def test_closed_case_past_retention_is_pseudonymised_after_confirmation(
     assert dialog.table.rowCount() == 0 and not dialog.run_button.isEnabled()
 
 
-def test_case_under_legal_hold_is_kept(qtbot, people: People, old_cases: list[str],  # type: ignore[no-untyped-def]
-                                       director_window: MainWindow, answer_message_box) -> None:
+def test_case_under_legal_hold_is_kept(
+    qtbot,
+    people: People,
+    old_cases: list[str],  # type: ignore[no-untyped-def]
+    director_window: MainWindow,
+    answer_message_box,
+) -> None:
     dialog = retention_of(director_window)
     dialog.table.selectRow(1)
     assert dialog.hold_number.text() == old_cases[1]
     qtbot.keyClicks(dialog.hold_reason, "Arbeidsrechtbank Antwerpen, AR 21/123")
     qtbot.mouseClick(dialog.set_hold_button, Qt.MouseButton.LeftButton)
-    assert dialog.message.text() == (f"Dossier {old_cases[1]} staat onder juridische blokkering en wordt niet "
-                                     "gepseudonimiseerd.")
-    assert table_column(dialog.table, 4) == ["wordt gepseudonimiseerd",
-                                             "juridische blokkering sinds 24-11-2026: blijft bewaard"]
+    assert dialog.message.text() == (
+        f"Dossier {old_cases[1]} staat onder juridische blokkering en wordt niet gepseudonimiseerd."
+    )
+    assert table_column(dialog.table, 4) == [
+        "wordt gepseudonimiseerd",
+        "juridische blokkering sinds 24-11-2026: blijft bewaard",
+    ]
     answers = answer_message_box(Button.Yes)
     qtbot.mouseClick(dialog.run_button, Qt.MouseButton.LeftButton)
     assert answers.asked == ["1 dossier pseudonimiseren?"]
@@ -121,8 +143,12 @@ def test_case_under_legal_hold_is_kept(qtbot, people: People, old_cases: list[st
     assert "reden" in dialog.message.text()
 
 
-def test_the_archivists_period_is_saved_from_the_dialog(qtbot, people: People, old_cases: list[str],  # type: ignore[no-untyped-def]
-                                                        director_window: MainWindow) -> None:
+def test_the_archivists_period_is_saved_from_the_dialog(
+    qtbot,
+    people: People,
+    old_cases: list[str],  # type: ignore[no-untyped-def]
+    director_window: MainWindow,
+) -> None:
     dialog = retention_of(director_window)
     dialog.years.setValue(0)
     assert dialog.years.text() == "geen (alles bewaren)"
@@ -132,8 +158,13 @@ def test_the_archivists_period_is_saved_from_the_dialog(qtbot, people: People, o
     assert dialog.table.rowCount() == 0 and not dialog.run_button.isEnabled()
 
 
-def test_the_access_request_is_saved_as_pdf_and_json(qtbot, people: People, old_cases: list[str],  # type: ignore[no-untyped-def]
-                                                     director_window: MainWindow, tmp_path: Path) -> None:
+def test_the_access_request_is_saved_as_pdf_and_json(
+    qtbot,
+    people: People,
+    old_cases: list[str],  # type: ignore[no-untyped-def]
+    director_window: MainWindow,
+    tmp_path: Path,
+) -> None:
     dialog = director_window.privacy_menu.show_access_request()
     assert dialog is not None and dialog.isVisible() and not dialog.pdf_button.isEnabled()
     qtbot.keyClicks(dialog.name, "sofie MAES")

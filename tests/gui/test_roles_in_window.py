@@ -35,13 +35,24 @@ def test_a_handler_alone_is_not_offered_nieuwe_klacht(qtbot, people: People, qse
     assert "Beheer" not in window.menu_titles()
 
 
-def test_the_director_and_administrator_finds_the_users_under_beheer(qtbot, people: People, qsettings: QSettings) -> None:  # type: ignore[no-untyped-def]
+def test_the_director_and_administrator_finds_the_users_under_beheer(
+    qtbot, people: People, qsettings: QSettings
+) -> None:  # type: ignore[no-untyped-def]
     window = window_of(qtbot, people, people.director, qsettings)
     assert window.windowTitle() == "KINA Klachten — Dirk Directeur (Directeur, Beheerder)"
     assert window.menu_titles() == ["Bestand", "Beeld", "Opvolging", "Beheer", "Help"]
     assert [a.text() for a in window.admin_menu.actions()] == [
-        "Gebruikers…", "", "Instellingen…", "", "Kalender…", "Briefhoofd…", "Briefsjablonen…", "Lijsten…",
+        "Gebruikers…",
+        "",
+        "Instellingen…",
+        "",
+        "Kalender…",
+        "Briefhoofd…",
+        "Briefsjablonen…",
+        "Lijsten…",
         "E-mailpostvak…",
-        "", "Bewaartermijn…", "Inzageverzoek…",
+        "",
+        "Bewaartermijn…",
+        "Inzageverzoek…",
     ]
     assert window.new_action.isVisible()

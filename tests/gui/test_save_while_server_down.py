@@ -28,7 +28,9 @@ def press_ctrl_s(qtbot, editor: CaseEditor) -> None:  # type: ignore[no-untyped-
 
 
 def test_a_save_while_the_server_is_down_keeps_the_edit_and_succeeds_after_the_restart(
-    qtbot, own_pg_server: Server, director  # type: ignore[no-untyped-def]
+    qtbot,
+    own_pg_server: Server,
+    director,  # type: ignore[no-untyped-def]
 ) -> None:
     server = own_pg_server
     database = open_database(server.url)

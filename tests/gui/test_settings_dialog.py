@@ -99,7 +99,11 @@ def test_only_an_administrator_is_offered_the_settings(qtbot, people: People, qs
 
 
 def test_each_change_is_kept_in_the_database_or_on_this_pc(
-    qtbot, admin_window: MainWindow, people: People, qsettings: QSettings, monkeypatch: pytest.MonkeyPatch,  # type: ignore[no-untyped-def]
+    qtbot,
+    admin_window: MainWindow,
+    people: People,
+    qsettings: QSettings,
+    monkeypatch: pytest.MonkeyPatch,  # type: ignore[no-untyped-def]
     tmp_path: Path,
 ) -> None:
     dialog = open_settings(admin_window)
@@ -145,7 +149,10 @@ def test_each_change_is_kept_in_the_database_or_on_this_pc(
 
 
 def test_unsaved_changes_are_asked_about_when_leaving_the_window(
-    qtbot, admin_window: MainWindow, people: People, answer_message_box  # type: ignore[no-untyped-def]
+    qtbot,
+    admin_window: MainWindow,
+    people: People,
+    answer_message_box,  # type: ignore[no-untyped-def]
 ) -> None:
     dialog = open_settings(admin_window)
     lists = dialog.show_page("lists")
@@ -173,7 +180,10 @@ def test_unsaved_changes_are_asked_about_when_leaving_the_window(
 
 
 def test_a_page_that_refuses_comes_forward_with_its_problems_and_the_window_stays_open(
-    qtbot, admin_window: MainWindow, people: People, answer_message_box  # type: ignore[no-untyped-def]
+    qtbot,
+    admin_window: MainWindow,
+    people: People,
+    answer_message_box,  # type: ignore[no-untyped-def]
 ) -> None:
     dialog = open_settings(admin_window)
     letterhead = dialog.show_page("letterhead")
@@ -196,7 +206,11 @@ def test_a_page_that_refuses_comes_forward_with_its_problems_and_the_window_stay
 
 
 def test_the_smtp_page_sends_a_test_message_and_keeps_the_password_in_this_pcs_keyring(
-    qtbot, admin_window: MainWindow, people: People, smtp_server, test_keyring: FileKeyring  # noqa: F811  # type: ignore[no-untyped-def]
+    qtbot,
+    admin_window: MainWindow,
+    people: People,
+    smtp_server,
+    test_keyring: FileKeyring,  # type: ignore[no-untyped-def]
 ) -> None:
     controller, inbox = smtp_server
     dialog = open_settings(admin_window)
@@ -222,13 +236,21 @@ def test_the_smtp_page_sends_a_test_message_and_keeps_the_password_in_this_pcs_k
     assert dialog.modified_keys() == [] and page.password.text() == ""
     assert page.password.placeholderText() == "(bewaard op deze computer; leeg laten om het te houden)"
     stored = as_director(people).settings.all()["smtp"]
-    assert stored == {"host": "127.0.0.1", "port": controller.port, "security": "none",
-                      "username": "brieven@kina.be", "sender": "klacht@kina.be"}
+    assert stored == {
+        "host": "127.0.0.1",
+        "port": controller.port,
+        "security": "none",
+        "username": "brieven@kina.be",
+        "sender": "klacht@kina.be",
+    }
     assert test_keyring.get_password(KEYRING_SERVICE, "brieven@kina.be@127.0.0.1") == "smtp-geheim"
 
 
 def test_a_wrong_smtp_server_is_refused_under_its_field(
-    qtbot, admin_window: MainWindow, people: People, test_keyring: FileKeyring  # noqa: F811  # type: ignore[no-untyped-def]
+    qtbot,
+    admin_window: MainWindow,
+    people: People,
+    test_keyring: FileKeyring,  # type: ignore[no-untyped-def]
 ) -> None:
     dialog = open_settings(admin_window)
     page = dialog.show_page("smtp")

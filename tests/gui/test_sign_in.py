@@ -54,7 +54,8 @@ def attempt(qtbot, dialog: LoginDialog, username: str, password: str) -> None:  
 
 
 def test_the_first_run_dialog_shows_each_problem_next_to_its_field_and_creates_nothing(
-    qtbot, sqlite_database: Database  # type: ignore[no-untyped-def]
+    qtbot,
+    sqlite_database: Database,  # type: ignore[no-untyped-def]
 ) -> None:
     dialog = first_run_dialog(qtbot, sqlite_database)
     fill(dialog.form, AccountDraft("Dirk Directeur", "", "kort", email="dirk@"), repeated="anders")
@@ -74,10 +75,13 @@ def test_the_first_run_dialog_shows_each_problem_next_to_its_field_and_creates_n
 
 
 def test_the_first_run_dialog_makes_the_director_and_administrator_and_signs_in_at_once(
-    qtbot, sqlite_database: Database, settings: QSettings  # type: ignore[no-untyped-def]
+    qtbot,
+    sqlite_database: Database,
+    settings: QSettings,  # type: ignore[no-untyped-def]
 ) -> None:
-    first = AccountDraft("dirk", "Dirk Directeur", PASSWORD, function="Directeur", phone="03 123 45 67",
-                         email="dirk@kina.be")
+    first = AccountDraft(
+        "dirk", "Dirk Directeur", PASSWORD, function="Directeur", phone="03 123 45 67", email="dirk@kina.be"
+    )
     script = DialogScript(lambda dialog: (fill(dialog.form, first), dialog.create_account()))
     signed = app.sign_in_at_start(sqlite_database.url, sqlite_database, settings, run=script)
     assert signed is not None
@@ -85,14 +89,19 @@ def test_the_first_run_dialog_makes_the_director_and_administrator_and_signs_in_
     assert signed.account.username == "dirk" and signed.account.display_name == "Dirk Directeur"
     assert signed.account.roles == {Role.DIRECTOR, Role.ADMINISTRATOR}
     assert (signed.account.function, signed.account.phone, signed.account.email) == (
-        "Directeur", "03 123 45 67", "dirk@kina.be",
+        "Directeur",
+        "03 123 45 67",
+        "dirk@kina.be",
     )
     assert settings.value("login/last_username") == "dirk"
 
 
 @pytest.mark.postgres
 def test_the_first_run_on_postgresql_with_the_owners_url_makes_a_login_and_signs_in_with_it(
-    qtbot, request: pytest.FixtureRequest, tmp_path: Path, settings: QSettings  # type: ignore[no-untyped-def]
+    qtbot,
+    request: pytest.FixtureRequest,
+    tmp_path: Path,
+    settings: QSettings,  # type: ignore[no-untyped-def]
 ) -> None:
     database = make_database("postgresql", request, tmp_path)
     request.addfinalizer(lambda: drop_logins(database))
@@ -114,7 +123,10 @@ def test_the_first_run_on_postgresql_with_the_owners_url_makes_a_login_and_signs
 
 
 def test_a_second_start_asks_to_sign_in_with_the_last_user_name_filled_in(
-    qtbot, sqlite_database: Database, request: pytest.FixtureRequest, settings: QSettings  # type: ignore[no-untyped-def]
+    qtbot,
+    sqlite_database: Database,
+    request: pytest.FixtureRequest,
+    settings: QSettings,  # type: ignore[no-untyped-def]
 ) -> None:
     people = people_on(sqlite_database, request)
     settings.setValue("login/last_username", people.receiver)
@@ -131,7 +143,10 @@ def test_a_second_start_asks_to_sign_in_with_the_last_user_name_filled_in(
 
 
 def test_a_wrong_password_gets_a_dutch_message_and_after_three_the_button_waits_with_a_countdown(
-    qtbot, sqlite_database: Database, request: pytest.FixtureRequest, settings: QSettings  # type: ignore[no-untyped-def]
+    qtbot,
+    sqlite_database: Database,
+    request: pytest.FixtureRequest,
+    settings: QSettings,  # type: ignore[no-untyped-def]
 ) -> None:
     people = people_on(sqlite_database, request)
     dialog = login_dialog(qtbot, people, settings)
@@ -157,7 +172,10 @@ def test_a_wrong_password_gets_a_dutch_message_and_after_three_the_button_waits_
 
 
 def test_empty_fields_and_a_disabled_account_get_a_dutch_message(
-    qtbot, sqlite_database: Database, request: pytest.FixtureRequest, settings: QSettings  # type: ignore[no-untyped-def]
+    qtbot,
+    sqlite_database: Database,
+    request: pytest.FixtureRequest,
+    settings: QSettings,  # type: ignore[no-untyped-def]
 ) -> None:
     people = people_on(sqlite_database, request)
     dialog = login_dialog(qtbot, people, settings)
@@ -172,7 +190,10 @@ def test_empty_fields_and_a_disabled_account_get_a_dutch_message(
 
 @pytest.mark.postgres
 def test_on_postgresql_each_person_signs_in_with_their_own_login(
-    qtbot, request: pytest.FixtureRequest, tmp_path: Path, settings: QSettings  # type: ignore[no-untyped-def]
+    qtbot,
+    request: pytest.FixtureRequest,
+    tmp_path: Path,
+    settings: QSettings,  # type: ignore[no-untyped-def]
 ) -> None:
     people = people_on(make_database("postgresql", request, tmp_path), request)
     dialog = login_dialog(qtbot, people, settings)
@@ -186,7 +207,10 @@ def test_on_postgresql_each_person_signs_in_with_their_own_login(
 
 @pytest.mark.postgres
 def test_a_shared_server_url_without_a_password_leads_to_the_login_dialog_not_to_an_error(
-    qtbot, request: pytest.FixtureRequest, tmp_path: Path, settings: QSettings  # type: ignore[no-untyped-def]
+    qtbot,
+    request: pytest.FixtureRequest,
+    tmp_path: Path,
+    settings: QSettings,  # type: ignore[no-untyped-def]
 ) -> None:
     """No shared database password in a configuration file: the configured URL names the server
     and the database only, and each person connects with their own login."""

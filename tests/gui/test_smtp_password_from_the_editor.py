@@ -61,9 +61,15 @@ class PasswordAnswer:
         return self
 
 
-def test_the_smtp_password_is_asked_remembered_and_the_letter_mailed(  # noqa: ANN201
-    qtbot, people: People, qsettings: QSettings, smtp_with_login, test_keyring: FileKeyring,  # noqa: F811, ANN001
-    database: Database, director, monkeypatch: pytest.MonkeyPatch,  # noqa: ANN001
+def test_the_smtp_password_is_asked_remembered_and_the_letter_mailed(
+    qtbot,
+    people: People,
+    qsettings: QSettings,
+    smtp_with_login,
+    test_keyring: FileKeyring,
+    database: Database,
+    director,
+    monkeypatch: pytest.MonkeyPatch,
 ):
     monkeypatch.delenv("KINA_SMTP_PASSWORD", raising=False)
     controller, inbox, logins = smtp_with_login
@@ -81,10 +87,14 @@ def test_the_smtp_password_is_asked_remembered_and_the_letter_mailed(  # noqa: A
     typed = PasswordAnswer(PASSWORD).install(monkeypatch)
     editor.letters_menu.action("mail", LetterKind.ACKNOWLEDGEMENT).trigger()
     qtbot.waitUntil(lambda: len(inbox.messages) == 1)
-    assert typed.asked == [f"Op deze computer is nog geen wachtwoord bewaard voor de mailserver ({ACCOUNT} op "
-                           "127.0.0.1). Vul het in om de brief te mailen."]
-    assert editor.message() == "‘Ontvangstbevestiging’ is gemaild naar jan.peeters@example.be en vastgelegd in " \
-                               "dossier 2026-0001."
+    assert typed.asked == [
+        f"Op deze computer is nog geen wachtwoord bewaard voor de mailserver ({ACCOUNT} op "
+        "127.0.0.1). Vul het in om de brief te mailen."
+    ]
+    assert (
+        editor.message() == "‘Ontvangstbevestiging’ is gemaild naar jan.peeters@example.be en vastgelegd in "
+        "dossier 2026-0001."
+    )
     assert editor.record.header.acknowledged_on is not None and logins.tried == [ACCOUNT, ACCOUNT]
     assert test_keyring.get_password(KEYRING_SERVICE, f"{ACCOUNT}@127.0.0.1") == PASSWORD
 

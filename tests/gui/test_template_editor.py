@@ -38,7 +38,9 @@ def test_the_editor_shows_the_template_its_languages_and_the_fields_with_their_m
     assert editor.kind_combo.currentText() == "Ontvangstbevestiging (Art. 5)"
     assert editor.kind_combo.count() == len(LetterKind)
     assert [editor.language_combo.itemText(i) for i in range(editor.language_combo.count())] == [
-        "Nederlands", "Engels", "Frans",
+        "Nederlands",
+        "Engels",
+        "Frans",
     ]
     assert editor.text().startswith("Onderwerp: Ontvangstbevestiging van uw klacht {tracking_number}")
     assert editor.fields.item(0).text() == "Opvolgingsnummer\n{tracking_number}"
@@ -47,7 +49,9 @@ def test_the_editor_shows_the_template_its_languages_and_the_fields_with_their_m
 
 
 def test_a_misspelt_field_is_shown_with_its_suggestion_and_nothing_is_saved(
-    qtbot, editor: TemplateEditor, people: People  # type: ignore[no-untyped-def]
+    qtbot,
+    editor: TemplateEditor,
+    people: People,  # type: ignore[no-untyped-def]
 ) -> None:
     original = editor.text()
     editor.editor.setPlainText(original.replace("{received_on}", "{recieved_on}"))
@@ -72,7 +76,9 @@ def test_a_misspelt_field_is_shown_with_its_suggestion_and_nothing_is_saved(
 
 
 def test_a_field_double_clicked_goes_into_the_text_and_the_saved_text_is_used_from_then_on(
-    qtbot, editor: TemplateEditor, people: People  # type: ignore[no-untyped-def]
+    qtbot,
+    editor: TemplateEditor,
+    people: People,  # type: ignore[no-untyped-def]
 ) -> None:
     cursor = editor.editor.textCursor()
     cursor.movePosition(cursor.MoveOperation.End)
@@ -91,7 +97,10 @@ def test_a_field_double_clicked_goes_into_the_text_and_the_saved_text_is_used_fr
 
 
 def test_the_default_text_comes_back_after_a_confirmation(
-    qtbot, editor: TemplateEditor, people: People, answer_message_box  # type: ignore[no-untyped-def]
+    qtbot,
+    editor: TemplateEditor,
+    people: People,
+    answer_message_box,  # type: ignore[no-untyped-def]
 ) -> None:
     default = editor.text()
     editor.editor.setPlainText(default + "\nEen eigen zin.")
@@ -110,7 +119,10 @@ def test_the_default_text_comes_back_after_a_confirmation(
 
 
 def test_switching_letters_with_unsaved_changes_asks_first(
-    qtbot, editor: TemplateEditor, people: People, answer_message_box  # type: ignore[no-untyped-def]
+    qtbot,
+    editor: TemplateEditor,
+    people: People,
+    answer_message_box,  # type: ignore[no-untyped-def]
 ) -> None:
     editor.editor.setPlainText(editor.text() + "\nNog niet bewaard.")
     board = editor.kind_combo.findData(LetterKind.BOARD_DATE.value)
@@ -136,7 +148,9 @@ def test_switching_letters_with_unsaved_changes_asks_first(
 
 
 def test_the_french_acknowledgement_is_edited_apart_from_the_dutch_one(
-    qtbot, editor: TemplateEditor, people: People  # type: ignore[no-untyped-def]
+    qtbot,
+    editor: TemplateEditor,
+    people: People,  # type: ignore[no-untyped-def]
 ) -> None:
     editor.language_combo.setCurrentIndex(editor.language_combo.findData("fr"))
     assert editor.language == "fr" and editor.text().startswith("Objet")

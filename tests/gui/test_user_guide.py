@@ -12,11 +12,25 @@ from kina_desktop.gui.main_window import MainWindow
 from kina_desktop.gui.user_guide import UserGuideDialog, guide_path, heading_anchor, pictures
 
 TOPICS = (
-    "Van installatie tot eerste ontvangstbevestiging", "eerste gebruik", "Een klacht registreren",
-    "Gekende klager", "Een mondelinge klacht", "E-mails en het webformulier", "Nieuwe e-mails ophalen",
-    "Webformulier importeren", "De dagelijkse routine", "Brieven", "vertrouwelijke spoor van de directeur",
-    "jaarverslag", "Verbeterprojecten", "Instellingen voor de beheerder", "Bewaartermijn", "Inzageverzoek",
-    "Beeld → Taal", "DEMO", "Back-ups",
+    "Van installatie tot eerste ontvangstbevestiging",
+    "eerste gebruik",
+    "Een klacht registreren",
+    "Gekende klager",
+    "Een mondelinge klacht",
+    "E-mails en het webformulier",
+    "Nieuwe e-mails ophalen",
+    "Webformulier importeren",
+    "De dagelijkse routine",
+    "Brieven",
+    "vertrouwelijke spoor van de directeur",
+    "jaarverslag",
+    "Verbeterprojecten",
+    "Instellingen voor de beheerder",
+    "Bewaartermijn",
+    "Inzageverzoek",
+    "Beeld → Taal",
+    "DEMO",
+    "Back-ups",
 )
 
 
@@ -39,8 +53,9 @@ def test_the_guide_covers_the_daily_work_and_every_picture_it_shows_exists() -> 
     for picture in pictures:
         assert (path.parent / picture).is_file(), picture
     # Every link inside the guide points at a heading that exists.
-    anchors = {re.sub(r"[^a-z0-9 -]", "", h.lower()).replace(" ", "-")
-               for h in re.findall(r"^## (.+)$", markdown, re.M)}
+    anchors = {
+        re.sub(r"[^a-z0-9 -]", "", h.lower()).replace(" ", "-") for h in re.findall(r"^## (.+)$", markdown, re.M)
+    }
     for target in re.findall(r"\]\(#([^)]+)\)", markdown):
         assert target in anchors, target
 

@@ -45,7 +45,13 @@ def test_the_list_shows_every_account_with_its_roles_in_dutch(users: UsersDialog
     header = [users.model.headerData(c, Qt.Orientation.Horizontal) for c in range(users.model.columnCount())]
     assert header == ["Naam", "Gebruikersnaam", "Functie", "Rollen", "Actief"]
     assert [t[0] for t in users.model.texts()] == ["Dirk Directeur", "Hans Behandelaar", "Rita Ontvanger"]
-    assert row_of(users, people.director) == ("Dirk Directeur", people.director, "Directeur", "Directeur, Beheerder", "ja")
+    assert row_of(users, people.director) == (
+        "Dirk Directeur",
+        people.director,
+        "Directeur",
+        "Directeur, Beheerder",
+        "ja",
+    )
     assert row_of(users, people.receiver)[COL_ROLES] == "Klachtenontvanger"
 
 
@@ -54,10 +60,13 @@ def test_the_administrator_adds_a_colleague_who_can_then_sign_in(qtbot, users: U
     dialog = users.new_user_dialog
     assert dialog is not None and dialog.windowTitle() == "Nieuwe gebruiker"
     assert [b.text() for b in dialog.form.role_boxes.values()] == [
-        "Klachtenontvanger", "Klachtenbehandelaar", "Klachtenteam", "Directeur", "Beheerder",
+        "Klachtenontvanger",
+        "Klachtenbehandelaar",
+        "Klachtenteam",
+        "Directeur",
+        "Beheerder",
     ]
-    tine = AccountDraft(unique("tine"), "Tine Team", PASSWORD, function="Maatschappelijk werker",
-                        email="tine@kina.be")
+    tine = AccountDraft(unique("tine"), "Tine Team", PASSWORD, function="Maatschappelijk werker", email="tine@kina.be")
     fill(dialog.form, tine)  # no role chosen yet
     qtbot.mouseClick(dialog.create_button, Qt.MouseButton.LeftButton)
     assert dialog.form.errors.messages() == {"roles": "Kies minstens één rol."}
@@ -68,13 +77,19 @@ def test_the_administrator_adds_a_colleague_who_can_then_sign_in(qtbot, users: U
 
     assert users.new_user_dialog is None
     assert row_of(users, tine.username) == (
-        "Tine Team", tine.username, "Maatschappelijk werker", "Klachtenbehandelaar, Klachtenteam", "ja",
+        "Tine Team",
+        tine.username,
+        "Maatschappelijk werker",
+        "Klachtenbehandelaar, Klachtenteam",
+        "ja",
     )
     assert users.selected() is not None and users.selected().username == tine.username
     assert people.sign_in(tine.username).account.roles == {Role.HANDLER, Role.TEAM}
 
 
-def test_a_user_name_that_exists_is_refused_in_dutch_and_the_typing_stays(qtbot, users: UsersDialog, people: People) -> None:  # type: ignore[no-untyped-def]
+def test_a_user_name_that_exists_is_refused_in_dutch_and_the_typing_stays(
+    qtbot, users: UsersDialog, people: People
+) -> None:  # type: ignore[no-untyped-def]
     dialog = users.new_user()
     fill(dialog.form, AccountDraft(people.receiver, "Nog een Rita", PASSWORD, frozenset({Role.RECEIVER})))
     qtbot.mouseClick(dialog.create_button, Qt.MouseButton.LeftButton)
@@ -88,7 +103,10 @@ def test_a_user_name_that_exists_is_refused_in_dutch_and_the_typing_stays(qtbot,
 
 
 def test_the_administrator_disables_an_account_after_confirming(
-    qtbot, users: UsersDialog, people: People, answer_message_box  # type: ignore[no-untyped-def]
+    qtbot,
+    users: UsersDialog,
+    people: People,
+    answer_message_box,  # type: ignore[no-untyped-def]
 ) -> None:
     assert users.select(people.receiver)
     assert users.disable_button.isEnabled()
@@ -113,7 +131,10 @@ def test_the_administrator_cannot_disable_their_own_account(users: UsersDialog, 
 
 
 def test_a_refusal_of_the_service_is_shown_in_a_dutch_message_box(
-    qtbot, people: People, answer_message_box, monkeypatch: pytest.MonkeyPatch  # type: ignore[no-untyped-def]
+    qtbot,
+    people: People,
+    answer_message_box,
+    monkeypatch: pytest.MonkeyPatch,  # type: ignore[no-untyped-def]
 ) -> None:
     """The window offers Beheer only to administrators; should anyone else get this far, the
     service still says no, and the person reads why."""

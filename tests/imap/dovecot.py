@@ -120,17 +120,49 @@ def _run(*args: str, cwd: Path) -> None:
 def make_certificates(root: Path) -> None:
     """ca.pem (a throwaway certificate authority) and server.pem/server.key for 127.0.0.1."""
     ec = ("-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes")
-    _run("openssl", "req", "-x509", *ec, "-keyout", "ca.key", "-out", "ca.pem", "-days", "2",
-         "-subj", "/CN=KINA test CA", "-addext", "basicConstraints=critical,CA:TRUE",
-         "-addext", "keyUsage=critical,keyCertSign,cRLSign", cwd=root)
-    _run("openssl", "req", *ec, "-keyout", "server.key", "-out", "server.csr", "-subj", "/CN=localhost",
-         cwd=root)
+    _run(
+        "openssl",
+        "req",
+        "-x509",
+        *ec,
+        "-keyout",
+        "ca.key",
+        "-out",
+        "ca.pem",
+        "-days",
+        "2",
+        "-subj",
+        "/CN=KINA test CA",
+        "-addext",
+        "basicConstraints=critical,CA:TRUE",
+        "-addext",
+        "keyUsage=critical,keyCertSign,cRLSign",
+        cwd=root,
+    )
+    _run("openssl", "req", *ec, "-keyout", "server.key", "-out", "server.csr", "-subj", "/CN=localhost", cwd=root)
     (root / "server.ext").write_text(
         "basicConstraints=critical,CA:FALSE\nkeyUsage=critical,digitalSignature\n"
         "extendedKeyUsage=serverAuth\nsubjectAltName=IP:127.0.0.1,DNS:localhost\n"
     )
-    _run("openssl", "x509", "-req", "-in", "server.csr", "-CA", "ca.pem", "-CAkey", "ca.key",
-         "-CAcreateserial", "-out", "server.pem", "-days", "2", "-extfile", "server.ext", cwd=root)
+    _run(
+        "openssl",
+        "x509",
+        "-req",
+        "-in",
+        "server.csr",
+        "-CA",
+        "ca.pem",
+        "-CAkey",
+        "ca.key",
+        "-CAcreateserial",
+        "-out",
+        "server.pem",
+        "-days",
+        "2",
+        "-extfile",
+        "server.ext",
+        cwd=root,
+    )
 
 
 class DovecotServer:
@@ -161,18 +193,25 @@ class DovecotServer:
         for folder in ("run", "state", "mail", "users"):
             (self.root / folder).mkdir()
         make_certificates(self.root)
-        (self.root / "dovecot.conf").write_text(CONFIG.format(
-            root=self.root, uid=self.user.pw_uid, gid=self.user.pw_gid, user=self.user.pw_name,
-            group=grp.getgrgid(self.user.pw_gid).gr_name, port_ssl=self.port_ssl,
-            port_starttls=self.port_starttls,
-        ))
+        (self.root / "dovecot.conf").write_text(
+            CONFIG.format(
+                root=self.root,
+                uid=self.user.pw_uid,
+                gid=self.user.pw_gid,
+                user=self.user.pw_name,
+                group=grp.getgrgid(self.user.pw_gid).gr_name,
+                port_ssl=self.port_ssl,
+                port_starttls=self.port_starttls,
+            )
+        )
         if os.geteuid() == 0:
             for path in [self.root, *self.root.rglob("*")]:
                 os.chown(path, self.user.pw_uid, self.user.pw_gid)
-        self._stderr = open(self.root / "stderr.log", "wb")  # noqa: SIM115 - closed by stop()
+        self._stderr = open(self.root / "stderr.log", "wb")
         self.process = subprocess.Popen(
             [self.binary, "-F", "-c", str(self.root / "dovecot.conf")],
-            stdout=subprocess.DEVNULL, stderr=self._stderr,
+            stdout=subprocess.DEVNULL,
+            stderr=self._stderr,
             user=self.user.pw_uid if os.geteuid() == 0 else None,
             group=self.user.pw_gid if os.geteuid() == 0 else None,
             start_new_session=True,

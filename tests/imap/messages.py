@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from email.message import EmailMessage
 from email.utils import format_datetime
-
-import datetime as dt
 
 
 def mail(
@@ -37,9 +36,16 @@ def mail(
 def three_complaints() -> list[bytes]:
     return [
         mail("Wachttijd thuiszorg", "Ik wacht al drie maanden op een antwoord van de thuiszorg."),
-        mail("Factuur klopt niet", "Mijn factuur van oktober is € 120 te hoog.",
-             sender="Marie Dubois <marie.dubois@example.be>",
-             attachments=(("factuur oktober.pdf", b"%PDF-1.4 test"),)),
-        mail("Onvriendelijk onthaal", "Aan het onthaal werd ik onvriendelijk behandeld.", html=True,
-             sender="els.janssens@example.be"),
+        mail(
+            "Factuur klopt niet",
+            "Mijn factuur van oktober is € 120 te hoog.",
+            sender="Marie Dubois <marie.dubois@example.be>",
+            attachments=(("factuur oktober.pdf", b"%PDF-1.4 test"),),
+        ),
+        mail(
+            "Onvriendelijk onthaal",
+            "Aan het onthaal werd ik onvriendelijk behandeld.",
+            html=True,
+            sender="els.janssens@example.be",
+        ),
     ]

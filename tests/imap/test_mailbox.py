@@ -20,8 +20,8 @@ from kina_desktop.domain.visibility import Viewer
 from kina_desktop.services.bundle import Services
 from kina_desktop.services.context import ServiceContext
 from kina_desktop.services.errors import PermissionDenied, ValidationFailed
-from kina_desktop.services.intake import MessageAlreadyHandled
 from kina_desktop.services.imap_connection import MailboxProblem
+from kina_desktop.services.intake import MessageAlreadyHandled
 from kina_desktop.services.mailbox import PasswordNeeded
 from kina_desktop.services.mailbox_password import KeyringMissing
 from tests.conftest import NOW
@@ -43,11 +43,17 @@ def mailbox_ready(services: Services, dovecot: DovecotServer, imap_account: Acco
     return imap_account
 
 
-def test_new_messages_are_listed_with_date_sender_subject_and_attachments(services: Services, mailbox_ready: Account) -> None:
+def test_new_messages_are_listed_with_date_sender_subject_and_attachments(
+    services: Services, mailbox_ready: Account
+) -> None:
     fetched = services.mailbox.fetch_new()
     assert fetched.in_mailbox == 3
     assert fetched.unreadable == ()
-    assert [m.subject for m in fetched.messages] == ["Wachttijd thuiszorg", "Factuur klopt niet", "Onvriendelijk onthaal"]
+    assert [m.subject for m in fetched.messages] == [
+        "Wachttijd thuiszorg",
+        "Factuur klopt niet",
+        "Onvriendelijk onthaal",
+    ]
     first, second, third = fetched.messages
     assert (first.sender_name, first.sender_address) == ("Jan Peeters", "jan.peeters@example.be")
     assert first.received_on is not None and first.received_on.isoformat() == "2026-11-20"
@@ -69,8 +75,10 @@ def test_a_message_is_registered_once_and_a_handled_message_is_not_listed_again(
     stored = services.cases.get(record.tracking_number)
     assert stored.description.complainant_email == "jan.peeters@example.be"
     assert services.intake.record_for(question.message_id).disposition == Disposition.INFORMATION_REQUEST
-    assert services.cases.get(services.intake.record_for(question.message_id).tracking_number).header.kind \
+    assert (
+        services.cases.get(services.intake.record_for(question.message_id).tracking_number).header.kind
         == Kind.INFORMATION_REQUEST
+    )
 
     dovecot.append(mailbox_ready, mail("Nog een klacht", "Een nieuwe klacht over de maaltijden."))
     assert [m.subject for m in services.mailbox.fetch_new().messages] == ["Nog een klacht"]
@@ -162,7 +170,9 @@ def test_a_wrong_password_is_one_dutch_sentence(
         services.mailbox.fetch_new()
 
 
-def test_a_certificate_nobody_trusts_is_refused(services: Services, dovecot: DovecotServer, imap_account: Account) -> None:
+def test_a_certificate_nobody_trusts_is_refused(
+    services: Services, dovecot: DovecotServer, imap_account: Account
+) -> None:
     services.mailbox.save_settings(settings_for(dovecot, imap_account), imap_account.password)
     with pytest.raises(MailboxProblem, match="certificaat van de server wordt niet vertrouwd"):
         services.mailbox.fetch_new()
@@ -215,16 +225,19 @@ def test_settings_are_checked_field_by_field(services: Services) -> None:
 
 
 def test_only_an_administrator_sets_the_mailbox_and_only_registering_roles_fetch(
-    database, dovecot: DovecotServer, imap_account: Account, trust_test_ca: None  # noqa: ANN001
+    database, dovecot: DovecotServer, imap_account: Account, trust_test_ca: None
 ) -> None:
-    handler = Services.for_context(ServiceContext(database, Viewer(None, frozenset({Role.HANDLER}), "Koen"),
-                                                  clock=lambda: NOW))
-    receiver = Services.for_context(ServiceContext(database, Viewer(None, frozenset({Role.RECEIVER}), "An"),
-                                                   clock=lambda: NOW))
+    handler = Services.for_context(
+        ServiceContext(database, Viewer(None, frozenset({Role.HANDLER}), "Koen"), clock=lambda: NOW)
+    )
+    receiver = Services.for_context(
+        ServiceContext(database, Viewer(None, frozenset({Role.RECEIVER}), "An"), clock=lambda: NOW)
+    )
     with pytest.raises(PermissionDenied, match="beheerder"):
         receiver.mailbox.save_settings(settings_for(dovecot, imap_account), imap_account.password)
-    admin = Services.for_context(ServiceContext(database, Viewer(None, frozenset({Role.ADMINISTRATOR}), "Beheer"),
-                                                clock=lambda: NOW))
+    admin = Services.for_context(
+        ServiceContext(database, Viewer(None, frozenset({Role.ADMINISTRATOR}), "Beheer"), clock=lambda: NOW)
+    )
     admin.mailbox.save_settings(settings_for(dovecot, imap_account), imap_account.password)
     dovecot.append(imap_account, *three_complaints())
     with pytest.raises(PermissionDenied, match="Art. 5"):
@@ -233,7 +246,7 @@ def test_only_an_administrator_sets_the_mailbox_and_only_registering_roles_fetch
 
 
 def test_the_password_is_in_the_keyring_and_never_in_the_database(
-    services: Services, mailbox_ready: Account, test_keyring, request: pytest.FixtureRequest  # noqa: ANN001
+    services: Services, mailbox_ready: Account, test_keyring, request: pytest.FixtureRequest
 ) -> None:
     password = mailbox_ready.password
     messages = services.mailbox.fetch_new().messages
@@ -248,8 +261,11 @@ def test_the_password_is_in_the_keyring_and_never_in_the_database(
     if database.engine.dialect.name == "sqlite":
         database.dispose()
         file = Path(str(database.engine.url.database))
-        contents = [path.read_bytes() for path in (file, file.with_name(file.name + "-wal"),
-                                                     file.with_name(file.name + "-journal")) if path.exists()]
+        contents = [
+            path.read_bytes()
+            for path in (file, file.with_name(file.name + "-wal"), file.with_name(file.name + "-journal"))
+            if path.exists()
+        ]
         assert any(mailbox_ready.username.encode() in raw for raw in contents)  # the settings are in there
         assert not any(password.encode() in raw for raw in contents)
 

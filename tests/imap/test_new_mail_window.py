@@ -39,10 +39,12 @@ def services_with(database: Database, roles: frozenset[Role]) -> Services:
 def window_for(qtbot, services: Services, tmp_path, roles: frozenset[Role] = EVERYONE) -> MainWindow:  # type: ignore[no-untyped-def]
     person = AccountInfo(id=0, username="test", display_name="Test", roles=roles)
     settings = QSettings(str(tmp_path / "kina-ui.ini"), QSettings.Format.IniFormat)
-    organisation = OrganisationSettings(calendar=services.calendar, templates=services.letters,
-                                        letterhead=services.letters, lists=services.lists)
-    window = MainWindow(services, settings, today=lambda: TODAY, person=person, runner=SynchronousRunner(),
-                        organisation=organisation)
+    organisation = OrganisationSettings(
+        calendar=services.calendar, templates=services.letters, letterhead=services.letters, lists=services.lists
+    )
+    window = MainWindow(
+        services, settings, today=lambda: TODAY, person=person, runner=SynchronousRunner(), organisation=organisation
+    )
     qtbot.addWidget(window, before_close_func=close_discarding_changes)
     return window
 
@@ -74,7 +76,11 @@ def person_checks_and_registers(monkeypatch: pytest.MonkeyPatch) -> list[NewComp
 
 
 def test_new_messages_are_listed_registered_once_and_not_offered_again(
-    qtbot, services: Services, mailbox: Account, dovecot: DovecotServer, tmp_path,  # noqa: ANN001
+    qtbot,
+    services: Services,
+    mailbox: Account,
+    dovecot: DovecotServer,
+    tmp_path,
     person_checks_and_registers: list[NewComplaintDialog],
 ) -> None:
     before = dovecot.state(mailbox)
@@ -124,8 +130,13 @@ def test_new_messages_are_listed_registered_once_and_not_offered_again(
 
 
 def test_without_a_password_on_this_pc_the_list_asks_for_it_once(
-    qtbot, services: Services, dovecot: DovecotServer, imap_account: Account, trust_test_ca: None, tmp_path,  # noqa: ANN001
-    test_keyring,  # noqa: ANN001
+    qtbot,
+    services: Services,
+    dovecot: DovecotServer,
+    imap_account: Account,
+    trust_test_ca: None,
+    tmp_path,
+    test_keyring,
 ) -> None:
     services.mailbox.save_settings(settings_for(dovecot, imap_account))
     dovecot.append(imap_account, *three_complaints())
@@ -141,7 +152,12 @@ def test_without_a_password_on_this_pc_the_list_asks_for_it_once(
 
 
 def test_a_wrong_password_is_shown_in_dutch_in_the_list(
-    qtbot, services: Services, dovecot: DovecotServer, imap_account: Account, trust_test_ca: None, tmp_path,  # noqa: ANN001
+    qtbot,
+    services: Services,
+    dovecot: DovecotServer,
+    imap_account: Account,
+    trust_test_ca: None,
+    tmp_path,
 ) -> None:
     services.mailbox.save_settings(settings_for(dovecot, imap_account), "fout-wachtwoord")
     window = window_for(qtbot, services, tmp_path)
@@ -158,8 +174,13 @@ def test_a_wrong_password_is_shown_in_dutch_in_the_list(
 
 
 def test_the_administrator_sets_the_mailbox_and_tests_the_connection(
-    qtbot, services: Services, dovecot: DovecotServer, imap_account: Account, trust_test_ca: None, tmp_path,  # noqa: ANN001
-    test_keyring,  # noqa: ANN001
+    qtbot,
+    services: Services,
+    dovecot: DovecotServer,
+    imap_account: Account,
+    trust_test_ca: None,
+    tmp_path,
+    test_keyring,
 ) -> None:
     dovecot.append(imap_account, *three_complaints())
     window = window_for(qtbot, services, tmp_path)
@@ -181,7 +202,12 @@ def test_the_administrator_sets_the_mailbox_and_tests_the_connection(
     assert not dialog.isVisible()
     stored = services.mailbox.settings()
     assert (stored.host, stored.port, stored.tls, stored.account, stored.folder) == (
-        dovecot.host, dovecot.port_starttls, TlsMode.STARTTLS, imap_account.username, "INBOX")
+        dovecot.host,
+        dovecot.port_starttls,
+        TlsMode.STARTTLS,
+        imap_account.username,
+        "INBOX",
+    )
     assert imap_account.password in test_keyring.path.read_text()
     assert imap_account.password not in str(services.settings.all())
     assert window.statusBar().currentMessage() == "Het e-mailpostvak is ingesteld."
@@ -190,7 +216,7 @@ def test_the_administrator_sets_the_mailbox_and_tests_the_connection(
     assert again.password.text() == "" and "bewaard op deze computer" in again.password.placeholderText()
 
 
-def test_the_settings_dialog_shows_each_problem_under_its_field(qtbot, services: Services, tmp_path) -> None:  # noqa: ANN001
+def test_the_settings_dialog_shows_each_problem_under_its_field(qtbot, services: Services, tmp_path) -> None:
     window = window_for(qtbot, services, tmp_path)
     dialog = window.mailbox_actions.show_settings()
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
@@ -199,24 +225,28 @@ def test_the_settings_dialog_shows_each_problem_under_its_field(qtbot, services:
 
 
 def test_fetching_is_for_who_registers_and_the_mailbox_settings_for_an_administrator(
-    qtbot, sqlite_database: Database, tmp_path  # noqa: ANN001
+    qtbot, sqlite_database: Database, tmp_path
 ) -> None:
-    receiver = window_for(qtbot, services_with(sqlite_database, frozenset({Role.RECEIVER})), tmp_path,
-                          frozenset({Role.RECEIVER}))
+    receiver = window_for(
+        qtbot, services_with(sqlite_database, frozenset({Role.RECEIVER})), tmp_path, frozenset({Role.RECEIVER})
+    )
     action = receiver.mailbox_actions.fetch_action
     assert action.isVisible() and action.shortcut() == QKeySequence("F9")
     file_menu = receiver.menuBar().actions()[0].menu()
     assert action in file_menu.actions()
     assert not receiver.mailbox_actions.settings_action.isVisible()
-    handler = window_for(qtbot, services_with(sqlite_database, frozenset({Role.HANDLER})), tmp_path,
-                         frozenset({Role.HANDLER}))
+    handler = window_for(
+        qtbot, services_with(sqlite_database, frozenset({Role.HANDLER})), tmp_path, frozenset({Role.HANDLER})
+    )
     assert not handler.mailbox_actions.fetch_action.isVisible()
-    shortcuts = [a.shortcut() for a in receiver.findChildren(type(action)) if a is not action and not a.shortcut().isEmpty()]
+    shortcuts = [
+        a.shortcut() for a in receiver.findChildren(type(action)) if a is not action and not a.shortcut().isEmpty()
+    ]
     assert QKeySequence("F9") not in shortcuts
 
 
 def test_fetching_runs_off_the_gui_thread_with_the_real_runner(
-    qtbot, services: Services, mailbox: Account, tmp_path  # noqa: ANN001
+    qtbot, services: Services, mailbox: Account, tmp_path
 ) -> None:
     from kina_desktop.gui.background import ThreadRunner
     from kina_desktop.gui.new_mail_dialog import NewMailDialog

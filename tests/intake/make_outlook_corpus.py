@@ -15,9 +15,11 @@ import compressed_rtf  # dev only (comes with extract-msg): to write the compres
 from tests.intake.corpus import CORPUS
 from tests.intake.msg_builder import MsgAttachment, build_msg
 
-UTC = dt.timezone.utc
-PDF = b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\n" \
-      b"trailer<</Root 1 0 R>>\n%%EOF\n"
+UTC = dt.UTC
+PDF = (
+    b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\n"
+    b"trailer<</Root 1 0 R>>\n%%EOF\n"
+)
 JPEG = bytes.fromhex("ffd8ffe000104a46494600010100000100010000ffd9")
 
 
@@ -25,8 +27,8 @@ def ansi_cp1252() -> bytes:
     return build_msg(
         subject="Klacht: € 120 voor één bezoek van de gezinszorg",
         body="Geachte,\r\n\r\nVoor één bezoek van twee uur kreeg ik een factuur van € 120. "
-             "Dat is het dubbele van wat men mij “beloofd” had.\r\n\r\nMet vriendelijke groeten,\r\n"
-             "Ghislain Dubois\r\nKerkstraat 12, 2980 Zoersel\r\n",
+        "Dat is het dubbele van wat men mij “beloofd” had.\r\n\r\nMet vriendelijke groeten,\r\n"
+        "Ghislain Dubois\r\nKerkstraat 12, 2980 Zoersel\r\n",
         sender_name="Ghislain Dubois",
         sender_email="ghislain.dubois@skynet.be",
         sent=dt.datetime(2026, 11, 20, 8, 30, 12, tzinfo=UTC),
@@ -42,7 +44,7 @@ def sent_on_behalf() -> bytes:
         "Received: from EX01.ocmwzoersel.local (10.0.0.12) by EX01.ocmwzoersel.local; "
         "Wed, 25 Nov 2026 14:02:31 +0100\r\n"
         "From: Sociale Dienst OCMW Zoersel <sociale.dienst@ocmwzoersel.be>\r\n"
-        "Sender: \"Peeters, Ann\" <ann.peeters@ocmwzoersel.be>\r\n"
+        'Sender: "Peeters, Ann" <ann.peeters@ocmwzoersel.be>\r\n'
         "To: klacht@kina.be\r\n"
         "Subject: Klacht van een cliënt over de poetsdienst\r\n"
         "Date: Wed, 25 Nov 2026 14:02:29 +0100\r\n"
@@ -52,24 +54,30 @@ def sent_on_behalf() -> bytes:
     return build_msg(
         subject="Klacht van een cliënt over de poetsdienst",
         body="Beste,\r\n\r\nNamens mevrouw Denise Claes (Lindenlaan 8) bezorgen wij u haar klacht: de "
-             "poetsdienst kwam in november drie keer niet.\r\n\r\nAnn Peeters\r\nSociale dienst\r\n",
+        "poetsdienst kwam in november drie keer niet.\r\n\r\nAnn Peeters\r\nSociale dienst\r\n",
         sender_name="Peeters, Ann",
         sender_email="ann.peeters@ocmwzoersel.be",
         exchange_sender="/O=EXCHANGELABS/OU=EXCHANGE ADMINISTRATIVE GROUP (FYDIBOHF23SPDLT)/CN=RECIPIENTS/"
-                        "CN=3F1C2A-ANN.PEETERS",
+        "CN=3F1C2A-ANN.PEETERS",
         representing=("Sociale Dienst OCMW Zoersel", "sociale.dienst@ocmwzoersel.be"),
         headers=headers,
     )
 
 
 RTF = (
-    rb"{\rtf1\ansi\ansicpg1252\deff0\nouicompat\deflang2067{\fonttbl{\f0\fswiss\fcharset0 Calibri;}}" b"\r\n"
-    rb"{\*\generator Riched20 10.0.19041}\viewkind4\uc1 " b"\r\n"
-    rb"\pard\sa200\sl276\slmult1\f0\fs22\lang19 Geachte,\par" b"\r\n"
+    rb"{\rtf1\ansi\ansicpg1252\deff0\nouicompat\deflang2067{\fonttbl{\f0\fswiss\fcharset0 Calibri;}}"
+    b"\r\n"
+    rb"{\*\generator Riched20 10.0.19041}\viewkind4\uc1 "
+    b"\r\n"
+    rb"\pard\sa200\sl276\slmult1\f0\fs22\lang19 Geachte,\par"
+    b"\r\n"
     rb"Sinds drie weken komt de gezinshulp niet meer op dinsdag. Niemand verwittigde mij en ik moest zelf "
-    rb"bellen naar het \'e9\'e9n loket.\par" b"\r\n"
-    rb"Met vriendelijke groet,\par" b"\r\n"
-    rb"Paula Verhaegen\par" b"\r\n"
+    rb"bellen naar het \'e9\'e9n loket.\par"
+    b"\r\n"
+    rb"Met vriendelijke groet,\par"
+    b"\r\n"
+    rb"Paula Verhaegen\par"
+    b"\r\n"
     b"}\r\n\x00"
 )
 
@@ -90,16 +98,25 @@ RTF_FROM_HTML = (
     rb"{\rtf1\ansi\ansicpg1252\fromhtml1 \fbidis \deff0{\fonttbl{\f0\fswiss Arial;}{\f1\fmodern Courier New;}}"
     b"\r\n"
     rb"{\*\htmltag19 <html>}{\*\htmltag34 <head>}{\*\htmltag241 <style>p\{margin:0\}</style>}"
-    rb"{\*\htmltag41 </head>}" b"\r\n"
-    rb"{\*\htmltag50 <body>}\htmlrtf {\htmlrtf0 " b"\r\n"
-    rb"{\*\htmltag64 <p>}\htmlrtf {\htmlrtf0 Madame, Monsieur,\htmlrtf\par}\htmlrtf0" b"\r\n"
-    rb"{\*\htmltag72 </p>}" b"\r\n"
+    rb"{\*\htmltag41 </head>}"
+    b"\r\n"
+    rb"{\*\htmltag50 <body>}\htmlrtf {\htmlrtf0 "
+    b"\r\n"
+    rb"{\*\htmltag64 <p>}\htmlrtf {\htmlrtf0 Madame, Monsieur,\htmlrtf\par}\htmlrtf0"
+    b"\r\n"
+    rb"{\*\htmltag72 </p>}"
+    b"\r\n"
     rb"{\*\htmltag64 <p>}\htmlrtf {\htmlrtf0 Depuis le 3 novembre, l'aide \'e0 domicile ne vient plus. "
-    rb"On me facture pourtant 45 \'80 par semaine.\htmlrtf\par}\htmlrtf0" b"\r\n"
-    rb"{\*\htmltag72 </p>}" b"\r\n"
-    rb"{\*\htmltag64 <p>}\htmlrtf {\htmlrtf0 Marc Dujardin\htmlrtf\par}\htmlrtf0" b"\r\n"
-    rb"{\*\htmltag72 </p>}" b"\r\n"
-    rb"{\*\htmltag58 </body>}{\*\htmltag27 </html>}\htmlrtf }\htmlrtf0 }" b"\r\n"
+    rb"On me facture pourtant 45 \'80 par semaine.\htmlrtf\par}\htmlrtf0"
+    b"\r\n"
+    rb"{\*\htmltag72 </p>}"
+    b"\r\n"
+    rb"{\*\htmltag64 <p>}\htmlrtf {\htmlrtf0 Marc Dujardin\htmlrtf\par}\htmlrtf0"
+    b"\r\n"
+    rb"{\*\htmltag72 </p>}"
+    b"\r\n"
+    rb"{\*\htmltag58 </body>}{\*\htmltag27 </html>}\htmlrtf }\htmlrtf0 }"
+    b"\r\n"
 )
 
 
@@ -119,7 +136,7 @@ def forwarded_as_attachment() -> bytes:
     original = dict(
         subject="Klacht over de maaltijden",
         body="Goedendag,\r\n\r\nDe warme maaltijden die aan huis geleverd worden, zijn al twee weken koud "
-             "bij aankomst. Foto in bijlage.\r\n\r\nRoger Janssens\r\n",
+        "bij aankomst. Foto in bijlage.\r\n\r\nRoger Janssens\r\n",
         sender_name="Roger Janssens",
         sender_email="roger.janssens@telenet.be",
         sent=dt.datetime(2026, 11, 23, 17, 45, 0, tzinfo=UTC),

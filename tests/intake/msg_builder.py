@@ -26,7 +26,7 @@ PT_LONG, PT_SYSTIME, PT_STRING8, PT_UNICODE, PT_BINARY = 0x0003, 0x0040, 0x001E,
 class Node:
     name: str
     data: bytes | None = None  # None: a storage
-    children: list["Node"] = field(default_factory=list)
+    children: list[Node] = field(default_factory=list)
 
     @property
     def is_storage(self) -> bool:
@@ -34,12 +34,13 @@ class Node:
 
 
 def _filetime(value: dt.datetime) -> int:
-    epoch = dt.datetime(1601, 1, 1, tzinfo=dt.timezone.utc)
-    return int((value.astimezone(dt.timezone.utc) - epoch).total_seconds() * 10_000_000)
+    epoch = dt.datetime(1601, 1, 1, tzinfo=dt.UTC)
+    return int((value.astimezone(dt.UTC) - epoch).total_seconds() * 10_000_000)
 
 
-def _properties(props: list[tuple[int, int, object]], header: bytes,
-                codepage: str = "cp1252") -> tuple[bytes, list[Node]]:
+def _properties(
+    props: list[tuple[int, int, object]], header: bytes, codepage: str = "cp1252"
+) -> tuple[bytes, list[Node]]:
     """The __properties_version1.0 stream and the __substg1.0 streams for (id, type, value)."""
     entries = [header]
     streams: list[Node] = []
@@ -105,8 +106,11 @@ def message_nodes(
     """
     text = PT_STRING8 if ansi_codepage else PT_UNICODE
     codec = f"cp{ansi_codepage}" if ansi_codepage else "cp1252"
-    props: list[tuple[int, int, object]] = [(0x001A, text, "IPM.Note"), (0x0037, text, subject),
-                                            (0x0E07, PT_LONG, flags)]
+    props: list[tuple[int, int, object]] = [
+        (0x001A, text, "IPM.Note"),
+        (0x0037, text, subject),
+        (0x0E07, PT_LONG, flags),
+    ]
     if body is not None:
         props.insert(2, (0x1000, text, body))
     if ansi_codepage:
@@ -138,25 +142,40 @@ def message_nodes(
     stream, substreams = _properties(props, counts + (b"\x00" * 8 if top else b""), codec)
     nodes = [Node("__properties_version1.0", stream), *substreams]
     if top:
-        nodes.append(Node("__nameid_version1.0", None, [
-            Node("__substg1.0_00020102", b""), Node("__substg1.0_00030102", b""), Node("__substg1.0_00040102", b""),
-        ]))
+        nodes.append(
+            Node(
+                "__nameid_version1.0",
+                None,
+                [
+                    Node("__substg1.0_00020102", b""),
+                    Node("__substg1.0_00030102", b""),
+                    Node("__substg1.0_00040102", b""),
+                ],
+            )
+        )
     for number, attachment in enumerate(attachments):
         extension = "." + attachment.filename.rsplit(".", 1)[-1] if "." in attachment.filename else ""
         a_props: list[tuple[int, int, object]] = [
-            (0x3705, PT_LONG, 5 if attachment.message is not None else 1), (0x3707, text, attachment.filename),
-            (0x3704, text, attachment.filename[:12]), (0x370E, text, attachment.mime),
-            (0x3703, text, extension), (0x0E21, PT_LONG, number),
+            (0x3705, PT_LONG, 5 if attachment.message is not None else 1),
+            (0x3707, text, attachment.filename),
+            (0x3704, text, attachment.filename[:12]),
+            (0x370E, text, attachment.mime),
+            (0x3703, text, extension),
+            (0x0E21, PT_LONG, number),
         ]
         children: list[Node] = []
         if attachment.message is not None:
-            children.append(Node("__substg1.0_3701000D", None,
-                                 message_nodes(**attachment.message)))  # type: ignore[arg-type]
+            children.append(Node("__substg1.0_3701000D", None, message_nodes(**attachment.message)))  # type: ignore[arg-type]
         else:
             a_props.insert(1, (0x3701, PT_BINARY, attachment.data))
         a_stream, a_subs = _properties(a_props, b"\x00" * 8, codec)
-        nodes.append(Node(f"__attach_version1.0_#{number:08X}", None,
-                          [Node("__properties_version1.0", a_stream), *a_subs, *children]))
+        nodes.append(
+            Node(
+                f"__attach_version1.0_#{number:08X}",
+                None,
+                [Node("__properties_version1.0", a_stream), *a_subs, *children],
+            )
+        )
     return nodes
 
 
@@ -243,15 +262,32 @@ def write_cfb(root: Node) -> bytes:
             for k, sibling in enumerate(siblings):
                 if sibling is node and k + 1 < len(siblings):
                     right = index[id(siblings[k + 1])]
-        entries += struct.pack("<64sHBBIII16sIQQIQ", name, len(name), kind, 1, NOSTREAM, right, child,
-                               b"", 0, 0, 0, first, size)
+        entries += struct.pack(
+            "<64sHBBIII16sIQQIQ", name, len(name), kind, 1, NOSTREAM, right, child, b"", 0, 0, 0, first, size
+        )
     while len(entries) % SECTOR:
         entries += struct.pack("<64sHBBIII16sIQQIQ", b"", 0, 0, 0, NOSTREAM, NOSTREAM, NOSTREAM, b"", 0, 0, 0, 0, 0)
 
     difat = list(range(n_fat)) + [FREE] * (109 - n_fat)
     header = struct.pack(
-        "<8s16sHHHHH6sIIIIIIIII", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", b"", 0x003E, 0x0003, 0xFFFE, 9, 6, b"",
-        0, n_fat, dir_start, 0, MINI_CUTOFF, minifat_start, n_minifat, END, 0,
+        "<8s16sHHHHH6sIIIIIIIII",
+        b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1",
+        b"",
+        0x003E,
+        0x0003,
+        0xFFFE,
+        9,
+        6,
+        b"",
+        0,
+        n_fat,
+        dir_start,
+        0,
+        MINI_CUTOFF,
+        minifat_start,
+        n_minifat,
+        END,
+        0,
     ) + struct.pack("<109I", *difat)
     body = bytearray(struct.pack(f"<{len(fat)}I", *fat))
     body += entries

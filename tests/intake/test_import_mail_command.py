@@ -9,7 +9,7 @@ from tests.cli.conftest import cli, isolated_user_folders, row_counts  # noqa: F
 from tests.intake.corpus import CORPUS
 
 
-def test_import_mail_prints_a_tracking_number_per_message(cli, database: Database) -> None:  # noqa: ANN001
+def test_import_mail_prints_a_tracking_number_per_message(cli, database: Database) -> None:
     files = [str(CORPUS / n) for n in ("01-plain-utf8.eml", "50-outlook-plain-with-attachments.msg")]
     outcome = cli("--database", database.url, "import-mail", *files)
     assert outcome.code == 0, outcome.err
@@ -17,12 +17,18 @@ def test_import_mail_prints_a_tracking_number_per_message(cli, database: Databas
     assert outcome.err == ""
 
 
-def test_unreadable_files_get_an_error_line_and_the_others_are_registered(cli, database: Database) -> None:  # noqa: ANN001
-    names = ["40-unreadable-not-a-mail.eml", "06-html-only.eml", "42-unreadable-empty.eml",
-             "45-invalid-sender-address.eml", "07-html-only-cp1252-qp.eml"]
+def test_unreadable_files_get_an_error_line_and_the_others_are_registered(cli, database: Database) -> None:
+    names = [
+        "40-unreadable-not-a-mail.eml",
+        "06-html-only.eml",
+        "42-unreadable-empty.eml",
+        "45-invalid-sender-address.eml",
+        "07-html-only-cp1252-qp.eml",
+    ]
     before = row_counts(database)
-    outcome = cli("--database", database.url, "import-mail", *[str(CORPUS / n) for n in names],
-                  str(CORPUS / "bestaat-niet.eml"))
+    outcome = cli(
+        "--database", database.url, "import-mail", *[str(CORPUS / n) for n in names], str(CORPUS / "bestaat-niet.eml")
+    )
     assert outcome.code == 2
     assert [line.split("\t")[0] for line in outcome.out.splitlines()] == ["2026-0001", "2026-0002"]
     errors = outcome.err.splitlines()
@@ -34,7 +40,7 @@ def test_unreadable_files_get_an_error_line_and_the_others_are_registered(cli, d
     assert row_counts(database)["cases"] == before["cases"] + 2
 
 
-def test_a_message_imported_twice_is_reported_not_registered_again(cli, database: Database) -> None:  # noqa: ANN001
+def test_a_message_imported_twice_is_reported_not_registered_again(cli, database: Database) -> None:
     path = str(CORPUS / "16-forwarded-as-attachment.eml")
     assert cli("--database", database.url, "import-mail", path).out.startswith("2026-0001")
     outcome = cli("--database", database.url, "import-mail", path)

@@ -5,6 +5,7 @@ what cannot be read or registered leaves nothing behind. On SQLite and PostgreSQ
 from __future__ import annotations
 
 import dataclasses
+
 import pytest
 from sqlalchemy import func, select
 
@@ -28,13 +29,15 @@ PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 def counts(database: Database) -> dict[str, int]:
     """Rows that a registration writes; 'nothing half-registered' means these do not change."""
     with database.engine.connect() as conn:
-        found = {m.__tablename__: conn.execute(select(func.count()).select_from(m)).scalar_one()
-                 for m in (Case, Document, IntakeMessage, AuditEvent)}
+        found = {
+            m.__tablename__: conn.execute(select(func.count()).select_from(m)).scalar_one()
+            for m in (Case, Document, IntakeMessage, AuditEvent)
+        }
         found["numbers"] = conn.execute(select(func.coalesce(func.sum(TrackingCounter.last_sequence), 0))).scalar_one()
     return found
 
 
-def read(name: str, intake: IntakeService):  # noqa: ANN201
+def read(name: str, intake: IntakeService):
     return intake.read((CORPUS / name).read_bytes(), name)
 
 
@@ -103,8 +106,13 @@ def test_the_person_s_corrections_are_what_is_registered(ctx: ServiceContext) ->
     intake = Services.for_context(ctx).intake
     message = read("18-missing-from-name.eml", intake)
     draft = intake.draft_for(message)
-    corrected = dataclasses.replace(draft, level=Level.THREE, description=dataclasses.replace(
-        draft.description, complainant_name="Jan Peeters-Wouters", organisation="OCMW Malle"))
+    corrected = dataclasses.replace(
+        draft,
+        level=Level.THREE,
+        description=dataclasses.replace(
+            draft.description, complainant_name="Jan Peeters-Wouters", organisation="OCMW Malle"
+        ),
+    )
     record = intake.register_message(message, corrected)
     assert record.header.level == Level.THREE
     assert record.description is not None and record.description.complainant_name == "Jan Peeters-Wouters"
@@ -139,8 +147,9 @@ def test_not_a_complaint_is_recorded_and_not_offered_again(ctx: ServiceContext) 
 def test_a_level_1_complaint_by_email_keeps_no_folder_but_its_message_id(ctx: ServiceContext) -> None:
     services = Services.for_context(ctx)
     message = read("10-attachment-pdf.eml", services.intake)
-    record = services.intake.register_message(message, dataclasses.replace(
-        services.intake.draft_for(message), level=Level.ONE))
+    record = services.intake.register_message(
+        message, dataclasses.replace(services.intake.draft_for(message), level=Level.ONE)
+    )
     assert services.documents.list(record.header.id) == []
     assert services.intake.seen(message.message_id)
 
@@ -148,11 +157,13 @@ def test_a_level_1_complaint_by_email_keeps_no_folder_but_its_message_id(ctx: Se
 def test_a_message_too_large_for_the_folder_is_refused_before_anything_is_written(ctx: ServiceContext) -> None:
     intake = Services.for_context(ctx).intake
     attachment = "\n".join(["QUFB" * 19] * 290_000)  # about 22 MB of base64 text
-    data = ("From: Groot Bestand <groot@telenet.be>\nTo: klacht@kina.be\nSubject: Met video\n"
-            "Date: Mon, 23 Nov 2026 10:00:00 +0100\nMessage-ID: <big-1@telenet.be>\nMIME-Version: 1.0\n"
-            'Content-Type: multipart/mixed; boundary="b"\n\n--b\nContent-Type: text/plain\n\nZie video.\n--b\n'
-            'Content-Type: video/mp4\nContent-Disposition: attachment; filename="video.mp4"\n'
-            "Content-Transfer-Encoding: base64\n\n" + attachment + "\n--b--\n").encode()
+    data = (
+        "From: Groot Bestand <groot@telenet.be>\nTo: klacht@kina.be\nSubject: Met video\n"
+        "Date: Mon, 23 Nov 2026 10:00:00 +0100\nMessage-ID: <big-1@telenet.be>\nMIME-Version: 1.0\n"
+        'Content-Type: multipart/mixed; boundary="b"\n\n--b\nContent-Type: text/plain\n\nZie video.\n--b\n'
+        'Content-Type: video/mp4\nContent-Disposition: attachment; filename="video.mp4"\n'
+        "Content-Transfer-Encoding: base64\n\n" + attachment + "\n--b--\n"
+    ).encode()
     message = intake.read(data, "groot.eml")
     before = counts(ctx.database)
     with pytest.raises(DocumentRefused, match="te groot.*oorspronkelijke bericht"):
@@ -164,9 +175,11 @@ def test_a_message_too_large_for_the_folder_is_refused_before_anything_is_writte
 def test_a_huge_body_is_registered_shortened_with_the_whole_message_in_the_folder(ctx: ServiceContext) -> None:
     services = Services.for_context(ctx)
     body = ("Mijn klacht over de thuiszorg, dag na dag opgeschreven. " * 30 + "\n") * 3000  # about 5 MB
-    data = ("From: Lange Brief <lange.brief@telenet.be>\nTo: klacht@kina.be\nSubject: Dagboek\n"
-            "Date: Mon, 23 Nov 2026 10:00:00 +0100\nMessage-ID: <huge-2@telenet.be>\n"
-            "Content-Type: text/plain; charset=utf-8\n\n" + body).encode()
+    data = (
+        "From: Lange Brief <lange.brief@telenet.be>\nTo: klacht@kina.be\nSubject: Dagboek\n"
+        "Date: Mon, 23 Nov 2026 10:00:00 +0100\nMessage-ID: <huge-2@telenet.be>\n"
+        "Content-Type: text/plain; charset=utf-8\n\n" + body
+    ).encode()
     message = services.intake.read(data, "dagboek.eml")
     record = services.intake.register_message(message, services.intake.draft_for(message))
     assert record.description is not None and len(record.description.text) <= 50_000
@@ -199,8 +212,9 @@ def test_a_scanned_letter_is_registered_with_the_case_in_one_step(ctx: ServiceCo
 def test_a_personnel_complaint_by_email_keeps_its_message_on_the_confidential_track(ctx: ServiceContext) -> None:
     director = Services.for_context(ctx)
     message = read("17-forwarded-thunderbird-nl.eml", director.intake)
-    record = director.intake.register_message(message, dataclasses.replace(
-        director.intake.draft_for(message), category=Category.PERSONNEL, level=Level.TWO))
+    record = director.intake.register_message(
+        message, dataclasses.replace(director.intake.draft_for(message), category=Category.PERSONNEL, level=Level.TWO)
+    )
     assert len(director.documents.list(record.header.id)) == 1
     team = Services.for_context(ServiceContext(ctx.database, Viewer(None, frozenset({Role.TEAM}), "T"), ctx.clock))
     assert team.documents.list(record.header.id) == []
@@ -216,4 +230,3 @@ def test_errors_are_service_errors_with_dutch_text(ctx: ServiceContext) -> None:
         intake.read(b"", "leeg.eml")
     with pytest.raises(MessageUnreadable, match="Outlook"):
         intake.read((CORPUS / "53-unreadable-word-file-renamed.msg").read_bytes(), "x.msg")
-

@@ -13,12 +13,12 @@ from kina_desktop.domain.intake import Disposition
 from kina_desktop.services.errors import PermissionDenied
 from kina_desktop.services.intake import MessageAlreadyHandled
 from tests.intake.corpus import CORPUS
-from tests.postgres.test_row_level_security import login, pg_database, people, raw_sql, services_for  # noqa: F401
+from tests.postgres.test_row_level_security import login, people, pg_database, raw_sql, services_for  # noqa: F401
 
 pytestmark = pytest.mark.postgres
 
 
-def test_the_receiver_registers_a_message_with_own_login(people) -> None:  # noqa: ANN001
+def test_the_receiver_registers_a_message_with_own_login(people) -> None:
     receiver = services_for(*people["receiver"])
     name = "10-attachment-pdf.eml"
     message = receiver.intake.read((CORPUS / name).read_bytes(), name)
@@ -32,13 +32,14 @@ def test_the_receiver_registers_a_message_with_own_login(people) -> None:  # noq
         services_for(*people["team"]).intake.register_message(message, receiver.intake.draft_for(message))
 
 
-def test_a_personnel_message_stays_with_the_director_and_its_registrant(people) -> None:  # noqa: ANN001
+def test_a_personnel_message_stays_with_the_director_and_its_registrant(people) -> None:
     receiver = services_for(*people["receiver"])
     name = "17-forwarded-thunderbird-nl.eml"
     message = receiver.intake.read((CORPUS / name).read_bytes(), name)
     draft = receiver.intake.draft_for(message)
     record = receiver.intake.register_message(
-        message, draft.__class__(description=draft.description, category=Category.PERSONNEL, level=Level.TWO))
+        message, draft.__class__(description=draft.description, category=Category.PERSONNEL, level=Level.TWO)
+    )
     assert len(receiver.documents.list(record.header.id)) == 1
     assert services_for(*people["team"]).documents.list(record.header.id) == []
     assert len(services_for(*people["director"]).documents.list(record.header.id)) == 1
@@ -46,20 +47,25 @@ def test_a_personnel_message_stays_with_the_director_and_its_registrant(people) 
     assert rows == []
 
 
-def test_the_record_of_a_message_is_append_only_and_in_one_s_own_name(people) -> None:  # noqa: ANN001
+def test_the_record_of_a_message_is_append_only_and_in_one_s_own_name(people) -> None:
     viewer, database = people["receiver"]
     receiver = services_for(viewer, database)
     name = "38-noreply-with-reply-to.eml"
     message = receiver.intake.read((CORPUS / name).read_bytes(), name)
     receiver.intake.mark_message(message, Disposition.NOT_A_COMPLAINT)
-    for statement in ("UPDATE intake_messages SET disposition = 'registered'",
-                      "DELETE FROM intake_messages",
-                      "INSERT INTO intake_messages (message_id, source, disposition, recorded_at, recorded_by_id) "
-                      f"VALUES ('forged@x.be', 'file', 'not_a_complaint', now(), {viewer.user_id + 1000})"):
+    for statement in (
+        "UPDATE intake_messages SET disposition = 'registered'",
+        "DELETE FROM intake_messages",
+        "INSERT INTO intake_messages (message_id, source, disposition, recorded_at, recorded_by_id) "
+        f"VALUES ('forged@x.be', 'file', 'not_a_complaint', now(), {viewer.user_id + 1000})",
+    ):
         with pytest.raises((ProgrammingError, psycopg.Error)):
             raw_sql(database, statement)
     handler_database = people["handler"][1]
     with pytest.raises((ProgrammingError, psycopg.Error)):
-        raw_sql(handler_database, "INSERT INTO intake_messages (message_id, source, disposition, recorded_at, "
-                                  f"recorded_by_id) VALUES ('h@x.be', 'file', 'not_a_complaint', now(), {people['handler'][0].user_id})")
+        raw_sql(
+            handler_database,
+            "INSERT INTO intake_messages (message_id, source, disposition, recorded_at, "
+            f"recorded_by_id) VALUES ('h@x.be', 'file', 'not_a_complaint', now(), {people['handler'][0].user_id})",
+        )
     assert raw_sql(database, "SELECT disposition FROM intake_messages") == [("not_a_complaint",)]

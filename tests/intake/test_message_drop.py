@@ -58,7 +58,11 @@ def test_an_email_dropped_on_nieuwe_klacht_prefills_it_and_keeps_the_message_and
     panel = dialog.intake.panel  # type: ignore[attr-defined]
     assert panel.isVisibleTo(dialog)
     assert [name.split(" (")[0] for name in panel.kept_names()] == [
-        path.name, "brief.pdf", "foto keuken.png", "overzicht.docx"]
+        path.name,
+        "brief.pdf",
+        "foto keuken.png",
+        "overzicht.docx",
+    ]
     assert "rekening.xlsx" in panel.refused.text()
     assert "e-mail" in dialog.windowTitle()
     register(dialog)
@@ -69,7 +73,9 @@ def test_an_email_dropped_on_nieuwe_klacht_prefills_it_and_keeps_the_message_and
 
 
 def test_the_person_s_corrections_to_the_prefilled_form_are_registered(
-    qtbot, dialog: NewComplaintDialog, services: Services  # type: ignore[no-untyped-def]
+    qtbot,
+    dialog: NewComplaintDialog,
+    services: Services,  # type: ignore[no-untyped-def]
 ) -> None:
     assert drop(dialog, CORPUS / "19-missing-from-name-angle.eml")
     notes = dialog.intake.panel.notes.text()  # type: ignore[attr-defined]
@@ -96,7 +102,10 @@ def test_an_unreadable_or_already_registered_message_is_refused_with_a_clear_mes
 
 
 def test_a_scanned_letter_dropped_on_the_dialog_is_attached_with_channel_post(
-    qtbot, dialog: NewComplaintDialog, services: Services, tmp_path: Path  # type: ignore[no-untyped-def]
+    qtbot,
+    dialog: NewComplaintDialog,
+    services: Services,
+    tmp_path: Path,  # type: ignore[no-untyped-def]
 ) -> None:
     scan = tmp_path / "brief Peeters.pdf"
     scan.write_bytes(PDF)
@@ -129,8 +138,9 @@ def test_removing_the_dropped_file_registers_the_form_without_it(
 def test_text_dragged_into_a_field_is_not_taken_as_a_file(dialog: NewComplaintDialog) -> None:
     mime = QMimeData()
     mime.setText("gewone tekst")
-    event = QDragEnterEvent(QPointF(5, 5), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
-                            Qt.KeyboardModifier.NoModifier)
+    event = QDragEnterEvent(
+        QPointF(5, 5), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    )
     assert dialog.intake.filter.eventFilter(dialog.form.ui.text, event) is False  # type: ignore[attr-defined]
 
 
@@ -145,8 +155,7 @@ def test_emails_dropped_on_the_main_window_open_nieuwe_klacht_prefilled_one_by_o
         return dialog.result()
 
     monkeypatch.setattr(NewComplaintDialog, "exec", check_and_register)
-    assert drop(window.table.viewport(), CORPUS / "50-outlook-plain-with-attachments.msg",
-                CORPUS / "06-html-only.eml")
+    assert drop(window.table.viewport(), CORPUS / "50-outlook-plain-with-attachments.msg", CORPUS / "06-html-only.eml")
     assert seen == ["Godelieve Verbist", "Sofie Claes"]
     assert window.model.total == 2
     assert "is geregistreerd" in window.statusBar().currentMessage()
@@ -154,7 +163,10 @@ def test_emails_dropped_on_the_main_window_open_nieuwe_klacht_prefilled_one_by_o
     assert sorted(numbers) == ["2026-0001", "2026-0002"]
     record = services.cases.get("2026-0001")
     assert [d.filename for d in services.documents.list(record.header.id)] == [
-        "50-outlook-plain-with-attachments.msg", "factuur oktober.pdf", "kalender.jpg"]
+        "50-outlook-plain-with-attachments.msg",
+        "factuur oktober.pdf",
+        "kalender.jpg",
+    ]
 
 
 def test_a_window_for_someone_who_does_not_register_takes_no_drops(qtbot, services: Services, qsettings) -> None:  # type: ignore[no-untyped-def]

@@ -105,9 +105,11 @@ def test_an_empty_message_gets_a_text_that_points_to_the_folder() -> None:
 def test_a_huge_body_is_read_and_shortened_in_the_draft_only() -> None:
     paragraph = "De poetsdienst kwam opnieuw niet opdagen en niemand verwittigde ons. " * 20 + "\n\n"
     body = paragraph * 4000  # about 5.6 MB of text
-    data = ("From: Lange Brief <lange.brief@telenet.be>\nTo: klacht@kina.be\nSubject: Heel lange klacht\n"
-            "Date: Mon, 23 Nov 2026 10:00:00 +0100\nMessage-ID: <huge-1@telenet.be>\n"
-            "Content-Type: text/plain; charset=utf-8\n\n" + body).encode()
+    data = (
+        "From: Lange Brief <lange.brief@telenet.be>\nTo: klacht@kina.be\nSubject: Heel lange klacht\n"
+        "Date: Mon, 23 Nov 2026 10:00:00 +0100\nMessage-ID: <huge-1@telenet.be>\n"
+        "Content-Type: text/plain; charset=utf-8\n\n" + body
+    ).encode()
     message = read_message(data, "lang.eml")
     assert len(message.body_text) == 1_000_000
     assert any("ingekort" in p for p in message.problems)
@@ -156,6 +158,8 @@ def test_senders_are_read_as_people_write_them(text: str, expected: tuple[str, s
 
 
 def test_html_becomes_readable_text() -> None:
-    html = ("<html><head><title>x</title><style>p{}</style></head><body><p>Eén&nbsp;twee</p>"
-            "<p>drie<br/>vier</p><table><tr><td>a</td><td>b</td></tr></table><script>bad()</script></body></html>")
+    html = (
+        "<html><head><title>x</title><style>p{}</style></head><body><p>Eén&nbsp;twee</p>"
+        "<p>drie<br/>vier</p><table><tr><td>a</td><td>b</td></tr></table><script>bad()</script></body></html>"
+    )
     assert html_to_text(html) == "Eén twee\n\ndrie\nvier\n\na\tb"

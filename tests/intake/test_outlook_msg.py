@@ -28,7 +28,7 @@ from tests.intake.corpus import CORPUS, EXPECTED, corpus_files
 from tests.intake.make_outlook_corpus import RTF, RTF_FROM_HTML
 from tests.intake.msg_builder import PT_LONG, PT_UNICODE, MsgAttachment, build_msg
 
-UTC = dt.timezone.utc
+UTC = dt.UTC
 OUTLOOK_FILES = [p for p in corpus_files() if p.suffix == ".msg"]
 
 
@@ -45,8 +45,9 @@ def _html_text(html: bytes | str) -> str:
     return clean_text(html_to_text(html.decode("utf-8") if isinstance(html, bytes) else html))
 
 
-def assert_same_message(ours: OutlookMessage, theirs: extract_msg.Message, name: str,
-                        incoming: IncomingMessage | None = None) -> None:
+def assert_same_message(
+    ours: OutlookMessage, theirs: extract_msg.Message, name: str, incoming: IncomingMessage | None = None
+) -> None:
     """Our reading of a message equals extract-msg's, field by field. Without an SMTP address
     in the properties, the sender comes from the transport headers, as the intake reads them
     (``incoming``)."""
@@ -72,7 +73,8 @@ def assert_same_message(ours: OutlookMessage, theirs: extract_msg.Message, name:
         assert _html_text(ours.html_text) == _html_text(theirs.htmlBody), name
     their_attachments = list(theirs.attachments)
     assert [a.filename for a in ours.attachments] == [
-        a.longFilename or a.shortFilename or a.displayName or "" for a in their_attachments], name
+        a.longFilename or a.shortFilename or a.displayName or "" for a in their_attachments
+    ], name
     for mine, other in zip(ours.attachments, their_attachments):
         if mine.message is not None:
             assert isinstance(other.data, extract_msg.msg_classes.MessageBase), name
@@ -102,31 +104,58 @@ def test_every_outlook_message_of_the_corpus_reads_as_extract_msg_reads_it(path:
 
 
 def _made(**fields: object) -> bytes:
-    base: dict[str, object] = dict(subject="Klacht", body="Tekst van de klacht.", sender_name="Jan Peeters",
-                                   sender_email="jan.peeters@telenet.be",
-                                   sent=dt.datetime(2026, 11, 24, 9, 0, tzinfo=UTC), message_id="<m-1@telenet.be>")
+    base: dict[str, object] = dict(
+        subject="Klacht",
+        body="Tekst van de klacht.",
+        sender_name="Jan Peeters",
+        sender_email="jan.peeters@telenet.be",
+        sent=dt.datetime(2026, 11, 24, 9, 0, tzinfo=UTC),
+        message_id="<m-1@telenet.be>",
+    )
     base.update(fields)
     return build_msg(**base)
 
 
 MADE = {
     "8-bit Cyrillic (Windows-1251)": lambda: _made(
-        subject="Жалоба на социальную службу", body="Здравствуйте,\r\nсотрудник не пришёл.\r\n",
-        sender_name="Ольга Петрова", sender_email="olga.petrova@mail.ru", ansi_codepage=1251),
+        subject="Жалоба на социальную службу",
+        body="Здравствуйте,\r\nсотрудник не пришёл.\r\n",
+        sender_name="Ольга Петрова",
+        sender_email="olga.petrova@mail.ru",
+        ansi_codepage=1251,
+    ),
     "a draft never sent": lambda: _made(subject="Concept", flags=9),
     "an attachment without a name": lambda: _made(attachments=(MsgAttachment("", b"\x89PNG\r\n\x1a\n", "image/png"),)),
     "a message in a message in a message": lambda: _made(
         subject="FW: FW: Klacht",
-        attachments=(MsgAttachment("FW: Klacht", message=dict(
-            subject="FW: Klacht", body="Doorgestuurd.", sender_name="Koen Peeters", sender_email="koen@kina.be",
-            attachments=(MsgAttachment("Klacht", message=dict(
-                subject="Klacht", body="De eigenlijke klacht.", sender_name="Rita Smet",
-                sender_email="rita.smet@skynet.be", sent=dt.datetime(2026, 11, 20, 8, 0, tzinfo=UTC),
-                attachments=(MsgAttachment("brief.pdf", b"%PDF-1.4 brief", "application/pdf"),),
-            )),),
-        )),)),
+        attachments=(
+            MsgAttachment(
+                "FW: Klacht",
+                message=dict(
+                    subject="FW: Klacht",
+                    body="Doorgestuurd.",
+                    sender_name="Koen Peeters",
+                    sender_email="koen@kina.be",
+                    attachments=(
+                        MsgAttachment(
+                            "Klacht",
+                            message=dict(
+                                subject="Klacht",
+                                body="De eigenlijke klacht.",
+                                sender_name="Rita Smet",
+                                sender_email="rita.smet@skynet.be",
+                                sent=dt.datetime(2026, 11, 20, 8, 0, tzinfo=UTC),
+                                attachments=(MsgAttachment("brief.pdf", b"%PDF-1.4 brief", "application/pdf"),),
+                            ),
+                        ),
+                    ),
+                ),
+            ),
+        ),
+    ),
     "a large attachment (big sectors)": lambda: _made(
-        attachments=(MsgAttachment("scan.pdf", b"%PDF-1.4\n" + bytes(range(256)) * 300, "application/pdf"),)),
+        attachments=(MsgAttachment("scan.pdf", b"%PDF-1.4\n" + bytes(range(256)) * 300, "application/pdf"),)
+    ),
 }
 
 
@@ -168,9 +197,16 @@ def test_an_attachment_without_a_name_gets_one() -> None:
 
 
 def test_an_exchange_sender_without_smtp_address_is_noted() -> None:
-    data = build_msg(subject="Intern", body="Tekst.", sender_name="Peeters, Koen",
-                     extra=((0x0C1F, PT_UNICODE, "/O=KINA/OU=EXCHANGE/CN=RECIPIENTS/CN=KOEN"), (0x0C1E, PT_UNICODE, "EX"),
-                            (0x0E07, PT_LONG, 1)))
+    data = build_msg(
+        subject="Intern",
+        body="Tekst.",
+        sender_name="Peeters, Koen",
+        extra=(
+            (0x0C1F, PT_UNICODE, "/O=KINA/OU=EXCHANGE/CN=RECIPIENTS/CN=KOEN"),
+            (0x0C1E, PT_UNICODE, "EX"),
+            (0x0E07, PT_LONG, 1),
+        ),
+    )
     message = read_message(data, "intern.msg")
     assert (message.sender_name, message.sender_address) == ("Koen Peeters", "")
     assert "Geen e-mailadres van de afzender in het bericht." in message.problems
@@ -215,8 +251,10 @@ def test_compressed_rtf_is_decompressed_as_compressed_rtf_does(seed: int) -> Non
 def test_rtf_text_keeps_words_paragraphs_and_accents() -> None:
     text = rtf_to_text(RTF)
     assert not text.is_html and "Geachte,\nSinds drie weken" in text.text and "het één loket." in text.text
-    unicode = rtf_to_text(b"{\\rtf1\\ansi\\ansicpg1252\\uc1 {\\fonttbl{\\f0 Arial;}}Caf\\'e9 \\u8364?"
-                          b" \\u-10179?\\u-8694? {\\*\\unknown verborgen}einde\\par}")
+    unicode = rtf_to_text(
+        b"{\\rtf1\\ansi\\ansicpg1252\\uc1 {\\fonttbl{\\f0 Arial;}}Caf\\'e9 \\u8364?"
+        b" \\u-10179?\\u-8694? {\\*\\unknown verborgen}einde\\par}"
+    )
     assert unicode.text == "Café € \U0001f60a einde\n"
     assert "verborgen" not in unicode.text and "Arial" not in unicode.text
 
@@ -241,7 +279,7 @@ def test_the_program_never_imports_the_gpl_outlook_reader() -> None:
         for name in GPL_READERS:
             assert f"import {name}" not in text and f"from {name}" not in text, source
     spec = (ROOT / "build_installer.spec").read_text(encoding="utf-8")
-    excluded = spec[spec.index("excludes=["):]
+    excluded = spec[spec.index("excludes=[") :]
     assert all(f'"{name}"' in excluded[: excluded.index("]")] for name in GPL_READERS)
 
 

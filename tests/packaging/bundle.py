@@ -38,7 +38,8 @@ def source_hash() -> str:
     files = [SPEC, ROOT / "pyproject.toml", ROOT / "requirements" / "runtime.txt"]
     for folder in SOURCES:
         files += sorted(
-            path for path in (ROOT / folder).rglob("*")
+            path
+            for path in (ROOT / folder).rglob("*")
             if path.is_file() and not SKIPPED_PARTS & set(path.parts) and path.suffix not in SKIPPED_SUFFIXES
         )
     for path in files:
@@ -60,13 +61,29 @@ def build_bundle() -> tuple[Path, float]:
     work.mkdir(parents=True)
     started = time.perf_counter()
     result = subprocess.run(
-        [sys.executable, "-m", "PyInstaller", "--noconfirm", "--log-level", "WARN",
-         "--distpath", str(work / "dist"), "--workpath", str(work / "build"), str(SPEC)],
-        cwd=ROOT, capture_output=True, text=True, timeout=BUILD_TIMEOUT_S,
+        [
+            sys.executable,
+            "-m",
+            "PyInstaller",
+            "--noconfirm",
+            "--log-level",
+            "WARN",
+            "--distpath",
+            str(work / "dist"),
+            "--workpath",
+            str(work / "build"),
+            str(SPEC),
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=BUILD_TIMEOUT_S,
     )
     seconds = time.perf_counter() - started
     if result.returncode != 0:
-        raise RuntimeError(f"PyInstaller failed ({result.returncode}):\n{result.stdout[-4000:]}\n{result.stderr[-8000:]}")
+        raise RuntimeError(
+            f"PyInstaller failed ({result.returncode}):\n{result.stdout[-4000:]}\n{result.stderr[-8000:]}"
+        )
     shutil.rmtree(work / "build", ignore_errors=True)
     for old in root.iterdir():  # only the newest bundle stays
         if old != work:

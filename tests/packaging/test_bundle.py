@@ -23,7 +23,7 @@ RUN_TIMEOUT_S = 180
 @pytest.fixture(scope="module")
 def bundle() -> Path:
     folder, seconds = build_bundle()
-    print(f"bundle {folder} ({'built in %.0f s' % seconds if seconds else 'cached'})")
+    print(f"bundle {folder} ({f'built in {seconds:.0f} s' if seconds else 'cached'})")
     return folder
 
 
@@ -86,7 +86,9 @@ def test_the_built_window_opens_the_first_run_assistant_then_the_sign_in(bundle:
     assert "smoke-exit: KINA Klachten — eerste gebruik" in first.stdout
 
     database = tmp_path / "demo.db"
-    made = run(bundle / "kina-desktop", "--database", str(database), "demo", "--complaints", "50", env=env, cwd=tmp_path)
+    made = run(
+        bundle / "kina-desktop", "--database", str(database), "demo", "--complaints", "50", env=env, cwd=tmp_path
+    )
     assert made.returncode == 0, made.stdout + made.stderr
     again = run(bundle / "kina-klachten", "--database", str(database), env=env, cwd=tmp_path)
     assert again.returncode == 0, again.stdout + again.stderr

@@ -36,7 +36,7 @@ def server(request: pytest.FixtureRequest) -> Database:
     request.addfinalizer(lambda: _drop(database, made))
     database.made = made  # type: ignore[attr-defined]
     with database.engine.connect() as conn:  # every statement of this database in the server log
-        conn.exec_driver_sql(f'ALTER DATABASE "{make_url(database.url).database}" SET log_statement = \'all\'')
+        conn.exec_driver_sql(f"ALTER DATABASE \"{make_url(database.url).database}\" SET log_statement = 'all'")
         conn.commit()
     return database
 
@@ -72,14 +72,23 @@ def _person(database: Database, who: str, roles: set[Role], password: str = PASS
 def test_an_administrator_creates_a_receiver_who_signs_in_with_the_right_roles(server: Database) -> None:
     admin = _person(server, "arne", {Role.ADMINISTRATOR})
     name = _name(server, "rita")
-    admin.accounts.create(NewAccount(name, "Rita Ontvanger", PASSWORD, frozenset({Role.RECEIVER}), email="rita@kina.be"))
+    admin.accounts.create(
+        NewAccount(name, "Rita Ontvanger", PASSWORD, frozenset({Role.RECEIVER}), email="rita@kina.be")
+    )
     signed = sign_in(server.url, name, PASSWORD, clock=lambda: NOW)
     assert signed.account.roles == frozenset({Role.RECEIVER}) and signed.account.email == "rita@kina.be"
     with server.engine.connect() as conn:
-        roles = conn.execute(text("SELECT r.role FROM account_roles r JOIN accounts a ON a.id = r.account_id "
-                                  "WHERE a.username = :u"), {"u": name}).scalars().all()
-        powers = conn.execute(text("SELECT rolcreaterole, rolbypassrls, rolsuper FROM pg_roles WHERE rolname = :u"),
-                              {"u": name}).one()
+        roles = (
+            conn.execute(
+                text("SELECT r.role FROM account_roles r JOIN accounts a ON a.id = r.account_id WHERE a.username = :u"),
+                {"u": name},
+            )
+            .scalars()
+            .all()
+        )
+        powers = conn.execute(
+            text("SELECT rolcreaterole, rolbypassrls, rolsuper FROM pg_roles WHERE rolname = :u"), {"u": name}
+        ).one()
     assert roles == ["receiver"] and tuple(powers) == (False, False, False)
 
 
@@ -89,8 +98,9 @@ def test_an_administrator_who_is_not_the_director_cannot_make_a_director(server:
         admin.accounts.create(NewAccount(_name(server, "dirk"), "Dirk", PASSWORD, frozenset({Role.DIRECTOR})))
     # nor with psql, for someone else or for themselves
     login = make_url(admin.accounts.ctx.database.url)
-    with psycopg.connect(dbname=login.database, host=login.query["host"], user=login.query["user"],
-                         password=PASSWORD, autocommit=True) as conn:
+    with psycopg.connect(
+        dbname=login.database, host=login.query["host"], user=login.query["user"], password=PASSWORD, autocommit=True
+    ) as conn:
         verifier = conn.pgconn.encrypt_password(b"x" * 12, b"dirk", b"scram-sha-256").decode()
         for statement, args in (
             ("SELECT kina_account_create(%s, %s, ARRAY['director'], 'Dirk')", (_name(server, "dirk"), verifier)),
@@ -121,8 +131,9 @@ def test_everyone_changes_their_own_password_and_nobody_elses(server: Database) 
     other = _person(server, "tine", {Role.TEAM})
     login = make_url(handler.accounts.ctx.database.url)
     me, them = login.query["user"], make_url(other.accounts.ctx.database.url).query["user"]
-    with psycopg.connect(dbname=login.database, host=login.query["host"], user=me, password=PASSWORD,
-                         autocommit=True) as conn:
+    with psycopg.connect(
+        dbname=login.database, host=login.query["host"], user=me, password=PASSWORD, autocommit=True
+    ) as conn:
         new = conn.pgconn.encrypt_password(b"mijn nieuw wachtwoord", me.encode(), b"scram-sha-256").decode()
         conn.execute("SELECT kina_account_set_password(%s, %s)", (me, new))
         with pytest.raises(psycopg.errors.InsufficientPrivilege, match="only an administrator"):

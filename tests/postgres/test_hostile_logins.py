@@ -110,36 +110,79 @@ def _plant_before_migration(database: Database, director_id: int) -> None:
     written by the owner (the previous version's code is not at hand; its tables are)."""
     import datetime as dt
 
-    from kina_desktop.db.models import (AuditEvent, Case, CaseClosure, CaseDescription, CaseHandling, CaseStep,
-                                        TrackingCounter)
+    from kina_desktop.db.models import (
+        AuditEvent,
+        Case,
+        CaseClosure,
+        CaseDescription,
+        CaseHandling,
+        CaseStep,
+        TrackingCounter,
+    )
 
     with database.write() as session:
         session.add(TrackingCounter(year=2025, last_sequence=1))
-        case = Case(year=2025, sequence=1, tracking_number="2025-0001", kind="complaint", category="personnel",
-                    level="3", status="with_director", channel="post", received_on=dt.date(2025, 3, 3),
-                    confidential=True, registered_by_id=director_id, version=3)
-        case.description = CaseDescription(staff_member="Oude " + SECRETS["staff member (description)"],
-                                           text="Oude " + SECRETS["complaint text (description)"], subject="Oud")
-        case.handling = CaseHandling(investigation="Oud " + SECRETS["investigation (handling)"],
-                                     measures="Oude " + SECRETS["measures (handling)"])
+        case = Case(
+            year=2025,
+            sequence=1,
+            tracking_number="2025-0001",
+            kind="complaint",
+            category="personnel",
+            level="3",
+            status="with_director",
+            channel="post",
+            received_on=dt.date(2025, 3, 3),
+            confidential=True,
+            registered_by_id=director_id,
+            version=3,
+        )
+        case.description = CaseDescription(
+            staff_member="Oude " + SECRETS["staff member (description)"],
+            text="Oude " + SECRETS["complaint text (description)"],
+            subject="Oud",
+        )
+        case.handling = CaseHandling(
+            investigation="Oud " + SECRETS["investigation (handling)"],
+            measures="Oude " + SECRETS["measures (handling)"],
+        )
         case.closure = CaseClosure()
         session.add(case)
         session.flush()
-        session.add(CaseStep(case_id=case.id, action="forward_to_director", taken_on=dt.date(2025, 3, 4),
-                             from_status="registered", to_status="with_director", by_role="receiver",
-                             note="Oude " + SECRETS["step and hold note"], account_id=director_id))
-        session.add(AuditEvent(account_id=director_id, actor_name="Dirk", case_id=case.id, action="edit",
-                               case_version=2, part="handling", field="investigation",
-                               new_value="Oud " + SECRETS["investigation (handling)"]))
+        session.add(
+            CaseStep(
+                case_id=case.id,
+                action="forward_to_director",
+                taken_on=dt.date(2025, 3, 4),
+                from_status="registered",
+                to_status="with_director",
+                by_role="receiver",
+                note="Oude " + SECRETS["step and hold note"],
+                account_id=director_id,
+            )
+        )
+        session.add(
+            AuditEvent(
+                account_id=director_id,
+                actor_name="Dirk",
+                case_id=case.id,
+                action="edit",
+                case_version=2,
+                part="handling",
+                field="investigation",
+                new_value="Oud " + SECRETS["investigation (handling)"],
+            )
+        )
 
 
 def _make_world(request: pytest.FixtureRequest, origin: str) -> World:
     database = pg_database(request, f"kina_hostile_{origin}")  # empty: set up by the migrations
     request.addfinalizer(database.dispose)
     prefix = f"kina_h{os.getpid()}_{next(_names)}_"
-    specs = {"director": ("Dirk Directeur", (Role.DIRECTOR,)),
-             "other_receiver": ("Rob Ontvanger", (Role.RECEIVER,)),
-             **{who: (f"{who.replace('_', ' ').title()} Aanvaller", roles) for who, roles in ATTACKERS.items()}}
+    specs = {
+        "director": ("Dirk Directeur", (Role.DIRECTOR,)),
+        "other_receiver": ("Rob Ontvanger", (Role.RECEIVER,)),
+        **{who: (f"{who.replace('_', ' ').title()} Aanvaller", roles) for who, roles in ATTACKERS.items()},
+    }
     created: list[str] = []
 
     def drop_logins() -> None:
@@ -161,7 +204,9 @@ def _make_world(request: pytest.FixtureRequest, origin: str) -> World:
         assert upgrade(database)  # to this version, data and logins in place
     else:
         assert upgrade(database)
-        owner = Services.for_context(ServiceContext(database, Viewer(None, frozenset(Role), "Eigenaar"), clock=lambda: NOW))
+        owner = Services.for_context(
+            ServiceContext(database, Viewer(None, frozenset(Role), "Eigenaar"), clock=lambda: NOW)
+        )
         for who, (display, roles) in specs.items():
             created.append(prefix + who)
             ids[who] = owner.accounts.create(NewAccount(prefix + who, display, PASSWORD, frozenset(roles))).id
@@ -174,19 +219,41 @@ def _make_world(request: pytest.FixtureRequest, origin: str) -> World:
     # Through the program, each with their own login: a personnel complaint registered by the
     # other receiver, passed to the director (Art. 6), who investigates and asks proof of interest.
     registrar = people["other_receiver"].services()
-    record = registrar.cases.register(draft(
-        category=Category.PERSONNEL, level=Level.TWO, staff_member=SECRETS["staff member (description)"],
-        text=f"Het gaat om {SECRETS['complaint text (description)']}."))
-    registrar.workflow.take(record.header.id, record.header.version, ActionKind.FORWARD_TO_DIRECTOR, StepData(on=NOW.date()))
+    record = registrar.cases.register(
+        draft(
+            category=Category.PERSONNEL,
+            level=Level.TWO,
+            staff_member=SECRETS["staff member (description)"],
+            text=f"Het gaat om {SECRETS['complaint text (description)']}.",
+        )
+    )
+    registrar.workflow.take(
+        record.header.id, record.header.version, ActionKind.FORWARD_TO_DIRECTOR, StepData(on=NOW.date())
+    )
     director = people["director"].services()
     full = director.cases.get(record.tracking_number)
-    full = director.cases.save(CaseChanges(full.header.id, full.header.version, handling=replace(
-        full.handling, investigation=SECRETS["investigation (handling)"], measures=SECRETS["measures (handling)"])))
-    director.workflow.take(full.header.id, full.header.version, ActionKind.REQUEST_PROOF_OF_INTEREST,
-                           StepData(on=NOW.date(), note=SECRETS["step and hold note"]))
+    full = director.cases.save(
+        CaseChanges(
+            full.header.id,
+            full.header.version,
+            handling=replace(
+                full.handling,
+                investigation=SECRETS["investigation (handling)"],
+                measures=SECRETS["measures (handling)"],
+            ),
+        )
+    )
+    director.workflow.take(
+        full.header.id,
+        full.header.version,
+        ActionKind.REQUEST_PROOF_OF_INTEREST,
+        StepData(on=NOW.date(), note=SECRETS["step and hold note"]),
+    )
     daily = registrar.cases.register(draft(subject="Wachttijd aan het loket"))
     with _connect_as_owner(database) as conn:
-        owner_name = conn.execute("SELECT pg_get_userbyid(relowner) FROM pg_class WHERE oid = 'cases'::regclass").fetchone()[0]
+        owner_name = conn.execute(
+            "SELECT pg_get_userbyid(relowner) FROM pg_class WHERE oid = 'cases'::regclass"
+        ).fetchone()[0]
     return World(origin, database, people, record.header.id, daily.header.id, owner_name)
 
 
@@ -214,7 +281,8 @@ def readable_secrets(conn: psycopg.Connection) -> set[str]:
     """Every planted word this login can read, from every table and view it may select."""
     tables = conn.execute(
         "SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
-        "WHERE n.nspname = 'public' AND c.relkind IN ('r', 'v', 'm')").fetchall()
+        "WHERE n.nspname = 'public' AND c.relkind IN ('r', 'v', 'm')"
+    ).fetchall()
     text = []
     for (table,) in tables:
         rows = _quiet(conn, f'SELECT t::text FROM "{table}" t')
@@ -233,19 +301,28 @@ class Snapshot:
 
 
 def snapshot(conn: psycopg.Connection, world: World) -> Snapshot:
-    cases = {r[0]: r[1:] for r in conn.execute(
-        "SELECT id, tracking_number, year, sequence, registered_by_id, registered_at, confidential, status, "
-        "kind, category, level FROM cases").fetchall()}
+    cases = {
+        r[0]: r[1:]
+        for r in conn.execute(
+            "SELECT id, tracking_number, year, sequence, registered_by_id, registered_at, confidential, status, "
+            "kind, category, level FROM cases"
+        ).fetchall()
+    }
     counters = dict(conn.execute("SELECT year, last_sequence FROM tracking_counters").fetchall())
-    parts = conn.execute("SELECT (SELECT count(*) FROM case_descriptions) + (SELECT count(*) FROM case_handlings) "
-                         "+ (SELECT count(*) FROM case_closures)").fetchone()[0]
+    parts = conn.execute(
+        "SELECT (SELECT count(*) FROM case_descriptions) + (SELECT count(*) FROM case_handlings) "
+        "+ (SELECT count(*) FROM case_closures)"
+    ).fetchone()[0]
     roles = conn.execute(
         "SELECT r.rolname, r.rolsuper, r.rolcreaterole, r.rolbypassrls, r.rolcanlogin, r.rolcreatedb, "
         "ARRAY(SELECT g.rolname FROM pg_auth_members m JOIN pg_roles g ON g.oid = m.roleid "
         "      WHERE m.member = r.oid ORDER BY 1)::text FROM pg_roles r "
         "WHERE r.rolname = ANY(%s) ORDER BY 1",
-        ([p.login for p in world.people.values()] + [world.owner, *GROUP_ROLES.values(), "kina_user",
-                                                     "kina_account_manager", "verborgen_directeur"],)).fetchall()
+        (
+            [p.login for p in world.people.values()]
+            + [world.owner, *GROUP_ROLES.values(), "kina_user", "kina_account_manager", "verborgen_directeur"],
+        ),
+    ).fetchall()
     history_max = conn.execute("SELECT COALESCE(max(id), 0) FROM server_history").fetchone()[0]
     return Snapshot(cases, counters, parts, roles, history_max)
 
@@ -280,11 +357,15 @@ def broken_invariants(conn: psycopg.Connection, before: Snapshot, me: Person, wo
         problems.append(f"roles changed: {sorted(changed)[:4]}")
     forged = conn.execute(
         "SELECT account_id, actor_name FROM audit_events WHERE xmin = pg_current_xact_id()::xid "
-        "AND (account_id IS DISTINCT FROM %s OR actor_name <> %s)", (me.account_id, me.name)).fetchall()
+        "AND (account_id IS DISTINCT FROM %s OR actor_name <> %s)",
+        (me.account_id, me.name),
+    ).fetchall()
     if forged:
         problems.append(f"history forged: {forged}")
-    steps = conn.execute("SELECT account_id FROM case_steps WHERE xmin = pg_current_xact_id()::xid "
-                         "AND account_id IS DISTINCT FROM %s", (me.account_id,)).fetchall()
+    steps = conn.execute(
+        "SELECT account_id FROM case_steps WHERE xmin = pg_current_xact_id()::xid AND account_id IS DISTINCT FROM %s",
+        (me.account_id,),
+    ).fetchall()
     if steps:
         problems.append(f"step recorded under another account: {steps}")
     return problems
@@ -292,13 +373,14 @@ def broken_invariants(conn: psycopg.Connection, before: Snapshot, me: Person, wo
 
 def table_digest(conn: psycopg.Connection, table: str) -> str | None:
     """What the login sees of a table, as one hash (None: not readable)."""
-    rows = _quiet(conn, f'SELECT md5(COALESCE(string_agg(t::text, \'|\' ORDER BY t::text), \'\')) FROM "{table}" t')
+    rows = _quiet(conn, f"SELECT md5(COALESCE(string_agg(t::text, '|' ORDER BY t::text), '')) FROM \"{table}\" t")
     return rows[0][0] if rows else None
 
 
 def history_of_changes_is_written(conn: psycopg.Connection, before: Snapshot, table: str, me: Person) -> bool:
-    rows = conn.execute("SELECT login FROM server_history WHERE id > %s AND table_name = %s",
-                        (before.history_max, table)).fetchall()
+    rows = conn.execute(
+        "SELECT login FROM server_history WHERE id > %s AND table_name = %s", (before.history_max, table)
+    ).fetchall()
     return bool(rows) and all(login == me.login for (login,) in rows)
 
 
@@ -310,7 +392,8 @@ def _columns(conn: psycopg.Connection) -> dict[str, list[tuple[str, str]]]:
         "SELECT c.table_name, c.column_name, c.data_type FROM information_schema.columns c "
         "JOIN pg_class t ON t.relname = c.table_name AND t.relkind = 'r' "
         "JOIN pg_namespace n ON n.oid = t.relnamespace AND n.nspname = 'public' "
-        "WHERE c.table_schema = 'public' ORDER BY c.table_name, c.ordinal_position").fetchall()
+        "WHERE c.table_schema = 'public' ORDER BY c.table_name, c.ordinal_position"
+    ).fetchall()
     out: dict[str, list[tuple[str, str]]] = {}
     for table, column, kind in rows:
         out.setdefault(table, []).append((column, kind))
@@ -360,76 +443,129 @@ def table_attacks(conn: psycopg.Connection, world: World) -> Iterator[tuple[str,
 def forging_attacks(world: World, me: Person) -> Iterator[tuple[str, list[str]]]:
     pid, did = world.confidential_id, world.daily_id
     director = world.people["director"]
-    step = ("INSERT INTO case_steps (case_id, action, taken_on, from_status, to_status, by_role, note, account_id, "
-            "recorded_at) VALUES ({case}, '{action}', '2026-11-24', '{frm}', '{to}', '{role}', '', {account}, now())")
-    requalification = ("INSERT INTO case_requalifications (case_id, \"on\", reason, old_kind, new_kind, old_category, "
-                       "new_category, old_level, new_level) VALUES ({case}, '2026-11-24', 'geen klacht', 'complaint', "
-                       "'complaint', 'personnel', 'daily_operations', '2', '2')")
+    step = (
+        "INSERT INTO case_steps (case_id, action, taken_on, from_status, to_status, by_role, note, account_id, "
+        "recorded_at) VALUES ({case}, '{action}', '2026-11-24', '{frm}', '{to}', '{role}', '', {account}, now())"
+    )
+    requalification = (
+        'INSERT INTO case_requalifications (case_id, "on", reason, old_kind, new_kind, old_category, '
+        "new_category, old_level, new_level) VALUES ({case}, '2026-11-24', 'geen klacht', 'complaint', "
+        "'complaint', 'personnel', 'daily_operations', '2', '2')"
+    )
     # off the confidential track: with a forged requalification, with a step in the own name, in
     # the director's name, in the director's role
     for account, role in ((me.account_id, "receiver"), (director.account_id, "director"), (me.account_id, "director")):
-        yield "cases", [requalification.format(case=pid),
-                        step.format(case=pid, action="reclassify", frm="with_director", to="with_director",
-                                    role=role, account=account),
-                        f"UPDATE cases SET category = 'daily_operations' WHERE id = {pid}"]
-    yield "cases", [requalification.format(case=pid), f"UPDATE cases SET category = 'daily_operations' WHERE id = {pid}"]
+        yield (
+            "cases",
+            [
+                requalification.format(case=pid),
+                step.format(
+                    case=pid, action="reclassify", frm="with_director", to="with_director", role=role, account=account
+                ),
+                f"UPDATE cases SET category = 'daily_operations' WHERE id = {pid}",
+            ],
+        )
+    yield (
+        "cases",
+        [requalification.format(case=pid), f"UPDATE cases SET category = 'daily_operations' WHERE id = {pid}"],
+    )
     yield "cases", [f"UPDATE cases SET level = '1', kind = 'information_request' WHERE id = {pid}"]
     # status past the route: closing with a forged step, in one's own name and the director's
     for account, role in ((me.account_id, "receiver"), (director.account_id, "director")):
-        yield "cases", [step.format(case=pid, action="close", frm="with_director", to="closed", role=role, account=account),
-                        f"UPDATE cases SET status = 'closed' WHERE id = {pid}"]
-        yield "cases", [step.format(case=did, action="close", frm="registered", to="closed", role=role, account=account),
-                        f"UPDATE cases SET status = 'closed' WHERE id = {did}"]
+        yield (
+            "cases",
+            [
+                step.format(case=pid, action="close", frm="with_director", to="closed", role=role, account=account),
+                f"UPDATE cases SET status = 'closed' WHERE id = {pid}",
+            ],
+        )
+        yield (
+            "cases",
+            [
+                step.format(case=did, action="close", frm="registered", to="closed", role=role, account=account),
+                f"UPDATE cases SET status = 'closed' WHERE id = {did}",
+            ],
+        )
     yield "cases", [f"UPDATE cases SET status = 'closed' WHERE id = {did}"]
     # renumbering and gaps
     yield "cases", [f"UPDATE cases SET sequence = sequence + 100, tracking_number = '2026-0999' WHERE id = {did}"]
     yield "tracking_counters", ["UPDATE tracking_counters SET last_sequence = last_sequence + 5"]
     yield "tracking_counters", ["INSERT INTO tracking_counters (year, last_sequence) VALUES (2031, 7)"]
     yield "tracking_counters", ["SELECT kina_lock_tracking_counter(2026)", "SELECT kina_lock_tracking_counter(NULL)"]
-    new_case = ("INSERT INTO cases (year, sequence, tracking_number, kind, category, level, status, channel, received_on, "
-                "confidential, registered_by_id, registered_at, on_hold, updated_at, version) VALUES (2026, "
-                "(SELECT last_sequence FROM tracking_counters WHERE year = 2026) + {skip}, "
-                "'2026-' || lpad(((SELECT last_sequence FROM tracking_counters WHERE year = 2026) + {skip})::text, 4, '0'), "
-                "'complaint', 'daily_operations', '2', '{status}', 'post', '2026-11-24', false, {account}, now(), false, "
-                "now(), 1)")
+    new_case = (
+        "INSERT INTO cases (year, sequence, tracking_number, kind, category, level, status, channel, received_on, "
+        "confidential, registered_by_id, registered_at, on_hold, updated_at, version) VALUES (2026, "
+        "(SELECT last_sequence FROM tracking_counters WHERE year = 2026) + {skip}, "
+        "'2026-' || lpad(((SELECT last_sequence FROM tracking_counters WHERE year = 2026) + {skip})::text, 4, '0'), "
+        "'complaint', 'daily_operations', '2', '{status}', 'post', '2026-11-24', false, {account}, now(), false, "
+        "now(), 1)"
+    )
     yield "cases", [new_case.format(skip=5, status="registered", account=me.account_id)]  # a gap
     yield "cases", [new_case.format(skip=1, status="closed", account=me.account_id)]  # past the route
     yield "cases", [new_case.format(skip=1, status="registered", account=director.account_id)]  # another's name
     # the history: in someone else's name, changed, removed
-    yield "audit_events", [f"INSERT INTO audit_events (at, account_id, actor_name, case_id, action, case_version, part, "
-                           f"field, old_value, new_value) VALUES (now(), {director.account_id}, 'Dirk Directeur', {did}, "
-                           "'edit', 1, '', 'status', '', 'closed')"]
-    yield "audit_events", [f"INSERT INTO audit_events (at, account_id, actor_name, case_id, action, case_version, part, "
-                           f"field, old_value, new_value) VALUES (now(), {me.account_id}, 'Dirk Directeur', {did}, "
-                           "'edit', 1, '', 'status', '', 'closed')"]
-    yield "server_history", ["DELETE FROM server_history", "UPDATE server_history SET login = 'iemand'",
-                             "INSERT INTO server_history (login, table_name, operation) VALUES ('x', 'cases', 'UPDATE')"]
+    yield (
+        "audit_events",
+        [
+            f"INSERT INTO audit_events (at, account_id, actor_name, case_id, action, case_version, part, "
+            f"field, old_value, new_value) VALUES (now(), {director.account_id}, 'Dirk Directeur', {did}, "
+            "'edit', 1, '', 'status', '', 'closed')"
+        ],
+    )
+    yield (
+        "audit_events",
+        [
+            f"INSERT INTO audit_events (at, account_id, actor_name, case_id, action, case_version, part, "
+            f"field, old_value, new_value) VALUES (now(), {me.account_id}, 'Dirk Directeur', {did}, "
+            "'edit', 1, '', 'status', '', 'closed')"
+        ],
+    )
+    yield (
+        "server_history",
+        [
+            "DELETE FROM server_history",
+            "UPDATE server_history SET login = 'iemand'",
+            "INSERT INTO server_history (login, table_name, operation) VALUES ('x', 'cases', 'UPDATE')",
+        ],
+    )
 
 
 def role_attacks(world: World, me: Person) -> Iterator[list[str]]:
     director = world.people["director"]
-    for role in (*GROUP_ROLES.values(), world.owner, "kina_account_manager", "pg_execute_server_program",
-                 "pg_read_server_files", "pg_write_server_files", "pg_read_all_data", "pg_write_all_data"):
+    for role in (
+        *GROUP_ROLES.values(),
+        world.owner,
+        "kina_account_manager",
+        "pg_execute_server_program",
+        "pg_read_server_files",
+        "pg_write_server_files",
+        "pg_read_all_data",
+        "pg_write_all_data",
+    ):
         yield [f'GRANT "{role}" TO "{me.login}"']
         yield [f'SET ROLE "{role}"', "SELECT 1"]
-    yield [f'ALTER ROLE "{director.login}" PASSWORD \'overgenomen wachtwoord\'']
+    yield [f"ALTER ROLE \"{director.login}\" PASSWORD 'overgenomen wachtwoord'"]
     yield [f'ALTER ROLE "{me.login}" CREATEROLE']
     yield [f'ALTER ROLE "{me.login}" BYPASSRLS']
     yield [f'ALTER ROLE "{director.login}" NOLOGIN']
-    yield ['CREATE ROLE verborgen_directeur LOGIN PASSWORD \'x\'', 'GRANT kina_director TO verborgen_directeur']
+    yield ["CREATE ROLE verborgen_directeur LOGIN PASSWORD 'x'", "GRANT kina_director TO verborgen_directeur"]
     yield [f'REVOKE kina_director FROM "{director.login}"']
     yield ["COPY (SELECT 1) TO PROGRAM 'id'"]
     yield ["CREATE TEMP TABLE kladblok (x int) ON COMMIT DROP"]
     for schema in ("public", "pg_temp"):
-        yield [f"CREATE FUNCTION {schema}.kina_may_see(p integer, q text) RETURNS boolean LANGUAGE sql AS 'SELECT true'"]
+        yield [
+            f"CREATE FUNCTION {schema}.kina_may_see(p integer, q text) RETURNS boolean LANGUAGE sql AS 'SELECT true'"
+        ]
         yield [f"CREATE FUNCTION {schema}.helper() RETURNS integer LANGUAGE sql AS 'SELECT 1'"]
     yield ["CREATE SCHEMA eigen"]
     yield ["CREATE TABLE public.eigen (x int)"]
     yield ["ALTER TABLE cases DISABLE TRIGGER ALL"]
     yield ["ALTER TABLE case_handlings DISABLE ROW LEVEL SECURITY"]
     yield ["DROP POLICY kina_part ON case_handlings"]
-    yield ["CREATE OR REPLACE FUNCTION kina_may_see(p_case_id integer, p_part text) RETURNS boolean "
-           "LANGUAGE sql AS 'SELECT true'"]
+    yield [
+        "CREATE OR REPLACE FUNCTION kina_may_see(p_case_id integer, p_part text) RETURNS boolean "
+        "LANGUAGE sql AS 'SELECT true'"
+    ]
     yield ["SET session_replication_role = replica", f"UPDATE cases SET status = 'closed' WHERE id = {world.daily_id}"]
 
 
@@ -437,8 +573,17 @@ def function_attacks(world: World, me: Person) -> Iterator[list[str]]:
     """The SECURITY DEFINER functions with hostile arguments."""
     director = world.people["director"]
     verifier = "'SCRAM-SHA-256$4096:c2FsdA==$YWJj:ZGVm'"
-    for name in ("nieuwe.login", "x\"; DROP TABLE cases; --", "o'brien", world.owner, "kina_director", "postgres",
-                 director.login, me.login, None):
+    for name in (
+        "nieuwe.login",
+        'x"; DROP TABLE cases; --',
+        "o'brien",
+        world.owner,
+        "kina_director",
+        "postgres",
+        director.login,
+        me.login,
+        None,
+    ):
         literal = "NULL" if name is None else "'" + name.replace("'", "''") + "'"
         yield [f"SELECT kina_account_create({literal}, {verifier}, ARRAY['director'], 'Iemand')"]
         yield [f"SELECT kina_account_create({literal}, 'gewoon wachtwoord', ARRAY['receiver'], 'Iemand')"]
@@ -453,7 +598,7 @@ def function_attacks(world: World, me: Person) -> Iterator[list[str]]:
     yield [f"SELECT kina_pseudonymise_case({world.daily_id}, NULL)", "SELECT kina_pseudonymise_case(NULL, NULL)"]
     yield ["SELECT kina_record_change()"]
     yield ["SELECT kina_cases_guard()"]
-    yield [f"SELECT kina_may_see({world.confidential_id}, 'handling')", f"SELECT kina_may_see(NULL, NULL)"]
+    yield [f"SELECT kina_may_see({world.confidential_id}, 'handling')", "SELECT kina_may_see(NULL, NULL)"]
 
 
 def _try(conn: psycopg.Connection, statements: list[str]) -> int | None:
@@ -488,11 +633,18 @@ def test_no_login_reads_forges_or_escalates_past_its_role(world: World, who: str
             problems = broken_invariants(conn, before, me, world)
             if problems:
                 broken.append((statements, problems))
-            if table in HISTORY_PARTS and changed and table_digest(conn, table) != digest and not (
-                    history_of_changes_is_written(conn, before, table, me)):
+            if (
+                table in HISTORY_PARTS
+                and changed
+                and table_digest(conn, table) != digest
+                and not (history_of_changes_is_written(conn, before, table, me))
+            ):
                 untraced.append(statements)
-            if not table and statements[0].startswith(("GRANT", "SET ROLE", "ALTER", "CREATE", "COPY", "REVOKE",
-                                                        "DROP")) and statements[0] != "SET ROLE kina_user":
+            if (
+                not table
+                and statements[0].startswith(("GRANT", "SET ROLE", "ALTER", "CREATE", "COPY", "REVOKE", "DROP"))
+                and statements[0] != "SET ROLE kina_user"
+            ):
                 if not (statements[0].startswith("SET ROLE") and _is_member(conn, me, statements[0])):
                     broken.append((statements, ["accepted"]))
             conn.execute("ROLLBACK TO SAVEPOINT attack")
@@ -519,14 +671,24 @@ def test_the_program_shows_each_login_exactly_what_psql_shows(world: World, who:
     record = me.services().cases.get_by_id(world.confidential_id)
     assert record.description is None and record.handling is None and record.closure is None
     with me.connect() as conn:
-        assert conn.execute(f"SELECT count(*) FROM case_handlings WHERE case_id = {world.confidential_id}").fetchone() == (0,)
+        assert conn.execute(
+            f"SELECT count(*) FROM case_handlings WHERE case_id = {world.confidential_id}"
+        ).fetchone() == (0,)
 
 
 def test_the_programs_own_changes_are_in_the_server_history_under_each_login(world: World) -> None:
     with _connect_as_owner(world.database) as conn:
-        rows = set(conn.execute(
-            "SELECT login, table_name, operation FROM server_history WHERE case_id = %s", (world.confidential_id,)))
+        rows = set(
+            conn.execute(
+                "SELECT login, table_name, operation FROM server_history WHERE case_id = %s", (world.confidential_id,)
+            )
+        )
     registrar, director = world.people["other_receiver"].login, world.people["director"].login
-    assert {(registrar, "cases", "INSERT"), (registrar, "case_descriptions", "INSERT"),
-            (registrar, "case_steps", "INSERT"), (registrar, "cases", "UPDATE"),
-            (director, "case_handlings", "UPDATE"), (director, "case_holds", "INSERT")} <= rows
+    assert {
+        (registrar, "cases", "INSERT"),
+        (registrar, "case_descriptions", "INSERT"),
+        (registrar, "case_steps", "INSERT"),
+        (registrar, "cases", "UPDATE"),
+        (director, "case_handlings", "UPDATE"),
+        (director, "case_holds", "INSERT"),
+    } <= rows

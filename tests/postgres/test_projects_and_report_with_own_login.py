@@ -10,17 +10,17 @@ import psycopg
 import pytest
 from sqlalchemy.exc import ProgrammingError
 
-from kina_desktop.domain.enums import Category, Level, Role
+from kina_desktop.domain.enums import Category, Level
 from kina_desktop.domain.projects import ProjectDraft
 from kina_desktop.services.errors import PermissionDenied
 from kina_desktop.services.settings import write_setting
 from tests.factories import draft
-from tests.postgres.test_row_level_security import login, pg_database, people, services_for  # noqa: F401
+from tests.postgres.test_row_level_security import login, people, pg_database, services_for  # noqa: F401
 
 pytestmark = pytest.mark.postgres
 
 
-def test_projects_and_introduction_with_own_logins(people) -> None:  # noqa: ANN001
+def test_projects_and_introduction_with_own_logins(people) -> None:
     team = services_for(*people["team"])
     project = team.projects.create(ProjectDraft("Onthaal"))
     receiver = services_for(*people["receiver"])
@@ -39,10 +39,13 @@ def test_projects_and_introduction_with_own_logins(people) -> None:  # noqa: ANN
             write_setting(session, "letterhead", {"name": "Gekaapt"})
 
 
-def test_the_team_figures_match_what_row_level_security_shows(people) -> None:  # noqa: ANN001
+def test_the_team_figures_match_what_row_level_security_shows(people) -> None:
     receiver = services_for(*people["receiver"])
-    for category, level in ((Category.PERSONNEL, Level.TWO), (Category.DAILY_OPERATIONS, Level.TWO),
-                            (Category.PERSONNEL, Level.THREE)):
+    for category, level in (
+        (Category.PERSONNEL, Level.TWO),
+        (Category.DAILY_OPERATIONS, Level.TWO),
+        (Category.PERSONNEL, Level.THREE),
+    ):
         receiver.cases.register(draft(category=category, level=level))
     year = (dt.date(2026, 1, 1), dt.date(2026, 12, 31))
     team = services_for(*people["team"]).statistics.figures(*year)

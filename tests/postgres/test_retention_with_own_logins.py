@@ -16,20 +16,21 @@ from kina_desktop.db.models import AuditEvent, Case
 from kina_desktop.domain.enums import Role
 from kina_desktop.domain.visibility import Viewer
 from kina_desktop.services.errors import PermissionDenied
-from tests.postgres.test_row_level_security import login, pg_database, people, raw_sql, services_for  # noqa: F401
+from tests.postgres.test_row_level_security import login, people, pg_database, raw_sql, services_for  # noqa: F401
 from tests.services.retention_cases import Person, closed_complaint, handler_account
 from tests.services.test_retention import all_texts
 
 pytestmark = pytest.mark.postgres
 OWNER = Viewer(None, frozenset(Role), "Eigenaar")
 SOFIE = Person("Sofie Maes", "sofie.maes@example.be", "Dorpsstraat 7", secret="Appelboom")
-PIET = Person("Piet Verstraeten", "piet@example.be", "Molenweg 3", staff_member="Karel Geheimhouder",
-              secret="Perenboom")
+PIET = Person(
+    "Piet Verstraeten", "piet@example.be", "Molenweg 3", staff_member="Karel Geheimhouder", secret="Perenboom"
+)
 RECENT = Person("Recente Klager", "recent@example.be", "Nieuwstraat 1", secret="Kersenboom")
 
 
 @pytest.fixture
-def old_cases(pg_database) -> dict[str, int]:  # noqa: ANN001
+def old_cases(pg_database) -> dict[str, int]:
     handler = handler_account(pg_database)
     return {
         "sofie": closed_complaint(pg_database, OWNER, SOFIE, dt.date(2019, 3, 5), handler_id=handler).header.id,
@@ -38,8 +39,7 @@ def old_cases(pg_database) -> dict[str, int]:  # noqa: ANN001
     }
 
 
-def test_an_administrator_with_own_login_pseudonymises_a_confidential_case_too(
-        people, old_cases, pg_database) -> None:  # noqa: ANN001
+def test_an_administrator_with_own_login_pseudonymises_a_confidential_case_too(people, old_cases, pg_database) -> None:
     admin = services_for(*people["administrator"])
     # Row-level security hides the personnel case's parts from the administrator ...
     assert admin.cases.get_by_id(old_cases["piet"]).description is None
@@ -58,7 +58,7 @@ def test_an_administrator_with_own_login_pseudonymises_a_confidential_case_too(
         assert session.get(Case, old_cases["piet"]).pseudonymised_on == dt.date(2026, 11, 24)
 
 
-def test_other_logins_cannot_pseudonymise_or_rewrite_the_history(people, old_cases, pg_database) -> None:  # noqa: ANN001
+def test_other_logins_cannot_pseudonymise_or_rewrite_the_history(people, old_cases, pg_database) -> None:
     for who in ("receiver", "team", "director"):
         viewer, database = people[who]
         with pytest.raises(PermissionDenied):
@@ -80,7 +80,7 @@ def test_other_logins_cannot_pseudonymise_or_rewrite_the_history(people, old_cas
     assert SOFIE.name in all_texts(pg_database)
 
 
-def test_a_legal_hold_is_kept_by_the_server_too(people, old_cases, pg_database) -> None:  # noqa: ANN001
+def test_a_legal_hold_is_kept_by_the_server_too(people, old_cases, pg_database) -> None:
     director = services_for(*people["director"])
     director.legal_holds.set("2019-0001", "Rechtszaak AR 21/123")
     receiver_database = people["receiver"][1]
@@ -95,13 +95,14 @@ def test_a_legal_hold_is_kept_by_the_server_too(people, old_cases, pg_database) 
     # The reason of the hold is in the history, as confidential as the handling part.
     with pg_database.read() as session:
         assert session.scalars(select(AuditEvent.new_value).where(AuditEvent.field == "legal_hold")).all() == [
-            "Rechtszaak AR 21/123"]
+            "Rechtszaak AR 21/123"
+        ]
     with pytest.raises(DBAPIError):
         with people["receiver"][1].write() as session:
             session.execute(text(f"UPDATE cases SET legal_hold_since = NULL WHERE id = {old_cases['sofie']}"))
 
 
-def test_an_access_request_with_own_login_says_what_it_could_not_search(people, old_cases) -> None:  # noqa: ANN001
+def test_an_access_request_with_own_login_says_what_it_could_not_search(people, old_cases) -> None:
     director = services_for(*people["director"]).access_requests.find(name="Piet Verstraeten")
     assert [c.tracking_number for c in director.cases] == ["2019-0002"] and director.not_searched == 0
     admin = services_for(*people["administrator"]).access_requests.find(name="Piet Verstraeten")

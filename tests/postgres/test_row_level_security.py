@@ -34,7 +34,7 @@ PASSWORD = "een lang testwachtwoord"  # the staff member: must never reach a non
 
 
 @pytest.fixture
-def pg_database(request: pytest.FixtureRequest, tmp_path) -> Database:  # noqa: ANN001
+def pg_database(request: pytest.FixtureRequest, tmp_path) -> Database:
     from tests.conftest import make_database
 
     return make_database("postgresql", request, tmp_path)
@@ -80,14 +80,17 @@ def services_for(viewer: Viewer, database: Database) -> Services:
 def raw_sql(database: Database, query: str) -> list[tuple]:
     url = make_url(database.url)
     with psycopg.connect(
-        dbname=url.database, host=url.query["host"], user=url.query["user"], password=url.query["password"],
+        dbname=url.database,
+        host=url.query["host"],
+        user=url.query["user"],
+        password=url.query["password"],
         autocommit=True,
     ) as conn:
         return conn.execute(query).fetchall()
 
 
 @pytest.fixture
-def people(login):  # noqa: ANN001, ANN201
+def people(login):
     return {
         "receiver": login(Role.RECEIVER, "Rita Ontvanger"),
         "other_receiver": login(Role.RECEIVER, "Rob Ontvanger"),
@@ -98,16 +101,22 @@ def people(login):  # noqa: ANN001, ANN201
     }
 
 
-def _confidential_case(people) -> str:  # noqa: ANN001
+def _confidential_case(people) -> str:
     """A personnel level-2 complaint registered by the receiver and handled by the director."""
     viewer, database = people["receiver"]
     receiver = services_for(viewer, database)
     record = receiver.cases.register(
-        draft(category=Category.PERSONNEL, level=Level.TWO, staff_member=SECRET,
-              complainant_name="Petra Klaagster", subject="Onheus gedrag aan het onthaal")
+        draft(
+            category=Category.PERSONNEL,
+            level=Level.TWO,
+            staff_member=SECRET,
+            complainant_name="Petra Klaagster",
+            subject="Onheus gedrag aan het onthaal",
+        )
     )
-    record = receiver.workflow.take(record.header.id, record.header.version, ActionKind.FORWARD_TO_DIRECTOR,
-                                    StepData(on=NOW.date()))
+    record = receiver.workflow.take(
+        record.header.id, record.header.version, ActionKind.FORWARD_TO_DIRECTOR, StepData(on=NOW.date())
+    )
     d_viewer, d_database = people["director"]
     director = services_for(d_viewer, d_database)
     full = director.cases.get(record.tracking_number)
@@ -116,14 +125,15 @@ def _confidential_case(people) -> str:  # noqa: ANN001
 
     director.cases.save(
         __import__("kina_desktop.domain.complaint", fromlist=["CaseChanges"]).CaseChanges(
-            full.header.id, full.header.version,
+            full.header.id,
+            full.header.version,
             handling=replace(full.handling, investigation=f"Gesprek met {SECRET} gepland."),
         )
     )
     return record.tracking_number
 
 
-def test_receiver_who_registered_sees_description_but_not_handling_through_the_program(people) -> None:  # noqa: ANN001
+def test_receiver_who_registered_sees_description_but_not_handling_through_the_program(people) -> None:
     number = _confidential_case(people)
     viewer, database = people["receiver"]
     record = services_for(viewer, database).cases.get(number)
@@ -132,7 +142,7 @@ def test_receiver_who_registered_sees_description_but_not_handling_through_the_p
 
 
 @pytest.mark.parametrize("who", ["other_receiver", "handler", "team", "administrator"])
-def test_others_see_only_that_a_confidential_case_exists(people, who: str) -> None:  # noqa: ANN001
+def test_others_see_only_that_a_confidential_case_exists(people, who: str) -> None:
     number = _confidential_case(people)
     viewer, database = people[who]
     services = services_for(viewer, database)
@@ -152,24 +162,25 @@ def test_others_see_only_that_a_confidential_case_exists(people, who: str) -> No
     assert all(note == "" for (note,) in steps)
 
 
-def test_receiver_cannot_read_the_handling_part_with_any_sql_client(people) -> None:  # noqa: ANN001
+def test_receiver_cannot_read_the_handling_part_with_any_sql_client(people) -> None:
     _confidential_case(people)
     _viewer, database = people["receiver"]
     assert raw_sql(database, "SELECT staff_member FROM case_descriptions") == [(SECRET,)]
     assert raw_sql(database, "SELECT investigation FROM case_handlings") == []
     assert not any(
-        SECRET in (new or "") for (new,) in raw_sql(database, "SELECT new_value FROM audit_events WHERE part = 'handling'")
+        SECRET in (new or "")
+        for (new,) in raw_sql(database, "SELECT new_value FROM audit_events WHERE part = 'handling'")
     )
 
 
-def test_director_reads_everything(people) -> None:  # noqa: ANN001
+def test_director_reads_everything(people) -> None:
     _confidential_case(people)
     _viewer, database = people["director"]
     assert raw_sql(database, "SELECT investigation FROM case_handlings") == [(f"Gesprek met {SECRET} gepland.",)]
 
 
 @pytest.mark.parametrize("who", ["receiver", "handler", "director", "administrator"])
-def test_the_history_is_append_only_for_every_role(people, who: str) -> None:  # noqa: ANN001
+def test_the_history_is_append_only_for_every_role(people, who: str) -> None:
     _confidential_case(people)
     _viewer, database = people[who]
     for statement in ("UPDATE audit_events SET new_value = 'x'", "DELETE FROM audit_events"):
@@ -177,26 +188,30 @@ def test_the_history_is_append_only_for_every_role(people, who: str) -> None:  #
             raw_sql(database, statement)
 
 
-def test_nobody_reads_password_hashes(people) -> None:  # noqa: ANN001
+def test_nobody_reads_password_hashes(people) -> None:
     _viewer, database = people["handler"]
     with pytest.raises(psycopg.errors.InsufficientPrivilege):
         raw_sql(database, "SELECT password_hash FROM accounts")
 
 
-def test_a_note_on_a_hold_is_as_confidential_as_the_handling(people) -> None:  # noqa: ANN001
+def test_a_note_on_a_hold_is_as_confidential_as_the_handling(people) -> None:
     number = _confidential_case(people)
     d_viewer, d_database = people["director"]
     director = services_for(d_viewer, d_database)
     record = director.cases.get(number)
-    director.workflow.take(record.header.id, record.header.version, ActionKind.REQUEST_PROOF_OF_INTEREST,
-                           StepData(on=NOW.date(), note=f"Twijfel over belang; {SECRET} betrokken"))
+    director.workflow.take(
+        record.header.id,
+        record.header.version,
+        ActionKind.REQUEST_PROOF_OF_INTEREST,
+        StepData(on=NOW.date(), note=f"Twijfel over belang; {SECRET} betrokken"),
+    )
     _viewer, database = people["receiver"]
     notes = raw_sql(database, "SELECT note FROM case_holds") + raw_sql(database, "SELECT note FROM case_steps")
     assert not any(SECRET in note for (note,) in notes)
     assert any(SECRET in note for (note,) in raw_sql(d_database, "SELECT note FROM case_holds"))
 
 
-def test_documents_in_the_complaint_folder_follow_their_part(people) -> None:  # noqa: ANN001
+def test_documents_in_the_complaint_folder_follow_their_part(people) -> None:
     from kina_desktop.domain.visibility import Part
 
     number = _confidential_case(people)

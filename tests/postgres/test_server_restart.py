@@ -27,8 +27,11 @@ def test_a_save_while_the_server_is_down_is_refused_cleanly_and_works_after_the_
     database = open_database(own_pg_server.url)
     services = Services.for_context(ServiceContext(database, Viewer(None, frozenset(Role), "Test"), clock=lambda: NOW))
     record = services.cases.register(draft())
-    edited = CaseChanges(record.header.id, record.header.version,
-                         description=replace(record.description, text="Aanvulling die niet verloren mag gaan"))
+    edited = CaseChanges(
+        record.header.id,
+        record.header.version,
+        description=replace(record.description, text="Aanvulling die niet verloren mag gaan"),
+    )
     own_pg_server.stop()
     with pytest.raises(DatabaseUnavailable, match="niet bereikbaar") as caught:
         services.cases.save(edited)

@@ -21,7 +21,7 @@ pytestmark = pytest.mark.postgres
 
 
 @pytest.fixture
-def pg(request: pytest.FixtureRequest, tmp_path) -> Database:  # noqa: ANN001
+def pg(request: pytest.FixtureRequest, tmp_path) -> Database:
     from tests.conftest import make_database
 
     return make_database("postgresql", request, tmp_path)
@@ -40,8 +40,9 @@ def test_the_servers_table_of_steps_is_the_domains(pg: Database) -> None:
         rows = conn.execute(text("SELECT route, action, from_status, to_status, role FROM kina_step_rules")).all()
     assert sorted(tuple(r) for r in rows) == sorted(step_rule_rows())
     # every step of the domain is there: each transition, on each of its routes, statuses and roles
-    assert len(rows) == len({(r.value, t.action, s, ro) for t in TRANSITIONS for r in t.routes
-                             for s in t.sources for ro in t.roles})
+    assert len(rows) == len(
+        {(r.value, t.action, s, ro) for t in TRANSITIONS for r in t.routes for s in t.sources for ro in t.roles}
+    )
 
 
 def test_a_case_enters_in_the_statuses_the_registration_gives() -> None:

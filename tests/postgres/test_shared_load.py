@@ -10,7 +10,7 @@ from benchmarks.shared_load import run_load
 pytestmark = pytest.mark.postgres
 
 
-def test_twenty_clients_at_once_lose_nothing(request: pytest.FixtureRequest, tmp_path) -> None:  # noqa: ANN001
+def test_twenty_clients_at_once_lose_nothing(request: pytest.FixtureRequest, tmp_path) -> None:
     from tests.conftest import make_database
 
     database = make_database("postgresql", request, tmp_path)

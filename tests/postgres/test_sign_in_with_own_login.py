@@ -18,7 +18,7 @@ PASSWORD = "een lang testwachtwoord"
 
 
 @pytest.fixture
-def pg_database(request: pytest.FixtureRequest, tmp_path) -> Database:  # noqa: ANN001
+def pg_database(request: pytest.FixtureRequest, tmp_path) -> Database:
     from tests.conftest import make_database
 
     database = make_database("postgresql", request, tmp_path)
@@ -42,8 +42,9 @@ def unique(name: str) -> str:
 
 def test_director_signs_in_with_own_login_and_gets_group_roles(pg_database: Database) -> None:
     director = unique("dirk")
-    create_first_account(pg_database, NewAccount(director, "Dirk Directeur", PASSWORD,
-                                                 frozenset({Role.DIRECTOR, Role.ADMINISTRATOR})))
+    create_first_account(
+        pg_database, NewAccount(director, "Dirk Directeur", PASSWORD, frozenset({Role.DIRECTOR, Role.ADMINISTRATOR}))
+    )
     signed = sign_in(pg_database.url, director, PASSWORD)
     assert signed.account.roles == {Role.DIRECTOR, Role.ADMINISTRATOR}
     assert PASSWORD not in signed.context.database.describe()
@@ -53,8 +54,9 @@ def test_director_signs_in_with_own_login_and_gets_group_roles(pg_database: Data
 
 def test_wrong_password_expired_and_disabled_logins_get_a_dutch_message(pg_database: Database) -> None:
     director, receiver = unique("dirk"), unique("rita")
-    create_first_account(pg_database, NewAccount(director, "Dirk Directeur", PASSWORD,
-                                                 frozenset({Role.DIRECTOR, Role.ADMINISTRATOR})))
+    create_first_account(
+        pg_database, NewAccount(director, "Dirk Directeur", PASSWORD, frozenset({Role.DIRECTOR, Role.ADMINISTRATOR}))
+    )
     admin = sign_in(pg_database.url, director, PASSWORD).context
     AccountService(admin).create(NewAccount(receiver, "Rita Ontvanger", PASSWORD, frozenset({Role.RECEIVER})))
     assert sign_in(pg_database.url, receiver, PASSWORD).account.roles == {Role.RECEIVER}
@@ -79,8 +81,9 @@ def test_repeated_wrong_passwords_on_the_shared_database_are_slowed_down(pg_data
     from kina_desktop.services.auth import Throttle, sign_in_postgres
 
     director = unique("dirk")
-    create_first_account(pg_database, NewAccount(director, "Dirk Directeur", PASSWORD,
-                                                 frozenset({Role.DIRECTOR, Role.ADMINISTRATOR})))
+    create_first_account(
+        pg_database, NewAccount(director, "Dirk Directeur", PASSWORD, frozenset({Role.DIRECTOR, Role.ADMINISTRATOR}))
+    )
     throttle, now = Throttle(), dt.datetime(2026, 11, 24, 10, 0)
     for expected_wait in (0, 0, 2):
         with pytest.raises(SignInFailed) as caught:

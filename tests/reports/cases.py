@@ -41,8 +41,10 @@ DESCRIPTION = Description(
     complainant_language="nl",
     organisation="OCMW Zoersel",
     subject="Lange wachttijd aan het loket",
-    text=("Ik heb op 18 november drie uur moeten wachten aan het loket, zonder uitleg. "
-          "Mijn afspraak om 9 uur werd ‘vergeten’ en niemand kon me zeggen waarom."),
+    text=(
+        "Ik heb op 18 november drie uur moeten wachten aan het loket, zonder uitleg. "
+        "Mijn afspraak om 9 uur werd ‘vergeten’ en niemand kon me zeggen waarom."
+    ),
     facts_on=dt.date(2026, 11, 18),
     request="Een verontschuldiging en een betere planning.",
 )
@@ -52,15 +54,20 @@ HANDLING = Handling(
     admissibility=Admissibility.ADMISSIBLE,
     investigation="Gesprek met de loketmedewerkers en de planning van 18 november nagekeken.",
     verdict=Verdict.FOUNDED,
-    verdict_motivation=("De afspraak stond niet in de nieuwe agenda. Daardoor wachtte u veel te lang. "
-                        "Dat had niet mogen gebeuren."),
+    verdict_motivation=(
+        "De afspraak stond niet in de nieuwe agenda. Daardoor wachtte u veel te lang. Dat had niet mogen gebeuren."
+    ),
     measures="Alle afspraken staan voortaan in één agenda. Het loket krijgt elke ochtend een overzicht.",
 )
 
-COURT = GroundFinding(InadmissibilityGround.COURT_PROCEEDINGS,
-                      "Over dezelfde feiten loopt een procedure bij de arbeidsrechtbank van Antwerpen.")
-TOO_OLD = GroundFinding(InadmissibilityGround.OLDER_THAN_SIX_MONTHS,
-                        "De feiten dateren van 3 maart 2026, meer dan zes maanden voor uw klacht.")
+COURT = GroundFinding(
+    InadmissibilityGround.COURT_PROCEEDINGS,
+    "Over dezelfde feiten loopt een procedure bij de arbeidsrechtbank van Antwerpen.",
+)
+TOO_OLD = GroundFinding(
+    InadmissibilityGround.OLDER_THAN_SIX_MONTHS,
+    "De feiten dateren van 3 maart 2026, meer dan zes maanden voor uw klacht.",
+)
 
 
 def record(
@@ -75,9 +82,18 @@ def record(
     **description: object,
 ) -> CaseRecord:
     header = CaseHeader(
-        id=42, tracking_number=number, kind=kind, category=category, level=level, status=status,
-        received_on=RECEIVED, channel=channel, registered_by_id=3,
-        registered_at=dt.datetime(2026, 11, 20, 10, 15), version=1, handler_name="Els Janssens",
+        id=42,
+        tracking_number=number,
+        kind=kind,
+        category=category,
+        level=level,
+        status=status,
+        received_on=RECEIVED,
+        channel=channel,
+        registered_by_id=3,
+        registered_at=dt.datetime(2026, 11, 20, 10, 15),
+        version=1,
+        handler_name="Els Janssens",
         board_meeting_on=board_meeting_on,
     )
     desc = replace(DESCRIPTION, channel=channel, **description)  # type: ignore[arg-type]
@@ -91,23 +107,50 @@ def case_for(kind: LetterKind) -> CaseRecord:
     if kind in (LetterKind.ACKNOWLEDGEMENT, LetterKind.PROOF_OF_INTEREST):
         return record(handling=Handling(), status=Status.REGISTERED)
     if kind == LetterKind.INADMISSIBLE:
-        return record(handling=replace(HANDLING, admissibility=Admissibility.INADMISSIBLE, verdict=Verdict.NONE,
-                                       verdict_motivation="", measures=""))
+        return record(
+            handling=replace(
+                HANDLING,
+                admissibility=Admissibility.INADMISSIBLE,
+                verdict=Verdict.NONE,
+                verdict_motivation="",
+                measures="",
+            )
+        )
     if kind == LetterKind.BOARD_DATE:
-        return record(category=Category.PERSONNEL, level=Level.THREE, status=Status.WITH_BOARD,
-                      handling=None, board_meeting_on=BOARD_MEETING,
-                      subject="Onheus gedrag van een medewerker", staff_member="Piet Claes")
+        return record(
+            category=Category.PERSONNEL,
+            level=Level.THREE,
+            status=Status.WITH_BOARD,
+            handling=None,
+            board_meeting_on=BOARD_MEETING,
+            subject="Onheus gedrag van een medewerker",
+            staff_member="Piet Claes",
+        )
     if kind == LetterKind.OUTCOME_PERSONNEL:
-        return record(category=Category.PERSONNEL, level=Level.TWO, status=Status.HANDLED,
-                      subject="Onheus gedrag van een medewerker", staff_member="Piet Claes",
-                      handling=replace(HANDLING, verdict_motivation="Het personeelslid Piet Claes gaf toe.",
-                                       measures="Piet Claes volgt een opleiding klantvriendelijkheid."))
+        return record(
+            category=Category.PERSONNEL,
+            level=Level.TWO,
+            status=Status.HANDLED,
+            subject="Onheus gedrag van een medewerker",
+            staff_member="Piet Claes",
+            handling=replace(
+                HANDLING,
+                verdict_motivation="Het personeelslid Piet Claes gaf toe.",
+                measures="Piet Claes volgt een opleiding klantvriendelijkheid.",
+            ),
+        )
     if kind == LetterKind.INFORMATION_ANSWER:
-        return record(kind=Kind.INFORMATION_REQUEST, handling=Handling(), status=Status.REGISTERED,
-                      subject="de openingsuren van het sociaal huis in de kerstvakantie",
-                      text="Wanneer is het sociaal huis open tijdens de kerstvakantie?")
+        return record(
+            kind=Kind.INFORMATION_REQUEST,
+            handling=Handling(),
+            status=Status.REGISTERED,
+            subject="de openingsuren van het sociaal huis in de kerstvakantie",
+            text="Wanneer is het sociaal huis open tijdens de kerstvakantie?",
+        )
     return record(status=Status.HANDLED)
 
 
-ANSWER = ("Het sociaal huis is open van maandag tot vrijdag van 9 tot 12 uur. "
-          "Op 25 en 26 december en op 1 januari is het gesloten.")
+ANSWER = (
+    "Het sociaal huis is open van maandag tot vrijdag van 9 tot 12 uur. "
+    "Op 25 en 26 december en op 1 januari is het gesloten."
+)

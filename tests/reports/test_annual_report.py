@@ -40,8 +40,23 @@ from tests.factories import draft
 from tests.reports.pdf_reading import text as pdf_text
 
 # Codes, not text: these columns hold enum values and stay as they are.
-CODES = {"complainant_language", "admissibility", "verdict", "action", "from_status", "to_status", "by_role",
-         "reason_code", "ground", "old_kind", "new_kind", "old_category", "new_category", "old_level", "new_level"}
+CODES = {
+    "complainant_language",
+    "admissibility",
+    "verdict",
+    "action",
+    "from_status",
+    "to_status",
+    "by_role",
+    "reason_code",
+    "ground",
+    "old_kind",
+    "new_kind",
+    "old_category",
+    "new_category",
+    "old_level",
+    "new_level",
+}
 POISONED = (CaseDescription, CaseHandling, CaseClosure, CaseStep, CaseHold, CaseGroundFinding, CaseRequalification)
 
 
@@ -54,7 +69,7 @@ def _marker(table: str, column: str) -> str:
     return _MARKERS.setdefault((table, column), f"Vlimq{len(_MARKERS):02d}zx")
 
 
-def _poison(database) -> list[str]:  # noqa: ANN001
+def _poison(database) -> list[str]:
     """Write a distinctive name into every text field of every case, account and project."""
     markers = []
     with database.engine.begin() as conn:
@@ -87,18 +102,24 @@ def _flat(text: str) -> str:
 
 def _xlsx_text(content: bytes) -> str:
     book = load_workbook(io.BytesIO(content))
-    return " ".join(str(c) for sheet in book for row in sheet.iter_rows(values_only=True) for c in row
-                    if c is not None)
+    return " ".join(str(c) for sheet in book for row in sheet.iter_rows(values_only=True) for c in row if c is not None)
 
 
-def test_no_name_or_free_text_of_a_case_reaches_the_report(ctx) -> None:  # noqa: ANN001
+def test_no_name_or_free_text_of_a_case_reaches_the_report(ctx) -> None:
     services = Services.for_context(ctx)
     DemoService(ctx).generate(600, seed=3)
     for year in (2025, 2026):
-        record = services.cases.register(draft(received_on=dt.date(year, 3, 2), facts_on=dt.date(year, 3, 1), staff_member="Zqstaffmember"))
-        project = services.projects.create(ProjectDraft(f"Project {year}", status=ProjectStatus.DONE,
-                                                        evaluation_on=dt.date(year, 6, 1),
-                                                        evaluation_result="Werkt goed"))
+        record = services.cases.register(
+            draft(received_on=dt.date(year, 3, 2), facts_on=dt.date(year, 3, 1), staff_member="Zqstaffmember")
+        )
+        project = services.projects.create(
+            ProjectDraft(
+                f"Project {year}",
+                status=ProjectStatus.DONE,
+                evaluation_on=dt.date(year, 6, 1),
+                evaluation_result="Werkt goed",
+            )
+        )
         services.projects.link_case(project.id, record.tracking_number)
         services.projects.add_action(project.id, "iets", dt.date(year, 5, 1))
     markers = _poison(ctx.database)
@@ -112,14 +133,19 @@ def test_no_name_or_free_text_of_a_case_reaches_the_report(ctx) -> None:  # noqa
     assert "Zqstaffmember" not in pdf and "Vlimq" not in pdf and "Vlimq" not in sheet
 
 
-def test_cells_with_one_or_two_cases_read_less_than_three(ctx) -> None:  # noqa: ANN001
+def test_cells_with_one_or_two_cases_read_less_than_three(ctx) -> None:
     services = Services.for_context(ctx)
     for channel in (Channel.POST, Channel.POST, Channel.EMAIL, Channel.EMAIL, Channel.EMAIL, Channel.PHONE):
         services.cases.register(draft(channel=channel, received_on=dt.date(2026, 5, 4), facts_on=dt.date(2026, 5, 1)))
     data = services.annual_report.data(2026)
     channels = {row[0]: row[1] for row in next(t for t in build_tables(data) if t.key == "channels").rows}
-    assert channels == {"Post": SMALL_TEXT, "E-mail": 3, "Webformulier": 0, "Telefoon": SMALL_TEXT,
-                        "Aan het onthaal": 0}
+    assert channels == {
+        "Post": SMALL_TEXT,
+        "E-mail": 3,
+        "Webformulier": 0,
+        "Telefoon": SMALL_TEXT,
+        "Aan het onthaal": 0,
+    }
     text = pdf_text(services.annual_report.render_pdf(data))
     assert "Post < 3" in text and "Telefoon < 3" in text
     sheet = load_workbook(io.BytesIO(services.annual_report.render_xlsx(data)))
@@ -127,7 +153,7 @@ def test_cells_with_one_or_two_cases_read_less_than_three(ctx) -> None:  # noqa:
     assert rows[0][1] == SMALL_TEXT and rows[1][1] == 3
 
 
-def test_the_report_shows_the_statistics_of_its_year_and_the_previous_one(ctx) -> None:  # noqa: ANN001
+def test_the_report_shows_the_statistics_of_its_year_and_the_previous_one(ctx) -> None:
     services = Services.for_context(ctx)
     DemoService(ctx).generate(1500, seed=9)
     data = services.annual_report.data(2025)
@@ -142,7 +168,7 @@ def test_the_report_shows_the_statistics_of_its_year_and_the_previous_one(ctx) -
     assert data.lines[0].tracking_number in text and data.lines[-1].tracking_number in text
 
 
-def test_the_team_makes_the_report_without_the_hidden_parts(ctx) -> None:  # noqa: ANN001
+def test_the_team_makes_the_report_without_the_hidden_parts(ctx) -> None:
     DemoService(ctx).generate(800, seed=5)
     team = AnnualReportService(dataclasses.replace(ctx, viewer=Viewer(None, frozenset({Role.TEAM}), "Team")))
     data = team.data(2025)
@@ -151,7 +177,7 @@ def test_the_team_makes_the_report_without_the_hidden_parts(ctx) -> None:  # noq
     assert "Zonder de vertrouwelijke klachten" in pdf_text(team.render_pdf(data))
 
 
-def test_progress_is_reported_and_the_report_can_be_cancelled(ctx) -> None:  # noqa: ANN001
+def test_progress_is_reported_and_the_report_can_be_cancelled(ctx) -> None:
     DemoService(ctx).generate(500, seed=2)
     report = AnnualReportService(ctx)
     data = report.data(2025)
@@ -163,7 +189,7 @@ def test_progress_is_reported_and_the_report_can_be_cancelled(ctx) -> None:  # n
         report.render_pdf(data, cancelled=lambda: calls.append(1) or len(calls) > 2)
 
 
-def test_the_introduction_is_kept_per_year(ctx) -> None:  # noqa: ANN001
+def test_the_introduction_is_kept_per_year(ctx) -> None:
     report = AnnualReportService(ctx)
     assert "anoniem overzicht" in report.introduction(2026)
     report.set_introduction(2026, "Een bewogen jaar.")
@@ -175,9 +201,9 @@ def test_the_introduction_is_kept_per_year(ctx) -> None:  # noqa: ANN001
     assert "Een bewogen jaar." in pdf_text(report.pdf(2026))
 
 
-def test_only_the_director_exports_the_full_register_and_it_is_recorded(ctx) -> None:  # noqa: ANN001
+def test_only_the_director_exports_the_full_register_and_it_is_recorded(ctx) -> None:
     services = Services.for_context(ctx)
-    services.cases.register(draft(complainant_name="=HYPERLINK(\"x\")"))
+    services.cases.register(draft(complainant_name='=HYPERLINK("x")'))
     team = AnnualReportService(dataclasses.replace(ctx, viewer=Viewer(None, frozenset({Role.TEAM}), "Team")))
     with pytest.raises(PermissionDenied):
         team.register_xlsx()
@@ -190,17 +216,16 @@ def test_only_the_director_exports_the_full_register_and_it_is_recorded(ctx) -> 
     assert [tuple(e) for e in events] == [("export", "register_xlsx")]
 
 
-def test_every_font_of_the_report_is_embedded(ctx) -> None:  # noqa: ANN001
+def test_every_font_of_the_report_is_embedded(ctx) -> None:
     services = Services.for_context(ctx)
     for channel in (Channel.POST, Channel.EMAIL, Channel.EMAIL, Channel.EMAIL):
         services.cases.register(draft(channel=channel, received_on=dt.date(2026, 5, 4), facts_on=dt.date(2026, 5, 1)))
     reader = PdfReader(io.BytesIO(services.annual_report.pdf(2026)))
-    names = {font.get_object()["/BaseFont"] for page in reader.pages
-             for font in page["/Resources"]["/Font"].values()}
+    names = {font.get_object()["/BaseFont"] for page in reader.pages for font in page["/Resources"]["/Font"].values()}
     assert names and all("DejaVuSans" in name for name in names), names  # no Helvetica: charts too
 
 
-def test_differences_in_the_spreadsheet_are_numbers(ctx) -> None:  # noqa: ANN001
+def test_differences_in_the_spreadsheet_are_numbers(ctx) -> None:
     services = Services.for_context(ctx)
     for _n in range(4):
         services.cases.register(draft(received_on=dt.date(2026, 5, 4), facts_on=dt.date(2026, 5, 1)))

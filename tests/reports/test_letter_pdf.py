@@ -52,8 +52,14 @@ def test_address_sits_in_the_window_of_a_dl_envelope() -> None:
 
 
 def test_confidential_letters_say_so_above_the_address_inside_the_window() -> None:
-    content = build_letter(L.OUTCOME_PERSONNEL, case_for(L.OUTCOME_PERSONNEL),
-                           default_template(L.OUTCOME_PERSONNEL), LETTERHEAD, CONTACT, TODAY)
+    content = build_letter(
+        L.OUTCOME_PERSONNEL,
+        case_for(L.OUTCOME_PERSONNEL),
+        default_template(L.OUTCOME_PERSONNEL),
+        LETTERHEAD,
+        CONTACT,
+        TODAY,
+    )
     assert content.confidential
     pdf = render_letter(content, LETTERHEAD)
     mark, name = run_with(pdf, "Persoonlijk en vertrouwelijk"), run_with(pdf, "Sofie Van den Broeck-Maës")
@@ -72,8 +78,15 @@ def test_every_letter_of_a_confidential_personnel_case_is_marked_confidential() 
 
 def test_letter_blocks_come_in_the_order_of_a_flemish_government_letter() -> None:
     pdf = render_letter(acknowledgement(), LETTERHEAD)
-    order = ["KINA p.v.", "Ons kenmerk", "Malle, 24 november 2026", "Ontvangstbevestiging van uw klacht",
-             "Geachte mevrouw, geachte heer,", "Wij hebben uw klacht", "Met vriendelijke groeten"]
+    order = [
+        "KINA p.v.",
+        "Ons kenmerk",
+        "Malle, 24 november 2026",
+        "Ontvangstbevestiging van uw klacht",
+        "Geachte mevrouw, geachte heer,",
+        "Wij hebben uw klacht",
+        "Met vriendelijke groeten",
+    ]
     tops = [run_with(pdf, needle).top_mm for needle in order]
     assert tops == sorted(tops)
     assert run_with(pdf, "Malle, 24 november 2026").top_mm > 90  # below the window
@@ -99,12 +112,18 @@ def test_page_numbers_appear_only_from_a_letters_second_page() -> None:
 def test_batch_orders_tracking_numbers_as_numbers_and_years() -> None:
     contents = [acknowledgement(n) for n in ("2027-0001", "2026-10000", "2026-0042", "2026-9999")]
     assert [c.tracking_number for c in in_tracking_number_order(contents)] == [
-        "2026-0042", "2026-9999", "2026-10000", "2027-0001"]
+        "2026-0042",
+        "2026-9999",
+        "2026-10000",
+        "2027-0001",
+    ]
 
 
 def test_batch_reports_progress_per_letter() -> None:
     seen: list[tuple[int, int]] = []
-    render_letters([acknowledgement(f"2026-00{n}") for n in (11, 12, 13)], LETTERHEAD, progress=lambda d, t: seen.append((d, t)))
+    render_letters(
+        [acknowledgement(f"2026-00{n}") for n in (11, 12, 13)], LETTERHEAD, progress=lambda d, t: seen.append((d, t))
+    )
     assert seen == [(0, 3), (1, 3), (2, 3), (3, 3)]
 
 
@@ -117,8 +136,12 @@ def test_batch_can_be_cancelled_between_letters() -> None:
         return len(asked) >= 2  # a person presses Cancel while the first letter is being made
 
     with pytest.raises(Cancelled):
-        render_letters([acknowledgement(f"2026-00{n}") for n in (11, 12, 13)], LETTERHEAD,
-                       progress=lambda d, t: seen.append((d, t)), cancelled=cancelled)
+        render_letters(
+            [acknowledgement(f"2026-00{n}") for n in (11, 12, 13)],
+            LETTERHEAD,
+            progress=lambda d, t: seen.append((d, t)),
+            cancelled=cancelled,
+        )
     assert seen == [(0, 3), (1, 3)]
     assert len(asked) == 2
 
@@ -151,8 +174,14 @@ def test_summary_restates_the_complaint_and_cuts_long_texts_at_a_word() -> None:
 
 
 def test_contact_without_a_phone_of_their_own_is_reached_through_kinas_phone() -> None:
-    content = build_letter(L.ACKNOWLEDGEMENT, record(), ACK, LETTERHEAD,
-                           ContactPerson("Jan Wouters", "Klachtenbehandelaar", email="jan.wouters@kina.be"), TODAY)
+    content = build_letter(
+        L.ACKNOWLEDGEMENT,
+        record(),
+        ACK,
+        LETTERHEAD,
+        ContactPerson("Jan Wouters", "Klachtenbehandelaar", email="jan.wouters@kina.be"),
+        TODAY,
+    )
     body = " ".join("\n".join(content.paragraphs).split())
     assert "contact op via telefoon 03 312 00 00 of e-mail jan.wouters@kina.be." in body
     assert "telefoon\u00a003\u00a0312\u00a000\u00a000" in content.paragraphs[-1]  # never cut over two lines
@@ -160,15 +189,29 @@ def test_contact_without_a_phone_of_their_own_is_reached_through_kinas_phone() -
 
 
 def test_contact_without_any_phone_gives_the_email_only() -> None:
-    content = build_letter(L.ACKNOWLEDGEMENT, record(), ACK, replace(LETTERHEAD, phone=""),
-                           ContactPerson("Jan Wouters", email="jan.wouters@kina.be"), TODAY)
+    content = build_letter(
+        L.ACKNOWLEDGEMENT,
+        record(),
+        ACK,
+        replace(LETTERHEAD, phone=""),
+        ContactPerson("Jan Wouters", email="jan.wouters@kina.be"),
+        TODAY,
+    )
     assert content.paragraphs[-1].endswith("contact op via e-mail\u00a0jan.wouters@kina.be.")
 
 
 def test_a_known_title_gives_a_personal_salutation_and_someone_else_may_sign() -> None:
     director = ContactPerson("An Peeters", "Directeur")
-    content = build_letter(L.ACKNOWLEDGEMENT, record(), ACK, LETTERHEAD, CONTACT, TODAY,
-                           salutation="Geachte mevrouw Van den Broeck,", signatory=director)
+    content = build_letter(
+        L.ACKNOWLEDGEMENT,
+        record(),
+        ACK,
+        LETTERHEAD,
+        CONTACT,
+        TODAY,
+        salutation="Geachte mevrouw Van den Broeck,",
+        signatory=director,
+    )
     assert content.salutation == "Geachte mevrouw Van den Broeck,"
     assert (content.signature_name, content.signature_function) == ("An Peeters", "Directeur")
     assert content.contact == CONTACT

@@ -86,7 +86,9 @@ def test_template_without_a_subject_line_is_refused() -> None:
     problems = check_template(L.ACKNOWLEDGEMENT, "Geachte,\n" + body)
     assert any("De eerste regel moet het onderwerp zijn" in p for p in problems)
     assert check_template(L.ACKNOWLEDGEMENT, "") == ["De brieftekst is leeg."]
-    assert "Onder het onderwerp staat nog geen tekst." in check_template(L.ACKNOWLEDGEMENT, "Onderwerp: x {tracking_number}")
+    assert "Onder het onderwerp staat nog geen tekst." in check_template(
+        L.ACKNOWLEDGEMENT, "Onderwerp: x {tracking_number}"
+    )
 
 
 def test_format_tricks_are_not_placeholders() -> None:
@@ -111,8 +113,14 @@ def test_personnel_outcome_template_must_keep_the_privacy_wording() -> None:
 
 def test_a_template_with_problems_is_refused_before_a_letter_is_made() -> None:
     with pytest.raises(TemplateProblems) as caught:
-        build_letter(L.ACKNOWLEDGEMENT, case_for(L.ACKNOWLEDGEMENT), ACK.replace("{received_on}", "{ontvangen}"),
-                     LETTERHEAD, CONTACT, TODAY)
+        build_letter(
+            L.ACKNOWLEDGEMENT,
+            case_for(L.ACKNOWLEDGEMENT),
+            ACK.replace("{received_on}", "{ontvangen}"),
+            LETTERHEAD,
+            CONTACT,
+            TODAY,
+        )
     assert "Onbekend veld {ontvangen}" in str(caught.value)
     assert caught.value.problems
 
@@ -128,8 +136,7 @@ def test_a_case_without_the_data_the_letter_needs_is_refused_naming_the_field() 
 def test_a_redacted_confidential_case_gives_a_clear_error() -> None:
     redacted = replace(case_for(L.OUTCOME_PERSONNEL), description=None, handling=None)
     with pytest.raises(CaseNotReadable) as caught:
-        build_letter(L.OUTCOME_PERSONNEL, redacted, default_template(L.OUTCOME_PERSONNEL), LETTERHEAD,
-                     CONTACT, TODAY)
+        build_letter(L.OUTCOME_PERSONNEL, redacted, default_template(L.OUTCOME_PERSONNEL), LETTERHEAD, CONTACT, TODAY)
     assert "2026-0042" in str(caught.value) and "(Art. 6)" in str(caught.value)
 
 

@@ -22,8 +22,16 @@ L = LetterKind
 def letter_pdf(kind: LetterKind, language: str = "nl", record=None, **kw) -> bytes:
     kw.setdefault("grounds", (COURT,) if kind == L.INADMISSIBLE else ())
     kw.setdefault("answer", ANSWER if kind == L.INFORMATION_ANSWER else "")
-    content = build_letter(kind, record or case_for(kind), default_template(kind, language), LETTERHEAD,
-                           CONTACT, TODAY, language=language, **kw)
+    content = build_letter(
+        kind,
+        record or case_for(kind),
+        default_template(kind, language),
+        LETTERHEAD,
+        CONTACT,
+        TODAY,
+        language=language,
+        **kw,
+    )
     return render_letter(content, LETTERHEAD)
 
 

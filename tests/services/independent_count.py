@@ -34,7 +34,7 @@ class Row:
     grounds: tuple[str, ...]
 
 
-def all_rows(database) -> list[Row]:  # noqa: ANN001
+def all_rows(database) -> list[Row]:
     with database.engine.connect() as conn:
         cases = {r.id: r for r in conn.execute(select(Case.__table__))}
         descriptions = {r.case_id: r for r in conn.execute(select(CaseDescription.__table__))}
@@ -46,11 +46,27 @@ def all_rows(database) -> list[Row]:  # noqa: ANN001
     rows = []
     for cid, c in cases.items():
         d, h, k = descriptions.get(cid), handlings.get(cid), closures.get(cid)
-        rows.append(Row(cid, c.kind, c.channel, c.category, c.level, bool(c.confidential), c.received_on,
-                        c.acknowledged_on, c.acknowledgement_due_on, c.handling_due_on,
-                        d.organisation if d else "", h.admissibility if h else "", h.verdict if h else "",
-                        h.measures if h else "", k.informed_on if k else None, k.closed_on if k else None,
-                        tuple(grounds.get(cid, ()))))
+        rows.append(
+            Row(
+                cid,
+                c.kind,
+                c.channel,
+                c.category,
+                c.level,
+                bool(c.confidential),
+                c.received_on,
+                c.acknowledged_on,
+                c.acknowledgement_due_on,
+                c.handling_due_on,
+                d.organisation if d else "",
+                h.admissibility if h else "",
+                h.verdict if h else "",
+                h.measures if h else "",
+                k.informed_on if k else None,
+                k.closed_on if k else None,
+                tuple(grounds.get(cid, ())),
+            )
+        )
     return rows
 
 
@@ -61,20 +77,30 @@ def expected(rows: list[Row], start: dt.date, end: dt.date, today: dt.date, dire
     answered = [r for r in seen if (r.informed_on or r.closed_on) is not None]
     days = [((r.informed_on or r.closed_on) - r.received_on).days for r in answered]
     with_target = [r for r in seen if r.handling_due_on is not None]
-    counted = [r for r in with_target
-               if (r.informed_on or r.closed_on) is not None or r.handling_due_on < today]
-    in_time = [r for r in counted if (r.informed_on or r.closed_on) is not None
-               and (r.informed_on or r.closed_on) <= r.handling_due_on]
+    counted = [r for r in with_target if (r.informed_on or r.closed_on) is not None or r.handling_due_on < today]
+    in_time = [
+        r
+        for r in counted
+        if (r.informed_on or r.closed_on) is not None and (r.informed_on or r.closed_on) <= r.handling_due_on
+    ]
     ack = [r for r in complaints if r.acknowledgement_due_on is not None]
-    open_ = [r for r in rows if r.kind == "complaint" and r.received_on <= end and (director or not r.confidential)
-             and not (r.closed_on is not None and r.closed_on <= end)]
+    open_ = [
+        r
+        for r in rows
+        if r.kind == "complaint"
+        and r.received_on <= end
+        and (director or not r.confidential)
+        and not (r.closed_on is not None and r.closed_on <= end)
+    ]
 
     def late(r: Row) -> bool:
         done = r.informed_on or r.closed_on
-        ack_late = (r.acknowledgement_due_on is not None and r.acknowledgement_due_on < end
-                    and (r.acknowledged_on is None or r.acknowledged_on > end))
-        handling_late = (r.handling_due_on is not None and r.handling_due_on < end
-                         and (done is None or done > end))
+        ack_late = (
+            r.acknowledgement_due_on is not None
+            and r.acknowledgement_due_on < end
+            and (r.acknowledged_on is None or r.acknowledged_on > end)
+        )
+        handling_late = r.handling_due_on is not None and r.handling_due_on < end and (done is None or done > end)
         return ack_late or handling_late
 
     bands = Counter(0 if d <= 20 else 21 if d <= 45 else 46 if d <= 90 else 91 for d in days)
@@ -88,8 +114,9 @@ def expected(rows: list[Row], start: dt.date, end: dt.date, today: dt.date, dire
         "by_organisation": dict(Counter(r.organisation for r in seen)),
         "by_ground": dict(Counter(g for r in seen if r.admissibility == "inadmissible" for g in r.grounds)),
         "acknowledgements_due": len(ack),
-        "acknowledged_in_time": sum(1 for r in ack if r.acknowledged_on is not None
-                                    and r.acknowledged_on <= r.acknowledgement_due_on),
+        "acknowledged_in_time": sum(
+            1 for r in ack if r.acknowledged_on is not None and r.acknowledged_on <= r.acknowledgement_due_on
+        ),
         "handling_targets": len(counted),
         "handled_in_time": len(in_time),
         "mean": statistics.mean(days) if days else None,
@@ -102,15 +129,25 @@ def expected(rows: list[Row], start: dt.date, end: dt.date, today: dt.date, dire
     }
 
 
-def actual(figures) -> dict:  # noqa: ANN001
+def actual(figures) -> dict:
     return {
-        "by_kind": dict(figures.by_kind), "by_channel": dict(figures.by_channel),
-        "by_category": dict(figures.by_category), "by_level": dict(figures.by_level),
-        "by_admissibility": dict(figures.by_admissibility), "by_verdict": dict(figures.by_verdict),
-        "by_organisation": dict(figures.by_organisation), "by_ground": dict(figures.by_ground),
-        "acknowledgements_due": figures.acknowledgements_due, "acknowledged_in_time": figures.acknowledged_in_time,
-        "handling_targets": figures.handling_targets, "handled_in_time": figures.handled_in_time,
-        "mean": figures.mean_handling_days, "median": figures.median_handling_days, "bands": figures.by_band,
-        "open_at_end": figures.open_at_end, "overdue_at_end": figures.overdue_at_end,
-        "hidden": figures.hidden_from_breakdowns, "with_measures": figures.with_measures,
+        "by_kind": dict(figures.by_kind),
+        "by_channel": dict(figures.by_channel),
+        "by_category": dict(figures.by_category),
+        "by_level": dict(figures.by_level),
+        "by_admissibility": dict(figures.by_admissibility),
+        "by_verdict": dict(figures.by_verdict),
+        "by_organisation": dict(figures.by_organisation),
+        "by_ground": dict(figures.by_ground),
+        "acknowledgements_due": figures.acknowledgements_due,
+        "acknowledged_in_time": figures.acknowledged_in_time,
+        "handling_targets": figures.handling_targets,
+        "handled_in_time": figures.handled_in_time,
+        "mean": figures.mean_handling_days,
+        "median": figures.median_handling_days,
+        "bands": figures.by_band,
+        "open_at_end": figures.open_at_end,
+        "overdue_at_end": figures.overdue_at_end,
+        "hidden": figures.hidden_from_breakdowns,
+        "with_measures": figures.with_measures,
     }

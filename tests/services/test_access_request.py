@@ -23,8 +23,9 @@ from tests.reports.pdf_reading import reader, text
 from tests.services.retention_cases import Person, closed_complaint, handler_account
 
 SOFIE = Person("Sofie Maës", "Sofie.Maes@Example.be", "Dorpsstraat 7", secret="Appelboom")
-SOFIE_PERSONNEL = Person("sofie maes", "andere@example.be", "Dorpsstraat 7", staff_member="Karel Geheimhouder",
-                         secret="Perenboom")
+SOFIE_PERSONNEL = Person(
+    "sofie maes", "andere@example.be", "Dorpsstraat 7", staff_member="Karel Geheimhouder", secret="Perenboom"
+)
 OTHER = Person("Jan Peeters", "jan@example.be", "Kerkstraat 12", secret="Kersenboom")
 
 
@@ -36,14 +37,18 @@ def as_(ctx: ServiceContext, *roles: Role, name: str = "Dirk Directeur") -> Serv
 def cases(ctx: ServiceContext) -> dict[str, str]:
     handler = handler_account(ctx.database)
     return {
-        "sofie": closed_complaint(ctx.database, ctx.viewer, SOFIE, dt.date(2026, 3, 3), handler_id=handler)
-        .tracking_number,
-        "personnel": closed_complaint(ctx.database, ctx.viewer, SOFIE_PERSONNEL, dt.date(2026, 3, 10),
-                                      personnel=True).tracking_number,
-        "other": closed_complaint(ctx.database, ctx.viewer, OTHER, dt.date(2026, 3, 17), handler_id=handler)
-        .tracking_number,
+        "sofie": closed_complaint(
+            ctx.database, ctx.viewer, SOFIE, dt.date(2026, 3, 3), handler_id=handler
+        ).tracking_number,
+        "personnel": closed_complaint(
+            ctx.database, ctx.viewer, SOFIE_PERSONNEL, dt.date(2026, 3, 10), personnel=True
+        ).tracking_number,
+        "other": closed_complaint(
+            ctx.database, ctx.viewer, OTHER, dt.date(2026, 3, 17), handler_id=handler
+        ).tracking_number,
         # Only the e-mail address is the same: still hers.
-        "by_email": as_(ctx, *Role).cases.register(draft(complainant_name="S. M.", complainant_email="sofie.maes@example.BE"))
+        "by_email": as_(ctx, *Role)
+        .cases.register(draft(complainant_name="S. M.", complainant_email="sofie.maes@example.BE"))
         .tracking_number,
     }
 
@@ -72,8 +77,13 @@ def test_a_personnel_complaint_gives_no_staff_member_and_no_outcome(ctx: Service
     personnel = next(c for c in export.cases if c.tracking_number == cases["personnel"])
     assert personnel.personnel
     content = requests.json_bytes(export).decode("utf-8")
-    for withheld in ("Karel Geheimhouder", "Motivering Perenboom", "Maatregel Perenboom", "Team Appelboom",
-                     "Belang Appelboom"):
+    for withheld in (
+        "Karel Geheimhouder",
+        "Motivering Perenboom",
+        "Maatregel Perenboom",
+        "Team Appelboom",
+        "Belang Appelboom",
+    ):
         assert withheld not in content, withheld
     assert "Meegedeeld Perenboom" in content  # what the complainant was told is theirs
     pdf = requests.pdf_bytes(export)
@@ -120,4 +130,5 @@ def test_a_pseudonymised_case_is_no_longer_found(ctx: ServiceContext, cases: dic
     later.retention.pseudonymise(confirmed_by="Arne Beheerder")
     assert [c.tracking_number for c in later.access_requests.find(name="Sofie Maes").cases] == []
     assert [c.tracking_number for c in later.access_requests.find(email="sofie.maes@example.be").cases] == [
-        cases["by_email"]]
+        cases["by_email"]
+    ]

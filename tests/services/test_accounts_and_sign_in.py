@@ -24,8 +24,14 @@ PASSWORD = "correct paard batterij"
 def first(database: Database) -> None:
     create_first_account(
         database,
-        NewAccount("dirk", "Dirk Directeur", PASSWORD, frozenset({Role.DIRECTOR, Role.ADMINISTRATOR}),
-                   function="Directeur", email="dirk@kina.be"),
+        NewAccount(
+            "dirk",
+            "Dirk Directeur",
+            PASSWORD,
+            frozenset({Role.DIRECTOR, Role.ADMINISTRATOR}),
+            function="Directeur",
+            email="dirk@kina.be",
+        ),
     )
 
 
@@ -80,7 +86,9 @@ def test_unknown_user_and_disabled_account_are_refused(sqlite_database: Database
 def test_only_an_administrator_manages_accounts(sqlite_database: Database) -> None:
     first(sqlite_database)
     admin = sign_in_sqlite(sqlite_database, "dirk", PASSWORD).context
-    AccountService(admin).create(NewAccount("rita", "Rita Ontvanger", "nog een goed wachtwoord", frozenset({Role.RECEIVER})))
+    AccountService(admin).create(
+        NewAccount("rita", "Rita Ontvanger", "nog een goed wachtwoord", frozenset({Role.RECEIVER}))
+    )
     rita = sign_in_sqlite(sqlite_database, "rita", "nog een goed wachtwoord").context
     with pytest.raises(PermissionDenied, match="beheerder"):
         AccountService(rita).create(NewAccount("hans", "Hans", "nog een goed wachtwoord", frozenset({Role.HANDLER})))

@@ -28,13 +28,13 @@ def every_table(path: Path) -> dict[str, list[tuple]]:
 
 
 @pytest.fixture
-def filled(sqlite_database: Database, director) -> Database:  # noqa: ANN001
+def filled(sqlite_database: Database, director) -> Database:
     ctx = ServiceContext(sqlite_database, director, clock=lambda: NOW)
     DemoService(ctx).generate(120, seed=3)
     return sqlite_database
 
 
-def test_a_restore_round_trip_gives_back_every_table(filled: Database, tmp_path: Path, director) -> None:  # noqa: ANN001
+def test_a_restore_round_trip_gives_back_every_table(filled: Database, tmp_path: Path, director) -> None:
     path = Path(filled.engine.url.database)
     before = every_table(path)
     copy = backup_to(filled, tmp_path / "kopie.db")
@@ -75,11 +75,13 @@ def test_daily_backups_keep_the_last_ones(sqlite_database: Database, tmp_path: P
     for day in range(2, 7):
         daily_backup(sqlite_database, folder, dt.date(2026, 11, day), keep=3)
     assert [p.name for p in sorted(folder.glob("*.db"))] == [
-        "kina-klachten-2026-11-04.db", "kina-klachten-2026-11-05.db", "kina-klachten-2026-11-06.db",
+        "kina-klachten-2026-11-04.db",
+        "kina-klachten-2026-11-05.db",
+        "kina-klachten-2026-11-06.db",
     ]
 
 
-def test_backup_and_restore_commands(cli_database_url, tmp_path: Path, capsys, monkeypatch) -> None:  # noqa: ANN001
+def test_backup_and_restore_commands(cli_database_url, tmp_path: Path, capsys, monkeypatch) -> None:
     from kina_desktop.cli import run
 
     run(["--database", cli_database_url, "register", str(Path(__file__).parents[2] / "resources/examples/klacht.json")])
@@ -92,6 +94,6 @@ def test_backup_and_restore_commands(cli_database_url, tmp_path: Path, capsys, m
 
 
 @pytest.fixture
-def cli_database_url(tmp_path: Path, monkeypatch) -> str:  # noqa: ANN001
+def cli_database_url(tmp_path: Path, monkeypatch) -> str:
     monkeypatch.setenv("KINA_DATA_DIR", str(tmp_path / "data"))
     return f"sqlite:///{tmp_path / 'cli.db'}"

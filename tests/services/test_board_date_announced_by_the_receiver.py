@@ -51,13 +51,17 @@ def _services(viewer: Viewer, database: Database) -> Services:
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
-def office(request: pytest.FixtureRequest, tmp_path) -> Office:  # noqa: ANN001
+def office(request: pytest.FixtureRequest, tmp_path) -> Office:
     if request.param == "postgresql":
         make_login = request.getfixturevalue("login")
         receiver, receiver_database = make_login(Role.RECEIVER, "Rita Ontvanger")
         director, director_database = make_login(Role.DIRECTOR, "Dirk Directeur")
-        return Office("postgresql", _services(receiver, receiver_database), _services(director, director_database),
-                      receiver_database)
+        return Office(
+            "postgresql",
+            _services(receiver, receiver_database),
+            _services(director, director_database),
+            receiver_database,
+        )
     database = make_database("sqlite", request, tmp_path)
     with database.write() as session:
         rita = Account(username="rita.board", display_name="Rita Ontvanger", function="Klachtenontvanger")
@@ -73,16 +77,25 @@ def office(request: pytest.FixtureRequest, tmp_path) -> Office:  # noqa: ANN001
 def _with_the_board(office: Office) -> CaseRecord:
     """Registered by the receiver, passed to the director, referred to the board meeting of BOARD;
     the director wrote the investigation in the handling part."""
-    record = office.receiver.cases.register(draft(
-        category=Category.PERSONNEL, level=Level.THREE, staff_member=STAFF_MEMBER,
-        complainant_name="Petra Klaagster", subject="Onheus gedrag aan het onthaal"))
-    record = office.receiver.workflow.take(record.header.id, record.header.version, A.FORWARD_TO_DIRECTOR,
-                                           StepData(on=TODAY))
-    record = office.director.workflow.take(record.header.id, record.header.version, A.REFER_TO_BOARD,
-                                           StepData(on=TODAY, meeting_on=BOARD))
+    record = office.receiver.cases.register(
+        draft(
+            category=Category.PERSONNEL,
+            level=Level.THREE,
+            staff_member=STAFF_MEMBER,
+            complainant_name="Petra Klaagster",
+            subject="Onheus gedrag aan het onthaal",
+        )
+    )
+    record = office.receiver.workflow.take(
+        record.header.id, record.header.version, A.FORWARD_TO_DIRECTOR, StepData(on=TODAY)
+    )
+    record = office.director.workflow.take(
+        record.header.id, record.header.version, A.REFER_TO_BOARD, StepData(on=TODAY, meeting_on=BOARD)
+    )
     full = office.director.cases.get_by_id(record.header.id)
-    return office.director.cases.save(CaseChanges(
-        full.header.id, full.header.version, handling=replace(full.handling, investigation=INVESTIGATION)))
+    return office.director.cases.save(
+        CaseChanges(full.header.id, full.header.version, handling=replace(full.handling, investigation=INVESTIGATION))
+    )
 
 
 def _text(pdf: bytes) -> str:
@@ -113,8 +126,9 @@ def test_receiver_announces_board_meeting_date_to_complainant_of_personnel_level
     assert told.header.version == seen.header.version + 1
     steps = office.receiver.workflow.progress(case.header.id).steps
     assert (steps[-1].action, steps[-1].on, steps[-1].by_role) == (A.TELL_BOARD_DATE, TODAY, Role.RECEIVER)
-    assert A.TELL_BOARD_DATE not in {o.action.kind for o in office.receiver.workflow.progress(case.header.id).options
-                                     if o.allowed}
+    assert A.TELL_BOARD_DATE not in {
+        o.action.kind for o in office.receiver.workflow.progress(case.header.id).options if o.allowed
+    }
     notice = office.receiver.workflow.progress(case.header.id).board
     assert notice is not None and not notice.must_tell_complainant and notice.complainant_told_on == TODAY
     # The director sees the same dates, and the investigation untouched.
@@ -157,8 +171,9 @@ def test_board_date_letter_records_the_step_only_for_the_receiver_and_again_afte
 
     # The director moves the case to a later meeting: the complainant must hear the new date.
     later = BOARD + dt.timedelta(days=28)
-    moved = office.director.workflow.take(case.header.id, told.header.version, A.SET_BOARD_MEETING,
-                                          StepData(on=TODAY, meeting_on=later))
+    moved = office.director.workflow.take(
+        case.header.id, told.header.version, A.SET_BOARD_MEETING, StepData(on=TODAY, meeting_on=later)
+    )
     assert moved.header.complainant_told_board_date_on is None
     letter = _text(office.receiver.letters.produce(case.header.id, LetterKind.BOARD_DATE))
     assert "12 januari 2027" in letter

@@ -54,7 +54,9 @@ def test_documents_of_a_confidential_case_stay_with_the_director(ctx: ServiceCon
     director = Services.for_context(ctx)
     case = director.cases.register(draft(category=Category.PERSONNEL, level=Level.TWO))
     secret = director.documents.add(case.header.id, "verslag gesprek.pdf", PDF, kind="minutes", part=Part.HANDLING)
-    handler = Services.for_context(ServiceContext(ctx.database, Viewer(None, frozenset({Role.HANDLER}), "H"), clock=ctx.clock))
+    handler = Services.for_context(
+        ServiceContext(ctx.database, Viewer(None, frozenset({Role.HANDLER}), "H"), clock=ctx.clock)
+    )
     assert handler.documents.list(case.header.id) == []
     with pytest.raises(DocumentRefused):
         handler.documents.content(secret.id)

@@ -66,7 +66,7 @@ def test_simultaneous_registrations_get_unique_numbers_without_gaps(database) ->
     assert counter == total
 
 
-def test_a_pc_starts_while_another_holds_the_embedded_database(tmp_path) -> None:  # noqa: ANN001
+def test_a_pc_starts_while_another_holds_the_embedded_database(tmp_path) -> None:
     """Art. 5, several PCs: opening the register while a colleague's PC is writing (and the
     planner's statistics are still missing) opens it anyway; the statistics wait."""
     import sqlite3

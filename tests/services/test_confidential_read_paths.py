@@ -46,19 +46,32 @@ def _confidential_case(ctx: ServiceContext) -> int:
         for v in PEOPLE.values():
             session.add(Account(id=v.user_id, username=f"u{v.user_id}", display_name=v.display_name))
     receiver = _as(ctx, "receiver who registered")
-    record = receiver.cases.register(draft(
-        category=Category.PERSONNEL, level=Level.TWO, complainant_name=DESCRIPTION_SECRETS[0],
-        staff_member=DESCRIPTION_SECRETS[1], subject=DESCRIPTION_SECRETS[2],
-    ))
-    record = receiver.workflow.take(record.header.id, record.header.version, ActionKind.FORWARD_TO_DIRECTOR,
-                                    StepData(on=NOW.date(), note=""))
+    record = receiver.cases.register(
+        draft(
+            category=Category.PERSONNEL,
+            level=Level.TWO,
+            complainant_name=DESCRIPTION_SECRETS[0],
+            staff_member=DESCRIPTION_SECRETS[1],
+            subject=DESCRIPTION_SECRETS[2],
+        )
+    )
+    record = receiver.workflow.take(
+        record.header.id, record.header.version, ActionKind.FORWARD_TO_DIRECTOR, StepData(on=NOW.date(), note="")
+    )
     director = _as(ctx, "director")
     full = director.cases.get(record.tracking_number)
-    director.cases.save(CaseChanges(full.header.id, full.header.version,
-                                    handling=replace(full.handling, investigation=HANDLING_SECRETS[0])))
+    director.cases.save(
+        CaseChanges(
+            full.header.id, full.header.version, handling=replace(full.handling, investigation=HANDLING_SECRETS[0])
+        )
+    )
     full = director.cases.get(record.tracking_number)
-    director.workflow.take(full.header.id, full.header.version, ActionKind.REQUEST_PROOF_OF_INTEREST,
-                           StepData(on=NOW.date(), note=HANDLING_SECRETS[1]))
+    director.workflow.take(
+        full.header.id,
+        full.header.version,
+        ActionKind.REQUEST_PROOF_OF_INTEREST,
+        StepData(on=NOW.date(), note=HANDLING_SECRETS[1]),
+    )
     return record.header.id
 
 

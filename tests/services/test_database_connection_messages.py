@@ -68,8 +68,10 @@ def test_a_wrong_port_says_nothing_answers_there() -> None:
     assert ".s.PGSQL.9" in error.detail
 
     over_tcp = _refused("postgresql://kina@127.0.0.1:9/kina")
-    assert over_tcp.message.startswith("De databaseserver 127.0.0.1 is niet bereikbaar op poort 9: daar neemt "
-                                       "niets op. Controleer de poort (meestal 5432)")
+    assert over_tcp.message.startswith(
+        "De databaseserver 127.0.0.1 is niet bereikbaar op poort 9: daar neemt "
+        "niets op. Controleer de poort (meestal 5432)"
+    )
     assert "Connection refused" in over_tcp.detail
     answer = probe_server("postgresql://127.0.0.1:9/kina")  # Verbinding testen
     assert answer == f"{over_tcp.message}\n{over_tcp.detail}"
@@ -101,8 +103,9 @@ def test_a_real_login_with_a_wrong_password_is_refused_in_dutch(real_login: str)
 
 def test_a_server_name_that_is_not_known_is_named() -> None:
     error = _refused("postgresql://kina@kina-server.invalid:5432/kina")
-    assert error.message.startswith("De databaseserver ‘kina-server.invalid’ is niet gevonden. Controleer de "
-                                    "naam van de server")
+    assert error.message.startswith(
+        "De databaseserver ‘kina-server.invalid’ is niet gevonden. Controleer de naam van de server"
+    )
     assert "kina-server.invalid" in error.detail
     answer = probe_server("postgresql://kina-server.invalid:5432/kina")
     assert answer is not None and "is niet gevonden" in answer and "\nTechnische melding: " in answer
@@ -113,6 +116,8 @@ def test_a_file_that_is_no_database_is_named(tmp_path: Path) -> None:
     path.write_bytes(b"Dit is een tekstbestand en geen database. " * 20)
     with pytest.raises(DatabaseUnavailable) as caught:
         open_database(f"sqlite+pysqlite:///{path}")
-    assert caught.value.message == (f"Het bestand {path} is geen bruikbare database van KINA Klachten, of het is "
-                                    "beschadigd. Kies een ander bestand of zet een reservekopie terug.")
+    assert caught.value.message == (
+        f"Het bestand {path} is geen bruikbare database van KINA Klachten, of het is "
+        "beschadigd. Kies een ander bestand of zet een reservekopie terug."
+    )
     assert caught.value.detail == "Technische melding: file is not a database"

@@ -9,7 +9,15 @@ from types import SimpleNamespace
 import pytest
 from sqlalchemy import select
 
-from kina_desktop.db.models import Account, Case, CaseDescription, CaseGroundFinding, CaseHold, CaseStep, TrackingCounter
+from kina_desktop.db.models import (
+    Account,
+    Case,
+    CaseDescription,
+    CaseGroundFinding,
+    CaseHold,
+    CaseStep,
+    TrackingCounter,
+)
 from kina_desktop.domain.enums import Admissibility, Category, Channel, InadmissibilityGround, Kind, Level, Role, Status
 from kina_desktop.domain.holds import HoldReason, is_on_hold
 from kina_desktop.domain.routes import steps_of
@@ -91,7 +99,9 @@ def test_a_registration_after_the_demo_takes_the_next_number(demo, ctx, database
 def test_demo_data_are_varied(demo, ctx) -> None:
     demo.generate(1500, seed=11)
     with ctx.database.read() as session:
-        cases = session.execute(select(Case.kind, Case.category, Case.level, Case.status, Case.channel, Case.confidential)).all()
+        cases = session.execute(
+            select(Case.kind, Case.category, Case.level, Case.status, Case.channel, Case.confidential)
+        ).all()
         organisations = set(session.scalars(select(CaseDescription.organisation)))
         names = set(session.scalars(select(CaseDescription.complainant_name)))
         grounds = set(session.scalars(select(CaseGroundFinding.ground)))
@@ -112,8 +122,18 @@ def test_demo_data_are_varied(demo, ctx) -> None:
     assert len(names) > 500
     assert "" in names  # the anonymous reports
     assert InadmissibilityGround.OLDER_THAN_SIX_MONTHS.value in grounds and len(grounds) >= 3
-    assert {"acknowledge", "forward_to_handler", "complete_handling", "close", "solve_at_once", "answer",
-            "keep_as_information", "confirm_in_writing", "refer_to_board", "record_working_group_meeting"} <= actions
+    assert {
+        "acknowledge",
+        "forward_to_handler",
+        "complete_handling",
+        "close",
+        "solve_at_once",
+        "answer",
+        "keep_as_information",
+        "confirm_in_writing",
+        "refer_to_board",
+        "record_working_group_meeting",
+    } <= actions
     assert HoldReason.WRITTEN_CONFIRMATION.value in holds
 
 
@@ -175,7 +195,10 @@ def test_stored_deadlines_are_those_of_a_registration(demo, ctx) -> None:
     with ctx.database.read() as session:
         for case in session.scalars(select(Case)).all():
             expected = SimpleNamespace(
-                kind=case.kind, level=case.level, status=case.status, received_on=case.received_on,
+                kind=case.kind,
+                level=case.level,
+                status=case.status,
+                received_on=case.received_on,
                 acknowledged_on=case.acknowledged_on,
             )
             refresh_deadlines(expected, calendar, stored_days_on_hold(session, case, NOW.date()))  # type: ignore[arg-type]
@@ -191,8 +214,15 @@ def _contents(request, folder, seed: int, **options) -> list[tuple]:
     DemoService(ServiceContext(database, clock=lambda: NOW)).generate(120, seed=seed, **options)
     with database.engine.connect() as conn:
         cases = conn.execute(
-            select(Case.tracking_number, Case.status, Case.next_deadline_on, CaseDescription.complainant_name,
-                   CaseDescription.subject).join(CaseDescription).order_by(Case.tracking_number)
+            select(
+                Case.tracking_number,
+                Case.status,
+                Case.next_deadline_on,
+                CaseDescription.complainant_name,
+                CaseDescription.subject,
+            )
+            .join(CaseDescription)
+            .order_by(Case.tracking_number)
         ).all()
         steps = conn.execute(select(CaseStep.case_id, CaseStep.action, CaseStep.taken_on).order_by(CaseStep.id)).all()
     return cases + steps

@@ -32,8 +32,11 @@ def test_history_shows_every_change_newest_first_with_who(ctx: ServiceContext) -
     _people(ctx)
     receiver = _as(ctx, RECEIVER)
     record = receiver.cases.register(draft())
-    receiver.cases.save(CaseChanges(record.header.id, record.header.version,
-                                    description=replace(record.description, subject="Nieuw onderwerp")))
+    receiver.cases.save(
+        CaseChanges(
+            record.header.id, record.header.version, description=replace(record.description, subject="Nieuw onderwerp")
+        )
+    )
     entries = receiver.history.for_case(record.header.id)
     assert [(e.action, e.field) for e in entries] == [(HistoryAction.EDIT, "subject"), (HistoryAction.CREATE, "")]
     assert entries[0].old_value == "Lange wachttijd aan het loket" and entries[0].new_value == "Nieuw onderwerp"
@@ -43,10 +46,15 @@ def test_history_shows_every_change_newest_first_with_who(ctx: ServiceContext) -
 def test_history_of_a_confidential_case_hides_its_parts_from_others(ctx: ServiceContext) -> None:
     _people(ctx)
     director = _as(ctx, DIRECTOR)
-    record = _as(ctx, RECEIVER).cases.register(draft(category=Category.PERSONNEL, level=Level.TWO, staff_member="Karel"))
+    record = _as(ctx, RECEIVER).cases.register(
+        draft(category=Category.PERSONNEL, level=Level.TWO, staff_member="Karel")
+    )
     full = director.cases.get(record.tracking_number)
-    director.cases.save(CaseChanges(full.header.id, full.header.version,
-                                    description=replace(full.description, staff_member="Karel Geheim")))
+    director.cases.save(
+        CaseChanges(
+            full.header.id, full.header.version, description=replace(full.description, staff_member="Karel Geheim")
+        )
+    )
     handler_view = _as(ctx, HANDLER).history.for_case(record.header.id)
     assert all("Karel" not in e.old_value + e.new_value for e in handler_view)
     assert {e.part for e in handler_view} <= {""}

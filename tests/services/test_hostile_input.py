@@ -22,16 +22,34 @@ from kina_desktop.services.errors import ValidationFailed
 from tests.conftest import NOW
 from tests.factories import draft
 
-NASTY = st.sampled_from([
-    "'; DROP TABLE cases; --", "%", "_", "\\", "\x00", "\x1b[31m", "😀👍🏽", "مرحبا بالعالم", "שלום",
-    "Ÿ€‘’“”", "a" * 300, "\u202egnp.exe", "<script>alert(1)</script>", "{tracking_number}", "}{", "",
-])
-TEXT = st.one_of(NASTY, st.text(max_size=120), st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=60))
+NASTY = st.sampled_from(
+    [
+        "'; DROP TABLE cases; --",
+        "%",
+        "_",
+        "\\",
+        "\x00",
+        "\x1b[31m",
+        "😀👍🏽",
+        "مرحبا بالعالم",
+        "שלום",
+        "Ÿ€‘’“”",
+        "a" * 300,
+        "\u202egnp.exe",
+        "<script>alert(1)</script>",
+        "{tracking_number}",
+        "}{",
+        "",
+    ]
+)
+TEXT = st.one_of(
+    NASTY, st.text(max_size=120), st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=60)
+)
 DATES = st.dates(min_value=dt.date(1, 1, 1), max_value=dt.date(9999, 12, 31))
 
 
 @pytest.fixture(scope="module")
-def services(tmp_path_factory) -> Services:  # noqa: ANN001
+def services(tmp_path_factory) -> Services:
     from kina_desktop.db.migrate import upgrade
     from kina_desktop.domain.enums import Role
     from kina_desktop.domain.visibility import Viewer
@@ -45,14 +63,27 @@ def services(tmp_path_factory) -> Services:  # noqa: ANN001
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(name=TEXT, subject=TEXT, text=TEXT, street=TEXT, email=TEXT, received=DATES, facts=st.none() | DATES)
 def test_hostile_registrations_end_in_a_message_or_a_sound_record_and_letter(
-    services: Services, name: str, subject: str, text: str, street: str, email: str,
-    received: dt.date, facts: dt.date | None,
+    services: Services,
+    name: str,
+    subject: str,
+    text: str,
+    street: str,
+    email: str,
+    received: dt.date,
+    facts: dt.date | None,
 ) -> None:
     try:
-        record = services.cases.register(draft(
-            complainant_name=name, subject=subject, text=text, complainant_street=street,
-            complainant_email=email, received_on=received, facts_on=facts,
-        ))
+        record = services.cases.register(
+            draft(
+                complainant_name=name,
+                subject=subject,
+                text=text,
+                complainant_street=street,
+                complainant_email=email,
+                received_on=received,
+                facts_on=facts,
+            )
+        )
     except ValidationFailed as refused:
         assert refused.problems and all(p.message.strip() for p in refused.problems)
         assert "Traceback" not in str(refused)
@@ -66,7 +97,9 @@ def test_hostile_registrations_end_in_a_message_or_a_sound_record_and_letter(
 
 @settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(search=TEXT, view=st.sampled_from(list(ReadyView)), sort=st.sampled_from(list(SortKey)), desc=st.booleans())
-def test_any_search_text_is_just_text(services: Services, search: str, view: ReadyView, sort: SortKey, desc: bool) -> None:
+def test_any_search_text_is_just_text(
+    services: Services, search: str, view: ReadyView, sort: SortKey, desc: bool
+) -> None:
     query = CaseQuery(search=search, view=view, sort=sort, descending=desc)
     rows = services.case_list.page(query, limit=20)
     assert services.case_list.count(query) >= len(rows)

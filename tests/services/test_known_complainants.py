@@ -39,18 +39,43 @@ def people(ctx: ServiceContext) -> ServiceContext:
 
 def test_earlier_cases_of_a_known_complainant_and_the_proposal(people: ServiceContext) -> None:
     rita = as_(people, RITA)
-    handled = solved_at_once(rita, EARLY, complainant_name="Jan Peeters", subject="Factuur maaltijden te hoog",
-                               complainant_email="")
-    other_facts = rita.cases.register(draft(complainant_name="Jan Peeters", subject="Wachttijd loket",
-                                            complainant_email="", received_on=EARLY, facts_on=EARLY)).tracking_number
-    rita.cases.register(draft(complainant_name="Jan Peeters", complainant_street="Dorpsplein 3",
-                              complainant_postal_code="2000", complainant_city="Antwerpen",
-                              complainant_email="", subject="Factuur maaltijden"))  # a namesake
-    by_mail = rita.cases.register(draft(complainant_name="J. P.", complainant_email="JAN@example.be",
-                                        subject="Iets anders", received_on=EARLY, facts_on=EARLY)).tracking_number
+    handled = solved_at_once(
+        rita, EARLY, complainant_name="Jan Peeters", subject="Factuur maaltijden te hoog", complainant_email=""
+    )
+    other_facts = rita.cases.register(
+        draft(
+            complainant_name="Jan Peeters",
+            subject="Wachttijd loket",
+            complainant_email="",
+            received_on=EARLY,
+            facts_on=EARLY,
+        )
+    ).tracking_number
+    rita.cases.register(
+        draft(
+            complainant_name="Jan Peeters",
+            complainant_street="Dorpsplein 3",
+            complainant_postal_code="2000",
+            complainant_city="Antwerpen",
+            complainant_email="",
+            subject="Factuur maaltijden",
+        )
+    )  # a namesake
+    by_mail = rita.cases.register(
+        draft(
+            complainant_name="J. P.",
+            complainant_email="JAN@example.be",
+            subject="Iets anders",
+            received_on=EARLY,
+            facts_on=EARLY,
+        )
+    ).tracking_number
 
-    new = draft(complainant_name="PEETERS Jän", complainant_email="jan@example.be",
-                subject="De factuur van de maaltijden is te hoog")
+    new = draft(
+        complainant_name="PEETERS Jän",
+        complainant_email="jan@example.be",
+        subject="De factuur van de maaltijden is te hoog",
+    )
     known = rita.case_list.known_complainant(new)
     assert {k.tracking_number for k in known.cases} == {handled, other_facts, by_mail}
     assert {k.tracking_number: k.same_facts for k in known.cases}[handled] is True
@@ -64,16 +89,24 @@ def test_earlier_cases_of_a_known_complainant_and_the_proposal(people: ServiceCo
     assert proposal.earlier_cases == (handled,)
     assert rita.cases.get(record.tracking_number).handling.admissibility.value == "undecided"
     # the new case itself is not one of its earlier cases
-    assert record.tracking_number not in {k.tracking_number for k in rita.case_list.known_complainant(
-        new, exclude_case_id=record.header.id).cases}
+    assert record.tracking_number not in {
+        k.tracking_number for k in rita.case_list.known_complainant(new, exclude_case_id=record.header.id).cases
+    }
 
 
 def test_nobody_learns_of_a_confidential_case_they_may_not_read(people: ServiceContext) -> None:
     rob, dirk = as_(people, ROB), as_(people, DIRK)
-    secret = as_(people, RITA).cases.register(draft(
-        category=Category.PERSONNEL, level=Level.TWO, complainant_name="Petra Klaagster",
-        complainant_email="petra@example.be", subject="Scheldwoorden aan het onthaal", received_on=EARLY, facts_on=EARLY,
-    ))
+    secret = as_(people, RITA).cases.register(
+        draft(
+            category=Category.PERSONNEL,
+            level=Level.TWO,
+            complainant_name="Petra Klaagster",
+            complainant_email="petra@example.be",
+            subject="Scheldwoorden aan het onthaal",
+            received_on=EARLY,
+            facts_on=EARLY,
+        )
+    )
     new = draft(complainant_name="Petra Klaagster", complainant_email="petra@example.be", subject="Scheldwoorden")
     assert rob.case_list.known_complainant(new).cases == ()
     assert rob.case_list.complainant_suggestions("petra") == []
@@ -87,7 +120,9 @@ def test_nobody_learns_of_a_confidential_case_they_may_not_read(people: ServiceC
 
 def test_name_completion_matches_case_and_accents_aside_with_the_latest_address(people: ServiceContext) -> None:
     rita = as_(people, RITA)
-    rita.cases.register(draft(complainant_name="Sofié Maes", complainant_street="Oude straat 1", received_on=EARLY, facts_on=EARLY))
+    rita.cases.register(
+        draft(complainant_name="Sofié Maes", complainant_street="Oude straat 1", received_on=EARLY, facts_on=EARLY)
+    )
     rita.cases.register(draft(complainant_name="Sofié Maes", complainant_street="Oude straat 1"))
     rita.cases.register(draft(complainant_name="Sofie Maesen", complainant_street="Lei 4", complainant_city="Lier"))
     rita.cases.register(draft(complainant_name="Jan Peeters", subject="Maes en zo"))

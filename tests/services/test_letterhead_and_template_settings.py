@@ -33,8 +33,12 @@ def test_the_letterhead_shows_the_defaults_of_art_4_until_it_is_changed(ctx: Ser
 def test_a_changed_letterhead_is_kept_and_printed_on_the_letters(ctx: ServiceContext) -> None:
     services = Services.for_context(ctx)
     head = services.letters.letterhead() | {
-        "name": "KINA Welzijn", "street": "Kerkplein 1", "postal_code": "2390", "city": "Westmalle",
-        "phone": " 03 312 00 00 ", "place": "Westmalle",
+        "name": "KINA Welzijn",
+        "street": "Kerkplein 1",
+        "postal_code": "2390",
+        "city": "Westmalle",
+        "phone": " 03 312 00 00 ",
+        "place": "Westmalle",
     }
     services.letters.set_letterhead(head, PNG_BYTES)
     stored = services.letters.letterhead()

@@ -66,10 +66,13 @@ def test_saving_the_letterhead_without_a_logo_keeps_it_and_an_empty_one_removes_
     assert images_on_first_page(acknowledgement(services)) == 0
 
 
-@pytest.mark.parametrize(("content", "message"), [
-    (b"GIF89a" + b"\x00" * 64, "moet een PNG- of JPEG-afbeelding zijn (gekeken naar de inhoud"),
-    (b"\x89PNG\r\n\x1a\n" + b"\x00" * 64, "Dit logo is beschadigd"),
-])
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"GIF89a" + b"\x00" * 64, "moet een PNG- of JPEG-afbeelding zijn (gekeken naar de inhoud"),
+        (b"\x89PNG\r\n\x1a\n" + b"\x00" * 64, "Dit logo is beschadigd"),
+    ],
+)
 def test_a_logo_that_is_no_png_or_jpeg_by_its_content_is_refused(
     ctx: ServiceContext, content: bytes, message: str
 ) -> None:

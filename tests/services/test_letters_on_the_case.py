@@ -32,8 +32,16 @@ def text_of(pdf: bytes) -> str:
 @pytest.fixture
 def receiver(ctx: ServiceContext) -> Services:
     with ctx.database.write() as session:
-        session.add(Account(id=1, username="rita", display_name="Rita Ontvanger", function="Klachtenontvanger",
-                            phone="03 312 00 12", email="rita@kina.be"))
+        session.add(
+            Account(
+                id=1,
+                username="rita",
+                display_name="Rita Ontvanger",
+                function="Klachtenontvanger",
+                phone="03 312 00 12",
+                email="rita@kina.be",
+            )
+        )
     return Services.for_context(ServiceContext(ctx.database, RECEIVER, clock=ctx.clock))
 
 
@@ -48,7 +56,11 @@ def test_the_acknowledgement_records_the_acknowledgement_date(receiver: Services
     assert again.header.acknowledged_on == NOW.date()
     assert receiver.case_list.count(CaseQuery(view=ReadyView.TO_ACKNOWLEDGE)) == 0
     [letter] = receiver.letters.letters(case.header.id)
-    assert (letter.kind, letter.produced_on, letter.produced_by_name) == (LetterKind.ACKNOWLEDGEMENT, NOW.date(), "Rita Ontvanger")
+    assert (letter.kind, letter.produced_on, letter.produced_by_name) == (
+        LetterKind.ACKNOWLEDGEMENT,
+        NOW.date(),
+        "Rita Ontvanger",
+    )
     [document] = receiver.documents.list(case.header.id)
     assert receiver.documents.content(document.id) == pdf  # the exact PDF
     assert HistoryAction.LETTER in {e.action for e in receiver.history.for_case(case.header.id)}
@@ -100,11 +112,15 @@ def test_a_misspelt_placeholder_is_reported_before_anything_is_printed(ctx: Serv
 def test_letters_of_a_confidential_case_follow_the_confidential_track(ctx: ServiceContext, receiver: Services) -> None:
     case = receiver.cases.register(draft(category=Category.PERSONNEL, level=Level.TWO, staff_member="Karel"))
     # The receiver who registered it acknowledges it (description part) ...
-    assert "Persoonlijk en vertrouwelijk" in text_of(receiver.letters.produce(case.header.id, LetterKind.ACKNOWLEDGEMENT))
+    assert "Persoonlijk en vertrouwelijk" in text_of(
+        receiver.letters.produce(case.header.id, LetterKind.ACKNOWLEDGEMENT)
+    )
     # ... but the outcome comes from the handling part: the director's.
     with pytest.raises(PermissionDenied, match="directeur"):
         receiver.letters.preview(case.header.id, LetterKind.OUTCOME_PERSONNEL)
-    handler = Services.for_context(ServiceContext(ctx.database, Viewer(None, frozenset({Role.HANDLER}), "H"), clock=ctx.clock))
+    handler = Services.for_context(
+        ServiceContext(ctx.database, Viewer(None, frozenset({Role.HANDLER}), "H"), clock=ctx.clock)
+    )
     with pytest.raises(PermissionDenied):
         handler.letters.preview(case.header.id, LetterKind.ACKNOWLEDGEMENT)
     assert handler.letters.letters(case.header.id) == []

@@ -22,7 +22,7 @@ class Inbox(Message):
         super().__init__()
         self.messages: list[email.message.Message] = []
 
-    def handle_message(self, message) -> None:  # noqa: ANN001
+    def handle_message(self, message) -> None:
         self.messages.append(message)
 
 
@@ -33,7 +33,7 @@ def _free_port() -> int:
 
 
 @pytest.fixture
-def smtp_server():  # noqa: ANN201
+def smtp_server():
     inbox = Inbox()
     controller = Controller(inbox, hostname="127.0.0.1", port=_free_port())
     controller.start()
@@ -41,11 +41,12 @@ def smtp_server():  # noqa: ANN201
     controller.stop()
 
 
-def test_the_letter_is_mailed_with_the_pdf_attached(ctx: ServiceContext, smtp_server) -> None:  # noqa: ANN001
+def test_the_letter_is_mailed_with_the_pdf_attached(ctx: ServiceContext, smtp_server) -> None:
     controller, inbox = smtp_server
     services = Services.for_context(ctx)
-    services.settings.set("smtp", {"host": "127.0.0.1", "port": controller.port, "security": "none",
-                                   "sender": "klacht@kina.be"})
+    services.settings.set(
+        "smtp", {"host": "127.0.0.1", "port": controller.port, "security": "none", "sender": "klacht@kina.be"}
+    )
     case = services.cases.register(draft())
     assert services.mail.send_letter(case.header.id, LetterKind.ACKNOWLEDGEMENT) == "jan.peeters@example.be"
     [message] = inbox.messages

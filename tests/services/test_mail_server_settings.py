@@ -45,7 +45,7 @@ class Logins:
     def __init__(self) -> None:
         self.tried: list[str] = []
 
-    def __call__(self, server, session, envelope, mechanism, auth_data) -> AuthResult:  # noqa: ANN001
+    def __call__(self, server, session, envelope, mechanism, auth_data) -> AuthResult:
         assert isinstance(auth_data, LoginPassword)
         self.tried.append(auth_data.login.decode())
         ok = auth_data.login.decode() == ACCOUNT and auth_data.password.decode() == PASSWORD
@@ -55,22 +55,28 @@ class Logins:
 @pytest.fixture
 def smtp_with_login() -> Iterator[tuple[Controller, Inbox, Logins]]:
     inbox, logins = Inbox(), Logins()
-    controller = Controller(inbox, hostname="127.0.0.1", port=_free_port(), authenticator=logins,
-                            auth_required=True, auth_require_tls=False)
+    controller = Controller(
+        inbox, hostname="127.0.0.1", port=_free_port(), authenticator=logins, auth_required=True, auth_require_tls=False
+    )
     controller.start()
     yield controller, inbox, logins
     controller.stop()
 
 
 def server_settings(controller: Controller, **changes: object) -> SmtpSettings:
-    values: dict[str, object] = {"host": "127.0.0.1", "port": controller.port, "security": SmtpSecurity.NONE,
-                                 "username": ACCOUNT, "sender": "klacht@kina.be"}
+    values: dict[str, object] = {
+        "host": "127.0.0.1",
+        "port": controller.port,
+        "security": SmtpSecurity.NONE,
+        "username": ACCOUNT,
+        "sender": "klacht@kina.be",
+    }
     return SmtpSettings(**(values | changes))  # type: ignore[arg-type]
 
 
 def test_the_server_is_kept_for_every_pc_and_the_password_only_in_this_pcs_keyring(
     ctx: ServiceContext, test_keyring: FileKeyring, smtp_with_login
-) -> None:  # noqa: ANN001
+) -> None:
     controller, _inbox, _logins = smtp_with_login
     services = Services.for_context(ctx)
     assert not services.mail.configured() and services.mail.settings() == SmtpSettings()
@@ -80,8 +86,13 @@ def test_the_server_is_kept_for_every_pc_and_the_password_only_in_this_pcs_keyri
     assert services.mail.configured() and services.mail.has_password()
     assert test_keyring.get_password(KEYRING_SERVICE, f"{ACCOUNT}@127.0.0.1") == PASSWORD
     stored = services.settings.all()
-    assert stored["smtp"] == {"host": "127.0.0.1", "port": controller.port, "security": "none",
-                              "username": ACCOUNT, "sender": "klacht@kina.be"}
+    assert stored["smtp"] == {
+        "host": "127.0.0.1",
+        "port": controller.port,
+        "security": "none",
+        "username": ACCOUNT,
+        "sender": "klacht@kina.be",
+    }
     assert PASSWORD not in repr(stored)  # never in the database
     with ctx.database.read() as session:
         [event] = session.scalars(select(AuditEvent).where(AuditEvent.field == "smtp")).all()
@@ -90,7 +101,7 @@ def test_the_server_is_kept_for_every_pc_and_the_password_only_in_this_pcs_keyri
 
 def test_the_test_message_signs_in_with_the_stored_password_and_reaches_the_sender(
     ctx: ServiceContext, test_keyring: FileKeyring, smtp_with_login
-) -> None:  # noqa: ANN001
+) -> None:
     controller, inbox, logins = smtp_with_login
     services = Services.for_context(ctx)
     services.mail.save_settings(server_settings(controller), PASSWORD)
@@ -106,7 +117,7 @@ def test_the_test_message_signs_in_with_the_stored_password_and_reaches_the_send
 
 def test_a_letter_goes_out_signed_in_with_the_keyrings_password(
     ctx: ServiceContext, test_keyring: FileKeyring, smtp_with_login
-) -> None:  # noqa: ANN001
+) -> None:
     controller, inbox, logins = smtp_with_login
     services = Services.for_context(ctx)
     services.mail.save_settings(server_settings(controller), PASSWORD)
@@ -118,7 +129,7 @@ def test_a_letter_goes_out_signed_in_with_the_keyrings_password(
 
 def test_without_a_password_on_this_pc_no_letter_is_made_or_sent(
     ctx: ServiceContext, test_keyring: FileKeyring, smtp_with_login, monkeypatch: pytest.MonkeyPatch
-) -> None:  # noqa: ANN001
+) -> None:
     controller, inbox, _logins = smtp_with_login
     monkeypatch.delenv("KINA_SMTP_PASSWORD", raising=False)
     services = Services.for_context(ctx)
@@ -140,7 +151,8 @@ def test_wrong_settings_are_refused_per_field_and_only_an_administrator_sets_the
     assert not services.mail.configured() and test_keyring.get_password(KEYRING_SERVICE, "@smtp kina") is None
 
     receiver = Services.for_context(
-        ServiceContext(ctx.database, Viewer(None, frozenset({Role.RECEIVER}), "R"), clock=ctx.clock))
+        ServiceContext(ctx.database, Viewer(None, frozenset({Role.RECEIVER}), "R"), clock=ctx.clock)
+    )
     with pytest.raises(PermissionDenied, match="Alleen een beheerder stelt de mailserver in"):
         receiver.mail.save_settings(SmtpSettings(host="smtp.kina.be"))
     with pytest.raises(PermissionDenied):

@@ -41,7 +41,7 @@ EXPECTED: dict[Permission, set[Role]] = {
 }
 
 
-def _ctx(sqlite_database, role: Role) -> ServiceContext:  # noqa: ANN001
+def _ctx(sqlite_database, role: Role) -> ServiceContext:
     return ServiceContext(sqlite_database, Viewer(7, frozenset({role}), "Iemand"))
 
 
@@ -52,7 +52,7 @@ def test_every_action_names_its_rule_and_a_dutch_refusal() -> None:
 
 
 @pytest.mark.parametrize("permission", list(Permission), ids=lambda p: p.value)
-def test_each_role_may_exactly_what_the_rules_say(permission: Permission, sqlite_database) -> None:  # noqa: ANN001
+def test_each_role_may_exactly_what_the_rules_say(permission: Permission, sqlite_database) -> None:
     for role in Role:
         ctx = _ctx(sqlite_database, role)
         assert allows({role}, permission) == (role in EXPECTED[permission]), (permission, role)
@@ -71,8 +71,13 @@ def test_a_part_of_a_confidential_case_outside_ones_view_is_refused_with_one_sen
 
 
 def test_no_service_checks_a_role_and_refuses_on_its_own() -> None:
-    own_refusal = re.compile(r"raise PermissionDenied\(\s*_\(\s*\"Alleen|Role\.ADMINISTRATOR not in|"
-                             r"not self\.ctx\.viewer\.(is_director|has\()")
-    offenders = [path.name for path in SERVICES.glob("*.py")
-                 if path.name != "permissions.py" and own_refusal.search(path.read_text(encoding="utf-8"))]
+    own_refusal = re.compile(
+        r"raise PermissionDenied\(\s*_\(\s*\"Alleen|Role\.ADMINISTRATOR not in|"
+        r"not self\.ctx\.viewer\.(is_director|has\()"
+    )
+    offenders = [
+        path.name
+        for path in SERVICES.glob("*.py")
+        if path.name != "permissions.py" and own_refusal.search(path.read_text(encoding="utf-8"))
+    ]
     assert offenders == []

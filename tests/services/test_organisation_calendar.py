@@ -36,7 +36,9 @@ def test_board_meetings_are_kept_and_only_an_administrator_changes_them(ctx: Ser
     services = Services.for_context(ctx)
     services.calendar.set_board_meetings([dt.date(2026, 12, 15), dt.date(2027, 1, 19)])
     assert services.calendar.board_meetings() == [dt.date(2026, 12, 15), dt.date(2027, 1, 19)]
-    receiver = Services.for_context(ServiceContext(ctx.database, Viewer(None, frozenset({Role.RECEIVER}), "R"), clock=ctx.clock))
+    receiver = Services.for_context(
+        ServiceContext(ctx.database, Viewer(None, frozenset({Role.RECEIVER}), "R"), clock=ctx.clock)
+    )
     with pytest.raises(PermissionDenied):
         receiver.calendar.set_board_meetings([])
     assert receiver.calendar.board_meetings() == [dt.date(2026, 12, 15), dt.date(2027, 1, 19)]

@@ -22,7 +22,9 @@ def register_with_cases(path: Path) -> str:
     url = f"sqlite:///{path}"
     database = open_database(url)
     try:
-        services = Services.for_context(ServiceContext(database, Viewer(None, frozenset(Role), "Test"), clock=lambda: NOW))
+        services = Services.for_context(
+            ServiceContext(database, Viewer(None, frozenset(Role), "Test"), clock=lambda: NOW)
+        )
         for number in range(CASES):
             services.cases.register(draft(complainant_name=f"Klager {number}"))
     finally:
@@ -37,7 +39,9 @@ def cases_estimates(path: Path) -> set[int]:
 
 def set_cases_estimate(path: Path, rows: int) -> None:
     with sqlite3.connect(path) as conn:
-        conn.execute("UPDATE sqlite_stat1 SET stat = ? || substr(stat, instr(stat, ' ')) WHERE tbl = 'cases'", [str(rows)])
+        conn.execute(
+            "UPDATE sqlite_stat1 SET stat = ? || substr(stat, instr(stat, ' ')) WHERE tbl = 'cases'", [str(rows)]
+        )
 
 
 def test_a_register_opened_without_statistics_is_analysed(tmp_path: Path) -> None:

@@ -136,13 +136,19 @@ def test_second_save_of_the_same_version_is_refused_with_what_the_other_changed(
     )
     record = first.cases.register(draft())
     other.cases.save(
-        CaseChanges(record.header.id, record.header.version,
-                    description=replace(record.description, subject="Gewijzigd door Els"))
+        CaseChanges(
+            record.header.id,
+            record.header.version,
+            description=replace(record.description, subject="Gewijzigd door Els"),
+        )
     )
     with pytest.raises(ConcurrentEdit) as caught:
         first.cases.save(
-            CaseChanges(record.header.id, record.header.version,
-                        description=replace(record.description, text="Mijn eigen aanvulling"))
+            CaseChanges(
+                record.header.id,
+                record.header.version,
+                description=replace(record.description, text="Mijn eigen aanvulling"),
+            )
         )
     assert caught.value.changed_by == "Collega Els"
     assert ("Onderwerp", "Lange wachttijd aan het loket", "Gewijzigd door Els") in caught.value.changes
@@ -195,8 +201,13 @@ def test_personnel_case_is_confidential_for_a_colleague_but_not_for_the_director
     as_colleague = Services.for_context(ServiceContext(ctx.database, colleague, clock=ctx.clock))
     director = Services.for_context(ctx)
     record = director.cases.register(
-        draft(category=Category.PERSONNEL, level=Level.TWO, staff_member="Karel Geheim",
-              complainant_name="Petra Klaagster", subject="Onheus gedrag")
+        draft(
+            category=Category.PERSONNEL,
+            level=Level.TWO,
+            staff_member="Karel Geheim",
+            complainant_name="Petra Klaagster",
+            subject="Onheus gedrag",
+        )
     )
     seen = as_colleague.cases.get(record.tracking_number)
     assert seen.description is None and seen.handling is None and seen.closure is None
@@ -218,7 +229,9 @@ def test_now_is_the_fixed_test_clock(ctx: ServiceContext) -> None:
 
 
 def test_a_handler_alone_does_not_register_complaints(ctx: ServiceContext) -> None:
-    handler = Services.for_context(ServiceContext(ctx.database, Viewer(None, frozenset({Role.HANDLER}), "H"), clock=ctx.clock))
+    handler = Services.for_context(
+        ServiceContext(ctx.database, Viewer(None, frozenset({Role.HANDLER}), "H"), clock=ctx.clock)
+    )
     with pytest.raises(PermissionDenied, match="Art. 5"):
         handler.cases.register(draft())
     assert Services.for_context(ctx).case_list.count(CaseQuery()) == 0

@@ -26,12 +26,23 @@ from tests.conftest import NOW
 from tests.services.retention_cases import Person, closed_complaint, handler_account
 
 SOFIE = Person("Sofie Maes", "sofie.maes@example.be", "Dorpsstraat 7", secret="Appelboom")
-PIET = Person("Piet Verstraeten", "piet@example.be", "Molenweg 3", staff_member="Karel Geheimhouder",
-              secret="Perenboom")
+PIET = Person(
+    "Piet Verstraeten", "piet@example.be", "Molenweg 3", staff_member="Karel Geheimhouder", secret="Perenboom"
+)
 RECENT = Person("Recente Klager", "recent@example.be", "Nieuwstraat 1", secret="Kersenboom")
 ADMIN = Viewer(None, frozenset({Role.ADMINISTRATOR}), "Arne Beheerder")
-PERSONAL = [SOFIE.name, SOFIE.email, SOFIE.street, SOFIE.secret, PIET.name, PIET.email, PIET.street,
-            PIET.staff_member, PIET.secret, f"brief van {SOFIE.name}"]
+PERSONAL = [
+    SOFIE.name,
+    SOFIE.email,
+    SOFIE.street,
+    SOFIE.secret,
+    PIET.name,
+    PIET.email,
+    PIET.street,
+    PIET.staff_member,
+    PIET.secret,
+    f"brief van {SOFIE.name}",
+]
 
 
 def as_(ctx: ServiceContext, viewer: Viewer) -> Services:
@@ -112,8 +123,11 @@ def test_the_figures_of_an_old_annual_report_stay_the_same(ctx: ServiceContext, 
         assert services.statistics.figures(dt.date(year, 1, 1), dt.date(year, 12, 31)) == before[year], year
         after = services.annual_report.data(year)
         assert (after.figures, after.previous, after.lines, after.projects) == (
-            report_before[year].figures, report_before[year].previous, report_before[year].lines,
-            report_before[year].projects), year
+            report_before[year].figures,
+            report_before[year].previous,
+            report_before[year].lines,
+            report_before[year].projects,
+        ), year
     assert team.statistics.figures(dt.date(2019, 1, 1), dt.date(2019, 12, 31)) == team_before
     assert before[2019].with_measures > 0 and before[2019].by_organisation
 
@@ -137,7 +151,8 @@ def test_case_under_legal_hold_is_kept(ctx: ServiceContext, register: dict[str, 
 
 
 def test_a_legal_hold_needs_the_director_or_an_administrator_and_a_reason(
-        ctx: ServiceContext, register: dict[str, str]) -> None:
+    ctx: ServiceContext, register: dict[str, str]
+) -> None:
     receiver = as_(ctx, Viewer(None, frozenset({Role.RECEIVER, Role.TEAM}), "Rita Ontvanger"))
     with pytest.raises(PermissionDenied, match="directeur of een beheerder"):
         receiver.legal_holds.set(register["sofie"], "Rechtszaak")
@@ -156,7 +171,8 @@ def test_a_legal_hold_needs_the_director_or_an_administrator_and_a_reason(
 
 
 def test_only_an_administrator_pseudonymises_after_an_explicit_confirmation(
-        ctx: ServiceContext, register: dict[str, str]) -> None:
+    ctx: ServiceContext, register: dict[str, str]
+) -> None:
     director = as_(ctx, Viewer(None, frozenset({Role.DIRECTOR, Role.TEAM}), "Dirk Directeur"))
     assert director.retention.preview().count > 0  # the director may look
     with pytest.raises(PermissionDenied, match="beheerder"):
@@ -177,8 +193,9 @@ def test_the_run_is_recorded_once_and_per_case_in_the_history(ctx: ServiceContex
     assert admin.retention.preview().count == plan.count - 2
     with ctx.database.read() as session:
         runs = session.scalars(select(AuditEvent).where(AuditEvent.field == "retention_run")).all()
-        per_case = session.scalars(select(AuditEvent).where(AuditEvent.action == "pseudonymised",
-                                                            AuditEvent.case_id.is_not(None))).all()
+        per_case = session.scalars(
+            select(AuditEvent).where(AuditEvent.action == "pseudonymised", AuditEvent.case_id.is_not(None))
+        ).all()
         assert len(runs) == 1 and runs[0].actor_name == "Arne Beheerder"
         assert runs[0].new_value == "2 dossiers, bevestigd door Arne Beheerder" and runs[0].case_id is None
         assert len(per_case) == 2 and {e.new_value for e in per_case} == {NOW.date().isoformat()}
@@ -186,7 +203,9 @@ def test_the_run_is_recorded_once_and_per_case_in_the_history(ctx: ServiceContex
         events = session.scalars(select(AuditEvent).where(AuditEvent.case_id == sofie.id)).all()
         # The history keeps every row (who did what when) but none of the personal values.
         assert len(events) > 10 and {e.action for e in events} >= {"create", "edit", "status", "letter"}
-        assert not [e for e in events if SOFIE.name in e.new_value + e.old_value or "Appelboom" in e.new_value + e.old_value]
+        assert not [
+            e for e in events if SOFIE.name in e.new_value + e.old_value or "Appelboom" in e.new_value + e.old_value
+        ]
         assert any(e.field == "status" and e.new_value == "closed" for e in events)
         assert session.scalars(select(Document).where(Document.case_id == sofie.id)).all() == []
         assert session.scalars(select(Letter).where(Letter.case_id == sofie.id)).all()
@@ -201,7 +220,9 @@ def test_an_open_or_recently_closed_case_is_kept(ctx: ServiceContext, register: 
     assert not open_numbers & set(plan.tracking_numbers)
     services.retention.pseudonymise(confirmed_by="Arne Beheerder")
     with ctx.database.read() as session:
-        assert not session.scalars(select(Case).where(Case.status != "closed", Case.pseudonymised_on.is_not(None))).all()
+        assert not session.scalars(
+            select(Case).where(Case.status != "closed", Case.pseudonymised_on.is_not(None))
+        ).all()
     # Eleven years: nothing of 2019 is due yet.
     services.retention.set_period_years(11)
     assert services.retention.preview().count == 0

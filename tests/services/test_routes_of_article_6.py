@@ -80,12 +80,20 @@ def test_daily_operations_level2_goes_from_receiver_to_handler(ctx: ServiceConte
     assert walk.step(A.FORWARD_TO_HANDLER, Role.RECEIVER, day(1), handler_id=2) == Status.WITH_HANDLER
     assert walk.record.header.handler_name == "Hans Behandelaar"
     walk.step(A.ASSESS_ADMISSIBILITY, Role.HANDLER, day(3), decision=ADMISSIBLE)
-    walk.step(A.RECORD_VERDICT, Role.HANDLER, day(4), verdict=Verdict.FOUNDED,
-              motivation="De klager heeft gelijk.", measures="Extra loketbediende op maandag.")
+    walk.step(
+        A.RECORD_VERDICT,
+        Role.HANDLER,
+        day(4),
+        verdict=Verdict.FOUNDED,
+        motivation="De klager heeft gelijk.",
+        measures="Extra loketbediende op maandag.",
+    )
     walk.step(A.RECORD_TEAM_DISCUSSION, Role.TEAM, day(5))
     assert walk.step(A.COMPLETE_HANDLING, Role.HANDLER, day(6)) == Status.HANDLED
-    assert walk.step(A.CLOSE, Role.RECEIVER, day(7), informed_on=day(7),
-                     communication="Brief met de uitkomst.") == Status.CLOSED
+    assert (
+        walk.step(A.CLOSE, Role.RECEIVER, day(7), informed_on=day(7), communication="Brief met de uitkomst.")
+        == Status.CLOSED
+    )
     assert walk.statuses() == ["with_handler", "handled", "closed"]
     full = walk.as_(Role.RECEIVER).cases.get(walk.record.tracking_number)
     assert full.handling.verdict == Verdict.FOUNDED
@@ -97,17 +105,33 @@ def test_daily_operations_level3_goes_director_working_group_team_handler(ctx: S
     walk.step(A.ACKNOWLEDGE, Role.RECEIVER, day(1))
     assert walk.step(A.FORWARD_TO_DIRECTOR, Role.RECEIVER, day(1)) == Status.WITH_DIRECTOR
     assert walk.step(A.SUBMIT_TO_WORKING_GROUP, Role.DIRECTOR, day(2)) == Status.WITH_WORKING_GROUP
-    walk.step(A.RECORD_WORKING_GROUP_MEETING, Role.DIRECTOR, day(9), meeting_on=day(8),
-              minutes="Ontvankelijk en gegrond; planning herzien.")
+    walk.step(
+        A.RECORD_WORKING_GROUP_MEETING,
+        Role.DIRECTOR,
+        day(9),
+        meeting_on=day(8),
+        minutes="Ontvankelijk en gegrond; planning herzien.",
+    )
     assert walk.step(A.BRIEF_TEAM, Role.DIRECTOR, day(10)) == Status.TEAM_BRIEFED
     assert walk.step(A.FORWARD_TO_HANDLER, Role.DIRECTOR, day(10), handler_id=2) == Status.WITH_HANDLER
     walk.step(A.ASSESS_ADMISSIBILITY, Role.HANDLER, day(11), decision=ADMISSIBLE)
-    walk.step(A.RECORD_VERDICT, Role.HANDLER, day(11), verdict=Verdict.FOUNDED,
-              motivation="Structureel probleem.", measures="Nieuwe planning.")
+    walk.step(
+        A.RECORD_VERDICT,
+        Role.HANDLER,
+        day(11),
+        verdict=Verdict.FOUNDED,
+        motivation="Structureel probleem.",
+        measures="Nieuwe planning.",
+    )
     assert walk.step(A.COMPLETE_HANDLING, Role.HANDLER, day(12)) == Status.HANDLED
     assert walk.step(A.CLOSE, Role.RECEIVER, day(13), informed_on=day(13), communication="Brief.") == Status.CLOSED
     assert walk.statuses() == [
-        "with_director", "with_working_group", "team_briefed", "with_handler", "handled", "closed"
+        "with_director",
+        "with_working_group",
+        "team_briefed",
+        "with_handler",
+        "handled",
+        "closed",
     ]
 
 
@@ -118,13 +142,24 @@ def test_personnel_level2_is_handled_by_the_director_only(ctx: ServiceContext) -
     with pytest.raises(RuleViolation, match="directeur"):
         walk.step(A.ASSESS_ADMISSIBILITY, Role.HANDLER, day(2), decision=ADMISSIBLE)
     walk.step(A.ASSESS_ADMISSIBILITY, Role.DIRECTOR, day(2), decision=ADMISSIBLE)
-    walk.step(A.RECORD_VERDICT, Role.DIRECTOR, day(3), verdict=Verdict.UNDETERMINED,
-              motivation="Woord tegen woord.", measures="Afspraken over de toon aan de telefoon.")
+    walk.step(
+        A.RECORD_VERDICT,
+        Role.DIRECTOR,
+        day(3),
+        verdict=Verdict.UNDETERMINED,
+        motivation="Woord tegen woord.",
+        measures="Afspraken over de toon aan de telefoon.",
+    )
     walk.step(A.RECORD_STAFF_CONVERSATION, Role.DIRECTOR, day(5))
     walk.step(A.RECORD_PERSONNEL_FILE_REPORT, Role.DIRECTOR, day(6))
     assert walk.step(A.COMPLETE_HANDLING, Role.DIRECTOR, day(6)) == Status.HANDLED
-    closed = walk.step(A.CLOSE, Role.DIRECTOR, day(7), informed_on=day(7),
-                       communication="De klacht werd behandeld en besproken met het personeelslid.")
+    closed = walk.step(
+        A.CLOSE,
+        Role.DIRECTOR,
+        day(7),
+        informed_on=day(7),
+        communication="De klacht werd behandeld en besproken met het personeelslid.",
+    )
     assert closed == Status.CLOSED
     # The receiver who registered it keeps the description and the status, never the handling part.
     seen_by_receiver = walk.as_(Role.RECEIVER).cases.get(walk.record.tracking_number)
@@ -145,14 +180,22 @@ def test_personnel_level3_goes_to_the_board_and_the_complainant_is_told_its_date
     assert progress.board.must_tell_complainant
     walk.step(A.TELL_BOARD_DATE, Role.RECEIVER, day(3))
     walk.step(A.ASSESS_ADMISSIBILITY, Role.DIRECTOR, day(16), decision=ADMISSIBLE)
-    walk.step(A.RECORD_VERDICT, Role.DIRECTOR, day(16), verdict=Verdict.FOUNDED,
-              motivation="Tuchtrechtelijke afspraken.", measures="Begeleidingstraject.")
+    walk.step(
+        A.RECORD_VERDICT,
+        Role.DIRECTOR,
+        day(16),
+        verdict=Verdict.FOUNDED,
+        motivation="Tuchtrechtelijke afspraken.",
+        measures="Begeleidingstraject.",
+    )
     walk.step(A.RECORD_STAFF_CONVERSATION, Role.DIRECTOR, day(17))
     walk.step(A.RECORD_MINUTES_COPY_HANDED, Role.DIRECTOR, day(17))
     walk.step(A.RECORD_PERSONNEL_FILE_REPORT, Role.DIRECTOR, day(18))
     assert walk.step(A.COMPLETE_HANDLING, Role.DIRECTOR, day(18)) == Status.HANDLED
-    assert walk.step(A.CLOSE, Role.DIRECTOR, day(19), informed_on=day(19),
-                     communication="Behandeld; privacy.") == Status.CLOSED
+    assert (
+        walk.step(A.CLOSE, Role.DIRECTOR, day(19), informed_on=day(19), communication="Behandeld; privacy.")
+        == Status.CLOSED
+    )
     assert walk.statuses() == ["with_director", "with_board", "handled", "closed"]
 
 
@@ -177,7 +220,8 @@ def test_information_request_never_enters_the_complaint_workflow(ctx: ServiceCon
     with pytest.raises(RuleViolation):
         walk.step(A.ACKNOWLEDGE, Role.RECEIVER, day(1))
     assert walk.step(A.ANSWER, Role.RECEIVER, day(1), answer="De openingsuren staan op de website.") in (
-        Status.ANSWERED, Status.CLOSED
+        Status.ANSWERED,
+        Status.CLOSED,
     )
 
 

@@ -30,8 +30,10 @@ def no_password_in_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_the_password_typed_sends_the_letter_and_is_kept_only_when_remembered(
-    ctx: ServiceContext, test_keyring: FileKeyring, smtp_with_login  # noqa: F811
-) -> None:  # noqa: ANN001
+    ctx: ServiceContext,
+    test_keyring: FileKeyring,
+    smtp_with_login,
+) -> None:
     controller, inbox, logins = smtp_with_login
     services = Services.for_context(ctx)
     services.mail.save_settings(server_settings(controller))  # no password on this PC
@@ -53,8 +55,10 @@ def test_the_password_typed_sends_the_letter_and_is_kept_only_when_remembered(
 
 
 def test_a_wrong_password_typed_makes_no_letter_and_sends_nothing(
-    ctx: ServiceContext, test_keyring: FileKeyring, smtp_with_login  # noqa: F811
-) -> None:  # noqa: ANN001
+    ctx: ServiceContext,
+    test_keyring: FileKeyring,
+    smtp_with_login,
+) -> None:
     controller, inbox, _logins = smtp_with_login
     services = Services.for_context(ctx)
     services.mail.save_settings(server_settings(controller))
@@ -69,8 +73,11 @@ def test_a_wrong_password_typed_makes_no_letter_and_sends_nothing(
 
 
 def test_no_password_is_asked_without_an_account_or_with_one_from_the_environment(
-    ctx: ServiceContext, test_keyring: FileKeyring, smtp_with_login, monkeypatch: pytest.MonkeyPatch  # noqa: F811
-) -> None:  # noqa: ANN001
+    ctx: ServiceContext,
+    test_keyring: FileKeyring,
+    smtp_with_login,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     controller, _inbox, _logins = smtp_with_login
     services = Services.for_context(ctx)
     assert not services.mail.needs_password()  # no mail server at all

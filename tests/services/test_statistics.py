@@ -19,7 +19,7 @@ TEAM = Viewer(None, frozenset({Role.TEAM}), "Klachtenteam")
 
 
 @pytest.fixture
-def register(ctx):  # noqa: ANN001
+def register(ctx):
     DemoService(ctx).generate(3000, seed=17)
     return all_rows(ctx.database)
 
@@ -28,7 +28,7 @@ def _approx(values: dict) -> dict:
     return {k: (pytest.approx(v) if isinstance(v, float) else v) for k, v in values.items()}
 
 
-def test_the_figures_of_each_year_match_an_independent_count(ctx, register) -> None:  # noqa: ANN001
+def test_the_figures_of_each_year_match_an_independent_count(ctx, register) -> None:
     service = StatisticsService(ctx)
     for year in YEARS:
         start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
@@ -37,18 +37,23 @@ def test_the_figures_of_each_year_match_an_independent_count(ctx, register) -> N
         assert want["by_kind"]["complaint"] > 500 and want["by_ground"] and want["overdue_at_end"] >= 0
 
 
-def test_the_team_sees_totals_of_confidential_cases_but_not_their_hidden_parts(ctx, register) -> None:  # noqa: ANN001
+def test_the_team_sees_totals_of_confidential_cases_but_not_their_hidden_parts(ctx, register) -> None:
     start, end = dt.date(2025, 1, 1), dt.date(2025, 12, 31)
     director = StatisticsService(ctx).figures(start, end)
     team = StatisticsService(dataclasses.replace(ctx, viewer=TEAM)).figures(start, end)
     assert actual(team) == _approx(expected(register, start, end, ctx.today(), director=False))
     # Existence is known: the same totals by kind, channel, category and level.
     assert (team.by_kind, team.by_channel, team.by_category, team.by_level) == (
-        director.by_kind, director.by_channel, director.by_category, director.by_level)
+        director.by_kind,
+        director.by_channel,
+        director.by_category,
+        director.by_level,
+    )
     assert team.acknowledgements_due == director.acknowledgements_due
     # The hidden parts are not: organisation, admissibility, grounds and verdict leave them out.
-    confidential = sum(1 for r in register if r.kind == "complaint" and r.confidential
-                       and start <= r.received_on <= end)
+    confidential = sum(
+        1 for r in register if r.kind == "complaint" and r.confidential and start <= r.received_on <= end
+    )
     assert confidential > 0 and team.hidden_from_breakdowns == confidential
     assert sum(team.by_verdict.values()) == sum(director.by_verdict.values()) - confidential
     assert sum(team.by_organisation.values()) == sum(director.by_organisation.values()) - confidential

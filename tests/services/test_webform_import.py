@@ -53,13 +53,22 @@ def test_a_submission_without_a_name_is_an_anonymous_report() -> None:
 
 
 def test_every_problem_of_a_json_file_is_reported_with_its_line() -> None:
-    text = json.dumps([
-        {"submitted_at": "2026-13-01", "name": "Jan", "email": "jan@@x", "subject": "", "message": "m"},
-        {"submitted_at": "2026-11-20", "nmae": "Piet", "email": "p@x.be", "subject": "s", "message": "m"},
-        {"submitted_at": "2026-11-20", "name": "Els", "email": "e@x.be", "subject": "s", "message": "m",
-         "facts_on": "2026-11-21"},
-        "geen object",
-    ], indent=1)
+    text = json.dumps(
+        [
+            {"submitted_at": "2026-13-01", "name": "Jan", "email": "jan@@x", "subject": "", "message": "m"},
+            {"submitted_at": "2026-11-20", "nmae": "Piet", "email": "p@x.be", "subject": "s", "message": "m"},
+            {
+                "submitted_at": "2026-11-20",
+                "name": "Els",
+                "email": "e@x.be",
+                "subject": "s",
+                "message": "m",
+                "facts_on": "2026-11-21",
+            },
+            "geen object",
+        ],
+        indent=1,
+    )
     lines = rejected("web.json", text)
     assert lines == [
         "regel 3 (inzending 1), veld submitted_at: ‘2026-13-01’ is geen datum; schrijf JJJJ-MM-DD of JJJJ-MM-DDTUU:MM",
@@ -75,11 +84,17 @@ def test_every_problem_of_a_json_file_is_reported_with_its_line() -> None:
 @pytest.mark.parametrize(
     "text, expected",
     [
-        ('[{"submitted_at": "2026-11-20", "name": "Jan", "subject": "s", "message": "m", "email": "j@x.be"},\n'
-         ' {"submitted_at": "2026-11-20", "name": "Piet", "subj',
-         ["regel 2 (inzending 2): ongeldige JSON (kolom 49): een tekst zonder afsluitend aanhalingsteken begint hier"]),
-        ('[{"submitted_at": "2026-11-20", "name": "Jan", "subject": "s", "message": "m", "email": "j@x.be"},\n',
-         ["regel 1: het bestand houdt hier op zonder ] : de lijst is onvolledig"]),
+        (
+            '[{"submitted_at": "2026-11-20", "name": "Jan", "subject": "s", "message": "m", "email": "j@x.be"},\n'
+            ' {"submitted_at": "2026-11-20", "name": "Piet", "subj',
+            [
+                "regel 2 (inzending 2): ongeldige JSON (kolom 49): een tekst zonder afsluitend aanhalingsteken begint hier"
+            ],
+        ),
+        (
+            '[{"submitted_at": "2026-11-20", "name": "Jan", "subject": "s", "message": "m", "email": "j@x.be"},\n',
+            ["regel 1: het bestand houdt hier op zonder ] : de lijst is onvolledig"],
+        ),
         ('{"submitted_at": "2026-11-20"}', ["regel 1: een JSON-export begint met [ : een lijst van inzendingen {…}"]),
         ("[]", ["het bestand bevat geen inzendingen"]),
     ],

@@ -3,9 +3,38 @@
 
 from __future__ import annotations
 
-from kina_desktop.cli.commands import backup, calendar, db, demo, letter, register, report, selftest, show, user
-from kina_desktop.cli.commands import import_mail
-from kina_desktop.cli.commands import import_webform
-from kina_desktop.cli.commands import access_export, legal_hold, retention
+from kina_desktop.cli.commands import (
+    access_export,
+    backup,
+    calendar,
+    db,
+    demo,
+    import_mail,
+    import_webform,
+    legal_hold,
+    letter,
+    register,
+    report,
+    retention,
+    selftest,
+    show,
+    user,
+)
 
-COMMANDS = (db, demo, register, import_mail, import_webform, show, letter, user, calendar, backup, report, retention, legal_hold, access_export, selftest)
+COMMANDS = (
+    db,
+    demo,
+    register,
+    import_mail,
+    import_webform,
+    show,
+    letter,
+    user,
+    calendar,
+    backup,
+    report,
+    retention,
+    legal_hold,
+    access_export,
+    selftest,
+)

@@ -15,13 +15,18 @@ SUFFIXES = (".pdf", ".json")
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
     export = subparsers.add_parser(
-        "access-export", help=_("inzageverzoek: alle gegevens van één persoon als PDF of JSON"),
-        description=_("Zoekt de dossiers van een klager op naam en/of e-mailadres (hoofdletters en accenten tellen "
-                      "niet) en bewaart wat die persoon mag inzien: de eigen gegevens, de brieven die KINA stuurde "
-                      "en de lijst van bestanden. Niet: gegevens van personeelsleden en interne notities. Enkel "
-                      "voor de directeur of een beheerder; elk verzoek staat in de geschiedenis."),
-        epilog=_("Voorbeeld:\n  kina-desktop access-export --name \"Sofie Maes\" --email sofie@example.be "
-                 "-o inzage-sofie-maes.pdf"),
+        "access-export",
+        help=_("inzageverzoek: alle gegevens van één persoon als PDF of JSON"),
+        description=_(
+            "Zoekt de dossiers van een klager op naam en/of e-mailadres (hoofdletters en accenten tellen "
+            "niet) en bewaart wat die persoon mag inzien: de eigen gegevens, de brieven die KINA stuurde "
+            "en de lijst van bestanden. Niet: gegevens van personeelsleden en interne notities. Enkel "
+            "voor de directeur of een beheerder; elk verzoek staat in de geschiedenis."
+        ),
+        epilog=_(
+            'Voorbeeld:\n  kina-desktop access-export --name "Sofie Maes" --email sofie@example.be '
+            "-o inzage-sofie-maes.pdf"
+        ),
     )
     export.add_argument("--name", default="", metavar=_("NAAM"))
     export.add_argument("--email", default="", metavar=_("E-MAILADRES"))
@@ -42,9 +47,16 @@ def run_access_export(args: argparse.Namespace, env: Environment) -> int:
         export = requests.find(name=args.name, email=args.email)
         content = requests.pdf_bytes(export) if target.suffix.lower() == ".pdf" else requests.json_bytes(export)
     target.write_bytes(content)
-    print(ngettext("{n} dossier bewaard in {path}", "{n} dossiers bewaard in {path}", len(export.cases)).format(
-        n=len(export.cases), path=target))
+    print(
+        ngettext("{n} dossier bewaard in {path}", "{n} dossiers bewaard in {path}", len(export.cases)).format(
+            n=len(export.cases), path=target
+        )
+    )
     if export.not_searched:
-        print(_("Let op: {n} vertrouwelijke personeelsdossiers kon u niet doorzoeken; enkel de directeur kan het "
-                "verzoek voor die dossiers volledig beantwoorden.").format(n=export.not_searched))
+        print(
+            _(
+                "Let op: {n} vertrouwelijke personeelsdossiers kon u niet doorzoeken; enkel de directeur kan het "
+                "verzoek voor die dossiers volledig beantwoorden."
+            ).format(n=export.not_searched)
+        )
     return 0

@@ -15,17 +15,23 @@ from kina_desktop.services.backup import backup_to, check_backup, restore_from
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
     backup = subparsers.add_parser(
-        "backup", help=_("een reservekopie van de ingebouwde database maken"),
-        description=_("Maakt een consistente kopie van de ingebouwde SQLite-database, ook terwijl het "
-                      "programma open is. Een gedeelde PostgreSQL-server bewaart u met pg_dump (docs/backups.md)."),
+        "backup",
+        help=_("een reservekopie van de ingebouwde database maken"),
+        description=_(
+            "Maakt een consistente kopie van de ingebouwde SQLite-database, ook terwijl het "
+            "programma open is. Een gedeelde PostgreSQL-server bewaart u met pg_dump (docs/backups.md)."
+        ),
         epilog=_("Voorbeeld:\n  kina-desktop backup -o kina-2026-11-24.db"),
     )
     backup.add_argument("-o", "--output", required=True, metavar=_("BESTAND"))
     backup.set_defaults(handler=run_backup)
     restore = subparsers.add_parser(
-        "restore", help=_("de ingebouwde database terugzetten uit een reservekopie"),
-        description=_("Controleert dat het bestand een gezonde KINA-database is en zet het terug; de huidige "
-                      "database blijft ernaast bewaard. Sluit eerst het programma op alle pc's."),
+        "restore",
+        help=_("de ingebouwde database terugzetten uit een reservekopie"),
+        description=_(
+            "Controleert dat het bestand een gezonde KINA-database is en zet het terug; de huidige "
+            "database blijft ernaast bewaard. Sluit eerst het programma op alle pc's."
+        ),
     )
     restore.add_argument("file", metavar=_("BESTAND"))
     restore.add_argument("--yes", action="store_true", help=_("niet om bevestiging vragen (scripts)"))
@@ -54,8 +60,9 @@ def run_restore(args: argparse.Namespace, env: Environment) -> int:
     if not args.yes:
         if not sys.stdin.isatty():
             raise CommandError(_("bevestig met --yes: de huidige database wordt vervangen"))
-        answer = input(_("De huidige database vervangen door {path} ({n} dossiers)? Typ ja: ").format(
-            path=source, n=checked.cases))
+        answer = input(
+            _("De huidige database vervangen door {path} ({n} dossiers)? Typ ja: ").format(path=source, n=checked.cases)
+        )
         if answer.strip().lower() not in {"ja", _("ja").lower()}:  # "oui"/"yes" in French/English
             print(_("Niets gewijzigd."))
             return 0

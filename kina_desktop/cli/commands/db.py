@@ -47,13 +47,19 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
 def run_upgrade(args: argparse.Namespace, env: Environment) -> int:
     status = upgrade_schema(env.url)
     if not status.applied:
-        print(_("Niets toe te passen: {db} staat al op schemarevisie {revision}.").format(
-            db=status.url, revision=status.after))
+        print(
+            _("Niets toe te passen: {db} staat al op schemarevisie {revision}.").format(
+                db=status.url, revision=status.after
+            )
+        )
     elif status.before is None:
         print(_("Database {db} aangemaakt op schemarevisie {revision}.").format(db=status.url, revision=status.after))
     else:
-        print(_("Database {db} bijgewerkt van schemarevisie {before} naar {revision}.").format(
-            db=status.url, before=status.before, revision=status.after))
+        print(
+            _("Database {db} bijgewerkt van schemarevisie {before} naar {revision}.").format(
+                db=status.url, before=status.before, revision=status.after
+            )
+        )
     return 0
 
 
@@ -62,11 +68,17 @@ def run_check(args: argparse.Namespace, env: Environment) -> int:
 
     facts, findings = check_server(env.url)
     if not findings:
-        print(_("Alles in orde: de server {version} is ingesteld zoals docs/security.md vraagt.").format(
-            version=facts.server_version))
+        print(
+            _("Alles in orde: de server {version} is ingesteld zoals docs/security.md vraagt.").format(
+                version=facts.server_version
+            )
+        )
         return 0
-    print(_("Om in orde te brengen op deze server (PostgreSQL {version}), {n} in totaal:").format(
-        n=len(findings), version=facts.server_version))
+    print(
+        _("Om in orde te brengen op deze server (PostgreSQL {version}), {n} in totaal:").format(
+            n=len(findings), version=facts.server_version
+        )
+    )
     for number, finding in enumerate(findings, start=1):
         print(f"{number}. {finding.problem}")
         print("   " + _("Wat te doen: {fix}").format(fix=finding.fix))

@@ -18,9 +18,7 @@ def _count(text: str) -> int:
     except ValueError:
         raise argparse.ArgumentTypeError(_("{value!r} is geen geheel getal").format(value=text)) from None
     if not 1 <= value <= MAX_COMPLAINTS:
-        raise argparse.ArgumentTypeError(
-            _("kies een aantal van 1 tot {max}").format(max=number(MAX_COMPLAINTS))
-        )
+        raise argparse.ArgumentTypeError(_("kies een aantal van 1 tot {max}").format(max=number(MAX_COMPLAINTS)))
     return value
 
 
@@ -56,10 +54,15 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         ),
     )
     parser.add_argument(
-        "--complaints", type=_count, default=1000, metavar="N",
+        "--complaints",
+        type=_count,
+        default=1000,
+        metavar="N",
         help=_("aantal registraties (standaard 1000, hoogstens {max})").format(max=number(MAX_COMPLAINTS)),
     )
-    parser.add_argument("--seed", type=_seed, default=1, metavar="GETAL", help=_("startwaarde van het toeval (standaard 1)"))
+    parser.add_argument(
+        "--seed", type=_seed, default=1, metavar="GETAL", help=_("startwaarde van het toeval (standaard 1)")
+    )
     parser.add_argument("--force", action="store_true", help=_("ook toevoegen als de database al dossiers bevat"))
     parser.set_defaults(handler=run)
 
@@ -69,8 +72,11 @@ def run(args: argparse.Namespace, env: Environment) -> int:
 
     def progress(done: int, _total: int) -> None:
         if total >= PROGRESS_FROM:
-            env.progress(_("demo: {done} van {total} registraties opgeslagen ({percent} %)").format(
-                done=number(done), total=number(total), percent=done * 100 // total))
+            env.progress(
+                _("demo: {done} van {total} registraties opgeslagen ({percent} %)").format(
+                    done=number(done), total=number(total), percent=done * 100 // total
+                )
+            )
 
     if total >= PROGRESS_FROM:
         env.progress(_("demo: {total} registraties verzinnen en opslaan …").format(total=number(total)))
@@ -86,6 +92,9 @@ def run(args: argparse.Namespace, env: Environment) -> int:
                 f"{error.message} " + _("Gebruik een lege database, of --force om ze toch toe te voegen.")
             ) from None
     series = ", ".join(f"{first} … {last}" for _year, (first, last) in sorted(report.series.items()))
-    print(_("{count} demoregistraties aangemaakt in {seconds} s: {series}.").format(
-        count=number(report.created), seconds=number(report.seconds, 1), series=series))
+    print(
+        _("{count} demoregistraties aangemaakt in {seconds} s: {series}.").format(
+            count=number(report.created), seconds=number(report.seconds, 1), series=series
+        )
+    )
     return 0

@@ -66,8 +66,10 @@ def run(args: argparse.Namespace, env: Environment) -> int:
                 continue
             except ValidationFailed as error:
                 failed += 1
-                _fail(name, _("niet geregistreerd: {problems}").format(
-                    problems="; ".join(p.message for p in error.problems)))
+                _fail(
+                    name,
+                    _("niet geregistreerd: {problems}").format(problems="; ".join(p.message for p in error.problems)),
+                )
                 continue
             except ServiceError as error:
                 failed += 1

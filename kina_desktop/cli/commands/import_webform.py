@@ -32,8 +32,9 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         ),
     )
     parser.add_argument("file", metavar=_("BESTAND"), help=_("de export van het webformulier (.json of .csv)"))
-    parser.add_argument("--dry-run", action="store_true",
-                        help=_("alleen controleren en tonen wat geregistreerd zou worden"))
+    parser.add_argument(
+        "--dry-run", action="store_true", help=_("alleen controleren en tonen wat geregistreerd zou worden")
+    )
     parser.set_defaults(handler=run)
 
 
@@ -43,8 +44,11 @@ def run(args: argparse.Namespace, env: Environment) -> int:
         try:
             submissions = services.webform.read(Path(args.file).name, data)
         except WebformRejected as error:
-            print(f"{PROGRAM}: {_('fout')}: " + _("{file} is niet ingelezen; er is niets geïmporteerd:").format(
-                file=args.file), file=sys.stderr)
+            print(
+                f"{PROGRAM}: {_('fout')}: "
+                + _("{file} is niet ingelezen; er is niets geïmporteerd:").format(file=args.file),
+                file=sys.stderr,
+            )
             for line in error.lines():
                 print(f"  {args.file}, {line}", file=sys.stderr)
             return EXIT_INPUT
@@ -63,6 +67,10 @@ def run(args: argparse.Namespace, env: Environment) -> int:
             outcome = next(numbers)
         print(f"{label}\t{who}\t{desc.subject}\t{outcome}")
     if args.dry_run:
-        print(_("Niets geregistreerd (--dry-run): {new} nieuwe inzending(en), {old} al in het register.").format(
-            new=len(new), old=len(submissions) - len(new)), file=sys.stderr)
+        print(
+            _("Niets geregistreerd (--dry-run): {new} nieuwe inzending(en), {old} al in het register.").format(
+                new=len(new), old=len(submissions) - len(new)
+            ),
+            file=sys.stderr,
+        )
     return 0

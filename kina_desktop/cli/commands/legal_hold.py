@@ -11,12 +11,17 @@ from kina_desktop.i18n import _
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
     hold = subparsers.add_parser(
-        "legal-hold", help=_("juridische blokkering van een dossier instellen of opheffen"),
-        description=_("Een dossier onder juridische blokkering (een rechtszaak) wordt nooit gepseudonimiseerd. "
-                      "De directeur of een beheerder stelt ze in of heft ze op, met een reden; beide staan in de "
-                      "geschiedenis van het dossier."),
-        epilog=_("Voorbeelden:\n  kina-desktop legal-hold 2021-0042 --reason \"Arbeidsrechtbank, AR 21/123\"\n"
-                 "  kina-desktop legal-hold 2021-0042 --lift --reason \"Vonnis definitief\""),
+        "legal-hold",
+        help=_("juridische blokkering van een dossier instellen of opheffen"),
+        description=_(
+            "Een dossier onder juridische blokkering (een rechtszaak) wordt nooit gepseudonimiseerd. "
+            "De directeur of een beheerder stelt ze in of heft ze op, met een reden; beide staan in de "
+            "geschiedenis van het dossier."
+        ),
+        epilog=_(
+            'Voorbeelden:\n  kina-desktop legal-hold 2021-0042 --reason "Arbeidsrechtbank, AR 21/123"\n'
+            '  kina-desktop legal-hold 2021-0042 --lift --reason "Vonnis definitief"'
+        ),
     )
     hold.add_argument("number", metavar=_("OPVOLGINGSNUMMER"))
     hold.add_argument("--reason", required=True, metavar=_("REDEN"), help=_("de reden (verplicht)"))
@@ -31,7 +36,10 @@ def run_legal_hold(args: argparse.Namespace, env: Environment) -> int:
             print(_("Juridische blokkering van dossier {number} opgeheven.").format(number=header.tracking_number))
         else:
             header = services.legal_holds.set(args.number, args.reason)
-            print(_("Dossier {number} staat onder juridische blokkering sinds {day}.").format(
-                number=header.tracking_number, day=header.legal_hold_since.strftime("%d-%m-%Y")
-                if header.legal_hold_since else ""))
+            print(
+                _("Dossier {number} staat onder juridische blokkering sinds {day}.").format(
+                    number=header.tracking_number,
+                    day=header.legal_hold_since.strftime("%d-%m-%Y") if header.legal_hold_since else "",
+                )
+            )
     return 0

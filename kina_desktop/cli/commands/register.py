@@ -49,7 +49,8 @@ def read_form_text(name: str) -> str:
         line = data[: error.start].count(b"\n") + 1
         raise CommandError(
             _("{file}, regel {line}: het bestand is geen UTF-8-tekst; bewaar het als UTF-8").format(
-                file=name, line=line)
+                file=name, line=line
+            )
         ) from None
 
 
@@ -65,7 +66,9 @@ def run(args: argparse.Namespace, env: Environment) -> int:
             record = services.cases.register(draft)
         except ValidationFailed as error:
             raise CommandError(
-                _("{file}: niet geregistreerd: {problems}").format(file=name, problems=problems_text(text, error.problems))
+                _("{file}: niet geregistreerd: {problems}").format(
+                    file=name, problems=problems_text(text, error.problems)
+                )
             ) from None
     print(record.tracking_number)
     return 0

@@ -18,7 +18,9 @@ def _output(path: str, suffix: str) -> Path:
     if not target.parent.exists():
         raise CommandError(_("de map {folder} bestaat niet").format(folder=target.parent))
     if target.suffix.lower() != suffix:
-        raise CommandError(_("de bestandsnaam {name} moet eindigen op {suffix}").format(name=target.name, suffix=suffix))
+        raise CommandError(
+            _("de bestandsnaam {name} moet eindigen op {suffix}").format(name=target.name, suffix=suffix)
+        )
     return target
 
 
@@ -33,14 +35,18 @@ def _year(text: str) -> int:
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
-    report = subparsers.add_parser("report", help=_("verslagen maken"),
-                                   description=_("Verslagen over het klachtenregister."))
+    report = subparsers.add_parser(
+        "report", help=_("verslagen maken"), description=_("Verslagen over het klachtenregister.")
+    )
     kinds = report.add_subparsers(title=_("opdrachten"), metavar=_("OPDRACHT"), dest="report_command", required=True)
     annual = kinds.add_parser(
-        "annual", help=_("het anonieme jaarverslag (PDF, en desgewenst XLSX)"),
-        description=_("Maakt het anonieme jaarverslag van een werkjaar (Art. 8): de cijfers naast die van het "
-                      "vorige jaar, de verbeterprojecten en één regel per klacht. Aantallen van 1 of 2 staan er "
-                      "als \u201c< 3\u201d."),
+        "annual",
+        help=_("het anonieme jaarverslag (PDF, en desgewenst XLSX)"),
+        description=_(
+            "Maakt het anonieme jaarverslag van een werkjaar (Art. 8): de cijfers naast die van het "
+            "vorige jaar, de verbeterprojecten en één regel per klacht. Aantallen van 1 of 2 staan er "
+            "als \u201c< 3\u201d."
+        ),
         epilog=_("Voorbeeld:\n  kina-desktop report annual 2026 -o jaarverslag-2026.pdf --xlsx jaarverslag-2026.xlsx"),
     )
     annual.add_argument("year", type=_year, metavar=_("JAAR"))
@@ -56,8 +62,13 @@ def run_annual(args: argparse.Namespace, env: Environment) -> int:
         report = services.annual_report
         data = report.data(args.year)
         pdf = report.render_pdf(
-            data, progress=lambda done, total: env.progress(_("{done} van {total} onderdelen").format(
-                done=done, total=total)) if done == total or done % 10 == 0 else None)
+            data,
+            progress=lambda done, total: (
+                env.progress(_("{done} van {total} onderdelen").format(done=done, total=total))
+                if done == total or done % 10 == 0
+                else None
+            ),
+        )
         xlsx = report.render_xlsx(data) if sheet is not None else None
     target.write_bytes(pdf)
     print(_("Jaarverslag {year} bewaard in {path}").format(year=args.year, path=target))

@@ -27,13 +27,13 @@ class NoteLabel(QLabel):
             return QSize(base.width(), self.heightForWidth(self.width()))
         return base
 
-    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt API
+    def minimumSizeHint(self) -> QSize:
         return self._fitted(super().minimumSizeHint())
 
-    def sizeHint(self) -> QSize:  # noqa: N802 - Qt API
+    def sizeHint(self) -> QSize:
         return self._fitted(super().sizeHint())
 
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt API
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         height = self.heightForWidth(self.width())
         if height != self._height:

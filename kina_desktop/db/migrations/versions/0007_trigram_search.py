@@ -12,8 +12,8 @@ from alembic import op
 
 from kina_desktop.db.search_index import create_trigram_indexes, drop_trigram_indexes
 
-revision = '0007'
-down_revision = '0006'
+revision = "0007"
+down_revision = "0006"
 branch_labels = None
 depends_on = None
 

@@ -21,13 +21,12 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-
-revision = '0009'
-down_revision = '0008'
+revision = "0009"
+down_revision = "0008"
 branch_labels = None
 depends_on = None
 
-MOVED = ('board_meeting_on', 'complainant_told_board_date_on')
+MOVED = ("board_meeting_on", "complainant_told_board_date_on")
 
 
 def _copy(to_table: str, to_key: str, from_table: str, from_key: str) -> None:
@@ -41,18 +40,18 @@ def _copy(to_table: str, to_key: str, from_table: str, from_key: str) -> None:
 def upgrade() -> None:
     # Plain ADD COLUMN (no table copy on SQLite): nullable, without a default.
     for name in MOVED:
-        op.add_column('cases', sa.Column(name, sa.Date(), nullable=True))
-    _copy('cases', 'id', 'case_handlings', 'case_id')
-    with op.batch_alter_table('case_handlings', schema=None) as batch_op:
+        op.add_column("cases", sa.Column(name, sa.Date(), nullable=True))
+    _copy("cases", "id", "case_handlings", "case_id")
+    with op.batch_alter_table("case_handlings", schema=None) as batch_op:
         for name in MOVED:
             batch_op.drop_column(name)
 
 
 def downgrade() -> None:
-    with op.batch_alter_table('case_handlings', schema=None) as batch_op:
+    with op.batch_alter_table("case_handlings", schema=None) as batch_op:
         for name in MOVED:
             batch_op.add_column(sa.Column(name, sa.Date(), nullable=True))
-    _copy('case_handlings', 'case_id', 'cases', 'id')
-    with op.batch_alter_table('cases', schema=None) as batch_op:
+    _copy("case_handlings", "case_id", "cases", "id")
+    with op.batch_alter_table("cases", schema=None) as batch_op:
         for name in reversed(MOVED):
             batch_op.drop_column(name)
