@@ -32,11 +32,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from kina_desktop.db.engine import Database
 from kina_desktop.db.migrate import upgrade
+from kina_desktop.demo.fill import DemoService
 from kina_desktop.domain.enums import Role
 from kina_desktop.domain.visibility import Viewer
 from kina_desktop.services.bundle import Services
 from kina_desktop.services.context import ServiceContext
-from kina_desktop.services.demo import DemoService
 
 NOW = dt.datetime(2026, 11, 24, 10, 0)
 YEAR = 2025

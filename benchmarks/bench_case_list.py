@@ -35,13 +35,13 @@ from sqlalchemy.engine import make_url
 
 from benchmarks import raw_sql
 from kina_desktop.db.engine import Database
+from kina_desktop.demo.fill import DemoService
 from kina_desktop.domain.complaint import CaseChanges, ComplaintDraft, Description
 from kina_desktop.domain.enums import Channel
 from kina_desktop.domain.views import CaseQuery, ReadyView, SortKey
 from kina_desktop.services.bundle import Services
 from kina_desktop.services.context import ServiceContext
-from kina_desktop.services.demo import DemoService
-from kina_desktop.services.startup import open_database
+from kina_desktop.services.setup.startup import open_database
 
 SEARCHES = ("p", "pe", "pee", "peet", "peeters")  # a name, letter by letter, as a person types
 

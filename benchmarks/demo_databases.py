@@ -17,9 +17,9 @@ from sqlalchemy.engine import make_url
 
 from kina_desktop.db.engine import Database, sqlite_url
 from kina_desktop.db.models import Case
+from kina_desktop.demo.fill import DemoService
 from kina_desktop.services.context import ServiceContext
-from kina_desktop.services.demo import DemoService
-from kina_desktop.services.startup import open_database
+from kina_desktop.services.setup.startup import open_database
 
 Clock = Callable[[], dt.datetime]
 

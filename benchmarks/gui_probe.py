@@ -78,7 +78,7 @@ def _window(url: str, all_rows: bool) -> int:
     from kina_desktop import app as composition  # first, as run_gui: it imports the database side before Qt
     from kina_desktop.domain.enums import Role
     from kina_desktop.domain.visibility import Viewer
-    from kina_desktop.services.accounts import AccountInfo
+    from kina_desktop.services.accounts.account_service import AccountInfo
     from kina_desktop.services.context import ServiceContext
 
     qapp = composition.prepare_application()

@@ -20,8 +20,8 @@ from kina_desktop.domain.text import fold
 from kina_desktop.domain.views import CaseQuery, ReadyView, SortKey
 from kina_desktop.domain.visibility import is_confidential
 from kina_desktop.domain.workdays import WorkingCalendar
-from kina_desktop.services.case_list import PAGE_SIZE, TRIGRAM_TERM
-from kina_desktop.services.case_mapping import DESCRIPTION_COLUMNS, search_key_of
+from kina_desktop.services.cases.case_list import PAGE_SIZE, TRIGRAM_TERM
+from kina_desktop.services.cases.case_mapping import DESCRIPTION_COLUMNS, search_key_of
 
 _LIST_COLUMNS = (
     "SELECT c.id, c.tracking_number, c.received_on, c.kind, c.category, c.level, c.status, "

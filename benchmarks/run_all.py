@@ -1,4 +1,4 @@
-"""Every benchmark of issue 8 in one table, SQLite and PostgreSQL side by side, each figure next to
+"""Every benchmark in one table, SQLite and PostgreSQL side by side, each figure next to
 its baseline measured in the same run, with the ratio and whether the target is met:
 
     .venv/bin/python -m benchmarks                      # 100,000 complaints: takes several minutes
@@ -49,7 +49,7 @@ from kina_desktop.domain.letters import LetterKind
 from kina_desktop.domain.visibility import Viewer
 from kina_desktop.services.bundle import Services
 from kina_desktop.services.context import ServiceContext
-from kina_desktop.services.startup import open_database
+from kina_desktop.services.setup.startup import open_database
 
 REPORT_NOW = dt.datetime(2026, 11, 24, 10, 0)  # the annual report's register: year 2025 is whole
 REPORT_YEAR = 2025

@@ -1,4 +1,4 @@
-"""Many PCs on one PostgreSQL database at once (issue 8): N client processes register, edit and
+"""Many PCs on one PostgreSQL database at once: N client processes register, edit and
 search for a fixed time. Checked: no error, no lost update (optimistic locking: a refused save is
 reloaded and tried again), tracking numbers unique and without gaps. Reported: throughput and the
 95th-percentile latency.
@@ -96,7 +96,7 @@ def run_load(url: str, clients: int = 20, seconds: float = 30.0) -> LoadReport:
     from kina_desktop.domain.visibility import Viewer
     from kina_desktop.services.bundle import Services
     from kina_desktop.services.context import ServiceContext
-    from kina_desktop.services.startup import open_database
+    from kina_desktop.services.setup.startup import open_database
     from tests.factories import draft
 
     database = open_database(url)

@@ -19,30 +19,32 @@ from types import TracebackType
 
 # The database side first, Qt after it: once PySide6 is loaded it reads the source of every module
 # imported later (its __feature__ check), which for SQLAlchemy's few hundred modules costs tens of
-# milliseconds at every start (issue 8; tests/test_lazy_start.py checks the order).
+# milliseconds at every start (tests/test_lazy_start.py checks the order).
 import sqlalchemy.orm  # noqa: F401
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QMessageBox
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
-import kina_desktop.services.case_list
-import kina_desktop.services.startup  # noqa: F401
+import kina_desktop.services.cases.case_list
+import kina_desktop.services.setup.startup  # noqa: F401
 from kina_desktop import config, first_run
 from kina_desktop.db.connection_errors import explain_connection_error
 from kina_desktop.db.engine import Database, normalise_url
-from kina_desktop.gui.account_checks import AccountRules
-from kina_desktop.gui.database_choice import ConnectionTester, saved_database_url
-from kina_desktop.gui.deferred import deferred
-from kina_desktop.gui.icons import icon
-from kina_desktop.gui.interface_language import install_language, saved_language
-from kina_desktop.gui.main_window import MainWindow
-from kina_desktop.gui.ports import AccountDraft
-from kina_desktop.gui.settings_ports import OrganisationSettings, PrivacyAdmin
-from kina_desktop.gui.smoke_exit import arm_smoke_exit
-from kina_desktop.gui.start_up import DialogRunner, StartUp, run_modal
+from kina_desktop.demo.marker import is_demo_database
+from kina_desktop.gui.admin.account_checks import AccountRules
+from kina_desktop.gui.admin.settings_ports import OrganisationSettings, PrivacyAdmin
+from kina_desktop.gui.common.icons import icon
+from kina_desktop.gui.common.ports import AccountDraft
+from kina_desktop.gui.shell.deferred import deferred
+from kina_desktop.gui.shell.interface_language import install_language, saved_language
+from kina_desktop.gui.shell.main_window import MainWindow
+from kina_desktop.gui.shell.smoke_exit import arm_smoke_exit
+from kina_desktop.gui.start.database_choice import ConnectionTester, saved_database_url
+from kina_desktop.gui.start.start_up import DialogRunner, StartUp, run_modal
 from kina_desktop.i18n import DEFAULT_LANGUAGE, _
-from kina_desktop.services.accounts import (
+from kina_desktop.logs import configure_logging
+from kina_desktop.services.accounts.account_service import (
     MIN_PASSWORD_LENGTH,
     USERNAME,
     AccountInfo,
@@ -51,13 +53,12 @@ from kina_desktop.services.accounts import (
     create_first_account,
     has_accounts,
 )
-from kina_desktop.services.auth import SignedIn, sign_in, sign_in_sqlite
-from kina_desktop.services.backup import daily_backup
+from kina_desktop.services.accounts.auth import SignedIn, sign_in, sign_in_sqlite
 from kina_desktop.services.bundle import Services
 from kina_desktop.services.context import ServiceContext
-from kina_desktop.services.demo_marker import is_demo_database
 from kina_desktop.services.errors import DatabaseUnavailable, ServiceError
-from kina_desktop.services.startup import open_database, probe_server
+from kina_desktop.services.privacy.backup import daily_backup
+from kina_desktop.services.setup.startup import open_database, probe_server
 
 log = logging.getLogger(__name__)
 
@@ -82,12 +83,7 @@ OWN_LOGIN_NEEDED = ("password", "authentication", 'role "', "permission denied")
 
 def setup_logging() -> None:
     """Programming errors go with their traceback to a log file in the user's data folder."""
-    path = config.log_dir() / "kina-desktop.log"
-    handler = logging.handlers.RotatingFileHandler(path, maxBytes=1_000_000, backupCount=3, encoding="utf-8")
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    root = logging.getLogger()
-    root.addHandler(handler)
-    root.setLevel(logging.INFO)
+    path = configure_logging()
 
     def excepthook(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
         log.error("unexpected error\n%s", "".join(traceback.format_exception(kind, error, tb)))
@@ -102,7 +98,7 @@ def setup_logging() -> None:
 
 def prepare_application(argv: list[str] | None = None, language: str = DEFAULT_LANGUAGE) -> QApplication:
     """The QApplication with its names (for QSettings), its locale and translations in
-    ``language`` (the person's choice, see gui/interface_language.py; Dutch by default)."""
+    ``language`` (the person's choice, see gui/shell/interface_language.py; Dutch by default)."""
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setOrganizationName(ORGANISATION_NAME)
@@ -251,7 +247,7 @@ def build_main_window(ctx: ServiceContext, person: AccountInfo, settings: QSetti
         person=person,
         accounts=AccountAdmin(services.accounts),
         account_rules=account_rules(),
-        # Each made when the person first opens its dialog (gui/deferred.py): the window opens sooner.
+        # Each made when the person first opens its dialog (gui/shell/deferred.py): the window opens sooner.
         organisation=OrganisationSettings(
             calendar=deferred(lambda: services.calendar),
             templates=deferred(lambda: services.letters),
@@ -310,7 +306,7 @@ def open_configured_database(
             if forced:
                 QMessageBox.critical(None, _("KINA Klachten"), with_detail(error))
                 return None
-            from kina_desktop.gui.database_dialog import offer_other_database  # only when it failed
+            from kina_desktop.gui.start.database_dialog import offer_other_database  # only when it failed
 
             if not offer_other_database(with_detail(error), settings, tester, run):
                 return None

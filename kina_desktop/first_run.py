@@ -1,5 +1,5 @@
 """The first start on a PC: when is the first-run assistant shown, and the database work behind
-it (the ``FirstRunBackend`` of gui/first_run_wizard.py). Part of the composition root: app.py
+it (the ``FirstRunBackend`` of gui/start/first_run_wizard.py). Part of the composition root: app.py
 calls ``needs_assistant`` and ``run_assistant`` before it opens the database.
 """
 
@@ -18,18 +18,18 @@ from kina_desktop import config
 from kina_desktop.db.engine import Database
 from kina_desktop.domain.enums import Role
 from kina_desktop.domain.visibility import Viewer
-from kina_desktop.gui.account_checks import AccountRules
-from kina_desktop.gui.background import TaskControl, TaskRunner
-from kina_desktop.gui.database_choice import ConnectionTester, saved_database_url
-from kina_desktop.gui.ports import AccountDraft
-from kina_desktop.gui.settings_ports import LetterheadAdmin
+from kina_desktop.gui.admin.account_checks import AccountRules
+from kina_desktop.gui.admin.settings_ports import LetterheadAdmin
+from kina_desktop.gui.common.background import TaskControl, TaskRunner
+from kina_desktop.gui.common.ports import AccountDraft
+from kina_desktop.gui.start.database_choice import ConnectionTester, saved_database_url
 from kina_desktop.i18n import _
-from kina_desktop.services.accounts import AccountInfo, create_first_account, has_accounts
-from kina_desktop.services.auth import SignedIn, sign_in_sqlite
+from kina_desktop.services.accounts.account_service import AccountInfo, create_first_account, has_accounts
+from kina_desktop.services.accounts.auth import SignedIn, sign_in_sqlite
 from kina_desktop.services.bundle import Services
 from kina_desktop.services.context import ServiceContext
 from kina_desktop.services.errors import ServiceError
-from kina_desktop.services.startup import open_database
+from kina_desktop.services.setup.startup import open_database
 
 DEMO_FILE = "kina-klachten-demo.db"
 DEMO_COMPLAINTS = 1000
@@ -103,7 +103,7 @@ class FirstRun:
         try:
             if self.first is not None:
                 create_first_account(database, self.first)
-            from kina_desktop.services.demo import DemoService  # the demo generator: only when asked for
+            from kina_desktop.demo.fill import DemoService  # the demo generator: only when asked for
 
             ctx = ServiceContext(database, Viewer(None, frozenset(Role), _("eerste gebruik")), clock=self._clock)
             DemoService(ctx).generate(DEMO_COMPLAINTS, progress=control.report, workers=0)
@@ -153,7 +153,7 @@ def run_assistant(
     runner: TaskRunner | None = None,
 ) -> Assistant | None:
     """Show the assistant; None when it was cancelled."""
-    from kina_desktop.gui.first_run_wizard import FirstRunWizard  # only on the very first start (issue 8)
+    from kina_desktop.gui.start.first_run_wizard import FirstRunWizard  # only on the very first start
 
     backend = FirstRun(tester)
     wizard = FirstRunWizard(backend, settings, rules, runner)

@@ -13,13 +13,18 @@ LOG_FILE_NAME = "kina-desktop.log"
 
 
 def configure_logging(level: int = logging.INFO) -> Path:
-    """Log to a rotating file (1 MB x 3); returns its path. Safe to call more than once."""
+    """Log to a rotating file (1 MB x 3) in the data folder; returns its path. Safe to call more
+    than once: the program (app.py) and the commands (cli/failures.py) both log through it."""
     path = log_dir() / LOG_FILE_NAME
     root = logging.getLogger()
-    if not any(getattr(h, "_kina", False) for h in root.handlers):
-        handler = logging.handlers.RotatingFileHandler(path, maxBytes=1_000_000, backupCount=3, encoding="utf-8")
-        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-        handler._kina = True  # type: ignore[attr-defined]
-        root.addHandler(handler)
-        root.setLevel(level)
+    for old in [h for h in root.handlers if getattr(h, "_kina", False)]:
+        if Path(getattr(old, "baseFilename", "")) == path:
+            return path
+        root.removeHandler(old)  # the data folder changed (KINA_DATA_DIR): log where it now is
+        old.close()
+    handler = logging.handlers.RotatingFileHandler(path, maxBytes=1_000_000, backupCount=3, encoding="utf-8")
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    handler._kina = True  # type: ignore[attr-defined]
+    root.addHandler(handler)
+    root.setLevel(level)
     return path

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Regenerates kina_desktop/gui/forms/*.py from the Qt Designer sources in ui/*.ui.
+# Regenerates kina_desktop/gui/forms/ui_*.py from the Qt Designer sources in ui/*.ui.
 # The generated files are committed and never edited by hand; tests/gui/test_forms.py
 # fails when one of them no longer matches its .ui source.
 set -euo pipefail
@@ -8,6 +8,6 @@ UIC=${UIC:-.venv/bin/pyside6-uic}
 out=kina_desktop/gui/forms
 for ui in ui/*.ui; do
   name=$(basename "$ui" .ui)
-  (cd ui && "../$UIC" "$name.ui" -o "../$out/$name.py")
-  echo "$ui -> $out/$name.py"
+  (cd ui && "../$UIC" "$name.ui" -o "../$out/ui_$name.py")
+  echo "$ui -> $out/ui_$name.py"
 done

@@ -8,7 +8,7 @@
 The messages are extracted as babel.cfg says: ``_()``, ``ngettext()`` and ``N_()`` in the Python
 sources of kina_desktop/, and every <string> of the Designer forms in ui/ that is not marked
 notr="true" (pyside6-uic hands those to QCoreApplication.translate, which
-gui/gettext_translator.py answers with ``_()``). The .po files and the compiled .mo files are
+gui/shell/gettext_translator.py answers with ``_()``). The .po files and the compiled .mo files are
 committed, so that a checkout, a pip install and the PyInstaller bundle have them without a
 build step; tests/test_catalogs.py fails when a catalog misses a message, has an empty or fuzzy
 translation, a translation whose placeholders differ, or a .mo that is older than its .po.

@@ -42,10 +42,10 @@ from kina_desktop.domain.enums import Category, Channel, Level  # noqa: E402
 from kina_desktop.domain.letters import LetterKind  # noqa: E402
 from kina_desktop.domain.projects import ProjectDraft, ProjectStatus  # noqa: E402
 from kina_desktop.domain.views import CaseQuery  # noqa: E402
-from kina_desktop.gui.first_run_wizard import FirstRunWizard  # noqa: E402
-from kina_desktop.services.auth import sign_in_sqlite  # noqa: E402
+from kina_desktop.gui.start.first_run_wizard import FirstRunWizard  # noqa: E402
+from kina_desktop.services.accounts.auth import sign_in_sqlite  # noqa: E402
 from kina_desktop.services.bundle import Services  # noqa: E402
-from kina_desktop.services.startup import open_database  # noqa: E402
+from kina_desktop.services.setup.startup import open_database  # noqa: E402
 
 
 def settle() -> None:

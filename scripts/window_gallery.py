@@ -36,15 +36,15 @@ from kina_desktop.app import account_rules, build_main_window, prepare_applicati
 from kina_desktop.domain.actions import ActionKind
 from kina_desktop.domain.complaint import ComplaintDraft, Description
 from kina_desktop.domain.enums import Category, Channel, Level
-from kina_desktop.gui.first_run_pages import SERVER_LOGINS_PAGE
-from kina_desktop.gui.first_run_wizard import FirstRunWizard
-from kina_desktop.gui.interface_language import LANGUAGE_NAMES, save_language
-from kina_desktop.gui.login_dialog import LoginDialog
-from kina_desktop.gui.unsaved_prompt import ask_to_save
+from kina_desktop.gui.case.unsaved_prompt import ask_to_save
+from kina_desktop.gui.shell.interface_language import LANGUAGE_NAMES, save_language
+from kina_desktop.gui.start.first_run_pages import SERVER_LOGINS_PAGE
+from kina_desktop.gui.start.first_run_wizard import FirstRunWizard
+from kina_desktop.gui.start.login_dialog import LoginDialog
 from kina_desktop.i18n import _
-from kina_desktop.services.auth import sign_in_sqlite
+from kina_desktop.services.accounts.auth import sign_in_sqlite
 from kina_desktop.services.bundle import Services
-from kina_desktop.services.startup import open_database
+from kina_desktop.services.setup.startup import open_database
 
 ROOT = guide.ROOT
 WORK = guide.WORK

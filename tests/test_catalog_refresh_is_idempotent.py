@@ -30,7 +30,7 @@ def test_saving_an_unchanged_catalog_again_leaves_po_and_mo_as_they_were(
             def now(cls, tz=None):
                 return revision
 
-        monkeypatch.setattr(catalogs, "dt", SimpleNamespace(datetime=Clock, timezone=dt.timezone))
+        monkeypatch.setattr(catalogs, "dt", SimpleNamespace(datetime=Clock, timezone=dt.timezone, UTC=dt.UTC))
         catalogs.save_catalog("fr", catalog)
         return catalogs.po_path("fr").read_bytes(), catalogs.mo_path("fr").read_bytes()
 

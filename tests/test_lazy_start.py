@@ -1,4 +1,4 @@
-"""Cold start (issue 8): opening the window loads no library the first screen does not need. The
+"""Cold start: opening the window loads no library the first screen does not need. The
 window's modules and the services it builds are imported in a fresh interpreter, as
 ``kina-desktop`` does; ReportLab, openpyxl, PDFium, Alembic and the commands' modules must wait
 until a letter, a report, a print, a migration or a command asks for them. The main window itself,
@@ -13,7 +13,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from kina_desktop.services.startup import open_database
+from kina_desktop.services.setup.startup import open_database
 
 NOT_AT_START = ("reportlab", "openpyxl", "pypdfium2", "alembic", "kina_desktop.cli.parser", "kina_desktop.cli.commands")
 
@@ -49,35 +49,35 @@ def test_the_window_starts_without_the_report_and_print_libraries() -> None:
 
 # Each waits until its menu entry, its dialog or its kind of database is used.
 NOT_WITH_THE_WINDOW = (
-    "kina_desktop.gui.case_editor",
-    "kina_desktop.gui.new_complaint_dialog",
-    "kina_desktop.gui.first_run_wizard",
-    "kina_desktop.gui.statistics_view",
-    "kina_desktop.gui.projects_view",
-    "kina_desktop.gui.annual_report_dialog",
-    "kina_desktop.gui.calendar_dialog",
-    "kina_desktop.gui.letterhead_dialog",
-    "kina_desktop.gui.template_editor",
-    "kina_desktop.gui.organisation_lists_dialog",
-    "kina_desktop.gui.database_dialog",
-    "kina_desktop.gui.mailbox_dialog",
-    "kina_desktop.gui.new_mail_dialog",
-    "kina_desktop.gui.retention_dialog",
-    "kina_desktop.gui.access_request_dialog",
-    "kina_desktop.gui.users_dialog",
-    "kina_desktop.gui.user_guide",
-    "kina_desktop.gui.pdf_output",
-    "kina_desktop.gui.pdf_printing",
+    "kina_desktop.gui.case.case_editor",
+    "kina_desktop.gui.intake.new_complaint_dialog",
+    "kina_desktop.gui.start.first_run_wizard",
+    "kina_desktop.gui.follow_up.statistics_view",
+    "kina_desktop.gui.follow_up.projects_view",
+    "kina_desktop.gui.follow_up.annual_report_dialog",
+    "kina_desktop.gui.admin.calendar_dialog",
+    "kina_desktop.gui.letters.letterhead_dialog",
+    "kina_desktop.gui.letters.template_editor",
+    "kina_desktop.gui.admin.organisation_lists_dialog",
+    "kina_desktop.gui.start.database_dialog",
+    "kina_desktop.gui.intake.mailbox_dialog",
+    "kina_desktop.gui.intake.new_mail_dialog",
+    "kina_desktop.gui.admin.retention_dialog",
+    "kina_desktop.gui.admin.access_request_dialog",
+    "kina_desktop.gui.admin.users_dialog",
+    "kina_desktop.gui.shell.user_guide",
+    "kina_desktop.gui.letters.pdf_output",
+    "kina_desktop.gui.letters.pdf_printing",
     "PySide6.QtPrintSupport",
-    "kina_desktop.services.demo",
-    "kina_desktop.services.cases",
-    "kina_desktop.services.letters",
-    "kina_desktop.services.statistics",
-    "kina_desktop.services.projects",
-    "kina_desktop.services.annual_report",
-    "kina_desktop.services.retention",
-    "kina_desktop.services.webform_import",
-    "kina_desktop.services.organisation",
+    "kina_desktop.demo.fill",
+    "kina_desktop.services.cases.case_service",
+    "kina_desktop.services.letters.letter_service",
+    "kina_desktop.services.follow_up.statistics",
+    "kina_desktop.services.follow_up.projects",
+    "kina_desktop.services.follow_up.annual_report",
+    "kina_desktop.services.privacy.retention",
+    "kina_desktop.services.intake.webform_import",
+    "kina_desktop.services.organisation.organisation_service",
     "sqlalchemy.dialects.postgresql",
     "multiprocessing",
 )
@@ -91,7 +91,7 @@ def window(url):
     from PySide6.QtCore import QSettings
     from kina_desktop.domain.enums import Role
     from kina_desktop.domain.visibility import Viewer
-    from kina_desktop.services.accounts import AccountInfo
+    from kina_desktop.services.accounts.account_service import AccountInfo
     from kina_desktop.services.context import ServiceContext
 
     qapp = app.prepare_application()

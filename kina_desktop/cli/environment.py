@@ -17,11 +17,11 @@ from kina_desktop.cli.failures import CommandError
 from kina_desktop.domain.enums import Role
 from kina_desktop.domain.visibility import Viewer
 from kina_desktop.i18n import _, babel_locale
-from kina_desktop.services.accounts import has_accounts
-from kina_desktop.services.auth import SignInFailed, is_shared_database, login_in_url, sign_in
+from kina_desktop.services.accounts.account_service import has_accounts
+from kina_desktop.services.accounts.auth import SignInFailed, is_shared_database, login_in_url, sign_in
 from kina_desktop.services.bundle import Services
 from kina_desktop.services.context import ServiceContext
-from kina_desktop.services.startup import open_database
+from kina_desktop.services.setup.startup import open_database
 
 
 def command_line_viewer() -> Viewer:

@@ -8,14 +8,12 @@ unknown tracking number, invalid fields); 130 interrupted with Ctrl+C.
 
 from __future__ import annotations
 
-import datetime as dt
+import logging
 import sys
 import traceback
 from pathlib import Path
 
-from kina_desktop import config
 from kina_desktop.i18n import _
-from kina_desktop.logs import LOG_FILE_NAME
 
 EXIT_OK = 0
 EXIT_FAILURE = 1  # database or program
@@ -45,14 +43,14 @@ def report(message: str) -> None:
 
 def log_unexpected(error: BaseException) -> Path | None:
     """Append the traceback to the log file; its path, or None when it cannot be written."""
+    from kina_desktop.logs import configure_logging  # only when something went wrong
+
     try:
-        path = config.log_dir() / LOG_FILE_NAME
-        with path.open("a", encoding="utf-8") as log:
-            log.write(f"{dt.datetime.now().isoformat(timespec='seconds')} ERROR {PROGRAM} {sys.argv[1:]!r}\n")
-            log.write("".join(traceback.format_exception(error)))
-        return path
+        path = configure_logging()
     except OSError:
         return None
+    logging.getLogger(PROGRAM).error("%r\n%s", sys.argv[1:], "".join(traceback.format_exception(error)))
+    return path
 
 
 def report_unexpected(error: BaseException) -> int:

@@ -12,7 +12,7 @@ from kina_desktop.domain.complaint import CaseRecord
 from kina_desktop.domain.enums import _Labelled
 from kina_desktop.domain.labels import field_label
 from kina_desktop.i18n import _, babel_locale
-from kina_desktop.services.workflow import CaseProgress
+from kina_desktop.services.cases.workflow import CaseProgress
 
 _SKIPPED = {"handler_id"}  # shown by name in the header
 

@@ -8,7 +8,7 @@ that is not recognised keeps the general sentence with the driver's words after 
 
 Used by ``Database.explain`` (db/engine.py), and through it by opening a database at start-up,
 the connection test of Bestand → Database…, the first-run assistant and Beheer → Instellingen →
-Database (services/startup.py), and a connection lost in the middle of the work.
+Database (services/setup/startup.py), and a connection lost in the middle of the work.
 """
 
 from __future__ import annotations

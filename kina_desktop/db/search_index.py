@@ -3,7 +3,7 @@
 The case list searches with ``LIKE '%term%'`` on ``cases.tracking_number`` (the term as typed)
 and on ``case_descriptions.search_key`` (already folded by the program: lower case, accents
 removed, see domain/text.fold), so the indexes are on the plain columns with ``gin_trgm_ops``;
-services/case_list.py turns a term of three characters or more into a lookup these indexes
+services/cases/case_list.py turns a term of three characters or more into a lookup these indexes
 answer. SQLite has no such index: the program works the same without them, only slower on a big
 register, and so does a PostgreSQL server where the extension cannot be created (it comes with
 the server package on Debian; a login that may not create it gets a line in the log and no

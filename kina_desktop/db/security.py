@@ -205,7 +205,7 @@ def project_statements() -> list[str]:
         f"GRANT INSERT, UPDATE, DELETE ON improvement_projects, project_cases, project_actions TO {writers}",
         f"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {BASE_ROLE}",
         # The introduction of the annual report is a setting per year that the team and the
-        # director write (services/annual_report.py); they may write those keys and no other.
+        # director write (services/follow_up/annual_report.py); they may write those keys and no other.
         f"GRANT INSERT, UPDATE ON settings TO {writers}",
         "ALTER TABLE settings ENABLE ROW LEVEL SECURITY",
         "DROP POLICY IF EXISTS kina_read ON settings",

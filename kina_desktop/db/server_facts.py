@@ -1,7 +1,7 @@
 """What ``kina-desktop db check`` reads off a PostgreSQL server (as the database owner): the
 settings against password guessing and eavesdropping, the client authentication rules, and the
 grants and logins the server-side rules rest on (docs/security.md). Facts only; the Dutch
-checklist is services/server_check.py."""
+checklist is services/setup/server_check.py."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Accounts as the program knows them (issue 4), and the checks on a new one, per field."""
+"""Accounts as the program knows them, and the checks on a new one, per field."""
 
 from __future__ import annotations
 

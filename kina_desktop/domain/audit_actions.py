@@ -1,4 +1,4 @@
-"""What the audit trail records (issue 4): one vocabulary for writing it and for showing it."""
+"""What the audit trail records: one vocabulary for writing it and for showing it."""
 
 from __future__ import annotations
 

@@ -9,6 +9,7 @@ letter start from this text; for other complaints the receiver writes the findin
 from __future__ import annotations
 
 from kina_desktop.domain.enums import Category, Level
+from kina_desktop.domain.visibility import is_confidential
 from kina_desktop.i18n import N_, _
 
 PERSONNEL_OUTCOME = N_(
@@ -19,7 +20,7 @@ PERSONNEL_OUTCOME = N_(
 
 def only_privacy_outcome(category: Category, level: Level) -> bool:
     """Art. 7: the complainant of a personnel complaint hears only that it was handled."""
-    return category == Category.PERSONNEL and level != Level.ONE
+    return is_confidential(category, level)  # the personnel track (Art. 6)
 
 
 def default_communication(category: Category, level: Level) -> str:

@@ -19,6 +19,7 @@ from kina_desktop.domain.case_state import CaseState
 from kina_desktop.domain.deadlines import acknowledgement_due, handling_due, needs_acknowledgement
 from kina_desktop.domain.enums import Kind, Level, Status, _Labelled
 from kina_desktop.domain.holds import days_on_hold, open_hold
+from kina_desktop.domain.procedure import enters_procedure
 from kina_desktop.domain.workdays import WorkingCalendar
 from kina_desktop.i18n import N_, _
 
@@ -105,7 +106,7 @@ class CaseDeadlines:
 
 def has_handling_target(kind: Kind, level: Level) -> bool:
     """Art. 5: the 30-day target is for complaints that are handled (not level 1)."""
-    return kind == Kind.COMPLAINT and level != Level.ONE
+    return enters_procedure(kind, level)
 
 
 def handling_due_on(state: CaseState, today: dt.date) -> dt.date | None:

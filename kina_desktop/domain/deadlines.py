@@ -7,6 +7,7 @@ import calendar
 import datetime as dt
 
 from kina_desktop.domain.enums import Kind, Level, Status
+from kina_desktop.domain.procedure import enters_procedure
 from kina_desktop.domain.workdays import WorkingCalendar
 
 ACKNOWLEDGEMENT_WORKING_DAYS = 5
@@ -16,7 +17,7 @@ HANDLING_CALENDAR_DAYS = 30
 def needs_acknowledgement(kind: Kind, level: Level) -> bool:
     """Art. 5: every complaint gets an acknowledgement, except level 1; information requests and
     anonymous reports never enter the complaint workflow (Art. 3)."""
-    return kind == Kind.COMPLAINT and level != Level.ONE
+    return enters_procedure(kind, level)
 
 
 def acknowledgement_due(received_on: dt.date, calendar_: WorkingCalendar) -> dt.date:
@@ -58,6 +59,6 @@ def next_deadline(
         return None
     if needs_acknowledgement(kind, level) and acknowledged_on is None and acknowledgement_due_on:
         return acknowledgement_due_on
-    if kind == Kind.COMPLAINT and level != Level.ONE:
+    if enters_procedure(kind, level):
         return handling_due_on
     return None

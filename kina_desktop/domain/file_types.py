@@ -1,5 +1,5 @@
 """What a file in the complaint folder really is, read from its first bytes, not its name
-(issue 5): a renamed program or a damaged file is refused with a clear message."""
+: a renamed program or a damaged file is refused with a clear message."""
 
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
 """A message that reached KINA by e-mail (Art. 4), as read from an .eml or Outlook .msg file or
-from the mailbox, and what became of it. Pure data: reading is services/message_reading.py,
-registering is services/intake.py.
+from the mailbox, and what became of it. Pure data: reading is mail/message_reading.py,
+registering is services/intake/intake_service.py.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""A known complainant (issue 7): their earlier cases, shown while a new one is registered, and
+"""A known complainant: their earlier cases, shown while a new one is registered, and
 the Art. 3 proposal 'already correctly handled' when one looks like the same facts.
 
 The proposal itself is ``admissibility.propose_grounds``'s, word for word: the registration form

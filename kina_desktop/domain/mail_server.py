@@ -1,8 +1,8 @@
-"""The mail server (SMTP) through which letters go out by e-mail (issue 5, set in issue 9).
+"""The mail server (SMTP) through which letters go out by e-mail (set in Beheer → Instellingen…).
 
 Where the server is, how the connection is secured, the account and the sender's address are an
 organisation setting (the database key "smtp"); the password never is: it stays in each PC's
-keyring. Pure data and checks: sending is services/smtp_connection.py.
+keyring. Pure data and checks: sending is mail/smtp_connection.py.
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """The IMAP mailbox from which new complaints by e-mail are fetched (Art. 4: klacht@kina.be).
 
 The organisation's settings say where the mailbox is; the password is never part of them (it
-stays in each PC's keyring). Pure data and checks: connecting is services/mailbox.py.
+stays in each PC's keyring). Pure data and checks: connecting is services/intake/mailbox.py.
 """
 
 from __future__ import annotations

@@ -17,16 +17,17 @@ from kina_desktop.domain.case_state import CaseState
 from kina_desktop.domain.complaint import ComplaintDraft
 from kina_desktop.domain.enums import Category, Channel, Kind, Level, Status
 from kina_desktop.domain.holds import Hold, HoldReason
+from kina_desktop.domain.procedure import enters_procedure
 
 
 def needs_written_confirmation(kind: Kind, level: Level, channel: Channel) -> bool:
     """Art. 3: an oral complaint above level 1 waits for its written or electronic confirmation."""
-    return kind == Kind.COMPLAINT and level != Level.ONE and channel.is_oral
+    return enters_procedure(kind, level) and channel.is_oral
 
 
 def needs_complaint_folder(kind: Kind, level: Level) -> bool:
     """Art. 5: complaints other than level 1 are kept in the complaint folder."""
-    return kind == Kind.COMPLAINT and level != Level.ONE
+    return enters_procedure(kind, level)
 
 
 def entry_status(kind: Kind, level: Level, channel: Channel, confirmed: bool = False) -> Status:

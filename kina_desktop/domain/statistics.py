@@ -24,8 +24,6 @@ from kina_desktop.i18n import N_, _
 
 # Days from receipt to the answer (Flemish complaint reports use these bands).
 BANDS: tuple[tuple[int, int | None], ...] = ((0, 20), (21, 45), (46, 90), (91, None))
-HANDLING_TARGET_DAYS = 30
-ACKNOWLEDGEMENT_WORKING_DAYS = 5
 
 
 def band_label(band: tuple[int, int | None]) -> str:

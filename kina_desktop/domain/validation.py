@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from kina_desktop.domain.complaint import Closure, ComplaintDraft, Description, Handling
 from kina_desktop.domain.enums import Kind, Level
+from kina_desktop.domain.procedure import enters_procedure
 from kina_desktop.i18n import _
 
 # Longest text accepted per field (characters). Long enough for any real letter, short enough
@@ -105,7 +106,7 @@ def validate_description(desc: Description, kind: Kind, level: Level, today: dt.
         problems.append(
             Problem("complainant_email", _("Dit is geen geldig e-mailadres (bijvoorbeeld naam@voorbeeld.be)."))
         )
-    if kind == Kind.COMPLAINT and level != Level.ONE:
+    if enters_procedure(kind, level):
         has_address = bool(desc.complainant_street.strip() and desc.complainant_city.strip())
         if not has_address and not desc.complainant_email.strip():
             problems.append(

@@ -1,4 +1,4 @@
-"""The ready views of the case list (issue 3: 'Te bevestigen', 'Over termijn', ...)."""
+"""The ready views of the case list ('Te bevestigen', 'Over termijn', ...)."""
 
 from __future__ import annotations
 

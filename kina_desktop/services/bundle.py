@@ -2,7 +2,7 @@
 
 Each service is made, and its module imported, the first time it is asked for: the first
 screen needs only the case list, so ReportLab, openpyxl and the other services load when a
-letter or a report is made (cold start, issue 8)."""
+letter or a report is made (cold start: docs/performance.md)."""
 
 from __future__ import annotations
 
@@ -12,26 +12,26 @@ from typing import TYPE_CHECKING
 from kina_desktop.services.context import ServiceContext
 
 if TYPE_CHECKING:
-    from kina_desktop.services.access_request import AccessRequestService
-    from kina_desktop.services.accounts import AccountService
-    from kina_desktop.services.annual_report import AnnualReportService
-    from kina_desktop.services.case_list import CaseListService
-    from kina_desktop.services.cases import CaseService
-    from kina_desktop.services.documents import DocumentService
-    from kina_desktop.services.history import HistoryService
-    from kina_desktop.services.intake import IntakeService
-    from kina_desktop.services.legal_hold import LegalHoldService
-    from kina_desktop.services.letters import LetterService
-    from kina_desktop.services.mail import MailService
-    from kina_desktop.services.mailbox import MailboxService
-    from kina_desktop.services.organisation import OrganisationCalendar
-    from kina_desktop.services.organisation_lists import OrganisationLists
-    from kina_desktop.services.projects import ImprovementProjectService
-    from kina_desktop.services.retention import RetentionService
+    from kina_desktop.services.accounts.account_service import AccountService
+    from kina_desktop.services.cases.case_list import CaseListService
+    from kina_desktop.services.cases.case_service import CaseService
+    from kina_desktop.services.cases.documents import DocumentService
+    from kina_desktop.services.cases.history import HistoryService
+    from kina_desktop.services.cases.workflow import WorkflowService
+    from kina_desktop.services.follow_up.annual_report import AnnualReportService
+    from kina_desktop.services.follow_up.projects import ImprovementProjectService
+    from kina_desktop.services.follow_up.statistics import StatisticsService
+    from kina_desktop.services.intake.intake_service import IntakeService
+    from kina_desktop.services.intake.mailbox import MailboxService
+    from kina_desktop.services.intake.webform_import import WebformImport
+    from kina_desktop.services.letters.letter_mail import MailService
+    from kina_desktop.services.letters.letter_service import LetterService
+    from kina_desktop.services.organisation.organisation_lists import OrganisationLists
+    from kina_desktop.services.organisation.organisation_service import OrganisationCalendar
+    from kina_desktop.services.privacy.access_request import AccessRequestService
+    from kina_desktop.services.privacy.legal_hold import LegalHoldService
+    from kina_desktop.services.privacy.retention import RetentionService
     from kina_desktop.services.settings import SettingsService
-    from kina_desktop.services.statistics import StatisticsService
-    from kina_desktop.services.webform_import import WebformImport
-    from kina_desktop.services.workflow import WorkflowService
 
 
 class Services:
@@ -44,13 +44,13 @@ class Services:
 
     @cached_property
     def cases(self) -> CaseService:
-        from kina_desktop.services.cases import CaseService
+        from kina_desktop.services.cases.case_service import CaseService
 
         return CaseService(self.ctx)
 
     @cached_property
     def case_list(self) -> CaseListService:
-        from kina_desktop.services.case_list import CaseListService
+        from kina_desktop.services.cases.case_list import CaseListService
 
         return CaseListService(self.ctx)
 
@@ -62,102 +62,102 @@ class Services:
 
     @cached_property
     def workflow(self) -> WorkflowService:
-        from kina_desktop.services.workflow import WorkflowService
+        from kina_desktop.services.cases.workflow import WorkflowService
 
         return WorkflowService(self.ctx)
 
     @cached_property
     def history(self) -> HistoryService:
-        from kina_desktop.services.history import HistoryService
+        from kina_desktop.services.cases.history import HistoryService
 
         return HistoryService(self.ctx)
 
     @cached_property
     def accounts(self) -> AccountService:
-        from kina_desktop.services.accounts import AccountService
+        from kina_desktop.services.accounts.account_service import AccountService
 
         return AccountService(self.ctx)
 
     @cached_property
     def calendar(self) -> OrganisationCalendar:
-        from kina_desktop.services.organisation import OrganisationCalendar
+        from kina_desktop.services.organisation.organisation_service import OrganisationCalendar
 
         return OrganisationCalendar(self.ctx)
 
     @cached_property
     def lists(self) -> OrganisationLists:
-        from kina_desktop.services.organisation_lists import OrganisationLists
+        from kina_desktop.services.organisation.organisation_lists import OrganisationLists
 
         return OrganisationLists(self.ctx)
 
     @cached_property
     def webform(self) -> WebformImport:
-        from kina_desktop.services.webform_import import WebformImport
+        from kina_desktop.services.intake.webform_import import WebformImport
 
         return WebformImport(self.ctx)
 
     @cached_property
     def documents(self) -> DocumentService:
-        from kina_desktop.services.documents import DocumentService
+        from kina_desktop.services.cases.documents import DocumentService
 
         return DocumentService(self.ctx)
 
     @cached_property
     def letters(self) -> LetterService:
-        from kina_desktop.services.letters import LetterService
+        from kina_desktop.services.letters.letter_service import LetterService
 
         return LetterService(self.ctx)
 
     @cached_property
     def intake(self) -> IntakeService:
-        from kina_desktop.services.intake import IntakeService
+        from kina_desktop.services.intake.intake_service import IntakeService
 
         return IntakeService(self.ctx)
 
     @cached_property
     def mail(self) -> MailService:
-        from kina_desktop.services.mail import MailService
+        from kina_desktop.services.letters.letter_mail import MailService
 
         return MailService(self.ctx)
 
     @cached_property
     def mailbox(self) -> MailboxService:
-        from kina_desktop.services.mailbox import MailboxService
+        from kina_desktop.services.intake.mailbox import MailboxService
 
         return MailboxService(self.ctx)
 
     @cached_property
     def projects(self) -> ImprovementProjectService:
-        from kina_desktop.services.projects import ImprovementProjectService
+        from kina_desktop.services.follow_up.projects import ImprovementProjectService
 
         return ImprovementProjectService(self.ctx)
 
     @cached_property
     def statistics(self) -> StatisticsService:
-        from kina_desktop.services.statistics import StatisticsService
+        from kina_desktop.services.follow_up.statistics import StatisticsService
 
         return StatisticsService(self.ctx)
 
     @cached_property
     def annual_report(self) -> AnnualReportService:
-        from kina_desktop.services.annual_report import AnnualReportService
+        from kina_desktop.services.follow_up.annual_report import AnnualReportService
 
         return AnnualReportService(self.ctx)
 
     @cached_property
     def retention(self) -> RetentionService:
-        from kina_desktop.services.retention import RetentionService
+        from kina_desktop.services.privacy.retention import RetentionService
 
         return RetentionService(self.ctx)
 
     @cached_property
     def legal_holds(self) -> LegalHoldService:
-        from kina_desktop.services.legal_hold import LegalHoldService
+        from kina_desktop.services.privacy.legal_hold import LegalHoldService
 
         return LegalHoldService(self.ctx)
 
     @cached_property
     def access_requests(self) -> AccessRequestService:
-        from kina_desktop.services.access_request import AccessRequestService
+        from kina_desktop.services.privacy.access_request import AccessRequestService
 
         return AccessRequestService(self.ctx)

@@ -14,10 +14,10 @@ from kina_desktop.domain.workdays import WorkingCalendar
 from kina_desktop.services.context import ServiceContext
 
 CLOSING_DAYS = "closing_days"  # {"2026": ["2026-07-11", ...], ...}
-# The lists the registration form completes from (issue 7; services/organisation_lists.py):
+# The lists the registration form completes from (services/organisation/organisation_lists.py):
 MEMBER_OCMWS = "member_ocmws"  # ["OCMW Aartselaar", ...]; absent: domain/organisations' defaults
 KINA_SERVICES = "kina_services"  # ["KINA – Financiële dienst", ...]
-# The IMAP mailbox of Art. 4 (services/mailbox.py): {"host", "port", "tls", "account", "folder"};
+# The IMAP mailbox of Art. 4 (services/intake/mailbox.py): {"host", "port", "tls", "account", "folder"};
 # its password is kept in each PC's keyring, never here.
 IMAP_MAILBOX = "imap_mailbox"
 

@@ -89,7 +89,7 @@ def sign_in_as_demo_director(database: Database, monkeypatch: pytest.MonkeyPatch
     """Once the demo made accounts, commands sign in: on SQLite as the demo director; on
     PostgreSQL the tests' URL is the database owner's login, which needs no account."""
     if database.is_sqlite:
-        from kina_desktop.services.demo_data import DEMO_PASSWORD
+        from kina_desktop.demo.data import DEMO_PASSWORD
 
         monkeypatch.setenv("KINA_USER", "marleen.vandenbroeck")
         monkeypatch.setenv("KINA_PASSWORD", DEMO_PASSWORD)

@@ -9,7 +9,7 @@ import sqlite3
 import pytest
 
 from kina_desktop.db import engine as db_engine
-from kina_desktop.services.cases import CaseService
+from kina_desktop.services.cases.case_service import CaseService
 from tests.cli.conftest import EXAMPLE, assert_one_error_line, example_form, row_counts, write_form
 
 BROKEN_JSON = '{\n  "kind": "complaint",\n  "description": {\n    "channel": "email"\n    "subject": "x"\n  }\n}\n'

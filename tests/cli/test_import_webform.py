@@ -1,4 +1,4 @@
-"""``kina-desktop import-webform FILE [--dry-run]`` on SQLite and PostgreSQL (issue 7)."""
+"""``kina-desktop import-webform FILE [--dry-run]`` on SQLite and PostgreSQL."""
 
 from __future__ import annotations
 

@@ -15,7 +15,7 @@ from kina_desktop.db.models import Base
 from kina_desktop.db.search_index import TRIGRAM_INDEXES, is_search_index
 from kina_desktop.db.server_rules import SERVER_ONLY_TABLES
 from kina_desktop.errors import DatabaseUnavailable
-from kina_desktop.services.startup import open_database
+from kina_desktop.services.setup.startup import open_database
 from tests.conftest import make_database
 
 

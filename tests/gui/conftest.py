@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 from kina_desktop.db.engine import Database
 from kina_desktop.domain.enums import Role
 from kina_desktop.domain.visibility import Viewer
-from kina_desktop.gui.main_window import MainWindow
-from kina_desktop.services.accounts import AccountInfo
+from kina_desktop.gui.shell.main_window import MainWindow
+from kina_desktop.services.accounts.account_service import AccountInfo
 from kina_desktop.services.bundle import Services
 from kina_desktop.services.context import ServiceContext
 from tests.conftest import NOW
@@ -124,7 +124,7 @@ def answer_message_box(monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-unty
 @pytest.fixture
 def a_pc_that_never_ran_the_program(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
     """The data folder (still empty) of a PC without any configuration: no saved database, no
-    KINA_DATABASE_URL (issue 9's first start)."""
+    KINA_DATABASE_URL (the first start on a PC)."""
     monkeypatch.delenv("KINA_DATABASE_URL", raising=False)
     monkeypatch.setenv("KINA_DATA_DIR", str(tmp_path / "data"))
     return tmp_path / "data"

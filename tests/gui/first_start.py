@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from kina_desktop.gui.main_window import MainWindow
+from kina_desktop.gui.shell.main_window import MainWindow
 
 
 def opened_window(qtbot, request: pytest.FixtureRequest, opened) -> MainWindow:  # type: ignore[no-untyped-def]

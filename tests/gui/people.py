@@ -19,10 +19,10 @@ from sqlalchemy import text
 from kina_desktop.app import signer
 from kina_desktop.db.engine import Database
 from kina_desktop.domain.enums import Role
-from kina_desktop.gui.account_form import AccountForm
-from kina_desktop.gui.ports import AccountDraft
-from kina_desktop.services.accounts import AccountService, NewAccount, create_first_account
-from kina_desktop.services.auth import SignedIn
+from kina_desktop.gui.admin.account_form import AccountForm
+from kina_desktop.gui.common.ports import AccountDraft
+from kina_desktop.services.accounts.account_service import AccountService, NewAccount, create_first_account
+from kina_desktop.services.accounts.auth import SignedIn
 from tests.conftest import NOW
 
 PASSWORD = "een lang testwachtwoord"

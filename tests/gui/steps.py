@@ -10,8 +10,8 @@ from kina_desktop.db.engine import Database
 from kina_desktop.domain.actions import ActionKind
 from kina_desktop.domain.enums import Role
 from kina_desktop.domain.visibility import Viewer
-from kina_desktop.gui.case_editor import CaseEditor
-from kina_desktop.gui.step_dialog import StepDialog
+from kina_desktop.gui.case.case_editor import CaseEditor
+from kina_desktop.gui.case.step_dialog import StepDialog
 from kina_desktop.services.bundle import Services
 from tests.gui.conftest import TODAY, close_discarding_changes, services_as
 

@@ -13,9 +13,9 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 
 from kina_desktop.db.engine import Database
 from kina_desktop.domain.enums import Channel, Role
-from kina_desktop.gui import pdf_printing
-from kina_desktop.gui.background import SynchronousRunner, TaskRunner, ThreadRunner
-from kina_desktop.gui.main_window import MainWindow
+from kina_desktop.gui.common.background import SynchronousRunner, TaskRunner, ThreadRunner
+from kina_desktop.gui.letters import pdf_printing
+from kina_desktop.gui.shell.main_window import MainWindow
 from kina_desktop.services.bundle import Services
 from tests.factories import draft
 from tests.gui.conftest import TODAY, close_discarding_changes

@@ -18,10 +18,10 @@ from PySide6.QtWidgets import QMessageBox, QPushButton
 from kina_desktop.db.engine import Database
 from kina_desktop.domain.enums import Category, Level, Role
 from kina_desktop.domain.visibility import Viewer
-from kina_desktop.gui.annual_report_dialog import AnnualReportDialog, default_year, making_text
-from kina_desktop.gui.background import SynchronousRunner, TaskRunner
-from kina_desktop.gui.follow_up_menu import FollowUpMenu
-from kina_desktop.gui.main_window import MainWindow
+from kina_desktop.gui.common.background import SynchronousRunner, TaskRunner
+from kina_desktop.gui.follow_up.annual_report_dialog import AnnualReportDialog, default_year, making_text
+from kina_desktop.gui.follow_up.follow_up_menu import FollowUpMenu
+from kina_desktop.gui.shell.main_window import MainWindow
 from kina_desktop.services.bundle import Services
 from tests.factories import draft
 from tests.gui.conftest import TODAY, services_as

@@ -11,8 +11,8 @@ from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtWidgets import QMessageBox
 
 from kina_desktop import app
-from kina_desktop.gui.main_window import MainWindow
-from kina_desktop.gui.ports import AccountDraft
+from kina_desktop.gui.common.ports import AccountDraft
+from kina_desktop.gui.shell.main_window import MainWindow
 from tests.gui.people import DialogScript, fill
 
 
@@ -81,7 +81,7 @@ def test_the_embedded_database_is_copied_once_a_day_at_start(tmp_path, monkeypat
     import datetime as dt
 
     from kina_desktop.app import keep_daily_backup
-    from kina_desktop.services.startup import open_database
+    from kina_desktop.services.setup.startup import open_database
 
     monkeypatch.setenv("KINA_DATA_DIR", str(tmp_path / "data"))
     database = open_database(f"sqlite+pysqlite:///{tmp_path / 'kina.db'}")

@@ -6,10 +6,10 @@ import re
 
 from PySide6.QtWidgets import QLabel, QWidget
 
-from kina_desktop.gui.article_tooltips import ARTICLE_TOOLTIPS
-from kina_desktop.gui.closure_page import ClosurePage
-from kina_desktop.gui.description_form import DescriptionForm
-from kina_desktop.gui.handling_page import HandlingPage
+from kina_desktop.gui.case.article_tooltips import ARTICLE_TOOLTIPS
+from kina_desktop.gui.case.closure_page import ClosurePage
+from kina_desktop.gui.case.description_form import DescriptionForm
+from kina_desktop.gui.case.handling_page import HandlingPage
 
 ARTICLE = re.compile(r"Art\. [3-8]")
 

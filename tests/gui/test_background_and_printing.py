@@ -12,8 +12,8 @@ from PySide6.QtPrintSupport import QPrinter
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 
-from kina_desktop.gui.background import Outcome, SynchronousRunner, TaskControl, ThreadRunner
-from kina_desktop.gui.pdf_printing import new_printer, page_count, print_pdf
+from kina_desktop.gui.common.background import Outcome, SynchronousRunner, TaskControl, ThreadRunner
+from kina_desktop.gui.letters.pdf_printing import new_printer, page_count, print_pdf
 
 
 def three_pages() -> bytes:

@@ -10,7 +10,7 @@ from kina_desktop.db.engine import Database
 from kina_desktop.domain.actions import ActionKind as A
 from kina_desktop.domain.actions import StepData
 from kina_desktop.domain.enums import Category, Level, Role
-from kina_desktop.gui.step_defaults import step_defaults
+from kina_desktop.gui.case.step_defaults import step_defaults
 from tests.gui.conftest import TODAY
 from tests.gui.steps import as_, open_editor
 from tests.gui.test_case_route import registered

@@ -9,9 +9,9 @@ import datetime as dt
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QMessageBox
 
-from kina_desktop.gui import case_table_model as columns
-from kina_desktop.gui.calendar_dialog import CalendarDialog
-from kina_desktop.gui.main_window import MainWindow
+from kina_desktop.gui.admin.calendar_dialog import CalendarDialog
+from kina_desktop.gui.shell import case_table_model as columns
+from kina_desktop.gui.shell.main_window import MainWindow
 from kina_desktop.services.bundle import Services
 from tests.factories import draft
 from tests.gui.people import People

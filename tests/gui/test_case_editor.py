@@ -13,9 +13,9 @@ from kina_desktop.domain.actions import ActionKind, StepData
 from kina_desktop.domain.complaint import CaseChanges
 from kina_desktop.domain.enums import Admissibility, Category, Level, Role, Verdict
 from kina_desktop.domain.visibility import Viewer
-from kina_desktop.gui.case_editor import CaseEditor
-from kina_desktop.gui.main_window import MainWindow
-from kina_desktop.gui.restricted_part_notice import RestrictedPartNotice
+from kina_desktop.gui.case.case_editor import CaseEditor
+from kina_desktop.gui.case.restricted_part_notice import RestrictedPartNotice
+from kina_desktop.gui.shell.main_window import MainWindow
 from kina_desktop.services.bundle import Services
 from tests.factories import draft
 from tests.gui.conftest import TODAY, services_as

@@ -23,10 +23,10 @@ from kina_desktop.domain.enums import (
     Status,
     Verdict,
 )
-from kina_desktop.gui.main_window import MainWindow
-from kina_desktop.gui.step_dialog import StepDialog
+from kina_desktop.gui.case.step_dialog import StepDialog
+from kina_desktop.gui.shell.main_window import MainWindow
 from kina_desktop.services.bundle import Services
-from kina_desktop.services.workflow import state_of
+from kina_desktop.services.cases.workflow import state_of
 from tests.factories import draft
 from tests.gui.conftest import TODAY
 from tests.gui.steps import as_, open_editor, open_step, take_step

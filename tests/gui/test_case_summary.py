@@ -8,7 +8,7 @@ import pytest
 
 from kina_desktop.domain.complaint import CaseHeader
 from kina_desktop.domain.enums import Category, Channel, Kind, Level, Status
-from kina_desktop.gui.case_summary import handler_text, identity_line
+from kina_desktop.gui.case.case_summary import handler_text, identity_line
 
 
 def header(

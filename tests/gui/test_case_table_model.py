@@ -9,9 +9,9 @@ from PySide6.QtCore import Qt
 from kina_desktop.domain.enums import Category, Kind, Level, Role
 from kina_desktop.domain.views import CaseQuery, SortKey
 from kina_desktop.domain.visibility import Viewer
-from kina_desktop.gui import case_table_model as cols
-from kina_desktop.gui.case_filter_proxy import CaseFilterProxy
-from kina_desktop.gui.case_table_model import CaseTableModel, ObjectRole
+from kina_desktop.gui.shell import case_table_model as cols
+from kina_desktop.gui.shell.case_filter_proxy import CaseFilterProxy
+from kina_desktop.gui.shell.case_table_model import CaseTableModel, ObjectRole
 from kina_desktop.services.bundle import Services
 from kina_desktop.services.context import ServiceContext
 from tests.factories import draft

@@ -15,7 +15,7 @@ from kina_desktop.db.engine import Database
 from kina_desktop.domain.enums import Kind, Level, Role
 from kina_desktop.domain.file_types import MAX_DOCUMENT_BYTES
 from kina_desktop.domain.letters import LetterKind
-from kina_desktop.gui.case_editor import CaseEditor
+from kina_desktop.gui.case.case_editor import CaseEditor
 from kina_desktop.services.bundle import Services
 from tests.factories import draft
 from tests.gui.conftest import TODAY, close_discarding_changes

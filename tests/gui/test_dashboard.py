@@ -13,10 +13,10 @@ from PySide6.QtGui import QKeySequence
 from kina_desktop.db.engine import Database
 from kina_desktop.domain.enums import Category, Channel, Kind, Level, Role
 from kina_desktop.domain.visibility import Viewer
-from kina_desktop.gui.background import SynchronousRunner, ThreadRunner
-from kina_desktop.gui.bar_chart import Bar, BarChart
-from kina_desktop.gui.main_window import MainWindow
-from kina_desktop.gui.statistics_view import StatisticsDialog
+from kina_desktop.gui.common.background import SynchronousRunner, ThreadRunner
+from kina_desktop.gui.follow_up.bar_chart import Bar, BarChart
+from kina_desktop.gui.follow_up.statistics_view import StatisticsDialog
+from kina_desktop.gui.shell.main_window import MainWindow
 from kina_desktop.services.bundle import Services
 from tests.factories import draft
 from tests.gui.conftest import TODAY, services_as

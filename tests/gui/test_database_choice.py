@@ -10,10 +10,10 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QDialog, QLabel, QMessageBox
 
 from kina_desktop import app
-from kina_desktop.gui.database_dialog import SETTINGS_KEY, DatabaseDialog, saved_database_url
-from kina_desktop.gui.login_dialog import LoginDialog
-from kina_desktop.gui.ports import AccountDraft
-from kina_desktop.services.auth import postgres_url_for
+from kina_desktop.gui.common.ports import AccountDraft
+from kina_desktop.gui.start.database_dialog import SETTINGS_KEY, DatabaseDialog, saved_database_url
+from kina_desktop.gui.start.login_dialog import LoginDialog
+from kina_desktop.services.accounts.auth import postgres_url_for
 from tests.gui.people import PASSWORD, DialogScript, People, fill
 from tests.gui.windows import window_for
 

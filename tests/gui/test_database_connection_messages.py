@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QLabel
 from sqlalchemy.engine import make_url
 
 from kina_desktop.db.engine import Database
-from kina_desktop.gui.database_dialog import DatabaseDialog
-from kina_desktop.services.startup import probe_server
+from kina_desktop.gui.start.database_dialog import DatabaseDialog
+from kina_desktop.services.setup.startup import probe_server
 from tests.conftest import PG_URL
 from tests.gui.conftest import close_discarding_changes
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 from PySide6.QtCore import QSettings
 
 from kina_desktop.config import database_url
-from kina_desktop.gui.database_dialog import DatabaseDialog, saved_database_url
-from kina_desktop.services.startup import probe_server
+from kina_desktop.gui.start.database_dialog import DatabaseDialog, saved_database_url
+from kina_desktop.services.setup.startup import probe_server
 
 
 def test_choosing_a_shared_server_is_remembered_and_used_at_the_next_start(qtbot, tmp_path, monkeypatch) -> None:

@@ -7,7 +7,7 @@ import datetime as dt
 
 from PySide6.QtCore import QPoint
 
-from kina_desktop.gui.date_list import DateListEditor, DateRole
+from kina_desktop.gui.admin.date_list import DateListEditor, DateRole
 
 MEETINGS = [dt.date(year, month, 15) for year in (2024, 2025, 2026, 2027) for month in range(1, 13)]
 

@@ -1,4 +1,4 @@
-"""'Nieuwe klacht' fast from the keyboard (issue 7): Tab order, completion of the OCMW or service and
+"""'Nieuwe klacht' fast from the keyboard: Tab order, completion of the OCMW or service and
 of known complainants, 'Gekende klager' with the Art. 3 proposal, Enter in the last field, an oral
 complaint with its request for written confirmation in one step, Beheer → Lijsten…, and
 Bestand → Webformulier importeren…."""
@@ -15,10 +15,10 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from kina_desktop.domain.enums import InadmissibilityGround, Level, Status
 from kina_desktop.domain.letters import LetterKind
 from kina_desktop.domain.views import CaseQuery
-from kina_desktop.gui.main_window import MainWindow
-from kina_desktop.gui.new_complaint_dialog import NewComplaintDialog
-from kina_desktop.gui.organisation_lists_dialog import OrganisationListsDialog
-from kina_desktop.gui.settings_ports import OrganisationSettings
+from kina_desktop.gui.admin.organisation_lists_dialog import OrganisationListsDialog
+from kina_desktop.gui.admin.settings_ports import OrganisationSettings
+from kina_desktop.gui.intake.new_complaint_dialog import NewComplaintDialog
+from kina_desktop.gui.shell.main_window import MainWindow
 from kina_desktop.services.bundle import Services
 from tests.factories import draft, solved_at_once
 from tests.gui.conftest import EVERY_ROLE, TODAY, close_discarding_changes

@@ -12,13 +12,13 @@ from PySide6.QtWidgets import QLabel, QWizard
 
 from kina_desktop import app
 from kina_desktop.db.engine import Database
-from kina_desktop.gui.database_dialog import SETTINGS_KEY, saved_database_url
-from kina_desktop.gui.first_run_pages import ACCOUNT_PAGE, DEMO_PAGE, LETTERHEAD_PAGE, SERVER_LOGINS_PAGE
-from kina_desktop.gui.first_run_wizard import FirstRunWizard
-from kina_desktop.gui.login_dialog import LoginDialog
-from kina_desktop.gui.ports import AccountDraft
-from kina_desktop.services.demo import is_demo_database
-from kina_desktop.services.startup import open_database
+from kina_desktop.demo.fill import is_demo_database
+from kina_desktop.gui.common.ports import AccountDraft
+from kina_desktop.gui.start.database_dialog import SETTINGS_KEY, saved_database_url
+from kina_desktop.gui.start.first_run_pages import ACCOUNT_PAGE, DEMO_PAGE, LETTERHEAD_PAGE, SERVER_LOGINS_PAGE
+from kina_desktop.gui.start.first_run_wizard import FirstRunWizard
+from kina_desktop.gui.start.login_dialog import LoginDialog
+from kina_desktop.services.setup.startup import open_database
 from tests.conftest import make_database
 from tests.gui.first_start import opened_window
 from tests.gui.people import PASSWORD, DialogScript, fill, people_on
@@ -76,7 +76,7 @@ def test_the_first_start_walks_through_the_assistant_to_a_signed_in_main_window(
     assert saved_database_url(settings) is None  # the embedded file needs no setting
     database = open_database(f"sqlite+pysqlite:///{a_pc_that_never_ran_the_program / 'kina-klachten.db'}")
     request.addfinalizer(database.dispose)
-    from kina_desktop.services.letters import letterhead_of
+    from kina_desktop.services.letters.letter_service import letterhead_of
 
     with database.read() as session:
         head = letterhead_of(session)
@@ -247,7 +247,7 @@ def test_a_database_filled_by_the_demo_command_says_demo_in_the_title_bar(
     tmp_path: Path,  # type: ignore[no-untyped-def]
 ) -> None:
     from kina_desktop.cli import run
-    from kina_desktop.services.demo_data import DEMO_PASSWORD
+    from kina_desktop.demo.data import DEMO_PASSWORD
 
     path = tmp_path / "demo.db"
     assert run(["--database", str(path), "demo", "--complaints", "20"]) == 0

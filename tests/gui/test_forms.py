@@ -14,9 +14,9 @@ from PySide6.QtWidgets import QCheckBox, QLabel, QWidget
 
 from kina_desktop.domain.complaint import Closure, Description, Handling
 from kina_desktop.domain.labels import field_label
-from kina_desktop.gui.closure_page import ClosurePage
-from kina_desktop.gui.description_form import DescriptionForm
-from kina_desktop.gui.handling_page import HandlingPage
+from kina_desktop.gui.case.closure_page import ClosurePage
+from kina_desktop.gui.case.description_form import DescriptionForm
+from kina_desktop.gui.case.handling_page import HandlingPage
 
 ROOT = Path(__file__).resolve().parents[2]
 UI_DIR = ROOT / "ui"
@@ -26,7 +26,7 @@ UIC = Path(sys.executable).with_name("pyside6-uic")
 
 def test_every_generated_form_has_a_designer_source_and_back() -> None:
     sources = {p.stem for p in UI_DIR.glob("*.ui")}
-    generated = {p.stem for p in FORMS_DIR.glob("*.py")} - {"__init__"}
+    generated = {p.stem.removeprefix("ui_") for p in FORMS_DIR.glob("ui_*.py")}
     assert sources and sources == generated
 
 
@@ -35,7 +35,7 @@ def test_generated_form_is_up_to_date_with_its_ui_file(source: Path, tmp_path: P
     """Edit ui/*.ui in Qt Designer, then run scripts/build_forms.sh."""
     fresh = tmp_path / f"{source.stem}.py"
     subprocess.run([str(UIC), source.name, "-o", str(fresh)], cwd=UI_DIR, check=True)
-    committed = FORMS_DIR / f"{source.stem}.py"
+    committed = FORMS_DIR / f"ui_{source.stem}.py"
     assert code_meaning(committed.read_text(encoding="utf-8")) == code_meaning(fresh.read_text(encoding="utf-8")), (
         f"{committed.relative_to(ROOT)} is out of date: run scripts/build_forms.sh"
     )
@@ -48,7 +48,7 @@ def code_meaning(source: str) -> str:
 
 
 def test_a_newer_uic_banner_is_the_same_form_but_a_changed_statement_is_not() -> None:
-    committed = (FORMS_DIR / "case_editor.py").read_text(encoding="utf-8")
+    committed = (FORMS_DIR / "ui_case_editor.py").read_text(encoding="utf-8")
     newer = committed.replace("Qt User Interface Compiler version", "Qt User Interface Compiler version 99.0 (was")
     assert newer != committed and code_meaning(newer) == code_meaning(committed)
     changed = committed.replace('setObjectName(u"', 'setObjectName(u"x', 1)

@@ -21,17 +21,17 @@ from kina_desktop import app
 from kina_desktop.domain.deadlines import acknowledgement_due
 from kina_desktop.domain.enums import Role
 from kina_desktop.domain.letters import LetterKind
-from kina_desktop.gui.case_editor import CaseEditor
-from kina_desktop.gui.first_run_pages import ACCOUNT_PAGE, DEMO_PAGE, LETTERHEAD_PAGE
-from kina_desktop.gui.first_run_wizard import FirstRunWizard
-from kina_desktop.gui.formatting import long_date
-from kina_desktop.gui.login_dialog import LoginDialog
-from kina_desktop.gui.main_window import MainWindow
-from kina_desktop.gui.new_complaint_dialog import NewComplaintDialog
-from kina_desktop.gui.pdf_printing import page_count
-from kina_desktop.gui.user_guide import guide_path
+from kina_desktop.gui.case.case_editor import CaseEditor
+from kina_desktop.gui.common.formatting import long_date
+from kina_desktop.gui.intake.new_complaint_dialog import NewComplaintDialog
+from kina_desktop.gui.letters.pdf_printing import page_count
+from kina_desktop.gui.shell.main_window import MainWindow
+from kina_desktop.gui.shell.user_guide import guide_path
+from kina_desktop.gui.start.first_run_pages import ACCOUNT_PAGE, DEMO_PAGE, LETTERHEAD_PAGE
+from kina_desktop.gui.start.first_run_wizard import FirstRunWizard
+from kina_desktop.gui.start.login_dialog import LoginDialog
 from kina_desktop.services.settings import working_calendar
-from kina_desktop.services.startup import open_database
+from kina_desktop.services.setup.startup import open_database
 from tests.gui.first_start import opened_window
 from tests.gui.paperwork import print_to, system_viewer
 from tests.reports.pdf_reading import text

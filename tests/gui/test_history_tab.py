@@ -11,10 +11,10 @@ from kina_desktop import app
 from kina_desktop.domain.actions import ActionKind
 from kina_desktop.domain.complaint import CaseChanges
 from kina_desktop.domain.enums import Category, Level
-from kina_desktop.gui.case_editor import CaseEditor
-from kina_desktop.gui.history_table_model import HEADERS
-from kina_desktop.gui.main_window import MainWindow
-from kina_desktop.gui.restricted_part_notice import RestrictedPartNotice
+from kina_desktop.gui.case.case_editor import CaseEditor
+from kina_desktop.gui.case.history_table_model import HEADERS
+from kina_desktop.gui.case.restricted_part_notice import RestrictedPartNotice
+from kina_desktop.gui.shell.main_window import MainWindow
 from kina_desktop.services.bundle import Services
 from tests.factories import draft
 from tests.gui.conftest import close_discarding_changes

@@ -14,13 +14,19 @@ from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 from kina_desktop.db.engine import Database
 from kina_desktop.domain.enums import Category, Level, Role
 from kina_desktop.domain.projects import ProjectDraft, ProjectStatus
-from kina_desktop.gui.case_editor import CaseEditor
-from kina_desktop.gui.enum_combo import set_combo_value
-from kina_desktop.gui.main_window import MainWindow
-from kina_desktop.gui.project_editor import ProjectEditor
-from kina_desktop.gui.project_table_model import COL_NEXT_DUE, COL_OPEN_ACTIONS, COL_OWNER, COL_STATUS, COL_TITLE
-from kina_desktop.gui.projects_view import ProjectsDialog
-from kina_desktop.services.accounts import NewAccount
+from kina_desktop.gui.case.case_editor import CaseEditor
+from kina_desktop.gui.common.enum_combo import set_combo_value
+from kina_desktop.gui.follow_up.project_editor import ProjectEditor
+from kina_desktop.gui.follow_up.project_table_model import (
+    COL_NEXT_DUE,
+    COL_OPEN_ACTIONS,
+    COL_OWNER,
+    COL_STATUS,
+    COL_TITLE,
+)
+from kina_desktop.gui.follow_up.projects_view import ProjectsDialog
+from kina_desktop.gui.shell.main_window import MainWindow
+from kina_desktop.services.accounts.account_service import NewAccount
 from kina_desktop.services.bundle import Services
 from tests.factories import draft
 from tests.gui.conftest import TODAY, close_discarding_changes

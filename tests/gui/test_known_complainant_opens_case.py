@@ -1,4 +1,4 @@
-"""'Nieuwe klacht' (issue 7): an earlier case of a known complainant opens in the case editor on a
+"""'Nieuwe klacht': an earlier case of a known complainant opens in the case editor on a
 double-click or Enter — usable while the registration dialog stays open, and still open after it
 closed."""
 
@@ -8,9 +8,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMessageBox, QTreeWidget
 
-from kina_desktop.gui.case_editor import CaseEditor
-from kina_desktop.gui.main_window import MainWindow
-from kina_desktop.gui.new_complaint_dialog import NewComplaintDialog
+from kina_desktop.gui.case.case_editor import CaseEditor
+from kina_desktop.gui.intake.new_complaint_dialog import NewComplaintDialog
+from kina_desktop.gui.shell.main_window import MainWindow
 from kina_desktop.services.bundle import Services
 from tests.factories import draft
 

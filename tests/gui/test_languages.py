@@ -12,10 +12,10 @@ from PySide6.QtWidgets import QLabel, QMessageBox
 
 from kina_desktop import app, i18n
 from kina_desktop.db.engine import Database
-from kina_desktop.gui.formatting import case_count, long_date
-from kina_desktop.gui.interface_language import LANGUAGE_KEY, install_language, saved_language
-from kina_desktop.gui.main_window import MainWindow
-from kina_desktop.gui.user_guide import UserGuideDialog
+from kina_desktop.gui.common.formatting import case_count, long_date
+from kina_desktop.gui.shell.interface_language import LANGUAGE_KEY, install_language, saved_language
+from kina_desktop.gui.shell.main_window import MainWindow
+from kina_desktop.gui.shell.user_guide import UserGuideDialog
 from kina_desktop.services.bundle import Services
 from tests.gui.conftest import EVERY_ROLE, TODAY, close_discarding_changes
 from tests.gui.people import people_on

@@ -1,4 +1,4 @@
-"""Beheer → Briefhoofd (issue 5): the administrator edits KINA's letterhead in the program; a
+"""Beheer → Briefhoofd: the administrator edits KINA's letterhead in the program; a
 refusal is shown under its field and nothing typed is lost."""
 
 from __future__ import annotations
@@ -10,8 +10,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QFileDialog, QLabel
 
-from kina_desktop.gui.letterhead_dialog import LetterheadDialog
-from kina_desktop.gui.main_window import MainWindow
+from kina_desktop.gui.letters.letterhead_dialog import LetterheadDialog
+from kina_desktop.gui.shell.main_window import MainWindow
 from kina_desktop.services.bundle import Services
 from tests.gui.people import People
 

@@ -15,10 +15,10 @@ from kina_desktop import app
 from kina_desktop.domain.enums import Category, Level
 from kina_desktop.domain.letters import LetterKind
 from kina_desktop.domain.views import CaseQuery, ReadyView
-from kina_desktop.gui.case_editor import CaseEditor
-from kina_desktop.gui.main_window import MainWindow
-from kina_desktop.gui.pdf_printing import page_count
-from kina_desktop.gui.restricted_part_notice import RestrictedPartNotice
+from kina_desktop.gui.case.case_editor import CaseEditor
+from kina_desktop.gui.case.restricted_part_notice import RestrictedPartNotice
+from kina_desktop.gui.letters.pdf_printing import page_count
+from kina_desktop.gui.shell.main_window import MainWindow
 from kina_desktop.services.bundle import Services
 from tests.conftest import NOW
 from tests.factories import draft

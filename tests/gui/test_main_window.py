@@ -8,8 +8,8 @@ from PySide6.QtWidgets import QApplication
 
 from kina_desktop.domain.enums import Channel, Level
 from kina_desktop.domain.views import ReadyView, SortKey
-from kina_desktop.gui import case_table_model as cols
-from kina_desktop.gui.main_window import MainWindow
+from kina_desktop.gui.shell import case_table_model as cols
+from kina_desktop.gui.shell.main_window import MainWindow
 from kina_desktop.services.bundle import Services
 from tests.factories import draft
 from tests.gui.conftest import EVERY_ROLE, TODAY

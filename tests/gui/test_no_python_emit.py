@@ -15,7 +15,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
 import kina_desktop.gui
-from kina_desktop.gui.case_editor import CaseEditor
+from kina_desktop.gui.case.case_editor import CaseEditor
 from kina_desktop.services.bundle import Services
 from tests.factories import draft
 

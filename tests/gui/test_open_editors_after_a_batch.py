@@ -12,7 +12,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QMessageBox
 
 from kina_desktop.domain.enums import Channel
-from kina_desktop.gui.background import SynchronousRunner
+from kina_desktop.gui.common.background import SynchronousRunner
 from kina_desktop.services.bundle import Services
 from tests.gui.conftest import TODAY
 from tests.gui.paperwork import save_as

@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QDialogButtonBox, QMessageBox, QTableWidget
 from kina_desktop.db.engine import Database
 from kina_desktop.domain.enums import Role
 from kina_desktop.domain.projects import ProjectDraft, ProjectStatus
-from kina_desktop.gui.enum_combo import set_combo_value
-from kina_desktop.gui.project_editor import ProjectEditor
+from kina_desktop.gui.common.enum_combo import set_combo_value
+from kina_desktop.gui.follow_up.project_editor import ProjectEditor
 from kina_desktop.services.bundle import Services
 from tests.factories import draft
 from tests.gui.conftest import TODAY, close_discarding_changes
@@ -160,7 +160,7 @@ def test_a_reader_cannot_change_or_remove_an_action(qtbot, database: Database) -
 
 
 def test_the_register_opens_a_project_as_it_is_stored_now(qtbot, database: Database) -> None:  # type: ignore[no-untyped-def]
-    from kina_desktop.gui.projects_view import ProjectsDialog
+    from kina_desktop.gui.follow_up.projects_view import ProjectsDialog
 
     team = as_(database, Role.TEAM)
     project = team.projects.create(ProjectDraft("Onthaal"))

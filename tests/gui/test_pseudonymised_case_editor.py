@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QDialogButtonBox, QLineEdit, QPlainTextEdit
 from kina_desktop.db.engine import Database
 from kina_desktop.domain.enums import Role
 from kina_desktop.domain.visibility import Viewer
-from kina_desktop.gui.case_editor import CaseEditor
+from kina_desktop.gui.case.case_editor import CaseEditor
 from kina_desktop.services.bundle import Services
 from tests.gui.conftest import TODAY, close_discarding_changes, services_as
 from tests.services.retention_cases import Person, closed_complaint

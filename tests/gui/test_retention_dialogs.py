@@ -1,4 +1,4 @@
-"""Beheer → Bewaartermijn… and Inzageverzoek… (GDPR, issue 6): the director/administrator sees the
+"""Beheer → Bewaartermijn… and Inzageverzoek… (GDPR): the director/administrator sees the
 preview of the closed cases past the retention period, sets a legal hold, and pseudonymises only
 after a confirmation that names the number of cases; an access request is saved as PDF and JSON.
 Nobody else is offered either dialog."""
@@ -15,8 +15,8 @@ from PySide6.QtWidgets import QMessageBox
 
 from kina_desktop.domain.enums import Role
 from kina_desktop.domain.visibility import Viewer
-from kina_desktop.gui.main_window import MainWindow
-from kina_desktop.gui.retention_dialog import RetentionDialog
+from kina_desktop.gui.admin.retention_dialog import RetentionDialog
+from kina_desktop.gui.shell.main_window import MainWindow
 from kina_desktop.services.bundle import Services
 from kina_desktop.services.context import ServiceContext
 from tests.conftest import NOW
@@ -193,7 +193,7 @@ def test_the_access_request_is_saved_as_pdf_and_json(
 
 
 def test_the_case_shows_its_legal_hold_and_its_pseudonymisation(people: People, old_cases: list[str]) -> None:
-    from kina_desktop.gui.case_summary import status_line
+    from kina_desktop.gui.case.case_summary import status_line
 
     services = Services.for_context(ServiceContext(people.database, OWNER, clock=lambda: NOW))
     services.legal_holds.set(old_cases[0], "Rechtszaak")

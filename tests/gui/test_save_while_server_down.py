@@ -9,9 +9,9 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from kina_desktop.gui.case_editor import CaseEditor
+from kina_desktop.gui.case.case_editor import CaseEditor
 from kina_desktop.services.bundle import Services
-from kina_desktop.services.startup import open_database
+from kina_desktop.services.setup.startup import open_database
 from tests.factories import draft
 from tests.gui.conftest import TODAY, close_discarding_changes, services_as
 from tests.pg_server import Server, own_pg_server  # noqa: F401 - the fixture

@@ -14,20 +14,20 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from kina_desktop.domain.mail_server import SmtpSecurity
-from kina_desktop.gui.calendar_dialog import CalendarPage
-from kina_desktop.gui.database_dialog import DatabasePage
-from kina_desktop.gui.enum_combo import set_combo_value
-from kina_desktop.gui.language_page import LanguagePage
-from kina_desktop.gui.letterhead_form import LetterheadForm
-from kina_desktop.gui.mailbox_dialog import MailboxPage
-from kina_desktop.gui.main_window import MainWindow
-from kina_desktop.gui.organisation_lists_dialog import OrganisationListsPage
-from kina_desktop.gui.retention_dialog import RetentionPage
-from kina_desktop.gui.settings_dialog import SettingsDialog
-from kina_desktop.gui.smtp_page import SmtpPage
-from kina_desktop.gui.template_editor import TemplatePage
+from kina_desktop.gui.admin.calendar_dialog import CalendarPage
+from kina_desktop.gui.admin.language_page import LanguagePage
+from kina_desktop.gui.admin.organisation_lists_dialog import OrganisationListsPage
+from kina_desktop.gui.admin.retention_dialog import RetentionPage
+from kina_desktop.gui.admin.settings_dialog import SettingsDialog
+from kina_desktop.gui.admin.smtp_page import SmtpPage
+from kina_desktop.gui.common.enum_combo import set_combo_value
+from kina_desktop.gui.intake.mailbox_dialog import MailboxPage
+from kina_desktop.gui.letters.letterhead_form import LetterheadForm
+from kina_desktop.gui.letters.template_editor import TemplatePage
+from kina_desktop.gui.shell.main_window import MainWindow
+from kina_desktop.gui.start.database_dialog import DatabasePage
 from kina_desktop.services.bundle import Services
-from kina_desktop.services.mail import KEYRING_SERVICE
+from kina_desktop.services.letters.letter_mail import KEYRING_SERVICE
 from tests.gui.people import People
 from tests.gui.windows import window_for
 from tests.imap.keyring_file import FileKeyring

@@ -11,11 +11,11 @@ from PySide6.QtCore import QSettings, Qt
 from kina_desktop import app
 from kina_desktop.db.engine import Database
 from kina_desktop.domain.enums import Role
-from kina_desktop.gui.account_dialogs import FirstRunDialog
-from kina_desktop.gui.login_dialog import LoginDialog
-from kina_desktop.gui.ports import AccountDraft
-from kina_desktop.services.accounts import AccountService, has_accounts
-from kina_desktop.services.auth import postgres_url_for
+from kina_desktop.gui.admin.account_dialogs import FirstRunDialog
+from kina_desktop.gui.common.ports import AccountDraft
+from kina_desktop.gui.start.login_dialog import LoginDialog
+from kina_desktop.services.accounts.account_service import AccountService, has_accounts
+from kina_desktop.services.accounts.auth import postgres_url_for
 from tests.conftest import make_database
 from tests.gui.people import PASSWORD, DialogScript, People, drop_logins, fill, people_on, unique
 

@@ -11,10 +11,10 @@ from PySide6.QtWidgets import QDialog, QLineEdit
 
 from kina_desktop.db.engine import Database
 from kina_desktop.domain.letters import LetterKind
-from kina_desktop.gui.smtp_password_dialog import SmtpPasswordDialog
+from kina_desktop.gui.letters.smtp_password_dialog import SmtpPasswordDialog
 from kina_desktop.services.bundle import Services
 from kina_desktop.services.context import ServiceContext
-from kina_desktop.services.mail import KEYRING_SERVICE
+from kina_desktop.services.letters.letter_mail import KEYRING_SERVICE
 from tests.factories import draft
 from tests.gui.people import People, people_on
 from tests.gui.test_letters_in_the_editor import editor_of, window_of

@@ -1,4 +1,4 @@
-"""Beheer → Briefsjablonen (issue 5): the administrator edits the letter texts; a misspelt or
+"""Beheer → Briefsjablonen: the administrator edits the letter texts; a misspelt or
 missing field is reported with a suggestion before anything is stored; the default text comes
 back on request."""
 
@@ -9,8 +9,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from kina_desktop.domain.letters import LetterKind
-from kina_desktop.gui.main_window import MainWindow
-from kina_desktop.gui.template_editor import TemplateEditor
+from kina_desktop.gui.letters.template_editor import TemplateEditor
+from kina_desktop.gui.shell.main_window import MainWindow
 from kina_desktop.services.bundle import Services
 from tests.gui.people import People
 

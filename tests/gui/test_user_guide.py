@@ -8,8 +8,8 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QDialogButtonBox
 
-from kina_desktop.gui.main_window import MainWindow
-from kina_desktop.gui.user_guide import UserGuideDialog, guide_path, heading_anchor, pictures
+from kina_desktop.gui.shell.main_window import MainWindow
+from kina_desktop.gui.shell.user_guide import UserGuideDialog, guide_path, heading_anchor, pictures
 
 TOPICS = (
     "Van installatie tot eerste ontvangstbevestiging",

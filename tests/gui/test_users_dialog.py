@@ -9,10 +9,10 @@ from PySide6.QtWidgets import QMessageBox
 
 from kina_desktop import app
 from kina_desktop.domain.enums import Role
-from kina_desktop.gui.account_table_model import COL_ACTIVE, COL_ROLES
-from kina_desktop.gui.main_window import MainWindow
-from kina_desktop.gui.ports import AccountDraft
-from kina_desktop.gui.users_dialog import UsersDialog
+from kina_desktop.gui.admin.account_table_model import COL_ACTIVE, COL_ROLES
+from kina_desktop.gui.admin.users_dialog import UsersDialog
+from kina_desktop.gui.common.ports import AccountDraft
+from kina_desktop.gui.shell.main_window import MainWindow
 from kina_desktop.services.errors import ServiceError
 from tests.gui.conftest import close_discarding_changes
 from tests.gui.people import PASSWORD, People, fill, unique

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QSettings
 
 from kina_desktop import app
-from kina_desktop.gui.main_window import MainWindow
+from kina_desktop.gui.shell.main_window import MainWindow
 from tests.gui.conftest import close_discarding_changes
 from tests.gui.people import People
 

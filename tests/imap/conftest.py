@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from kina_desktop.domain.mailbox import MailboxSettings, TlsMode
-from kina_desktop.services.imap_connection import ENV_CA_FILE
+from kina_desktop.mail.imap_connection import ENV_CA_FILE
 from tests.imap.dovecot import Account, DovecotServer, dovecot_binary
 from tests.imap.keyring_file import FileKeyring, file_keyring
 

@@ -17,13 +17,13 @@ from kina_desktop.domain.enums import Kind, Role
 from kina_desktop.domain.intake import Disposition, MessageSource
 from kina_desktop.domain.mailbox import MailboxSettings, TlsMode
 from kina_desktop.domain.visibility import Viewer
+from kina_desktop.mail.imap_connection import MailboxProblem
 from kina_desktop.services.bundle import Services
 from kina_desktop.services.context import ServiceContext
 from kina_desktop.services.errors import PermissionDenied, ValidationFailed
-from kina_desktop.services.imap_connection import MailboxProblem
-from kina_desktop.services.intake import MessageAlreadyHandled
-from kina_desktop.services.mailbox import PasswordNeeded
-from kina_desktop.services.mailbox_password import KeyringMissing
+from kina_desktop.services.intake.intake_service import MessageAlreadyHandled
+from kina_desktop.services.intake.mailbox import PasswordNeeded
+from kina_desktop.services.intake.mailbox_password import KeyringMissing
 from tests.conftest import NOW
 from tests.imap.conftest import settings_for
 from tests.imap.dovecot import Account, DovecotServer, free_port

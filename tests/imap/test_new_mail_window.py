@@ -16,11 +16,11 @@ from kina_desktop.domain.enums import Channel, Kind, Role
 from kina_desktop.domain.intake import Disposition
 from kina_desktop.domain.mailbox import TlsMode
 from kina_desktop.domain.visibility import Viewer
-from kina_desktop.gui.background import SynchronousRunner
-from kina_desktop.gui.main_window import MainWindow
-from kina_desktop.gui.new_complaint_dialog import NewComplaintDialog
-from kina_desktop.gui.settings_ports import OrganisationSettings
-from kina_desktop.services.accounts import AccountInfo
+from kina_desktop.gui.admin.settings_ports import OrganisationSettings
+from kina_desktop.gui.common.background import SynchronousRunner
+from kina_desktop.gui.intake.new_complaint_dialog import NewComplaintDialog
+from kina_desktop.gui.shell.main_window import MainWindow
+from kina_desktop.services.accounts.account_service import AccountInfo
 from kina_desktop.services.bundle import Services
 from kina_desktop.services.context import ServiceContext
 from tests.conftest import NOW
@@ -248,8 +248,8 @@ def test_fetching_is_for_who_registers_and_the_mailbox_settings_for_an_administr
 def test_fetching_runs_off_the_gui_thread_with_the_real_runner(
     qtbot, services: Services, mailbox: Account, tmp_path
 ) -> None:
-    from kina_desktop.gui.background import ThreadRunner
-    from kina_desktop.gui.new_mail_dialog import NewMailDialog
+    from kina_desktop.gui.common.background import ThreadRunner
+    from kina_desktop.gui.intake.new_mail_dialog import NewMailDialog
 
     dialog = NewMailDialog(services.mailbox, services.intake, ThreadRunner(), lambda: TODAY)
     qtbot.addWidget(dialog)

@@ -4,7 +4,7 @@
 No Outlook is at hand on the build machines, and no Python package writes .msg files, so this
 writer makes files in the layout Outlook uses (property streams ``__substg1.0_PPPPTTTT``, a
 ``__properties_version1.0`` stream per storage, attachment storages, attached messages). The
-program reads them with its own reader (services/outlook_msg.py); the tests also read them with
+program reads them with its own reader (mail/outlook_msg.py); the tests also read them with
 extract-msg, an independent reader, and compare (tests/intake/test_outlook_msg.py).
 """
 

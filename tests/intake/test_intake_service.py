@@ -14,12 +14,12 @@ from kina_desktop.db.models import AuditEvent, Case, Document, IntakeMessage, Tr
 from kina_desktop.domain.enums import Category, Channel, Kind, Level, Role
 from kina_desktop.domain.intake import Disposition, MessageSource
 from kina_desktop.domain.visibility import Viewer
+from kina_desktop.mail.message_reading import MessageUnreadable
 from kina_desktop.services.bundle import Services
+from kina_desktop.services.cases.documents import DocumentRefused
 from kina_desktop.services.context import ServiceContext
-from kina_desktop.services.documents import DocumentRefused
 from kina_desktop.services.errors import PermissionDenied, ServiceError, ValidationFailed
-from kina_desktop.services.intake import IntakeService, MessageAlreadyHandled
-from kina_desktop.services.message_reading import MessageUnreadable
+from kina_desktop.services.intake.intake_service import IntakeService, MessageAlreadyHandled
 from tests.factories import draft as complaint_draft
 from tests.intake.corpus import CORPUS, EXPECTED, corpus_files
 

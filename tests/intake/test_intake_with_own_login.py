@@ -11,7 +11,7 @@ from sqlalchemy.exc import ProgrammingError
 from kina_desktop.domain.enums import Category, Level
 from kina_desktop.domain.intake import Disposition
 from kina_desktop.services.errors import PermissionDenied
-from kina_desktop.services.intake import MessageAlreadyHandled
+from kina_desktop.services.intake.intake_service import MessageAlreadyHandled
 from tests.intake.corpus import CORPUS
 from tests.postgres.test_row_level_security import login, people, pg_database, raw_sql, services_for  # noqa: F401
 

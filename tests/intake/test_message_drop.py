@@ -12,8 +12,8 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QWidget
 
 from kina_desktop.domain.enums import Channel
-from kina_desktop.gui.main_window import MainWindow
-from kina_desktop.gui.new_complaint_dialog import NewComplaintDialog
+from kina_desktop.gui.intake.new_complaint_dialog import NewComplaintDialog
+from kina_desktop.gui.shell.main_window import MainWindow
 from kina_desktop.services.bundle import Services
 from tests.gui.conftest import TODAY, no_unexpected_message_boxes, qsettings, services, window  # noqa: F401
 from tests.intake.corpus import CORPUS
@@ -171,7 +171,7 @@ def test_emails_dropped_on_the_main_window_open_nieuwe_klacht_prefilled_one_by_o
 
 def test_a_window_for_someone_who_does_not_register_takes_no_drops(qtbot, services: Services, qsettings) -> None:  # type: ignore[no-untyped-def]
     from kina_desktop.domain.enums import Role
-    from kina_desktop.services.accounts import AccountInfo
+    from kina_desktop.services.accounts.account_service import AccountInfo
 
     handler = AccountInfo(id=0, username="h", display_name="H", roles=frozenset({Role.HANDLER}))
     win = MainWindow(services, qsettings, today=lambda: TODAY, person=handler)

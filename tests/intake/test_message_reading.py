@@ -10,8 +10,8 @@ import pytest
 
 from kina_desktop.domain.enums import Channel
 from kina_desktop.domain.intake import draft_from_message, folder_plan
-from kina_desktop.services.html_text import html_to_text
-from kina_desktop.services.message_reading import (
+from kina_desktop.mail.html_text import html_to_text
+from kina_desktop.mail.message_reading import (
     MessageUnreadable,
     parse_date,
     parse_sender,

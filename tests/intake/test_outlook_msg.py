@@ -1,4 +1,4 @@
-"""Outlook .msg files (Art. 4, e-mail) are read by our own reader (services/outlook_msg.py, on
+"""Outlook .msg files (Art. 4, e-mail) are read by our own reader (mail/outlook_msg.py, on
 olefile); extract-msg, an independent reader that the program does not ship (GPL-3.0), is the
 test oracle: every .msg of the corpus and the messages made below must read the same in both
 (subject, sender, date, Message-ID, body, attachments, attached messages)."""
@@ -14,16 +14,16 @@ import extract_msg
 import pytest
 
 from kina_desktop.domain.intake import IncomingMessage
-from kina_desktop.services.html_text import html_to_text
-from kina_desktop.services.message_reading import (
+from kina_desktop.mail.html_text import html_to_text
+from kina_desktop.mail.message_reading import (
     MessageUnreadable,
     clean_text,
     normalise_message_id,
     parse_sender,
     read_message,
 )
-from kina_desktop.services.outlook_msg import OutlookFileError, OutlookMessage, read_outlook_message
-from kina_desktop.services.rtf_text import decompress_rtf, rtf_body, rtf_to_text
+from kina_desktop.mail.outlook_msg import OutlookFileError, OutlookMessage, read_outlook_message
+from kina_desktop.mail.rtf_text import decompress_rtf, rtf_body, rtf_to_text
 from tests.intake.corpus import CORPUS, EXPECTED, corpus_files
 from tests.intake.make_outlook_corpus import RTF, RTF_FROM_HTML
 from tests.intake.msg_builder import PT_LONG, PT_UNICODE, MsgAttachment, build_msg

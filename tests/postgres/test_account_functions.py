@@ -18,7 +18,7 @@ from kina_desktop.db.engine import Database
 from kina_desktop.domain.accounts import NewAccount
 from kina_desktop.domain.enums import Role
 from kina_desktop.domain.visibility import Viewer
-from kina_desktop.services.auth import SignInFailed, sign_in
+from kina_desktop.services.accounts.auth import SignInFailed, sign_in
 from kina_desktop.services.bundle import Services
 from kina_desktop.services.context import ServiceContext
 from kina_desktop.services.errors import PermissionDenied

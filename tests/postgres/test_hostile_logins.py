@@ -32,7 +32,7 @@ from kina_desktop.domain.actions import ActionKind, StepData
 from kina_desktop.domain.complaint import CaseChanges
 from kina_desktop.domain.enums import Category, Level, Role
 from kina_desktop.domain.visibility import Viewer
-from kina_desktop.services.auth import postgres_url_for
+from kina_desktop.services.accounts.auth import postgres_url_for
 from kina_desktop.services.bundle import Services
 from kina_desktop.services.context import ServiceContext
 from tests.conftest import NOW, pg_database

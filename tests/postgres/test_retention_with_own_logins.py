@@ -1,4 +1,4 @@
-"""Retention and access requests (GDPR, issue 6) on PostgreSQL with each person's own login: an
+"""Retention and access requests (GDPR) on PostgreSQL with each person's own login: an
 administrator who is not the director pseudonymises confidential personnel cases too (through
 the server's SECURITY DEFINER function), while the history stays append-only for every login and
 nobody else — not even through an SQL client — pseudonymises a case or changes a legal hold."""

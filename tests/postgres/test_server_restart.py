@@ -15,7 +15,7 @@ from kina_desktop.domain.visibility import Viewer
 from kina_desktop.errors import DatabaseUnavailable
 from kina_desktop.services.bundle import Services
 from kina_desktop.services.context import ServiceContext
-from kina_desktop.services.startup import open_database
+from kina_desktop.services.setup.startup import open_database
 from tests.conftest import NOW
 from tests.factories import draft
 from tests.pg_server import Server, own_pg_server  # noqa: F401 - the fixture

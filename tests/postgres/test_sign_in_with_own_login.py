@@ -10,8 +10,8 @@ from sqlalchemy import text
 
 from kina_desktop.db.engine import Database
 from kina_desktop.domain.enums import Role
-from kina_desktop.services.accounts import AccountService, NewAccount, create_first_account
-from kina_desktop.services.auth import SignInFailed, sign_in
+from kina_desktop.services.accounts.account_service import AccountService, NewAccount, create_first_account
+from kina_desktop.services.accounts.auth import SignInFailed, sign_in
 
 pytestmark = pytest.mark.postgres
 PASSWORD = "een lang testwachtwoord"
@@ -78,7 +78,7 @@ def test_wrong_password_expired_and_disabled_logins_get_a_dutch_message(pg_datab
 def test_repeated_wrong_passwords_on_the_shared_database_are_slowed_down(pg_database: Database) -> None:
     import datetime as dt
 
-    from kina_desktop.services.auth import Throttle, sign_in_postgres
+    from kina_desktop.services.accounts.auth import Throttle, sign_in_postgres
 
     director = unique("dirk")
     create_first_account(

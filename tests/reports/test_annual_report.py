@@ -26,16 +26,16 @@ from kina_desktop.db.models import (
     ImprovementProject,
     ProjectAction,
 )
+from kina_desktop.demo.fill import DemoService
 from kina_desktop.domain.annual_report import SMALL_TEXT
 from kina_desktop.domain.enums import Channel, Role
 from kina_desktop.domain.projects import ProjectDraft, ProjectStatus
 from kina_desktop.domain.visibility import Viewer
 from kina_desktop.reports.annual_tables import build_tables
 from kina_desktop.reports.letter_errors import Cancelled
-from kina_desktop.services.annual_report import AnnualReportService
 from kina_desktop.services.bundle import Services
-from kina_desktop.services.demo import DemoService
 from kina_desktop.services.errors import PermissionDenied
+from kina_desktop.services.follow_up.annual_report import AnnualReportService
 from tests.factories import draft
 from tests.reports.pdf_reading import text as pdf_text
 

@@ -1,5 +1,5 @@
 """An independent count of the annual figures: plain Python over the rows as stored, written
-from the reglement's words, not from the SQL of services/statistics.py."""
+from the reglement's words, not from the SQL of services/follow_up/statistics.py."""
 
 from __future__ import annotations
 

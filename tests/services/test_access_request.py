@@ -1,4 +1,4 @@
-"""A complainant's request for access (GDPR art. 15, issue 6): everything about one person as
+"""A complainant's request for access (GDPR art. 15): everything about one person as
 JSON and PDF — their own data, the letters sent to them and the files they sent in, but not the
 staff member of a personnel complaint, not internal notes, and for a personnel complaint nothing
 of the outcome beyond what Art. 7 allows. Only the director or an administrator makes it."""

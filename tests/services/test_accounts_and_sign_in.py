@@ -8,14 +8,14 @@ import pytest
 
 from kina_desktop.db.engine import Database
 from kina_desktop.domain.enums import Role
-from kina_desktop.services.accounts import (
+from kina_desktop.services.accounts.account_service import (
     AccountProblem,
     AccountService,
     NewAccount,
     create_first_account,
     has_accounts,
 )
-from kina_desktop.services.auth import SignInFailed, sign_in_sqlite, wait_after
+from kina_desktop.services.accounts.auth import SignInFailed, sign_in_sqlite, wait_after
 from kina_desktop.services.errors import PermissionDenied
 
 PASSWORD = "correct paard batterij"

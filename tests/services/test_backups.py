@@ -11,10 +11,10 @@ import pytest
 
 from kina_desktop.db.engine import Database
 from kina_desktop.db.models import Base
-from kina_desktop.services.backup import BackupProblem, backup_to, check_backup, daily_backup, restore_from
+from kina_desktop.demo.fill import DemoService
 from kina_desktop.services.bundle import Services
 from kina_desktop.services.context import ServiceContext
-from kina_desktop.services.demo import DemoService
+from kina_desktop.services.privacy.backup import BackupProblem, backup_to, check_backup, daily_backup, restore_from
 from tests.conftest import NOW
 from tests.factories import draft
 

@@ -27,7 +27,7 @@ from kina_desktop.domain.letters import LetterKind
 from kina_desktop.domain.visibility import Viewer
 from kina_desktop.services.bundle import Services
 from kina_desktop.services.context import ServiceContext
-from kina_desktop.services.json_form import record_to_json
+from kina_desktop.services.intake.json_form import record_to_json
 from tests.conftest import NOW, make_database
 from tests.factories import draft
 from tests.postgres.test_row_level_security import login, pg_database, raw_sql  # noqa: F401

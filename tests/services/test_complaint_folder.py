@@ -9,10 +9,10 @@ from kina_desktop.domain.enums import Category, Level, Role
 from kina_desktop.domain.file_types import MAX_DOCUMENT_BYTES
 from kina_desktop.domain.visibility import Part, Viewer
 from kina_desktop.services.bundle import Services
+from kina_desktop.services.cases.documents import DocumentRefused
+from kina_desktop.services.cases.history import HistoryAction
 from kina_desktop.services.context import ServiceContext
-from kina_desktop.services.documents import DocumentRefused
 from kina_desktop.services.errors import PermissionDenied
-from kina_desktop.services.history import HistoryAction
 from tests.factories import draft
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"

@@ -21,7 +21,7 @@ def _register_many(url: str, barrier, results) -> None:  # runs in a child proce
     from kina_desktop.domain.visibility import Viewer
     from kina_desktop.services.bundle import Services
     from kina_desktop.services.context import ServiceContext
-    from kina_desktop.services.startup import open_database
+    from kina_desktop.services.setup.startup import open_database
     from tests.conftest import NOW
     from tests.factories import draft
 
@@ -71,7 +71,7 @@ def test_a_pc_starts_while_another_holds_the_embedded_database(tmp_path) -> None
     planner's statistics are still missing) opens it anyway; the statistics wait."""
     import sqlite3
 
-    from kina_desktop.services.startup import open_database
+    from kina_desktop.services.setup.startup import open_database
 
     path = tmp_path / "kina.db"
     open_database(f"sqlite+pysqlite:///{path}").dispose()

@@ -20,7 +20,7 @@ from kina_desktop.domain.views import CaseQuery, ReadyView
 from kina_desktop.domain.visibility import Viewer
 from kina_desktop.services.bundle import Services
 from kina_desktop.services.context import ServiceContext
-from kina_desktop.services.json_form import record_to_json
+from kina_desktop.services.intake.json_form import record_to_json
 from tests.conftest import NOW
 from tests.factories import draft
 

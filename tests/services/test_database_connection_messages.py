@@ -16,7 +16,7 @@ from sqlalchemy.engine import make_url
 
 from kina_desktop.db.engine import Database
 from kina_desktop.services.errors import DatabaseUnavailable
-from kina_desktop.services.startup import open_database, probe_server
+from kina_desktop.services.setup.startup import open_database, probe_server
 from tests.conftest import PG_URL
 
 ENGLISH = ("connection", "failed", "refused", "does not exist", "password", "authentication", "resolve", "host")

@@ -18,20 +18,20 @@ from kina_desktop.db.models import (
     CaseStep,
     TrackingCounter,
 )
+from kina_desktop.demo import data as demo_data
+from kina_desktop.demo.fill import DemoService, RegisterNotEmpty
 from kina_desktop.domain.enums import Admissibility, Category, Channel, InadmissibilityGround, Kind, Level, Role, Status
 from kina_desktop.domain.holds import HoldReason, is_on_hold
 from kina_desktop.domain.routes import steps_of
 from kina_desktop.domain.validation import validate_closure, validate_description, validate_handling
 from kina_desktop.domain.visibility import Viewer
 from kina_desktop.domain.workdays import WorkingCalendar
-from kina_desktop.services import demo_data
 from kina_desktop.services.bundle import Services
-from kina_desktop.services.case_state_store import load_state
-from kina_desktop.services.cases import refresh_deadlines, stored_days_on_hold
+from kina_desktop.services.cases.case_service import refresh_deadlines, stored_days_on_hold
+from kina_desktop.services.cases.case_state_store import load_state
+from kina_desktop.services.cases.workflow import BOARD_MEETINGS, WORKING_GROUP_MEETINGS
 from kina_desktop.services.context import ServiceContext
-from kina_desktop.services.demo import DemoService, RegisterNotEmpty
 from kina_desktop.services.errors import PermissionDenied
-from kina_desktop.services.workflow import BOARD_MEETINGS, WORKING_GROUP_MEETINGS
 from tests.conftest import NOW
 from tests.factories import draft
 

@@ -9,8 +9,8 @@ from kina_desktop.domain.complaint import CaseChanges
 from kina_desktop.domain.enums import Category, Level, Role
 from kina_desktop.domain.visibility import Viewer
 from kina_desktop.services.bundle import Services
+from kina_desktop.services.cases.history import HistoryAction
 from kina_desktop.services.context import ServiceContext
-from kina_desktop.services.history import HistoryAction
 from tests.factories import draft
 
 RECEIVER = Viewer(1, frozenset({Role.RECEIVER}), "Rita Ontvanger")

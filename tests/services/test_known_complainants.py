@@ -1,4 +1,4 @@
-"""Known complainants in the register (issue 7, Art. 3), on SQLite and PostgreSQL: earlier cases,
+"""Known complainants in the register (Art. 3), on SQLite and PostgreSQL: earlier cases,
 name completion, the 'already correctly handled' proposal in the admissibility step — and the
 confidential track (Art. 6): nobody learns of a personnel case they may not read."""
 
@@ -14,7 +14,7 @@ from kina_desktop.domain.visibility import Viewer
 from kina_desktop.services.bundle import Services
 from kina_desktop.services.context import ServiceContext
 from kina_desktop.services.errors import PermissionDenied, ValidationFailed
-from kina_desktop.services.organisation_lists import ListProblem
+from kina_desktop.services.organisation.organisation_lists import ListProblem
 from tests.conftest import NOW
 from tests.factories import draft, solved_at_once
 

@@ -15,8 +15,8 @@ from kina_desktop.domain.letters import LetterKind
 from kina_desktop.services.bundle import Services
 from kina_desktop.services.context import ServiceContext
 from kina_desktop.services.errors import ValidationFailed
-from kina_desktop.services.letterhead_check import MAX_LOGO_BYTES
-from kina_desktop.services.letters import LETTERHEAD, LETTERHEAD_LOGO
+from kina_desktop.services.letters.letter_service import LETTERHEAD, LETTERHEAD_LOGO
+from kina_desktop.services.letters.letterhead_check import MAX_LOGO_BYTES
 from tests.factories import draft
 from tests.services.logo_pictures import noisy_png, picture_bytes
 

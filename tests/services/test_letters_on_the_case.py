@@ -16,9 +16,9 @@ from kina_desktop.domain.views import CaseQuery, ReadyView
 from kina_desktop.domain.visibility import Viewer
 from kina_desktop.reports.letter_errors import Cancelled, TemplateProblems
 from kina_desktop.services.bundle import Services
+from kina_desktop.services.cases.history import HistoryAction
 from kina_desktop.services.context import ServiceContext
 from kina_desktop.services.errors import PermissionDenied
-from kina_desktop.services.history import HistoryAction
 from tests.conftest import NOW
 from tests.factories import draft
 

@@ -13,7 +13,7 @@ from aiosmtpd.handlers import Message
 from kina_desktop.domain.letters import LetterKind
 from kina_desktop.services.bundle import Services
 from kina_desktop.services.context import ServiceContext
-from kina_desktop.services.mail import MailProblem
+from kina_desktop.services.letters.letter_mail import MailProblem
 from tests.factories import draft
 
 

@@ -22,7 +22,7 @@ from kina_desktop.domain.visibility import Viewer
 from kina_desktop.services.bundle import Services
 from kina_desktop.services.context import ServiceContext
 from kina_desktop.services.errors import PermissionDenied, ValidationFailed
-from kina_desktop.services.mail import KEYRING_SERVICE, MailProblem
+from kina_desktop.services.letters.letter_mail import KEYRING_SERVICE, MailProblem
 from tests.factories import draft
 from tests.imap.keyring_file import FileKeyring, file_keyring
 from tests.services.test_mail import Inbox, _free_port

@@ -77,7 +77,7 @@ def test_no_service_checks_a_role_and_refuses_on_its_own() -> None:
     )
     offenders = [
         path.name
-        for path in SERVICES.glob("*.py")
+        for path in SERVICES.rglob("*.py")
         if path.name != "permissions.py" and own_refusal.search(path.read_text(encoding="utf-8"))
     ]
     assert offenders == []

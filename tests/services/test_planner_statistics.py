@@ -1,4 +1,4 @@
-"""The embedded database's planner statistics (issue 8): a sampled ANALYZE when the program opens
+"""The embedded database's planner statistics: a sampled ANALYZE when the program opens
 a register whose statistics are missing or no longer fit its size, and none at an ordinary start
 (it cost 20-50 ms of every start on 100,000 cases)."""
 
@@ -11,7 +11,7 @@ from kina_desktop.domain.enums import Role
 from kina_desktop.domain.visibility import Viewer
 from kina_desktop.services.bundle import Services
 from kina_desktop.services.context import ServiceContext
-from kina_desktop.services.startup import open_database
+from kina_desktop.services.setup.startup import open_database
 from tests.conftest import NOW
 from tests.factories import draft
 

@@ -18,7 +18,7 @@ from kina_desktop.domain.visibility import Viewer
 from kina_desktop.services.bundle import Services
 from kina_desktop.services.context import ServiceContext
 from kina_desktop.services.errors import ConcurrentEdit, PermissionDenied, RuleViolation
-from kina_desktop.services.projects import ImprovementProjectService
+from kina_desktop.services.follow_up.projects import ImprovementProjectService
 from tests.factories import draft
 from tests.postgres.test_row_level_security import login, people, pg_database  # noqa: F401
 

@@ -14,7 +14,7 @@ from kina_desktop.domain.projects import ProjectDraft, ProjectStatus
 from kina_desktop.domain.visibility import Viewer
 from kina_desktop.services.bundle import Services
 from kina_desktop.services.errors import CaseNotFound, PermissionDenied, RuleViolation
-from kina_desktop.services.projects import ImprovementProjectService, ProjectNotFound
+from kina_desktop.services.follow_up.projects import ImprovementProjectService, ProjectNotFound
 from tests.factories import draft
 
 

@@ -1,4 +1,4 @@
-"""Retention (GDPR, issue 6): closed cases older than the archivist's retention period are
+"""Retention (GDPR): closed cases older than the archivist's retention period are
 pseudonymised on the administrator's confirmation — names, addresses, contact details, free text
 and documents removed, in the parts and in the history — while the figures of old annual reports
 stay the same; a legal hold (a court case) keeps a case whole."""
@@ -13,15 +13,15 @@ from sqlalchemy import String, Text, select
 
 from kina_desktop.db.engine import Database
 from kina_desktop.db.models import AuditEvent, Base, Case, Document, Letter
+from kina_desktop.demo.fill import DemoService
 from kina_desktop.domain.enums import Role
 from kina_desktop.domain.retention import PSEUDONYMISED_MARK
 from kina_desktop.domain.views import CaseQuery
 from kina_desktop.domain.visibility import Viewer
 from kina_desktop.services.bundle import Services
+from kina_desktop.services.cases.history import HistoryAction
 from kina_desktop.services.context import ServiceContext
-from kina_desktop.services.demo import DemoService
 from kina_desktop.services.errors import PermissionDenied, RuleViolation
-from kina_desktop.services.history import HistoryAction
 from tests.conftest import NOW
 from tests.services.retention_cases import Person, closed_complaint, handler_account
 

@@ -10,7 +10,7 @@ import pytest
 from kina_desktop.domain.letters import LetterKind
 from kina_desktop.services.bundle import Services
 from kina_desktop.services.context import ServiceContext
-from kina_desktop.services.mail import KEYRING_SERVICE, MailProblem
+from kina_desktop.services.letters.letter_mail import KEYRING_SERVICE, MailProblem
 from tests.factories import draft
 from tests.imap.keyring_file import FileKeyring
 from tests.services.test_mail_server_settings import (  # noqa: F401 - the fixtures

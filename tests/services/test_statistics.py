@@ -8,10 +8,10 @@ import datetime as dt
 
 import pytest
 
+from kina_desktop.demo.fill import DemoService
 from kina_desktop.domain.enums import Role
 from kina_desktop.domain.visibility import Viewer
-from kina_desktop.services.demo import DemoService
-from kina_desktop.services.statistics import StatisticsService
+from kina_desktop.services.follow_up.statistics import StatisticsService
 from tests.services.independent_count import actual, all_rows, expected
 
 YEARS = (2024, 2025, 2026)

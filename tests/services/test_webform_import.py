@@ -1,4 +1,4 @@
-"""The web form's exports (Art. 4, issue 7, docs/webform-format.md): a good file becomes drafts; a
+"""The web form's exports (Art. 4, docs/webform-format.md): a good file becomes drafts; a
 broken or partial file is reported line by line and imports nothing; nothing twice."""
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from kina_desktop.domain.enums import Channel, Kind
 from kina_desktop.domain.views import CaseQuery
 from kina_desktop.services.bundle import Services
 from kina_desktop.services.context import ServiceContext
-from kina_desktop.services.webform_import import WebformRejected, parse_webform
+from kina_desktop.services.intake.webform_import import WebformRejected, parse_webform
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "resources" / "examples"
 TODAY = dt.date(2026, 11, 24)

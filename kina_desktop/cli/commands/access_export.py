@@ -1,4 +1,4 @@
-"""``kina-desktop access-export --name/--email ... -o FILE.pdf|.json`` (issue 6, GDPR art. 15):
+"""``kina-desktop access-export --name/--email ... -o FILE.pdf|.json`` (GDPR art. 15):
 everything about one person that they are entitled to, for the director or an administrator."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""``kina-desktop backup -o FILE`` and ``kina-desktop restore FILE`` (issue 8)."""
+"""``kina-desktop backup -o FILE`` and ``kina-desktop restore FILE``."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from kina_desktop.cli.environment import Environment
 from kina_desktop.cli.failures import CommandError
 from kina_desktop.domain.permissions import may_administer
 from kina_desktop.i18n import _
-from kina_desktop.services.backup import backup_to, check_backup, restore_from
+from kina_desktop.services.privacy.backup import backup_to, check_backup, restore_from
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:

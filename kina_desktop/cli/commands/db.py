@@ -6,7 +6,7 @@ import argparse
 
 from kina_desktop.cli.environment import Environment
 from kina_desktop.i18n import _
-from kina_desktop.services.schema import upgrade_schema
+from kina_desktop.services.setup.schema import upgrade_schema
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
@@ -64,7 +64,7 @@ def run_upgrade(args: argparse.Namespace, env: Environment) -> int:
 
 
 def run_check(args: argparse.Namespace, env: Environment) -> int:
-    from kina_desktop.services.server_check import check_server
+    from kina_desktop.services.setup.server_check import check_server
 
     facts, findings = check_server(env.url)
     if not findings:

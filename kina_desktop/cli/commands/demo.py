@@ -6,8 +6,8 @@ import argparse
 
 from kina_desktop.cli.environment import Environment, number
 from kina_desktop.cli.failures import CommandError
+from kina_desktop.demo.limits import MAX_COMPLAINTS
 from kina_desktop.i18n import _
-from kina_desktop.services.demo_limits import MAX_COMPLAINTS
 
 PROGRESS_FROM = 10_000  # smaller runs finish before anyone wonders
 
@@ -80,7 +80,7 @@ def run(args: argparse.Namespace, env: Environment) -> int:
 
     if total >= PROGRESS_FROM:
         env.progress(_("demo: {total} registraties verzinnen en opslaan …").format(total=number(total)))
-    from kina_desktop.services.demo import DemoService, RegisterNotEmpty  # the generator loads only when used
+    from kina_desktop.demo.fill import DemoService, RegisterNotEmpty  # the generator loads only when used
 
     with env.services() as services:
         try:

@@ -10,7 +10,7 @@ from kina_desktop.cli.environment import Environment
 from kina_desktop.cli.failures import EXIT_INPUT, EXIT_OK, one_line
 from kina_desktop.i18n import _
 from kina_desktop.services.errors import DatabaseUnavailable, ServiceError, ValidationFailed
-from kina_desktop.services.intake import MessageAlreadyHandled
+from kina_desktop.services.intake.intake_service import MessageAlreadyHandled
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:

@@ -1,4 +1,4 @@
-"""``kina-desktop import-webform FILE [--dry-run]``: the web form's submissions (issue 7)."""
+"""``kina-desktop import-webform FILE [--dry-run]``: the web form's submissions."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from kina_desktop.cli.environment import Environment
 from kina_desktop.cli.failures import EXIT_INPUT, PROGRAM
 from kina_desktop.cli.input_file import read_input
 from kina_desktop.i18n import _
-from kina_desktop.services.webform_import import MAX_FILE_BYTES, WebformRejected
+from kina_desktop.services.intake.webform_import import MAX_FILE_BYTES, WebformRejected
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:

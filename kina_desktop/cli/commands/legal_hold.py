@@ -1,4 +1,4 @@
-"""``kina-desktop legal-hold NUMBER --reason ... [--lift]`` (issue 6, GDPR): a court case keeps a
+"""``kina-desktop legal-hold NUMBER --reason ... [--lift]`` (GDPR): a court case keeps a
 case whole; the director or an administrator sets and lifts the hold, always with a reason."""
 
 from __future__ import annotations

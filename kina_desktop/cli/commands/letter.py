@@ -1,5 +1,5 @@
 """``kina-desktop letter KIND NUMBER -o FILE.pdf`` and
-``kina-desktop letters acknowledgements --channel post -o FILE.pdf`` (issue 5)."""
+``kina-desktop letters acknowledgements --channel post -o FILE.pdf``."""
 
 from __future__ import annotations
 

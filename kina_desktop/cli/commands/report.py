@@ -1,4 +1,4 @@
-"""``kina-desktop report annual YEAR -o FILE.pdf [--xlsx FILE.xlsx]`` (issue 6): the anonymous
+"""``kina-desktop report annual YEAR -o FILE.pdf [--xlsx FILE.xlsx]``: the anonymous
 annual report of Art. 8, as PDF and optionally as a spreadsheet with the same figures."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""``kina-desktop retention preview|run --yes|period [YEARS]`` (issue 6, GDPR): closed cases past
+"""``kina-desktop retention preview|run --yes|period [YEARS]`` (GDPR): closed cases past
 the archivist's retention period are pseudonymised, only on an administrator's explicit ``--yes``
 and after the preview has been shown; ``legal-hold`` keeps a case whole (legal_hold.py)."""
 

@@ -1,4 +1,4 @@
-"""``kina-desktop selftest``: check this installation on a throwaway database (services/self_check)."""
+"""``kina-desktop selftest``: check this installation on a throwaway database (services/setup/self_check.py)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from pathlib import Path
 from kina_desktop.cli.environment import Environment, number
 from kina_desktop.cli.failures import EXIT_FAILURE, CommandError
 from kina_desktop.i18n import _
-from kina_desktop.services.self_check import run_self_check
+from kina_desktop.services.setup.self_check import run_self_check
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:

@@ -11,7 +11,7 @@ from kina_desktop.cli.failures import CommandError
 from kina_desktop.cli.record_text import record_text
 from kina_desktop.domain.tracking import TrackingNumber
 from kina_desktop.i18n import _
-from kina_desktop.services.json_form import record_to_json
+from kina_desktop.services.intake.json_form import record_to_json
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:

@@ -1,4 +1,4 @@
-"""``kina-desktop user add|disable|list``: accounts, for the administrator (issue 4)."""
+"""``kina-desktop user add|disable|list``: accounts, for the administrator."""
 
 from __future__ import annotations
 
@@ -11,8 +11,8 @@ from kina_desktop.cli.environment import Environment
 from kina_desktop.cli.failures import CommandError
 from kina_desktop.domain.enums import Role
 from kina_desktop.i18n import _
-from kina_desktop.services.accounts import NewAccount, create_first_account
-from kina_desktop.services.startup import open_database
+from kina_desktop.services.accounts.account_service import NewAccount, create_first_account
+from kina_desktop.services.setup.startup import open_database
 
 ENV_NEW_PASSWORD = "KINA_NEW_PASSWORD"
 

@@ -7,7 +7,7 @@ import datetime as dt
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QCheckBox, QDateEdit, QHBoxLayout, QSizePolicy, QWidget
 
-from kina_desktop.gui.formatting import DATE_INPUT_FORMAT
+from kina_desktop.gui.common.formatting import DATE_INPUT_FORMAT
 from kina_desktop.i18n import _
 
 # The lowest date a field accepts. The domain refuses anything before 1990 with a clear message,
@@ -37,7 +37,7 @@ class OptionalDateEdit(QWidget):
 
     Unchecked, the value is ``None`` and the date edit shows a dash; checking the box fills in
     today (or the date it had before) so the person only adjusts it. To hear about changes,
-    listen to ``check.toggled`` and ``edit.dateChanged`` (see gui/change_watch.py).
+    listen to ``check.toggled`` and ``edit.dateChanged`` (see gui/shell/change_watch.py).
     """
 
     def __init__(self, parent: QWidget | None = None) -> None:

@@ -1,0 +1,1 @@
+"""The demo register: realistic Dutch complaints walked through the routes (CLI and first-run assistant)."""

@@ -1,0 +1,1 @@
+"""Administration: users, settings pages, calendars, lists, privacy (retention, access requests)."""

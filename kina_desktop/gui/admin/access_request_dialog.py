@@ -1,0 +1,192 @@
+"""Beheer → Inzageverzoek… (GDPR art. 15): find one person's cases by name and/or e-mail address
+and save what they are entitled to as PDF or JSON (what that is: domain/access_request.py).
+
+For the director and administrators; each search is recorded in the history. ``choose_file`` is
+the file dialog (tests hand in a function that returns a path)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QStandardPaths
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kina_desktop.domain.access_request import AccessExport
+from kina_desktop.gui.admin.settings_ports import AccessRequests
+from kina_desktop.gui.common.field_errors import ERROR_STYLE
+from kina_desktop.gui.common.formatting import short_date
+from kina_desktop.gui.letters.pdf_output import write_pdf
+from kina_desktop.gui.letters.system_viewer import safe_filename
+from kina_desktop.i18n import _, ngettext
+from kina_desktop.services.errors import ServiceError
+
+OK_STYLE = "color: #1b5e20;"
+# (title, suggested name, file filter) -> the chosen path, or None
+ChooseFile = Callable[[str, str, str], "Path | None"]
+
+
+def choose_save_path(parent: QWidget) -> ChooseFile:
+    def choose(title: str, suggested: str, file_filter: str) -> Path | None:
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        start = str(Path(folder) / suggested) if folder else suggested
+        name, _chosen = QFileDialog.getSaveFileName(parent, title, start, file_filter)
+        return Path(name) if name else None
+
+    return choose
+
+
+class AccessRequestDialog(QDialog):
+    def __init__(
+        self, requests: AccessRequests, parent: QWidget | None = None, *, choose_file: ChooseFile | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("access_request_dialog")
+        self.setWindowTitle(_("Inzageverzoek"))
+        self._requests = requests
+        self.choose_file = choose_file or choose_save_path(self)
+        self.export: AccessExport | None = None
+
+        intro = QLabel(
+            _(
+                "Zoek de dossiers van een klager op naam en/of e-mailadres (hoofdletters en accenten tellen niet). "
+                "De export bevat wat de persoon mag inzien: de eigen gegevens, wat KINA meedeelde, de brieven en de "
+                "lijst van bestanden; geen gegevens van personeelsleden en geen interne notities."
+            )
+        )
+        intro.setWordWrap(True)
+        self.name = QLineEdit()
+        self.name.setObjectName("person_name")
+        self.email = QLineEdit()
+        self.email.setObjectName("person_email")
+        self.search_button = QPushButton(_("Zoeken"))
+        self.search_button.setObjectName("search_person")
+        self.search_button.setDefault(True)
+        self.search_button.clicked.connect(self.search)
+        form = QFormLayout()
+        form.addRow(_("Naam:"), self.name)
+        email_row = QHBoxLayout()
+        email_row.addWidget(self.email, 1)
+        email_row.addWidget(self.search_button)
+        form.addRow(_("E-mailadres:"), email_row)
+
+        self.summary = QLabel()
+        self.summary.setObjectName("access_summary")
+        self.summary.setWordWrap(True)
+        titles = [_("Opvolgingsnummer"), _("Ontvangen op"), _("Soort"), _("Status"), _("Gevonden op")]
+        self.table = QTableWidget(0, len(titles))
+        self.table.setObjectName("access_cases")
+        self.table.setHorizontalHeaderLabels(titles)
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        self.message = QLabel()
+        self.message.setObjectName("access_message")
+        self.message.setWordWrap(True)
+
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.buttons.button(QDialogButtonBox.StandardButton.Close).setText(_("Sluiten"))
+        self.pdf_button = self.buttons.addButton(_("Als PDF bewaren…"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.pdf_button.setObjectName("save_pdf")
+        self.json_button = self.buttons.addButton(_("Als JSON bewaren…"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.json_button.setObjectName("save_json")
+        self.pdf_button.clicked.connect(lambda: self.save(".pdf"))
+        self.json_button.clicked.connect(lambda: self.save(".json"))
+        self.buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.message)
+        layout.addWidget(self.buttons)
+        self.resize(720, 520)
+        self._show(None)
+
+    def _say(self, text: str, *, ok: bool) -> None:
+        self.message.setStyleSheet(OK_STYLE if ok else ERROR_STYLE)
+        self.message.setText(text)
+
+    def search(self) -> None:
+        try:
+            export = self._requests.find(name=self.name.text(), email=self.email.text())
+        except ServiceError as error:
+            self._show(None)
+            self._say(str(error), ok=False)
+            return
+        self._say("", ok=True)
+        self._show(export)
+
+    def _show(self, export: AccessExport | None) -> None:
+        self.export = export
+        cases = export.cases if export is not None else ()
+        self.table.setRowCount(len(cases))
+        for row, case in enumerate(cases):
+            values = (
+                case.tracking_number,
+                short_date(case.received_on),
+                case.kind_label,
+                case.status_label,
+                ", ".join(_(m) for m in case.matched),
+            )
+            for column, value in enumerate(values):
+                self.table.setItem(row, column, QTableWidgetItem(value))
+        if export is None:
+            self.summary.setText("")
+        elif not cases:
+            self.summary.setText(_("Geen dossier op deze naam of dit e-mailadres."))
+        else:
+            self.summary.setText(
+                ngettext("{n} dossier gevonden.", "{n} dossiers gevonden.", len(cases)).format(n=len(cases))
+            )
+        if export is not None and export.not_searched:
+            self._say(
+                _(
+                    "Let op: {n} vertrouwelijke personeelsdossiers kon u niet doorzoeken; enkel de directeur kan "
+                    "het verzoek voor die dossiers volledig beantwoorden."
+                ).format(n=export.not_searched),
+                ok=False,
+            )
+        self.pdf_button.setEnabled(export is not None)
+        self.json_button.setEnabled(export is not None)
+
+    def save(self, suffix: str) -> Path | None:
+        export = self.export
+        if export is None:
+            return None
+        who = export.query.name.strip() or export.query.email.strip()
+        suggested = safe_filename(_("inzage {who} {day}").format(who=who, day=export.made_on.isoformat()) + suffix)
+        if suffix == ".pdf":
+            path = self.choose_file(_("Inzageverzoek als PDF bewaren"), suggested, _("PDF-bestanden (*.pdf)"))
+        else:
+            path = self.choose_file(_("Inzageverzoek als JSON bewaren"), suggested, _("JSON-bestanden (*.json)"))
+        if path is None:
+            return None
+        if path.suffix.lower() != suffix:
+            path = path.with_name(path.name + suffix)
+        content = self._requests.pdf_bytes(export) if suffix == ".pdf" else self._requests.json_bytes(export)
+        problem = write_pdf(path, content)  # any bytes: a full disk or a folder without rights is one sentence
+        if problem:
+            self._say(problem, ok=False)
+            return None
+        self._say(_("Bewaard in {path}").format(path=path), ok=True)
+        return path

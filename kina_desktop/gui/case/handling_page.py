@@ -1,0 +1,85 @@
+"""The handling part (Art. 6) of a case: assessment, verdict, measures and level-3 follow-up.
+
+The board meeting date is shown here with the other level-3 follow-up, but it is stored on the
+case header (the receiver announces it, Art. 6) and set by the director's step ‘Voorleggen aan
+de Raad van Bestuur’ or ‘Datum van de Raad van Bestuur wijzigen’: read-only on this page.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from PySide6.QtWidgets import QWidget
+
+from kina_desktop.domain.complaint import Handling
+from kina_desktop.domain.enums import Admissibility, Verdict
+from kina_desktop.gui.common.enum_combo import combo_value, fill_combo, set_combo_value
+from kina_desktop.gui.common.form_labels import apply_field_labels
+from kina_desktop.gui.forms.ui_handling_form import Ui_HandlingForm
+from kina_desktop.gui.shell.change_watch import watch_changes
+from kina_desktop.i18n import _
+
+TEXTS = ("investigation", "verdict_motivation", "measures", "working_group_minutes")
+DATES = (
+    "working_group_meeting_on",
+    "staff_conversation_on",
+    "personnel_file_report_on",
+    "minutes_copy_handed_on",
+)
+
+
+class HandlingPage(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ui = Ui_HandlingForm()
+        self.ui.setupUi(self)
+        apply_field_labels(self)
+        fill_combo(self.ui.admissibility, Admissibility)
+        fill_combo(self.ui.verdict, Verdict)
+        self.ui.board_meeting_on.setEnabled(False)  # set by a step of the route (header)
+        self._handler_id: int | None = None
+
+    def field_widgets(self) -> dict[str, QWidget]:
+        names = [
+            "admissibility",
+            "investigation",
+            "verdict",
+            "verdict_motivation",
+            "measures",
+            "measures_discussed_with_team",
+            "working_group_meeting_on",
+            "working_group_minutes",
+            "staff_conversation_on",
+            "personnel_file_report_on",
+            "minutes_copy_handed_on",
+        ]
+        return {name: getattr(self.ui, name) for name in names}
+
+    def watch(self, callback: Callable[[], None]) -> None:
+        """Call ``callback()`` whenever the person edits a field."""
+        watch_changes(self.field_widgets().values(), callback)
+
+    def set_values(self, handling: Handling, handler_name: str, board_meeting_on: dt.date | None = None) -> None:
+        """Show the handling part; ``board_meeting_on`` comes from the case header."""
+        self.ui.board_meeting_on.set_value(board_meeting_on)
+        # The handler is assigned on the case's route (a later issue); the editor keeps it as is.
+        self._handler_id = handling.handler_id
+        self.ui.handler_name.setText(handler_name or _("(nog niet toegewezen)"))
+        set_combo_value(self.ui.admissibility, handling.admissibility)
+        set_combo_value(self.ui.verdict, handling.verdict)
+        for name in TEXTS:
+            getattr(self.ui, name).setPlainText(getattr(handling, name))
+        for name in DATES:
+            getattr(self.ui, name).set_value(getattr(handling, name))
+        self.ui.measures_discussed_with_team.setChecked(handling.measures_discussed_with_team)
+
+    def handling(self) -> Handling:
+        return Handling(
+            handler_id=self._handler_id,
+            admissibility=combo_value(self.ui.admissibility, Admissibility),
+            verdict=combo_value(self.ui.verdict, Verdict),
+            measures_discussed_with_team=self.ui.measures_discussed_with_team.isChecked(),
+            **{name: getattr(self.ui, name).toPlainText() for name in TEXTS},
+            **{name: getattr(self.ui, name).value() for name in DATES},
+        )

@@ -1,0 +1,176 @@
+"""One widget per field of ``StepData`` (domain/actions.py), chosen by the field's name.
+
+    field = make_field("verdict", proposals=())   # a StepField, or None for a field not asked here
+    field.set_value(Verdict.FOUNDED); field.value()
+
+Texts are multi-line, dates are date fields (an optional one may stay empty), kind, category,
+level and verdict are combo boxes, "discussed with the team" is a check box and the decision on
+admissibility is the AdmissibilityEditor. The handler (``handler_id``) is not asked: there is no
+list of handlers to choose from yet, and the step does without it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from enum import Enum
+
+from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QPlainTextEdit, QWidget
+
+from kina_desktop.domain.admissibility import Proposal
+from kina_desktop.domain.enums import Category, Kind, Level, Verdict
+from kina_desktop.domain.labels import field_label
+from kina_desktop.gui.case.admissibility_editor import AdmissibilityEditor, text_lines_height
+from kina_desktop.gui.common.enum_combo import fill_combo
+from kina_desktop.gui.widgets.date_fields import OptionalDateEdit, setup_date_edit, to_date, to_qdate
+from kina_desktop.i18n import _
+
+TEXT_FIELDS = frozenset({"minutes", "solution", "answer", "note", "reason", "communication", "motivation", "measures"})
+DATE_FIELDS = frozenset({"meeting_on", "informed_on"})
+ENUM_FIELDS: dict[str, type[Enum]] = {"kind": Kind, "category": Category, "level": Level, "verdict": Verdict}
+NOT_ASKED = frozenset({"handler_id"})
+# Choices a person never picks in a step: "no verdict yet" is where a case starts.
+HIDDEN_CHOICES = {"verdict": {Verdict.NONE}}
+TEXT_LINES = {"minutes": 6, "communication": 6, "measures": 5, "motivation": 5, "solution": 5, "answer": 5}
+
+
+class StepField:
+    """A field of the step dialog: its name, its widget, and how to read and fill it."""
+
+    def __init__(self, name: str, widget: QWidget) -> None:
+        self.name = name
+        self.widget = widget
+        widget.setObjectName(name)
+
+    @property
+    def label(self) -> str:
+        return field_label(self.name)
+
+    @property
+    def spans_row(self) -> bool:
+        return False
+
+    def value(self) -> object:
+        raise NotImplementedError
+
+    def set_value(self, value: object) -> None:
+        raise NotImplementedError
+
+
+class TextField(StepField):
+    def __init__(self, name: str) -> None:
+        edit = QPlainTextEdit()
+        edit.setTabChangesFocus(True)
+        # As high as a typical answer; a longer text scrolls (the dialog stays on a laptop screen).
+        edit.setFixedHeight(text_lines_height(edit, TEXT_LINES.get(name, 3)))
+        super().__init__(name, edit)
+        self.edit = edit
+
+    def value(self) -> str:
+        return self.edit.toPlainText()
+
+    def set_value(self, value: object) -> None:
+        self.edit.setPlainText(str(value or ""))
+
+
+class DateField(StepField):
+    def __init__(self, name: str) -> None:
+        edit = QDateEdit()
+        setup_date_edit(edit)
+        super().__init__(name, edit)
+        self.edit = edit
+
+    def value(self) -> dt.date:
+        return to_date(self.edit.date())
+
+    def set_value(self, value: object) -> None:
+        if isinstance(value, dt.date):
+            self.edit.setDate(to_qdate(value))
+
+
+class OptionalDateField(StepField):
+    def __init__(self, name: str) -> None:
+        edit = OptionalDateEdit()
+        super().__init__(name, edit)
+        self.edit = edit
+
+    def value(self) -> dt.date | None:
+        return self.edit.value()
+
+    def set_value(self, value: object) -> None:
+        self.edit.set_value(value if isinstance(value, dt.date) else None)
+
+
+class EnumField(StepField):
+    """A combo of the enumeration's Dutch labels; empty ("Kies…") until the person chooses."""
+
+    def __init__(self, name: str, enum_type: type[Enum]) -> None:
+        combo = QComboBox()
+        hidden = HIDDEN_CHOICES.get(name, set())
+        fill_combo(combo, [m for m in enum_type if m not in hidden])
+        combo.setPlaceholderText(_("Kies…"))
+        combo.setCurrentIndex(-1)
+        super().__init__(name, combo)
+        self.combo = combo
+        self.enum_type = enum_type
+
+    def value(self) -> Enum | None:
+        data = self.combo.currentData()
+        return None if data is None else self.enum_type(data)
+
+    def set_value(self, value: object) -> None:
+        index = self.combo.findData(value.value) if isinstance(value, Enum) else -1
+        self.combo.setCurrentIndex(index)
+
+
+class CheckField(StepField):
+    """Checked: True. Unchecked: None, which leaves what was recorded before as it is."""
+
+    def __init__(self, name: str) -> None:
+        box = QCheckBox(field_label(name))
+        super().__init__(name, box)
+        self.box = box
+
+    @property
+    def label(self) -> str:
+        return ""
+
+    def value(self) -> bool | None:
+        return True if self.box.isChecked() else None
+
+    def set_value(self, value: object) -> None:
+        self.box.setChecked(bool(value))
+
+
+class DecisionField(StepField):
+    def __init__(self, name: str, proposals: Sequence[Proposal]) -> None:
+        self.editor = AdmissibilityEditor(proposals)
+        super().__init__(name, self.editor)
+
+    @property
+    def spans_row(self) -> bool:
+        return True
+
+    def value(self) -> object:
+        return self.editor.decision()
+
+    def set_value(self, value: object) -> None:
+        """The proposals decide what is pre-checked; nothing else to fill in."""
+
+
+def make_field(name: str, proposals: Sequence[Proposal] = ()) -> StepField | None:
+    if name in NOT_ASKED:
+        return None
+    if name in TEXT_FIELDS:
+        return TextField(name)
+    if name in ENUM_FIELDS:
+        return EnumField(name, ENUM_FIELDS[name])
+    if name == "discussed_with_team":
+        return CheckField(name)
+    if name == "decision":
+        return DecisionField(name, proposals)
+    if name == "meeting_on":
+        return DateField(name)
+    if name in DATE_FIELDS:
+        return OptionalDateField(name)
+    raise ValueError(f"no widget for the step field {name!r}")

@@ -1,0 +1,1 @@
+"""Pieces every window uses: tables, progress, field errors, formatting, the service protocols."""

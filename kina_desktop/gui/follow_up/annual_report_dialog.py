@@ -1,0 +1,335 @@
+"""Opvolging → Jaarverslag maken… (Art. 8): the anonymous annual report of a working year.
+
+The person chooses the year, reads or rewrites the introduction (stored per year, so next time
+it is there again; the complaints team, the director and the administrator may change it), and
+where the PDF and, if wanted, the spreadsheet with the same figures go. The report is gathered
+and laid out off the GUI thread with a progress dialog and Annuleren; afterwards the PDF is
+offered to be opened.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QStandardPaths, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QSizePolicy,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kina_desktop.domain.annual_report import AnnualReportData
+from kina_desktop.gui.common.background import Outcome, TaskControl, TaskRunner
+from kina_desktop.gui.common.formatting import number
+from kina_desktop.gui.common.ports import AnnualReportPort
+from kina_desktop.gui.common.task_progress import TaskProgress
+from kina_desktop.gui.letters.pdf_output import write_pdf
+from kina_desktop.gui.letters.system_viewer import safe_filename
+from kina_desktop.i18n import _
+from kina_desktop.reports.letter_errors import Cancelled
+from kina_desktop.services.errors import ServiceError
+
+FIRST_YEAR = 2000
+NOTE_STYLE = "color: #555;"
+ERROR_STYLE = "color: #b3261e;"
+Buttons = QMessageBox.StandardButton
+
+
+def default_year(today: dt.date) -> int:
+    """The year a report is most likely made for: the one that ended, until the last quarter of
+    the running year, when the team starts on the report of the running one."""
+    return today.year if today.month >= 10 else today.year - 1
+
+
+def documents_folder() -> Path:
+    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return Path(folder) if folder else Path.home()
+
+
+def report_name(year: int, suffix: str) -> str:
+    return safe_filename(_("Jaarverslag klachten {year}").format(year=year)) + suffix
+
+
+def making_text(done: int, total: int) -> str:
+    if not total:
+        return _("Cijfers verzamelen…")
+    return _("Jaarverslag opmaken… onderdeel {done} van {total}").format(done=number(done), total=number(total))
+
+
+def write_file(path: Path, content: bytes) -> str | None:
+    """Write a file; the Dutch reason when that fails."""
+    if path.suffix.lower() == ".pdf":
+        return write_pdf(path, content)
+    try:
+        path.write_bytes(content)
+    except OSError as error:
+        return _("Het bestand {path} kon niet worden bewaard: {reason}").format(
+            path=path, reason=error.strerror or str(error)
+        )
+    return None
+
+
+class PathField(QWidget):
+    """A file to write: the path, and Kiezen… for the save dialog."""
+
+    def __init__(self, caption: str, file_filter: str, suffix: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._caption, self._filter, self._suffix = caption, file_filter, suffix
+        self.chosen = False  # the person chose it (a new year then keeps it)
+        self.edit = QLineEdit(self)
+        self.button = QPushButton(_("Kiezen…"), self)
+        self.button.setAutoDefault(False)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.edit, 1)
+        layout.addWidget(self.button)
+        self.button.clicked.connect(self._on_choose)
+        self.edit.textEdited.connect(self._on_edited)
+
+    def path(self) -> Path | None:
+        text = self.edit.text().strip()
+        if not text:
+            return None
+        path = Path(text).expanduser()
+        return path if path.suffix.lower() == self._suffix else path.with_name(path.name + self._suffix)
+
+    def suggest(self, path: Path) -> None:
+        if not self.chosen:
+            self.edit.setText(str(path))
+
+    def _on_edited(self, _text: str) -> None:
+        self.chosen = True
+
+    def _on_choose(self) -> None:
+        name, _filter = QFileDialog.getSaveFileName(self, self._caption, self.edit.text(), self._filter)
+        if name:
+            self.edit.setText(name)
+            self.chosen = True
+
+
+class AnnualReportDialog(QDialog):
+    def __init__(
+        self,
+        report: AnnualReportPort,
+        runner: TaskRunner,
+        today: Callable[[], dt.date],
+        *,
+        editable_introduction: bool = False,
+        parent: QWidget | None = None,
+        on_done: Callable[[str], None] | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("annual_report_dialog")
+        self.setWindowTitle(_("Jaarverslag maken"))
+        self._report = report
+        self._runner = runner
+        self._editable = editable_introduction
+        self._on_done = on_done or (lambda text: None)
+        self._texts: dict[int, str] = {}  # introductions typed for other years in this dialog
+        self._loaded = ""
+        self.progress: TaskProgress | None = None
+        self.written: list[Path] = []
+
+        intro = QLabel(
+            _(
+                "Het anonieme jaarverslag van Art. 8: de cijfers naast die van het vorige jaar, de "
+                "verbeterprojecten en één regel per klacht, zonder namen. Aantallen van 1 of 2 staan er als "
+                "\u201c< 3\u201d."
+            ),
+            self,
+        )
+        intro.setWordWrap(True)
+        self.year = QSpinBox(self)
+        self.year.setObjectName("year")
+        self.year.setRange(FIRST_YEAR, today().year)
+        self.year.setValue(default_year(today()))
+        self.year.setKeyboardTracking(False)
+        self.year.setMinimumWidth(self.year.fontMetrics().horizontalAdvance("20000") + 40)
+        self.year.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        self.introduction = QPlainTextEdit(self)
+        self.introduction.setObjectName("introduction")
+        self.introduction.setTabChangesFocus(True)
+        self.introduction.setMinimumHeight(self.introduction.fontMetrics().lineSpacing() * 8 + 14)
+        intro_note = QLabel(
+            _(
+                "Staat op de eerste bladzijde en wordt bij het werkjaar bewaard. Een lege regel begint een "
+                "nieuwe alinea. Schrijf er geen namen in."
+            )
+            if self._editable
+            else _("Alleen het klachtenteam, de directeur of een beheerder wijzigt de inleiding."),
+            self,
+        )
+        intro_note.setWordWrap(True)
+        intro_note.setStyleSheet(NOTE_STYLE)
+        self.introduction.setReadOnly(not self._editable)
+        self.pdf = PathField(_("Jaarverslag bewaren als PDF"), _("PDF-bestanden (*.pdf)"), ".pdf", self)
+        self.pdf.setObjectName("pdf_path")
+        self.with_xlsx = QCheckBox(_("Ook de cijfers als rekenblad (XLSX)"), self)
+        self.with_xlsx.setObjectName("with_xlsx")
+        self.xlsx = PathField(_("Cijfers bewaren als rekenblad"), _("Excel-werkmappen (*.xlsx)"), ".xlsx", self)
+        self.xlsx.setObjectName("xlsx_path")
+        self.xlsx.setEnabled(False)
+
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.addRow(_("Werkjaar"), self.year)
+        form.addRow(_("Inleiding"), self.introduction)
+        form.addRow("", intro_note)
+        form.addRow(_("PDF-bestand"), self.pdf)
+        form.addRow("", self.with_xlsx)
+        form.addRow(_("Rekenblad"), self.xlsx)
+        self.general = QLabel(self)
+        self.general.setObjectName("general_error")
+        self.general.setWordWrap(True)
+        self.general.setStyleSheet(ERROR_STYLE)
+        self.general.hide()
+        standard = QDialogButtonBox.StandardButton
+        self.buttons = QDialogButtonBox(standard.Ok | standard.Cancel, self)
+        self.make_button = self.buttons.button(standard.Ok)
+        self.make_button.setText(_("Jaarverslag maken"))
+        self.buttons.button(standard.Cancel).setText(_("Annuleren"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form, 1)
+        layout.addWidget(self.general)
+        layout.addWidget(self.buttons)
+
+        self.year.valueChanged.connect(self._on_year_changed)
+        self.with_xlsx.toggled.connect(self.xlsx.setEnabled)
+        self.buttons.accepted.connect(self.make)
+        self.buttons.rejected.connect(self.reject)
+        self._show_year(self.year.value())
+        self.resize(760, 0)
+        self.resize(760, max(self.sizeHint().height(), 560))
+
+    # -- the year ------------------------------------------------------------------------------
+
+    def _show_year(self, year: int) -> None:
+        folder = documents_folder()
+        self.pdf.suggest(folder / report_name(year, ".pdf"))
+        self.xlsx.suggest(folder / report_name(year, ".xlsx"))
+        try:
+            self._loaded = self._report.introduction(year)
+        except ServiceError as error:
+            self._show_problem(error.message)
+            self._loaded = ""
+        self.introduction.setPlainText(self._texts.get(year, self._loaded))
+        self._year_shown = year
+
+    def _on_year_changed(self, year: int) -> None:
+        self._texts[self._year_shown] = self.introduction.toPlainText()
+        self._show_year(year)
+
+    def choose_year(self, year: int) -> None:
+        self.year.setValue(year)
+
+    # -- making the report ---------------------------------------------------------------------
+
+    def _problems(self) -> list[str]:
+        problems = []
+        for field, wanted in ((self.pdf, True), (self.xlsx, self.with_xlsx.isChecked())):
+            path = field.path()
+            if not wanted:
+                continue
+            if path is None:
+                problems.append(_("Kies waar het bestand bewaard wordt."))
+            elif not path.parent.is_dir():
+                problems.append(_("De map {folder} bestaat niet.").format(folder=path.parent))
+        return problems
+
+    def make(self) -> None:
+        """Store the introduction, then gather and lay out the report off the GUI thread."""
+        if self.progress is not None:
+            return
+        problems = self._problems()
+        if problems:
+            self._show_problem("\n".join(problems))
+            return
+        year = self.year.value()
+        text = self.introduction.toPlainText()
+        if self._editable and text.strip() != self._loaded.strip():
+            try:
+                self._report.set_introduction(year, text)
+            except ServiceError as error:
+                self._show_problem(error.message)
+                return
+            self._loaded = text
+        self.general.hide()
+        pdf_path, xlsx_path = self.pdf.path(), self.xlsx.path() if self.with_xlsx.isChecked() else None
+        assert pdf_path is not None
+        report = self._report
+
+        def work(control: TaskControl) -> tuple[bytes, bytes | None]:
+            control.report(0, 0)
+            data: AnnualReportData = report.data(year)
+            pdf = report.render_pdf(data, control.report, control.cancelled)
+            return pdf, report.render_xlsx(data) if xlsx_path is not None else None
+
+        def finished(outcome: Outcome[tuple[bytes, bytes | None]]) -> None:
+            self.progress = None
+            self.make_button.setEnabled(True)
+            if isinstance(outcome.error, Cancelled):
+                self._show_problem(_("Geannuleerd: er is geen jaarverslag bewaard."))
+            elif isinstance(outcome.error, ServiceError):
+                self._show_problem(outcome.error.message)
+            elif outcome.error is not None:
+                raise outcome.error  # a programming error: logged by the exception hook
+            else:
+                assert outcome.value is not None
+                self._save(year, pdf_path, xlsx_path, *outcome.value)
+
+        self.make_button.setEnabled(False)
+        self.progress = TaskProgress(
+            self, _("Jaarverslag {year}").format(year=year), making_text, _("Cijfers verzamelen…")
+        )
+        self.progress.run(self._runner, work, finished)
+
+    def _save(self, year: int, pdf_path: Path, xlsx_path: Path | None, pdf: bytes, xlsx: bytes | None) -> None:
+        for path, content in ((pdf_path, pdf), (xlsx_path, xlsx)):
+            if path is None or content is None:
+                continue
+            problem = write_file(path, content)
+            if problem:
+                self._show_problem(problem)
+                return
+            self.written.append(path)
+        message = _("Het jaarverslag {year} is bewaard als {path}.").format(year=year, path=pdf_path)
+        if xlsx_path is not None:
+            message += " " + _("De cijfers staan in {path}.").format(path=xlsx_path)
+        self._on_done(message)
+        self.accept()
+        if self._offer_to_open(message) == Buttons.Open:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(pdf_path)))
+
+    def _offer_to_open(self, message: str) -> QMessageBox.StandardButton:
+        box = QMessageBox(self.parentWidget())
+        box.setIcon(QMessageBox.Icon.Information)
+        box.setWindowTitle(_("Jaarverslag"))
+        box.setText(message)
+        box.setInformativeText(_("Wilt u het jaarverslag nu openen?"))
+        box.setStandardButtons(Buttons.Open | Buttons.Close)
+        box.button(Buttons.Open).setText(_("Openen"))
+        box.button(Buttons.Close).setText(_("Sluiten"))
+        box.setDefaultButton(Buttons.Open)
+        answer = box.exec()
+        box.deleteLater()
+        return Buttons(answer)
+
+    def _show_problem(self, text: str) -> None:
+        self.general.setText(text)
+        self.general.show()

@@ -1,0 +1,81 @@
+"""Opvolging → Volledig register exporteren (XLSX)…: every part of every case in one spreadsheet,
+for the director only (the service refuses anyone else and records the export in the history).
+The file is chosen first; the spreadsheet is made off the GUI thread."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from kina_desktop.gui.common.background import Outcome, TaskControl, TaskRunner
+from kina_desktop.gui.common.ports import AnnualReportPort
+from kina_desktop.gui.common.progress_action import ProgressAction
+from kina_desktop.gui.letters.system_viewer import safe_filename
+from kina_desktop.i18n import _
+from kina_desktop.services.errors import ServiceError
+
+
+def choose_xlsx_path(parent: QWidget, suggested: Path) -> Path | None:
+    name, _filter = QFileDialog.getSaveFileName(
+        parent, _("Volledig register bewaren"), str(suggested), _("Excel-werkmappen (*.xlsx)")
+    )
+    if not name:
+        return None
+    path = Path(name)
+    return path if path.suffix.lower() == ".xlsx" else path.with_name(path.name + ".xlsx")
+
+
+class RegisterExport(ProgressAction):
+    def __init__(
+        self,
+        report: AnnualReportPort,
+        parent: QWidget,
+        runner: TaskRunner,
+        today: Callable[[], dt.date],
+        on_done: Callable[[str], None],
+    ) -> None:
+        super().__init__(
+            parent,
+            runner,
+            today,
+            on_done,
+            text=_("Volledig register exporteren (XLSX)…"),
+            name="export_register",
+            tip=_("Alle gegevens van alle dossiers in één rekenblad (alleen voor de directeur)"),
+        )
+        self._report = report
+
+    def start(self) -> None:
+        if self.progress is not None:
+            return
+        from kina_desktop.gui.follow_up.annual_report_dialog import (  # on first use
+            documents_folder,
+            write_file,
+        )
+
+        name = safe_filename(_("Klachtenregister {date}").format(date=self._today().isoformat())) + ".xlsx"
+        path = choose_xlsx_path(self._parent, documents_folder() / name)
+        if path is None:
+            return
+        report = self._report
+
+        def work(_control: TaskControl) -> bytes:
+            return report.register_xlsx()
+
+        def finished(outcome: Outcome[bytes]) -> None:
+            if isinstance(outcome.error, ServiceError):
+                problem: str | None = outcome.error.message
+            elif outcome.error is not None:
+                raise outcome.error  # a programming error: logged by the exception hook
+            else:
+                assert outcome.value is not None
+                problem = write_file(path, outcome.value)
+            if problem:
+                QMessageBox.warning(self._parent, _("Volledig register"), problem)
+                return
+            self._on_done(_("Het volledige register is bewaard als {path}.").format(path=path))
+
+        self._run(_("Volledig register"), lambda done, total: "", _("Het register wordt opgehaald…"), work, finished)

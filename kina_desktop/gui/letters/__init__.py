@@ -1,0 +1,1 @@
+"""Letters: the letters menu of a case, the acknowledgement batch, templates, letterhead, printing and PDF."""

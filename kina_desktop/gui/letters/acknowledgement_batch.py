@@ -1,0 +1,230 @@
+"""Bestand → 'Ontvangstbevestigingen afdrukken…' (Ctrl+Shift+P): the acknowledgements of every
+complaint received by post that still waits for one (Art. 5), in one print job or one PDF, in
+tracking-number order.
+
+First the person sees how many there are and chooses printing or a PDF file; the print dialog or
+the file dialog comes next, *before* anything is recorded. The letters are then made off the GUI
+thread with 'Brieven maken… 12 van 40' and Annuleren: cancelled, nothing is recorded. Printing
+runs off the GUI thread too; when it fails or is stopped the letters are already recorded, so
+the PDF is offered to be saved instead.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from kina_desktop.domain.enums import Channel
+from kina_desktop.gui.common.background import Outcome, TaskControl, TaskRunner
+from kina_desktop.gui.common.formatting import number
+from kina_desktop.gui.common.icons import icon
+from kina_desktop.gui.common.ports import LetterPort
+from kina_desktop.gui.common.progress_action import ProgressAction
+from kina_desktop.i18n import _, ngettext
+from kina_desktop.reports.letter_errors import Cancelled
+from kina_desktop.services.errors import ServiceError
+
+if TYPE_CHECKING:  # printing and PDF files load when the batch is first started (cold start: docs/performance.md)
+    from PySide6.QtPrintSupport import QPrinter
+
+SHORTCUT = QKeySequence("Ctrl+Shift+P")
+Buttons = QMessageBox.StandardButton
+
+
+def _box(
+    parent: QWidget,
+    icon_: QMessageBox.Icon,
+    text: str,
+    informative: str = "",
+    buttons: dict[QMessageBox.StandardButton, str] | None = None,
+) -> QMessageBox.StandardButton:
+    box = QMessageBox(parent)
+    box.setIcon(icon_)
+    box.setWindowTitle(_("Ontvangstbevestigingen"))
+    box.setText(text)
+    box.setInformativeText(informative)
+    chosen = buttons or {Buttons.Ok: _("OK")}
+    for button in chosen:
+        box.addButton(button)
+    for button, label in chosen.items():
+        box.button(button).setText(label)
+    first = next(iter(chosen))
+    box.setDefaultButton(first)
+    answer = box.exec()
+    box.deleteLater()
+    return Buttons(answer)
+
+
+def making_text(done: int, total: int) -> str:
+    if total and done >= total:  # the letters are made; now each is recorded on its case
+        return _("Brieven vastleggen in de dossiers…")
+    return _("Brieven maken… {done} van {total}").format(done=number(done), total=number(total))
+
+
+def printing_text(done: int, total: int) -> str:
+    return _("Afdrukken… pagina {done} van {total}").format(done=number(done), total=number(total))
+
+
+class AcknowledgementBatch(ProgressAction):
+    def __init__(
+        self,
+        letters: LetterPort,
+        parent: QWidget,
+        runner: TaskRunner,
+        today: Callable[[], dt.date],
+        on_done: Callable[[str], None],
+    ) -> None:
+        """``on_done`` gets the message for the status bar once letters were recorded."""
+        super().__init__(
+            parent,
+            runner,
+            today,
+            on_done,
+            text=_("Ontvangstbevestigingen afdrukken…"),
+            name="print_acknowledgements",
+            tip=_(
+                "De ontvangstbevestigingen van de klachten die per post binnenkwamen, in één keer afdrukken of "
+                "als één PDF bewaren (Ctrl+Shift+P)"
+            ),
+        )
+        self._letters = letters
+        self.action.setIcon(icon("print-letters"))
+        self.action.setShortcut(SHORTCUT)
+
+    # -- the steps ---------------------------------------------------------------------------
+
+    def start(self) -> None:
+        """How many wait, print or PDF, the destination, then the letters (off the GUI thread)."""
+        if self.progress is not None:
+            return
+        from kina_desktop.gui.letters.pdf_output import choose_pdf_path, choose_printer
+
+        try:
+            numbers = self._letters.acknowledgements_due(Channel.POST)
+        except ServiceError as error:
+            _box(self._parent, QMessageBox.Icon.Warning, error.message)
+            return
+        if not numbers:
+            _box(
+                self._parent,
+                QMessageBox.Icon.Information,
+                _("Er wachten geen klachten die per post binnenkwamen op hun ontvangstbevestiging."),
+            )
+            return
+        count = len(numbers)
+        answer = _box(
+            self._parent,
+            QMessageBox.Icon.Question,
+            ngettext(
+                "{n} klacht die per post binnenkwam wacht op haar ontvangstbevestiging.",
+                "{n} klachten die per post binnenkwamen wachten op hun ontvangstbevestiging.",
+                count,
+            ).format(n=number(count)),
+            _(
+                "Van {first} tot {last}, in volgorde van opvolgingsnummer. Elke brief wordt vastgelegd in "
+                "zijn dossier, met de datum van de ontvangstbevestiging."
+            ).format(first=numbers[0], last=numbers[-1]),
+            {Buttons.Yes: _("Afdrukken…"), Buttons.Save: _("Opslaan als PDF…"), Buttons.Cancel: _("Annuleren")},
+        )
+        name = _("Ontvangstbevestigingen {date}").format(date=self._today().isoformat())
+        if answer == Buttons.Yes:
+            printer = choose_printer(self._parent, name)
+            if printer is not None:
+                self._make(numbers, lambda pdf: self._print(pdf, printer, count))
+        elif answer == Buttons.Save:
+            path = choose_pdf_path(self._parent, f"{name}.pdf")
+            if path is not None:
+                self._make(numbers, lambda pdf: self._save(pdf, path, count))
+
+    def _make(self, numbers: list[str], then: Callable[[bytes], None]) -> None:
+        def work(control: TaskControl) -> bytes:
+            return self._letters.produce_acknowledgements(numbers, progress=control.report, cancelled=control.cancelled)
+
+        def finished(outcome: Outcome[bytes]) -> None:
+            if isinstance(outcome.error, Cancelled):
+                self._on_done(_("Geannuleerd: er is geen enkele ontvangstbevestiging vastgelegd."))
+            elif isinstance(outcome.error, ServiceError):
+                _box(
+                    self._parent,
+                    QMessageBox.Icon.Warning,
+                    outcome.error.message,
+                    _("Er is geen enkele ontvangstbevestiging vastgelegd."),
+                )
+            elif outcome.error is not None:
+                raise outcome.error  # a programming error: logged by the exception hook
+            else:
+                assert outcome.value is not None
+                then(outcome.value)
+
+        self._run(_("Ontvangstbevestigingen"), making_text, _("Brieven maken…"), work, finished)
+
+    def _print(self, pdf: bytes, printer: QPrinter, count: int) -> None:
+        from kina_desktop.gui.letters.pdf_printing import print_pdf
+
+        def work(control: TaskControl) -> int:
+            return print_pdf(pdf, printer, progress=control.report, cancelled=control.cancelled)
+
+        def finished(outcome: Outcome[int]) -> None:
+            if outcome.error is not None and not isinstance(outcome.error, (OSError, RuntimeError)):
+                raise outcome.error
+            if outcome.value:
+                self._on_done(
+                    ngettext(
+                        "{n} ontvangstbevestiging is afgedrukt en vastgelegd.",
+                        "{n} ontvangstbevestigingen zijn afgedrukt en vastgelegd.",
+                        count,
+                    ).format(n=number(count))
+                )
+                return
+            self._offer_to_save(pdf, count)
+
+        self._run(_("Ontvangstbevestigingen"), printing_text, _("Afdrukken…"), work, finished)
+
+    def _offer_to_save(self, pdf: bytes, count: int) -> None:
+        """Printing failed or was stopped after the letters were recorded: keep the PDF."""
+        answer = _box(
+            self._parent,
+            QMessageBox.Icon.Warning,
+            _("De ontvangstbevestigingen zijn niet (volledig) afgedrukt."),
+            _(
+                "Ze zijn wel vastgelegd in de dossiers en staan in elke klachtenmap. Bewaar ze als PDF om ze "
+                "later af te drukken."
+            ),
+            {Buttons.Save: _("Opslaan als PDF…"), Buttons.Close: _("Sluiten")},
+        )
+        if answer == Buttons.Save:
+            from kina_desktop.gui.letters.pdf_output import choose_pdf_path
+
+            name = _("Ontvangstbevestigingen {date}").format(date=self._today().isoformat())
+            path = choose_pdf_path(self._parent, f"{name}.pdf")
+            if path is not None:
+                self._save(pdf, path, count)
+                return
+        self._on_done(
+            ngettext(
+                "{n} ontvangstbevestiging is vastgelegd, maar niet afgedrukt.",
+                "{n} ontvangstbevestigingen zijn vastgelegd, maar niet afgedrukt.",
+                count,
+            ).format(n=number(count))
+        )
+
+    def _save(self, pdf: bytes, path: Path, count: int) -> None:
+        from kina_desktop.gui.letters.pdf_output import write_pdf
+
+        problem = write_pdf(path, pdf)
+        if problem:
+            _box(self._parent, QMessageBox.Icon.Warning, problem)
+            self._offer_to_save(pdf, count)
+            return
+        self._on_done(
+            ngettext(
+                "{n} ontvangstbevestiging is vastgelegd en bewaard als {path}.",
+                "{n} ontvangstbevestigingen zijn vastgelegd en bewaard als {path}.",
+                count,
+            ).format(n=number(count), path=path)
+        )

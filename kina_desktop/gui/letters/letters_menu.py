@@ -1,0 +1,126 @@
+"""The case editor's 'Brieven' menu: each letter the case may get now, with 'Voorbeeld',
+'Afdrukken…' and 'Opslaan als PDF…'. Built again each time it opens, so it follows the case
+(a letter that went out shows its date beside its name)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMenu, QPushButton, QWidget
+
+from kina_desktop.domain.letters import LetterKind
+from kina_desktop.gui.letters.case_letters import CaseLetters
+from kina_desktop.i18n import _
+
+PRINT_SHORTCUT = QKeySequence("Ctrl+P")
+
+
+class LettersMenu(QMenu):
+    def __init__(self, letters: CaseLetters, parent: QWidget | None = None) -> None:
+        super().__init__(_("Brieven"), parent)
+        self.setObjectName("letters_menu")
+        self.setToolTipsVisible(True)
+        self._letters = letters
+        self._submenus: list[QMenu] = []
+        self.aboutToShow.connect(self.rebuild)
+
+    def rebuild(self) -> None:
+        self.clear()
+        for old in self._submenus:  # clear() leaves the submenus themselves alive
+            old.setParent(None)
+            old.deleteLater()
+        self._submenus = []
+        allowed = self._letters.allowed()
+        if not allowed:
+            none = self.addAction(self._letters.why_none() or _("Geen brieven voor dit dossier"))
+            none.setObjectName("no_letters")
+            none.setEnabled(False)
+            return
+        produced = self._letters.produced()
+        likely = self._letters.likely()
+        for kind in allowed:
+            sent = self._letters.produced_text(kind, produced)
+            submenu = self.addMenu(f"{kind.label()}\t{sent}" if sent else kind.label())
+            submenu.setObjectName(f"letter_{kind.value}")
+            self._submenus.append(submenu)
+            submenu.setToolTipsVisible(True)
+            self._add(
+                submenu,
+                "preview",
+                _("Voorbeeld"),
+                _("De brief bekijken zonder hem vast te leggen"),
+                self._letters.preview,
+                kind,
+            )
+            printing = self._add(
+                submenu,
+                "print",
+                _("Afdrukken…"),
+                _("Afdrukken en vastleggen in het dossier en de klachtenmap"),
+                self._letters.print_letter,
+                kind,
+            )
+            if kind == likely:
+                printing.setText(
+                    f"{printing.text()}\t{PRINT_SHORTCUT.toString(QKeySequence.SequenceFormat.NativeText)}"
+                )
+            self._add(
+                submenu,
+                "save",
+                _("Opslaan als PDF…"),
+                _("Als PDF bewaren (om bij een antwoord per e-mail te voegen) en vastleggen"),
+                self._letters.save_letter,
+                kind,
+            )
+            if self._letters.can_mail():
+                self._add(
+                    submenu,
+                    "mail",
+                    _("Mailen naar de klager"),
+                    _("Met de PDF als bijlage naar het e-mailadres van de klager sturen en vastleggen"),
+                    self._letters.mail_letter,
+                    kind,
+                )
+            refusal = self._letters.refusal(kind)
+            if refusal:  # sending would record a step this person may not take: only the preview
+                for action in submenu.actions()[1:]:
+                    action.setEnabled(False)
+                    action.setToolTip(refusal)
+                note = submenu.addAction(refusal)
+                note.setObjectName(f"refusal_{kind.value}")
+                note.setEnabled(False)
+
+    @staticmethod
+    def _add(
+        menu: QMenu, name: str, text: str, tip: str, do: Callable[[LetterKind], object], kind: LetterKind
+    ) -> QAction:
+        action = menu.addAction(text)
+        action.setObjectName(f"{name}_{kind.value}")
+        action.setToolTip(tip)
+
+        def triggered(*_args: object) -> None:
+            do(kind)
+
+        action.triggered.connect(triggered)
+        return action
+
+    def make_button(self, parent: QWidget) -> QPushButton:
+        """'Brieven' with this menu."""
+        button = QPushButton(_("Brieven"), parent)
+        button.setObjectName("letters_button")
+        button.setToolTip(_("Brieven aan de klager: voorbeeld, afdrukken (Ctrl+P) of opslaan als PDF"))
+        button.setAutoDefault(False)
+        button.setMenu(self)
+        return button
+
+    def action(self, name: str, kind: LetterKind) -> QAction | None:
+        """The action ``preview``, ``print`` or ``save`` of ``kind`` as the menu shows it now
+        (for tests)."""
+        self.rebuild()
+        return self.findChild(QAction, f"{name}_{kind.value}")
+
+    def letter_titles(self) -> list[str]:
+        """The entries as the menu shows them now (for tests)."""
+        self.rebuild()
+        return [a.text() for a in self.actions()]

@@ -1,0 +1,623 @@
+"""The main window: ready views on the left, the case list with search, menus and a toolbar.
+
+It shows who is signed in (title bar) and offers only what that person's roles can use: no
+"Nieuwe klacht" without a registering role, the "Beheer" menu only for an administrator.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QModelIndex, QSettings, QSize, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QDialog,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QSizePolicy,
+    QSplitter,
+    QTableView,
+    QToolBar,
+    QWidget,
+)
+
+from kina_desktop import __version__
+from kina_desktop.domain.complaint import CaseRecord
+from kina_desktop.domain.projects import may_edit_projects
+from kina_desktop.domain.views import CaseQuery, ReadyView
+from kina_desktop.gui.admin.account_checks import AccountRules
+from kina_desktop.gui.admin.privacy_menu import PrivacyMenu
+from kina_desktop.gui.admin.settings_menus import SettingsMenus
+from kina_desktop.gui.admin.settings_ports import OrganisationSettings, PrivacyAdmin
+from kina_desktop.gui.common.background import TaskRunner, ThreadRunner
+from kina_desktop.gui.common.formatting import case_count, role_names
+from kina_desktop.gui.common.icons import icon
+from kina_desktop.gui.common.list_table import list_table
+from kina_desktop.gui.common.ports import AccountAdmin, AccountView, CaseStore, GuiServices
+from kina_desktop.gui.follow_up.follow_up_menu import FollowUpMenu
+from kina_desktop.gui.intake.mailbox_actions import MailboxActions
+from kina_desktop.gui.intake.message_drop import WindowDrop
+from kina_desktop.gui.intake.webform_import import WebformImportAction
+from kina_desktop.gui.letters.acknowledgement_batch import AcknowledgementBatch
+from kina_desktop.gui.shell import case_table_model as columns
+from kina_desktop.gui.shell.after_first_paint import AfterFirstPaint
+from kina_desktop.gui.shell.case_filter_proxy import CaseFilterProxy
+from kina_desktop.gui.shell.case_table_model import CaseTableModel, ObjectRole
+from kina_desktop.gui.shell.deferred import deferred
+from kina_desktop.gui.shell.language_menu import LanguageMenu
+from kina_desktop.gui.shell.ready_view_list import ReadyViewList
+from kina_desktop.gui.shell.role_actions import may_manage_accounts, may_register
+from kina_desktop.gui.shell.window_state import restore_main_window, save_main_window
+from kina_desktop.gui.start.database_choice import ConnectionTester
+from kina_desktop.i18n import N_, _
+from kina_desktop.services.errors import ServiceError
+
+if TYPE_CHECKING:  # the dialogs' modules load when they are first opened (cold start: docs/performance.md)
+    from kina_desktop.gui.admin.users_dialog import UsersDialog
+    from kina_desktop.gui.case.case_editor import CaseEditor
+    from kina_desktop.gui.intake.new_complaint_dialog import NewComplaintDialog
+    from kina_desktop.gui.shell.user_guide import UserGuideDialog
+
+SEARCH_DELAY_MS = 200
+# Starting widths: room for the header or a typical value, whichever is wider (the person's own
+# layout, saved in QSettings, wins from the second start on). The subject, the most telling
+# column, takes what is left; the longest categories and statuses are shortened with "…" and
+# shown whole in their tooltip.
+COLUMN_SAMPLES = {
+    columns.COL_TRACKING_NUMBER: "2026-00000",
+    columns.COL_RECEIVED_ON: "00-00-0000",
+    columns.COL_COMPLAINANT: "Kathleen Wouters",
+    columns.COL_CATEGORY: N_("Dagelijkse werking"),  # measured in the language of the interface
+    columns.COL_LEVEL: "",
+    columns.COL_STATUS: N_("Klachtenteam gebriefd"),
+    columns.COL_HANDLER: "Koen Peeters",
+    columns.COL_NEXT_DEADLINE: "00-00-0000",
+}
+
+
+class MainWindow(QMainWindow):
+    def __init__(
+        self,
+        services: GuiServices,
+        settings: QSettings,
+        today: Callable[[], dt.date],
+        database_label: str = "",
+        parent: QWidget | None = None,
+        *,
+        person: AccountView,
+        accounts: AccountAdmin | None = None,
+        account_rules: AccountRules | None = None,
+        runner: TaskRunner | None = None,
+        organisation: OrganisationSettings | None = None,
+        database_tester: ConnectionTester | None = None,
+        privacy: PrivacyAdmin | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._services = services
+        self._settings = settings
+        self._today = today
+        self._person = person
+        self._accounts = accounts
+        self._account_rules = account_rules
+        self._editors: dict[int, CaseEditor] = {}
+        self.users_dialog: UsersDialog | None = None
+        self.guide_dialog: UserGuideDialog | None = None
+        self.setObjectName("main_window")
+        self.setWindowTitle(
+            _("KINA Klachten — {name} ({roles})").format(name=person.display_name, roles=role_names(person.roles))
+        )
+
+        self.model = CaseTableModel(services.case_list, today, parent=self)
+        self.proxy = CaseFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.model.modelReset.connect(self._show_count)
+
+        self.views = ReadyViewList()
+        self.table = self._make_table()
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("main_splitter")
+        self.splitter.addWidget(self.views)
+        self.splitter.addWidget(self.table)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([self.views.minimumWidth(), 1100])
+        self.splitter.setChildrenCollapsible(False)
+        self.setCentralWidget(self.splitter)
+
+        self.search = QLineEdit()
+        self.search.setObjectName("search")
+        self.search.setPlaceholderText(_("Zoeken op nummer, naam, onderwerp… (Ctrl+F)"))
+        self.search.setClearButtonEnabled(True)
+        self.search.setMinimumWidth(360)
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self.apply_search)
+        self.search.textChanged.connect(self._search_timer.start)
+
+        # Bestand → 'Ontvangstbevestigingen afdrukken…'; tests hand in a synchronous runner.
+        runner = runner or ThreadRunner()
+        # The menus' services are made when first used (gui/shell/deferred.py): the window opens sooner.
+        self.acknowledgements = AcknowledgementBatch(
+            deferred(lambda: services.letters), self, runner, today, self._on_letters_recorded
+        )
+        self.acknowledgements.action.setVisible(may_register(person.roles))
+        # Bestand → 'Webformulier importeren…': drafts checked in 'Nieuwe klacht'.
+        self.webform_import = WebformImportAction(
+            self,
+            deferred(lambda: services.webform),
+            self.make_new_complaint_dialog,  # type: ignore[attr-defined]
+            on_registered=self._on_case_registered,
+            show_message=self._show_status,
+        )
+        self.webform_import.action.setVisible(may_register(person.roles))
+        self._make_actions()
+        self.settings_menus = SettingsMenus(
+            self,
+            settings,
+            person.roles,
+            today,
+            organisation=organisation,
+            database_tester=database_tester,
+            on_calendar_saved=self._on_calendar_saved,
+            show_message=self._show_status,
+            # Beheer → Instellingen… also shows the retention period, the mailbox and the language.
+            privacy=privacy,
+            mailbox=lambda: services.mailbox,
+            runner=runner,
+            person_name=person.display_name,
+            on_pseudonymised=lambda _count: self.refresh(),
+            on_language_saved=lambda code: self.language_menu.actions[code].setChecked(True),
+        )
+        # Beheer → 'Bewaartermijn…', 'Inzageverzoek…' (GDPR): director and administrators.
+        self.privacy_menu = PrivacyMenu(
+            self,
+            privacy,
+            person.roles,
+            person.display_name,
+            runner,
+            on_pseudonymised=lambda _count: self._after_batch(),
+        )
+        # Opvolging: statistics, improvement projects, the annual report.
+        self.follow_up = FollowUpMenu(
+            self,
+            statistics=deferred(lambda: services.statistics),
+            projects=deferred(lambda: services.projects),
+            annual_report=deferred(lambda: services.annual_report),
+            accounts=getattr(services, "accounts", None),
+            roles=person.roles,
+            today=today,
+            runner=runner,
+            settings=settings,
+            show_message=self._show_status,
+        )
+        # Bestand → 'Nieuwe e-mails ophalen…' (F9) and Beheer → 'E-mailpostvak…'.
+        self.mailbox_actions = MailboxActions(
+            self,
+            lambda: services.mailbox,
+            lambda: services.intake,
+            person.roles,
+            runner,
+            today,
+            registration_dialog=lambda registration, parent: self.make_new_complaint_dialog(registration, parent),
+            on_changed=self._on_mail_handled,
+        )
+        self._make_menus()
+        self._make_toolbar()
+        # An e-mail or scan dropped on the window opens 'Nieuwe klacht', prefilled.
+        self.message_drop = (
+            WindowDrop(self, self.make_new_complaint_dialog, self._on_case_registered)
+            if may_register(person.roles)
+            else None
+        )
+        self.count_label = QLabel()
+        self.count_label.setObjectName("case_count")
+        self.statusBar().addWidget(self.count_label)
+        if database_label:
+            where = QLabel(_("Database: {name}").format(name=database_label))
+            where.setObjectName("database_label")
+            where.setStyleSheet("color: #666;")
+            self.statusBar().addPermanentWidget(where)
+
+        self._fit_to_screen()  # the first time; afterwards the saved geometry wins
+        view = restore_main_window(settings, self, self.splitter, self.table.horizontalHeader())
+        if view in {v.value for v in ReadyView}:
+            self.views.choose(ReadyView(view))
+        self.model.set_query(CaseQuery(view=self.views.current_view()))
+        self.table.setSortingEnabled(True)  # applies the (restored) sort indicator via the proxy
+        self.views.currentItemChanged.connect(self._on_view_chosen)
+        # The views' numbers right after the first rows are painted: the list comes first.
+        self._first_counts = AfterFirstPaint(self.table.viewport(), self._refresh_view_counts)
+
+    # -- construction ------------------------------------------------------------------------
+
+    def _fit_to_screen(self) -> None:
+        """Use the screen up to a comfortable size (a 1366x768 laptop gets all of it)."""
+        available = self.screen().availableGeometry()
+        width, height = min(1440, available.width()), min(900, available.height())
+        self.setGeometry(
+            available.x() + (available.width() - width) // 2,
+            available.y() + (available.height() - height) // 2,
+            width,
+            height,
+        )
+
+    def _make_table(self) -> QTableView:
+        table = QTableView()
+        table.setObjectName("case_table")
+        table.setModel(self.proxy)
+        list_table(table, row_padding=8)  # fixed row heights: the view never measures 100,000 rows
+        table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        table.setIconSize(QSize(14, 14))
+        header = table.horizontalHeader()
+        header.setSectionsMovable(True)
+        header.setHighlightSections(False)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(columns.COL_SUBJECT, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(False)
+        metrics = table.fontMetrics()
+        for column, sample in COLUMN_SAMPLES.items():
+            title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
+            # room for the sort arrow and the lock icon
+            width = max(
+                header.fontMetrics().horizontalAdvance(title) + 24,
+                metrics.horizontalAdvance(_(sample) if sample else "") + 16,
+            )
+            header.resizeSection(column, width)
+        header.setSortIndicator(columns.COL_TRACKING_NUMBER, Qt.SortOrder.DescendingOrder)
+        table.activated.connect(self._on_activated)  # double-click and Enter
+        return table
+
+    def _make_actions(self) -> None:
+        self.new_action = QAction(icon("new-complaint"), _("Nieuwe klacht…"), self)
+        self.new_action.setShortcut(QKeySequence(QKeySequence.StandardKey.New))
+        self.new_action.setToolTip(_("Een nieuwe klacht registreren (Ctrl+N)"))
+        self.new_action.triggered.connect(self._on_new_complaint)
+        self.open_action = QAction(icon("open-case"), _("Dossier openen"), self)
+        self.open_action.setToolTip(_("Het gekozen dossier openen (Enter)"))
+        self.open_action.triggered.connect(self._on_open_selected)
+        self.refresh_action = QAction(icon("refresh"), _("Vernieuwen"), self)
+        self.refresh_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Refresh))
+        self.refresh_action.setToolTip(_("De lijst opnieuw ophalen (F5)"))
+        self.refresh_action.triggered.connect(self.refresh)
+        self.find_action = QAction(_("Zoeken"), self)
+        self.find_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Find))
+        self.find_action.triggered.connect(self.focus_search)
+        self.quit_action = QAction(_("Afsluiten"), self)
+        self.quit_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
+        self.quit_action.triggered.connect(self._on_quit)
+        self.guide_action = QAction(_("&Gebruikershandleiding"), self)
+        self.guide_action.setShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents))
+        self.guide_action.triggered.connect(self.show_user_guide)
+        self.about_action = QAction(_("Over KINA Klachten"), self)
+        self.about_action.triggered.connect(self.show_about)
+        self.users_action = QAction(_("Gebruikers…"), self)
+        self.users_action.setToolTip(_("Accounts aanmaken en uitschakelen"))
+        self.users_action.triggered.connect(self._on_users)
+        roles = self._person.roles
+        self.new_action.setVisible(may_register(roles))
+        self.users_action.setVisible(
+            may_manage_accounts(roles) and self._accounts is not None and self._account_rules is not None
+        )
+
+    def _make_menus(self) -> None:
+        menus = self.menuBar()
+        file_menu = menus.addMenu(_("&Bestand"))
+        file_menu.addAction(self.new_action)
+        file_menu.addAction(self.webform_import.action)
+        file_menu.addAction(self.mailbox_actions.fetch_action)
+        file_menu.addAction(self.open_action)
+        file_menu.addAction(self.acknowledgements.action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.settings_menus.database_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        view_menu = menus.addMenu(_("B&eeld"))
+        view_menu.addAction(self.find_action)
+        view_menu.addAction(self.refresh_action)
+        view_menu.addSeparator()
+        self.language_menu = LanguageMenu(self, self._settings)  # a personal choice, from the next start
+        view_menu.addMenu(self.language_menu.menu)
+        self.follow_up_menu = self.follow_up.fill(menus.addMenu(_("&Opvolging")))
+        self.admin_menu: QMenu | None = None
+        settings_actions = self.settings_menus.admin_actions()
+        # Beheer → 'E-mailpostvak…' with the other shared settings (an administrator's).
+        mailbox_settings = self.mailbox_actions.settings_action
+        mailbox_settings.setVisible(mailbox_settings.isVisible() and bool(settings_actions))
+        privacy_actions = self.privacy_menu.actions()
+        if self.users_action.isVisible() or settings_actions or privacy_actions:
+            self.admin_menu = menus.addMenu(_("Behee&r"))
+            self.admin_menu.setObjectName("admin_menu")
+            if self.users_action.isVisible():
+                self.admin_menu.addAction(self.users_action)
+                self.admin_menu.addSeparator()
+            self.admin_menu.addActions(settings_actions)
+            if mailbox_settings.isVisible():
+                self.admin_menu.addAction(mailbox_settings)
+            if privacy_actions:
+                self.admin_menu.addSeparator()
+                self.admin_menu.addActions(privacy_actions)
+        help_menu = menus.addMenu(_("&Help"))
+        help_menu.addAction(self.guide_action)
+        help_menu.addAction(self.about_action)
+
+    def _make_toolbar(self) -> None:
+        bar = QToolBar(_("Werkbalk"), self)
+        bar.setObjectName("main_toolbar")
+        bar.setMovable(False)
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        bar.setIconSize(QSize(20, 20))
+        bar.addAction(self.new_action)
+        bar.addAction(self.open_action)
+        bar.addAction(self.refresh_action)
+        spacer = QWidget()
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        bar.addWidget(spacer)
+        bar.addWidget(self.search)
+        self.addToolBar(bar)
+
+    # -- the list ----------------------------------------------------------------------------
+
+    def apply_search(self) -> None:
+        """Search as you type (called 200 ms after the last key)."""
+        self._search_timer.stop()
+        query = replace(self.model.query, search=self.search.text().strip())
+        if query != self.model.query:
+            self._run(lambda: self.model.set_query(query))
+
+    def _on_view_chosen(self, *_items: object) -> None:
+        view = self.views.current_view()
+        self._run(lambda: self.model.set_query(replace(self.model.query, view=view)))
+
+    def refresh(self) -> None:
+        """F5: fetch the list again, keeping the selected case selected where possible."""
+        selected = self.selected_case_id()
+        self._run(self.model.refresh)
+        self._refresh_view_counts()
+        if selected is not None:
+            self.select_case(selected)
+
+    def _refresh_view_counts(self) -> None:
+        base = replace(self.model.query, search="")
+        self._run(lambda: self.views.update_counts(lambda v: self._services.case_list.count(replace(base, view=v))))
+
+    def _show_count(self) -> None:
+        self.count_label.setText(case_count(self.model.total))
+
+    def focus_search(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    def selected_case_id(self) -> int | None:
+        index = self.table.currentIndex()
+        if not index.isValid():
+            return None
+        return index.data(ObjectRole).id
+
+    def select_case(self, case_id: int) -> bool:
+        row = self.model.row_of(case_id)
+        if row < 0:
+            return False
+        index = self.proxy.mapFromSource(self.model.index(row, 0))
+        self.table.setCurrentIndex(index)
+        self.table.scrollTo(index)
+        return True
+
+    # -- cases -------------------------------------------------------------------------------
+
+    def make_new_complaint_dialog(
+        self, cases: CaseStore | None = None, parent: QWidget | None = None
+    ) -> NewComplaintDialog:
+        """'Nieuwe klacht' with completion from the register and the settings' lists, and the
+        letter for an oral complaint. ``cases`` registers the draft (a message from the
+        mailbox registers through the intake); ``parent`` is the window it is shown over."""
+        from kina_desktop.gui.intake.message_drop import install_dialog_drop
+        from kina_desktop.gui.intake.new_complaint_dialog import NewComplaintDialog
+
+        lists = getattr(self._services, "lists", None)
+        try:
+            organisations = lists.organisations() if lists is not None else []
+        except ServiceError:
+            organisations = []
+        dialog = NewComplaintDialog(
+            cases or self._services.cases,
+            self._today(),
+            parent or self,
+            lookup=self._services.case_list,  # type: ignore[arg-type]
+            organisations=organisations,
+            letters=self._services.letters,
+            open_case=self.open_case,
+        )
+        # Dropped e-mails (.eml, .msg) and scans prefill it and go into the complaint folder.
+        install_dialog_drop(dialog, getattr(self._services, "intake", None), cases or self._services.cases, self._today)
+        return dialog
+
+    def new_complaint(self) -> CaseRecord | None:
+        """Ctrl+N: the 'Nieuwe klacht' dialog; the list shows the new case afterwards."""
+        dialog = self.make_new_complaint_dialog()
+        dialog.exec()
+        record = dialog.record
+        if record is None:
+            return None
+        self._on_case_registered(record, dialog.notice)
+        return record
+
+    def _on_case_registered(self, record: CaseRecord, notice: str = "") -> None:
+        message = _("{kind} {number} is geregistreerd.").format(
+            kind=record.header.kind.label(), number=record.tracking_number
+        )
+        self.statusBar().showMessage(f"{message} {notice}".strip(), 10_000)
+        self.refresh()
+        self.select_case(record.header.id)
+
+    def open_case_at(self, index: QModelIndex) -> CaseEditor | None:
+        summary = index.data(ObjectRole) if index.isValid() else None
+        return self.open_case(summary.id) if summary is not None else None
+
+    def open_selected_case(self) -> CaseEditor | None:
+        return self.open_case_at(self.table.currentIndex())
+
+    def open_case(self, case_id: int, over: QDialog | None = None) -> CaseEditor | None:
+        """Open the case in its own editor window (or bring its open editor to the front);
+        ``over``: the modal dialog it is opened from ('Nieuwe klacht'), usable while that is open."""
+        from kina_desktop.gui.case.case_editor import CaseEditor
+        from kina_desktop.gui.shell.window_over_modal import show_over_modal
+
+        editor = self._editors.get(case_id)
+        if editor is not None:
+            if over is not None:
+                show_over_modal(editor, over, self)
+            editor.raise_()
+            editor.activateWindow()
+            return editor
+        try:
+            record = self._services.cases.get_by_id(case_id)
+        except ServiceError as error:
+            QMessageBox.warning(self, _("KINA Klachten"), error.message)
+            return None
+        editor = CaseEditor(
+            self._services.cases,
+            record,
+            self._settings,
+            self,
+            on_saved=self._on_case_saved,
+            workflow=self._services.workflow,
+            today=self._today,
+            history=self._services.history,
+            letters=self._services.letters,
+            documents=self._services.documents,
+            mail=getattr(self._services, "mail", None),
+            projects=getattr(self._services, "projects", None),
+            edit_projects=may_edit_projects(self._person.roles),
+        )
+        editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        editor.finished.connect(lambda _result, case_id=case_id: self._forget_editor(case_id))
+        self._editors[case_id] = editor
+        if over is not None:
+            show_over_modal(editor, over, self)
+        else:
+            editor.show()
+        return editor
+
+    def _forget_editor(self, case_id: int) -> None:
+        self._editors.pop(case_id, None)
+
+    def _on_new_complaint(self) -> None:
+        self.new_complaint()
+
+    # -- administration ----------------------------------------------------------------------
+
+    def menu_titles(self) -> list[str]:
+        """The menu bar's menus as shown, without their '&' (for tests)."""
+        return [a.text().replace("&", "") for a in self.menuBar().actions() if a.isVisible()]
+
+    def show_users(self) -> UsersDialog | None:
+        """Beheer → Gebruikers…: the accounts, for an administrator."""
+        if self._accounts is None or self._account_rules is None or not self.users_action.isVisible():
+            return None
+        if self.users_dialog is None:
+            from kina_desktop.gui.admin.users_dialog import UsersDialog
+
+            self.users_dialog = UsersDialog(self._accounts, self._account_rules, self._person.username, self)
+            self.users_dialog.finished.connect(self._forget_users_dialog)
+        self.users_dialog.open()
+        return self.users_dialog
+
+    def _forget_users_dialog(self, _result: int) -> None:
+        dialog, self.users_dialog = self.users_dialog, None
+        if dialog is not None:
+            dialog.deleteLater()
+
+    def _on_calendar_saved(self, changed_cases: int) -> None:
+        """New closing days move deadlines: the list shows them at once."""
+        self._after_batch()
+
+    def _after_batch(self) -> None:
+        """Work on many cases at once (a batch of letters, new closing days, pseudonymising): the
+        list and every open case editor show the cases as stored now (CaseEditor.catch_up keeps
+        unsaved changes and says what changed meanwhile)."""
+        self.refresh()
+        for editor in list(self._editors.values()):
+            editor.catch_up()
+
+    def _on_mail_handled(self, text: str) -> None:
+        """A message of the mailbox was registered or set aside: the list changes with it."""
+        self.refresh()
+        self.statusBar().showMessage(text, 15_000)
+
+    def _show_status(self, text: str) -> None:
+        self.statusBar().showMessage(text, 10_000)
+
+    def _on_users(self) -> None:
+        self.show_users()
+
+    def _on_open_selected(self) -> None:
+        self.open_selected_case()
+
+    def show_user_guide(self) -> UserGuideDialog:
+        """Help → Gebruikershandleiding (F1): one guide window, raised when already open."""
+        if self.guide_dialog is None:
+            from kina_desktop.gui.shell.user_guide import UserGuideDialog
+
+            self.guide_dialog = UserGuideDialog(self)
+        self.guide_dialog.show()
+        self.guide_dialog.raise_()
+        return self.guide_dialog
+
+    def _on_quit(self) -> None:
+        self.close()
+
+    def _on_activated(self, index: QModelIndex) -> None:
+        self.open_case_at(index)
+
+    def _on_case_saved(self, record: CaseRecord) -> None:
+        self.refresh()
+        self.statusBar().showMessage(_("Dossier {number} is opgeslagen.").format(number=record.tracking_number), 10_000)
+
+    def _on_letters_recorded(self, text: str) -> None:
+        """A batch of acknowledgements: the list, the ready views and open editors change with it."""
+        self._after_batch()
+        self.statusBar().showMessage(text, 15_000)
+
+    def show_about(self) -> None:
+        QMessageBox.about(
+            self,
+            _("Over KINA Klachten"),
+            _(
+                "<b>KINA Klachten</b> {version}<br>Het klachtenregister van KINA p.v., volgens het "
+                "klachtenreglement (laatst gewijzigd op 3 november 2023)."
+            ).format(version=__version__),
+        )
+
+    def _run(self, work: Callable[[], object]) -> None:
+        """Run a list query; a database that stops answering gives a message, not a crash."""
+        try:
+            work()
+        except ServiceError as error:
+            self.statusBar().showMessage(error.message, 15_000)
+
+    # -- closing -----------------------------------------------------------------------------
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if (
+            not self.settings_menus.close_all()
+            or not self.follow_up.close_all()
+            or not self.mailbox_actions.close_all()
+        ):
+            event.ignore()
+            return
+        for editor in list(self._editors.values()):
+            if not editor.close():
+                event.ignore()
+                return
+        save_main_window(
+            self._settings, self, self.splitter, self.table.horizontalHeader(), self.views.current_view().value
+        )
+        event.accept()

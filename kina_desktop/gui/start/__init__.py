@@ -1,0 +1,1 @@
+"""Starting: signing in, choosing the database, the first-run assistant."""

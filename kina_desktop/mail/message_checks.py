@@ -1,0 +1,50 @@
+"""What every reader of a message shares (mail/message_reading.py for .eml files,
+mail/outlook_conversion.py for Outlook .msg files): the refusal of a file with nothing usable
+in it, and the last checks of what was read (subject, sender's name, a body that is empty or
+too long), noted in Dutch for the person who checks the draft."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from kina_desktop.domain.intake import IncomingMessage
+from kina_desktop.errors import ServiceError
+from kina_desktop.i18n import _
+
+MAX_BODY_CHARS = 1_000_000  # the original message keeps the rest
+
+
+class MessageUnreadable(ServiceError):
+    """Nothing usable could be read from the file: not an e-mail, empty, or damaged beyond use."""
+
+    def __init__(self, filename: str, reason: str) -> None:
+        name = filename or _("Het bericht")
+        super().__init__(
+            _("{name} kan niet gelezen worden als e-mailbericht: {reason}.").format(name=name, reason=reason)
+        )
+        self.filename = filename
+        self.reason = reason
+
+
+def finish_message(message: IncomingMessage, problems: list[str]) -> IncomingMessage:
+    """The last checks every reader shares: subject, body size, empty body, problems."""
+    body = message.body_text
+    if len(body) > MAX_BODY_CHARS:
+        body = body[:MAX_BODY_CHARS]
+        problems.append(
+            _(
+                "De tekst van het bericht is erg lang en werd ingekort; de volledige tekst staat in het "
+                "oorspronkelijke bericht."
+            )
+        )
+    if not body.strip():
+        if message.attachments:
+            problems.append(_("Het bericht heeft geen tekst; de inhoud zit wellicht in de bijlagen."))
+        else:
+            problems.append(_("Het bericht heeft geen tekst."))
+    if not message.subject.strip():
+        problems.append(_("Het bericht heeft geen onderwerp."))
+    if not message.sender_name and message.sender_address:
+        problems.append(_("Geen naam bij de afzender {address}.").format(address=message.sender_address))
+    unique = tuple(dict.fromkeys(problems))
+    return replace(message, body_text=body, problems=unique)

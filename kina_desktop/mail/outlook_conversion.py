@@ -1,0 +1,206 @@
+"""An Outlook ``.msg`` file (read by mail/outlook_msg.py) made into an ``IncomingMessage``:
+sender (from the message, else its Internet headers), date, body (plain, else HTML made plain,
+else the text of the compressed RTF), attachments; an attached Outlook message becomes an e-mail
+(.eml) of its own, readable without Outlook."""
+
+from __future__ import annotations
+
+import datetime as dt
+import email.utils
+import mimetypes
+import re
+from email import policy
+from email.message import EmailMessage, Message
+
+from kina_desktop.domain.intake import IncomingAttachment, IncomingMessage
+from kina_desktop.i18n import _
+from kina_desktop.mail.html_text import html_to_text
+from kina_desktop.mail.message_checks import MessageUnreadable, finish_message
+from kina_desktop.mail.message_forwards import unwrap_forward
+from kina_desktop.mail.message_headers import (
+    clean_name,
+    header_value,
+    local_time,
+    normalise_message_id,
+    parse_date,
+    parse_sender,
+    plausible,
+    synthetic_message_id,
+)
+from kina_desktop.mail.message_parts import looks_like_mail, parse_mail, safe_filename
+from kina_desktop.mail.message_text import clean_text, one_line
+from kina_desktop.mail.outlook_msg import OutlookFileError, OutlookMessage, read_outlook_message
+from kina_desktop.mail.rtf_text import rtf_body
+
+
+def read_outlook(data: bytes, filename: str) -> IncomingMessage:
+    """An Outlook message, read by our own reader (mail/outlook_msg.py)."""
+    try:
+        outlook = read_outlook_message(data)
+    except OutlookFileError as error:
+        if error.reason == "not_a_message":
+            raise MessageUnreadable(filename, _("het Outlook-bestand bevat geen e-mailbericht")) from error
+        raise MessageUnreadable(filename, _("het Outlook-bestand is beschadigd of is geen bericht")) from error
+    problems: list[str] = []
+    headers = _transport_headers(outlook.transport_headers)
+    name, address = outlook.author
+    if headers is not None and (not address or not name):
+        header_name, header_address = parse_sender(header_value(headers, "from"))
+        name, address = name or header_name, address or header_address
+    name = clean_name(name, address)
+    if not address:
+        problems.append(_("Geen e-mailadres van de afzender in het bericht."))
+    received_at = _outlook_date(outlook, headers)
+    if received_at is None:
+        problems.append(_("Geen datum in het bericht."))
+    message_id = normalise_message_id(outlook.message_id)
+    if not message_id and headers is not None:
+        message_id = normalise_message_id(header_value(headers, "message-id"))
+    attached: list[tuple[Message, bytes]] = []
+    attachments = _outlook_attachments(outlook, problems, attached)
+    if outlook.unreadable_parts:
+        problems.append(
+            _(
+                "Een deel van het Outlook-bestand is beschadigd; wat leesbaar was, werd overgenomen. "
+                "Kijk het oorspronkelijke bericht na."
+            )
+        )
+    message = IncomingMessage(
+        message_id=message_id or synthetic_message_id(data),
+        received_at=received_at,
+        sender_name=name,
+        sender_address=address,
+        subject=one_line(outlook.subject),
+        body_text=_outlook_body(outlook, problems),
+        attachments=tuple(attachments),
+        original_filename=safe_filename(filename) if filename else "",
+        original_bytes=data,
+    )
+    message = unwrap_forward(message, attached, problems)
+    return finish_message(message, problems)
+
+
+def _transport_headers(text: str) -> Message | None:
+    """The Internet headers the message arrived with (only on received messages)."""
+    text = re.sub(r"^\s*Microsoft Mail Internet Headers Version 2\.0\s*", "", text or "")
+    if not text.strip():
+        return None
+    try:
+        headers = parse_mail(text.encode("utf-8", "surrogateescape").rstrip(b"\r\n") + b"\r\n\r\n")
+    except Exception:
+        return None
+    return headers if looks_like_mail(headers) else None
+
+
+def _outlook_date(outlook: OutlookMessage, headers: Message | None) -> dt.datetime | None:
+    """When it was sent, else when it was delivered, else the headers' Date; a draft that was
+    never sent has no date (its times are when it was saved)."""
+    for value in () if outlook.unsent else (outlook.submitted_at, outlook.delivered_at):
+        if value is not None and plausible(local_time(value)) is not None:
+            return plausible(local_time(value))
+    if headers is not None:
+        return parse_date(header_value(headers, "date"))
+    return None
+
+
+def _outlook_body(outlook: OutlookMessage, problems: list[str]) -> str:
+    """The plain-text body, else the HTML one made plain, else the text of the RTF one."""
+    body = clean_text(outlook.body or "")
+    if not body.strip() and outlook.html_text:
+        body = clean_text(html_to_text(outlook.html_text))
+    if not body.strip() and outlook.rtf_compressed:
+        rtf = rtf_body(outlook.rtf_compressed)
+        if rtf is not None:
+            body = clean_text(html_to_text(rtf.text) if rtf.is_html else rtf.text)
+        if body.strip():
+            problems.append(
+                _(
+                    "De tekst van dit Outlook-bericht werd uit de opgemaakte versie (RTF) gehaald; kijk "
+                    "hem na in het oorspronkelijke bericht in de klachtenmap."
+                )
+            )
+        else:
+            problems.append(
+                _(
+                    "De tekst van dit Outlook-bericht is alleen in opgemaakte vorm (RTF) bewaard en kon "
+                    "niet gelezen worden; lees hem in het oorspronkelijke bericht in de klachtenmap en neem "
+                    "hem over."
+                )
+            )
+    return body
+
+
+def _outlook_attachments(
+    outlook: OutlookMessage, problems: list[str], attached: list[tuple[Message, bytes]]
+) -> list[IncomingAttachment]:
+    """The attachments; an attached Outlook message becomes an e-mail (.eml) of its own, as its
+    text and files can be read there without Outlook (the .msg file keeps it whole)."""
+    found: list[IncomingAttachment] = []
+    for number, attachment in enumerate(outlook.attachments, start=1):
+        name = safe_filename(attachment.filename)
+        if attachment.message is not None:
+            inner = _outlook_as_email(attachment.message)
+            stem = name[:-4] if name.lower().endswith(".msg") else name
+            name = safe_filename((stem or attachment.message.subject or _("doorgestuurd bericht"))[:80]) + ".eml"
+            if inner is None:
+                problems.append(_("De bijlage {name} kon niet gelezen worden en werd overgeslagen.").format(name=name))
+                continue
+            attached.append(inner)
+            found.append(IncomingAttachment(name, "message/rfc822", inner[1]))
+            problems.append(
+                _(
+                    "De bijlage {name} is een Outlook-bericht; de tekst en bijlagen ervan werden als "
+                    "e-mail (.eml) bewaard, de opmaak staat in het oorspronkelijke bericht."
+                ).format(name=name)
+            )
+            continue
+        if attachment.data is None:
+            problems.append(
+                _("De bijlage {name} kon niet gelezen worden en werd overgeslagen.").format(name=name or number)
+            )
+            continue
+        if not attachment.data:
+            problems.append(_("De bijlage {name} is leeg en werd overgeslagen.").format(name=name or _("zonder naam")))
+            continue
+        mime = attachment.mime_type.lower() or mimetypes.guess_type(name)[0] or "application/octet-stream"
+        if not name:
+            name = _("bijlage-{number}{ext}").format(number=number, ext=mimetypes.guess_extension(mime) or ".bin")
+        found.append(IncomingAttachment(name, mime, attachment.data))
+    return found
+
+
+def _outlook_as_email(outlook: OutlookMessage) -> tuple[Message, bytes] | None:
+    """An attached Outlook message as an RFC 822 message: sender, date, subject, text, files."""
+    try:
+        data = _email_of(outlook).as_bytes()
+        return parse_mail(data), data
+    except Exception:
+        return None
+
+
+def _email_of(outlook: OutlookMessage, depth: int = 0) -> EmailMessage:
+    """An Outlook message as an e-mail; attached Outlook messages become attached e-mails."""
+    mail = EmailMessage(policy=policy.SMTP)
+    name, address = outlook.author
+    if address or name:
+        mail["From"] = email.utils.formataddr((name, address)) if address else name
+    when = None if outlook.unsent else (outlook.submitted_at or outlook.delivered_at)
+    if when is not None:
+        mail["Date"] = email.utils.format_datetime(when)
+    mail["Subject"] = outlook.subject
+    if outlook.message_id:
+        mail["Message-ID"] = "<" + normalise_message_id(outlook.message_id) + ">"
+    mail.set_content(_outlook_body(outlook, []) or "", cte="quoted-printable")
+    for number, attachment in enumerate(outlook.attachments, start=1):
+        filename = safe_filename(attachment.filename) or _("bijlage-{number}{ext}").format(number=number, ext="")
+        if attachment.message is not None and depth < 8:
+            mail.add_attachment(_email_of(attachment.message, depth + 1), filename=filename + ".eml")
+            continue
+        if not attachment.data:
+            continue
+        mime = attachment.mime_type.lower() or mimetypes.guess_type(attachment.filename)[0] or ""
+        maintype, _slash, subtype = mime.partition("/")
+        if not subtype or maintype in ("multipart", "message"):
+            maintype, subtype = "application", "octet-stream"
+        mail.add_attachment(attachment.data, maintype=maintype, subtype=subtype, filename=filename)
+    return mail

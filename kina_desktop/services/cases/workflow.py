@@ -1,0 +1,140 @@
+"""Taking the steps of the routes of Art. 3, 5, 6 and 7 on a stored case, and showing what is due.
+
+The rules live in the domain (domain/workflow.py, transitions.py); this service loads the case,
+asks the domain, stores the outcome in one unit of work and redacts what it returns.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy.orm import Session
+
+from kina_desktop.db.models import Case
+from kina_desktop.domain import workflow
+from kina_desktop.domain.actions import ActionKind, StepData
+from kina_desktop.domain.admissibility import AdmissibilityDecision, EarlierCase, Proposal, propose_grounds
+from kina_desktop.domain.case_state import CaseState, StepRecord
+from kina_desktop.domain.complainant_match import Complainant
+from kina_desktop.domain.complaint import CaseRecord
+from kina_desktop.domain.deadline_status import CaseDeadlines, case_deadlines
+from kina_desktop.domain.enums import Kind, Status
+from kina_desktop.domain.errors import RuleViolation as DomainRuleViolation
+from kina_desktop.domain.meetings import BoardNotice, MeetingSchedule, board_notice
+from kina_desktop.domain.routes import RouteView, route_of
+from kina_desktop.domain.visibility import Part, visible_parts
+from kina_desktop.services.cases.case_mapping import description_of, record_of
+from kina_desktop.services.cases.case_service import CaseService
+from kina_desktop.services.cases.case_state_store import load_state, store_state
+from kina_desktop.services.cases.earlier_cases import find_earlier_cases
+from kina_desktop.services.cases.pseudonymised import refuse_if_pseudonymised
+from kina_desktop.services.context import ServiceContext
+from kina_desktop.services.errors import ConcurrentEdit, RuleViolation
+from kina_desktop.services.settings import read_setting, working_calendar
+
+BOARD_MEETINGS = "board_meetings"  # ["2026-12-15", ...]
+WORKING_GROUP_MEETINGS = "working_group_meetings"
+
+
+@dataclass(frozen=True)
+class CaseProgress:
+    """What the case editor shows beside the three parts: the route and the step it is at, the
+    deadlines, the steps this person may take now (each with its rule), and the proposals."""
+
+    case_id: int
+    version: int
+    route: RouteView
+    deadlines: CaseDeadlines
+    options: tuple[workflow.ActionOption, ...]
+    steps: tuple[StepRecord, ...]
+    proposals: tuple[Proposal, ...]
+    board: BoardNotice | None
+    details_visible: bool
+    # The admissibility decision with its grounds of Art. 3 (None where the handling part is
+    # not the caller's to see).
+    assessment: AdmissibilityDecision | None = None
+
+
+def meeting_schedule(session: Session) -> MeetingSchedule:
+    def dates(key: str) -> tuple[dt.date, ...]:
+        return tuple(sorted(dt.date.fromisoformat(d) for d in read_setting(session, key, []) or []))
+
+    return MeetingSchedule(board=dates(BOARD_MEETINGS), working_group=dates(WORKING_GROUP_MEETINGS))
+
+
+class WorkflowService:
+    def __init__(self, ctx: ServiceContext) -> None:
+        self.ctx = ctx
+        self._cases = CaseService(ctx)
+
+    def progress(self, case_id: int) -> CaseProgress:
+        today = self.ctx.today()
+        viewer = self.ctx.viewer
+        with self.ctx.database.read() as session:
+            case = self._cases._load(session, case_id=case_id)
+            state = load_state(session, case)
+            parts = visible_parts(viewer, state.category, state.level, case.registered_by_id)
+            details = Part.HANDLING in parts
+            proposals: tuple[Proposal, ...] = ()
+            if Part.DESCRIPTION in parts and state.kind == Kind.COMPLAINT and state.status != Status.CLOSED:
+                desc = description_of(case)
+                proposals = tuple(propose_grounds(desc, state.kind, self._earlier_cases(session, case), state.category))
+            return CaseProgress(
+                case_id=case.id,
+                version=case.version,
+                route=route_of(state),
+                deadlines=case_deadlines(state, working_calendar(session), today),
+                # A pseudonymised case takes no step any more (retention).
+                options=() if case.pseudonymised_on else tuple(workflow.action_options(state, viewer.roles)),
+                # The notes of steps are as confidential as the handling part.
+                steps=state.steps
+                if details
+                else tuple(StepRecord(s.action, s.on, s.from_status, s.to_status, s.by_role, "") for s in state.steps),
+                proposals=proposals,
+                board=board_notice(state, meeting_schedule(session), today)
+                if details or Part.DESCRIPTION in parts
+                else None,
+                details_visible=details,
+                assessment=state.assessment if details else None,
+            )
+
+    def _earlier_cases(self, session: Session, case: Case) -> list[EarlierCase]:
+        """Earlier registrations of what may be the same complainant, for the Art. 3 'already
+        handled' proposal; only those whose description this person may read."""
+        return find_earlier_cases(
+            session,
+            self.ctx.viewer,
+            Complainant.of(description_of(case)),
+            received_on=case.received_on,
+            exclude_case_id=case.id,
+        )
+
+    def take(self, case_id: int, expected_version: int, action: ActionKind, data: StepData) -> CaseRecord:
+        """Take one step of the route. Refused with RuleViolation (naming the article) when the
+        reglement does not allow it now or for this person; nothing changes then."""
+        viewer = self.ctx.viewer
+        now = self.ctx.clock()
+        with self.ctx.database.write() as session:
+            case = self._cases._load(session, case_id=case_id)
+            refuse_if_pseudonymised(case)  # before the route's own refusal of a closed case
+            if case.version != expected_version:
+                raise self._cases._concurrent_edit(session, case, expected_version)
+            old = load_state(session, case)
+            try:
+                new = workflow.apply(action, old, viewer.roles, data, today=now.date())
+            except DomainRuleViolation as error:
+                raise RuleViolation(error.problems) from None
+            store_state(session, case, old, new, viewer=viewer, calendar=working_calendar(session), now=now)
+            session.flush()
+            session.expire(case, ["handler"])  # handler_id may have changed
+            return record_of(case, viewer)
+
+
+def state_of(ctx: ServiceContext, case_id: int) -> CaseState:
+    """The full state of a case, for tests and services that check rules (never shown as is)."""
+    with ctx.database.read() as session:
+        return load_state(session, CaseService(ctx)._load(session, case_id=case_id))
+
+
+__all__ = ["CaseProgress", "ConcurrentEdit", "WorkflowService", "state_of"]

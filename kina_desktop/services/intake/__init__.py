@@ -1,0 +1,1 @@
+"""Intake: registering from e-mail files, the mailbox and the web form (Art. 5)."""

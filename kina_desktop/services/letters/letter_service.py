@@ -1,0 +1,381 @@
+"""Letters to the complainant: made from the case, the template and the letterhead
+settings; producing one records it on the case with its exact PDF in the complaint folder, and
+the acknowledgement records the acknowledgement date the deadlines use (Art. 5)."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, fields
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from kina_desktop.db.models import Account, Case, Letter
+from kina_desktop.domain import workflow
+from kina_desktop.domain.actions import ActionKind, StepData
+from kina_desktop.domain.complaint import CaseRecord
+from kina_desktop.domain.enums import Channel, Kind, Level, Role, Status
+from kina_desktop.domain.errors import RuleViolation as DomainRuleViolation
+from kina_desktop.domain.file_types import PNG, detect
+from kina_desktop.domain.letters import LetterKind
+from kina_desktop.domain.visibility import Part, Viewer
+from kina_desktop.i18n import _
+from kina_desktop.reports.letter_content import ContactPerson, LetterContent, Letterhead, build_letter
+from kina_desktop.reports.letter_errors import TemplateProblems
+from kina_desktop.reports.letter_fields import fields_for
+from kina_desktop.reports.letter_templates import (
+    available_languages,
+    check_template,
+    default_template,
+    letter_language,
+)
+from kina_desktop.services import audit
+from kina_desktop.services.cases.case_mapping import part_names_for, parts_for, record_of
+from kina_desktop.services.cases.case_service import CaseService
+from kina_desktop.services.cases.case_state_store import load_state, store_state
+from kina_desktop.services.cases.documents import store_document
+from kina_desktop.services.context import ServiceContext
+from kina_desktop.services.errors import PermissionDenied, RuleViolation, ValidationFailed
+from kina_desktop.services.letters.letterhead_check import clean_letterhead, letterhead_problems, logo_problem
+from kina_desktop.services.permissions import Permission, require
+from kina_desktop.services.settings import read_setting, working_calendar, write_setting
+
+LETTERHEAD = "letterhead"
+LETTERHEAD_LOGO = "letterhead_logo"  # {"type": "png", "data": base64}: every PC prints the same logo
+TEMPLATE_PREFIX = "letter_template"
+# Letters whose content comes from the handling part (judgement, grounds, outcome).
+HANDLING_LETTERS = frozenset(
+    {
+        LetterKind.INADMISSIBLE,
+        LetterKind.OUTCOME_DAILY,
+        LetterKind.OUTCOME_PERSONNEL,
+        LetterKind.PROOF_OF_INTEREST,
+        LetterKind.INFORMATION_ANSWER,
+    }
+)
+_EVERYONE = Viewer(None, frozenset(Role), "")
+
+
+@dataclass(frozen=True)
+class LetterInfo:
+    id: int
+    case_id: int
+    kind: LetterKind
+    language: str
+    produced_on: dt.date
+    produced_by_name: str
+    document_id: int | None
+
+
+def _template_key(kind: LetterKind, language: str) -> str:
+    return f"{TEMPLATE_PREFIX}:{kind.value}:{language}"
+
+
+def letterhead_of(session: Session, *, with_logo: bool = True) -> Letterhead:
+    stored = read_setting(session, LETTERHEAD, {}) or {}
+    known = {f.name for f in fields(Letterhead)} - {"logo"}
+    logo = stored_logo(session) if with_logo else None
+    return Letterhead(**{k: v for k, v in stored.items() if k in known}, logo=logo)
+
+
+def encode_logo(data: bytes) -> dict[str, str]:
+    return {"type": (detect(data[:16]) or PNG).extension.lstrip("."), "data": base64.b64encode(data).decode("ascii")}
+
+
+def stored_logo(session: Session) -> bytes | None:
+    """The logo kept in the database (settings key "letterhead_logo"), None when there is none."""
+    raw = read_setting(session, LETTERHEAD_LOGO)
+    if not isinstance(raw, dict) or not raw.get("data"):
+        return None
+    try:
+        return base64.b64decode(raw["data"], validate=True)
+    except (binascii.Error, ValueError):
+        return None
+
+
+def _legacy_logo(session: Session) -> bytes | None:
+    """The logo file of an older setting (a path on this PC or a network share), when it can be
+    read here and is a usable image."""
+    path = letterhead_of(session, with_logo=False).logo_path
+    if not path:
+        return None
+    try:
+        data = Path(path).read_bytes()
+    except OSError:
+        return None
+    return None if logo_problem(data) else data
+
+
+def _contact(account: Account | None, viewer: Viewer) -> ContactPerson:
+    if account is not None:
+        return ContactPerson(account.display_name, account.function, account.phone, account.email)
+    return ContactPerson(viewer.display_name or _("Het klachtenteam"))
+
+
+def letter_part(kind: LetterKind) -> Part:
+    return Part.HANDLING if kind in HANDLING_LETTERS else Part.DESCRIPTION
+
+
+class LetterService:
+    def __init__(self, ctx: ServiceContext) -> None:
+        self.ctx = ctx
+        self._cases = CaseService(ctx)
+
+    # -- templates (the administrator edits them; a reset brings back the default) ------------
+
+    def template(self, kind: LetterKind, language: str = "nl") -> str:
+        with self.ctx.database.read() as session:
+            stored = read_setting(session, _template_key(kind, language))
+        return stored if stored else default_template(kind, language)
+
+    def set_template(self, kind: LetterKind, text: str, language: str = "nl") -> None:
+        require(self.ctx, Permission.EDIT_LETTER_TEMPLATES)
+        problems = check_template(kind, text)
+        if problems:
+            raise TemplateProblems(_("Het sjabloon is niet bewaard:"), problems)
+        with self.ctx.database.write() as session:
+            write_setting(session, _template_key(kind, language), text)
+
+    def reset_template(self, kind: LetterKind, language: str = "nl") -> None:
+        require(self.ctx, Permission.EDIT_LETTER_TEMPLATES)
+        with self.ctx.database.write() as session:
+            write_setting(session, _template_key(kind, language), None)
+
+    def check_template(self, kind: LetterKind, text: str) -> list[str]:
+        """Every problem of a template text in Dutch (empty when it can be used); stores nothing."""
+        return check_template(kind, text)
+
+    def template_fields(self, kind: LetterKind) -> list[tuple[str, str]]:
+        """The placeholders a template of this kind may use, with their Dutch labels."""
+        return [(f.placeholder, f.label) for f in fields_for(kind)]
+
+    def template_languages(self, kind: LetterKind) -> tuple[str, ...]:
+        """The languages this kind of letter goes out in (those with a default text), Dutch first."""
+        return available_languages(kind)
+
+    # -- the letterhead (settings key "letterhead"; the administrator edits it) ----------------
+
+    def letterhead(self) -> dict[str, str]:
+        """Every text field of the letterhead, the defaults where nothing was stored; and
+        ``logo_path``, the file an older version read the logo from ("" when none)."""
+        with self.ctx.database.read() as session:
+            head = letterhead_of(session, with_logo=False)
+        return {f.name: getattr(head, f.name) or "" for f in fields(Letterhead) if f.name != "logo"}
+
+    def letterhead_logo(self) -> bytes | None:
+        """The logo on the letters (PNG or JPEG), None when there is none. Kept in the database;
+        an older setting's file is read as long as the letterhead was not saved again."""
+        with self.ctx.database.read() as session:
+            return letterhead_of(session).logo or _legacy_logo(session)
+
+    def set_letterhead(self, values: dict[str, str], logo: bytes | None = None) -> None:
+        """Store the letterhead; ValidationFailed (each problem tied to its field) stores nothing.
+        ``logo``: the image's bytes, ``b""`` for no logo, None to keep the one there is (an older
+        setting's file is then copied into the database, when it can be read)."""
+        require(self.ctx, Permission.EDIT_LETTERHEAD)
+        clean = clean_letterhead(values)
+        problems = letterhead_problems(clean, logo)
+        if problems:
+            raise ValidationFailed(problems)
+        stored: dict[str, str | None] = dict(clean)
+        with self.ctx.database.write() as session:
+            if logo is None and stored_logo(session) is None:
+                logo = _legacy_logo(session)  # taken over into the database, once
+                if logo is None:  # unreadable here: the older setting stays
+                    stored["logo_path"] = letterhead_of(session, with_logo=False).logo_path
+            write_setting(session, LETTERHEAD, stored)
+            if logo is not None:
+                write_setting(session, LETTERHEAD_LOGO, encode_logo(logo) if logo else None)
+
+    # -- making letters -----------------------------------------------------------------------
+
+    def _content(self, session: Session, case: Case, kind: LetterKind) -> LetterContent:
+        parts = parts_for(self.ctx.viewer, case)
+        needed = {Part.DESCRIPTION, letter_part(kind)}
+        if not needed <= parts:
+            raise PermissionDenied(
+                _("Deze brief bij een vertrouwelijk personeelsdossier is voorbehouden aan de directeur (Art. 6).")
+            )
+        full: CaseRecord = record_of(case, _EVERYONE)  # the letter needs the parts checked above
+        state = load_state(session, case)
+        language = letter_language(kind, full.description.complainant_language if full.description else "nl")
+        stored = read_setting(session, _template_key(kind, language))
+        template = stored if stored else default_template(kind, language)
+        try:
+            return self._build(kind, full, template, session, case, state, language)
+        except DomainRuleViolation as error:
+            raise RuleViolation(error.problems) from None
+
+    def _build(self, kind, full, template, session, case, state, language) -> LetterContent:
+        contact_account = case.handler or (
+            session.get(Account, self.ctx.viewer.user_id) if self.ctx.viewer.user_id else None
+        )
+        return build_letter(
+            kind,
+            full,
+            template,
+            letterhead_of(session, with_logo=False),
+            _contact(contact_account, self.ctx.viewer),
+            self.ctx.today(),
+            grounds=state.assessment.findings,
+            answer=state.answer,
+            language=language,
+            signatory=_contact(
+                session.get(Account, self.ctx.viewer.user_id) if self.ctx.viewer.user_id else None, self.ctx.viewer
+            ),
+        )
+
+    def preview(self, case_id: int, kind: LetterKind) -> bytes:
+        """The letter as a PDF, without recording anything (to look at before printing)."""
+        with self.ctx.database.read() as session:
+            case = self._cases._load(session, case_id=case_id)
+            content = self._content(session, case, kind)
+            letterhead = letterhead_of(session)
+        from kina_desktop.reports.letter_pdf import render_letter  # ReportLab: loaded at the first letter
+
+        return render_letter(content, letterhead)
+
+    def produce(self, case_id: int, kind: LetterKind) -> bytes:
+        """Make the letter, keep its exact PDF in the complaint folder and record it on the case;
+        the acknowledgement also records that the acknowledgement went out today (Art. 5), the
+        board-date letter by the receiver that the complainant was told the board date (Art. 6)."""
+        with self.ctx.database.write() as session:
+            case = self._cases._load(session, case_id=case_id)
+            content = self._content(session, case, kind)
+            from kina_desktop.reports.letter_pdf import render_letter
+
+            pdf = render_letter(content, letterhead_of(session))
+            self._record(session, case, kind, content, pdf)
+            return pdf
+
+    def _record(self, session: Session, case: Case, kind: LetterKind, content: LetterContent, pdf: bytes) -> None:
+        today = self.ctx.today()
+        filename = f"{case.tracking_number} {kind.label().lower()} {today.isoformat()}.pdf"
+        document = store_document(
+            session, self.ctx, case, filename=filename, content=pdf, kind="letter", part=letter_part(kind)
+        )
+        session.add(
+            Letter(
+                case_id=case.id,
+                kind=kind.value,
+                part=letter_part(kind).value,
+                language=content.language,
+                produced_on=today,
+                produced_at=self.ctx.clock(),
+                produced_by_id=self.ctx.viewer.user_id,
+                produced_by_name=self.ctx.viewer.display_name,
+                document_id=document.id,
+            )
+        )
+        audit.record(
+            session,
+            self.ctx.viewer,
+            audit.Action.LETTER,
+            case_id=case.id,
+            case_version=case.version,
+            part=letter_part(kind).value,
+            field="letter",
+            new=kind.label(),
+            at=self.ctx.clock(),
+        )
+        if kind == LetterKind.ACKNOWLEDGEMENT and case.acknowledged_on is None:
+            self._take_step(session, case, ActionKind.ACKNOWLEDGE, today)  # refused: who may acknowledge (Art. 5)
+        elif kind == LetterKind.BOARD_DATE:
+            # Art. 6: the receiver tells the complainant the date of the board meeting; the letter
+            # is that message. Only while it is still to be told (a new meeting date makes it due
+            # again) and by whom the step is for; otherwise the letter is only a copy.
+            if workflow.is_allowed(ActionKind.TELL_BOARD_DATE, load_state(session, case), self.ctx.viewer.roles):
+                self._take_step(session, case, ActionKind.TELL_BOARD_DATE, today)
+        session.flush()
+
+    def refusal(self, case_id: int, kind: LetterKind) -> str:
+        """Why producing ``kind`` now would be refused ('' when it would not): the acknowledgement
+        records the step 'acknowledged', which only the receiver or the team may take (Art. 5).
+        Lets the letters menu say so before a print dialog or a file name is asked for."""
+        if kind != LetterKind.ACKNOWLEDGEMENT:
+            return ""
+        with self.ctx.database.read() as session:
+            case = self._cases._load(session, case_id=case_id)
+            if case.acknowledged_on is not None:
+                return ""
+            today = self.ctx.today()
+            try:
+                workflow.apply(
+                    ActionKind.ACKNOWLEDGE,
+                    load_state(session, case),
+                    self.ctx.viewer.roles,
+                    StepData(on=today),
+                    today=today,
+                )
+            except DomainRuleViolation as error:
+                return " ".join(error.problems)
+            return ""
+
+    def _take_step(self, session: Session, case: Case, action: ActionKind, today: dt.date) -> None:
+        """The step of the route that producing the letter records (on today's date)."""
+        old = load_state(session, case)
+        try:
+            new = workflow.apply(action, old, self.ctx.viewer.roles, StepData(on=today), today=today)
+        except DomainRuleViolation as error:
+            raise RuleViolation(error.problems) from None
+        store_state(
+            session, case, old, new, viewer=self.ctx.viewer, calendar=working_calendar(session), now=self.ctx.clock()
+        )
+
+    def letters(self, case_id: int) -> list[LetterInfo]:
+        with self.ctx.database.read() as session:
+            case = self._cases._load(session, case_id=case_id)
+            parts = part_names_for(self.ctx.viewer, case)
+            rows = session.scalars(select(Letter).where(Letter.case_id == case_id).order_by(Letter.id)).all()
+            return [
+                LetterInfo(
+                    r.id, r.case_id, LetterKind(r.kind), r.language, r.produced_on, r.produced_by_name, r.document_id
+                )
+                for r in rows
+                if r.part in parts
+            ]
+
+    # -- "Ontvangstbevestigingen afdrukken" ---------------------------------------------------
+
+    def acknowledgements_due(self, channel: Channel | None = Channel.POST) -> list[str]:
+        """Tracking numbers of the complaints whose acknowledgement has not gone out yet (Art. 5),
+        in tracking-number order; by default those received by post."""
+        query = (
+            select(Case.tracking_number)
+            .where(
+                # domain/procedure.py enters_procedure, in SQL
+                Case.kind == Kind.COMPLAINT.value,
+                Case.level != Level.ONE.value,
+                Case.acknowledged_on.is_(None),
+                Case.acknowledgement_due_on.is_not(None),
+                Case.status != Status.CLOSED.value,
+            )
+            .order_by(Case.year, Case.sequence)
+        )
+        if channel is not None:
+            query = query.where(Case.channel == channel.value)
+        with self.ctx.database.read() as session:
+            return list(session.scalars(query))
+
+    def produce_acknowledgements(
+        self,
+        numbers: list[str],
+        progress: Callable[[int, int], None] | None = None,
+        cancelled: Callable[[], bool] | None = None,
+    ) -> bytes:
+        """One PDF with the acknowledgements of these cases, in tracking-number order. Each is
+        recorded on its case; when cancelled (reports.letter_errors.Cancelled) nothing is."""
+        with self.ctx.database.write() as session:
+            cases = [self._cases._load(session, number=n) for n in numbers]
+            letterhead = letterhead_of(session)
+            contents = [self._content(session, case, LetterKind.ACKNOWLEDGEMENT) for case in cases]
+            from kina_desktop.reports.letter_pdf import render_letter, render_letters
+
+            batch = render_letters(contents, letterhead, progress=progress, cancelled=cancelled)
+            for case, content in zip(cases, contents, strict=True):
+                self._record(session, case, LetterKind.ACKNOWLEDGEMENT, content, render_letter(content, letterhead))
+            return batch

@@ -1,0 +1,1 @@
+"""The organisation's own data: letterhead details, member OCMWs and services, calendars."""

@@ -1,0 +1,1 @@
+"""Privacy (GDPR): retention and pseudonymisation, legal holds, access requests, backups of the embedded file."""
