@@ -187,7 +187,7 @@ def main() -> int:
     rows: list[Row] = []
     header = [
         f"{args.complaints:,} demo complaints; median of {args.repeats} runs after one warm-up; "
-        f"{os.cpu_count()} cores, Python {platform.python_version()}, SQLite {sqlite3.sqlite_version}",
+        f"{os.cpu_count()} cores, Python {platform.python_version()}, SQLite {sqlite3.sqlite_version}"
     ]
     with tempfile.TemporaryDirectory(prefix="kina-bench-") as folder:
         for kind in kinds:

@@ -306,7 +306,7 @@ def main(argv: list[str] | None = None) -> int:
     header = [
         f"{args.complaints:,} demo complaints; interactions: median of {args.repeats} runs after a warm-up; "
         f"cold start: median of {args.starts}; {os.cpu_count()} cores, Python {platform.python_version()}, "
-        f"SQLite {sqlite3.sqlite_version}, {dt.date.today().isoformat()}",
+        f"SQLite {sqlite3.sqlite_version}, {dt.date.today().isoformat()}"
     ]
     started = time.perf_counter()
     print("SQLite ...", file=sys.stderr, flush=True)

@@ -35,7 +35,6 @@ from kina_desktop.demo.marker import is_demo_database
 from kina_desktop.gui.admin.account_checks import AccountRules
 from kina_desktop.gui.admin.settings_ports import OrganisationSettings, PrivacyAdmin
 from kina_desktop.gui.common.icons import icon
-from kina_desktop.gui.common.ports import AccountDraft
 from kina_desktop.gui.shell.deferred import deferred
 from kina_desktop.gui.shell.interface_language import install_language, saved_language
 from kina_desktop.gui.shell.main_window import MainWindow
@@ -66,15 +65,7 @@ ORGANISATION_NAME = "KINA"
 APPLICATION_NAME = "KINA Klachten"
 # The Designer forms (their class names are the translation contexts pyside6-uic writes).
 FORM_CONTEXTS = frozenset(
-    {
-        "DescriptionForm",
-        "HandlingForm",
-        "ClosureForm",
-        "CaseEditor",
-        "NewComplaintDialog",
-        "AccountForm",
-        "LoginDialog",
-    }
+    {"DescriptionForm", "HandlingForm", "ClosureForm", "CaseEditor", "NewComplaintDialog", "AccountForm", "LoginDialog"}
 )
 # What a refused connection to a shared server says when the configured URL is not a login
 # that may open the database: then each person signs in with their own login instead.
@@ -132,18 +123,6 @@ def account_rules() -> AccountRules:
     return AccountRules(USERNAME, MIN_PASSWORD_LENGTH)
 
 
-def new_account(draft: AccountDraft) -> NewAccount:
-    return NewAccount(
-        username=draft.username,
-        display_name=draft.display_name,
-        password=draft.password,
-        roles=draft.roles,
-        function=draft.function,
-        phone=draft.phone,
-        email=draft.email,
-    )
-
-
 def _refusal(error: Exception, username: str) -> ServiceError:
     """A server's refusal to make a login, in Dutch (the services pass psycopg's on)."""
     sqlstate = getattr(error, "sqlstate", None) or getattr(getattr(error, "orig", None), "sqlstate", None)
@@ -168,9 +147,9 @@ class AccountAdmin:
     def list(self) -> Sequence[AccountInfo]:
         return self._service.list()
 
-    def create(self, draft: AccountDraft) -> AccountInfo:
+    def create(self, draft: NewAccount) -> AccountInfo:
         try:
-            return self._service.create(new_account(draft))
+            return self._service.create(draft)
         except ServiceError:
             raise
         except Exception as error:
@@ -182,12 +161,12 @@ class AccountAdmin:
         return self._service.disable(username)
 
 
-def first_account_maker(database: Database) -> Callable[[AccountDraft], AccountInfo]:
+def first_account_maker(database: Database) -> Callable[[NewAccount], AccountInfo]:
     """'Eerste gebruik' on an empty database: the first director and administrator."""
 
-    def create(draft: AccountDraft) -> AccountInfo:
+    def create(draft: NewAccount) -> AccountInfo:
         try:
-            return create_first_account(database, new_account(draft))
+            return create_first_account(database, draft)
         except ServiceError:
             raise
         except Exception as error:

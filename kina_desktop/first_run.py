@@ -16,12 +16,12 @@ from PySide6.QtWidgets import QDialog
 
 from kina_desktop import config
 from kina_desktop.db.engine import Database
+from kina_desktop.domain.accounts import NewAccount
 from kina_desktop.domain.enums import Role
 from kina_desktop.domain.visibility import Viewer
 from kina_desktop.gui.admin.account_checks import AccountRules
 from kina_desktop.gui.admin.settings_ports import LetterheadAdmin
 from kina_desktop.gui.common.background import TaskControl, TaskRunner
-from kina_desktop.gui.common.ports import AccountDraft
 from kina_desktop.gui.start.database_choice import ConnectionTester, saved_database_url
 from kina_desktop.i18n import _
 from kina_desktop.services.accounts.account_service import AccountInfo, create_first_account, has_accounts
@@ -66,7 +66,7 @@ class FirstRun:
         self.path = config.default_sqlite_path()
         self.database: Database | None = None
         self.signed: SignedIn | None = None
-        self.first: AccountDraft | None = None
+        self.first: NewAccount | None = None
 
     # -- FirstRunBackend -------------------------------------------------------------------------
 
@@ -83,7 +83,7 @@ class FirstRun:
         if self.database is None:
             self.database = open_database(sqlite_url(self.path))  # DatabaseUnavailable: a ServiceError
 
-    def create_first_account(self, draft: AccountDraft) -> AccountInfo:
+    def create_first_account(self, draft: NewAccount) -> AccountInfo:
         assert self.database is not None, "open_local first"
         account = create_first_account(self.database, draft)
         self.signed = sign_in_sqlite(self.database, draft.username, draft.password, self._clock)

@@ -21,15 +21,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import guide_screenshots as guide
 from PySide6.QtCore import QModelIndex, QSettings, Qt, QTimer
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QApplication,
-    QComboBox,
-    QDialog,
-    QMessageBox,
-    QTabWidget,
-    QWidget,
-)
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QComboBox, QDialog, QMessageBox, QTabWidget, QWidget
 
 from kina_desktop import first_run
 from kina_desktop.app import account_rules, build_main_window, prepare_application, probe_server

@@ -43,9 +43,7 @@ _MESSAGES: dict[str, str] = {
     "unexpected option string: %s": N_("onverwachte optie: %s"),
     "%(prog)s: error: %(message)s\n": N_("%(prog)s: fout: %(message)s\n"),
 }
-_PLURALS: dict[str, tuple[str, str]] = {
-    "expected %s argument": (N_("verwacht %s waarde"), N_("verwacht %s waarden")),
-}
+_PLURALS: dict[str, tuple[str, str]] = {"expected %s argument": (N_("verwacht %s waarde"), N_("verwacht %s waarden"))}
 
 
 def _dutch(message: str) -> str:

@@ -48,10 +48,7 @@ def build_parser() -> DutchArgumentParser:
         ).format(prog=PROGRAM),
     )
     parser.add_argument(
-        "--version",
-        action="version",
-        version=f"{PROGRAM} {__version__}",
-        help=_("toon het versienummer en stop"),
+        "--version", action="version", version=f"{PROGRAM} {__version__}", help=_("toon het versienummer en stop")
     )
     _database_option(parser, None)
     parser.add_argument(

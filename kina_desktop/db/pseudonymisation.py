@@ -33,12 +33,7 @@ from sqlalchemy import String, Text
 from kina_desktop.db.models import CaseClosure, CaseDescription, CaseHandling
 from kina_desktop.db.security import BASE_ROLE, GROUP_ROLES
 from kina_desktop.domain.enums import Role, Status
-from kina_desktop.domain.retention import (
-    DEFAULT_RETENTION_YEARS,
-    KEPT_FIELDS,
-    MARKED_FIELDS,
-    PSEUDONYMISED_MARK,
-)
+from kina_desktop.domain.retention import DEFAULT_RETENTION_YEARS, KEPT_FIELDS, MARKED_FIELDS, PSEUDONYMISED_MARK
 
 RETENTION_SETTING = "retention_years"
 FACTS_VIEW = "case_retention_facts"

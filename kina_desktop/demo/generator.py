@@ -167,8 +167,7 @@ class DemoGenerator:
         if kind == Kind.ANONYMOUS_REPORT:
             return self.rng.choice((Channel.POST, Channel.WEB_FORM, Channel.PHONE))
         return self.rng.choices(
-            (Channel.EMAIL, Channel.WEB_FORM, Channel.POST, Channel.PHONE, Channel.DESK),
-            (35, 25, 15, 15, 10),
+            (Channel.EMAIL, Channel.WEB_FORM, Channel.POST, Channel.PHONE, Channel.DESK), (35, 25, 15, 15, 10)
         )[0]
 
     # -- the description ---------------------------------------------------------------------

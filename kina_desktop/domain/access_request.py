@@ -28,17 +28,13 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from kina_desktop.domain.complaint import COMPLAINANT_FIELDS
 from kina_desktop.domain.enums import Category, Role
 from kina_desktop.domain.text import fold
 from kina_desktop.i18n import N_, _
 
 DESCRIPTION_FIELDS = (
-    "complainant_name",
-    "complainant_street",
-    "complainant_postal_code",
-    "complainant_city",
-    "complainant_email",
-    "complainant_phone",
+    *COMPLAINANT_FIELDS,
     "complainant_language",
     "organisation",
     "subject",

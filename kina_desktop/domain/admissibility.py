@@ -238,10 +238,7 @@ def earlier_complaints_about_same_facts(
 
 
 def propose_grounds(
-    description: Description,
-    kind: Kind,
-    earlier: Iterable[EarlierCase] = (),
-    category: Category | None = None,
+    description: Description, kind: Kind, earlier: Iterable[EarlierCase] = (), category: Category | None = None
 ) -> list[Proposal]:
     """The grounds of Art. 3 the data suggest, in the order of the reglement."""
     proposals: list[Proposal] = []
@@ -292,9 +289,7 @@ def propose_grounds(
 
 
 def decide(
-    proposals: Sequence[Proposal],
-    reviews: Sequence[ProposalReview],
-    other_findings: Sequence[GroundFinding] = (),
+    proposals: Sequence[Proposal], reviews: Sequence[ProposalReview], other_findings: Sequence[GroundFinding] = ()
 ) -> AdmissibilityDecision:
     """The decision from a person's review of every proposal plus the grounds they add.
 

@@ -112,11 +112,4 @@ def recognised(new: Complainant, earlier: Complainant) -> str | None:
     return name
 
 
-__all__ = [
-    "Complainant",
-    "email_key",
-    "name_key",
-    "names_alike",
-    "recognised",
-    "same_address",
-]
+__all__ = ["Complainant", "email_key", "name_key", "names_alike", "recognised", "same_address"]

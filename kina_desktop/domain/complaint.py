@@ -9,14 +9,17 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, fields, replace
 
-from kina_desktop.domain.enums import (
-    Admissibility,
-    Category,
-    Channel,
-    Kind,
-    Level,
-    Status,
-    Verdict,
+from kina_desktop.domain.enums import Admissibility, Category, Channel, Kind, Level, Status, Verdict
+
+# Who complains and how to reach them: the first fields of the description (Art. 5), in the order
+# of the form, the register export and the access request.
+COMPLAINANT_FIELDS = (
+    "complainant_name",
+    "complainant_street",
+    "complainant_postal_code",
+    "complainant_city",
+    "complainant_email",
+    "complainant_phone",
 )
 
 

@@ -78,10 +78,7 @@ class Category(_Labelled):
 
     @classmethod
     def _labels(cls) -> dict[str, str]:
-        return {
-            "daily_operations": N_("Dagelijkse werking"),
-            "personnel": N_("Personeelsaangelegenheden"),
-        }
+        return {"daily_operations": N_("Dagelijkse werking"), "personnel": N_("Personeelsaangelegenheden")}
 
 
 class Level(_Labelled):

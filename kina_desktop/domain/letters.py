@@ -18,15 +18,7 @@ enable its menu, the services check it again before a letter is produced.
 
 from __future__ import annotations
 
-from kina_desktop.domain.enums import (
-    Admissibility,
-    Category,
-    Channel,
-    Kind,
-    Level,
-    Verdict,
-    _Labelled,
-)
+from kina_desktop.domain.enums import Admissibility, Category, Channel, Kind, Level, Verdict, _Labelled
 from kina_desktop.domain.registration import needs_written_confirmation
 from kina_desktop.domain.visibility import is_confidential
 from kina_desktop.i18n import N_, _
@@ -175,13 +167,7 @@ def allowed_letters(
         kind
         for kind in LetterKind
         if letter_allowed(
-            kind,
-            kind_of_case,
-            category,
-            level,
-            channel=channel,
-            admissibility=admissibility,
-            verdict=verdict,
+            kind, kind_of_case, category, level, channel=channel, admissibility=admissibility, verdict=verdict
         )
         is None
     ]

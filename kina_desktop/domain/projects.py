@@ -33,12 +33,7 @@ class ProjectStatus(_Labelled):
 
     @classmethod
     def _labels(cls) -> dict[str, str]:
-        return {
-            "planned": N_("Gepland"),
-            "running": N_("Lopend"),
-            "done": N_("Afgerond"),
-            "stopped": N_("Stopgezet"),
-        }
+        return {"planned": N_("Gepland"), "running": N_("Lopend"), "done": N_("Afgerond"), "stopped": N_("Stopgezet")}
 
 
 @dataclass(frozen=True)

@@ -82,12 +82,7 @@ def requalify(
 
 
 def reclassify(
-    state: CaseState,
-    reason: str,
-    on: dt.date,
-    *,
-    category: Category | None = None,
-    level: Level | None = None,
+    state: CaseState, reason: str, on: dt.date, *, category: Category | None = None, level: Level | None = None
 ) -> CaseState:
     """Art. 3 and 6: another category (daily operations / personnel matters) or level for a
     complaint. The reason is required."""

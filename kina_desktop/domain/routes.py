@@ -84,10 +84,7 @@ _R, _H, _D, _T = Role.RECEIVER, Role.HANDLER, Role.DIRECTOR, Role.TEAM
 
 ROUTES: dict[RouteKey, Route] = {
     RouteKey.LEVEL_ONE: Route(
-        RouteKey.LEVEL_ONE,
-        "Art. 6",
-        (Status.REGISTERED, Status.CLOSED),
-        ((Status.REGISTERED, (_R,)),),
+        RouteKey.LEVEL_ONE, "Art. 6", (Status.REGISTERED, Status.CLOSED), ((Status.REGISTERED, (_R,)),)
     ),
     RouteKey.DAILY_LEVEL_TWO: Route(
         RouteKey.DAILY_LEVEL_TWO,

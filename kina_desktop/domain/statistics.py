@@ -126,11 +126,7 @@ def count(values: Iterable[str]) -> dict[str, int]:
     return result
 
 
-ORGANISATION_TYPES = {
-    "member": N_("Lid-OCMW"),
-    "kina": N_("KINA-dienst"),
-    "other": N_("Andere of niet ingevuld"),
-}
+ORGANISATION_TYPES = {"member": N_("Lid-OCMW"), "kina": N_("KINA-dienst"), "other": N_("Andere of niet ingevuld")}
 
 
 def organisation_type(organisation: str) -> str:

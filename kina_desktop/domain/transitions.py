@@ -181,438 +181,139 @@ ALL_ROUTES = frozenset(RouteKey)
 NOT_CLOSED = frozenset(Status) - {Status.CLOSED}
 _DIRECTOR_FIRST = (DO3, P2, P3)  # routes whose first stop is the director
 
+# One row of the table per step, as a table reads best (the formatter leaves it alone).
+# fmt: off
 TRANSITIONS: tuple[Transition, ...] = (
     # Art. 5: acknowledgement within 5 working days, except level 1
-    _t(
-        A.ACKNOWLEDGE,
-        HANDLED_ROUTES,
-        NOT_CLOSED,
-        None,
-        (R, T),
-        "Art. 5",
-        N_(
-            "De klager krijgt binnen de 5 werkdagen een ontvangstbevestiging met het opvolgingsnummer, "
-            "uitgezonderd klachten van niveau 1 (Art. 5)."
-        ),
-        requires=(c.not_acknowledged,),
-        record=_acknowledge,
-    ),
+    _t(A.ACKNOWLEDGE, HANDLED_ROUTES, NOT_CLOSED, None, (R, T), "Art. 5",
+       N_("De klager krijgt binnen de 5 werkdagen een ontvangstbevestiging met het opvolgingsnummer, "
+          "uitgezonderd klachten van niveau 1 (Art. 5)."),
+       requires=(c.not_acknowledged,), record=_acknowledge),
     # Art. 3: oral complaints are confirmed in writing
-    _t(
-        A.CONFIRM_IN_WRITING,
-        HANDLED_ROUTES,
-        {Status.AWAITING_CONFIRMATION},
-        Status.REGISTERED,
-        (R, T),
-        "Art. 3",
-        N_("Bij mondelinge klachten wordt de klager gevraagd ze schriftelijk of elektronisch over te maken (Art. 3)."),
-        optional=("note",),
-        record=_confirm,
-    ),
-    _t(
-        A.CLOSE_UNCONFIRMED,
-        HANDLED_ROUTES,
-        {Status.AWAITING_CONFIRMATION},
-        Status.CLOSED,
-        (R, T),
-        "Art. 3",
-        N_(
-            "Een mondelinge klacht die de klager niet schriftelijk of elektronisch bevestigt, wordt niet "
-            "verder behandeld (Art. 3)."
-        ),
-        required=("reason",),
-        record=_close_unconfirmed,
-    ),
+    _t(A.CONFIRM_IN_WRITING, HANDLED_ROUTES, {Status.AWAITING_CONFIRMATION}, Status.REGISTERED, (R, T), "Art. 3",
+       N_("Bij mondelinge klachten wordt de klager gevraagd ze schriftelijk of elektronisch over te maken "
+          "(Art. 3)."),
+       optional=("note",), record=_confirm),
+    _t(A.CLOSE_UNCONFIRMED, HANDLED_ROUTES, {Status.AWAITING_CONFIRMATION}, Status.CLOSED, (R, T), "Art. 3",
+       N_("Een mondelinge klacht die de klager niet schriftelijk of elektronisch bevestigt, wordt niet "
+          "verder behandeld (Art. 3)."),
+       required=("reason",), record=_close_unconfirmed),
     # Art. 3: kind, category and level can be changed, with a reason, before a body deliberated
-    _t(
-        A.REQUALIFY,
-        ALL_ROUTES,
-        NOT_FORWARDED,
-        None,
-        (R, T, D),
-        "Art. 3",
-        N_("Een klacht, een vraag naar informatie en een anonieme melding worden elk anders behandeld (Art. 3)."),
-        required=("kind", "reason"),
-        optional=("category", "level"),
-        record=_requalify,
-    ),
-    _t(
-        A.REQUALIFY,
-        {DO2},
-        {Status.WITH_HANDLER},
-        None,
-        (H, D),
-        "Art. 3",
-        N_(
-            "De klachtenbehandelaar onderzoekt de klacht; blijkt ze geen klacht, dan wordt ze geherkwalificeerd (Art. 3)."
-        ),
-        required=("kind", "reason"),
-        optional=("category", "level"),
-        record=_requalify,
-    ),
-    _t(
-        A.REQUALIFY,
-        _DIRECTOR_FIRST,
-        {Status.WITH_DIRECTOR},
-        None,
-        (D,),
-        "Art. 3",
-        N_("De directeur evalueert de klacht; blijkt ze geen klacht, dan wordt ze geherkwalificeerd (Art. 3)."),
-        required=("kind", "reason"),
-        optional=("category", "level"),
-        record=_requalify,
-    ),
-    _t(
-        A.RECLASSIFY,
-        COMPLAINT_ROUTES,
-        NOT_FORWARDED,
-        None,
-        (R, T, D),
-        "Art. 3 en 6",
-        N_(
-            "Klachten over de dagelijkse werking en over personeelsaangelegenheden, en de niveaus 1, 2 en 3, "
-            "volgen elk hun eigen weg (Art. 3 en 6)."
-        ),
-        required=("reason",),
-        optional=("category", "level"),
-        record=_reclassify,
-    ),
-    _t(
-        A.RECLASSIFY,
-        {DO2},
-        {Status.WITH_HANDLER},
-        None,
-        (H, D),
-        "Art. 3 en 6",
-        N_(
-            "De klachtenbehandelaar onderzoekt de klacht; hoort ze in een andere categorie of een ander "
-            "niveau, dan volgt ze die weg (Art. 3 en 6)."
-        ),
-        required=("reason",),
-        optional=("category", "level"),
-        record=_reclassify,
-    ),
-    _t(
-        A.RECLASSIFY,
-        _DIRECTOR_FIRST,
-        {Status.WITH_DIRECTOR},
-        None,
-        (D,),
-        "Art. 6",
-        N_("De directeur evalueert de klacht, bijvoorbeeld als klacht van niveau 3 (Art. 6)."),
-        required=("reason",),
-        optional=("category", "level"),
-        record=_reclassify,
-    ),
+    _t(A.REQUALIFY, ALL_ROUTES, NOT_FORWARDED, None, (R, T, D), "Art. 3",
+       N_("Een klacht, een vraag naar informatie en een anonieme melding worden elk anders behandeld (Art. 3)."),
+       required=("kind", "reason"), optional=("category", "level"), record=_requalify),
+    _t(A.REQUALIFY, {DO2}, {Status.WITH_HANDLER}, None, (H, D), "Art. 3",
+       N_("De klachtenbehandelaar onderzoekt de klacht; blijkt ze geen klacht, dan wordt ze geherkwalificeerd (Art. 3)."),
+       required=("kind", "reason"), optional=("category", "level"), record=_requalify),
+    _t(A.REQUALIFY, _DIRECTOR_FIRST, {Status.WITH_DIRECTOR}, None, (D,), "Art. 3",
+       N_("De directeur evalueert de klacht; blijkt ze geen klacht, dan wordt ze geherkwalificeerd (Art. 3)."),
+       required=("kind", "reason"), optional=("category", "level"), record=_requalify),
+    _t(A.RECLASSIFY, COMPLAINT_ROUTES, NOT_FORWARDED, None, (R, T, D), "Art. 3 en 6",
+       N_("Klachten over de dagelijkse werking en over personeelsaangelegenheden, en de niveaus 1, 2 en 3, "
+          "volgen elk hun eigen weg (Art. 3 en 6)."),
+       required=("reason",), optional=("category", "level"), record=_reclassify),
+    _t(A.RECLASSIFY, {DO2}, {Status.WITH_HANDLER}, None, (H, D), "Art. 3 en 6",
+       N_("De klachtenbehandelaar onderzoekt de klacht; hoort ze in een andere categorie of een ander "
+          "niveau, dan volgt ze die weg (Art. 3 en 6)."),
+       required=("reason",), optional=("category", "level"), record=_reclassify),
+    _t(A.RECLASSIFY, _DIRECTOR_FIRST, {Status.WITH_DIRECTOR}, None, (D,), "Art. 6",
+       N_("De directeur evalueert de klacht, bijvoorbeeld als klacht van niveau 3 (Art. 6)."),
+       required=("reason",), optional=("category", "level"), record=_reclassify),
     # Art. 3: information requests and anonymous reports
-    _t(
-        A.ANSWER,
-        {INFO},
-        {Status.REGISTERED},
-        Status.ANSWERED,
-        ANY_STAFF,
-        "Art. 3",
-        N_("Een vraag naar informatie wordt beantwoord, niet behandeld als klacht (Art. 3)."),
-        required=("answer",),
-        record=_answer,
-    ),
-    _t(
-        A.KEEP_AS_INFORMATION,
-        {ANON},
-        {Status.REGISTERED},
-        Status.KEPT,
-        (R, T),
-        "Art. 3",
-        N_("Een anonieme klacht kan niet behandeld worden als klacht, enkel als bron van informatie (Art. 3)."),
-        optional=("note",),
-        record=_keep_as_information,
-    ),
-    _t(
-        A.CLOSE,
-        {INFO},
-        {Status.ANSWERED},
-        Status.CLOSED,
-        (R, T),
-        "Art. 3",
-        N_("Een beantwoorde vraag naar informatie wordt afgesloten (Art. 3)."),
-        record=_close_plain,
-    ),
-    _t(
-        A.CLOSE,
-        {ANON},
-        {Status.KEPT},
-        Status.CLOSED,
-        (R, T),
-        "Art. 3",
-        N_("Een bewaarde anonieme melding wordt afgesloten (Art. 3)."),
-        record=_close_plain,
-    ),
+    _t(A.ANSWER, {INFO}, {Status.REGISTERED}, Status.ANSWERED, ANY_STAFF, "Art. 3",
+       N_("Een vraag naar informatie wordt beantwoord, niet behandeld als klacht (Art. 3)."),
+       required=("answer",), record=_answer),
+    _t(A.KEEP_AS_INFORMATION, {ANON}, {Status.REGISTERED}, Status.KEPT, (R, T), "Art. 3",
+       N_("Een anonieme klacht kan niet behandeld worden als klacht, enkel als bron van informatie (Art. 3)."),
+       optional=("note",), record=_keep_as_information),
+    _t(A.CLOSE, {INFO}, {Status.ANSWERED}, Status.CLOSED, (R, T), "Art. 3",
+       N_("Een beantwoorde vraag naar informatie wordt afgesloten (Art. 3)."), record=_close_plain),
+    _t(A.CLOSE, {ANON}, {Status.KEPT}, Status.CLOSED, (R, T), "Art. 3",
+       N_("Een bewaarde anonieme melding wordt afgesloten (Art. 3)."), record=_close_plain),
     # Art. 6: level 1
-    _t(
-        A.SOLVE_AT_ONCE,
-        {L1},
-        {Status.REGISTERED},
-        Status.CLOSED,
-        ANY_STAFF,
-        "Art. 6",
-        N_(
-            "Klachten van niveau 1 zijn onmiddellijk oplosbaar door de klachtenontvanger (of een andere "
-            "medewerker); de klachtenprocedure wordt niet verder doorlopen (Art. 6)."
-        ),
-        required=("solution",),
-        record=_solve,
-    ),
+    _t(A.SOLVE_AT_ONCE, {L1}, {Status.REGISTERED}, Status.CLOSED, ANY_STAFF, "Art. 6",
+       N_("Klachten van niveau 1 zijn onmiddellijk oplosbaar door de klachtenontvanger (of een andere "
+          "medewerker); de klachtenprocedure wordt niet verder doorlopen (Art. 6)."),
+       required=("solution",), record=_solve),
     # Art. 6: daily operations level 2
-    _t(
-        A.FORWARD_TO_HANDLER,
-        {DO2},
-        {Status.REGISTERED},
-        Status.WITH_HANDLER,
-        (R,),
-        "Art. 6",
-        N_(
-            "Klachten van niveau 2 over de dagelijkse werking worden na registratie door de "
-            "klachtenontvanger doorgegeven aan de klachtenbehandelaar (Art. 6)."
-        ),
-        optional=("handler_id",),
-        record=_assign_handler,
-    ),
-    _t(
-        A.RECORD_TEAM_DISCUSSION,
-        {DO2},
-        {Status.WITH_HANDLER},
-        None,
-        (H, T),
-        "Art. 6",
-        N_("De oplossingen en maatregelen worden voorgelegd aan en/of besproken met het klachtenteam (Art. 6)."),
-        optional=("note",),
-        record=_team_discussion,
-    ),
-    _t(
-        A.COMPLETE_HANDLING,
-        {DO2},
-        {Status.WITH_HANDLER},
-        Status.HANDLED,
-        (H,),
-        "Art. 6",
-        N_(
-            "De klachtenbehandelaar onderzoekt de klacht naar ontvankelijkheid en gegrondheid, gaat "
-            "oplossingen na en vult de behandeling in; de maatregelen worden met het klachtenteam "
-            "besproken (Art. 6)."
-        ),
-        requires=(c.no_open_hold, c.admissibility_decided, c.verdict_if_admissible, c.team_discussed_if_admissible),
-    ),
+    _t(A.FORWARD_TO_HANDLER, {DO2}, {Status.REGISTERED}, Status.WITH_HANDLER, (R,), "Art. 6",
+       N_("Klachten van niveau 2 over de dagelijkse werking worden na registratie door de "
+          "klachtenontvanger doorgegeven aan de klachtenbehandelaar (Art. 6)."),
+       optional=("handler_id",), record=_assign_handler),
+    _t(A.RECORD_TEAM_DISCUSSION, {DO2}, {Status.WITH_HANDLER}, None, (H, T), "Art. 6",
+       N_("De oplossingen en maatregelen worden voorgelegd aan en/of besproken met het klachtenteam (Art. 6)."),
+       optional=("note",), record=_team_discussion),
+    _t(A.COMPLETE_HANDLING, {DO2}, {Status.WITH_HANDLER}, Status.HANDLED, (H,), "Art. 6",
+       N_("De klachtenbehandelaar onderzoekt de klacht naar ontvankelijkheid en gegrondheid, gaat "
+          "oplossingen na en vult de behandeling in; de maatregelen worden met het klachtenteam "
+          "besproken (Art. 6)."),
+       requires=(c.no_open_hold, c.admissibility_decided, c.verdict_if_admissible, c.team_discussed_if_admissible)),
     # Art. 6: daily operations level 3
-    _t(
-        A.FORWARD_TO_DIRECTOR,
-        _DIRECTOR_FIRST,
-        {Status.REGISTERED},
-        Status.WITH_DIRECTOR,
-        (R,),
-        "Art. 6",
-        N_(
-            "Klachten van niveau 3 en klachten over personeelsaangelegenheden van niveau 2 worden na "
-            "registratie door de klachtenontvanger doorgegeven aan de directeur (Art. 6)."
-        ),
-        record=_keep,
-    ),
-    _t(
-        A.SUBMIT_TO_WORKING_GROUP,
-        {DO3},
-        {Status.WITH_DIRECTOR},
-        Status.WITH_WORKING_GROUP,
-        (D,),
-        "Art. 6",
-        N_(
-            "De directeur legt klachten van niveau 3 over de dagelijkse werking voor aan de permanente "
-            "werkgroep bestuurlijk en financieel management (Art. 6)."
-        ),
-        requires=(c.no_open_hold,),
-    ),
-    _t(
-        A.RECORD_WORKING_GROUP_MEETING,
-        {DO3},
-        {Status.WITH_WORKING_GROUP},
-        None,
-        (D,),
-        "Art. 6",
-        N_(
-            "De permanente werkgroep bekijkt of de klacht ontvankelijk en gegrond is en gaat oplossingen "
-            "na; een afschrift van haar verslag komt in de klachtenmap (Art. 6)."
-        ),
-        required=("meeting_on", "minutes"),
-        inputs=(c.meeting_held_by_step_day,),
-        record=_working_group_meeting,
-    ),
-    _t(
-        A.BRIEF_TEAM,
-        {DO3},
-        {Status.WITH_WORKING_GROUP},
-        Status.TEAM_BRIEFED,
-        (D,),
-        "Art. 6",
-        N_("De directeur brieft het klachtenteam over de standpunten van de permanente werkgroep (Art. 6)."),
-        requires=(c.working_group_recorded,),
-        inputs=(c.working_group_met_by_step_day,),
-    ),
-    _t(
-        A.FORWARD_TO_HANDLER,
-        {DO3},
-        {Status.TEAM_BRIEFED},
-        Status.WITH_HANDLER,
-        (D, T),
-        "Art. 6",
-        N_("Na de briefing vult de klachtenbehandelaar het deel ‘Behandeling klacht’ in (Art. 6)."),
-        optional=("handler_id",),
-        record=_assign_handler,
-    ),
-    _t(
-        A.COMPLETE_HANDLING,
-        {DO3},
-        {Status.WITH_HANDLER},
-        Status.HANDLED,
-        (H,),
-        "Art. 6",
-        N_(
-            "De klachtenbehandelaar vult het deel ‘Behandeling klacht’ in met de standpunten van de "
-            "permanente werkgroep (Art. 6)."
-        ),
-        requires=(c.no_open_hold, c.working_group_recorded, c.admissibility_decided, c.verdict_if_admissible),
-    ),
+    _t(A.FORWARD_TO_DIRECTOR, _DIRECTOR_FIRST, {Status.REGISTERED}, Status.WITH_DIRECTOR, (R,), "Art. 6",
+       N_("Klachten van niveau 3 en klachten over personeelsaangelegenheden van niveau 2 worden na "
+          "registratie door de klachtenontvanger doorgegeven aan de directeur (Art. 6)."),
+       record=_keep),
+    _t(A.SUBMIT_TO_WORKING_GROUP, {DO3}, {Status.WITH_DIRECTOR}, Status.WITH_WORKING_GROUP, (D,), "Art. 6",
+       N_("De directeur legt klachten van niveau 3 over de dagelijkse werking voor aan de permanente "
+          "werkgroep bestuurlijk en financieel management (Art. 6)."),
+       requires=(c.no_open_hold,)),
+    _t(A.RECORD_WORKING_GROUP_MEETING, {DO3}, {Status.WITH_WORKING_GROUP}, None, (D,), "Art. 6",
+       N_("De permanente werkgroep bekijkt of de klacht ontvankelijk en gegrond is en gaat oplossingen "
+          "na; een afschrift van haar verslag komt in de klachtenmap (Art. 6)."),
+       required=("meeting_on", "minutes"), inputs=(c.meeting_held_by_step_day,), record=_working_group_meeting),
+    _t(A.BRIEF_TEAM, {DO3}, {Status.WITH_WORKING_GROUP}, Status.TEAM_BRIEFED, (D,), "Art. 6",
+       N_("De directeur brieft het klachtenteam over de standpunten van de permanente werkgroep (Art. 6)."),
+       requires=(c.working_group_recorded,), inputs=(c.working_group_met_by_step_day,)),
+    _t(A.FORWARD_TO_HANDLER, {DO3}, {Status.TEAM_BRIEFED}, Status.WITH_HANDLER, (D, T), "Art. 6",
+       N_("Na de briefing vult de klachtenbehandelaar het deel ‘Behandeling klacht’ in (Art. 6)."),
+       optional=("handler_id",), record=_assign_handler),
+    _t(A.COMPLETE_HANDLING, {DO3}, {Status.WITH_HANDLER}, Status.HANDLED, (H,), "Art. 6",
+       N_("De klachtenbehandelaar vult het deel ‘Behandeling klacht’ in met de standpunten van de "
+          "permanente werkgroep (Art. 6)."),
+       requires=(c.no_open_hold, c.working_group_recorded, c.admissibility_decided, c.verdict_if_admissible)),
     # Art. 6: personnel level 2
-    _t(
-        A.COMPLETE_HANDLING,
-        {P2},
-        {Status.WITH_DIRECTOR},
-        Status.HANDLED,
-        (D,),
-        "Art. 6",
-        N_(
-            "Klachten over personeelsaangelegenheden van niveau 2 worden enkel door de directeur behandeld; "
-            "de maatregelen worden besproken met het personeelslid en het verslag komt in het "
-            "personeelsdossier (Art. 6)."
-        ),
-        requires=(
-            c.no_open_hold,
-            c.admissibility_decided,
-            c.verdict_if_admissible,
-            c.staff_conversation_if_admissible,
-            c.personnel_file_report_if_admissible,
-        ),
-    ),
+    _t(A.COMPLETE_HANDLING, {P2}, {Status.WITH_DIRECTOR}, Status.HANDLED, (D,), "Art. 6",
+       N_("Klachten over personeelsaangelegenheden van niveau 2 worden enkel door de directeur behandeld; "
+          "de maatregelen worden besproken met het personeelslid en het verslag komt in het "
+          "personeelsdossier (Art. 6)."),
+       requires=(c.no_open_hold, c.admissibility_decided, c.verdict_if_admissible,
+                 c.staff_conversation_if_admissible, c.personnel_file_report_if_admissible)),
     # Art. 6: personnel level 3
-    _t(
-        A.REFER_TO_BOARD,
-        {P3},
-        {Status.WITH_DIRECTOR},
-        Status.WITH_BOARD,
-        (D,),
-        "Art. 6",
-        N_(
-            "Klachten over personeelsleden waarbij er sprake is van tucht legt de directeur voor aan de "
-            "Raad van Bestuur, die één keer per maand vergadert (Art. 6)."
-        ),
-        required=("meeting_on",),
-        inputs=(c.meeting_not_before_step_day,),
-        requires=(c.no_open_hold,),
-        record=_board_meeting,
-    ),
-    _t(
-        A.SET_BOARD_MEETING,
-        {P3},
-        {Status.WITH_BOARD},
-        None,
-        (D,),
-        "Art. 6",
-        N_("De klacht wordt besproken op de vergadering van de Raad van Bestuur (Art. 6)."),
-        required=("meeting_on",),
-        inputs=(c.board_meeting_not_before_referral,),
-        record=_board_meeting,
-    ),
-    _t(
-        A.TELL_BOARD_DATE,
-        {P3},
-        {Status.WITH_BOARD},
-        None,
-        (R,),
-        "Art. 6",
-        N_(
-            "De klachtenontvanger brengt de klager op de hoogte van de datum van de Raad van Bestuur, met "
-            "de melding dat pas nadien een antwoord kan volgen (Art. 6)."
-        ),
-        requires=(c.board_meeting_set, c.complainant_not_yet_told),
-        record=_tell_board_date,
-    ),
-    _t(
-        A.RECORD_MINUTES_COPY_HANDED,
-        {P3},
-        {Status.WITH_BOARD},
-        None,
-        (D,),
-        "Art. 6",
-        N_("Het personeelslid krijgt een afschrift van het verslag van de Raad van Bestuur (Art. 6)."),
-        inputs=(c.board_met_by_step_day,),
-        record=_minutes_copy,
-    ),
-    _t(
-        A.COMPLETE_HANDLING,
-        {P3},
-        {Status.WITH_BOARD},
-        Status.HANDLED,
-        (D,),
-        "Art. 6",
-        N_(
-            "De Raad van Bestuur bekijkt of de klacht ontvankelijk en gegrond is; de beraadslaging wordt "
-            "toegelicht aan het personeelslid, dat een afschrift van het verslag krijgt; de afspraken "
-            "komen in het personeelsdossier (Art. 6)."
-        ),
-        requires=(
-            c.no_open_hold,
-            c.board_meeting_set,
-            c.complainant_told_board_date,
-            c.admissibility_decided,
-            c.verdict_if_admissible,
-            c.staff_conversation,
-            c.minutes_copy_handed,
-            c.personnel_file_report,
-        ),
-        inputs=(c.board_met_by_step_day,),
-    ),
+    _t(A.REFER_TO_BOARD, {P3}, {Status.WITH_DIRECTOR}, Status.WITH_BOARD, (D,), "Art. 6",
+       N_("Klachten over personeelsleden waarbij er sprake is van tucht legt de directeur voor aan de "
+          "Raad van Bestuur, die één keer per maand vergadert (Art. 6)."),
+       required=("meeting_on",), inputs=(c.meeting_not_before_step_day,), requires=(c.no_open_hold,),
+       record=_board_meeting),
+    _t(A.SET_BOARD_MEETING, {P3}, {Status.WITH_BOARD}, None, (D,), "Art. 6",
+       N_("De klacht wordt besproken op de vergadering van de Raad van Bestuur (Art. 6)."),
+       required=("meeting_on",), inputs=(c.board_meeting_not_before_referral,), record=_board_meeting),
+    _t(A.TELL_BOARD_DATE, {P3}, {Status.WITH_BOARD}, None, (R,), "Art. 6",
+       N_("De klachtenontvanger brengt de klager op de hoogte van de datum van de Raad van Bestuur, met "
+          "de melding dat pas nadien een antwoord kan volgen (Art. 6)."),
+       requires=(c.board_meeting_set, c.complainant_not_yet_told), record=_tell_board_date),
+    _t(A.RECORD_MINUTES_COPY_HANDED, {P3}, {Status.WITH_BOARD}, None, (D,), "Art. 6",
+       N_("Het personeelslid krijgt een afschrift van het verslag van de Raad van Bestuur (Art. 6)."),
+       inputs=(c.board_met_by_step_day,), record=_minutes_copy),
+    _t(A.COMPLETE_HANDLING, {P3}, {Status.WITH_BOARD}, Status.HANDLED, (D,), "Art. 6",
+       N_("De Raad van Bestuur bekijkt of de klacht ontvankelijk en gegrond is; de beraadslaging wordt "
+          "toegelicht aan het personeelslid, dat een afschrift van het verslag krijgt; de afspraken "
+          "komen in het personeelsdossier (Art. 6)."),
+       requires=(c.no_open_hold, c.board_meeting_set, c.complainant_told_board_date, c.admissibility_decided,
+                 c.verdict_if_admissible, c.staff_conversation, c.minutes_copy_handed, c.personnel_file_report),
+       inputs=(c.board_met_by_step_day,)),
     # Art. 7: closure of complaints
-    _t(
-        A.CLOSE,
-        {DO2, DO3},
-        {Status.HANDLED},
-        Status.CLOSED,
-        (R,),
-        "Art. 7",
-        N_(
-            "Na het onderzoek en de behandeling brengt de klachtenontvanger de klager op de hoogte van de "
-            "uitkomst en van de maatregelen (Art. 7)."
-        ),
-        optional=("informed_on", "communication"),
-        requires=(c.acknowledged,),
-        inputs=(c.complainant_informed,),
-        record=_close,
-    ),
+    _t(A.CLOSE, {DO2, DO3}, {Status.HANDLED}, Status.CLOSED, (R,), "Art. 7",
+       N_("Na het onderzoek en de behandeling brengt de klachtenontvanger de klager op de hoogte van de "
+          "uitkomst en van de maatregelen (Art. 7)."),
+       optional=("informed_on", "communication"), requires=(c.acknowledged,), inputs=(c.complainant_informed,),
+       record=_close),
     # The director closes a personnel case: the closure part of the confidential track is theirs
     # alone (Art. 6), and Art. 7 does not name the receiver for this message.
-    _t(
-        A.CLOSE,
-        {P2, P3},
-        {Status.HANDLED},
-        Status.CLOSED,
-        (D,),
-        "Art. 7",
-        N_(
-            "Bij personeelsaangelegenheden hoort de klager enkel dat de klacht behandeld en besproken werd "
-            "met het personeelslid en de leidinggevenden; meer kan om privacyredenen niet (Art. 7)."
-        ),
-        optional=("informed_on", "communication"),
-        requires=(c.acknowledged,),
-        inputs=(c.complainant_informed,),
-        record=_close,
-    ),
+    _t(A.CLOSE, {P2, P3}, {Status.HANDLED}, Status.CLOSED, (D,), "Art. 7",
+       N_("Bij personeelsaangelegenheden hoort de klager enkel dat de klacht behandeld en besproken werd "
+          "met het personeelslid en de leidinggevenden; meer kan om privacyredenen niet (Art. 7)."),
+       optional=("informed_on", "communication"), requires=(c.acknowledged,), inputs=(c.complainant_informed,),
+       record=_close),
 )
 
 # Art. 3 and 6: who judges admissibility and merit, where. Daily operations level 3: the working
@@ -635,78 +336,33 @@ _ASKERS: tuple[tuple[RouteKey, Status, Role], ...] = _JUDGES + (
 def _judging_rows() -> tuple[Transition, ...]:
     rows: list[Transition] = []
     for route, status, role in _JUDGES:
-        rows.append(
-            _t(
-                A.ASSESS_ADMISSIBILITY,
-                {route},
-                {status},
-                None,
-                (role,),
-                "Art. 3 en 6",
-                N_(
-                    "Wie de klacht behandelt, bekijkt of ze ontvankelijk is; niet ontvankelijk op één of meer "
-                    "gronden van Art. 3, elk gemotiveerd (Art. 3 en 6)."
-                ),
-                required=("decision",),
-                requires=(c.no_open_hold,),
-                inputs=(c.valid_decision,),
-                record=_assess,
-            )
-        )
-        rows.append(
-            _t(
-                A.RECORD_VERDICT,
-                {route},
-                {status},
-                None,
-                (role,),
-                "Art. 6",
-                N_(
-                    "De klacht is gegrond wanneer de klager gelijk heeft, ongegrond wanneer hij ongelijk heeft, en "
-                    "onuitgesproken wanneer dat niet bepaald kan worden (Art. 6)."
-                ),
-                required=("verdict", "motivation"),
-                optional=("measures", "discussed_with_team") if route == DO2 else ("measures",),
-                requires=(c.admissible,),
-                inputs=(c.verdict_chosen,),
-                record=_verdict,
-            )
-        )
+        rows.append(_t(
+            A.ASSESS_ADMISSIBILITY, {route}, {status}, None, (role,), "Art. 3 en 6",
+            N_("Wie de klacht behandelt, bekijkt of ze ontvankelijk is; niet ontvankelijk op één of meer "
+               "gronden van Art. 3, elk gemotiveerd (Art. 3 en 6)."),
+            required=("decision",), requires=(c.no_open_hold,), inputs=(c.valid_decision,), record=_assess,
+        ))
+        rows.append(_t(
+            A.RECORD_VERDICT, {route}, {status}, None, (role,), "Art. 6",
+            N_("De klacht is gegrond wanneer de klager gelijk heeft, ongegrond wanneer hij ongelijk heeft, en "
+               "onuitgesproken wanneer dat niet bepaald kan worden (Art. 6)."),
+            required=("verdict", "motivation"),
+            optional=("measures", "discussed_with_team") if route == DO2 else ("measures",),
+            requires=(c.admissible,), inputs=(c.verdict_chosen,), record=_verdict,
+        ))
     for route, status, role in _ASKERS:
-        rows.append(
-            _t(
-                A.REQUEST_PROOF_OF_INTEREST,
-                {route},
-                {status},
-                None,
-                (role,),
-                "Art. 3",
-                N_(
-                    "Bij gegronde twijfel vraagt KINA de klager zijn of haar belang aan te tonen; tot het antwoord "
-                    "er is, wacht het dossier (Art. 3)."
-                ),
-                required=("note",),
-                requires=(c.admissibility_undecided, c.no_interest_hold_open),
-                record=_ask_interest,
-            )
-        )
-        rows.append(
-            _t(
-                A.END_WAIT_FOR_INTEREST,
-                {route},
-                {status},
-                None,
-                (role, R),
-                "Art. 3",
-                N_(
-                    "Het antwoord van de klager over zijn of haar belang is er, of de gevraagde termijn is "
-                    "verstreken (Art. 3)."
-                ),
-                optional=("note",),
-                requires=(c.interest_hold_open,),
-                record=_interest_answered,
-            )
-        )
+        rows.append(_t(
+            A.REQUEST_PROOF_OF_INTEREST, {route}, {status}, None, (role,), "Art. 3",
+            N_("Bij gegronde twijfel vraagt KINA de klager zijn of haar belang aan te tonen; tot het antwoord "
+               "er is, wacht het dossier (Art. 3)."),
+            required=("note",), requires=(c.admissibility_undecided, c.no_interest_hold_open), record=_ask_interest,
+        ))
+        rows.append(_t(
+            A.END_WAIT_FOR_INTEREST, {route}, {status}, None, (role, R), "Art. 3",
+            N_("Het antwoord van de klager over zijn of haar belang is er, of de gevraagde termijn is "
+               "verstreken (Art. 3)."),
+            optional=("note",), requires=(c.interest_hold_open,), record=_interest_answered,
+        ))
     return tuple(rows)
 
 
@@ -714,37 +370,17 @@ _PERSONNEL_FOLLOW_UP: tuple[Transition, ...] = tuple(
     row
     for route, status, extra in ((P2, Status.WITH_DIRECTOR, ()), (P3, Status.WITH_BOARD, (c.board_met_by_step_day,)))
     for row in (
-        _t(
-            A.RECORD_STAFF_CONVERSATION,
-            {route},
-            {status},
-            None,
-            (D,),
-            "Art. 6",
-            N_(
-                "De oplossingen en maatregelen (bij niveau 3: de beraadslaging van de Raad van Bestuur) "
-                "worden besproken met het betrokken personeelslid (Art. 6)."
-            ),
-            inputs=extra,
-            record=_staff_conversation,
-        ),
-        _t(
-            A.RECORD_PERSONNEL_FILE_REPORT,
-            {route},
-            {status},
-            None,
-            (D,),
-            "Art. 6",
-            N_(
-                "Alle afspraken worden schriftelijk weergegeven in een verslag van het gesprek, dat aan het "
-                "personeelsdossier wordt toegevoegd; het registratiesysteem vermeldt het (Art. 6)."
-            ),
-            requires=(c.staff_conversation,),
-            inputs=(c.report_after_conversation,),
-            record=_personnel_file_report,
-        ),
+        _t(A.RECORD_STAFF_CONVERSATION, {route}, {status}, None, (D,), "Art. 6",
+           N_("De oplossingen en maatregelen (bij niveau 3: de beraadslaging van de Raad van Bestuur) "
+              "worden besproken met het betrokken personeelslid (Art. 6)."),
+           inputs=extra, record=_staff_conversation),
+        _t(A.RECORD_PERSONNEL_FILE_REPORT, {route}, {status}, None, (D,), "Art. 6",
+           N_("Alle afspraken worden schriftelijk weergegeven in een verslag van het gesprek, dat aan het "
+              "personeelsdossier wordt toegevoegd; het registratiesysteem vermeldt het (Art. 6)."),
+           requires=(c.staff_conversation,), inputs=(c.report_after_conversation,), record=_personnel_file_report),
     )
 )
+# fmt: on
 
 TRANSITIONS = TRANSITIONS + _judging_rows() + _PERSONNEL_FOLLOW_UP
 

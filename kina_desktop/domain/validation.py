@@ -10,7 +10,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from kina_desktop.domain.complaint import Closure, ComplaintDraft, Description, Handling
+from kina_desktop.domain.complaint import COMPLAINANT_FIELDS, Closure, ComplaintDraft, Description, Handling
 from kina_desktop.domain.enums import Kind, Level
 from kina_desktop.domain.procedure import enters_procedure
 from kina_desktop.i18n import _
@@ -118,20 +118,7 @@ def validate_description(desc: Description, kind: Kind, level: Level, today: dt.
     if desc.complainant_language not in ("nl", "fr", "en", "de"):
         problems.append(Problem("complainant_language", _("Onbekende taal.")))
     problems += _text_problems(
-        desc,
-        [
-            "complainant_name",
-            "complainant_street",
-            "complainant_postal_code",
-            "complainant_city",
-            "complainant_email",
-            "complainant_phone",
-            "organisation",
-            "subject",
-            "text",
-            "request",
-            "staff_member",
-        ],
+        desc, [*COMPLAINANT_FIELDS, "organisation", "subject", "text", "request", "staff_member"]
     )
     return problems
 

@@ -14,13 +14,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from kina_desktop.domain.annual_report import AnnualReportData
 from kina_desktop.i18n import _
-from kina_desktop.reports.annual_tables import (
-    build_tables,
-    line_cells,
-    line_header,
-    project_cells,
-    project_header,
-)
+from kina_desktop.reports.annual_tables import build_tables, line_cells, line_header, project_cells, project_header
 
 BOLD = Font(bold=True)
 TITLE = Font(bold=True, size=13)

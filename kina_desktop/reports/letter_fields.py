@@ -164,7 +164,7 @@ FIELDS_BY_NAME: dict[str, LetterField] = {f.name: f for f in FIELDS}
 NOT_IN_KIND_REASON: dict[LetterKind, str] = {
     K.OUTCOME_PERSONNEL: N_(
         "bij personeelsaangelegenheden hoort de klager alleen dat de klacht behandeld werd, om privacyredenen (Art. 7)"
-    ),
+    )
 }
 
 

@@ -22,12 +22,7 @@ from pathlib import Path
 from kina_desktop.domain.letters import LetterKind
 from kina_desktop.i18n import _
 from kina_desktop.reports.letter_errors import MissingLetterData, TemplateProblems
-from kina_desktop.reports.letter_fields import (
-    FIELDS_BY_NAME,
-    NOT_IN_KIND_REASON,
-    fields_for,
-    required_fields,
-)
+from kina_desktop.reports.letter_fields import FIELDS_BY_NAME, NOT_IN_KIND_REASON, fields_for, required_fields
 from kina_desktop.reports.letter_wording import DEFAULT_LANGUAGE
 from kina_desktop.reports.resource_paths import resource, resources_dir
 

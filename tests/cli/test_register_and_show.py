@@ -94,12 +94,7 @@ def test_the_form_accepts_dutch_labels_and_fills_in_defaults(cli, database, tmp_
             "text": "Wanneer is het loket open?",
         },
     }
-    number = cli(
-        "--database",
-        database.url,
-        "register",
-        str(write_form(tmp_path, form)),
-    ).out.strip()
+    number = cli("--database", database.url, "register", str(write_form(tmp_path, form))).out.strip()
     shown = json.loads(cli("--database", database.url, "show", number, "--json").out)
     assert (shown["kind"], shown["category"], shown["level"]) == ("information_request", "daily_operations", "1")
     assert shown["received_on"] == "2026-11-24"  # today, when the form does not say

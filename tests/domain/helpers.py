@@ -8,15 +8,7 @@ from typing import Any
 from kina_desktop.domain.actions import ActionKind, StepData
 from kina_desktop.domain.admissibility import AdmissibilityDecision, GroundFinding
 from kina_desktop.domain.case_state import CaseState
-from kina_desktop.domain.enums import (
-    Category,
-    Channel,
-    InadmissibilityGround,
-    Kind,
-    Level,
-    Role,
-    Verdict,
-)
+from kina_desktop.domain.enums import Category, Channel, InadmissibilityGround, Kind, Level, Role, Verdict
 from kina_desktop.domain.registration import registered_state
 from kina_desktop.domain.workflow import apply
 

@@ -126,10 +126,7 @@ def test_a_person_confirms_or_rejects_each_proposal():
     assert grounds(proposals) == [G.ANONYMOUS, G.OLDER_THAN_SIX_MONTHS]
     with pytest.raises(RuleViolation, match="Bevestig of verwerp"):
         decide(proposals, [ProposalReview(G.ANONYMOUS, True)])
-    decision = decide(
-        proposals,
-        [ProposalReview(G.ANONYMOUS, False), ProposalReview(G.OLDER_THAN_SIX_MONTHS, True)],
-    )
+    decision = decide(proposals, [ProposalReview(G.ANONYMOUS, False), ProposalReview(G.OLDER_THAN_SIX_MONTHS, True)])
     assert decision.admissibility == Admissibility.INADMISSIBLE
     assert decision.grounds == (G.OLDER_THAN_SIX_MONTHS,)
     # no own motivation: the program's explanation is the motivation the person confirmed

@@ -9,15 +9,7 @@ import pytest
 from kina_desktop.domain.admissibility import GroundFinding
 from kina_desktop.domain.case_state import state_from_record
 from kina_desktop.domain.complaint import CaseHeader, CaseRecord, Closure, Handling
-from kina_desktop.domain.enums import (
-    Admissibility,
-    Category,
-    Channel,
-    InadmissibilityGround,
-    Kind,
-    Level,
-    Status,
-)
+from kina_desktop.domain.enums import Admissibility, Category, Channel, InadmissibilityGround, Kind, Level, Status
 from kina_desktop.domain.holds import Hold, HoldReason
 from kina_desktop.domain.workflow import closure_editors, handling_editors, may_edit_handling
 from tests.factories import description

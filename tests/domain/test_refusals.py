@@ -11,16 +11,7 @@ import pytest
 from kina_desktop.domain.actions import ActionKind, StepData
 from kina_desktop.domain.admissibility import AdmissibilityDecision, GroundFinding
 from kina_desktop.domain.case_state import CaseState
-from kina_desktop.domain.enums import (
-    Category,
-    Channel,
-    InadmissibilityGround,
-    Kind,
-    Level,
-    Role,
-    Status,
-    Verdict,
-)
+from kina_desktop.domain.enums import Category, Channel, InadmissibilityGround, Kind, Level, Role, Status, Verdict
 from kina_desktop.domain.errors import RuleViolation
 from kina_desktop.domain.routes import ROUTES, RouteKey, steps_of
 from kina_desktop.domain.transitions import TRANSITIONS, transitions_from

@@ -8,21 +8,7 @@ from kina_desktop.domain.registration import needs_complaint_folder
 from kina_desktop.domain.routes import RouteKey, route_of
 from kina_desktop.domain.workflow import allowed_actions
 
-from .helpers import (
-    ADMISSIBLE,
-    PERSONNEL,
-    A,
-    D,
-    H,
-    R,
-    T,
-    acknowledged,
-    close,
-    day,
-    founded,
-    new_case,
-    step,
-)
+from .helpers import ADMISSIBLE, PERSONNEL, A, D, H, R, T, acknowledged, close, day, founded, new_case, step
 
 
 def statuses(state) -> list[Status]:
@@ -146,13 +132,7 @@ def test_personnel_level3_goes_to_the_board_and_the_complainant_is_told_its_date
     s = step(s, A.RECORD_PERSONNEL_FILE_REPORT, D, day(19))
     s = step(s, A.COMPLETE_HANDLING, D, day(19))
     s = close(s, D, day(20))
-    assert statuses(s) == [
-        Status.REGISTERED,
-        Status.WITH_DIRECTOR,
-        Status.WITH_BOARD,
-        Status.HANDLED,
-        Status.CLOSED,
-    ]
+    assert statuses(s) == [Status.REGISTERED, Status.WITH_DIRECTOR, Status.WITH_BOARD, Status.HANDLED, Status.CLOSED]
     assert s.handling.minutes_copy_handed_on == day(18)
 
 

@@ -18,9 +18,9 @@ from sqlalchemy import text
 
 from kina_desktop.app import signer
 from kina_desktop.db.engine import Database
+from kina_desktop.domain.accounts import NewAccount
 from kina_desktop.domain.enums import Role
 from kina_desktop.gui.admin.account_form import AccountForm
-from kina_desktop.gui.common.ports import AccountDraft
 from kina_desktop.services.accounts.account_service import AccountService, NewAccount, create_first_account
 from kina_desktop.services.accounts.auth import SignedIn
 from tests.conftest import NOW
@@ -90,7 +90,7 @@ def people_on(database: Database, request: pytest.FixtureRequest) -> People:
     return people.create()
 
 
-def fill(form: AccountForm, draft: AccountDraft, repeated: str | None = None) -> None:
+def fill(form: AccountForm, draft: NewAccount, repeated: str | None = None) -> None:
     """Type ``draft`` into an account form (the password twice, or ``repeated`` the second time)."""
     ui = form.ui
     ui.username.setText(draft.username)

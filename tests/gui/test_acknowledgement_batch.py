@@ -61,12 +61,7 @@ class PrintedPdfs:
 
 
 def test_the_batch_prints_the_postal_acknowledgements_in_tracking_number_order(  # type: ignore[no-untyped-def]
-    qtbot,
-    receiver: Services,
-    qsettings: QSettings,
-    tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
-    answer_message_box,
+    qtbot, receiver: Services, qsettings: QSettings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, answer_message_box
 ) -> None:
     three_complaints(receiver)
     labels: list[str] = []
@@ -102,12 +97,7 @@ def test_the_batch_prints_the_postal_acknowledgements_in_tracking_number_order( 
 
 
 def test_cancelling_the_batch_records_nothing(  # type: ignore[no-untyped-def]
-    qtbot,
-    receiver: Services,
-    qsettings: QSettings,
-    tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
-    answer_message_box,
+    qtbot, receiver: Services, qsettings: QSettings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, answer_message_box
 ) -> None:
     three_complaints(receiver)
 
@@ -129,12 +119,7 @@ def test_cancelling_the_batch_records_nothing(  # type: ignore[no-untyped-def]
 
 
 def test_the_batch_saved_as_one_pdf_on_the_thread_pool(  # type: ignore[no-untyped-def]
-    qtbot,
-    receiver: Services,
-    qsettings: QSettings,
-    tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
-    answer_message_box,
+    qtbot, receiver: Services, qsettings: QSettings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, answer_message_box
 ) -> None:
     three_complaints(receiver)
     window = window_with(qtbot, receiver, qsettings, ThreadRunner())

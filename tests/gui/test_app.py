@@ -11,7 +11,7 @@ from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtWidgets import QMessageBox
 
 from kina_desktop import app
-from kina_desktop.gui.common.ports import AccountDraft
+from kina_desktop.domain.accounts import NewAccount
 from kina_desktop.gui.shell.main_window import MainWindow
 from tests.gui.people import DialogScript, fill
 
@@ -41,7 +41,7 @@ def test_the_window_opens_on_a_new_sqlite_file_after_the_first_account(
     qtbot, tmp_path: Path, request: pytest.FixtureRequest
 ) -> None:  # type: ignore[no-untyped-def]
     settings = QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat)
-    first = AccountDraft("dirk", "Dirk Directeur", "een lang wachtwoord", function="Directeur")
+    first = NewAccount("dirk", "Dirk Directeur", "een lang wachtwoord", function="Directeur")
     script = DialogScript(lambda dialog: (fill(dialog.form, first), dialog.create_account()))
     opened = app.open_main_window(f"sqlite+pysqlite:///{tmp_path / 'kina.db'}", settings, run=script)
     assert opened is not None

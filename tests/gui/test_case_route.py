@@ -14,15 +14,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from kina_desktop.db.engine import Database
 from kina_desktop.domain.actions import ActionKind, StepData
-from kina_desktop.domain.enums import (
-    Admissibility,
-    Category,
-    InadmissibilityGround,
-    Level,
-    Role,
-    Status,
-    Verdict,
-)
+from kina_desktop.domain.enums import Admissibility, Category, InadmissibilityGround, Level, Role, Status, Verdict
 from kina_desktop.gui.case.step_dialog import StepDialog
 from kina_desktop.gui.shell.main_window import MainWindow
 from kina_desktop.services.bundle import Services

@@ -10,7 +10,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QDialog, QLabel, QMessageBox
 
 from kina_desktop import app
-from kina_desktop.gui.common.ports import AccountDraft
+from kina_desktop.domain.accounts import NewAccount
 from kina_desktop.gui.start.database_dialog import SETTINGS_KEY, DatabaseDialog, saved_database_url
 from kina_desktop.gui.start.login_dialog import LoginDialog
 from kina_desktop.services.accounts.auth import postgres_url_for
@@ -106,11 +106,11 @@ def test_an_unreachable_server_offers_to_change_the_database_and_starts_on_the_n
         dialog.embedded.setChecked(True)
         dialog._on_save()
 
-    first = AccountDraft("dirk", "Dirk Directeur", PASSWORD, function="Directeur")
+    first = NewAccount("dirk", "Dirk Directeur", PASSWORD, function="Directeur")
     script = DialogScript(choose_embedded, lambda dialog: (fill(dialog.form, first), dialog.create_account()))
     opened = app.open_main_window(None, qsettings, run=script)
     assert [(text.count("niet bereikbaar"), buttons) for text, buttons in box.shown] == [
-        (1, ["Database wijzigen…", "Sluiten"]),
+        (1, ["Database wijzigen…", "Sluiten"])
     ]
     assert opened is not None
     window, database = opened

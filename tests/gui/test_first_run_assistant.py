@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QLabel, QWizard
 from kina_desktop import app
 from kina_desktop.db.engine import Database
 from kina_desktop.demo.fill import is_demo_database
-from kina_desktop.gui.common.ports import AccountDraft
+from kina_desktop.domain.accounts import NewAccount
 from kina_desktop.gui.start.database_dialog import SETTINGS_KEY, saved_database_url
 from kina_desktop.gui.start.first_run_pages import ACCOUNT_PAGE, DEMO_PAGE, LETTERHEAD_PAGE, SERVER_LOGINS_PAGE
 from kina_desktop.gui.start.first_run_wizard import FirstRunWizard
@@ -23,7 +23,7 @@ from tests.conftest import make_database
 from tests.gui.first_start import opened_window
 from tests.gui.people import PASSWORD, DialogScript, fill, people_on
 
-FIRST = AccountDraft("dirk", "Dirk Directeur", PASSWORD, function="Directeur")
+FIRST = NewAccount("dirk", "Dirk Directeur", PASSWORD, function="Directeur")
 Button = QWizard.WizardButton
 
 

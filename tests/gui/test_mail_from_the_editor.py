@@ -16,12 +16,7 @@ from tests.services.test_mail import smtp_server  # noqa: F401 - the fixture
 
 
 def test_the_letter_is_mailed_from_the_editor(
-    qtbot,
-    people: People,
-    qsettings: QSettings,
-    smtp_server,
-    database: Database,
-    director,
+    qtbot, people: People, qsettings: QSettings, smtp_server, database: Database, director
 ):
     controller, inbox = smtp_server
     window, services = window_of(qtbot, people, people.receiver, qsettings)

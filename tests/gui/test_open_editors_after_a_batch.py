@@ -22,12 +22,7 @@ Buttons = QMessageBox.StandardButton
 
 
 def test_open_editors_follow_the_batch_of_acknowledgements_and_unsaved_text_stays(  # type: ignore[no-untyped-def]
-    qtbot,
-    receiver: Services,
-    qsettings: QSettings,
-    tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
-    answer_message_box,
+    qtbot, receiver: Services, qsettings: QSettings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, answer_message_box
 ) -> None:
     three_complaints(receiver)  # 2026-0001 and 2026-0003 by post, 2026-0002 by e-mail
     window = window_with(qtbot, receiver, qsettings, SynchronousRunner())

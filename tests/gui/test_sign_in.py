@@ -10,9 +10,9 @@ from PySide6.QtCore import QSettings, Qt
 
 from kina_desktop import app
 from kina_desktop.db.engine import Database
+from kina_desktop.domain.accounts import NewAccount
 from kina_desktop.domain.enums import Role
 from kina_desktop.gui.admin.account_dialogs import FirstRunDialog
-from kina_desktop.gui.common.ports import AccountDraft
 from kina_desktop.gui.start.login_dialog import LoginDialog
 from kina_desktop.services.accounts.account_service import AccountService, has_accounts
 from kina_desktop.services.accounts.auth import postgres_url_for
@@ -58,7 +58,7 @@ def test_the_first_run_dialog_shows_each_problem_next_to_its_field_and_creates_n
     sqlite_database: Database,  # type: ignore[no-untyped-def]
 ) -> None:
     dialog = first_run_dialog(qtbot, sqlite_database)
-    fill(dialog.form, AccountDraft("Dirk Directeur", "", "kort", email="dirk@"), repeated="anders")
+    fill(dialog.form, NewAccount("Dirk Directeur", "", "kort", email="dirk@"), repeated="anders")
     qtbot.mouseClick(dialog.create_button, Qt.MouseButton.LeftButton)
     messages = dialog.form.errors.messages()
     assert messages["username"].startswith("Alleen kleine letters, cijfers, punten en _")
@@ -68,7 +68,7 @@ def test_the_first_run_dialog_shows_each_problem_next_to_its_field_and_creates_n
     assert dialog.form.errors.label("password").isVisibleTo(dialog)
     assert dialog.created is None and not has_accounts(sqlite_database)
 
-    fill(dialog.form, AccountDraft("dirk", "Dirk Directeur", PASSWORD), repeated=PASSWORD + "x")
+    fill(dialog.form, NewAccount("dirk", "Dirk Directeur", PASSWORD), repeated=PASSWORD + "x")
     qtbot.mouseClick(dialog.create_button, Qt.MouseButton.LeftButton)
     assert dialog.form.errors.messages() == {"repeated_password": "De twee wachtwoorden zijn niet gelijk."}
     assert dialog.form.ui.repeated_password.text() == PASSWORD + "x"  # nothing typed is lost
@@ -79,7 +79,7 @@ def test_the_first_run_dialog_makes_the_director_and_administrator_and_signs_in_
     sqlite_database: Database,
     settings: QSettings,  # type: ignore[no-untyped-def]
 ) -> None:
-    first = AccountDraft(
+    first = NewAccount(
         "dirk", "Dirk Directeur", PASSWORD, function="Directeur", phone="03 123 45 67", email="dirk@kina.be"
     )
     script = DialogScript(lambda dialog: (fill(dialog.form, first), dialog.create_account()))
@@ -105,7 +105,7 @@ def test_the_first_run_on_postgresql_with_the_owners_url_makes_a_login_and_signs
 ) -> None:
     database = make_database("postgresql", request, tmp_path)
     request.addfinalizer(lambda: drop_logins(database))
-    first = AccountDraft(unique("dirk"), "Dirk Directeur", PASSWORD)
+    first = NewAccount(unique("dirk"), "Dirk Directeur", PASSWORD)
     script = DialogScript(lambda dialog: (fill(dialog.form, first), dialog.create_account()))
     opened = app.open_main_window(database.url, settings, run=script)
     assert opened is not None

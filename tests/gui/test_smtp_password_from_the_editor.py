@@ -19,13 +19,7 @@ from tests.factories import draft
 from tests.gui.people import People, people_on
 from tests.gui.test_letters_in_the_editor import editor_of, window_of
 from tests.imap.keyring_file import FileKeyring
-from tests.services.test_mail_server_settings import (  # noqa: F401 - the fixtures
-    ACCOUNT,
-    PASSWORD,
-    server_settings,
-    smtp_with_login,
-    test_keyring,
-)
+from tests.services.test_mail_server_settings import ACCOUNT, PASSWORD, server_settings, smtp_with_login, test_keyring  # noqa: F401 - the fixtures
 
 pytestmark = pytest.mark.filterwarnings("ignore:Requiring AUTH while not requiring TLS:UserWarning")
 

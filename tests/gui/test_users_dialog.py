@@ -8,10 +8,10 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QMessageBox
 
 from kina_desktop import app
+from kina_desktop.domain.accounts import NewAccount
 from kina_desktop.domain.enums import Role
 from kina_desktop.gui.admin.account_table_model import COL_ACTIVE, COL_ROLES
 from kina_desktop.gui.admin.users_dialog import UsersDialog
-from kina_desktop.gui.common.ports import AccountDraft
 from kina_desktop.gui.shell.main_window import MainWindow
 from kina_desktop.services.errors import ServiceError
 from tests.gui.conftest import close_discarding_changes
@@ -66,7 +66,7 @@ def test_the_administrator_adds_a_colleague_who_can_then_sign_in(qtbot, users: U
         "Directeur",
         "Beheerder",
     ]
-    tine = AccountDraft(unique("tine"), "Tine Team", PASSWORD, function="Maatschappelijk werker", email="tine@kina.be")
+    tine = NewAccount(unique("tine"), "Tine Team", PASSWORD, function="Maatschappelijk werker", email="tine@kina.be")
     fill(dialog.form, tine)  # no role chosen yet
     qtbot.mouseClick(dialog.create_button, Qt.MouseButton.LeftButton)
     assert dialog.form.errors.messages() == {"roles": "Kies minstens één rol."}
@@ -91,7 +91,7 @@ def test_a_user_name_that_exists_is_refused_in_dutch_and_the_typing_stays(
     qtbot, users: UsersDialog, people: People
 ) -> None:  # type: ignore[no-untyped-def]
     dialog = users.new_user()
-    fill(dialog.form, AccountDraft(people.receiver, "Nog een Rita", PASSWORD, frozenset({Role.RECEIVER})))
+    fill(dialog.form, NewAccount(people.receiver, "Nog een Rita", PASSWORD, frozenset({Role.RECEIVER})))
     qtbot.mouseClick(dialog.create_button, Qt.MouseButton.LeftButton)
     assert dialog.isVisible() and dialog.created is None
     assert dialog.message.isVisibleTo(dialog)

@@ -152,12 +152,7 @@ def test_without_a_password_on_this_pc_the_list_asks_for_it_once(
 
 
 def test_a_wrong_password_is_shown_in_dutch_in_the_list(
-    qtbot,
-    services: Services,
-    dovecot: DovecotServer,
-    imap_account: Account,
-    trust_test_ca: None,
-    tmp_path,
+    qtbot, services: Services, dovecot: DovecotServer, imap_account: Account, trust_test_ca: None, tmp_path
 ) -> None:
     services.mailbox.save_settings(settings_for(dovecot, imap_account), "fout-wachtwoord")
     window = window_for(qtbot, services, tmp_path)

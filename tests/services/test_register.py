@@ -15,13 +15,7 @@ from kina_desktop.domain.views import CaseQuery, ReadyView, SortKey
 from kina_desktop.domain.visibility import Viewer
 from kina_desktop.services.bundle import Services
 from kina_desktop.services.context import ServiceContext
-from kina_desktop.services.errors import (
-    CaseNotFound,
-    ConcurrentEdit,
-    PermissionDenied,
-    RuleViolation,
-    ValidationFailed,
-)
+from kina_desktop.services.errors import CaseNotFound, ConcurrentEdit, PermissionDenied, RuleViolation, ValidationFailed
 from tests.conftest import NOW
 from tests.factories import description, draft
 

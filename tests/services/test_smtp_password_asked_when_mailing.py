@@ -13,13 +13,7 @@ from kina_desktop.services.context import ServiceContext
 from kina_desktop.services.letters.letter_mail import KEYRING_SERVICE, MailProblem
 from tests.factories import draft
 from tests.imap.keyring_file import FileKeyring
-from tests.services.test_mail_server_settings import (  # noqa: F401 - the fixtures
-    ACCOUNT,
-    PASSWORD,
-    server_settings,
-    smtp_with_login,
-    test_keyring,
-)
+from tests.services.test_mail_server_settings import ACCOUNT, PASSWORD, server_settings, smtp_with_login, test_keyring  # noqa: F401 - the fixtures
 
 pytestmark = pytest.mark.filterwarnings("ignore:Requiring AUTH while not requiring TLS:UserWarning")
 
@@ -30,9 +24,7 @@ def no_password_in_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_the_password_typed_sends_the_letter_and_is_kept_only_when_remembered(
-    ctx: ServiceContext,
-    test_keyring: FileKeyring,
-    smtp_with_login,
+    ctx: ServiceContext, test_keyring: FileKeyring, smtp_with_login
 ) -> None:
     controller, inbox, logins = smtp_with_login
     services = Services.for_context(ctx)
@@ -55,9 +47,7 @@ def test_the_password_typed_sends_the_letter_and_is_kept_only_when_remembered(
 
 
 def test_a_wrong_password_typed_makes_no_letter_and_sends_nothing(
-    ctx: ServiceContext,
-    test_keyring: FileKeyring,
-    smtp_with_login,
+    ctx: ServiceContext, test_keyring: FileKeyring, smtp_with_login
 ) -> None:
     controller, inbox, _logins = smtp_with_login
     services = Services.for_context(ctx)
@@ -73,10 +63,7 @@ def test_a_wrong_password_typed_makes_no_letter_and_sends_nothing(
 
 
 def test_no_password_is_asked_without_an_account_or_with_one_from_the_environment(
-    ctx: ServiceContext,
-    test_keyring: FileKeyring,
-    smtp_with_login,
-    monkeypatch: pytest.MonkeyPatch,
+    ctx: ServiceContext, test_keyring: FileKeyring, smtp_with_login, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     controller, _inbox, _logins = smtp_with_login
     services = Services.for_context(ctx)

@@ -11,9 +11,7 @@ from kina_desktop.services.setup.schema import upgrade_schema
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
     db = subparsers.add_parser(
-        "db",
-        help=_("beheer van de database"),
-        description=_("Beheer van de database van KINA Klachten."),
+        "db", help=_("beheer van de database"), description=_("Beheer van de database van KINA Klachten.")
     )
     actions = db.add_subparsers(title=_("opdrachten"), metavar=_("OPDRACHT"), dest="db_command", required=True)
     upgrade = actions.add_parser(

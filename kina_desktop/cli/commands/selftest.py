@@ -25,9 +25,7 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         epilog=_("Voorbeeld:\n  kina-desktop selftest --keep C:\\Temp\\zelftest"),
     )
     parser.add_argument(
-        "--keep",
-        metavar=_("MAP"),
-        help=_("bewaar de proefbrief en het proefjaarverslag in deze (bestaande) map"),
+        "--keep", metavar=_("MAP"), help=_("bewaar de proefbrief en het proefjaarverslag in deze (bestaande) map")
     )
     parser.set_defaults(handler=run)
 

@@ -18,10 +18,7 @@ with database.engine.connect() as connection:
         raw.execute("PRAGMA foreign_keys = OFF")
     try:
         context.configure(
-            connection=connection,
-            target_metadata=Base.metadata,
-            render_as_batch=database.is_sqlite,
-            compare_type=True,
+            connection=connection, target_metadata=Base.metadata, render_as_batch=database.is_sqlite, compare_type=True
         )
         with context.begin_transaction():
             context.run_migrations()

@@ -11,9 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from kina_desktop.domain.accounts import account_problems
+from kina_desktop.domain.accounts import NewAccount, account_problems
 from kina_desktop.domain.validation import Problem
-from kina_desktop.gui.common.ports import AccountDraft
 from kina_desktop.i18n import _
 
 
@@ -26,7 +25,7 @@ class AccountRules:
 
 
 def check_account(
-    draft: AccountDraft, repeated_password: str, rules: AccountRules | None = None, *, needs_roles: bool
+    draft: NewAccount, repeated_password: str, rules: AccountRules | None = None, *, needs_roles: bool
 ) -> list[Problem]:
     """What is wrong with ``draft``, per field (empty: it may be sent). The rules are the
     domain's (domain/accounts.py), the same the service applies; only the repeated password is

@@ -12,12 +12,12 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
+from kina_desktop.domain.accounts import AccountInfo, NewAccount
 from kina_desktop.domain.enums import Role
 from kina_desktop.gui.admin.account_checks import AccountRules
 from kina_desktop.gui.admin.account_form import AccountForm
 from kina_desktop.gui.case.unsaved_prompt import Answer, ask_to_save
 from kina_desktop.gui.common.dialog_size import fit_height
-from kina_desktop.gui.common.ports import AccountDraft, AccountView
 from kina_desktop.i18n import _
 from kina_desktop.services.errors import ServiceError
 
@@ -28,7 +28,7 @@ MIN_WIDTH = 520
 class AccountDialog(QDialog):
     def __init__(
         self,
-        create: Callable[[AccountDraft], AccountView],
+        create: Callable[[NewAccount], AccountInfo],
         rules: AccountRules,
         *,
         title: str,
@@ -43,8 +43,8 @@ class AccountDialog(QDialog):
         self.setMinimumWidth(MIN_WIDTH)
         self._create = create
         self._fixed_roles = fixed_roles
-        self.created: AccountView | None = None
-        self.sent: AccountDraft | None = None  # what was created, the password included
+        self.created: AccountInfo | None = None
+        self.sent: NewAccount | None = None  # what was created, the password included
 
         layout = QVBoxLayout(self)
         self.heading = QLabel(heading, self)
@@ -111,7 +111,7 @@ class FirstRunDialog(AccountDialog):
     """The first start on an empty database: the first account, director and administrator."""
 
     def __init__(
-        self, create_first: Callable[[AccountDraft], AccountView], rules: AccountRules, parent: QWidget | None = None
+        self, create_first: Callable[[NewAccount], AccountInfo], rules: AccountRules, parent: QWidget | None = None
     ) -> None:
         super().__init__(
             create_first,
@@ -134,7 +134,7 @@ class NewUserDialog(AccountDialog):
     """Beheer → Gebruikers → Nieuwe gebruiker: an administrator adds a colleague."""
 
     def __init__(
-        self, create: Callable[[AccountDraft], AccountView], rules: AccountRules, parent: QWidget | None = None
+        self, create: Callable[[NewAccount], AccountInfo], rules: AccountRules, parent: QWidget | None = None
     ) -> None:
         super().__init__(
             create,

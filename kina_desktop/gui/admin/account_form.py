@@ -6,11 +6,11 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QCheckBox, QLabel, QWidget
 
+from kina_desktop.domain.accounts import NewAccount
 from kina_desktop.domain.enums import Role
 from kina_desktop.domain.validation import Problem
 from kina_desktop.gui.admin.account_checks import AccountRules, check_account
 from kina_desktop.gui.common.field_errors import FieldErrors, reveal
-from kina_desktop.gui.common.ports import AccountDraft
 from kina_desktop.gui.forms.ui_account_form import Ui_AccountForm
 from kina_desktop.i18n import _
 
@@ -55,11 +55,11 @@ class AccountForm(QWidget):
         for role, box in self.role_boxes.items():
             box.setChecked(role in roles)
 
-    def draft(self, roles: frozenset[Role] | None = None) -> AccountDraft:
+    def draft(self, roles: frozenset[Role] | None = None) -> NewAccount:
         """What is filled in; ``roles`` stands in for the check boxes when they are hidden."""
         ui = self.ui
         chosen = frozenset(r for r, box in self.role_boxes.items() if box.isChecked())
-        return AccountDraft(
+        return NewAccount(
             username=ui.username.text().strip(),
             display_name=ui.display_name.text().strip(),
             password=ui.password.text(),
@@ -74,7 +74,7 @@ class AccountForm(QWidget):
         texts = (ui.username, ui.display_name, ui.function, ui.phone, ui.email, ui.password, ui.repeated_password)
         return any(w.text() for w in texts) or any(b.isChecked() for b in self.role_boxes.values())
 
-    def check(self, draft: AccountDraft) -> bool:
+    def check(self, draft: NewAccount) -> bool:
         """Show what is wrong next to each field; True when nothing is."""
         problems = check_account(draft, self.ui.repeated_password.text(), self._rules, needs_roles=self._with_roles)
         self.show_problems(problems)

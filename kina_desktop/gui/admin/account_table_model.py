@@ -8,9 +8,9 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
+from kina_desktop.domain.accounts import AccountInfo
 from kina_desktop.gui.common.formatting import role_names
 from kina_desktop.gui.common.list_table_model import Index, ListTableModel
-from kina_desktop.gui.common.ports import AccountView
 from kina_desktop.i18n import N_, _
 
 COL_NAME = 0
@@ -23,7 +23,7 @@ ObjectRole = Qt.ItemDataRole.UserRole + 2  # the row's account
 DISABLED_FOREGROUND = QColor("#7a7a7a")
 
 
-def _texts(account: AccountView) -> tuple[str, ...]:
+def _texts(account: AccountInfo) -> tuple[str, ...]:
     return (
         account.display_name,
         account.username,
@@ -38,16 +38,16 @@ class AccountTableModel(ListTableModel):
 
     def __init__(self, parent=None) -> None:  # type: ignore[no-untyped-def]
         super().__init__(parent)
-        self._accounts: list[AccountView] = []
+        self._accounts: list[AccountInfo] = []
         self._texts: list[tuple[str, ...]] = []
 
-    def set_accounts(self, accounts: Sequence[AccountView]) -> None:
+    def set_accounts(self, accounts: Sequence[AccountInfo]) -> None:
         self.beginResetModel()
         self._accounts = list(accounts)
         self._texts = [_texts(a) for a in self._accounts]
         self.endResetModel()
 
-    def account_at(self, row: int) -> AccountView | None:
+    def account_at(self, row: int) -> AccountInfo | None:
         return self._accounts[row] if 0 <= row < len(self._accounts) else None
 
     def row_of(self, username: str) -> int:

@@ -20,12 +20,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kina_desktop.domain.accounts import AccountInfo
 from kina_desktop.gui.admin import account_table_model as columns
 from kina_desktop.gui.admin.account_checks import AccountRules
 from kina_desktop.gui.admin.account_dialogs import NewUserDialog
 from kina_desktop.gui.admin.account_table_model import AccountTableModel
 from kina_desktop.gui.common.list_table import list_table
-from kina_desktop.gui.common.ports import AccountAdmin, AccountView
+from kina_desktop.gui.common.ports import AccountAdmin
 from kina_desktop.i18n import _
 from kina_desktop.services.errors import ServiceError
 
@@ -105,7 +106,7 @@ class UsersDialog(QDialog):
             self.table.selectRow(row)
         self._update_buttons()
 
-    def selected(self) -> AccountView | None:
+    def selected(self) -> AccountInfo | None:
         index = self.table.currentIndex()
         return self.model.account_at(index.row()) if index.isValid() else None
 

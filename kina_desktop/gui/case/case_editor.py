@@ -47,7 +47,6 @@ from kina_desktop.gui.case.unsaved_prompt import Answer, ask_to_reload, ask_to_s
 from kina_desktop.gui.common.change_text import conflict_text
 from kina_desktop.gui.common.field_errors import FieldErrors, reveal
 from kina_desktop.gui.common.ports import (
-    CaseProgressView,
     CaseStore,
     DocumentPort,
     HistoryPort,
@@ -63,6 +62,7 @@ from kina_desktop.gui.letters.letters_menu import PRINT_SHORTCUT, LettersMenu
 from kina_desktop.gui.letters.system_viewer import SystemViewer
 from kina_desktop.gui.shell.window_state import restore_geometry, save_geometry
 from kina_desktop.i18n import _
+from kina_desktop.services.cases.results import CaseProgress
 from kina_desktop.services.errors import ConcurrentEdit, ServiceError, ValidationFailed
 
 ERROR_FRAME = "#message_frame { background: #fdecea; border: 1px solid #b3261e; border-radius: 4px; }"
@@ -115,7 +115,7 @@ class CaseEditor(QDialog):
         self._on_saved = on_saved
         self._workflow = workflow
         self._today = today
-        self._progress: CaseProgressView | None = None
+        self._progress: CaseProgress | None = None
         self._parts: tuple[bool, bool, bool] | None = None
         self.step_dialog: StepDialog | None = None
         font = self.ui.title.font()
@@ -358,7 +358,7 @@ class CaseEditor(QDialog):
         self._show_header()
 
     @property
-    def progress(self) -> CaseProgressView | None:
+    def progress(self) -> CaseProgress | None:
         return self._progress
 
     def _show_header(self) -> None:

@@ -49,10 +49,7 @@ def status_line(header: CaseHeader, route: RouteView | None) -> str:
     status = _("Status: {status}").format(status=header.status.label())
     if route is None or route.current != header.status:  # no progress (yet), or out of date
         return " · ".join([status, *retention_marks(header)])
-    parts = [
-        status,
-        _("stap {number} van {total}").format(number=route.current_index + 1, total=len(route.steps)),
-    ]
+    parts = [status, _("stap {number} van {total}").format(number=route.current_index + 1, total=len(route.steps))]
     if route.holders:
         parts.append(_("aan zet: {roles}").format(roles=roles_text(route.holders)))
     if route.waiting:

@@ -43,9 +43,10 @@ from kina_desktop.gui.case.folder_files import local_files, read_file, summary
 from kina_desktop.gui.case.folder_notice import FolderNotice
 from kina_desktop.gui.case.restricted_part_notice import RestrictedPartNotice
 from kina_desktop.gui.common.list_table import list_table
-from kina_desktop.gui.common.ports import DocumentPort, DocumentView
+from kina_desktop.gui.common.ports import DocumentPort
 from kina_desktop.gui.letters.system_viewer import SystemViewer
 from kina_desktop.i18n import _
+from kina_desktop.services.cases.results import DocumentInfo
 from kina_desktop.services.errors import ServiceError
 
 ADDED_STYLE = "background: #e6f4ea; border: 1px solid #2e7d32; border-radius: 4px; padding: 6px;"
@@ -201,7 +202,7 @@ class ComplaintFolderPage(QWidget):
                 self._show_report(error.message, ok=False)
         self._update_buttons()
 
-    def selected(self) -> DocumentView | None:
+    def selected(self) -> DocumentInfo | None:
         return self.model.document(self.table.currentIndex().row())
 
     def select_row(self, row: int) -> None:
@@ -251,7 +252,7 @@ class ComplaintFolderPage(QWidget):
 
     # -- opening and removing ----------------------------------------------------------------
 
-    def open_document(self, document: DocumentView) -> Path | None:
+    def open_document(self, document: DocumentInfo) -> Path | None:
         """Open the document with the computer's own program; the temporary file it opened."""
         try:
             content = self._documents.content(document.id)
@@ -268,7 +269,7 @@ class ComplaintFolderPage(QWidget):
             )
         return path
 
-    def remove_document(self, document: DocumentView) -> bool:
+    def remove_document(self, document: DocumentInfo) -> bool:
         """Remove after 'Verwijderen?' is confirmed; a letter stays (the service refuses)."""
         box = QMessageBox(self)
         box.setIcon(QMessageBox.Icon.Question)

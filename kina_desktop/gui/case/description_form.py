@@ -12,7 +12,7 @@ from collections.abc import Callable
 from babel import Locale
 from PySide6.QtWidgets import QWidget
 
-from kina_desktop.domain.complaint import Description
+from kina_desktop.domain.complaint import COMPLAINANT_FIELDS, Description
 from kina_desktop.domain.enums import Category, Channel, Kind, Level
 from kina_desktop.gui.common.enum_combo import combo_value, fill_combo, set_combo_value
 from kina_desktop.gui.common.form_labels import apply_field_labels
@@ -24,17 +24,7 @@ from kina_desktop.i18n import _, babel_locale
 # The languages a complainant can be answered in (codes of Description.complainant_language).
 LANGUAGES = ("nl", "fr", "en", "de")
 
-TEXT_FIELDS = (
-    "complainant_name",
-    "complainant_street",
-    "complainant_postal_code",
-    "complainant_city",
-    "complainant_email",
-    "complainant_phone",
-    "organisation",
-    "staff_member",
-    "subject",
-)
+TEXT_FIELDS = (*COMPLAINANT_FIELDS, "organisation", "staff_member", "subject")
 PLAIN_TEXT_FIELDS = ("text", "request")
 
 
@@ -61,12 +51,7 @@ class DescriptionForm(QWidget):
             "level",
             "channel",
             "received_on",
-            "complainant_name",
-            "complainant_street",
-            "complainant_postal_code",
-            "complainant_city",
-            "complainant_email",
-            "complainant_phone",
+            *COMPLAINANT_FIELDS,
             "complainant_language",
             "organisation",
             "staff_member",

@@ -13,8 +13,8 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 
 from kina_desktop.domain.file_types import DOCX, EML, JPEG, MSG, PDF, PNG, TEXT, TIFF
 from kina_desktop.gui.common.formatting import file_size, short_datetime
-from kina_desktop.gui.common.ports import DocumentView
 from kina_desktop.i18n import N_, _
+from kina_desktop.services.cases.results import DocumentInfo
 
 COL_NAME = 0
 COL_KIND = 1
@@ -37,18 +37,18 @@ TYPE_LABELS = {t.mime_type: t.label for t in (PDF, PNG, JPEG, TIFF, MSG, DOCX, E
 Index = QModelIndex | QPersistentModelIndex
 
 
-def kind_label(document: DocumentView) -> str:
+def kind_label(document: DocumentInfo) -> str:
     """``Brief``, ``Bijlage`` ...; an unknown kind as it is stored."""
     label = KIND_LABELS.get(document.kind)
     return _(label) if label else document.kind
 
 
 class _Row(NamedTuple):
-    document: DocumentView
+    document: DocumentInfo
     texts: tuple[str, ...]
 
 
-def _row(document: DocumentView) -> _Row:
+def _row(document: DocumentInfo) -> _Row:
     texts = (
         document.filename,
         kind_label(document),
@@ -64,7 +64,7 @@ class DocumentTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._rows: list[_Row] = []
 
-    def set_documents(self, documents: Sequence[DocumentView]) -> None:
+    def set_documents(self, documents: Sequence[DocumentInfo]) -> None:
         self.beginResetModel()
         self._rows = [_row(d) for d in documents]
         self.endResetModel()
@@ -73,7 +73,7 @@ class DocumentTableModel(QAbstractTableModel):
         """Every row as shown (for tests)."""
         return [row.texts for row in self._rows]
 
-    def document(self, row: int) -> DocumentView | None:
+    def document(self, row: int) -> DocumentInfo | None:
         return self._rows[row].document if 0 <= row < len(self._rows) else None
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:

@@ -21,12 +21,7 @@ from kina_desktop.gui.shell.change_watch import watch_changes
 from kina_desktop.i18n import _
 
 TEXTS = ("investigation", "verdict_motivation", "measures", "working_group_minutes")
-DATES = (
-    "working_group_meeting_on",
-    "staff_conversation_on",
-    "personnel_file_report_on",
-    "minutes_copy_handed_on",
-)
+DATES = ("working_group_meeting_on", "staff_conversation_on", "personnel_file_report_on", "minutes_copy_handed_on")
 
 
 class HandlingPage(QWidget):

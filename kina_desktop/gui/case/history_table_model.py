@@ -17,8 +17,8 @@ from kina_desktop.domain.labels import field_label
 from kina_desktop.gui.common.change_text import readable_field_value
 from kina_desktop.gui.common.formatting import short_datetime
 from kina_desktop.gui.common.list_table_model import Index, ListTableModel
-from kina_desktop.gui.common.ports import HistoryEntryView
 from kina_desktop.i18n import N_
+from kina_desktop.services.cases.results import HistoryEntry
 
 COL_AT = 0
 COL_WHO = 1
@@ -31,7 +31,7 @@ ObjectRole = Qt.ItemDataRole.UserRole + 2  # the row's history entry
 
 
 class _Row(NamedTuple):
-    entry: HistoryEntryView
+    entry: HistoryEntry
     texts: tuple[str, ...]
     tips: tuple[str, ...]
 
@@ -41,7 +41,7 @@ class _Row(NamedTuple):
 FIELDS_NAMED_BY_THE_ACTION = frozenset({"status", "letter", "document"})
 
 
-def what_text(entry: HistoryEntryView) -> str:
+def what_text(entry: HistoryEntry) -> str:
     """``Gewijzigd: Onderwerp``; the action alone when it is about no field, or about a field
     the action already names (``Brief gemaakt``, ``Document toegevoegd``, a step)."""
     action = entry.action.label()
@@ -52,7 +52,7 @@ def what_text(entry: HistoryEntryView) -> str:
     )
 
 
-def _row(entry: HistoryEntryView) -> _Row:
+def _row(entry: HistoryEntry) -> _Row:
     old = readable_field_value(entry.field, entry.old_value)
     new = readable_field_value(entry.field, entry.new_value)
     texts = (short_datetime(entry.at), entry.actor_name, what_text(entry), old, new)
@@ -69,7 +69,7 @@ class HistoryTableModel(ListTableModel):
         super().__init__(parent)
         self._rows: list[_Row] = []
 
-    def set_entries(self, entries: Sequence[HistoryEntryView]) -> None:
+    def set_entries(self, entries: Sequence[HistoryEntry]) -> None:
         self.beginResetModel()
         self._rows = [_row(e) for e in entries]
         self.endResetModel()

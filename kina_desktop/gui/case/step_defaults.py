@@ -13,13 +13,13 @@ import datetime as dt
 from kina_desktop.domain.actions import ActionKind
 from kina_desktop.domain.complaint import CaseRecord
 from kina_desktop.domain.enums import Verdict
-from kina_desktop.gui.common.ports import CaseProgressView
+from kina_desktop.services.cases.results import CaseProgress
 
 BOARD_STEPS = (ActionKind.REFER_TO_BOARD, ActionKind.SET_BOARD_MEETING)
 
 
 def step_defaults(
-    action: ActionKind, record: CaseRecord, progress: CaseProgressView | None, today: dt.date
+    action: ActionKind, record: CaseRecord, progress: CaseProgress | None, today: dt.date
 ) -> dict[str, object]:
     header, handling, closure = record.header, record.handling, record.closure
     values: dict[str, object] = {

@@ -30,9 +30,10 @@ from kina_desktop.domain.workflow import Action
 from kina_desktop.gui.case.step_defaults import step_defaults
 from kina_desktop.gui.case.step_fields import StepField, make_field
 from kina_desktop.gui.common.change_text import change_line
-from kina_desktop.gui.common.ports import CaseProgressView, WorkflowPort
+from kina_desktop.gui.common.ports import WorkflowPort
 from kina_desktop.gui.widgets.date_fields import setup_date_edit, to_date, to_qdate
 from kina_desktop.i18n import _
+from kina_desktop.services.cases.results import CaseProgress
 from kina_desktop.services.errors import ConcurrentEdit, RuleViolation, ServiceError
 
 PROBLEMS_STYLE = (
@@ -48,7 +49,7 @@ class StepDialog(QDialog):
         workflow: WorkflowPort,
         record: CaseRecord,
         action: Action,
-        progress: CaseProgressView | None,
+        progress: CaseProgress | None,
         today: dt.date,
         parent: QWidget | None = None,
     ) -> None:

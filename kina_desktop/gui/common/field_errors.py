@@ -11,15 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (
-    QBoxLayout,
-    QFormLayout,
-    QLabel,
-    QLayout,
-    QScrollArea,
-    QTabWidget,
-    QWidget,
-)
+from PySide6.QtWidgets import QBoxLayout, QFormLayout, QLabel, QLayout, QScrollArea, QTabWidget, QWidget
 
 from kina_desktop.domain.validation import Problem
 from kina_desktop.gui.widgets.note_label import NoteLabel

@@ -1,7 +1,9 @@
-"""What the GUI needs of the services, as protocols.
+"""What the GUI calls on the services, as protocols; what the services hand back are their own
+types (domain/, services/*/results.py), imported by both sides.
 
-The composition root hands in the real ``Services`` bundle; the GUI only knows these shapes.
-That keeps the GUI's imports free of the database layer (the services' modules import
+The composition root hands in the real ``Services`` bundle, and mypy checks that it satisfies
+``GuiServices`` (app.py ``build_main_window``): a signature that drifts fails the type gate. The
+protocols keep the GUI's imports free of the database layer (the services' modules import
 SQLAlchemy, and the layering contract forbids the GUI to reach it even indirectly).
 """
 
@@ -11,25 +13,21 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Protocol
 
-from kina_desktop.domain.accounts import NewAccount
-from kina_desktop.domain.enums import Channel, Role
+from kina_desktop.domain.accounts import AccountInfo, NewAccount
+from kina_desktop.domain.enums import Channel
 
 if TYPE_CHECKING:  # names for the protocols' signatures only: not loaded at start (cold start: docs/performance.md)
     from kina_desktop.domain.actions import ActionKind, StepData
-    from kina_desktop.domain.admissibility import Proposal
     from kina_desktop.domain.annual_report import AnnualReportData
-    from kina_desktop.domain.case_state import StepRecord
     from kina_desktop.domain.complaint import CaseChanges, CaseRecord, CaseSummary, ComplaintDraft
-    from kina_desktop.domain.deadline_status import CaseDeadlines
     from kina_desktop.domain.letters import LetterKind
-    from kina_desktop.domain.meetings import BoardNotice
     from kina_desktop.domain.projects import ImprovementProject, ProjectChanges, ProjectDraft, ProjectStatus
-    from kina_desktop.domain.routes import RouteView
     from kina_desktop.domain.statistics import Figures
     from kina_desktop.domain.views import CaseQuery
-    from kina_desktop.domain.workflow import ActionOption
     from kina_desktop.gui.intake.mailbox_ports import MailboxPort, MessageIntakePort
+    from kina_desktop.services.cases.results import CaseProgress, DocumentInfo, HistoryEntry
     from kina_desktop.services.errors import ConcurrentEdit
+    from kina_desktop.services.letters.results import LetterInfo
 
 
 class CaseStore(Protocol):
@@ -52,136 +50,28 @@ class CaseList(Protocol):
     def page(self, query: CaseQuery, offset: int = 0, limit: int = 200) -> list[CaseSummary]: ...
 
 
-class CaseProgressView(Protocol):
-    """services.workflow.CaseProgress: the route, deadlines and steps the case editor shows
-    (already redacted for the person's role)."""
-
-    @property
-    def case_id(self) -> int: ...
-
-    @property
-    def version(self) -> int: ...
-
-    @property
-    def route(self) -> RouteView: ...
-
-    @property
-    def deadlines(self) -> CaseDeadlines: ...
-
-    @property
-    def options(self) -> tuple[ActionOption, ...]: ...
-
-    @property
-    def steps(self) -> tuple[StepRecord, ...]: ...
-
-    @property
-    def proposals(self) -> tuple[Proposal, ...]: ...
-
-    @property
-    def board(self) -> BoardNotice | None: ...
-
-    @property
-    def details_visible(self) -> bool: ...
-
-
 class WorkflowPort(Protocol):
     """services.workflow.WorkflowService"""
 
-    def progress(self, case_id: int) -> CaseProgressView: ...
+    def progress(self, case_id: int) -> CaseProgress: ...
 
     def take(self, case_id: int, expected_version: int, action: ActionKind, data: StepData) -> CaseRecord: ...
-
-
-class Labelled(Protocol):
-    """An enum member with a Dutch label (services.history.HistoryAction)."""
-
-    def label(self) -> str: ...
-
-
-class HistoryEntryView(Protocol):
-    """services.history.HistoryEntry: one event of the audit trail, already redacted."""
-
-    @property
-    def at(self) -> dt.datetime: ...
-
-    @property
-    def actor_name(self) -> str: ...
-
-    @property
-    def action(self) -> Labelled: ...
-
-    @property
-    def part(self) -> str: ...
-
-    @property
-    def field(self) -> str: ...
-
-    @property
-    def old_value(self) -> str: ...
-
-    @property
-    def new_value(self) -> str: ...
 
 
 class HistoryPort(Protocol):
     """services.history.HistoryService"""
 
-    def for_case(self, case_id: int) -> Sequence[HistoryEntryView]: ...
-
-
-class AccountView(Protocol):
-    """services.accounts.AccountInfo: a person who works with the program."""
-
-    @property
-    def id(self) -> int: ...
-
-    @property
-    def username(self) -> str: ...
-
-    @property
-    def display_name(self) -> str: ...
-
-    @property
-    def roles(self) -> frozenset[Role]: ...
-
-    @property
-    def function(self) -> str: ...
-
-    @property
-    def phone(self) -> str: ...
-
-    @property
-    def email(self) -> str: ...
-
-    @property
-    def active(self) -> bool: ...
-
-
-# A new account as the dialogs fill it in: the domain's NewAccount, as the service takes it.
-AccountDraft = NewAccount
+    def for_case(self, case_id: int) -> Sequence[HistoryEntry]: ...
 
 
 class AccountAdmin(Protocol):
     """services.accounts.AccountService, behind the composition root's adapter."""
 
-    def list(self) -> Sequence[AccountView]: ...
+    def list(self) -> Sequence[AccountInfo]: ...
 
-    def create(self, draft: AccountDraft) -> AccountView: ...
+    def create(self, draft: NewAccount) -> AccountInfo: ...
 
-    def disable(self, username: str) -> AccountView: ...
-
-
-class LetterInfoView(Protocol):
-    """services.letters.LetterInfo: a letter produced for a case."""
-
-    @property
-    def kind(self) -> LetterKind: ...
-
-    @property
-    def produced_on(self) -> dt.date: ...
-
-    @property
-    def produced_by_name(self) -> str: ...
+    def disable(self, username: str) -> AccountInfo: ...
 
 
 class MailPort(Protocol):
@@ -211,7 +101,7 @@ class LetterPort(Protocol):
 
     def refusal(self, case_id: int, kind: LetterKind) -> str: ...
 
-    def letters(self, case_id: int) -> Sequence[LetterInfoView]: ...
+    def letters(self, case_id: int) -> Sequence[LetterInfo]: ...
 
     def acknowledgements_due(self, channel: Channel | None = Channel.POST) -> list[str]: ...
 
@@ -223,37 +113,12 @@ class LetterPort(Protocol):
     ) -> bytes: ...
 
 
-class DocumentView(Protocol):
-    """services.documents.DocumentInfo: one document of the complaint folder."""
-
-    @property
-    def id(self) -> int: ...
-
-    @property
-    def kind(self) -> str: ...
-
-    @property
-    def filename(self) -> str: ...
-
-    @property
-    def mime_type(self) -> str: ...
-
-    @property
-    def size(self) -> int: ...
-
-    @property
-    def created_at(self) -> dt.datetime: ...
-
-    @property
-    def created_by_name(self) -> str: ...
-
-
 class DocumentPort(Protocol):
     """services.documents.DocumentService: the complaint folder (Art. 5)."""
 
-    def add(self, case_id: int, filename: str, content: bytes) -> DocumentView: ...
+    def add(self, case_id: int, filename: str, content: bytes) -> DocumentInfo: ...
 
-    def list(self, case_id: int) -> Sequence[DocumentView]: ...
+    def list(self, case_id: int) -> Sequence[DocumentInfo]: ...
 
     def content(self, document_id: int) -> bytes: ...
 
@@ -263,7 +128,7 @@ class DocumentPort(Protocol):
 class AccountDirectory(Protocol):
     """services.accounts.AccountService.list: who works with the program (everyone may read it)."""
 
-    def list(self) -> Sequence[AccountView]: ...
+    def list(self) -> Sequence[AccountInfo]: ...
 
 
 class StatisticsPort(Protocol):
@@ -343,16 +208,41 @@ class AnnualReportPort(Protocol):
 class GuiServices(Protocol):
     """services.bundle.Services, as far as the windows use it."""
 
-    cases: CaseStore
-    case_list: CaseList
-    workflow: WorkflowPort
-    history: HistoryPort
-    letters: LetterPort
-    documents: DocumentPort
-    mail: MailPort
-    mailbox: MailboxPort
-    intake: MessageIntakePort
-    accounts: AccountDirectory
-    statistics: StatisticsPort
-    projects: ProjectPort
-    annual_report: AnnualReportPort
+    @property
+    def cases(self) -> CaseStore: ...
+
+    @property
+    def case_list(self) -> CaseList: ...
+
+    @property
+    def workflow(self) -> WorkflowPort: ...
+
+    @property
+    def history(self) -> HistoryPort: ...
+
+    @property
+    def letters(self) -> LetterPort: ...
+
+    @property
+    def documents(self) -> DocumentPort: ...
+
+    @property
+    def mail(self) -> MailPort: ...
+
+    @property
+    def mailbox(self) -> MailboxPort: ...
+
+    @property
+    def intake(self) -> MessageIntakePort: ...
+
+    @property
+    def accounts(self) -> AccountDirectory: ...
+
+    @property
+    def statistics(self) -> StatisticsPort: ...
+
+    @property
+    def projects(self) -> ProjectPort: ...
+
+    @property
+    def annual_report(self) -> AnnualReportPort: ...

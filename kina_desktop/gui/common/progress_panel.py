@@ -1,6 +1,6 @@
 """'Verloop': the side panel of the case editor with the route, the deadlines and the next steps.
 
-It shows a ``CaseProgressView`` exactly as the workflow service returns it (already redacted for
+It shows a ``CaseProgress`` exactly as the workflow service returns it (already redacted for
 the person's role): the route of Art. 6 with the step the case is at and who acts now, why the
 case waits for the complainant, the deadlines of Art. 5, for a personnel level-3 case the board
 meeting (Art. 6), and the steps this person may take now.
@@ -17,8 +17,8 @@ from kina_desktop.domain.actions import ActionKind
 from kina_desktop.gui.case.deadline_lines import DeadlineLines
 from kina_desktop.gui.case.route_list import RouteList
 from kina_desktop.gui.case.step_buttons import StepButtons
-from kina_desktop.gui.common.ports import CaseProgressView
 from kina_desktop.i18n import _
+from kina_desktop.services.cases.results import CaseProgress
 
 WAITING_STYLE = "background: #fff4d6; border: 1px solid #e0b44c; border-radius: 4px; padding: 6px; color: #5c3d00;"
 NOTICE_STYLE = "background: #e8f0fe; border: 1px solid #8ab4f8; border-radius: 4px; padding: 6px; color: #0b3d91;"
@@ -97,7 +97,7 @@ class ProgressPanel(QScrollArea):
             max(MIN_WIDTH, self.steps.minimum_width_for_labels() + margins.left() + margins.right() + scroll_bar)
         )
 
-    def set_progress(self, progress: CaseProgressView) -> None:
+    def set_progress(self, progress: CaseProgress) -> None:
         route = progress.route
         self.error.hide()
         self.route_label.setText(_("{route} ({article})").format(route=route.label, article=route.article))

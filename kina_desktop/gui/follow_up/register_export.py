@@ -51,10 +51,7 @@ class RegisterExport(ProgressAction):
     def start(self) -> None:
         if self.progress is not None:
             return
-        from kina_desktop.gui.follow_up.annual_report_dialog import (  # on first use
-            documents_folder,
-            write_file,
-        )
+        from kina_desktop.gui.follow_up.annual_report_dialog import documents_folder, write_file  # on first use
 
         name = safe_filename(_("Klachtenregister {date}").format(date=self._today().isoformat())) + ".xlsx"
         path = choose_xlsx_path(self._parent, documents_folder() / name)

@@ -13,11 +13,7 @@ from enum import Enum
 
 from kina_desktop.domain.deadlines import ACKNOWLEDGEMENT_WORKING_DAYS, HANDLING_CALENDAR_DAYS
 from kina_desktop.domain.enums import Admissibility, Category, Channel, InadmissibilityGround, Kind, Level, Verdict
-from kina_desktop.domain.statistics import (
-    BANDS,
-    Figures,
-    band_label,
-)
+from kina_desktop.domain.statistics import BANDS, Figures, band_label
 from kina_desktop.gui.common.formatting import decimal, number, percent, short_date
 from kina_desktop.gui.follow_up.bar_chart import Bar
 from kina_desktop.i18n import _, ngettext

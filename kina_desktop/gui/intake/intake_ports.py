@@ -15,6 +15,7 @@ if TYPE_CHECKING:  # names for the signatures only: not loaded at start (cold st
     from kina_desktop.domain.complaint import CaseRecord, ComplaintDraft
     from kina_desktop.domain.intake import IncomingMessage, MessageSource
     from kina_desktop.domain.known_complainant import KnownComplainant
+    from kina_desktop.services.intake.results import Submission
 
 
 class Registrar(Protocol):
@@ -62,24 +63,8 @@ class OrganisationListsPort(Protocol):
     def set_kina_services(self, entries: list[str]) -> list[str]: ...
 
 
-class WebformSubmissionView(Protocol):
-    """services.webform_import.Submission: one submission of the file, as a draft to check."""
-
-    @property
-    def number(self) -> int: ...
-
-    @property
-    def line(self) -> int: ...
-
-    @property
-    def draft(self) -> ComplaintDraft: ...
-
-    @property
-    def registered_as(self) -> str: ...
-
-
 class WebformImportPort(Protocol):
     """services.webform_import.WebformImport. ``read`` checks the whole file and raises
     WebformRejected (every problem, line by line) when anything in it is wrong."""
 
-    def read(self, name: str, data: bytes) -> Sequence[WebformSubmissionView]: ...
+    def read(self, name: str, data: bytes) -> Sequence[Submission]: ...

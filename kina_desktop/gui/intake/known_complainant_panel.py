@@ -117,12 +117,7 @@ class KnownComplainantPanel:
         )
         for case in cases:
             item = QTreeWidgetItem(
-                [
-                    case.tracking_number,
-                    short_date(case.received_on),
-                    case.subject,
-                    case.status.label(),
-                ]
+                [case.tracking_number, short_date(case.received_on), case.subject, case.status.label()]
             )
             item.setData(0, CASE_ID_ROLE, case.case_id)
             opens = _("Dubbelklik of Enter opent het dossier.") if self._on_open is not None else ""

@@ -32,9 +32,7 @@ class MailboxPort(Protocol):
     def test_connection(self, settings: MailboxSettings, password: str = "") -> int: ...
 
     def fetch_new(
-        self,
-        progress: Callable[[int, int], None] | None = None,
-        cancelled: Callable[[], bool] | None = None,
+        self, progress: Callable[[int, int], None] | None = None, cancelled: Callable[[], bool] | None = None
     ) -> FetchedMail: ...
 
 

@@ -31,13 +31,7 @@ from PySide6.QtWidgets import (
 from kina_desktop.domain.complaint import CaseRecord
 from kina_desktop.domain.enums import Channel
 from kina_desktop.domain.file_types import check_document
-from kina_desktop.domain.intake import (
-    FolderPlan,
-    IncomingMessage,
-    MessageSource,
-    draft_from_message,
-    folder_plan,
-)
+from kina_desktop.domain.intake import FolderPlan, IncomingMessage, MessageSource, draft_from_message, folder_plan
 from kina_desktop.gui.common.field_errors import ERROR_STYLE
 from kina_desktop.gui.common.formatting import file_size
 from kina_desktop.gui.intake.intake_ports import MessageRegisterPort, Registrar, ScanRegisterPort

@@ -20,11 +20,7 @@ class CaseFilterProxy(QSortFilterProxyModel):
         self.setSortRole(SortRole)
         self.setDynamicSortFilter(True)
 
-    def lessThan(
-        self,
-        left: QModelIndex | QPersistentModelIndex,
-        right: QModelIndex | QPersistentModelIndex,
-    ) -> bool:
+    def lessThan(self, left: QModelIndex | QPersistentModelIndex, right: QModelIndex | QPersistentModelIndex) -> bool:
         # Descending, Qt puts a row first when its right-hand neighbour is "less": reversed
         # here, so the database's order stays as it is either way.
         if self.sortOrder() == Qt.SortOrder.DescendingOrder:

@@ -146,11 +146,7 @@ class CaseTableModel(QAbstractTableModel):
         """Order by ``column`` in the database, so that rows not yet loaded come in that order."""
         if not 0 <= column < len(COLUMN_SORT_KEYS):
             return
-        query = replace(
-            self._query,
-            sort=COLUMN_SORT_KEYS[column],
-            descending=order == Qt.SortOrder.DescendingOrder,
-        )
+        query = replace(self._query, sort=COLUMN_SORT_KEYS[column], descending=order == Qt.SortOrder.DescendingOrder)
         if query != self._query:
             self.set_query(query)
 

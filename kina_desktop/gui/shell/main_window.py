@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from kina_desktop import __version__
+from kina_desktop.domain.accounts import AccountInfo
 from kina_desktop.domain.complaint import CaseRecord
 from kina_desktop.domain.projects import may_edit_projects
 from kina_desktop.domain.views import CaseQuery, ReadyView
@@ -40,7 +41,7 @@ from kina_desktop.gui.common.background import TaskRunner, ThreadRunner
 from kina_desktop.gui.common.formatting import case_count, role_names
 from kina_desktop.gui.common.icons import icon
 from kina_desktop.gui.common.list_table import list_table
-from kina_desktop.gui.common.ports import AccountAdmin, AccountView, CaseStore, GuiServices
+from kina_desktop.gui.common.ports import AccountAdmin, CaseStore, GuiServices
 from kina_desktop.gui.follow_up.follow_up_menu import FollowUpMenu
 from kina_desktop.gui.intake.mailbox_actions import MailboxActions
 from kina_desktop.gui.intake.message_drop import WindowDrop
@@ -91,7 +92,7 @@ class MainWindow(QMainWindow):
         database_label: str = "",
         parent: QWidget | None = None,
         *,
-        person: AccountView,
+        person: AccountInfo,
         accounts: AccountAdmin | None = None,
         account_rules: AccountRules | None = None,
         runner: TaskRunner | None = None,

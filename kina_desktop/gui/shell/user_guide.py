@@ -12,14 +12,7 @@ import re
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import (
-    QImage,
-    QResizeEvent,
-    QTextCursor,
-    QTextDocument,
-    QTextFormat,
-    QTextImageFormat,
-)
+from PySide6.QtGui import QImage, QResizeEvent, QTextCursor, QTextDocument, QTextFormat, QTextImageFormat
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTextBrowser, QVBoxLayout, QWidget
 
 from kina_desktop.gui.common.dialog_size import SCREEN_MARGIN, resize_within_screen

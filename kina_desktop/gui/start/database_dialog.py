@@ -11,14 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import (
-    QDialog,
-    QLabel,
-    QMessageBox,
-    QRadioButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QDialog, QLabel, QMessageBox, QRadioButton, QVBoxLayout, QWidget
 
 from kina_desktop.gui.admin.settings_page import PageDialog
 from kina_desktop.gui.shell.change_watch import watch_changes

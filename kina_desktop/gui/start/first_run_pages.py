@@ -80,8 +80,7 @@ class DatabasePage(_Page):
 
     def __init__(self, local_path: str, tester) -> None:  # type: ignore[no-untyped-def]
         super().__init__(
-            _("Waar bewaart het programma het register?"),
-            _("U kunt dit later wijzigen via Bestand → Database…"),
+            _("Waar bewaart het programma het register?"), _("U kunt dit later wijzigen via Bestand → Database…")
         )
         self.setObjectName("database_page")
         self.local = QRadioButton(_("Op deze pc (standaard)"), self)
@@ -199,10 +198,7 @@ class ServerLoginsPage(_Page):
     """Page 2 (shared server): who makes the logins; nothing to fill in."""
 
     def __init__(self) -> None:
-        super().__init__(
-            _("Aanmelden op de server"),
-            _("Op een gedeelde server heeft iedereen een eigen login."),
-        )
+        super().__init__(_("Aanmelden op de server"), _("Op een gedeelde server heeft iedereen een eigen login."))
         self.setObjectName("server_logins_page")
         layout = QVBoxLayout(self)
         layout.setSpacing(12)
@@ -256,10 +252,7 @@ class DemoPage(_Page):
     """Last page: start with the real register, or first try things out in a demo database."""
 
     def __init__(self, demo_path: str) -> None:
-        super().__init__(
-            _("Uitproberen?"),
-            _("Wilt u het programma eerst leren kennen met verzonnen dossiers?"),
-        )
+        super().__init__(_("Uitproberen?"), _("Wilt u het programma eerst leren kennen met verzonnen dossiers?"))
         self.setObjectName("demo_page")
         self.real = QRadioButton(_("Beginnen met het echte register"), self)
         self.real.setObjectName("start_real")

@@ -14,11 +14,11 @@ from typing import Protocol
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QWidget, QWizard
 
+from kina_desktop.domain.accounts import AccountInfo, NewAccount
 from kina_desktop.gui.admin.account_checks import AccountRules
 from kina_desktop.gui.admin.settings_ports import LetterheadAdmin
 from kina_desktop.gui.common.background import TaskControl, TaskRunner, ThreadRunner
 from kina_desktop.gui.common.icons import icon
-from kina_desktop.gui.common.ports import AccountDraft, AccountView
 from kina_desktop.gui.start.database_dialog import SETTINGS_KEY
 from kina_desktop.gui.start.first_run_pages import (
     ACCOUNT_PAGE,
@@ -52,7 +52,7 @@ class FirstRunBackend(Protocol):
         """Create (or open) and migrate the embedded database."""
         ...
 
-    def create_first_account(self, draft: AccountDraft) -> AccountView:
+    def create_first_account(self, draft: NewAccount) -> AccountInfo:
         """The first director and administrator of the embedded database, signed in at once."""
         ...
 

@@ -18,9 +18,9 @@ from typing import Generic, TypeVar
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QDialog
 
+from kina_desktop.domain.accounts import AccountInfo, NewAccount
 from kina_desktop.gui.admin.account_checks import AccountRules
 from kina_desktop.gui.admin.account_dialogs import FirstRunDialog
-from kina_desktop.gui.common.ports import AccountDraft, AccountView
 from kina_desktop.gui.start.login_dialog import LAST_USERNAME, LoginDialog
 from kina_desktop.services.errors import ServiceError
 
@@ -38,7 +38,7 @@ class StartUp(Generic[SignedT]):
     settings: QSettings
     database_label: str = ""
     # Only when the database has no account yet: how to make the first one.
-    create_first: Callable[[AccountDraft], AccountView] | None = None
+    create_first: Callable[[NewAccount], AccountInfo] | None = None
     rules: AccountRules | None = None
     run: DialogRunner = run_modal
 

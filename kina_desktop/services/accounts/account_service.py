@@ -13,13 +13,7 @@ from sqlalchemy.orm import Session
 
 from kina_desktop.db.engine import Database
 from kina_desktop.db.models import Account, AccountRole
-from kina_desktop.domain.accounts import (
-    MIN_PASSWORD_LENGTH,
-    USERNAME,
-    AccountInfo,
-    NewAccount,
-    account_problems,
-)
+from kina_desktop.domain.accounts import MIN_PASSWORD_LENGTH, USERNAME, AccountInfo, NewAccount, account_problems
 from kina_desktop.domain.enums import Role
 from kina_desktop.i18n import _
 from kina_desktop.services.context import ServiceContext

@@ -6,15 +6,7 @@ from dataclasses import fields
 
 from kina_desktop.db.models import Case, CaseClosure, CaseDescription, CaseHandling
 from kina_desktop.domain.complaint import CaseHeader, CaseRecord, Closure, Description, Handling
-from kina_desktop.domain.enums import (
-    Admissibility,
-    Category,
-    Channel,
-    Kind,
-    Level,
-    Status,
-    Verdict,
-)
+from kina_desktop.domain.enums import Admissibility, Category, Channel, Kind, Level, Status, Verdict
 from kina_desktop.domain.text import fold
 from kina_desktop.domain.visibility import Part, Viewer, visible_parts
 

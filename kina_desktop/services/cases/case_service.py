@@ -20,25 +20,14 @@ from kina_desktop.db.models import (
 )
 from kina_desktop.domain import deadlines
 from kina_desktop.domain.case_state import CaseState
-from kina_desktop.domain.complaint import (
-    CaseChanges,
-    CaseRecord,
-    ComplaintDraft,
-    Handling,
-    part_differences,
-)
+from kina_desktop.domain.complaint import CaseChanges, CaseRecord, ComplaintDraft, Handling, part_differences
 from kina_desktop.domain.enums import Category, Channel, Kind, Level, Status
 from kina_desktop.domain.holds import Hold, HoldReason, days_on_hold, is_on_hold
 from kina_desktop.domain.labels import field_label
 from kina_desktop.domain.procedure import enters_procedure
 from kina_desktop.domain.registration import state_of_draft
 from kina_desktop.domain.tracking import TrackingNumber
-from kina_desktop.domain.validation import (
-    validate_closure,
-    validate_description,
-    validate_draft,
-    validate_handling,
-)
+from kina_desktop.domain.validation import validate_closure, validate_description, validate_draft, validate_handling
 from kina_desktop.domain.visibility import Part, is_confidential
 from kina_desktop.domain.workdays import WorkingCalendar
 from kina_desktop.domain.workflow import handling_editors, roles_text
@@ -56,12 +45,7 @@ from kina_desktop.services.cases.case_mapping import (
 )
 from kina_desktop.services.cases.pseudonymised import refuse_if_pseudonymised
 from kina_desktop.services.context import ServiceContext
-from kina_desktop.services.errors import (
-    CaseNotFound,
-    ConcurrentEdit,
-    RuleViolation,
-    ValidationFailed,
-)
+from kina_desktop.services.errors import CaseNotFound, ConcurrentEdit, RuleViolation, ValidationFailed
 from kina_desktop.services.permissions import Permission, require, require_part
 from kina_desktop.services.settings import working_calendar
 
@@ -364,11 +348,7 @@ class CaseService:
             raise RuleViolation(message)
 
     def _check_parts_allowed(self, changes: CaseChanges, parts: frozenset[Part]) -> None:
-        wanted = {
-            Part.DESCRIPTION: changes.description,
-            Part.HANDLING: changes.handling,
-            Part.CLOSURE: changes.closure,
-        }
+        wanted = {Part.DESCRIPTION: changes.description, Part.HANDLING: changes.handling, Part.CLOSURE: changes.closure}
         for part, value in wanted.items():
             if value is not None:
                 require_part(parts, part)

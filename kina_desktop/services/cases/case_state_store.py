@@ -9,27 +9,12 @@ from dataclasses import fields
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from kina_desktop.db.models import (
-    Case,
-    CaseGroundFinding,
-    CaseHold,
-    CaseRequalification,
-    CaseStep,
-)
+from kina_desktop.db.models import Case, CaseGroundFinding, CaseHold, CaseRequalification, CaseStep
 from kina_desktop.domain.actions import ActionKind
 from kina_desktop.domain.admissibility import AdmissibilityDecision, GroundFinding
 from kina_desktop.domain.case_state import CaseState, Requalification, StepRecord
 from kina_desktop.domain.complaint import Closure, Handling
-from kina_desktop.domain.enums import (
-    Admissibility,
-    Category,
-    Channel,
-    InadmissibilityGround,
-    Kind,
-    Level,
-    Role,
-    Status,
-)
+from kina_desktop.domain.enums import Admissibility, Category, Channel, InadmissibilityGround, Kind, Level, Role, Status
 from kina_desktop.domain.holds import Hold, HoldReason, days_on_hold, is_on_hold
 from kina_desktop.domain.visibility import Viewer, is_confidential
 from kina_desktop.domain.workdays import WorkingCalendar

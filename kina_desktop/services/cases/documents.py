@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
-from dataclasses import dataclass
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -18,6 +16,7 @@ from kina_desktop.i18n import _
 from kina_desktop.services import audit
 from kina_desktop.services.cases.case_mapping import part_names_for, parts_for
 from kina_desktop.services.cases.pseudonymised import refuse_if_pseudonymised
+from kina_desktop.services.cases.results import DocumentInfo
 from kina_desktop.services.context import ServiceContext
 from kina_desktop.services.errors import CaseNotFound, ServiceError
 from kina_desktop.services.permissions import require_part
@@ -27,19 +26,6 @@ class DocumentRefused(ServiceError):
     pass
 
 
-@dataclass(frozen=True)
-class DocumentInfo:
-    id: int
-    case_id: int
-    kind: str
-    part: str
-    filename: str
-    mime_type: str
-    size: int
-    created_at: dt.datetime
-    created_by_name: str
-
-
 def _info(d: Document) -> DocumentInfo:
     return DocumentInfo(
         d.id, d.case_id, d.kind, d.part, d.filename, d.mime_type, d.size, d.created_at, d.created_by_name
@@ -47,14 +33,7 @@ def _info(d: Document) -> DocumentInfo:
 
 
 def store_document(
-    session: Session,
-    ctx: ServiceContext,
-    case: Case,
-    *,
-    filename: str,
-    content: bytes,
-    kind: str,
-    part: Part,
+    session: Session, ctx: ServiceContext, case: Case, *, filename: str, content: bytes, kind: str, part: Part
 ) -> Document:
     """Check and store one document in the caller's unit of work (letters use it too)."""
     refuse_if_pseudonymised(case)

@@ -3,31 +3,15 @@ person may see the part it is about (the same rule as the parts themselves, Art.
 
 from __future__ import annotations
 
-import datetime as dt
-from dataclasses import dataclass
-
 from sqlalchemy import select
 
 from kina_desktop.db.models import AuditEvent, Case
-from kina_desktop.domain.audit_actions import AuditAction
 from kina_desktop.domain.visibility import Part
 from kina_desktop.i18n import _
 from kina_desktop.services.cases.case_mapping import part_names_for
+from kina_desktop.services.cases.results import HistoryAction, HistoryEntry
 from kina_desktop.services.context import ServiceContext
 from kina_desktop.services.errors import CaseNotFound
-
-HistoryAction = AuditAction  # one vocabulary for writing and showing the history
-
-
-@dataclass(frozen=True)
-class HistoryEntry:
-    at: dt.datetime
-    actor_name: str
-    action: HistoryAction
-    part: str  # "", "description", "handling", "closure"
-    field: str  # a name from domain/labels.py FIELD_LABELS, or ""
-    old_value: str
-    new_value: str
 
 
 class HistoryService:

@@ -7,53 +7,34 @@ asks the domain, stores the outcome in one unit of work and redacts what it retu
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
 from kina_desktop.db.models import Case
 from kina_desktop.domain import workflow
 from kina_desktop.domain.actions import ActionKind, StepData
-from kina_desktop.domain.admissibility import AdmissibilityDecision, EarlierCase, Proposal, propose_grounds
+from kina_desktop.domain.admissibility import EarlierCase, Proposal, propose_grounds
 from kina_desktop.domain.case_state import CaseState, StepRecord
 from kina_desktop.domain.complainant_match import Complainant
 from kina_desktop.domain.complaint import CaseRecord
-from kina_desktop.domain.deadline_status import CaseDeadlines, case_deadlines
+from kina_desktop.domain.deadline_status import case_deadlines
 from kina_desktop.domain.enums import Kind, Status
 from kina_desktop.domain.errors import RuleViolation as DomainRuleViolation
-from kina_desktop.domain.meetings import BoardNotice, MeetingSchedule, board_notice
-from kina_desktop.domain.routes import RouteView, route_of
+from kina_desktop.domain.meetings import MeetingSchedule, board_notice
+from kina_desktop.domain.routes import route_of
 from kina_desktop.domain.visibility import Part, visible_parts
 from kina_desktop.services.cases.case_mapping import description_of, record_of
 from kina_desktop.services.cases.case_service import CaseService
 from kina_desktop.services.cases.case_state_store import load_state, store_state
 from kina_desktop.services.cases.earlier_cases import find_earlier_cases
 from kina_desktop.services.cases.pseudonymised import refuse_if_pseudonymised
+from kina_desktop.services.cases.results import CaseProgress
 from kina_desktop.services.context import ServiceContext
 from kina_desktop.services.errors import ConcurrentEdit, RuleViolation
 from kina_desktop.services.settings import read_setting, working_calendar
 
 BOARD_MEETINGS = "board_meetings"  # ["2026-12-15", ...]
 WORKING_GROUP_MEETINGS = "working_group_meetings"
-
-
-@dataclass(frozen=True)
-class CaseProgress:
-    """What the case editor shows beside the three parts: the route and the step it is at, the
-    deadlines, the steps this person may take now (each with its rule), and the proposals."""
-
-    case_id: int
-    version: int
-    route: RouteView
-    deadlines: CaseDeadlines
-    options: tuple[workflow.ActionOption, ...]
-    steps: tuple[StepRecord, ...]
-    proposals: tuple[Proposal, ...]
-    board: BoardNotice | None
-    details_visible: bool
-    # The admissibility decision with its grounds of Art. 3 (None where the handling part is
-    # not the caller's to see).
-    assessment: AdmissibilityDecision | None = None
 
 
 def meeting_schedule(session: Session) -> MeetingSchedule:

@@ -40,12 +40,7 @@ from kina_desktop.domain.tracking import TrackingNumber
 from kina_desktop.i18n import _, ngettext
 from kina_desktop.services import audit
 from kina_desktop.services.context import ServiceContext
-from kina_desktop.services.errors import (
-    CaseNotFound,
-    ConcurrentEdit,
-    RuleViolation,
-    ServiceError,
-)
+from kina_desktop.services.errors import CaseNotFound, ConcurrentEdit, RuleViolation, ServiceError
 from kina_desktop.services.permissions import Permission, require
 
 AUDIT_FIELD = "improvement_project"  # the field of the event in a linked case's history
@@ -245,10 +240,7 @@ class ImprovementProjectService:
     # -- the unit of work ------------------------------------------------------------------------
 
     def _change(
-        self,
-        project_id: int | None,
-        expected_version: int | None,
-        work: Callable[[Session, ProjectRow], None],
+        self, project_id: int | None, expected_version: int | None, work: Callable[[Session, ProjectRow], None]
     ) -> ImprovementProject:
         """Load the project (or start a new one), check the version, let ``work`` change it, then
         raise the version and audit each difference. Nothing is stored when any of it fails."""

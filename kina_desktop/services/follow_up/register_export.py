@@ -8,6 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from kina_desktop.db.models import Case, CaseClosure, CaseDescription, CaseGroundFinding, CaseHandling
+from kina_desktop.domain.complaint import COMPLAINANT_FIELDS
 from kina_desktop.domain.enums import (
     Admissibility,
     Category,
@@ -22,20 +23,7 @@ from kina_desktop.domain.labels import FIELD_LABELS
 from kina_desktop.i18n import _
 
 HEADER_FIELDS = ("tracking_number", "kind", "category", "level", "status", "channel", "received_on", "acknowledged_on")
-DESCRIPTION_FIELDS = (
-    "complainant_name",
-    "complainant_street",
-    "complainant_postal_code",
-    "complainant_city",
-    "complainant_email",
-    "complainant_phone",
-    "organisation",
-    "subject",
-    "text",
-    "facts_on",
-    "request",
-    "staff_member",
-)
+DESCRIPTION_FIELDS = (*COMPLAINANT_FIELDS, "organisation", "subject", "text", "facts_on", "request", "staff_member")
 HANDLING_FIELDS = ("admissibility", "investigation", "verdict", "verdict_motivation", "measures")
 CLOSURE_FIELDS = ("informed_on", "communication", "closed_on")
 LABELLED = {

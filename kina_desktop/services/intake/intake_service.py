@@ -34,13 +34,7 @@ from kina_desktop.services.cases.documents import DocumentRefused, store_documen
 from kina_desktop.services.context import ServiceContext
 from kina_desktop.services.errors import ServiceError
 
-__all__ = [
-    "IntakeRecord",
-    "IntakeReview",
-    "IntakeService",
-    "MessageAlreadyHandled",
-    "MessageUnreadable",
-]
+__all__ = ["IntakeRecord", "IntakeReview", "IntakeService", "MessageAlreadyHandled", "MessageUnreadable"]
 
 
 class MessageAlreadyHandled(ServiceError):

@@ -244,11 +244,7 @@ def record_to_json(record: CaseRecord, progress: CaseProgress | None = None) -> 
         out["deadlines"] = {
             name: None
             if view is None
-            else {
-                "due_on": _plain(view.due_on),
-                "done_on": _plain(view.done_on),
-                "state": view.state.value,
-            }
+            else {"due_on": _plain(view.due_on), "done_on": _plain(view.done_on), "state": view.state.value}
             for name, view in (
                 ("acknowledgement", progress.deadlines.acknowledgement),
                 ("handling", progress.deadlines.handling),

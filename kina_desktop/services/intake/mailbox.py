@@ -99,9 +99,7 @@ class MailboxService:
             return mailbox.count
 
     def fetch_new(
-        self,
-        progress: Callable[[int, int], None] | None = None,
-        cancelled: Callable[[], bool] | None = None,
+        self, progress: Callable[[int, int], None] | None = None, cancelled: Callable[[], bool] | None = None
     ) -> FetchedMail:
         """The messages in the mailbox folder that were never registered nor set aside.
 

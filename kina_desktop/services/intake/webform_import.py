@@ -37,6 +37,7 @@ from kina_desktop.services.cases.sql_filters import description_visible
 from kina_desktop.services.context import ServiceContext
 from kina_desktop.services.errors import ServiceError
 from kina_desktop.services.intake.json_form import JSON_MESSAGES
+from kina_desktop.services.intake.results import Submission
 
 MAX_FILE_BYTES = 20_000_000
 LANGUAGES = ("nl", "fr", "en", "de")
@@ -99,17 +100,6 @@ class WebformRejected(ServiceError):
 
     def lines(self) -> list[str]:
         return [problem.text() for problem in self.problems]
-
-
-@dataclass(frozen=True)
-class Submission:
-    """One submission of the file as a draft to check."""
-
-    number: int
-    line: int
-    submission_id: str
-    draft: ComplaintDraft
-    registered_as: str = ""  # the tracking number when it is already in the register
 
 
 # -- reading the file ---------------------------------------------------------------------------

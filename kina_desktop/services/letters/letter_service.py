@@ -8,7 +8,7 @@ import base64
 import binascii
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass, fields
+from dataclasses import fields
 from pathlib import Path
 
 from sqlalchemy import select
@@ -27,12 +27,7 @@ from kina_desktop.i18n import _
 from kina_desktop.reports.letter_content import ContactPerson, LetterContent, Letterhead, build_letter
 from kina_desktop.reports.letter_errors import TemplateProblems
 from kina_desktop.reports.letter_fields import fields_for
-from kina_desktop.reports.letter_templates import (
-    available_languages,
-    check_template,
-    default_template,
-    letter_language,
-)
+from kina_desktop.reports.letter_templates import available_languages, check_template, default_template, letter_language
 from kina_desktop.services import audit
 from kina_desktop.services.cases.case_mapping import part_names_for, parts_for, record_of
 from kina_desktop.services.cases.case_service import CaseService
@@ -41,6 +36,7 @@ from kina_desktop.services.cases.documents import store_document
 from kina_desktop.services.context import ServiceContext
 from kina_desktop.services.errors import PermissionDenied, RuleViolation, ValidationFailed
 from kina_desktop.services.letters.letterhead_check import clean_letterhead, letterhead_problems, logo_problem
+from kina_desktop.services.letters.results import LetterInfo
 from kina_desktop.services.permissions import Permission, require
 from kina_desktop.services.settings import read_setting, working_calendar, write_setting
 
@@ -58,17 +54,6 @@ HANDLING_LETTERS = frozenset(
     }
 )
 _EVERYONE = Viewer(None, frozenset(Role), "")
-
-
-@dataclass(frozen=True)
-class LetterInfo:
-    id: int
-    case_id: int
-    kind: LetterKind
-    language: str
-    produced_on: dt.date
-    produced_by_name: str
-    document_id: int | None
 
 
 def _template_key(kind: LetterKind, language: str) -> str:

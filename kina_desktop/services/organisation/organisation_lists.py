@@ -7,12 +7,7 @@ list, the defaults of domain/organisations.py apply.
 
 from __future__ import annotations
 
-from kina_desktop.domain.organisations import (
-    DEFAULT_KINA_SERVICES,
-    DEFAULT_MEMBER_OCMWS,
-    clean_list,
-    list_problems,
-)
+from kina_desktop.domain.organisations import DEFAULT_KINA_SERVICES, DEFAULT_MEMBER_OCMWS, clean_list, list_problems
 from kina_desktop.services.context import ServiceContext
 from kina_desktop.services.errors import ServiceError
 from kina_desktop.services.permissions import Permission, require

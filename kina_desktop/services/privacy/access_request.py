@@ -35,15 +35,7 @@ from kina_desktop.domain.access_request import (
     handling_fields,
 )
 from kina_desktop.domain.audit_actions import AuditAction
-from kina_desktop.domain.enums import (
-    Admissibility,
-    Category,
-    Channel,
-    InadmissibilityGround,
-    Kind,
-    Status,
-    Verdict,
-)
+from kina_desktop.domain.enums import Admissibility, Category, Channel, InadmissibilityGround, Kind, Status, Verdict
 from kina_desktop.domain.labels import field_label
 from kina_desktop.domain.letters import LetterKind
 from kina_desktop.domain.visibility import Part

@@ -1,0 +1,19 @@
+"""What the letter services hand back to the windows, free of SQLAlchemy (docs/architecture.md)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from kina_desktop.domain.letters import LetterKind
+
+
+@dataclass(frozen=True)
+class LetterInfo:
+    id: int
+    case_id: int
+    kind: LetterKind
+    language: str
+    produced_on: dt.date
+    produced_by_name: str
+    document_id: int | None
