@@ -138,6 +138,19 @@ def _is_database_error(error: Exception) -> bool:
     return isinstance(error, SQLAlchemyError) or type(error).__module__.startswith("psycopg")
 
 
+def _creating(make: Callable[[], AccountInfo], username: str) -> AccountInfo:
+    """Make an account; a refusal of the database (a login that exists, too few rights) becomes
+    one Dutch sentence naming ``username``."""
+    try:
+        return make()
+    except ServiceError:
+        raise
+    except Exception as error:
+        if _is_database_error(error):
+            raise _refusal(error, username) from error
+        raise
+
+
 class AccountAdmin:
     """services.accounts.AccountService as the GUI's AccountAdmin port."""
 
@@ -148,14 +161,7 @@ class AccountAdmin:
         return self._service.list()
 
     def create(self, draft: NewAccount) -> AccountInfo:
-        try:
-            return self._service.create(draft)
-        except ServiceError:
-            raise
-        except Exception as error:
-            if _is_database_error(error):
-                raise _refusal(error, draft.username) from error
-            raise
+        return _creating(lambda: self._service.create(draft), draft.username)
 
     def disable(self, username: str) -> AccountInfo:
         return self._service.disable(username)
@@ -165,14 +171,7 @@ def first_account_maker(database: Database) -> Callable[[NewAccount], AccountInf
     """'Eerste gebruik' on an empty database: the first director and administrator."""
 
     def create(draft: NewAccount) -> AccountInfo:
-        try:
-            return create_first_account(database, draft)
-        except ServiceError:
-            raise
-        except Exception as error:
-            if _is_database_error(error):
-                raise _refusal(error, draft.username) from error
-            raise
+        return _creating(lambda: create_first_account(database, draft), draft.username)
 
     return create
 

@@ -19,7 +19,7 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, SimpleDocTempl
 from kina_desktop.domain.access_request import AccessCase, AccessExport, AccessItem, explanation
 from kina_desktop.domain.dates import long_date
 from kina_desktop.i18n import _, ngettext
-from kina_desktop.reports.fonts import register_fonts
+from kina_desktop.reports.fonts import document_options, register_fonts
 
 MARGIN = 20 * mm
 CONTENT_WIDTH = A4[0] - 2 * MARGIN
@@ -151,17 +151,7 @@ def render_access_request(export: AccessExport) -> bytes:
     buffer = io.BytesIO()
     title = _("Inzage in uw gegevens")
     document = SimpleDocTemplate(
-        buffer,
-        pagesize=A4,
-        leftMargin=MARGIN,
-        rightMargin=MARGIN,
-        topMargin=MARGIN,
-        bottomMargin=MARGIN,
-        title=title,
-        author=export.organisation or "KINA",
-        # without it every page names Helvetica, a font not embedded
-        initialFontName=regular,
-        initialFontSize=10,
+        buffer, **document_options(title, export.organisation or "KINA", regular, 10, (MARGIN,) * 4)
     )
 
     def footer(canvas: Canvas, doc: SimpleDocTemplate) -> None:

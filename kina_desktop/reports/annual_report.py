@@ -51,7 +51,7 @@ from kina_desktop.reports.annual_tables import (
     project_header,
 )
 from kina_desktop.reports.annual_tables import number as format_number
-from kina_desktop.reports.fonts import register_fonts
+from kina_desktop.reports.fonts import document_options, register_fonts
 from kina_desktop.reports.letter_errors import Cancelled
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
@@ -274,19 +274,7 @@ def render_annual_report(
     story.append(_Checkpoint(step))
 
     buffer = io.BytesIO()
-    doc = BaseDocTemplate(
-        buffer,
-        pagesize=A4,
-        title=title,
-        author=data.organisation,
-        creator="KINA Klachten",
-        leftMargin=MARGIN,
-        rightMargin=MARGIN,
-        topMargin=MARGIN,
-        bottomMargin=MARGIN,
-        initialFontName=styles.regular,
-        initialFontSize=10,
-    )
+    doc = BaseDocTemplate(buffer, **document_options(title, data.organisation, styles.regular, 10, (MARGIN,) * 4))
     frame = Frame(
         MARGIN,
         MARGIN,

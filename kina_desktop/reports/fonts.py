@@ -38,3 +38,26 @@ def register_fonts() -> tuple[str, str]:
             addMapping(REGULAR, 1, 1, BOLD)
             _registered = True
     return REGULAR, BOLD
+
+
+def document_options(
+    title: str, author: str, font: str, size: float, margins: tuple[float, float, float, float]
+) -> dict[str, object]:
+    """What every PDF of the program is made with: A4, its title and author in the metadata, the
+    margins (left, right, top, bottom), and the embedded font as the starting font (without it every
+    page names Helvetica, a font that is not embedded)."""
+    from reportlab.lib.pagesizes import A4
+
+    left, right, top, bottom = margins
+    return {
+        "pagesize": A4,
+        "title": title,
+        "author": author,
+        "creator": "KINA Klachten",
+        "leftMargin": left,
+        "rightMargin": right,
+        "topMargin": top,
+        "bottomMargin": bottom,
+        "initialFontName": font,
+        "initialFontSize": size,
+    }

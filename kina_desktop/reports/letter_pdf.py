@@ -38,7 +38,7 @@ from reportlab.platypus import (
 
 from kina_desktop.domain.tracking import TrackingNumber
 from kina_desktop.i18n import _
-from kina_desktop.reports.fonts import register_fonts
+from kina_desktop.reports.fonts import document_options, register_fonts
 from kina_desktop.reports.letter_content import LetterContent, Letterhead
 from kina_desktop.reports.letter_errors import Cancelled
 
@@ -347,20 +347,8 @@ def render_letters(
 
     buffer = io.BytesIO()
     title = letters[0].subject if total == 1 else _("{count} brieven").format(count=total)
-    doc = BaseDocTemplate(
-        buffer,
-        pagesize=A4,
-        title=title,
-        author=letterhead.name,
-        creator="KINA Klachten",
-        leftMargin=MARGIN_LEFT,
-        rightMargin=MARGIN_RIGHT,
-        topMargin=BODY_TOP_LATER,
-        bottomMargin=MARGIN_BOTTOM,
-        # Without this every page names Helvetica as its starting font, a font not embedded.
-        initialFontName=styles.regular,
-        initialFontSize=BODY_SIZE,
-    )
+    margins = (MARGIN_LEFT, MARGIN_RIGHT, BODY_TOP_LATER, MARGIN_BOTTOM)
+    doc = BaseDocTemplate(buffer, **document_options(title, letterhead.name, styles.regular, BODY_SIZE, margins))
     first = Frame(
         MARGIN_LEFT,
         MARGIN_BOTTOM,
