@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from kina_desktop.domain.errors import RuleViolation
 from kina_desktop.domain.validation import Problem
 from kina_desktop.errors import DatabaseUnavailable, ServiceError
 from kina_desktop.i18n import _
@@ -32,14 +33,6 @@ class CaseNotFound(ServiceError):
 
 class PermissionDenied(ServiceError):
     pass
-
-
-class RuleViolation(ServiceError):
-    """An action the reglement does not allow; each problem is a Dutch sentence naming the article."""
-
-    def __init__(self, problems: str | list[str] | tuple[str, ...]) -> None:
-        self.problems = (problems,) if isinstance(problems, str) else tuple(problems)
-        super().__init__(" ".join(self.problems))
 
 
 class ConcurrentEdit(ServiceError):

@@ -19,7 +19,6 @@ from kina_desktop.domain.complainant_match import Complainant
 from kina_desktop.domain.complaint import CaseRecord
 from kina_desktop.domain.deadline_status import case_deadlines
 from kina_desktop.domain.enums import Kind, Status
-from kina_desktop.domain.errors import RuleViolation as DomainRuleViolation
 from kina_desktop.domain.meetings import MeetingSchedule, board_notice
 from kina_desktop.domain.routes import route_of
 from kina_desktop.domain.visibility import Part, visible_parts
@@ -30,7 +29,7 @@ from kina_desktop.services.cases.earlier_cases import find_earlier_cases
 from kina_desktop.services.cases.pseudonymised import refuse_if_pseudonymised
 from kina_desktop.services.cases.results import CaseProgress
 from kina_desktop.services.context import ServiceContext
-from kina_desktop.services.errors import ConcurrentEdit, RuleViolation
+from kina_desktop.services.errors import ConcurrentEdit
 from kina_desktop.services.settings import read_setting, working_calendar
 
 BOARD_MEETINGS = "board_meetings"  # ["2026-12-15", ...]
@@ -102,10 +101,7 @@ class WorkflowService:
             if case.version != expected_version:
                 raise self._cases._concurrent_edit(session, case, expected_version)
             old = load_state(session, case)
-            try:
-                new = workflow.apply(action, old, viewer.roles, data, today=now.date())
-            except DomainRuleViolation as error:
-                raise RuleViolation(error.problems) from None
+            new = workflow.apply(action, old, viewer.roles, data, today=now.date())
             store_state(session, case, old, new, viewer=viewer, calendar=working_calendar(session), now=now)
             session.flush()
             session.expire(case, ["handler"])  # handler_id may have changed

@@ -19,7 +19,6 @@ from kina_desktop.domain import workflow
 from kina_desktop.domain.actions import ActionKind, StepData
 from kina_desktop.domain.complaint import CaseRecord
 from kina_desktop.domain.enums import Channel, Kind, Level, Role, Status
-from kina_desktop.domain.errors import RuleViolation as DomainRuleViolation
 from kina_desktop.domain.file_types import PNG, detect
 from kina_desktop.domain.letters import LetterKind
 from kina_desktop.domain.visibility import Part, Viewer
@@ -190,10 +189,7 @@ class LetterService:
         language = letter_language(kind, full.description.complainant_language if full.description else "nl")
         stored = read_setting(session, _template_key(kind, language))
         template = stored if stored else default_template(kind, language)
-        try:
-            return self._build(kind, full, template, session, case, state, language)
-        except DomainRuleViolation as error:
-            raise RuleViolation(error.problems) from None
+        return self._build(kind, full, template, session, case, state, language)
 
     def _build(self, kind, full, template, session, case, state, language) -> LetterContent:
         contact_account = case.handler or (
@@ -296,17 +292,14 @@ class LetterService:
                     StepData(on=today),
                     today=today,
                 )
-            except DomainRuleViolation as error:
+            except RuleViolation as error:
                 return " ".join(error.problems)
             return ""
 
     def _take_step(self, session: Session, case: Case, action: ActionKind, today: dt.date) -> None:
         """The step of the route that producing the letter records (on today's date)."""
         old = load_state(session, case)
-        try:
-            new = workflow.apply(action, old, self.ctx.viewer.roles, StepData(on=today), today=today)
-        except DomainRuleViolation as error:
-            raise RuleViolation(error.problems) from None
+        new = workflow.apply(action, old, self.ctx.viewer.roles, StepData(on=today), today=today)
         store_state(
             session, case, old, new, viewer=self.ctx.viewer, calendar=working_calendar(session), now=self.ctx.clock()
         )
