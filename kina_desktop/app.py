@@ -16,6 +16,7 @@ import sys
 import traceback
 from collections.abc import Callable, Sequence
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 # The database side first, Qt after it: once PySide6 is loaded it reads the source of every module
 # imported later (its __feature__ check), which for SQLAlchemy's few hundred modules costs tens of
@@ -54,10 +55,12 @@ from kina_desktop.services.accounts.account_service import (
 )
 from kina_desktop.services.accounts.auth import SignedIn, sign_in, sign_in_sqlite
 from kina_desktop.services.bundle import Services
-from kina_desktop.services.context import ServiceContext
 from kina_desktop.services.errors import DatabaseUnavailable, ServiceError
 from kina_desktop.services.privacy.backup import daily_backup
 from kina_desktop.services.setup.startup import open_database, probe_server
+
+if TYPE_CHECKING:
+    from kina_desktop.services.context import ServiceContext
 
 log = logging.getLogger(__name__)
 

@@ -10,18 +10,14 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QDialog
 
 from kina_desktop import config
-from kina_desktop.db.engine import Database
-from kina_desktop.domain.accounts import NewAccount
 from kina_desktop.domain.enums import Role
 from kina_desktop.domain.visibility import Viewer
-from kina_desktop.gui.admin.account_checks import AccountRules
-from kina_desktop.gui.admin.settings_ports import LetterheadAdmin
-from kina_desktop.gui.common.background import TaskControl, TaskRunner
 from kina_desktop.gui.start.database_choice import ConnectionTester, saved_database_url
 from kina_desktop.i18n import _
 from kina_desktop.services.accounts.account_service import AccountInfo, create_first_account, has_accounts
@@ -30,6 +26,13 @@ from kina_desktop.services.bundle import Services
 from kina_desktop.services.context import ServiceContext
 from kina_desktop.services.errors import ServiceError
 from kina_desktop.services.setup.startup import open_database
+
+if TYPE_CHECKING:
+    from kina_desktop.db.engine import Database
+    from kina_desktop.domain.accounts import NewAccount
+    from kina_desktop.gui.admin.account_checks import AccountRules
+    from kina_desktop.gui.admin.settings_ports import LetterheadAdmin
+    from kina_desktop.gui.common.background import TaskControl, TaskRunner
 
 DEMO_FILE = "kina-klachten-demo.db"
 DEMO_COMPLAINTS = 1000

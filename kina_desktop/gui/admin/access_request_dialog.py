@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import (
@@ -27,14 +28,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kina_desktop.domain.access_request import AccessExport
-from kina_desktop.gui.admin.settings_ports import AccessRequests
 from kina_desktop.gui.common.field_errors import ERROR_STYLE
 from kina_desktop.gui.common.formatting import short_date
 from kina_desktop.gui.letters.pdf_output import write_pdf
 from kina_desktop.gui.letters.system_viewer import safe_filename
 from kina_desktop.i18n import _, ngettext
 from kina_desktop.services.errors import ServiceError
+
+if TYPE_CHECKING:
+    from kina_desktop.domain.access_request import AccessExport
+    from kina_desktop.gui.admin.settings_ports import AccessRequests
 
 OK_STYLE = "color: #1b5e20;"
 # (title, suggested name, file filter) -> the chosen path, or None

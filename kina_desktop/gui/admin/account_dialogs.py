@@ -8,18 +8,21 @@ refuses is shown above the buttons, and nothing typed is lost.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
-from kina_desktop.domain.accounts import AccountInfo, NewAccount
 from kina_desktop.domain.enums import Role
-from kina_desktop.gui.admin.account_checks import AccountRules
 from kina_desktop.gui.admin.account_form import AccountForm
 from kina_desktop.gui.case.unsaved_prompt import Answer, ask_to_save
 from kina_desktop.gui.common.dialog_size import fit_height
 from kina_desktop.i18n import _
 from kina_desktop.services.errors import ServiceError
+
+if TYPE_CHECKING:
+    from kina_desktop.domain.accounts import AccountInfo, NewAccount
+    from kina_desktop.gui.admin.account_checks import AccountRules
 
 FIRST_ACCOUNT_ROLES = frozenset({Role.DIRECTOR, Role.ADMINISTRATOR})
 MIN_WIDTH = 520

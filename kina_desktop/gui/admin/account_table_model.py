@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
-from kina_desktop.domain.accounts import AccountInfo
 from kina_desktop.gui.common.formatting import role_names
 from kina_desktop.gui.common.list_table_model import Index, ListTableModel
 from kina_desktop.i18n import N_, _
+
+if TYPE_CHECKING:
+    from kina_desktop.domain.accounts import AccountInfo
 
 COL_NAME = 0
 COL_USERNAME = 1

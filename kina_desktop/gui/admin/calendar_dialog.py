@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from babel.dates import format_date
 from PySide6.QtCore import Qt
@@ -29,10 +30,12 @@ from PySide6.QtWidgets import (
 from kina_desktop.domain.workdays import DEFAULT_CLOSING_DAYS, WorkingCalendar
 from kina_desktop.gui.admin.date_list import DateListEditor, day_text
 from kina_desktop.gui.admin.settings_page import PageDialog
-from kina_desktop.gui.admin.settings_ports import CalendarAdmin
 from kina_desktop.gui.common.field_errors import ERROR_STYLE
 from kina_desktop.i18n import _, babel_locale, ngettext
 from kina_desktop.services.errors import ServiceError
+
+if TYPE_CHECKING:
+    from kina_desktop.gui.admin.settings_ports import CalendarAdmin
 
 YEARS_BACK, YEARS_AHEAD = 5, 10
 OK_STYLE = "color: #1b5e20;"

@@ -7,15 +7,18 @@ second spelling of the same name are dropped when saving; the lists apply on eve
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QGridLayout, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
 from kina_desktop.domain.organisations import clean_list, list_problems
 from kina_desktop.gui.admin.settings_page import PageDialog
-from kina_desktop.gui.intake.intake_ports import OrganisationListsPort
 from kina_desktop.gui.shell.change_watch import watch_changes
 from kina_desktop.i18n import _
 from kina_desktop.services.errors import ServiceError
+
+if TYPE_CHECKING:
+    from kina_desktop.gui.intake.intake_ports import OrganisationListsPort
 
 ERROR_STYLE = "color: #b3261e;"
 

@@ -10,16 +10,16 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QWidget
 
 from kina_desktop.domain.access_request import may_answer_access_requests
-from kina_desktop.domain.enums import Role
 from kina_desktop.domain.retention import may_view_retention
-from kina_desktop.gui.admin.settings_ports import PrivacyAdmin
-from kina_desktop.gui.common.background import TaskRunner
 from kina_desktop.gui.shell.open_dialogs import OpenDialogs
 from kina_desktop.i18n import _
 
 if TYPE_CHECKING:  # each dialog's module loads when it is first opened (cold start: docs/performance.md)
+    from kina_desktop.domain.enums import Role
     from kina_desktop.gui.admin.access_request_dialog import AccessRequestDialog
     from kina_desktop.gui.admin.retention_dialog import RetentionDialog
+    from kina_desktop.gui.admin.settings_ports import PrivacyAdmin
+    from kina_desktop.gui.common.background import TaskRunner
 
 
 class PrivacyMenu:

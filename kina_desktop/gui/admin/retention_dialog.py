@@ -10,6 +10,7 @@ whole run back: it is one transaction.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -29,16 +30,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kina_desktop.domain.enums import Role
 from kina_desktop.domain.retention import MAX_RETENTION_YEARS, RetentionPlan, may_run_retention
 from kina_desktop.gui.admin.settings_page import PageDialog
-from kina_desktop.gui.admin.settings_ports import LegalHoldAdmin, RetentionAdmin
 from kina_desktop.gui.common.background import Outcome, SynchronousRunner, TaskControl, TaskRunner
 from kina_desktop.gui.common.field_errors import ERROR_STYLE
 from kina_desktop.gui.common.formatting import short_date
 from kina_desktop.gui.common.task_progress import TaskProgress
 from kina_desktop.i18n import _, ngettext
 from kina_desktop.services.errors import ServiceError
+
+if TYPE_CHECKING:
+    from kina_desktop.domain.enums import Role
+    from kina_desktop.gui.admin.settings_ports import LegalHoldAdmin, RetentionAdmin
 
 OK_STYLE = "color: #1b5e20;"
 

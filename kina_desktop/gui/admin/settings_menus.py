@@ -22,19 +22,19 @@ from PySide6.QtWidgets import QWidget
 
 from kina_desktop.domain.enums import Role
 from kina_desktop.gui.admin.settings_pages import SettingsSources, page_specs
-from kina_desktop.gui.admin.settings_ports import OrganisationSettings, PrivacyAdmin
 from kina_desktop.gui.common.background import TaskRunner, ThreadRunner
-from kina_desktop.gui.intake.mailbox_ports import MailboxPort
 from kina_desktop.gui.shell.open_dialogs import OpenDialogs
-from kina_desktop.gui.start.database_choice import ConnectionTester
 from kina_desktop.i18n import _
 
 if TYPE_CHECKING:  # each dialog's module loads when it is first opened (cold start: docs/performance.md)
     from kina_desktop.gui.admin.calendar_dialog import CalendarDialog
     from kina_desktop.gui.admin.organisation_lists_dialog import OrganisationListsDialog
     from kina_desktop.gui.admin.settings_dialog import SettingsDialog
+    from kina_desktop.gui.admin.settings_ports import OrganisationSettings, PrivacyAdmin
+    from kina_desktop.gui.intake.mailbox_ports import MailboxPort
     from kina_desktop.gui.letters.letterhead_dialog import LetterheadDialog
     from kina_desktop.gui.letters.template_editor import TemplateEditor
+    from kina_desktop.gui.start.database_choice import ConnectionTester
     from kina_desktop.gui.start.database_dialog import DatabaseDialog
 
 

@@ -6,18 +6,21 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QWidget
 
-from kina_desktop.domain.enums import Role
 from kina_desktop.gui.admin.settings_dialog import PageSpec
 from kina_desktop.gui.admin.settings_page import Scope
-from kina_desktop.gui.admin.settings_ports import OrganisationSettings, PrivacyAdmin
-from kina_desktop.gui.common.background import TaskRunner
-from kina_desktop.gui.intake.mailbox_ports import MailboxPort
-from kina_desktop.gui.start.database_choice import ConnectionTester
 from kina_desktop.i18n import _
+
+if TYPE_CHECKING:
+    from kina_desktop.domain.enums import Role
+    from kina_desktop.gui.admin.settings_ports import OrganisationSettings, PrivacyAdmin
+    from kina_desktop.gui.common.background import TaskRunner
+    from kina_desktop.gui.intake.mailbox_ports import MailboxPort
+    from kina_desktop.gui.start.database_choice import ConnectionTester
 
 
 @dataclass(frozen=True)

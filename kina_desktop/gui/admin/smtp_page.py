@@ -6,14 +6,18 @@ thread) without storing anything. What it shares with the IMAP page is in mail_s
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import QFormLayout, QLineEdit, QWidget
 
 from kina_desktop.domain.mail_server import SmtpSecurity, SmtpSettings
 from kina_desktop.gui.admin.mail_server_page import MailServerPage
-from kina_desktop.gui.admin.settings_ports import MailServerAdmin
-from kina_desktop.gui.common.background import TaskRunner
 from kina_desktop.gui.common.enum_combo import combo_value, set_combo_value
 from kina_desktop.i18n import _
+
+if TYPE_CHECKING:
+    from kina_desktop.gui.admin.settings_ports import MailServerAdmin
+    from kina_desktop.gui.common.background import TaskRunner
 
 
 class SmtpPage(MailServerPage[SmtpSettings, str]):

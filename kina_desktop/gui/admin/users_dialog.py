@@ -6,6 +6,8 @@ The service checks the rights again and its refusals are shown as they come, in 
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import (
     QDialog,
@@ -20,15 +22,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kina_desktop.domain.accounts import AccountInfo
 from kina_desktop.gui.admin import account_table_model as columns
-from kina_desktop.gui.admin.account_checks import AccountRules
 from kina_desktop.gui.admin.account_dialogs import NewUserDialog
 from kina_desktop.gui.admin.account_table_model import AccountTableModel
 from kina_desktop.gui.common.list_table import list_table
-from kina_desktop.gui.common.ports import AccountAdmin
 from kina_desktop.i18n import _
 from kina_desktop.services.errors import ServiceError
+
+if TYPE_CHECKING:
+    from kina_desktop.domain.accounts import AccountInfo
+    from kina_desktop.gui.admin.account_checks import AccountRules
+    from kina_desktop.gui.common.ports import AccountAdmin
 
 
 class UsersDialog(QDialog):

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSettings, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -30,7 +31,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kina_desktop.domain.actions import ActionKind
 from kina_desktop.domain.complaint import CaseChanges, CaseRecord
 from kina_desktop.domain.retention import changes_refused
 from kina_desktop.gui.case.case_projects_page import CaseProjectsPage
@@ -46,15 +46,6 @@ from kina_desktop.gui.case.step_dialog import StepDialog
 from kina_desktop.gui.case.unsaved_prompt import Answer, ask_to_reload, ask_to_save
 from kina_desktop.gui.common.change_text import conflict_text
 from kina_desktop.gui.common.field_errors import FieldErrors, reveal
-from kina_desktop.gui.common.ports import (
-    CaseStore,
-    DocumentPort,
-    HistoryPort,
-    LetterPort,
-    MailPort,
-    ProjectPort,
-    WorkflowPort,
-)
 from kina_desktop.gui.common.progress_panel import ProgressPanel
 from kina_desktop.gui.forms.ui_case_editor import Ui_CaseEditor
 from kina_desktop.gui.letters.case_letters import CaseLetters
@@ -62,8 +53,20 @@ from kina_desktop.gui.letters.letters_menu import PRINT_SHORTCUT, LettersMenu
 from kina_desktop.gui.letters.system_viewer import SystemViewer
 from kina_desktop.gui.shell.window_state import restore_geometry, save_geometry
 from kina_desktop.i18n import _
-from kina_desktop.services.cases.results import CaseProgress
 from kina_desktop.services.errors import ConcurrentEdit, ServiceError, ValidationFailed
+
+if TYPE_CHECKING:
+    from kina_desktop.domain.actions import ActionKind
+    from kina_desktop.gui.common.ports import (
+        CaseStore,
+        DocumentPort,
+        HistoryPort,
+        LetterPort,
+        MailPort,
+        ProjectPort,
+        WorkflowPort,
+    )
+    from kina_desktop.services.cases.results import CaseProgress
 
 ERROR_FRAME = "#message_frame { background: #fdecea; border: 1px solid #b3261e; border-radius: 4px; }"
 INFO_FRAME = "#message_frame { background: #e6f4ea; border: 1px solid #2e7d32; border-radius: 4px; }"

@@ -7,15 +7,18 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
 
 from kina_desktop.domain.projects import ImprovementProject, ProjectStatus
 from kina_desktop.gui.common.list_table import list_table
-from kina_desktop.gui.common.ports import ProjectPort
 from kina_desktop.gui.follow_up.project_table_model import COL_CASES, ObjectRole, ProjectTableModel, size_columns
 from kina_desktop.i18n import _
 from kina_desktop.services.errors import ServiceError
+
+if TYPE_CHECKING:
+    from kina_desktop.gui.common.ports import ProjectPort
 
 STILL_OPEN = (ProjectStatus.PLANNED, ProjectStatus.RUNNING)
 

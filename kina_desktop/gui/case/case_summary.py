@@ -6,11 +6,15 @@ Status: Bij klachtenbehandelaar · stap 2 van 4 · aan zet: de klachtenbehandela
 
 from __future__ import annotations
 
-from kina_desktop.domain.complaint import CaseHeader
+from typing import TYPE_CHECKING
+
 from kina_desktop.domain.routes import DAILY_ROUTES, PERSONNEL_ROUTES, RouteView, route_key
 from kina_desktop.domain.workflow import roles_text
 from kina_desktop.gui.common.formatting import long_date
 from kina_desktop.i18n import _
+
+if TYPE_CHECKING:
+    from kina_desktop.domain.complaint import CaseHeader
 
 
 def identity_line(header: CaseHeader) -> str:

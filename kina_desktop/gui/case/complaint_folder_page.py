@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
@@ -27,7 +28,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kina_desktop.domain.complaint import CaseRecord
 from kina_desktop.domain.file_types import MAX_DOCUMENT_BYTES
 from kina_desktop.domain.registration import needs_complaint_folder
 from kina_desktop.gui.case.document_table_model import (
@@ -43,11 +43,14 @@ from kina_desktop.gui.case.folder_files import local_files, read_file, summary
 from kina_desktop.gui.case.folder_notice import FolderNotice
 from kina_desktop.gui.case.restricted_part_notice import RestrictedPartNotice
 from kina_desktop.gui.common.list_table import list_table
-from kina_desktop.gui.common.ports import DocumentPort
-from kina_desktop.gui.letters.system_viewer import SystemViewer
 from kina_desktop.i18n import _
-from kina_desktop.services.cases.results import DocumentInfo
 from kina_desktop.services.errors import ServiceError
+
+if TYPE_CHECKING:
+    from kina_desktop.domain.complaint import CaseRecord
+    from kina_desktop.gui.common.ports import DocumentPort
+    from kina_desktop.gui.letters.system_viewer import SystemViewer
+    from kina_desktop.services.cases.results import DocumentInfo
 
 ADDED_STYLE = "background: #e6f4ea; border: 1px solid #2e7d32; border-radius: 4px; padding: 6px;"
 REFUSED_STYLE = "background: #fdecea; border: 1px solid #b3261e; border-radius: 4px; padding: 6px;"

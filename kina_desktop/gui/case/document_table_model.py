@@ -7,14 +7,16 @@ what this person may not see).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from kina_desktop.domain.file_types import DOCX, EML, JPEG, MSG, PDF, PNG, TEXT, TIFF
 from kina_desktop.gui.common.formatting import file_size, short_datetime
 from kina_desktop.i18n import N_, _
-from kina_desktop.services.cases.results import DocumentInfo
+
+if TYPE_CHECKING:
+    from kina_desktop.services.cases.results import DocumentInfo
 
 COL_NAME = 0
 COL_KIND = 1

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
 from kina_desktop.gui.case.history_table_model import COL_AT, COL_NEW, COL_OLD, COL_WHAT, COL_WHO, HistoryTableModel
-from kina_desktop.gui.common.ports import HistoryPort
 from kina_desktop.i18n import _
 from kina_desktop.services.errors import ServiceError
+
+if TYPE_CHECKING:
+    from kina_desktop.gui.common.ports import HistoryPort
 
 # Starting widths: a date and time, a name, an action with its field; Oud and Nieuw share the rest.
 COLUMN_SAMPLES = {COL_AT: "00-00-0000 00:00", COL_WHO: "Kathleen Wouters", COL_WHAT: "Gewijzigd: Inhoud van de klacht"}

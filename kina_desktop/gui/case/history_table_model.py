@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import textwrap
 from collections.abc import Sequence
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from PySide6.QtCore import Qt
 
@@ -18,7 +18,9 @@ from kina_desktop.gui.common.change_text import readable_field_value
 from kina_desktop.gui.common.formatting import short_datetime
 from kina_desktop.gui.common.list_table_model import Index, ListTableModel
 from kina_desktop.i18n import N_
-from kina_desktop.services.cases.results import HistoryEntry
+
+if TYPE_CHECKING:
+    from kina_desktop.services.cases.results import HistoryEntry
 
 COL_AT = 0
 COL_WHO = 1

@@ -7,13 +7,17 @@ in the ``step_state`` property ("done", "current", "future") so tests can read i
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from kina_desktop.domain.routes import RouteStepView, RouteView
 from kina_desktop.domain.workflow import roles_text
 from kina_desktop.gui.common.formatting import long_date
 from kina_desktop.i18n import _
+
+if TYPE_CHECKING:
+    from kina_desktop.domain.routes import RouteStepView, RouteView
 
 DONE, CURRENT, FUTURE = "done", "current", "future"
 MARKS = {DONE: "✓", CURRENT: "●", FUTURE: "○"}

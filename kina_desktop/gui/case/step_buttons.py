@@ -8,12 +8,15 @@ of the domain (each naming its article). Clicking a step calls ``on_step(kind)``
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from kina_desktop.domain.actions import ActionKind
-from kina_desktop.domain.workflow import ActionOption
 from kina_desktop.i18n import _
+
+if TYPE_CHECKING:
+    from kina_desktop.domain.workflow import ActionOption
 
 # Steps that change what the case is rather than move it on: listed after the others.
 CLASSIFYING = (ActionKind.REQUALIFY, ActionKind.RECLASSIFY)

@@ -9,11 +9,14 @@ editable, and only what the person confirms with the step is stored.
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from kina_desktop.domain.actions import ActionKind
-from kina_desktop.domain.complaint import CaseRecord
 from kina_desktop.domain.enums import Verdict
-from kina_desktop.services.cases.results import CaseProgress
+
+if TYPE_CHECKING:
+    from kina_desktop.domain.complaint import CaseRecord
+    from kina_desktop.services.cases.results import CaseProgress
 
 BOARD_STEPS = (ActionKind.REFER_TO_BOARD, ActionKind.SET_BOARD_MEETING)
 

@@ -10,6 +10,7 @@ holds the case as stored and the dialog is accepted.
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
     QDateEdit,
@@ -24,17 +25,19 @@ from PySide6.QtWidgets import (
 )
 
 from kina_desktop.domain.actions import StepData
-from kina_desktop.domain.complaint import CaseRecord
 from kina_desktop.domain.labels import field_label
-from kina_desktop.domain.workflow import Action
 from kina_desktop.gui.case.step_defaults import step_defaults
 from kina_desktop.gui.case.step_fields import StepField, make_field
 from kina_desktop.gui.common.change_text import change_line
-from kina_desktop.gui.common.ports import WorkflowPort
 from kina_desktop.gui.widgets.date_fields import setup_date_edit, to_date, to_qdate
 from kina_desktop.i18n import _
-from kina_desktop.services.cases.results import CaseProgress
 from kina_desktop.services.errors import ConcurrentEdit, RuleViolation, ServiceError
+
+if TYPE_CHECKING:
+    from kina_desktop.domain.complaint import CaseRecord
+    from kina_desktop.domain.workflow import Action
+    from kina_desktop.gui.common.ports import WorkflowPort
+    from kina_desktop.services.cases.results import CaseProgress
 
 PROBLEMS_STYLE = (
     "QLabel#problems { color: #8c1d18; background: #fdecea; border: 1px solid #b3261e;"

@@ -14,16 +14,19 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from enum import Enum
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QPlainTextEdit, QWidget
 
-from kina_desktop.domain.admissibility import Proposal
 from kina_desktop.domain.enums import Category, Kind, Level, Verdict
 from kina_desktop.domain.labels import field_label
 from kina_desktop.gui.case.admissibility_editor import AdmissibilityEditor, text_lines_height
 from kina_desktop.gui.common.enum_combo import fill_combo
 from kina_desktop.gui.widgets.date_fields import OptionalDateEdit, setup_date_edit, to_date, to_qdate
 from kina_desktop.i18n import _
+
+if TYPE_CHECKING:
+    from kina_desktop.domain.admissibility import Proposal
 
 TEXT_FIELDS = frozenset({"minutes", "solution", "answer", "note", "reason", "communication", "motivation", "measures"})
 DATE_FIELDS = frozenset({"meeting_on", "informed_on"})

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from enum import Enum
+from typing import TYPE_CHECKING
 
 from babel import Locale
 
@@ -15,7 +16,9 @@ from kina_desktop.domain.enums import Admissibility, Category, Channel, Kind, Le
 from kina_desktop.domain.labels import FIELD_LABELS, field_label
 from kina_desktop.gui.common.formatting import short_date
 from kina_desktop.i18n import _, babel_locale
-from kina_desktop.services.errors import ConcurrentEdit
+
+if TYPE_CHECKING:
+    from kina_desktop.services.errors import ConcurrentEdit
 
 ENUM_FIELDS: dict[str, type[Enum]] = {
     "kind": Kind,

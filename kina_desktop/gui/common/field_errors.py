@@ -9,12 +9,15 @@ first field that needs attention so the caller can bring it into view.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QBoxLayout, QFormLayout, QLabel, QLayout, QScrollArea, QTabWidget, QWidget
 
-from kina_desktop.domain.validation import Problem
 from kina_desktop.gui.widgets.note_label import NoteLabel
+
+if TYPE_CHECKING:
+    from kina_desktop.domain.validation import Problem
 
 ERROR_STYLE = "color: #b3261e;"
 

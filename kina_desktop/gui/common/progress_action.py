@@ -6,13 +6,15 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QWidget
 
-from kina_desktop.gui.common.background import Outcome, TaskControl, TaskRunner
 from kina_desktop.gui.common.task_progress import TaskProgress
+
+if TYPE_CHECKING:
+    from kina_desktop.gui.common.background import Outcome, TaskControl, TaskRunner
 
 T = TypeVar("T")
 

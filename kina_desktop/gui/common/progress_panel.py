@@ -9,16 +9,19 @@ meeting (Art. 6), and the steps this person may take now.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
-from kina_desktop.domain.actions import ActionKind
 from kina_desktop.gui.case.deadline_lines import DeadlineLines
 from kina_desktop.gui.case.route_list import RouteList
 from kina_desktop.gui.case.step_buttons import StepButtons
 from kina_desktop.i18n import _
-from kina_desktop.services.cases.results import CaseProgress
+
+if TYPE_CHECKING:
+    from kina_desktop.domain.actions import ActionKind
+    from kina_desktop.services.cases.results import CaseProgress
 
 WAITING_STYLE = "background: #fff4d6; border: 1px solid #e0b44c; border-radius: 4px; padding: 6px; color: #5c3d00;"
 NOTICE_STYLE = "background: #e8f0fe; border: 1px solid #8ab4f8; border-radius: 4px; padding: 6px; color: #0b3d91;"

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QStandardPaths, QUrl
 from PySide6.QtGui import QDesktopServices
@@ -33,16 +34,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kina_desktop.domain.annual_report import AnnualReportData
-from kina_desktop.gui.common.background import Outcome, TaskControl, TaskRunner
 from kina_desktop.gui.common.formatting import number
-from kina_desktop.gui.common.ports import AnnualReportPort
 from kina_desktop.gui.common.task_progress import TaskProgress
 from kina_desktop.gui.letters.pdf_output import write_pdf
 from kina_desktop.gui.letters.system_viewer import safe_filename
 from kina_desktop.i18n import _
 from kina_desktop.reports.letter_errors import Cancelled
 from kina_desktop.services.errors import ServiceError
+
+if TYPE_CHECKING:
+    from kina_desktop.domain.annual_report import AnnualReportData
+    from kina_desktop.gui.common.background import Outcome, TaskControl, TaskRunner
+    from kina_desktop.gui.common.ports import AnnualReportPort
 
 FIRST_YEAR = 2000
 NOTE_STYLE = "color: #555;"

@@ -24,13 +24,13 @@ from PySide6.QtWidgets import QMenu, QWidget
 
 from kina_desktop.domain.enums import Role
 from kina_desktop.domain.projects import may_edit_projects
-from kina_desktop.gui.common.background import TaskRunner
-from kina_desktop.gui.common.ports import AccountDirectory, AnnualReportPort, ProjectPort, StatisticsPort
 from kina_desktop.gui.follow_up.register_export import RegisterExport
 from kina_desktop.gui.shell.open_dialogs import OpenDialogs
 from kina_desktop.i18n import _
 
 if TYPE_CHECKING:  # each window's module loads when it is first opened (cold start: docs/performance.md)
+    from kina_desktop.gui.common.background import TaskRunner
+    from kina_desktop.gui.common.ports import AccountDirectory, AnnualReportPort, ProjectPort, StatisticsPort
     from kina_desktop.gui.follow_up.annual_report_dialog import AnnualReportDialog
     from kina_desktop.gui.follow_up.projects_view import ProjectsDialog
     from kina_desktop.gui.follow_up.statistics_view import StatisticsDialog

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent
@@ -47,11 +48,13 @@ from kina_desktop.gui.case.unsaved_prompt import Answer, ask_to_reload, ask_to_s
 from kina_desktop.gui.common.change_text import conflict_text
 from kina_desktop.gui.common.dialog_size import resize_within_screen
 from kina_desktop.gui.common.enum_combo import combo_value, fill_combo, set_combo_value
-from kina_desktop.gui.common.ports import AccountDirectory, ProjectPort
 from kina_desktop.gui.follow_up.project_actions import ProjectActions
 from kina_desktop.gui.widgets.date_fields import OptionalDateEdit
 from kina_desktop.i18n import _
 from kina_desktop.services.errors import ConcurrentEdit, RuleViolation, ServiceError
+
+if TYPE_CHECKING:
+    from kina_desktop.gui.common.ports import AccountDirectory, ProjectPort
 
 ERROR_STYLE = "color: #b3261e;"
 NOTE_STYLE = "color: #555;"

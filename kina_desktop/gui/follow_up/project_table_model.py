@@ -5,16 +5,18 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QHeaderView, QTableView
 
-from kina_desktop.domain.projects import ImprovementProject
 from kina_desktop.gui.common.formatting import number, short_date
 from kina_desktop.gui.common.list_table_model import ListTableModel
 from kina_desktop.i18n import N_, _
+
+if TYPE_CHECKING:
+    from kina_desktop.domain.projects import ImprovementProject
 
 COL_TITLE, COL_OWNER, COL_STATUS, COL_OPEN_ACTIONS, COL_NEXT_DUE, COL_CASES, COL_EVALUATION = range(7)
 ObjectRole = Qt.ItemDataRole.UserRole

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QSettings, Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
@@ -26,12 +27,14 @@ from PySide6.QtWidgets import (
 from kina_desktop.domain.projects import ImprovementProject, ProjectStatus
 from kina_desktop.gui.common.formatting import number
 from kina_desktop.gui.common.list_table import list_table
-from kina_desktop.gui.common.ports import AccountDirectory, ProjectPort
 from kina_desktop.gui.follow_up.project_editor import ProjectEditor
 from kina_desktop.gui.follow_up.project_table_model import ObjectRole, ProjectTableModel, size_columns
 from kina_desktop.gui.shell.window_dialog import WindowDialog
 from kina_desktop.i18n import _, ngettext
 from kina_desktop.services.errors import ServiceError
+
+if TYPE_CHECKING:
+    from kina_desktop.gui.common.ports import AccountDirectory, ProjectPort
 
 SETTINGS_GROUP = "projects_window"
 

@@ -7,15 +7,18 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from kina_desktop.gui.common.background import Outcome, TaskControl, TaskRunner
-from kina_desktop.gui.common.ports import AnnualReportPort
 from kina_desktop.gui.common.progress_action import ProgressAction
 from kina_desktop.gui.letters.system_viewer import safe_filename
 from kina_desktop.i18n import _
 from kina_desktop.services.errors import ServiceError
+
+if TYPE_CHECKING:
+    from kina_desktop.gui.common.background import Outcome, TaskControl, TaskRunner
+    from kina_desktop.gui.common.ports import AnnualReportPort
 
 
 def choose_xlsx_path(parent: QWidget, suggested: Path) -> Path | None:

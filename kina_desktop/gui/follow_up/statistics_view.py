@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -33,7 +34,6 @@ from PySide6.QtWidgets import (
 
 from kina_desktop.domain.statistics import Figures
 from kina_desktop.gui.common.background import Outcome, TaskControl, TaskRunner
-from kina_desktop.gui.common.ports import StatisticsPort
 from kina_desktop.gui.follow_up.bar_chart import BarChart
 from kina_desktop.gui.follow_up.statistics_sections import (
     ChartSection,
@@ -47,6 +47,9 @@ from kina_desktop.gui.shell.window_dialog import WindowDialog
 from kina_desktop.gui.widgets.date_fields import setup_date_edit, to_date, to_qdate
 from kina_desktop.i18n import _
 from kina_desktop.services.errors import ServiceError
+
+if TYPE_CHECKING:
+    from kina_desktop.gui.common.ports import StatisticsPort
 
 SETTINGS_GROUP = "statistics_window"
 FIRST_YEAR = 2000

@@ -11,14 +11,17 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QStringListModel, Qt, QTimer
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QCompleter, QLineEdit, QWidget
 
 from kina_desktop.domain.complainant_match import Complainant
-from kina_desktop.gui.intake.intake_ports import ComplainantLookup
 from kina_desktop.services.errors import ServiceError
+
+if TYPE_CHECKING:
+    from kina_desktop.gui.intake.intake_ports import ComplainantLookup
 
 NAME_ROLE = Qt.ItemDataRole.UserRole + 1  # the bare name: what choosing a suggestion inserts
 COMPLAINANT_ROLE = Qt.ItemDataRole.UserRole + 2  # the Complainant behind a suggestion

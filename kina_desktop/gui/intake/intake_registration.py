@@ -10,10 +10,12 @@ One piece for every place a message is registered from: a file dropped on a wind
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from kina_desktop.domain.complaint import CaseRecord, ComplaintDraft
-from kina_desktop.domain.intake import IncomingMessage, MessageSource
-from kina_desktop.gui.intake.intake_ports import MessageRegisterPort, ScanRegisterPort
+if TYPE_CHECKING:
+    from kina_desktop.domain.complaint import CaseRecord, ComplaintDraft
+    from kina_desktop.domain.intake import IncomingMessage, MessageSource
+    from kina_desktop.gui.intake.intake_ports import MessageRegisterPort, ScanRegisterPort
 
 
 class MessageRegistration:

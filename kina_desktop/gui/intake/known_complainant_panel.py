@@ -10,17 +10,20 @@ holds only cases whose description the person may read (services/cases/earlier_c
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QGroupBox, QHeaderView, QLabel, QTreeWidget, QTreeWidgetItem
 
-from kina_desktop.domain.complaint import ComplaintDraft
 from kina_desktop.domain.known_complainant import KnownComplainant
 from kina_desktop.gui.common.formatting import short_date
-from kina_desktop.gui.intake.intake_ports import ComplainantLookup
 from kina_desktop.i18n import _, ngettext
 from kina_desktop.services.errors import ServiceError
+
+if TYPE_CHECKING:
+    from kina_desktop.domain.complaint import ComplaintDraft
+    from kina_desktop.gui.intake.intake_ports import ComplainantLookup
 
 LOOKUP_DELAY_MS = 400
 PROPOSAL_STYLE = "color: #8a4b00;"

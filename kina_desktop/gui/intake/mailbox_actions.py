@@ -17,13 +17,13 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QWidget
 
 from kina_desktop.domain.enums import Role
-from kina_desktop.gui.common.background import TaskRunner
-from kina_desktop.gui.intake.mailbox_ports import MailboxPort, MessageIntakePort
 from kina_desktop.gui.shell.role_actions import may_register
 from kina_desktop.i18n import _
 
 if TYPE_CHECKING:  # each dialog's module loads when it is first opened (cold start: docs/performance.md)
+    from kina_desktop.gui.common.background import TaskRunner
     from kina_desktop.gui.intake.mailbox_dialog import MailboxDialog
+    from kina_desktop.gui.intake.mailbox_ports import MailboxPort, MessageIntakePort
     from kina_desktop.gui.intake.new_mail_dialog import NewMailDialog, RegistrationDialog
 
 FETCH_SHORTCUT = QKeySequence("F9")

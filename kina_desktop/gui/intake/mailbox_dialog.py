@@ -7,18 +7,21 @@ page is in mail_server_page.py."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QLineEdit, QWidget
 
 from kina_desktop.domain.mailbox import DEFAULT_FOLDER, MailboxSettings, TlsMode
 from kina_desktop.gui.admin.mail_server_page import MailServerPage
 from kina_desktop.gui.admin.settings_page import PageDialog
-from kina_desktop.gui.common.background import TaskRunner
 from kina_desktop.gui.common.dialog_size import fit_height
 from kina_desktop.gui.common.enum_combo import combo_value, set_combo_value
 from kina_desktop.gui.common.formatting import number
-from kina_desktop.gui.intake.mailbox_ports import MailboxPort
 from kina_desktop.i18n import _, ngettext
+
+if TYPE_CHECKING:
+    from kina_desktop.gui.common.background import TaskRunner
+    from kina_desktop.gui.intake.mailbox_ports import MailboxPort
 
 FOLDER_ROW = 4  # under the account
 

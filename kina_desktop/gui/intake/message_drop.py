@@ -12,7 +12,7 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QMimeData, QObject, Qt
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
@@ -28,31 +28,25 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kina_desktop.domain.complaint import CaseRecord
 from kina_desktop.domain.enums import Channel
 from kina_desktop.domain.file_types import check_document
 from kina_desktop.domain.intake import FolderPlan, IncomingMessage, MessageSource, draft_from_message, folder_plan
 from kina_desktop.gui.common.field_errors import ERROR_STYLE
 from kina_desktop.gui.common.formatting import file_size
-from kina_desktop.gui.intake.intake_ports import MessageRegisterPort, Registrar, ScanRegisterPort
 from kina_desktop.gui.intake.intake_registration import MessageRegistration, ScanRegistration
 from kina_desktop.i18n import _
 from kina_desktop.services.errors import ServiceError
 
 if TYPE_CHECKING:  # the dialog's module loads when it first opens (cold start: docs/performance.md)
+    from kina_desktop.domain.complaint import CaseRecord
+    from kina_desktop.gui.intake.intake_ports import MessageRegisterPort, Registrar
+
+    DropIntakePort = MessageRegisterPort  # services.intake.IntakeService: reading, seen, registering
     from kina_desktop.gui.intake.new_complaint_dialog import NewComplaintDialog
 
 MESSAGE_SUFFIXES = (".eml", ".msg")
 SCAN_SUFFIXES = (".pdf", ".png", ".jpg", ".jpeg", ".tif", ".tiff")
 NOTE_STYLE = "color: #7a4b00;"
-
-
-class DropIntakePort(MessageRegisterPort, ScanRegisterPort, Protocol):
-    """services.intake.IntakeService, as far as dropping files uses it."""
-
-    def read(self, data: bytes, filename: str = "") -> IncomingMessage: ...
-
-    def seen(self, message_id: str) -> bool: ...
 
 
 # -- which files ---------------------------------------------------------------------------------

@@ -12,28 +12,31 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
-from kina_desktop.domain.complainant_match import Complainant
 from kina_desktop.domain.complaint import CaseRecord, ComplaintDraft
 from kina_desktop.domain.labels import field_label
 from kina_desktop.domain.registration import needs_written_confirmation
 from kina_desktop.gui.case.description_form import empty_description
 from kina_desktop.gui.case.unsaved_prompt import Answer, ask_to_save
 from kina_desktop.gui.common.field_errors import FieldErrors, reveal
-from kina_desktop.gui.common.ports import LetterPort
 from kina_desktop.gui.forms.ui_new_complaint_dialog import Ui_NewComplaintDialog
 from kina_desktop.gui.intake.complainant_completion import ComplainantNameCompleter, organisation_completer
-from kina_desktop.gui.intake.intake_ports import ComplainantLookup, Registrar
 from kina_desktop.gui.intake.known_complainant_panel import KnownComplainantPanel
 from kina_desktop.gui.intake.oral_confirmation import make_confirmation_letter, offer_letter
 from kina_desktop.gui.letters.system_viewer import SystemViewer
 from kina_desktop.gui.shell.change_watch import watch_changes
 from kina_desktop.i18n import _
 from kina_desktop.services.errors import ServiceError, ValidationFailed
+
+if TYPE_CHECKING:
+    from kina_desktop.domain.complainant_match import Complainant
+    from kina_desktop.gui.common.ports import LetterPort
+    from kina_desktop.gui.intake.intake_ports import ComplainantLookup, Registrar
 
 # The fields that tell who the complainant is and what about: a change looks again for
 # earlier cases of the same complainant.

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelection, Qt
 from PySide6.QtWidgets import (
@@ -28,15 +29,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kina_desktop.domain.complaint import CaseRecord
 from kina_desktop.domain.intake import Disposition, IncomingMessage, MessageSource
-from kina_desktop.domain.mailbox import FetchedMail
-from kina_desktop.gui.common.background import Outcome, TaskControl, TaskRunner
 from kina_desktop.gui.common.formatting import file_size, number, short_datetime
 from kina_desktop.gui.common.list_table import list_table
 from kina_desktop.gui.common.task_progress import TaskProgress
 from kina_desktop.gui.intake.intake_registration import MessageRegistration
-from kina_desktop.gui.intake.mailbox_ports import MailboxPort, MessageIntakePort
 from kina_desktop.gui.intake.new_complaint_dialog import NewComplaintDialog
 from kina_desktop.gui.intake.new_mail_model import (
     COL_ATTACHMENTS,
@@ -48,6 +45,12 @@ from kina_desktop.gui.intake.new_mail_model import (
 )
 from kina_desktop.i18n import _, ngettext
 from kina_desktop.services.errors import ServiceError
+
+if TYPE_CHECKING:
+    from kina_desktop.domain.complaint import CaseRecord
+    from kina_desktop.domain.mailbox import FetchedMail
+    from kina_desktop.gui.common.background import Outcome, TaskControl, TaskRunner
+    from kina_desktop.gui.intake.mailbox_ports import MailboxPort, MessageIntakePort
 
 ERROR_STYLE = "color: #a40000;"
 

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QModelIndex, Qt
 
-from kina_desktop.domain.intake import IncomingMessage
 from kina_desktop.gui.common.formatting import number, short_datetime
 from kina_desktop.gui.common.list_table_model import Index, ListTableModel
 from kina_desktop.i18n import N_, _
+
+if TYPE_CHECKING:
+    from kina_desktop.domain.intake import IncomingMessage
 
 COL_RECEIVED = 0
 COL_SENDER = 1

@@ -10,18 +10,21 @@ or at the desk.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from kina_desktop.domain.complaint import CaseRecord
 from kina_desktop.domain.letters import LetterKind
-from kina_desktop.gui.common.ports import LetterPort
 from kina_desktop.gui.letters.case_letters import letter_filename
 from kina_desktop.gui.letters.pdf_output import choose_printer
 from kina_desktop.gui.letters.pdf_printing import print_pdf
-from kina_desktop.gui.letters.system_viewer import SystemViewer
 from kina_desktop.i18n import _
 from kina_desktop.services.errors import ServiceError
+
+if TYPE_CHECKING:
+    from kina_desktop.domain.complaint import CaseRecord
+    from kina_desktop.gui.common.ports import LetterPort
+    from kina_desktop.gui.letters.system_viewer import SystemViewer
 
 KIND = LetterKind.CONFIRM_ORAL
 

@@ -15,12 +15,12 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from kina_desktop.domain.complaint import CaseRecord
-from kina_desktop.gui.intake.intake_ports import WebformImportPort
 from kina_desktop.i18n import _, ngettext
 from kina_desktop.services.errors import ServiceError
 
 if TYPE_CHECKING:  # the dialog's module loads when it first opens (cold start: docs/performance.md)
+    from kina_desktop.domain.complaint import CaseRecord
+    from kina_desktop.gui.intake.intake_ports import WebformImportPort
     from kina_desktop.gui.intake.new_complaint_dialog import NewComplaintDialog
 
 SHOWN_PROBLEMS = 20  # the rest is under 'Details weergeven'

@@ -20,10 +20,8 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from kina_desktop.domain.enums import Channel
-from kina_desktop.gui.common.background import Outcome, TaskControl, TaskRunner
 from kina_desktop.gui.common.formatting import number
 from kina_desktop.gui.common.icons import icon
-from kina_desktop.gui.common.ports import LetterPort
 from kina_desktop.gui.common.progress_action import ProgressAction
 from kina_desktop.i18n import _, ngettext
 from kina_desktop.reports.letter_errors import Cancelled
@@ -31,6 +29,9 @@ from kina_desktop.services.errors import ServiceError
 
 if TYPE_CHECKING:  # printing and PDF files load when the batch is first started (cold start: docs/performance.md)
     from PySide6.QtPrintSupport import QPrinter
+
+    from kina_desktop.gui.common.background import Outcome, TaskControl, TaskRunner
+    from kina_desktop.gui.common.ports import LetterPort
 
 SHORTCUT = QKeySequence("Ctrl+Shift+P")
 Buttons = QMessageBox.StandardButton

@@ -14,20 +14,23 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QWidget
 
-from kina_desktop.domain.complaint import CaseRecord
 from kina_desktop.domain.enums import Status
 from kina_desktop.domain.letters import LetterKind, allowed_letters, letter_allowed
 from kina_desktop.gui.common.formatting import short_date
-from kina_desktop.gui.common.ports import LetterPort, MailPort
 from kina_desktop.gui.letters.pdf_output import choose_pdf_path, choose_printer, write_pdf
 from kina_desktop.gui.letters.pdf_printing import print_pdf
 from kina_desktop.gui.letters.smtp_password_dialog import ask_smtp_password
-from kina_desktop.gui.letters.system_viewer import SystemViewer
 from kina_desktop.i18n import _
 from kina_desktop.services.errors import ServiceError
+
+if TYPE_CHECKING:
+    from kina_desktop.domain.complaint import CaseRecord
+    from kina_desktop.gui.common.ports import LetterPort, MailPort
+    from kina_desktop.gui.letters.system_viewer import SystemViewer
 
 # (text, is_error) to the editor's message line
 Report = Callable[[str, bool], None]

@@ -6,14 +6,17 @@ nothing typed is lost."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
-from kina_desktop.gui.admin.settings_ports import LetterheadAdmin
 from kina_desktop.gui.case.unsaved_prompt import Answer, ask_to_save
 from kina_desktop.gui.common.dialog_size import fit_height
 from kina_desktop.gui.letters.letterhead_form import LetterheadForm, LogoChooser, choose_logo_file
 from kina_desktop.i18n import _
+
+if TYPE_CHECKING:
+    from kina_desktop.gui.admin.settings_ports import LetterheadAdmin
 
 
 class LetterheadDialog(QDialog):

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPixmap
@@ -24,12 +25,14 @@ from PySide6.QtWidgets import (
 )
 
 from kina_desktop.domain.validation import Problem
-from kina_desktop.gui.admin.settings_ports import LetterheadAdmin
 from kina_desktop.gui.common.field_errors import FieldErrors
 from kina_desktop.gui.common.formatting import file_size
 from kina_desktop.gui.widgets.note_label import NoteLabel
 from kina_desktop.i18n import N_, _
 from kina_desktop.services.errors import ServiceError, ValidationFailed
+
+if TYPE_CHECKING:
+    from kina_desktop.gui.admin.settings_ports import LetterheadAdmin
 
 LOGO_HEIGHT = 48
 # The text fields in form order: (key of the letterhead setting, label).

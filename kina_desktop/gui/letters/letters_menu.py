@@ -5,13 +5,16 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QPushButton, QWidget
 
-from kina_desktop.domain.letters import LetterKind
-from kina_desktop.gui.letters.case_letters import CaseLetters
 from kina_desktop.i18n import _
+
+if TYPE_CHECKING:
+    from kina_desktop.domain.letters import LetterKind
+    from kina_desktop.gui.letters.case_letters import CaseLetters
 
 PRINT_SHORTCUT = QKeySequence("Ctrl+P")
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
@@ -29,12 +30,14 @@ from PySide6.QtWidgets import (
 
 from kina_desktop.domain.letters import LetterKind
 from kina_desktop.gui.admin.settings_page import PageDialog
-from kina_desktop.gui.admin.settings_ports import TemplateAdmin
 from kina_desktop.gui.case.unsaved_prompt import Answer, ask_to_save
 from kina_desktop.gui.common.field_errors import ERROR_STYLE
 from kina_desktop.gui.letters.placeholder_list import PlaceholderList
 from kina_desktop.i18n import N_, _
 from kina_desktop.services.errors import ServiceError
+
+if TYPE_CHECKING:
+    from kina_desktop.gui.admin.settings_ports import TemplateAdmin
 
 OK_STYLE = "color: #1b5e20;"
 LANGUAGE_NAMES = {"nl": N_("Nederlands"), "fr": N_("Frans"), "en": N_("Engels")}

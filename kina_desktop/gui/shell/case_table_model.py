@@ -10,17 +10,19 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import replace
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from kina_desktop.domain.complaint import CaseSummary
 from kina_desktop.domain.views import CaseQuery, SortKey
 from kina_desktop.gui.common.formatting import short_date
 from kina_desktop.gui.common.icons import icon
-from kina_desktop.gui.common.ports import CaseList
 from kina_desktop.i18n import _
+
+if TYPE_CHECKING:
+    from kina_desktop.domain.complaint import CaseSummary
+    from kina_desktop.gui.common.ports import CaseList
 
 PAGE_SIZE = 200
 

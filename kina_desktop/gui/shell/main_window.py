@@ -29,19 +29,14 @@ from PySide6.QtWidgets import (
 )
 
 from kina_desktop import __version__
-from kina_desktop.domain.accounts import AccountInfo
-from kina_desktop.domain.complaint import CaseRecord
 from kina_desktop.domain.projects import may_edit_projects
 from kina_desktop.domain.views import CaseQuery, ReadyView
-from kina_desktop.gui.admin.account_checks import AccountRules
 from kina_desktop.gui.admin.privacy_menu import PrivacyMenu
 from kina_desktop.gui.admin.settings_menus import SettingsMenus
-from kina_desktop.gui.admin.settings_ports import OrganisationSettings, PrivacyAdmin
 from kina_desktop.gui.common.background import TaskRunner, ThreadRunner
 from kina_desktop.gui.common.formatting import case_count, role_names
 from kina_desktop.gui.common.icons import icon
 from kina_desktop.gui.common.list_table import list_table
-from kina_desktop.gui.common.ports import AccountAdmin, CaseStore, GuiServices
 from kina_desktop.gui.follow_up.follow_up_menu import FollowUpMenu
 from kina_desktop.gui.intake.mailbox_actions import MailboxActions
 from kina_desktop.gui.intake.message_drop import WindowDrop
@@ -56,15 +51,20 @@ from kina_desktop.gui.shell.language_menu import LanguageMenu
 from kina_desktop.gui.shell.ready_view_list import ReadyViewList
 from kina_desktop.gui.shell.role_actions import may_manage_accounts, may_register
 from kina_desktop.gui.shell.window_state import restore_main_window, save_main_window
-from kina_desktop.gui.start.database_choice import ConnectionTester
 from kina_desktop.i18n import N_, _
 from kina_desktop.services.errors import ServiceError
 
 if TYPE_CHECKING:  # the dialogs' modules load when they are first opened (cold start: docs/performance.md)
+    from kina_desktop.domain.accounts import AccountInfo
+    from kina_desktop.domain.complaint import CaseRecord
+    from kina_desktop.gui.admin.account_checks import AccountRules
+    from kina_desktop.gui.admin.settings_ports import OrganisationSettings, PrivacyAdmin
     from kina_desktop.gui.admin.users_dialog import UsersDialog
     from kina_desktop.gui.case.case_editor import CaseEditor
+    from kina_desktop.gui.common.ports import AccountAdmin, CaseStore, GuiServices
     from kina_desktop.gui.intake.new_complaint_dialog import NewComplaintDialog
     from kina_desktop.gui.shell.user_guide import UserGuideDialog
+    from kina_desktop.gui.start.database_choice import ConnectionTester
 
 SEARCH_DELAY_MS = 200
 # Starting widths: room for the header or a typical value, whichever is wider (the person's own

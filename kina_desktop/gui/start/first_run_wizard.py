@@ -9,14 +9,11 @@ program out. The database work is done by a ``FirstRunBackend`` the composition 
 
 from __future__ import annotations
 
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QWidget, QWizard
 
-from kina_desktop.domain.accounts import AccountInfo, NewAccount
-from kina_desktop.gui.admin.account_checks import AccountRules
-from kina_desktop.gui.admin.settings_ports import LetterheadAdmin
 from kina_desktop.gui.common.background import TaskControl, TaskRunner, ThreadRunner
 from kina_desktop.gui.common.icons import icon
 from kina_desktop.gui.start.database_dialog import SETTINGS_KEY
@@ -32,8 +29,13 @@ from kina_desktop.gui.start.first_run_pages import (
     LetterheadPage,
     ServerLoginsPage,
 )
-from kina_desktop.gui.start.server_form import ConnectionTester
 from kina_desktop.i18n import _
+
+if TYPE_CHECKING:
+    from kina_desktop.domain.accounts import AccountInfo, NewAccount
+    from kina_desktop.gui.admin.account_checks import AccountRules
+    from kina_desktop.gui.admin.settings_ports import LetterheadAdmin
+    from kina_desktop.gui.start.server_form import ConnectionTester
 
 MIN_WIDTH, MIN_HEIGHT = 640, 560
 

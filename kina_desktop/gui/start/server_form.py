@@ -4,6 +4,7 @@ password: on a shared server each person signs in with their own."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
 from urllib.parse import parse_qs, quote, unquote
 
 from PySide6.QtCore import QSize
@@ -11,8 +12,10 @@ from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QLineEdit, QPushButton, QSpinBox, QWidget
 
 from kina_desktop.gui.common.dialog_size import fit_height
-from kina_desktop.gui.start.database_choice import ConnectionTester
 from kina_desktop.i18n import _
+
+if TYPE_CHECKING:
+    from kina_desktop.gui.start.database_choice import ConnectionTester
 
 DEFAULT_PORT = 5432
 DEFAULT_NAME = "kina"

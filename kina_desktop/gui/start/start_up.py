@@ -13,16 +13,18 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Generic, TypeVar
+from typing import TYPE_CHECKING, Generic, TypeVar
 
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QDialog
 
-from kina_desktop.domain.accounts import AccountInfo, NewAccount
-from kina_desktop.gui.admin.account_checks import AccountRules
 from kina_desktop.gui.admin.account_dialogs import FirstRunDialog
 from kina_desktop.gui.start.login_dialog import LAST_USERNAME, LoginDialog
 from kina_desktop.services.errors import ServiceError
+
+if TYPE_CHECKING:
+    from kina_desktop.domain.accounts import AccountInfo, NewAccount
+    from kina_desktop.gui.admin.account_checks import AccountRules
 
 SignedT = TypeVar("SignedT")
 DialogRunner = Callable[[QDialog], int]
