@@ -208,3 +208,15 @@ class Role(_Labelled):
             "director": N_("Directeur"),
             "administrator": N_("Beheerder"),
         }
+
+
+# The fields of a case whose stored value is one of the enums above (history, export, access request).
+ENUM_OF_FIELD: dict[str, type[_Labelled]] = {
+    "kind": Kind,
+    "category": Category,
+    "level": Level,
+    "status": Status,
+    "channel": Channel,
+    "admissibility": Admissibility,
+    "verdict": Verdict,
+}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from enum import Enum
 
 from sqlalchemy.orm import Session
@@ -55,3 +56,28 @@ def record(
             new_value=as_text(new),
         )
     )
+
+
+def record_changes(
+    session: Session,
+    viewer: Viewer,
+    case_id: int,
+    case_version: int,
+    changes: Iterable[tuple[Action, str, str, object, object]],
+    at: dt.datetime,
+) -> None:
+    """One history line per changed field of a case, (action, part, field, old, new) each, at the
+    case's new version."""
+    for action, part, field, old, new in changes:
+        record(
+            session,
+            viewer,
+            action,
+            case_id=case_id,
+            case_version=case_version,
+            part=part,
+            field=field,
+            old=old,
+            new=new,
+            at=at,
+        )

@@ -7,12 +7,11 @@ enum codes, ISO dates, raw text. This turns them into the words and dates a pers
 from __future__ import annotations
 
 import datetime as dt
-from enum import Enum
 from typing import TYPE_CHECKING
 
 from babel import Locale
 
-from kina_desktop.domain.enums import Admissibility, Category, Channel, Kind, Level, Status, Verdict
+from kina_desktop.domain.enums import ENUM_OF_FIELD
 from kina_desktop.domain.labels import FIELD_LABELS, field_label
 from kina_desktop.gui.common.formatting import short_date
 from kina_desktop.i18n import _, babel_locale
@@ -20,15 +19,6 @@ from kina_desktop.i18n import _, babel_locale
 if TYPE_CHECKING:
     from kina_desktop.services.errors import ConcurrentEdit
 
-ENUM_FIELDS: dict[str, type[Enum]] = {
-    "kind": Kind,
-    "category": Category,
-    "level": Level,
-    "status": Status,
-    "channel": Channel,
-    "admissibility": Admissibility,
-    "verdict": Verdict,
-}
 MAX_SHOWN = 60
 
 
@@ -42,7 +32,7 @@ def _shortened(value: str, limit: int | None) -> str:
 
 
 def _enum_or_language(name: str, value: str) -> str | None:
-    enum_type = ENUM_FIELDS.get(name)
+    enum_type = ENUM_OF_FIELD.get(name)
     if enum_type is not None:
         try:
             return enum_type(value).label()  # type: ignore[attr-defined]

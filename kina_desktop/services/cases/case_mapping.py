@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import fields
 
 from kina_desktop.db.models import Case, CaseClosure, CaseDescription, CaseHandling
+from kina_desktop.domain.case_state import CaseState
 from kina_desktop.domain.complaint import CaseHeader, CaseRecord, Closure, Description, Handling
 from kina_desktop.domain.enums import Admissibility, Category, Channel, Kind, Level, Status, Verdict
 from kina_desktop.domain.text import fold
@@ -112,3 +113,16 @@ def fill_handling(row: CaseHandling, handling: Handling) -> None:
 def fill_closure(row: CaseClosure, closure: Closure) -> None:
     for name in CLOSURE_COLUMNS:
         setattr(row, name, _stored(getattr(closure, name)))
+
+
+def header_state(case: Case) -> CaseState:
+    """The case as the route sees it from its header alone: kind, category, level, channel, receipt
+    and status (the parts and the steps empty)."""
+    return CaseState(
+        kind=Kind(case.kind),
+        category=Category(case.category),
+        level=Level(case.level),
+        channel=Channel(case.channel),
+        received_on=case.received_on,
+        status=Status(case.status),
+    )

@@ -19,9 +19,8 @@ from kina_desktop.db.models import (
     TrackingCounter,
 )
 from kina_desktop.domain import deadlines
-from kina_desktop.domain.case_state import CaseState
 from kina_desktop.domain.complaint import CaseChanges, CaseRecord, ComplaintDraft, Handling, part_differences
-from kina_desktop.domain.enums import Category, Channel, Kind, Level, Status
+from kina_desktop.domain.enums import Category, Kind, Level, Status
 from kina_desktop.domain.holds import Hold, HoldReason, days_on_hold, is_on_hold
 from kina_desktop.domain.labels import field_label
 from kina_desktop.domain.procedure import enters_procedure
@@ -40,6 +39,7 @@ from kina_desktop.services.cases.case_mapping import (
     fill_description,
     fill_handling,
     handling_of,
+    header_state,
     parts_for,
     record_of,
 )
@@ -291,19 +291,8 @@ class CaseService:
                 case.updated_at = now
                 case.version = case.version + 1
                 refresh_deadlines(case, working_calendar(session), stored_days_on_hold(session, case, now.date()))
-                for part, name, old, new in events:
-                    audit.record(
-                        session,
-                        viewer,
-                        audit.Action.EDIT,
-                        case_id=case.id,
-                        case_version=case.version,
-                        part=part,
-                        field=name,
-                        old=old,
-                        new=new,
-                        at=now,
-                    )
+                edits = [(audit.Action.EDIT, part, name, old, new) for part, name, old, new in events]
+                audit.record_changes(session, viewer, case.id, case.version, edits, now)
                 # One flush for the audit rows and the case's UPDATE ... WHERE version = ?: when a
                 # colleague saved in between, StaleDataError rolls the whole unit of work back,
                 # audit rows included (one round of the unit of work less per save).
@@ -326,14 +315,7 @@ class CaseService:
 
     def _check_handling_editor(self, case: Case) -> None:
         """Art. 6: the handling part is filled in by whoever handles the case at this step."""
-        state = CaseState(
-            kind=Kind(case.kind),
-            category=Category(case.category),
-            level=Level(case.level),
-            channel=Channel(case.channel),
-            received_on=case.received_on,
-            status=Status(case.status),
-        )
+        state = header_state(case)
         editors = handling_editors(state)
         if not editors.intersection(self.ctx.viewer.roles):
             if editors:

@@ -4,7 +4,7 @@ domain's CaseState, which the rules of the reglement read and return."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import fields
+from dataclasses import fields, replace
 
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
@@ -14,12 +14,12 @@ from kina_desktop.domain.actions import ActionKind
 from kina_desktop.domain.admissibility import AdmissibilityDecision, GroundFinding
 from kina_desktop.domain.case_state import CaseState, Requalification, StepRecord
 from kina_desktop.domain.complaint import Closure, Handling
-from kina_desktop.domain.enums import Admissibility, Category, Channel, InadmissibilityGround, Kind, Level, Role, Status
+from kina_desktop.domain.enums import Admissibility, Category, InadmissibilityGround, Kind, Level, Role, Status
 from kina_desktop.domain.holds import Hold, HoldReason, days_on_hold, is_on_hold
 from kina_desktop.domain.visibility import Viewer, is_confidential
 from kina_desktop.domain.workdays import WorkingCalendar
 from kina_desktop.services import audit
-from kina_desktop.services.cases.case_mapping import closure_of, fill_closure, fill_handling, handling_of
+from kina_desktop.services.cases.case_mapping import closure_of, fill_closure, fill_handling, handling_of, header_state
 from kina_desktop.services.cases.case_service import refresh_deadlines
 from kina_desktop.services.cases.pseudonymised import refuse_if_pseudonymised
 
@@ -44,13 +44,8 @@ def load_state(session: Session, case: Case) -> CaseState:
     # the rules then see an empty part, and the steps this person may take never need it.
     handling = handling_of(case) if case.handling is not None else Handling(handler_id=case.handler_id)
     extra = case.handling
-    return CaseState(
-        kind=Kind(case.kind),
-        category=Category(case.category),
-        level=Level(case.level),
-        channel=Channel(case.channel),
-        received_on=case.received_on,
-        status=Status(case.status),
+    return replace(
+        header_state(case),
         facts_on=case.description.facts_on if case.description else None,
         acknowledged_on=case.acknowledged_on,
         oral_confirmed_on=case.oral_confirmed_on,
@@ -192,16 +187,4 @@ def store_state(
     case.version = case.version + 1
     refresh_deadlines(case, calendar, days_on_hold(new.holds, now.date()))
     session.flush()
-    for action, part, name, before, after in events:
-        audit.record(
-            session,
-            viewer,
-            action,
-            case_id=case.id,
-            case_version=case.version,
-            part=part,
-            field=name,
-            old=before,
-            new=after,
-            at=now,
-        )
+    audit.record_changes(session, viewer, case.id, case.version, events, now)

@@ -320,34 +320,21 @@ class ImprovementProjectService:
             link.case_id: link for link in session.scalars(select(ProjectCase).where(ProjectCase.project_id == row.id))
         }
         now = self.ctx.clock()
+
+        def note(case: Case, old: str = "", new: str = "") -> None:  # in the linked case's history
+            change = (AuditAction.EDIT, "", AUDIT_FIELD, old or None, new or None)
+            audit.record_changes(session, self.ctx.viewer, case.id, case.version, [change], now)
+
         for case_id, link in links.items():
             if case_id not in wanted:
                 case = session.get(Case, case_id)
                 session.delete(link)
                 if case is not None:
-                    audit.record(
-                        session,
-                        self.ctx.viewer,
-                        AuditAction.EDIT,
-                        case_id=case.id,
-                        case_version=case.version,
-                        field=AUDIT_FIELD,
-                        old=row.title,
-                        at=now,
-                    )
+                    note(case, old=row.title)
         for case_id, case in wanted.items():
             if case_id not in links:
                 session.add(ProjectCase(project_id=row.id, case_id=case_id))
-                audit.record(
-                    session,
-                    self.ctx.viewer,
-                    AuditAction.EDIT,
-                    case_id=case.id,
-                    case_version=case.version,
-                    field=AUDIT_FIELD,
-                    new=row.title,
-                    at=now,
-                )
+                note(case, new=row.title)
 
     def _set_actions(self, session: Session, row: ProjectRow, actions: tuple[ActionDraft, ...]) -> None:
         """Make the project's actions exactly these: new ones added, stored ones changed, the

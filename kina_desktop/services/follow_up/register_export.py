@@ -9,16 +9,7 @@ from sqlalchemy.orm import Session
 
 from kina_desktop.db.models import Case, CaseClosure, CaseDescription, CaseGroundFinding, CaseHandling
 from kina_desktop.domain.complaint import COMPLAINANT_FIELDS
-from kina_desktop.domain.enums import (
-    Admissibility,
-    Category,
-    Channel,
-    InadmissibilityGround,
-    Kind,
-    Level,
-    Status,
-    Verdict,
-)
+from kina_desktop.domain.enums import ENUM_OF_FIELD, InadmissibilityGround
 from kina_desktop.domain.labels import FIELD_LABELS
 from kina_desktop.i18n import _
 
@@ -26,15 +17,6 @@ HEADER_FIELDS = ("tracking_number", "kind", "category", "level", "status", "chan
 DESCRIPTION_FIELDS = (*COMPLAINANT_FIELDS, "organisation", "subject", "text", "facts_on", "request", "staff_member")
 HANDLING_FIELDS = ("admissibility", "investigation", "verdict", "verdict_motivation", "measures")
 CLOSURE_FIELDS = ("informed_on", "communication", "closed_on")
-LABELLED = {
-    "kind": Kind,
-    "category": Category,
-    "level": Level,
-    "status": Status,
-    "channel": Channel,
-    "admissibility": Admissibility,
-    "verdict": Verdict,
-}
 
 
 def register_rows(session: Session) -> tuple[list[str], list[list[object]]]:
@@ -58,7 +40,7 @@ def register_rows(session: Session) -> tuple[list[str], list[list[object]]]:
     rows: list[list[object]] = []
     for case_id, *values in result:
         row = [
-            LABELLED[name](value).label() if name in LABELLED and value is not None else value
+            ENUM_OF_FIELD[name](value).label() if name in ENUM_OF_FIELD and value is not None else value
             for name, value in zip(names, values)
         ]
         row.append("; ".join(grounds.get(case_id, ())))
