@@ -25,26 +25,16 @@ administrators' own grants on those tables are narrowed to the contact details.
 
 from __future__ import annotations
 
-from kina_desktop.db.security import BASE_ROLE, GROUP_ROLES
+from kina_desktop.db.security import BASE_ROLE, GROUP_ROLES, GROUPS_SQL, SEARCH_PATH, group_of_role_sql
 from kina_desktop.domain.accounts import USERNAME
 from kina_desktop.domain.enums import Role
 
 MANAGER = "kina_account_manager"
-SEARCH_PATH = "SET search_path = public, pg_catalog, pg_temp"
 VERIFIER = r"^SCRAM-SHA-256\$[0-9]+:[A-Za-z0-9+/]+=*\$[A-Za-z0-9+/]+=*:[A-Za-z0-9+/]+=*$"
 ADMINISTRATOR = GROUP_ROLES[Role.ADMINISTRATOR]
 DIRECTOR = GROUP_ROLES[Role.DIRECTOR]
 # What an administrator may still change directly: the contact details printed on letters.
 ACCOUNT_COLUMNS_EDITABLE = ("display_name", "function", "phone", "email")
-
-
-def _groups_sql() -> str:
-    return "ARRAY[" + ", ".join(f"'{g}'" for g in GROUP_ROLES.values()) + "]::text[]"
-
-
-def _role_to_group_sql() -> str:
-    cases = " ".join(f"WHEN '{r.value}' THEN '{g}'" for r, g in GROUP_ROLES.items())
-    return f"(CASE role_name {cases} END)"
 
 
 def _check_function() -> str:
@@ -73,11 +63,11 @@ def _check_function() -> str:
                     RAISE EXCEPTION 'kina: an account has at least one role' USING ERRCODE = '22023';
                 END IF;
                 FOREACH role_name IN ARRAY p_roles LOOP
-                    IF role_name IS NULL OR {_role_to_group_sql()} IS NULL THEN
+                    IF role_name IS NULL OR {group_of_role_sql("role_name")} IS NULL THEN
                         RAISE EXCEPTION 'kina: % is not a role of the program', quote_literal(role_name)
                             USING ERRCODE = '22023';
                     END IF;
-                    v_groups := array_append(v_groups, {_role_to_group_sql()});
+                    v_groups := array_append(v_groups, {group_of_role_sql("role_name")});
                 END LOOP;
             END IF;
             SELECT * INTO v_target FROM pg_roles WHERE rolname = p_username;
@@ -91,10 +81,10 @@ def _check_function() -> str:
                 END IF;
                 IF v_target.rolsuper OR v_target.rolcreaterole OR v_target.rolbypassrls OR v_target.rolreplication
                    OR v_target.oid = v_owner OR pg_has_role(v_target.oid, v_owner, 'MEMBER')
-                   OR v_target.rolname = ANY ({_groups_sql()}) OR v_target.rolname IN ('{BASE_ROLE}', '{MANAGER}')
+                   OR v_target.rolname = ANY ({GROUPS_SQL}) OR v_target.rolname IN ('{BASE_ROLE}', '{MANAGER}')
                    OR v_target.rolname LIKE 'pg\\_%'
                    OR NOT EXISTS (SELECT 1 FROM pg_auth_members m JOIN pg_roles g ON g.oid = m.roleid
-                                  WHERE m.member = v_target.oid AND g.rolname = ANY ({_groups_sql()})) THEN
+                                  WHERE m.member = v_target.oid AND g.rolname = ANY ({GROUPS_SQL})) THEN
                     RAISE EXCEPTION 'kina: % is not a KINA login', p_username USING ERRCODE = '42501';
                 END IF;
             END IF;
@@ -119,16 +109,13 @@ def _verifier_check(argument: str) -> str:
 def _set_groups(username: str) -> str:
     """Statements that make the login's kina_* groups exactly v_groups (and account_roles too)."""
     return f"""
-            FOREACH v_group IN ARRAY {_groups_sql()} LOOP
-                IF v_group = ANY (v_groups) THEN
-                    IF NOT EXISTS (SELECT 1 FROM pg_auth_members m JOIN pg_roles g ON g.oid = m.roleid
-                                   JOIN pg_roles u ON u.oid = m.member
-                                   WHERE g.rolname = v_group AND u.rolname = {username}) THEN
-                        EXECUTE format('GRANT %I TO %I', v_group, {username});
-                    END IF;
-                ELSIF EXISTS (SELECT 1 FROM pg_auth_members m JOIN pg_roles g ON g.oid = m.roleid
-                              JOIN pg_roles u ON u.oid = m.member
-                              WHERE g.rolname = v_group AND u.rolname = {username}) THEN
+            FOREACH v_group IN ARRAY {GROUPS_SQL} LOOP
+                v_member := EXISTS (SELECT 1 FROM pg_auth_members m JOIN pg_roles g ON g.oid = m.roleid
+                                    JOIN pg_roles u ON u.oid = m.member
+                                    WHERE g.rolname = v_group AND u.rolname = {username});
+                IF v_group = ANY (v_groups) AND NOT v_member THEN
+                    EXECUTE format('GRANT %I TO %I', v_group, {username});
+                ELSIF v_member AND NOT v_group = ANY (v_groups) THEN
                     EXECUTE format('REVOKE %I FROM %I', v_group, {username});
                 END IF;
             END LOOP;
@@ -147,6 +134,7 @@ def account_function_statements() -> list[str]:
         DECLARE
             v_groups text[] := kina_account_check(p_username, true, p_roles);
             v_group text;
+            v_member boolean;
             v_id integer;
         BEGIN{_verifier_check("p_verifier")}
             IF btrim(COALESCE(p_display_name, '')) = '' THEN
@@ -170,6 +158,7 @@ def account_function_statements() -> list[str]:
         DECLARE
             v_groups text[] := kina_account_check(p_username, false, p_roles);
             v_group text;
+            v_member boolean;
         BEGIN
             IF p_roles IS NULL THEN
                 RAISE EXCEPTION 'kina: an account has at least one role' USING ERRCODE = '22023';
@@ -250,7 +239,7 @@ def account_function_statements() -> list[str]:
         DO $$ DECLARE r record; BEGIN
             FOR r IN SELECT DISTINCT u.rolname FROM pg_roles u JOIN pg_auth_members m ON m.member = u.oid
                      JOIN pg_roles g ON g.oid = m.roleid
-                     WHERE g.rolname = ANY ({_groups_sql()}) AND NOT u.rolsuper
+                     WHERE g.rolname = ANY ({GROUPS_SQL}) AND NOT u.rolsuper
                        AND (u.rolcreaterole OR u.rolcreatedb) LOOP
                 -- BYPASSRLS and REPLICATION only a superuser can take away: db check reports them
                 EXECUTE format('ALTER ROLE %I NOCREATEROLE NOCREATEDB', r.rolname);

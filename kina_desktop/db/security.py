@@ -34,6 +34,18 @@ GROUP_ROLES: dict[Role, str] = {
 }
 BASE_ROLE = "kina_user"  # every group role is a member: the grants common to all
 
+# Every SECURITY DEFINER function of the server's rules runs with this path: nothing a login puts in
+# its own schema or in pg_temp is found before the real objects (db/server_rules.py, account_functions.py).
+SEARCH_PATH = "SET search_path = public, pg_catalog, pg_temp"
+# The group roles as an SQL array, and a role name (an SQL expression) as its group role (NULL: none).
+GROUPS_SQL = "ARRAY[" + ", ".join(f"'{g}'" for g in GROUP_ROLES.values()) + "]::text[]"
+
+
+def group_of_role_sql(role_expr: str) -> str:
+    cases = " ".join(f"WHEN '{r.value}' THEN '{g}'" for r, g in GROUP_ROLES.items())
+    return f"(CASE {role_expr} {cases} END)"
+
+
 # Tables whose rows hide per part, and the part they belong to.
 PART_TABLES: dict[str, str] = {
     "case_descriptions": "description",

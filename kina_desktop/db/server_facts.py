@@ -39,8 +39,6 @@ class HbaRule:
 @dataclass
 class ServerFacts:
     login: str
-    is_owner: bool
-    is_superuser: bool
     server_version: str
     settings: dict[str, str] = field(default_factory=dict)
     hba_rules: list[HbaRule] | None = None  # None: not readable by this login
@@ -70,14 +68,8 @@ SETTINGS = (
 
 
 def read_facts(conn: Connection) -> ServerFacts:
-    one = conn.execute(
-        text(
-            "SELECT session_user::text, "
-            "pg_has_role(session_user, (SELECT relowner FROM pg_class WHERE oid = 'public.cases'::regclass), 'MEMBER'), "
-            "(SELECT rolsuper FROM pg_roles WHERE rolname = session_user), current_setting('server_version')"
-        )
-    ).one()
-    facts = ServerFacts(login=one[0], is_owner=bool(one[1]), is_superuser=bool(one[2]), server_version=one[3])
+    login, version = conn.execute(text("SELECT session_user::text, current_setting('server_version')")).one()
+    facts = ServerFacts(login=login, server_version=version)
     for name in SETTINGS:
         # pg_settings.setting: the raw value in the setting's base unit (auth_delay: ms, not "1s")
         facts.settings[name] = (

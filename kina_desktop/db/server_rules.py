@@ -33,14 +33,12 @@ from __future__ import annotations
 import itertools
 
 from kina_desktop.db.models import Case
-from kina_desktop.db.security import BASE_ROLE, GROUP_ROLES, PART_TABLES
-from kina_desktop.domain.enums import Category, Channel, Kind, Level, Role
+from kina_desktop.db.security import BASE_ROLE, PART_TABLES, SEARCH_PATH, group_of_role_sql
+from kina_desktop.domain.enums import Category, Channel, Kind, Level
 from kina_desktop.domain.registration import entry_status
 from kina_desktop.domain.routes import route_key
 from kina_desktop.domain.transitions import TRANSITIONS
 from kina_desktop.domain.visibility import is_confidential
-
-SEARCH_PATH = "SET search_path = public, pg_catalog, pg_temp"
 
 # A case starts registered, or waiting for the written confirmation of an oral complaint (Art. 3):
 # every status domain/registration.py ``entry_status`` can give.
@@ -107,11 +105,6 @@ def _literal(value: str | None) -> str:
 
 def _values(rows: list[tuple]) -> str:
     return ",\n            ".join("(" + ", ".join(_literal(v) for v in row) + ")" for row in rows)
-
-
-def _group_of_role_sql(role_expr: str) -> str:
-    cases = " ".join(f"WHEN {_literal(r.value)} THEN {_literal(g)}" for r, g in GROUP_ROLES.items())
-    return f"(CASE {role_expr} {cases} END)"
 
 
 def domain_statements() -> list[str]:
@@ -225,7 +218,7 @@ def _steps_guard() -> str:
         LANGUAGE plpgsql SECURITY DEFINER {SEARCH_PATH} AS $$
         DECLARE
             v_case cases%ROWTYPE;
-            v_group text := {_group_of_role_sql("NEW.by_role")};
+            v_group text := {group_of_role_sql("NEW.by_role")};
         BEGIN
             IF kina_is_trusted() THEN
                 RETURN NEW;
@@ -407,15 +400,12 @@ def server_rule_statements() -> list[str]:
 HEADER_IDENTITY = ("id", "year", "sequence", "tracking_number", "registered_by_id", "registered_at")
 HEADER_COLUMNS_WRITABLE = tuple(c.name for c in Case.__table__.columns if c.name not in HEADER_IDENTITY)
 
-ROLE_OF_GROUP = {group: role for role, group in GROUP_ROLES.items()}
-
 __all__ = [
     "SERVER_ONLY_TABLES",
     "ENTRY_STATUSES",
     "HEADER_COLUMNS_WRITABLE",
     "HEADER_IDENTITY",
     "HISTORY_PARTS",
-    "Role",
     "confidential_pairs",
     "route_rows",
     "server_rule_statements",
