@@ -18,6 +18,8 @@ enable its menu, the services check it again before a letter is produced.
 
 from __future__ import annotations
 
+from typing import TypedDict, Unpack
+
 from kina_desktop.domain.enums import Admissibility, Category, Channel, Kind, Level, Verdict, _Labelled
 from kina_desktop.domain.registration import needs_written_confirmation
 from kina_desktop.domain.visibility import is_confidential
@@ -80,19 +82,22 @@ def letter_is_confidential(kind: LetterKind, category: Category, level: Level) -
     return kind.is_confidential or is_confidential(category, level)
 
 
+class CaseFacts(TypedDict, total=False):
+    """What more of a case decides its letters, when it is known: the GUI may ask before, the
+    services pass it."""
+
+    channel: Channel | None
+    admissibility: Admissibility | None
+    verdict: Verdict | None
+
+
 def letter_allowed(
-    kind: LetterKind,
-    kind_of_case: Kind,
-    category: Category,
-    level: Level,
-    *,
-    channel: Channel | None = None,
-    admissibility: Admissibility | None = None,
-    verdict: Verdict | None = None,
+    kind: LetterKind, kind_of_case: Kind, category: Category, level: Level, **facts: Unpack[CaseFacts]
 ) -> str | None:
     """Why this letter cannot go out for this case (one Dutch sentence naming the article), or
     None when it may. ``channel``, ``admissibility`` and ``verdict`` are checked when given:
     the GUI may ask before they are known, the services pass them."""
+    channel, admissibility, verdict = facts.get("channel"), facts.get("admissibility"), facts.get("verdict")
     if kind_of_case == Kind.ANONYMOUS_REPORT:
         return _("Een anonieme melding krijgt geen brief: ze wordt enkel als bron van informatie bewaard (Art. 3).")
     if kind_of_case == Kind.INFORMATION_REQUEST:
@@ -154,20 +159,7 @@ def letter_allowed(
 
 
 def allowed_letters(
-    kind_of_case: Kind,
-    category: Category,
-    level: Level,
-    *,
-    channel: Channel | None = None,
-    admissibility: Admissibility | None = None,
-    verdict: Verdict | None = None,
+    kind_of_case: Kind, category: Category, level: Level, **facts: Unpack[CaseFacts]
 ) -> list[LetterKind]:
     """The letters this case may get, in the order of ``LetterKind``."""
-    return [
-        kind
-        for kind in LetterKind
-        if letter_allowed(
-            kind, kind_of_case, category, level, channel=channel, admissibility=admissibility, verdict=verdict
-        )
-        is None
-    ]
+    return [kind for kind in LetterKind if letter_allowed(kind, kind_of_case, category, level, **facts) is None]

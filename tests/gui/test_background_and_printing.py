@@ -12,7 +12,7 @@ from PySide6.QtPrintSupport import QPrinter
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 
-from kina_desktop.gui.common.background import Outcome, SynchronousRunner, TaskControl, ThreadRunner
+from kina_desktop.gui.common.background import Outcome, SynchronousRunner, Task, TaskControl, ThreadRunner
 from kina_desktop.gui.letters.pdf_printing import new_printer, page_count, print_pdf
 
 
@@ -43,10 +43,12 @@ def test_work_on_the_thread_pool_reports_on_the_gui_thread(qtbot) -> None:  # ty
 
     runner = ThreadRunner()
     runner.run(
-        work,
-        TaskControl(),
-        lambda d, t: seen.append(("progress", threading.get_ident(), (d, t))),
-        lambda outcome: seen.append(("finished", threading.get_ident(), outcome)),
+        Task(
+            work,
+            TaskControl(),
+            lambda d, t: seen.append(("progress", threading.get_ident(), (d, t))),
+            lambda outcome: seen.append(("finished", threading.get_ident(), outcome)),
+        )
     )
     qtbot.waitUntil(lambda: not runner.busy(), timeout=5_000)
     finished = seen[-1]
@@ -62,7 +64,7 @@ def test_an_error_in_the_work_comes_back_as_the_outcome() -> None:
     def work(control: TaskControl) -> None:
         raise ValueError("kapot")
 
-    SynchronousRunner().run(work, TaskControl(), lambda d, t: None, outcomes.append)
+    SynchronousRunner().run(Task(work, TaskControl(), lambda d, t: None, outcomes.append))
     [outcome] = outcomes
     assert isinstance(outcome.error, ValueError) and outcome.value is None
 

@@ -10,25 +10,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6 import QtWidgets
 from PySide6.QtCore import QStandardPaths
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QDialog,
-    QDialogButtonBox,
-    QFileDialog,
-    QFormLayout,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QLineEdit,
-    QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
-    QVBoxLayout,
-    QWidget,
-)
 
-from kina_desktop.gui.common.field_errors import ERROR_STYLE
+from kina_desktop.gui.common.field_errors import ERROR_STYLE, OK_STYLE
 from kina_desktop.gui.common.formatting import short_date
 from kina_desktop.gui.letters.pdf_output import write_pdf
 from kina_desktop.gui.letters.system_viewer import safe_filename
@@ -39,24 +24,27 @@ if TYPE_CHECKING:
     from kina_desktop.domain.access_request import AccessExport
     from kina_desktop.gui.admin.settings_ports import AccessRequests
 
-OK_STYLE = "color: #1b5e20;"
 # (title, suggested name, file filter) -> the chosen path, or None
 ChooseFile = Callable[[str, str, str], "Path | None"]
 
 
-def choose_save_path(parent: QWidget) -> ChooseFile:
+def choose_save_path(parent: QtWidgets.QWidget) -> ChooseFile:
     def choose(title: str, suggested: str, file_filter: str) -> Path | None:
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
         start = str(Path(folder) / suggested) if folder else suggested
-        name, _chosen = QFileDialog.getSaveFileName(parent, title, start, file_filter)
+        name, _chosen = QtWidgets.QFileDialog.getSaveFileName(parent, title, start, file_filter)
         return Path(name) if name else None
 
     return choose
 
 
-class AccessRequestDialog(QDialog):
+class AccessRequestDialog(QtWidgets.QDialog):
     def __init__(
-        self, requests: AccessRequests, parent: QWidget | None = None, *, choose_file: ChooseFile | None = None
+        self,
+        requests: AccessRequests,
+        parent: QtWidgets.QWidget | None = None,
+        *,
+        choose_file: ChooseFile | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("access_request_dialog")
@@ -65,7 +53,7 @@ class AccessRequestDialog(QDialog):
         self.choose_file = choose_file or choose_save_path(self)
         self.export: AccessExport | None = None
 
-        intro = QLabel(
+        intro = QtWidgets.QLabel(
             _(
                 "Zoek de dossiers van een klager op naam en/of e-mailadres (hoofdletters en accenten tellen niet). "
                 "De export bevat wat de persoon mag inzien: de eigen gegevens, wat KINA meedeelde, de brieven en de "
@@ -73,49 +61,53 @@ class AccessRequestDialog(QDialog):
             )
         )
         intro.setWordWrap(True)
-        self.name = QLineEdit()
+        self.name = QtWidgets.QLineEdit()
         self.name.setObjectName("person_name")
-        self.email = QLineEdit()
+        self.email = QtWidgets.QLineEdit()
         self.email.setObjectName("person_email")
-        self.search_button = QPushButton(_("Zoeken"))
+        self.search_button = QtWidgets.QPushButton(_("Zoeken"))
         self.search_button.setObjectName("search_person")
         self.search_button.setDefault(True)
         self.search_button.clicked.connect(self.search)
-        form = QFormLayout()
+        form = QtWidgets.QFormLayout()
         form.addRow(_("Naam:"), self.name)
-        email_row = QHBoxLayout()
+        email_row = QtWidgets.QHBoxLayout()
         email_row.addWidget(self.email, 1)
         email_row.addWidget(self.search_button)
         form.addRow(_("E-mailadres:"), email_row)
 
-        self.summary = QLabel()
+        self.summary = QtWidgets.QLabel()
         self.summary.setObjectName("access_summary")
         self.summary.setWordWrap(True)
         titles = [_("Opvolgingsnummer"), _("Ontvangen op"), _("Soort"), _("Status"), _("Gevonden op")]
-        self.table = QTableWidget(0, len(titles))
+        self.table = QtWidgets.QTableWidget(0, len(titles))
         self.table.setObjectName("access_cases")
         self.table.setHorizontalHeaderLabels(titles)
         self.table.verticalHeader().hide()
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setEditTriggers(QtWidgets.QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(QtWidgets.QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
-        self.message = QLabel()
+        self.message = QtWidgets.QLabel()
         self.message.setObjectName("access_message")
         self.message.setWordWrap(True)
 
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.buttons.button(QDialogButtonBox.StandardButton.Close).setText(_("Sluiten"))
-        self.pdf_button = self.buttons.addButton(_("Als PDF bewaren…"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.buttons = QtWidgets.QDialogButtonBox(QtWidgets.QDialogButtonBox.StandardButton.Close)
+        self.buttons.button(QtWidgets.QDialogButtonBox.StandardButton.Close).setText(_("Sluiten"))
+        self.pdf_button = self.buttons.addButton(
+            _("Als PDF bewaren…"), QtWidgets.QDialogButtonBox.ButtonRole.ActionRole
+        )
         self.pdf_button.setObjectName("save_pdf")
-        self.json_button = self.buttons.addButton(_("Als JSON bewaren…"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.json_button = self.buttons.addButton(
+            _("Als JSON bewaren…"), QtWidgets.QDialogButtonBox.ButtonRole.ActionRole
+        )
         self.json_button.setObjectName("save_json")
         self.pdf_button.clicked.connect(lambda: self.save(".pdf"))
         self.json_button.clicked.connect(lambda: self.save(".json"))
         self.buttons.rejected.connect(self.reject)
 
-        layout = QVBoxLayout(self)
+        layout = QtWidgets.QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(form)
         layout.addWidget(self.summary)
@@ -152,7 +144,7 @@ class AccessRequestDialog(QDialog):
                 ", ".join(_(m) for m in case.matched),
             )
             for column, value in enumerate(values):
-                self.table.setItem(row, column, QTableWidgetItem(value))
+                self.table.setItem(row, column, QtWidgets.QTableWidgetItem(value))
         if export is None:
             self.summary.setText("")
         elif not cases:

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from kina_desktop.domain.workdays import DEFAULT_CLOSING_DAYS, WorkingCalendar
 from kina_desktop.gui.admin.date_list import DateListEditor, day_text
 from kina_desktop.gui.admin.settings_page import PageDialog
-from kina_desktop.gui.common.field_errors import ERROR_STYLE
+from kina_desktop.gui.common.field_errors import ERROR_STYLE, OK_STYLE
 from kina_desktop.i18n import _, babel_locale, ngettext
 from kina_desktop.services.errors import ServiceError
 
@@ -38,7 +38,6 @@ if TYPE_CHECKING:
     from kina_desktop.gui.admin.settings_ports import CalendarAdmin
 
 YEARS_BACK, YEARS_AHEAD = 5, 10
-OK_STYLE = "color: #1b5e20;"
 
 
 def legal_holidays(year: int) -> dict[dt.date, str]:
@@ -239,14 +238,6 @@ class CalendarPage(QWidget):
 class CalendarDialog(PageDialog):
     """Beheer → Kalender…: the page on its own; Opslaan keeps it open to show what changed."""
 
-    def __init__(
-        self,
-        calendar: CalendarAdmin,
-        today: dt.date,
-        parent: QWidget | None = None,
-        *,
-        on_saved: Callable[[int], None] | None = None,
-    ) -> None:
-        page = CalendarPage(calendar, today, on_saved=on_saved)
+    def __init__(self, page: CalendarPage, parent: QWidget | None = None) -> None:
         super().__init__(page, _("Kalender"), "calendar_dialog", parent, close_on_save=False, save_when_modified=True)
         self.resize(900, 640)

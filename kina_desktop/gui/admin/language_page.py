@@ -8,11 +8,10 @@ from collections.abc import Callable
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QButtonGroup, QLabel, QRadioButton, QVBoxLayout, QWidget
 
+from kina_desktop.gui.common.field_errors import OK_STYLE
 from kina_desktop.gui.shell.interface_language import LANGUAGE_NAMES, save_language, saved_language
 from kina_desktop.gui.shell.language_menu import restart_notice
 from kina_desktop.i18n import _
-
-OK_STYLE = "color: #1b5e20;"
 
 
 class LanguagePage(QWidget):

@@ -24,16 +24,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kina_desktop.gui.common.background import Outcome, TaskControl, TaskRunner
+from kina_desktop.gui.common.background import Outcome, Task, TaskControl, TaskRunner
 from kina_desktop.gui.common.dialog_size import fit_height
 from kina_desktop.gui.common.enum_combo import combo_value, fill_combo
-from kina_desktop.gui.common.field_errors import ERROR_STYLE, FieldErrors, reveal
+from kina_desktop.gui.common.field_errors import ERROR_STYLE, OK_STYLE, FieldErrors, reveal
 from kina_desktop.gui.shell.change_watch import watch_changes
 from kina_desktop.gui.widgets.note_label import NoteLabel
 from kina_desktop.i18n import _
 from kina_desktop.services.errors import ServiceError, ValidationFailed
-
-OK_STYLE = "color: #1b5e20;"
 
 SettingsT = TypeVar("SettingsT")
 ResultT = TypeVar("ResultT")
@@ -204,7 +202,7 @@ class MailServerPage(QWidget, Generic[SettingsT, ResultT]):
         def work(_control: TaskControl) -> ResultT:
             return self._try(settings, password)
 
-        self._runner.run(work, TaskControl(), lambda done, total: None, self._on_tested)
+        self._runner.run(Task(work, TaskControl(), lambda done, total: None, self._on_tested))
 
     def _on_tested(self, outcome: Outcome[ResultT]) -> None:
         self.testing = False

@@ -54,7 +54,7 @@ class PrivacyMenu:
         return [a for a in (self.retention_action, self.access_action) if a.isVisible()]
 
     def show_retention(self) -> RetentionDialog | None:
-        from kina_desktop.gui.admin.retention_dialog import RetentionDialog
+        from kina_desktop.gui.admin.retention_dialog import RetentionDialog, RetentionPage
 
         privacy = self._privacy
         if privacy is None or not self.retention_action.isVisible():
@@ -62,13 +62,15 @@ class PrivacyMenu:
         dialog = self.open_dialogs.open(
             "retention",
             lambda: RetentionDialog(
-                privacy.retention,
-                privacy.legal_holds,
-                self._roles,
-                self._person_name,
+                RetentionPage(
+                    privacy.retention,
+                    privacy.legal_holds,
+                    self._roles,
+                    self._person_name,
+                    runner=self._runner,
+                    on_done=self._on_pseudonymised,
+                ),
                 self._window,
-                runner=self._runner,
-                on_done=self._on_pseudonymised,
             ),
         )
         assert isinstance(dialog, RetentionDialog)

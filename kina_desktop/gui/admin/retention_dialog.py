@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 from kina_desktop.domain.retention import MAX_RETENTION_YEARS, RetentionPlan, may_run_retention
 from kina_desktop.gui.admin.settings_page import PageDialog
 from kina_desktop.gui.common.background import Outcome, SynchronousRunner, TaskControl, TaskRunner
-from kina_desktop.gui.common.field_errors import ERROR_STYLE
+from kina_desktop.gui.common.field_errors import ERROR_STYLE, OK_STYLE
 from kina_desktop.gui.common.formatting import short_date
 from kina_desktop.gui.common.task_progress import TaskProgress
 from kina_desktop.i18n import _, ngettext
@@ -42,8 +42,6 @@ from kina_desktop.services.errors import ServiceError
 if TYPE_CHECKING:
     from kina_desktop.domain.enums import Role
     from kina_desktop.gui.admin.settings_ports import LegalHoldAdmin, RetentionAdmin
-
-OK_STYLE = "color: #1b5e20;"
 
 
 def column_titles() -> list[str]:
@@ -348,17 +346,6 @@ class RetentionPage(QWidget):
 class RetentionDialog(PageDialog):
     """Beheer → Bewaartermijn…: the page on its own, with its own Opslaan beside the period."""
 
-    def __init__(
-        self,
-        retention: RetentionAdmin,
-        legal_holds: LegalHoldAdmin,
-        roles: Iterable[Role],
-        confirmed_by: str,
-        parent: QWidget | None = None,
-        *,
-        runner: TaskRunner | None = None,
-        on_done: Callable[[int], None] | None = None,
-    ) -> None:
-        page = RetentionPage(retention, legal_holds, roles, confirmed_by, runner=runner, on_done=on_done)
+    def __init__(self, page: RetentionPage, parent: QWidget | None = None) -> None:
         super().__init__(page, _("Bewaartermijn"), "retention_dialog", parent, close_on_save=False, with_save=False)
         self.resize(760, 620)

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from kina_desktop.gui.admin.settings_page import Scope, SettingsPage
 from kina_desktop.gui.case.unsaved_prompt import Answer, ask_to_save
 from kina_desktop.gui.common.dialog_size import SCREEN_MARGIN, resize_within_screen
+from kina_desktop.gui.common.field_errors import OK_STYLE
 from kina_desktop.i18n import _
 
 PREFERRED_SIZE = (1180, 720)
@@ -40,7 +41,6 @@ SCOPE_STYLE = {
     Scope.ORGANISATION: "color: #0d3c61; background: #e3f0fb;",
     Scope.ORGANISATION_PASSWORD_HERE: "color: #0d3c61; background: #e3f0fb;",
 }
-OK_STYLE = "color: #1b5e20;"
 ERROR_STYLE = "color: #b3261e;"
 
 

@@ -166,7 +166,7 @@ class SettingsMenus:
         return dialog
 
     def show_calendar(self) -> CalendarDialog | None:
-        from kina_desktop.gui.admin.calendar_dialog import CalendarDialog
+        from kina_desktop.gui.admin.calendar_dialog import CalendarDialog, CalendarPage
 
         organisation = self._organisation
         if organisation is None:
@@ -174,7 +174,7 @@ class SettingsMenus:
         dialog = self.open_dialogs.open(
             "calendar",
             lambda: CalendarDialog(
-                organisation.calendar, self._today(), self._window, on_saved=self._on_calendar_saved
+                CalendarPage(organisation.calendar, self._today(), on_saved=self._on_calendar_saved), self._window
             ),
         )
         assert isinstance(dialog, CalendarDialog)

@@ -64,22 +64,27 @@ class Outcome(Generic[T]):
     error: Exception | None = None
 
 
-def _attempt(work: Callable[[TaskControl], T], control: TaskControl) -> Outcome[T]:
+@dataclass(frozen=True)
+class Task(Generic[T]):
+    """One piece of long work: the function, the control it shares with the GUI, and what the GUI
+    thread is told of its progress and, at the end, of its outcome."""
+
+    work: Callable[[TaskControl], T]
+    control: TaskControl
+    on_progress: Callable[[int, int], None]
+    on_finished: Callable[[Outcome[T]], None]
+
+
+def _attempt(task: Task[T]) -> Outcome[T]:
     try:
-        return Outcome(value=work(control))
+        return Outcome(value=task.work(task.control))
     except Exception as error:  # handed to the GUI thread, which decides what to show
         return Outcome(error=error)
 
 
 class TaskRunner(Protocol):
-    def run(
-        self,
-        work: Callable[[TaskControl], T],
-        control: TaskControl,
-        on_progress: Callable[[int, int], None],
-        on_finished: Callable[[Outcome[T]], None],
-    ) -> None:
-        """Start ``work``; ``on_progress`` and ``on_finished`` are called on the GUI thread."""
+    def run(self, task: Task[T]) -> None:
+        """Start the task's work; its ``on_progress`` and ``on_finished`` are called on the GUI thread."""
         ...
 
 
@@ -92,24 +97,18 @@ class ThreadRunner:
         self._interval_ms = interval_ms
         self._timers: set[QTimer] = set()
 
-    def run(
-        self,
-        work: Callable[[TaskControl], T],
-        control: TaskControl,
-        on_progress: Callable[[int, int], None],
-        on_finished: Callable[[Outcome[T]], None],
-    ) -> None:
+    def run(self, task: Task[T]) -> None:
         box: queue.SimpleQueue[Outcome[T]] = queue.SimpleQueue()
         timer = QTimer()
         timer.setInterval(self._interval_ms)
 
         def job() -> None:
-            box.put(_attempt(work, control))
+            box.put(_attempt(task))
 
         def poll() -> None:
-            progress = control.take_progress()
+            progress = task.control.take_progress()
             if progress is not None:
-                on_progress(*progress)
+                task.on_progress(*progress)
             try:
                 outcome = box.get_nowait()
             except queue.Empty:
@@ -117,7 +116,7 @@ class ThreadRunner:
             timer.stop()
             self._timers.discard(timer)
             timer.deleteLater()
-            on_finished(outcome)
+            task.on_finished(outcome)
 
         timer.timeout.connect(poll)
         self._timers.add(timer)
@@ -136,21 +135,15 @@ class SynchronousRunner:
     def __init__(self, after_progress: Callable[[int, int], None] | None = None) -> None:
         self._after_progress = after_progress
 
-    def run(
-        self,
-        work: Callable[[TaskControl], T],
-        control: TaskControl,
-        on_progress: Callable[[int, int], None],
-        on_finished: Callable[[Outcome[T]], None],
-    ) -> None:
+    def run(self, task: Task[T]) -> None:
         def relay(done: int, total: int) -> None:
-            on_progress(done, total)
+            task.on_progress(done, total)
             if self._after_progress is not None:
                 self._after_progress(done, total)
 
-        control.listen(relay)
+        task.control.listen(relay)
         try:
-            outcome = _attempt(work, control)
+            outcome = _attempt(task)
         finally:
-            control.listen(None)
-        on_finished(outcome)
+            task.control.listen(None)
+        task.on_finished(outcome)

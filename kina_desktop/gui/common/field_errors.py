@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from kina_desktop.domain.validation import Problem
 
 ERROR_STYLE = "color: #b3261e;"
+OK_STYLE = "color: #1b5e20;"  # a message that something worked, beside the errors
 
 
 def _layout_holds(layout: QLayout, widget: QWidget) -> bool:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtGui import QAction
@@ -19,27 +20,28 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 
 
+@dataclass(frozen=True)
+class ActionHost:
+    """Where a progress action lives: the window whose menus hold it, the runner for its work, the
+    day it counts from, and where the message for the status bar goes when the work is done."""
+
+    parent: QWidget
+    runner: TaskRunner
+    today: Callable[[], dt.date]
+    on_done: Callable[[str], None]
+
+
 class ProgressAction:
     """``action`` (in ``parent``'s menus) calls ``start()``; ``on_done`` gets the message for the
     status bar when the work is done."""
 
-    def __init__(
-        self,
-        parent: QWidget,
-        runner: TaskRunner,
-        today: Callable[[], dt.date],
-        on_done: Callable[[str], None],
-        *,
-        text: str,
-        name: str,
-        tip: str,
-    ) -> None:
-        self._parent = parent
-        self._runner = runner
-        self._today = today
-        self._on_done = on_done
+    def __init__(self, host: ActionHost, *, text: str, name: str, tip: str) -> None:
+        self._parent = host.parent
+        self._runner = host.runner
+        self._today = host.today
+        self._on_done = host.on_done
         self.progress: TaskProgress | None = None  # while the work runs
-        self.action = QAction(text, parent)
+        self.action = QAction(text, host.parent)
         self.action.setObjectName(name)
         self.action.setToolTip(tip)
         self.action.triggered.connect(self._on_triggered)

@@ -8,7 +8,7 @@ from typing import TypeVar
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
-from kina_desktop.gui.common.background import Outcome, TaskControl, TaskRunner
+from kina_desktop.gui.common.background import Outcome, Task, TaskControl, TaskRunner
 from kina_desktop.i18n import _
 
 T = TypeVar("T")
@@ -45,7 +45,7 @@ class TaskProgress:
             self.dialog.deleteLater()
             on_finished(outcome)
 
-        runner.run(work, self.control, self.show_progress, finished)
+        runner.run(Task(work, self.control, self.show_progress, finished))
 
     def show_progress(self, done: int, total: int) -> None:
         if self.control.cancelled():

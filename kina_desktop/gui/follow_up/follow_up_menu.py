@@ -24,6 +24,7 @@ from PySide6.QtWidgets import QMenu, QWidget
 
 from kina_desktop.domain.enums import Role
 from kina_desktop.domain.projects import may_edit_projects
+from kina_desktop.gui.common.progress_action import ActionHost
 from kina_desktop.gui.follow_up.register_export import RegisterExport
 from kina_desktop.gui.shell.open_dialogs import OpenDialogs
 from kina_desktop.i18n import _
@@ -85,7 +86,7 @@ class FollowUpMenu:
             _("Het anonieme jaarverslag van een werkjaar als PDF, en desgewenst als rekenblad (Ctrl+Shift+J)"),
             self._on_annual_report,
         )
-        self.register_export = RegisterExport(annual_report, window, runner, today, self._show_message)
+        self.register_export = RegisterExport(annual_report, ActionHost(window, runner, today, self._show_message))
         self.register_export.action.setVisible(Role.DIRECTOR in self._roles)
 
     def _action(self, text: str, shortcut: QKeySequence, tip: str, slot: Callable[[], None]) -> QAction:

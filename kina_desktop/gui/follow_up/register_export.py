@@ -4,20 +4,18 @@ The file is chosen first; the spreadsheet is made off the GUI thread."""
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from kina_desktop.gui.common.progress_action import ProgressAction
+from kina_desktop.gui.common.progress_action import ActionHost, ProgressAction
 from kina_desktop.gui.letters.system_viewer import safe_filename
 from kina_desktop.i18n import _
 from kina_desktop.services.errors import ServiceError
 
 if TYPE_CHECKING:
-    from kina_desktop.gui.common.background import Outcome, TaskControl, TaskRunner
+    from kina_desktop.gui.common.background import Outcome, TaskControl
     from kina_desktop.gui.common.ports import AnnualReportPort
 
 
@@ -32,19 +30,9 @@ def choose_xlsx_path(parent: QWidget, suggested: Path) -> Path | None:
 
 
 class RegisterExport(ProgressAction):
-    def __init__(
-        self,
-        report: AnnualReportPort,
-        parent: QWidget,
-        runner: TaskRunner,
-        today: Callable[[], dt.date],
-        on_done: Callable[[str], None],
-    ) -> None:
+    def __init__(self, report: AnnualReportPort, host: ActionHost) -> None:
         super().__init__(
-            parent,
-            runner,
-            today,
-            on_done,
+            host,
             text=_("Volledig register exporteren (XLSX)…"),
             name="export_register",
             tip=_("Alle gegevens van alle dossiers in één rekenblad (alleen voor de directeur)"),

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from kina_desktop.domain.statistics import Figures
-from kina_desktop.gui.common.background import Outcome, TaskControl, TaskRunner
+from kina_desktop.gui.common.background import Outcome, Task, TaskControl, TaskRunner
 from kina_desktop.gui.follow_up.bar_chart import BarChart
 from kina_desktop.gui.follow_up.statistics_sections import (
     ChartSection,
@@ -304,7 +304,7 @@ class StatisticsDialog(WindowDialog):
         def work(_control: TaskControl) -> Figures:
             return statistics.figures(start, end)
 
-        self._runner.run(work, TaskControl(), lambda _done, _total: None, self._on_counted)
+        self._runner.run(Task(work, TaskControl(), lambda _done, _total: None, self._on_counted))
 
     def _on_counted(self, outcome: Outcome[Figures]) -> None:
         if self._closed:

@@ -11,7 +11,6 @@ the PDF is offered to be saved instead.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -22,7 +21,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from kina_desktop.domain.enums import Channel
 from kina_desktop.gui.common.formatting import number
 from kina_desktop.gui.common.icons import icon
-from kina_desktop.gui.common.progress_action import ProgressAction
+from kina_desktop.gui.common.progress_action import ActionHost, ProgressAction
 from kina_desktop.i18n import _, ngettext
 from kina_desktop.reports.letter_errors import Cancelled
 from kina_desktop.services.errors import ServiceError
@@ -30,7 +29,7 @@ from kina_desktop.services.errors import ServiceError
 if TYPE_CHECKING:  # printing and PDF files load when the batch is first started (cold start: docs/performance.md)
     from PySide6.QtPrintSupport import QPrinter
 
-    from kina_desktop.gui.common.background import Outcome, TaskControl, TaskRunner
+    from kina_desktop.gui.common.background import Outcome, TaskControl
     from kina_desktop.gui.common.ports import LetterPort
 
 SHORTCUT = QKeySequence("Ctrl+Shift+P")
@@ -72,20 +71,10 @@ def printing_text(done: int, total: int) -> str:
 
 
 class AcknowledgementBatch(ProgressAction):
-    def __init__(
-        self,
-        letters: LetterPort,
-        parent: QWidget,
-        runner: TaskRunner,
-        today: Callable[[], dt.date],
-        on_done: Callable[[str], None],
-    ) -> None:
+    def __init__(self, letters: LetterPort, host: ActionHost) -> None:
         """``on_done`` gets the message for the status bar once letters were recorded."""
         super().__init__(
-            parent,
-            runner,
-            today,
-            on_done,
+            host,
             text=_("Ontvangstbevestigingen afdrukken…"),
             name="print_acknowledgements",
             tip=_(

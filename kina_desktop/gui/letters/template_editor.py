@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from kina_desktop.domain.letters import LetterKind
 from kina_desktop.gui.admin.settings_page import PageDialog
 from kina_desktop.gui.case.unsaved_prompt import Answer, ask_to_save
-from kina_desktop.gui.common.field_errors import ERROR_STYLE
+from kina_desktop.gui.common.field_errors import ERROR_STYLE, OK_STYLE
 from kina_desktop.gui.letters.placeholder_list import PlaceholderList
 from kina_desktop.i18n import N_, _
 from kina_desktop.services.errors import ServiceError
@@ -39,7 +39,6 @@ from kina_desktop.services.errors import ServiceError
 if TYPE_CHECKING:
     from kina_desktop.gui.admin.settings_ports import TemplateAdmin
 
-OK_STYLE = "color: #1b5e20;"
 LANGUAGE_NAMES = {"nl": N_("Nederlands"), "fr": N_("Frans"), "en": N_("Engels")}
 _FIELD = re.compile(r"\{[^{}\n]*\}")
 

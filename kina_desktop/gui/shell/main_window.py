@@ -37,6 +37,7 @@ from kina_desktop.gui.common.background import TaskRunner, ThreadRunner
 from kina_desktop.gui.common.formatting import case_count, role_names
 from kina_desktop.gui.common.icons import icon
 from kina_desktop.gui.common.list_table import list_table
+from kina_desktop.gui.common.progress_action import ActionHost
 from kina_desktop.gui.follow_up.follow_up_menu import FollowUpMenu
 from kina_desktop.gui.intake.mailbox_actions import MailboxActions
 from kina_desktop.gui.intake.message_drop import WindowDrop
@@ -146,7 +147,7 @@ class MainWindow(QMainWindow):
         runner = runner or ThreadRunner()
         # The menus' services are made when first used (gui/shell/deferred.py): the window opens sooner.
         self.acknowledgements = AcknowledgementBatch(
-            deferred(lambda: services.letters), self, runner, today, self._on_letters_recorded
+            deferred(lambda: services.letters), ActionHost(self, runner, today, self._on_letters_recorded)
         )
         self.acknowledgements.action.setVisible(may_register(person.roles))
         # Bestand → 'Webformulier importeren…': drafts checked in 'Nieuwe klacht'.

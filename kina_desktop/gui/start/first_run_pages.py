@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from kina_desktop.gui.admin.account_dialogs import FIRST_ACCOUNT_ROLES
 from kina_desktop.gui.admin.account_form import AccountForm
-from kina_desktop.gui.common.background import Outcome, TaskControl
+from kina_desktop.gui.common.background import Outcome, Task, TaskControl
 from kina_desktop.gui.letters.letterhead_form import LetterheadForm
 from kina_desktop.gui.start.login_dialog import LAST_USERNAME
 from kina_desktop.gui.start.server_form import ServerForm
@@ -314,7 +314,9 @@ class DemoPage(_Page):
             button.setEnabled(False)
         self.assistant().set_busy(True)
         control = TaskControl()
-        self.assistant().runner.run(self.assistant().backend.make_demo, control, self._on_progress, self._on_finished)
+        self.assistant().runner.run(
+            Task(self.assistant().backend.make_demo, control, self._on_progress, self._on_finished)
+        )
 
     def _on_progress(self, done: int, total: int) -> None:
         self.progress.setRange(0, total)
