@@ -23,6 +23,7 @@ logged in (``current_user`` would be the owner).
 
 from __future__ import annotations
 
+from kina_desktop.domain.annual_report import REPORT_MAKERS
 from kina_desktop.domain.enums import Role
 
 GROUP_ROLES: dict[Role, str] = {
@@ -227,6 +228,20 @@ def project_statements() -> list[str]:
         f"CREATE POLICY kina_admin ON settings TO {GROUP_ROLES[Role.ADMINISTRATOR]} USING (true) WITH CHECK (true)",
         f"CREATE POLICY kina_report_text ON settings TO {writers} "
         "USING (key LIKE 'annual_report_introduction:%') WITH CHECK (key LIKE 'annual_report_introduction:%')",
+    ]
+
+
+def report_text_statements() -> list[str]:
+    """The annual report's texts and threshold (settings ``annual_report_%``, migration 0012): written
+    by the complaints team and the director, who make the report (Art. 8), and by no other role
+    (the administrators keep their policy on every setting). Replaces the policy of 0005, which
+    covered the introduction only."""
+    makers = ", ".join(GROUP_ROLES[r] for r in REPORT_MAKERS)
+    keys = "key LIKE 'annual\\_report\\_%'"
+    return [
+        f"GRANT INSERT, UPDATE ON settings TO {makers}",
+        "DROP POLICY IF EXISTS kina_report_text ON settings",
+        f"CREATE POLICY kina_report_text ON settings TO {makers} USING ({keys}) WITH CHECK ({keys})",
     ]
 
 

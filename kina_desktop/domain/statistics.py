@@ -1,17 +1,18 @@
 """The figures of a period (dashboard, Art. 8 annual report): plain counts, no SQL types.
 
-Which cases count where (the confidential track of Art. 6, domain/visibility.py):
+Which cases count where (the confidential track of Art. 6-7, domain/visibility.py), the same
+rule as the annual report (docs/annual-report.md), for every role, the director too:
 - the header of every case is known to every role (its existence, kind, channel, category,
   level, receipt and acknowledgement dates), so every case counts in the totals by kind,
   channel, category and level and in the acknowledgement figure;
-- figures that come from the hidden parts (organisation from the description; admissibility,
+- figures that come from a case's parts (organisation from the description; admissibility,
   grounds and verdict from the handling; informed/closed dates from the closure, hence the
-  handling-time figures and the open/overdue counts) leave the confidential cases out for
-  anyone but the director. ``hidden_from_breakdowns`` says how many were left out, so the
-  reader sees that the breakdowns are partial. We leave them out rather than count them as
-  "unknown": a category "unknown" next to a small count would point at the confidential cases.
-  The person who registered a confidential case may read its description, but the figures are
-  not personal: the rule is by role only, so two non-directors always see the same figures.
+  answer-time figures and the open/overdue counts) leave the confidential cases out.
+  ``hidden_from_breakdowns`` says how many were left out, so the reader sees that the breakdowns
+  are partial. The figures are not personal: everyone sees the same, and the outcome of a
+  confidential case is in no figure (the director reads it in the case itself).
+- answer times and the 30-day share count the procedure only (level 2-3): a level-1 complaint
+  is solved at once (Art. 6) and is counted apart.
 """
 
 from __future__ import annotations
@@ -82,13 +83,13 @@ class Figures:
     # unanswered before today; in time when answered (informed, else closed) by the target.
     handling_targets: int
     handled_in_time: int
-    # Receipt to answer, in days, for every answered complaint of the period.
+    # Receipt to answer, in days, for every answered complaint of level 2-3 of the period.
     handling_days: tuple[int, ...] = field(repr=False, default=())
     # Complaints received on or before ``end`` (any year) not closed by then, and of those the
     # ones with an acknowledgement or handling target passed unmet at ``end``.
     open_at_end: int = 0
     overdue_at_end: int = 0
-    hidden_from_breakdowns: int = 0  # confidential complaints left out for a non-director
+    hidden_from_breakdowns: int = 0  # confidential complaints: in no breakdown of their parts
     with_measures: int = 0  # complaints whose handling recorded measures
 
     @property

@@ -1,69 +1,44 @@
 """The annual report (jaarverslag, Art. 8; decreet lokaal bestuur art. 302-303) as an A4 PDF.
 
-Input: AnnualReportData only (domain/annual_report.py), so no name or free text of a case can
-reach the PDF. Order: cover, introduction, the figures of the year next to last year's with the
-difference (tables, with charts where a picture says more), the improvement projects, and one
-anonymous line per complaint. ``progress(done, total)`` and ``cancelled()`` work as in
-letter_pdf.render_letters: checkpoints in the story report while ReportLab lays out the pages.
+Input: AnnualReportData only (domain/annual_report.py): counts, and the two texts the team wrote
+for the report, so no name or free text of a case can reach the PDF. Order: cover, introduction
+and the key figures, the tables of the year beside up to four years before (each with a chart of
+the report year where a picture helps), the improvement projects. No line per complaint: what a
+board reads is aggregates (docs/annual-report.md). ``progress(done, total)`` and ``cancelled()``
+work as in letter_pdf.render_letters.
 """
 
 from __future__ import annotations
 
 import io
-from collections.abc import Callable
-from typing import Any
+from collections.abc import Callable, Sequence
 from xml.sax.saxutils import escape
 
+from reportlab import platypus
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.lib.utils import simpleSplit
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import (
-    BaseDocTemplate,
-    CondPageBreak,
-    Flowable,
-    Frame,
-    KeepTogether,
-    NextPageTemplate,
-    PageBreak,
-    PageTemplate,
-    Paragraph,
-    Spacer,
-    Table,
-    TableStyle,
-)
 
-from kina_desktop.domain.annual_report import AnnualReportData
+from kina_desktop.domain.annual_report import AnnualReportData, PublishedTable, published_tables
 from kina_desktop.domain.dates import long_date
 from kina_desktop.i18n import _
-from kina_desktop.reports.annual_charts import bar_chart, pie_chart
-from kina_desktop.reports.annual_tables import (
-    ReportTable,
-    build_tables,
-    count_cell,
-    line_cells,
-    line_header,
-    percent,
-    project_cells,
-    project_header,
-)
-from kina_desktop.reports.annual_tables import number as format_number
+from kina_desktop.reports import annual_tables as cells
+from kina_desktop.reports.annual_charts import bar_chart
 from kina_desktop.reports.fonts import document_options, register_fonts
 from kina_desktop.reports.letter_errors import Cancelled
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
 MARGIN = 20 * mm
 CONTENT_WIDTH = PAGE_WIDTH - 2 * MARGIN
-LINES_PER_CHECKPOINT = 100
 ACCENT = colors.HexColor("#1f5f8b")
 RULE = colors.HexColor("#c8d3dc")
 STRIPE = colors.HexColor("#f2f5f8")
 
 
-class _Checkpoint(Flowable):
+class _Checkpoint(platypus.Flowable):
     """Zero-size flowable: reports progress and honours cancellation while pages are laid out."""
 
     def __init__(self, callback: Callable[[], None]) -> None:
@@ -102,83 +77,116 @@ class _Styles:
         )
 
 
-def _shown(value: object) -> str:
-    """A cell as text: integers with the Dutch thousands separator (1.437)."""
-    return format_number(value, 0) if isinstance(value, int) else str(value)
-
-
-def _wrapped(text: str, style: ParagraphStyle, width: float) -> str:
-    return "\n".join(simpleSplit(text, style.fontName, style.fontSize, width))
-
-
-def _p(text: object, style: ParagraphStyle) -> Paragraph:
-    return Paragraph(escape(str(text)).replace("\n", "<br/>"), style)
+def _p(text: object, style: ParagraphStyle) -> platypus.Paragraph:
+    return platypus.Paragraph(escape(str(text)).replace("\n", "<br/>"), style)
 
 
 def _grid(
     header: tuple[str, ...],
-    rows: list[tuple[Any, ...]],
+    rows: Sequence[tuple[object, ...]],
     widths: list[float],
     styles: _Styles,
     *,
-    small: bool = False,
-    numeric_from: int = 1,
-) -> Table:
-    cell, head = (styles.small, styles.small_bold) if small else (styles.cell, styles.cell_bold)
+    total: bool = False,
+) -> platypus.Table:
     data: list[list[object]] = [
-        [_p(h, head if i < numeric_from else styles.cell_bold_right) for i, h in enumerate(header)]
+        [_p(h, styles.cell_bold if i == 0 else styles.cell_bold_right) for i, h in enumerate(header)]
     ]
-    padding = 6 if small else 12
-    for row in rows:
-        if small:
-            # Thousands of lines: plain strings wrapped here are ten times faster than Paragraphs.
-            data.append([_wrapped(str(v), cell, w - padding) for v, w in zip(row, widths)])
-        else:
-            data.append([_p(v, cell) if i < numeric_from else _shown(v) for i, v in enumerate(row)])
-    table = Table(data, colWidths=widths, repeatRows=1)
+    data += [[_p(v, styles.cell) if i == 0 else str(v) for i, v in enumerate(row)] for row in rows]
+    table = platypus.Table(data, colWidths=widths, repeatRows=1)
     commands = [
         ("FONTNAME", (0, 0), (-1, -1), styles.regular),
-        ("FONTSIZE", (0, 0), (-1, -1), 7 if small else 8.5),
-        ("LEADING", (0, 0), (-1, -1), 8.5 if small else 10.5),
+        ("FONTSIZE", (0, 0), (-1, -1), 9),
+        ("LEADING", (0, 0), (-1, -1), 11),
         ("LINEBELOW", (0, 0), (-1, 0), 0.8, ACCENT),
         ("LINEBELOW", (0, -1), (-1, -1), 0.4, RULE),
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ("TOPPADDING", (0, 0), (-1, -1), 2),
-        ("LEFTPADDING", (0, 0), (-1, -1), 3 if small else 6),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 3 if small else 6),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+        ("LEFTPADDING", (0, 0), (-1, -1), 5),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 5),
+        ("ALIGN", (1, 1), (-1, -1), "RIGHT"),
     ]
-    if numeric_from < len(header):
-        commands.append(("ALIGN", (numeric_from, 1), (-1, -1), "RIGHT"))
     commands += [("BACKGROUND", (0, i), (-1, i), STRIPE) for i in range(2, len(data), 2)]
-    table.setStyle(TableStyle(commands))
+    if total:
+        commands += [("LINEABOVE", (0, -1), (-1, -1), 0.6, colors.grey), ("FONTNAME", (1, -1), (-1, -1), styles.bold)]
+    table.setStyle(platypus.TableStyle(commands))
     return table
 
 
-def _figure_table(table: ReportTable, styles: _Styles) -> list[Flowable]:
-    first = CONTENT_WIDTH - 3 * 28 * mm
-    widths = [first, 28 * mm, 28 * mm, 28 * mm]
-    header = tuple(table.header)
-    # Right-align the year columns' headings too.
-    grid = _grid(header, list(table.rows), widths, styles)
-    parts: list[Flowable] = [_p(table.title, styles.h2), grid]
-    if table.note:
-        parts.append(_p(table.note, styles.note))
-    if table.chart == "bar":
-        parts += [Spacer(1, 4 * mm), bar_chart(table, CONTENT_WIDTH, styles.regular, styles.bold)]
-    elif table.chart == "pie":
-        parts += [Spacer(1, 4 * mm), pie_chart(table, CONTENT_WIDTH, styles.regular, styles.bold)]
-    return [KeepTogether(parts), Spacer(1, 5 * mm)]
+def _widths(columns: int) -> list[float]:
+    number_width = min(22 * mm, (CONTENT_WIDTH - 70 * mm) / (columns - 1))
+    return [CONTENT_WIDTH - number_width * (columns - 1)] + [number_width] * (columns - 1)
 
 
-def _cover(canvas: Canvas, doc: BaseDocTemplate) -> None:
+def _figure_table(table: PublishedTable, styles: _Styles) -> list[platypus.Flowable]:
+    header = cells.header(table)
+    body: list[tuple[object, ...]] = [
+        (label, *(cells.count_text(v) for v in values), cells.percent(part) if part is not None else "")
+        for label, values, part in cells.rows(table)
+    ]
+    label, totals = cells.total_row(table)
+    body.append((label, *(cells.count_text(v) for v in totals), ""))
+    parts: list[platypus.Flowable] = [
+        _p(_(table.spec.title), styles.h2),
+        _grid(header, body, _widths(len(header)), styles, total=True),
+    ]
+    for note in (_(table.spec.note) if table.spec.note else "", cells.withheld_note(table)):
+        if note:
+            parts.append(_p(note, styles.note))
+    this_year = [values[-1] for _label, values, _part in cells.rows(table)]
+    if table.spec.chart and not table.withheld[-1] and any(this_year):
+        parts += [platypus.Spacer(1, 2 * mm), bar_chart(table, CONTENT_WIDTH, styles.regular)]
+    return [platypus.KeepTogether(parts), platypus.Spacer(1, 4 * mm)]
+
+
+def _median_table(data: AnnualReportData, styles: _Styles) -> list[platypus.Flowable]:
+    label, values = cells.median_row(data)
+    header = ("", *(str(c.year) for c in data.years))
+    widths = _widths(len(header) + 1)[:-1]
+    widths[0] += CONTENT_WIDTH - sum(widths)
+    return [
+        platypus.KeepTogether(
+            [
+                _p(_("Duur van ontvangst tot antwoord"), styles.h2),
+                _grid(header, [(label, *values)], widths, styles),
+                _p(
+                    _(
+                        "Dezelfde beantwoorde klachten van niveau 2 en 3 als hierboven; alleen getoond bij ten "
+                        "minste 10 beantwoorde klachten."
+                    ),
+                    styles.note,
+                ),
+            ]
+        ),
+        platypus.Spacer(1, 4 * mm),
+    ]
+
+
+def _projects(data: AnnualReportData, styles: _Styles) -> list[platypus.Flowable]:
+    parts: list[platypus.Flowable] = [
+        platypus.CondPageBreak(60 * mm),
+        _p(_("Verbeterprojecten (Art. 7 en 8)"), styles.h1),
+    ]
+    for paragraph in [p for p in data.projects_text.split("\n\n") if p.strip()]:
+        parts.append(_p(paragraph.strip(), styles.body))
+    rows = [(label, cells.number(n, 0)) for label, n in cells.project_rows(data)]
+    rows.append((_("Totaal"), cells.number(sum(data.project_counts.values()), 0)))
+    widths = [CONTENT_WIDTH - 30 * mm, 30 * mm]
+    parts.append(
+        _grid((_("Verbeterprojecten van {year}").format(year=data.year), _("Aantal")), rows, widths, styles, total=True)
+    )
+    return parts
+
+
+def _cover(canvas: Canvas, doc: platypus.BaseDocTemplate) -> None:
     canvas.saveState()
     canvas.setFillColor(ACCENT)
     canvas.rect(0, PAGE_HEIGHT - 18 * mm, PAGE_WIDTH, 18 * mm, stroke=0, fill=1)
     canvas.restoreState()
 
 
-def _later(canvas: Canvas, doc: BaseDocTemplate) -> None:
+def _later(canvas: Canvas, doc: platypus.BaseDocTemplate) -> None:
     regular, _bold = register_fonts()
     canvas.saveState()
     canvas.setFont(regular, 8)
@@ -196,9 +204,8 @@ def render_annual_report(
     cancelled: Callable[[], bool] | None = None,
 ) -> bytes:
     styles = _Styles()
-    tables = build_tables(data)
-    chunks = [data.lines[i : i + LINES_PER_CHECKPOINT] for i in range(0, len(data.lines), LINES_PER_CHECKPOINT)]
-    total = 3 + len(tables) + len(chunks)
+    tables = published_tables(data)
+    total = 3 + len(tables)
     done = 0
 
     def step() -> None:
@@ -210,72 +217,52 @@ def render_annual_report(
             progress(min(done, total), total)
 
     title = _("Jaarverslag klachtenbehandeling {year}").format(year=data.year)
-    story: list[Flowable] = [
-        Spacer(1, 60 * mm),
+    story: list[platypus.Flowable] = [
+        platypus.Spacer(1, 60 * mm),
         _p(data.organisation, styles.cover_org),
         _p(title, styles.cover_title),
         _p(
             _(
-                "Overzicht van de klachten, hun uitkomst en de verbeterprojecten (Art. 8 klachtenreglement; "
-                "decreet lokaal bestuur art. 302–303)."
+                "Een anoniem overzicht van de klachten, hun uitkomst en de verbeterprojecten (Art. 8 "
+                "klachtenreglement; decreet lokaal bestuur art. 302–303)."
             ),
             styles.cover_sub,
         ),
-        Spacer(1, 8 * mm),
-        _p(_("Opgemaakt op {date}").format(date=long_date(data.made_on)), styles.cover_sub),
-        NextPageTemplate("later"),
-        PageBreak(),
+        platypus.Spacer(1, 8 * mm),
+        _p(
+            _("Cijfers zoals ze op {date} in het klachtenregister staan.").format(date=long_date(data.made_on)),
+            styles.cover_sub,
+        ),
+        platypus.NextPageTemplate("later"),
+        platypus.PageBreak(),
         _Checkpoint(step),
         _p(_("Inleiding"), styles.h1),
     ]
     for paragraph in [p for p in data.introduction.split("\n\n") if p.strip()]:
         story.append(_p(paragraph.strip(), styles.body))
-    story += _summary(data, styles)
+    by_key = {table.key: table for table in tables}
     story += [
-        CondPageBreak(90 * mm),
-        Spacer(1, 6 * mm),
+        _p(_("Kort samengevat"), styles.h2),
+        *[_p("• " + line, styles.body) for line in cells.key_figures(data, by_key)],
+    ]
+    story += [
+        platypus.CondPageBreak(90 * mm),
+        platypus.Spacer(1, 4 * mm),
         _p(_("De cijfers van {year}").format(year=data.year), styles.h1),
+        _p(cells.hidden_legend(data.threshold), styles.note),
     ]
     for table in tables:
         story.append(_Checkpoint(step))
         story += _figure_table(table, styles)
-    story += [_Checkpoint(step), CondPageBreak(60 * mm), _p(_("Verbeterprojecten (Art. 7)"), styles.h1)]
-    if data.projects:
-        widths = [65 * mm, 25 * mm, CONTENT_WIDTH - 90 * mm]
-        story.append(_grid(project_header(), [project_cells(p) for p in data.projects], widths, styles, numeric_from=3))
-    else:
-        story.append(_p(_("Er liep dit jaar geen verbeterproject."), styles.body))
-    story += [
-        PageBreak(),
-        _p(_("De klachten van {year}").format(year=data.year), styles.h1),
-        _p(
-            _(
-                "Eén regel per klacht, zonder namen of beschrijving. Klachten over personeelsaangelegenheden "
-                "boven niveau 1 worden vertrouwelijk behandeld; daarvan staat hier geen uitkomst (Art. 7)."
-            ),
-            styles.note,
-        ),
-    ]
-    widths = [17 * mm, 13 * mm, 21 * mm, 42 * mm, 19 * mm, CONTENT_WIDTH - 132 * mm, 20 * mm]
-    for chunk in chunks:
-        story.append(_Checkpoint(step))
-        story.append(
-            _grid(
-                line_header(),
-                [line_cells(line) for line in chunk],
-                widths,
-                styles,
-                small=True,
-                numeric_from=len(line_header()),
-            )
-        )
-    if not chunks:
-        story.append(_p(_("Geen klachten ontvangen."), styles.body))
-    story.append(_Checkpoint(step))
+        if table.key == "bands":
+            story += _median_table(data, styles)
+    story += [_Checkpoint(step), *_projects(data, styles), _Checkpoint(step)]
 
     buffer = io.BytesIO()
-    doc = BaseDocTemplate(buffer, **document_options(title, data.organisation, styles.regular, 10, (MARGIN,) * 4))
-    frame = Frame(
+    doc = platypus.BaseDocTemplate(
+        buffer, **document_options(title, data.organisation, styles.regular, 10, (MARGIN,) * 4)
+    )
+    frame = platypus.Frame(
         MARGIN,
         MARGIN,
         CONTENT_WIDTH,
@@ -288,33 +275,9 @@ def render_annual_report(
     )
     doc.addPageTemplates(
         [
-            PageTemplate(id="cover", frames=[frame], onPage=_cover),
-            PageTemplate(id="later", frames=[frame], onPage=_later),
+            platypus.PageTemplate(id="cover", frames=[frame], onPage=_cover),
+            platypus.PageTemplate(id="later", frames=[frame], onPage=_later),
         ]
     )
     doc.build(story)
     return buffer.getvalue()
-
-
-def _summary(data: AnnualReportData, styles: _Styles) -> list[Flowable]:
-    """The key figures in one sentence each, for the reader who reads only the first page."""
-    f = data.figures
-    lines = [
-        _("Klachten ontvangen: {n} (vorig jaar {m}).").format(
-            n=_shown(count_cell(f.complaints)), m=_shown(count_cell(data.previous.complaints))
-        ),
-        _("Informatievragen: {n}; anonieme meldingen: {m}.").format(
-            n=_shown(count_cell(f.by_kind.get("information_request", 0))),
-            m=_shown(count_cell(f.by_kind.get("anonymous_report", 0))),
-        ),
-        _("Ontvangstbevestiging binnen 5 werkdagen: {p}.").format(
-            p=percent(f.acknowledged_in_time, f.acknowledgements_due)
-        ),
-        _("Behandeld binnen 30 dagen: {p}.").format(p=percent(f.handled_in_time, f.handling_targets)),
-        _("Verbeterprojecten: {n}.").format(n=len(data.projects)),
-    ]
-    if len(f.handling_days) >= 3:
-        lines.insert(
-            4, _("Mediaan van ontvangst tot antwoord: {d} dagen.").format(d=format_number(f.median_handling_days))
-        )
-    return [_p(_("Kort samengevat"), styles.h2), *[_p("• " + line, styles.body) for line in lines]]

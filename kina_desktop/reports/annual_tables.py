@@ -1,56 +1,20 @@
-"""The tables of the annual report, shared by the PDF and the XLSX export.
+"""The annual report's tables as cells, shared by the PDF and the spreadsheet.
 
-Each table is built from AnnualReportData only (codes, counts, labels) and its cells are already
-anonymised: a count of 1 or 2 is the text "< 3", and so is a difference or a share that would
-let a reader work such a count out. Integers stay integers for the spreadsheet.
+Everything comes from domain/annual_report.py's ``published_tables``: counts already protected,
+``None`` for a hidden cell ("×"). Integers stay integers for the spreadsheet; the share column is
+the report year's share of the table's total, only for a shown cell of a shown total.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
-
-from babel.dates import get_month_names
 from babel.numbers import format_decimal, format_percent
 
-from kina_desktop.domain.annual_report import SMALL_TEXT, AnnualReportData, ComplaintLine, ProjectLine, is_small
-from kina_desktop.domain.dates import long_date
-from kina_desktop.domain.enums import (
-    Admissibility,
-    Category,
-    Channel,
-    InadmissibilityGround,
-    Kind,
-    Level,
-    Verdict,
-    _Labelled,
-)
+from kina_desktop.domain.annual_report import AnnualReportData, PublishedTable, answer_median, share
+from kina_desktop.domain.disclosure import HIDDEN_TEXT
 from kina_desktop.domain.projects import ProjectStatus
-from kina_desktop.domain.statistics import BANDS, ORGANISATION_TYPES, Figures, band_label, organisation_type
-from kina_desktop.i18n import N_, _, babel_locale
+from kina_desktop.i18n import _, babel_locale, ngettext
 
-Cell = int | str
-
-
-@dataclass(frozen=True)
-class ReportTable:
-    key: str  # stable name (XLSX sheet rows, tests)
-    title: str
-    header: tuple[str, ...]
-    rows: tuple[tuple[Cell, ...], ...]
-    chart: str = ""  # "bar", "pie" or "" for none
-    note: str = ""
-
-
-def count_cell(n: int) -> Cell:
-    return SMALL_TEXT if is_small(n) else n
-
-
-def difference_cell(now: int, before: int) -> Cell:
-    if is_small(now) or is_small(before):
-        return SMALL_TEXT if now != before else 0
-    diff = now - before
-    return "+" + number(diff, 0) if diff > 0 else diff
+Cell = int | float | str
 
 
 def number(value: float | None, digits: int = 1) -> str:
@@ -61,233 +25,102 @@ def number(value: float | None, digits: int = 1) -> str:
     return format_decimal(round(value, digits), format=pattern, locale=babel_locale())
 
 
-def points(now: tuple[int, int], before: tuple[int, int]) -> str:
-    """The difference of two shares in percentage points ("+1,2 pp"), when both are shown."""
-    if SMALL_TEXT in (percent(*now), percent(*before)) or not now[1] or not before[1]:
-        return ""
-    diff = 100 * (now[0] / now[1] - before[0] / before[1])
-    return ("+" if diff > 0 else "") + number(diff) + " " + _("pp")
+def percent(value: float | None) -> str:
+    return "–" if value is None else format_percent(value, format="#,##0%", locale=babel_locale())
 
 
-def percent(part: int, whole: int) -> str:
-    """A share; hidden when the denominator is small or the part is 1 or 2 (or its complement)."""
-    if whole == 0:
-        return "–"
-    if whole < 3 or is_small(part) or is_small(whole - part):
-        return SMALL_TEXT
-    return format_percent(part / whole, format="#,##0.#%", locale=babel_locale())
+def count_text(value: int | None) -> str:
+    return HIDDEN_TEXT if value is None else number(value, 0)
 
 
-def _compare(rows: Sequence[tuple[str, int, int]]) -> tuple[tuple[Cell, ...], ...]:
-    return tuple((label, count_cell(a), count_cell(b), difference_cell(a, b)) for label, a, b in rows)
+def header(table: PublishedTable) -> tuple[str, ...]:
+    """The years, and the report year's share (none for the grounds: one complaint may count twice)."""
+    share_title = "" if table.spec.overlapping else _("Aandeel {year}").format(year=table.years[-1])
+    return ("", *(str(year) for year in table.years), share_title)
 
 
-def _by(
-    enum: Iterable[_Labelled], now: Mapping[str, int], before: Mapping[str, int], skip: tuple[str, ...] = ()
-) -> list[tuple[str, int, int]]:
-    return [(m.label(), now.get(m.value, 0), before.get(m.value, 0)) for m in enum if m.value not in skip]
-
-
-def _organisation_types(figures: Figures) -> dict[str, int]:
-    result: dict[str, int] = {}
-    for organisation, n in figures.by_organisation.items():
-        key = organisation_type(organisation)
-        result[key] = result.get(key, 0) + n
+def rows(table: PublishedTable) -> list[tuple[str, tuple[int | None, ...], float | None]]:
+    """Per row: its label, its count per year (None: hidden), and this year's share (None: not shown)."""
+    total = table.totals[-1]
+    result = []
+    for label, values in table.rows():
+        result.append((label, values, None if table.spec.overlapping else share(values[-1], total)))
     return result
 
 
-def build_tables(data: AnnualReportData) -> list[ReportTable]:
-    now, before = data.figures, data.previous
-    years = (str(data.year), str(data.year - 1), _("Verschil"))
-    head = (_("Soort"), *years)
-    hidden_note = ""
-    if now.hidden_from_breakdowns:
-        hidden_note = _("Zonder de vertrouwelijke klachten over personeelsaangelegenheden ({n}).").format(
-            n=count_cell(now.hidden_from_breakdowns)
-        )
-    org_now, org_before = _organisation_types(now), _organisation_types(before)
-    tables = [
-        ReportTable(
-            "kinds",
-            _("Registraties per soort"),
-            head,
-            _compare(_by(Kind, now.by_kind, before.by_kind)),
-            note=_("Informatievragen en anonieme meldingen worden apart geteld (Art. 3)."),
-        ),
-        ReportTable(
-            "channels",
-            _("Klachten per kanaal"),
-            (_("Kanaal"), *years),
-            _compare(_by(Channel, now.by_channel, before.by_channel)),
-            chart="pie",
-        ),
-        ReportTable(
-            "categories",
-            _("Klachten per categorie"),
-            (_("Categorie"), *years),
-            _compare(_by(Category, now.by_category, before.by_category)),
-        ),
-        ReportTable(
-            "levels",
-            _("Klachten per niveau"),
-            (_("Niveau"), *years),
-            _compare(_by(Level, now.by_level, before.by_level)),
-            chart="bar",
-        ),
-        ReportTable(
-            "organisations",
-            _("Klachten per betrokken organisatie"),
-            (_("Organisatie"), *years),
-            _compare([(_(label), org_now.get(k, 0), org_before.get(k, 0)) for k, label in ORGANISATION_TYPES.items()]),
-            note=hidden_note,
-        ),
-        ReportTable(
-            "admissibility",
-            _("Ontvankelijkheid"),
-            (_("Beoordeling"), *years),
-            _compare(_by(Admissibility, now.by_admissibility, before.by_admissibility)),
-            note=hidden_note,
-        ),
-        ReportTable(
-            "grounds",
-            _("Niet ontvankelijk: per grond (Art. 3)"),
-            (_("Grond"), *years),
-            _compare(_by(InadmissibilityGround, now.by_ground, before.by_ground)),
-            note=_("Eén klacht kan om meer dan één grond niet ontvankelijk zijn."),
-        ),
-        ReportTable(
-            "verdicts",
-            _("Oordeel over de klachten (Art. 6)"),
-            (_("Oordeel"), *years),
-            _compare(_by(Verdict, now.by_verdict, before.by_verdict)),
-            chart="bar",
-            note=hidden_note,
-        ),
-        ReportTable(
-            "bands",
-            _("Dagen van ontvangst tot antwoord"),
-            (_("Duur"), *years),
-            _compare([(band_label(b), now.by_band[b[0]], before.by_band[b[0]]) for b in BANDS]),
-            chart="bar",
-            note=hidden_note,
-        ),
-        _deadlines(now, before, years),
-    ]
-    return tables
+def total_row(table: PublishedTable) -> tuple[str, tuple[int | None, ...]]:
+    if table.spec.overlapping:
+        return _("Niet-ontvankelijke klachten"), table.totals
+    return _("Totaal"), table.totals
 
 
-def _deadlines(now: Figures, before: Figures, years: tuple[str, ...]) -> ReportTable:
-    def mean(f: Figures) -> str:
-        return number(f.mean_handling_days) if len(f.handling_days) >= 3 else (SMALL_TEXT if f.handling_days else "–")
+def withheld_note(table: PublishedTable) -> str:
+    years = [str(year) for year, withheld in zip(table.years, table.withheld, strict=True) if withheld]
+    if not years:
+        return ""
+    return ngettext(
+        "{years}: niet getoond, te weinig klachten om niemand herkenbaar te maken.",
+        "{years}: niet getoond, te weinig klachten om niemand herkenbaar te maken.",
+        len(years),
+    ).format(years=", ".join(years))
 
-    def med(f: Figures) -> str:
-        return number(f.median_handling_days) if len(f.handling_days) >= 3 else (SMALL_TEXT if f.handling_days else "–")
 
-    rows: list[tuple[Cell, ...]] = [
-        (
-            _("Ontvangstbevestiging binnen 5 werkdagen (Art. 5)"),
-            percent(now.acknowledged_in_time, now.acknowledgements_due),
-            percent(before.acknowledged_in_time, before.acknowledgements_due),
-            points(
-                (now.acknowledged_in_time, now.acknowledgements_due),
-                (before.acknowledged_in_time, before.acknowledgements_due),
-            ),
+def hidden_legend(threshold: int) -> str:
+    return _(
+        "× = niet getoond: een aantal kleiner dan {n}, of een aantal waaruit zo'n klein aantal terug te "
+        "rekenen zou zijn. Zo is niemand herkenbaar."
+    ).format(n=threshold)
+
+
+def key_figures(data: AnnualReportData, tables: dict[str, PublishedTable]) -> list[str]:
+    """The key figures of the report year in one sentence each, for the reader of the first page."""
+
+    def this_year(table: str, row: str) -> int | None:
+        published = tables[table]
+        keys = [r.key for r in published.spec.rows]
+        return published.values[keys.index(row)][-1]
+
+    complaints = this_year("kinds", "complaint")
+    lines = [
+        _("Klachten ontvangen: {n}.").format(n=count_text(complaints)),
+        _("Informatievragen: {n}; anonieme meldingen: {m}.").format(
+            n=count_text(this_year("kinds", "information_request")),
+            m=count_text(this_year("kinds", "anonymous_report")),
         ),
-        (
-            _("Behandeld binnen 30 dagen (Art. 5)"),
-            percent(now.handled_in_time, now.handling_targets),
-            percent(before.handled_in_time, before.handling_targets),
-            points((now.handled_in_time, now.handling_targets), (before.handled_in_time, before.handling_targets)),
-        ),
-        (_("Gemiddelde duur tot antwoord (dagen)"), mean(now), mean(before), ""),
-        (_("Mediaan duur tot antwoord (dagen)"), med(now), med(before), ""),
-        (
-            _("Open klachten op het einde van het jaar"),
-            count_cell(now.open_at_end),
-            count_cell(before.open_at_end),
-            difference_cell(now.open_at_end, before.open_at_end),
-        ),
-        (
-            _("Waarvan over termijn"),
-            count_cell(now.overdue_at_end),
-            count_cell(before.overdue_at_end),
-            difference_cell(now.overdue_at_end, before.overdue_at_end),
-        ),
-        (
-            _("Klachten met maatregelen"),
-            count_cell(now.with_measures),
-            count_cell(before.with_measures),
-            difference_cell(now.with_measures, before.with_measures),
+        _("Meteen opgelost (niveau 1): {n}; door de klachtenprocedure (niveau 2 en 3): {m}.").format(
+            n=count_text(this_year("procedure", "level_one")), m=count_text(this_year("procedure", "procedure"))
         ),
     ]
-    return ReportTable("deadlines", _("Termijnen en opvolging"), (_("Cijfer"), *years), tuple(rows))
-
-
-LINE_HEADER = (
-    N_("Nummer"),
-    N_("Maand"),
-    N_("Kanaal"),
-    N_("Categorie en niveau"),
-    N_("Betrokken"),
-    N_("Uitkomst"),
-    N_("Maatregelen"),
-)
-
-
-def line_header() -> tuple[str, ...]:
-    """The column titles of the complaint lines, in the current language (translated when used:
-    a module constant would keep the language of the moment of import)."""
-    return tuple(_(title) for title in LINE_HEADER)
-
-
-def month_name(month: int) -> str:
-    return str(get_month_names("wide", locale=babel_locale())[month])
-
-
-def line_cells(line: ComplaintLine) -> tuple[str, ...]:
-    """One complaint as cells, only from codes (domain.annual_report.ComplaintLine)."""
-    category = f"{Category(line.category).label()}, {Level(line.level).label().lower()}"
-    if line.confidential:
-        return (
-            line.tracking_number,
-            month_name(line.month),
-            Channel(line.channel).label(),
-            category,
-            "–",
-            _("Vertrouwelijk behandeld (Art. 6–7)"),
-            "–",
+    acknowledged = this_year("acknowledgement", "in_time")
+    late = this_year("acknowledgement", "late")
+    if acknowledged is not None and late is not None and acknowledged + late:
+        lines.append(
+            _(
+                "Ontvangstbevestiging binnen 5 werkdagen: {p} (van de klachten waarvoor de termijn verstreken is)."
+            ).format(p=percent(acknowledged / (acknowledged + late)))
         )
-    if line.admissibility == Admissibility.INADMISSIBLE.value:
-        grounds = "; ".join(InadmissibilityGround(g).label() for g in line.grounds)
-        outcome = _("Niet ontvankelijk") + (f": {grounds}" if grounds else "")
-    elif line.admissibility == Admissibility.ADMISSIBLE.value:
-        verdict = Verdict(line.verdict or Verdict.NONE.value)
-        outcome = verdict.label() if verdict != Verdict.NONE else _("Ontvankelijk, nog geen oordeel")
-    elif Level(line.level) == Level.ONE:
-        outcome = _("Meteen opgelost (niveau 1)") if line.closed else _("In behandeling")
-    else:
-        outcome = _("In behandeling") if not line.closed else _("Afgesloten")
-    org = _(ORGANISATION_TYPES[line.organisation_type]) if line.organisation_type else "–"
-    return (
-        line.tracking_number,
-        month_name(line.month),
-        Channel(line.channel).label(),
-        category,
-        org,
-        outcome,
-        _("ja") if line.measures_taken else _("nee"),
-    )
+    in_time, answered = this_year("terms", "in_time"), tables["terms"].totals[-1]
+    if in_time is not None and answered:
+        lines.append(
+            _(
+                "Beantwoord binnen de termijn van 30 dagen: {p} van de {n} beantwoorde klachten van niveau 2 en 3."
+            ).format(p=percent(in_time / answered), n=number(answered, 0))
+        )
+    middle = answer_median(data, data.years[-1])
+    if middle is not None:
+        lines.append(
+            _("Mediaan van ontvangst tot antwoord: {d} dagen (dezelfde beantwoorde klachten).").format(d=number(middle))
+        )
+    projects = sum(data.project_counts.values())
+    lines.append(ngettext("Verbeterprojecten: {n}.", "Verbeterprojecten: {n}.", projects).format(n=number(projects, 0)))
+    return lines
 
 
-PROJECT_HEADER = (N_("Verbeterproject"), N_("Stand"), N_("Evaluatie"))
+def project_rows(data: AnnualReportData) -> list[tuple[str, int]]:
+    return [(status.label(), data.project_counts.get(status.value, 0)) for status in ProjectStatus]
 
 
-def project_header() -> tuple[str, ...]:
-    return tuple(_(title) for title in PROJECT_HEADER)
-
-
-def project_cells(project: ProjectLine) -> tuple[str, ...]:
-    evaluation = project.evaluation_result.strip() or "–"
-    if project.evaluation_on is not None and project.evaluation_result.strip():
-        evaluation = f"{long_date(project.evaluation_on)}: {evaluation}"
-    return (project.title, ProjectStatus(project.status).label(), evaluation)
+def median_row(data: AnnualReportData) -> tuple[str, tuple[Cell, ...]]:
+    """The median answer time per year ("–" when it is not shown)."""
+    values = tuple(answer_median(data, counts) for counts in data.years)
+    return _("Mediaan dagen tot antwoord"), tuple(number(v) if v is not None else "–" for v in values)

@@ -1,43 +1,43 @@
-"""The annual report's figures as a spreadsheet (openpyxl): the same anonymised tables as the
-PDF ("< 3" for counts of 1 and 2), one sheet for the figures, one for the complaints, one for
-the improvement projects. Nothing but AnnualReportData goes in."""
+"""The annual report's figures as a spreadsheet (openpyxl): the same protected tables as the PDF,
+counts as numbers with a number format ("×" as text for a hidden cell), shares as percentages,
+and a sheet with the improvement projects. Nothing but AnnualReportData goes in."""
 
 from __future__ import annotations
 
 import io
-import re
 from collections.abc import Iterable, Sequence
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
+from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from kina_desktop.domain.annual_report import AnnualReportData
+from kina_desktop.domain.annual_report import AnnualReportData, answer_median, published_tables
+from kina_desktop.domain.disclosure import HIDDEN_TEXT
 from kina_desktop.i18n import _
-from kina_desktop.reports.annual_tables import build_tables, line_cells, line_header, project_cells, project_header
+from kina_desktop.reports import annual_tables as cells
 
 BOLD = Font(bold=True)
 TITLE = Font(bold=True, size=13)
+COUNT_FORMAT = "#,##0"
+SHARE_FORMAT = "0%"
+DAYS_FORMAT = "0.0"
 
 
-def _rows(sheet: Worksheet, header: Sequence[str], rows: Iterable[Sequence[object]]) -> None:
-    sheet.append(list(header))
-    for cell in sheet[sheet.max_row]:
-        cell.font = BOLD
-    for row in rows:
-        sheet.append(list(row))
+def _put(sheet: Worksheet, values: Sequence[object], formats: Sequence[str] = (), bold: bool = False) -> None:
+    sheet.append([HIDDEN_TEXT if v is None else v for v in values])
+    for index, cell in enumerate(sheet[sheet.max_row]):
+        if bold:
+            cell.font = BOLD
+        if index and isinstance(cell.value, (int, float)):
+            cell.number_format = formats[index] if index < len(formats) and formats[index] else COUNT_FORMAT
+        if index:
+            cell.alignment = Alignment(horizontal="right")
 
 
-def _as_number(cell: object) -> object:
-    """A difference "+1.437" (text in the PDF, for its sign) is the number 1437 in a sheet."""
-    if isinstance(cell, str) and re.fullmatch(r"\+[\d.]+", cell):
-        return int(cell[1:].replace(".", ""))
-    return cell
-
-
-def _widths(sheet: Worksheet, widths: Sequence[int]) -> None:
-    for index, width in enumerate(widths):
-        sheet.column_dimensions[chr(ord("A") + index)].width = width
+def _widths(sheet: Worksheet, widths: Iterable[int]) -> None:
+    for index, width in enumerate(widths, start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = width
 
 
 def annual_xlsx(data: AnnualReportData) -> bytes:
@@ -47,26 +47,37 @@ def annual_xlsx(data: AnnualReportData) -> bytes:
     figures.append([_("Jaarverslag klachtenbehandeling {year}").format(year=data.year)])
     figures["A1"].font = TITLE
     figures.append([data.organisation])
-    for table in build_tables(data):
+    figures.append([cells.hidden_legend(data.threshold)])
+    years = len(data.years)
+    share_formats = ["", *([COUNT_FORMAT] * years), SHARE_FORMAT]
+    for table in published_tables(data):
         figures.append([])
-        figures.append([table.title])
+        figures.append([_(table.spec.title)])
         figures[f"A{figures.max_row}"].font = BOLD
-        _rows(figures, table.header, ([_as_number(c) for c in row] for row in table.rows))
-        if table.note:
-            figures.append([table.note])
-    for row in figures.iter_rows(min_col=2):
-        for cell in row:
-            cell.alignment = Alignment(horizontal="right")
-    _widths(figures, [55, 12, 12, 12])
-
-    lines = book.create_sheet(_("Klachten"))
-    _rows(lines, line_header(), (line_cells(line) for line in data.lines))
-    _widths(lines, [12, 12, 16, 34, 22, 50, 12])
-    lines.freeze_panes = "A2"
+        _put(figures, cells.header(table), bold=True)
+        for label, values, part in cells.rows(table):
+            _put(figures, [label, *values, part], share_formats)
+        total_label, totals = cells.total_row(table)
+        _put(figures, [total_label, *totals], bold=True)
+        for note in (_(table.spec.note) if table.spec.note else "", cells.withheld_note(table)):
+            if note:
+                figures.append([note])
+        if table.key == "bands":
+            medians = [answer_median(data, c) for c in data.years]
+            row = [cells.median_row(data)[0], *(m if m is not None else "–" for m in medians)]
+            _put(figures, row, ["", *([DAYS_FORMAT] * years)])
+    _widths(figures, [58, *([11] * (years + 1))])
 
     projects = book.create_sheet(_("Verbeterprojecten"))
-    _rows(projects, project_header(), (project_cells(p) for p in data.projects))
-    _widths(projects, [50, 14, 80])
+    _put(projects, [_("Verbeterprojecten van {year}").format(year=data.year), _("Aantal")], bold=True)
+    for label, n in cells.project_rows(data):
+        _put(projects, [label, n])
+    _put(projects, [_("Totaal"), sum(data.project_counts.values())], bold=True)
+    if data.projects_text:
+        projects.append([])
+        for paragraph in data.projects_text.split("\n\n"):
+            projects.append([_clean(paragraph.strip())])
+    _widths(projects, [90, 12])
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()

@@ -14,6 +14,7 @@ from enum import Enum
 
 from kina_desktop.domain.access_request import may_answer_access_requests
 from kina_desktop.domain.accounts import may_appoint_director
+from kina_desktop.domain.annual_report import may_make_annual_report
 from kina_desktop.domain.enums import Role
 from kina_desktop.domain.permissions import may_administer, may_export_register, may_register
 from kina_desktop.domain.projects import may_edit_projects
@@ -43,7 +44,7 @@ class Permission(Enum):
     SET_LEGAL_HOLD = "set_legal_hold"
     ANSWER_ACCESS_REQUESTS = "answer_access_requests"
     EDIT_PROJECTS = "edit_projects"
-    WRITE_REPORT_INTRODUCTION = "write_report_introduction"
+    MAKE_ANNUAL_REPORT = "make_annual_report"
     EXPORT_REGISTER = "export_register"
 
 
@@ -85,9 +86,9 @@ RULES: dict[Permission, tuple[Rule, str]] = {
         may_edit_projects,
         N_("Alleen het klachtenteam, de directeur of een beheerder mag verbeterprojecten wijzigen."),
     ),
-    Permission.WRITE_REPORT_INTRODUCTION: (
-        may_edit_projects,
-        N_("Alleen het klachtenteam, de directeur of een beheerder mag de inleiding van het jaarverslag wijzigen."),
+    Permission.MAKE_ANNUAL_REPORT: (
+        may_make_annual_report,
+        N_("Het jaarverslag wordt gemaakt door het klachtenteam of de directeur (Art. 8)."),
     ),
     Permission.EXPORT_REGISTER: (may_export_register, N_("Alleen de directeur mag het volledige register exporteren.")),
 }

@@ -158,18 +158,16 @@ def test_a_missing_folder_is_named_before_anything_is_made(qtbot, services: Serv
     assert dialog.progress is None and dialog.isVisible()
 
 
-@pytest.mark.parametrize("role", [Role.RECEIVER, Role.HANDLER])
-def test_others_make_the_report_but_do_not_change_the_introduction(  # type: ignore[no-untyped-def]
-    qtbot, database: Database, tmp_path: Path, answer_message_box, role: Role
+@pytest.mark.parametrize("role", [Role.RECEIVER, Role.HANDLER, Role.ADMINISTRATOR])
+def test_only_the_complaints_team_and_the_director_are_offered_the_annual_report(  # type: ignore[no-untyped-def]
+    qtbot, database: Database, role: Role
 ) -> None:
-    services = as_(database, role)
-    dialog = report_dialog(qtbot, services, editable=False)
-    assert dialog.introduction.isReadOnly()
-    pdf_path, _sheet = aim_at(dialog, tmp_path)
-    answer_message_box(Buttons.Close)
-    dialog.make()
-    assert pdf_path.read_bytes().startswith(b"%PDF")
-    assert services.annual_report.introduction(2026).startswith("Dit jaarverslag geeft een anoniem overzicht")
+    """Art. 8: "Het klachtenteam zorgt ... voor een beknopt jaarverslag"; the service refuses the others too."""
+    viewer = Viewer(None, frozenset({role}), "Iemand")
+    menu = follow_up_of(qtbot, services_as(database, viewer), viewer.roles)
+    assert not menu.annual_report_action.isVisible()
+    for maker in (Role.TEAM, Role.DIRECTOR):
+        assert follow_up_of(qtbot, as_(database, maker), frozenset({maker})).annual_report_action.isVisible()
 
 
 def test_the_default_year_and_the_progress_text() -> None:

@@ -1,6 +1,8 @@
-"""Issue 6 on PostgreSQL with each person's own login: projects are readable by every role and
-written by the team, director and administrator; the team writes the report's introduction but
-no other setting; the team's figures leave out what row-level security hides from it."""
+"""On PostgreSQL with each person's own login: projects are readable by every role and written by
+the team, director and administrator; the complaints team and the director write the annual
+report's texts and threshold (Art. 8) and no other setting, and no other role writes them; the
+team and the director get the same figures and the same report, although row-level security
+shows the director more (docs/annual-report.md)."""
 
 from __future__ import annotations
 
@@ -32,14 +34,26 @@ def test_projects_and_introduction_with_own_logins(people) -> None:
     team.annual_report.set_introduction(2026, "Inleiding van het team")
     assert receiver.annual_report.introduction(2026) == "Inleiding van het team"
     services_for(*people["director"]).annual_report.set_introduction(2025, "Van de directeur")
-    # The team may write the introduction, not the letterhead or other settings.
+    team.annual_report.set_threshold(4)
+    team.annual_report.set_projects_text(2026, "Het onthaal")
+    # The team may write the report's settings, not the letterhead or other settings.
     viewer, database = people["team"]
     with pytest.raises((ProgrammingError, psycopg.Error)):
         with database.write() as session:
             write_setting(session, "letterhead", {"name": "Gekaapt"})
 
 
-def test_the_team_figures_match_what_row_level_security_shows(people) -> None:
+@pytest.mark.parametrize("role", ["receiver", "handler"])
+def test_no_other_role_writes_the_report_texts_with_psql(people, role) -> None:
+    """What the service refuses, the server refuses too: straight SQL with the person's login."""
+    _viewer, database = people[role]
+    for key in ("annual_report_introduction:2026", "annual_report_threshold", "annual_report_projects:2026"):
+        with pytest.raises((ProgrammingError, psycopg.Error)):
+            with database.write() as session:
+                write_setting(session, key, "Niet van mij")
+
+
+def test_the_team_and_the_director_get_the_same_figures_although_they_see_different_rows(people) -> None:
     receiver = services_for(*people["receiver"])
     for category, level in (
         (Category.PERSONNEL, Level.TWO),
@@ -48,10 +62,13 @@ def test_the_team_figures_match_what_row_level_security_shows(people) -> None:
     ):
         receiver.cases.register(draft(category=category, level=level))
     year = (dt.date(2026, 1, 1), dt.date(2026, 12, 31))
-    team = services_for(*people["team"]).statistics.figures(*year)
-    director = services_for(*people["director"]).statistics.figures(*year)
-    assert team.by_kind == director.by_kind == {"complaint": 3}
-    assert team.hidden_from_breakdowns == 2 and sum(team.by_admissibility.values()) == 1
-    assert sum(director.by_admissibility.values()) == 3
-    pdf = services_for(*people["team"]).annual_report.pdf(2026)
-    assert pdf.startswith(b"%PDF")
+    team = services_for(*people["team"])
+    director = services_for(*people["director"])
+    figures = team.statistics.figures(*year)
+    assert figures == director.statistics.figures(*year)
+    assert figures.by_kind == {"complaint": 3}
+    assert figures.hidden_from_breakdowns == 2 and sum(figures.by_admissibility.values()) == 1
+    assert team.annual_report.data(2026) == director.annual_report.data(2026)
+    assert team.annual_report.pdf(2026).startswith(b"%PDF")
+    with pytest.raises(PermissionDenied):
+        receiver.annual_report.data(2026)

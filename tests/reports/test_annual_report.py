@@ -1,5 +1,8 @@
-"""Issue 6: the annual report is anonymous by construction, hides small counts, shows the same
-numbers as the statistics, and can be followed and cancelled while it is made."""
+"""Art. 8: the annual report shows the year's complaints anonymously. No name or free text of a
+case or project reaches it, the complaints team and the director make the same report, no hidden
+cell can be recomputed from what it prints, and no figure depends on the outcome of a
+confidential personnel complaint (Art. 7); every printed figure agrees with an independent count.
+The rules: docs/annual-report.md."""
 
 from __future__ import annotations
 
@@ -7,6 +10,7 @@ import dataclasses
 import datetime as dt
 import io
 import re
+import zipfile
 
 import pytest
 from openpyxl import load_workbook
@@ -27,17 +31,20 @@ from kina_desktop.db.models import (
     ProjectAction,
 )
 from kina_desktop.demo.fill import DemoService
-from kina_desktop.domain.annual_report import SMALL_TEXT
-from kina_desktop.domain.enums import Channel, Role
+from kina_desktop.domain.annual_report import published_tables, row_label
+from kina_desktop.domain.enums import Category, Channel, Kind, Level, Role
 from kina_desktop.domain.projects import ProjectDraft, ProjectStatus
 from kina_desktop.domain.visibility import Viewer
-from kina_desktop.reports.annual_tables import build_tables
 from kina_desktop.reports.letter_errors import Cancelled
 from kina_desktop.services.bundle import Services
-from kina_desktop.services.errors import PermissionDenied
+from kina_desktop.services.context import ServiceContext
+from kina_desktop.services.errors import PermissionDenied, RuleViolation
 from kina_desktop.services.follow_up.annual_report import AnnualReportService
+from tests.conftest import NOW
 from tests.factories import draft
+from tests.reports.independent_report_count import printed_matches_count
 from tests.reports.pdf_reading import text as pdf_text
+from tests.reports.report_attacker import HIDDEN, attack, read_tables
 
 # Codes, not text: these columns hold enum values and stay as they are.
 CODES = {
@@ -88,7 +95,7 @@ def _poison(database) -> list[str]:
         for column in ("display_name", "function"):
             conn.execute(update(Account.__table__).values(**{column: _marker("accounts", column)}))
             markers.append(_marker("accounts", column))
-        for column in ("description", "follow_up"):
+        for column in ("title", "description", "follow_up", "evaluation_result"):
             conn.execute(update(ImprovementProject.__table__).values(**{column: _marker("projects", column)}))
             markers.append(_marker("projects", column))
         conn.execute(update(ProjectAction.__table__).values(description=_marker("actions", "description")))
@@ -105,9 +112,27 @@ def _xlsx_text(content: bytes) -> str:
     return " ".join(str(c) for sheet in book for row in sheet.iter_rows(values_only=True) for c in row if c is not None)
 
 
-def test_no_name_or_free_text_of_a_case_reaches_the_report(ctx) -> None:
+def _as(ctx, *roles: Role) -> AnnualReportService:
+    return AnnualReportService(dataclasses.replace(ctx, viewer=Viewer(None, frozenset(roles), "Iemand")))
+
+
+def _sheet_values(content: bytes) -> list[tuple[object, ...]]:
+    book = load_workbook(io.BytesIO(content))
+    return [row for sheet in book for row in sheet.iter_rows(values_only=True)]
+
+
+def _xlsx_xml(content: bytes) -> str:
+    with zipfile.ZipFile(io.BytesIO(content)) as archive:
+        return " ".join(archive.read(name).decode("utf-8", "replace") for name in archive.namelist())
+
+
+def _pdf_metadata(content: bytes) -> str:
+    return " ".join(str(v) for v in (PdfReader(io.BytesIO(content)).metadata or {}).values())
+
+
+def _register_with_projects(ctx, complaints: int, seed: int) -> Services:
     services = Services.for_context(ctx)
-    DemoService(ctx).generate(600, seed=3)
+    DemoService(ctx).generate(complaints, seed=seed)
     for year in (2025, 2026):
         record = services.cases.register(
             draft(received_on=dt.date(year, 3, 2), facts_on=dt.date(year, 3, 1), staff_member="Zqstaffmember")
@@ -122,59 +147,154 @@ def test_no_name_or_free_text_of_a_case_reaches_the_report(ctx) -> None:
         )
         services.projects.link_case(project.id, record.tracking_number)
         services.projects.add_action(project.id, "iets", dt.date(year, 5, 1))
+    return services
+
+
+def test_no_name_or_free_text_of_a_case_or_a_project_reaches_the_report(ctx) -> None:
+    _register_with_projects(ctx, 600, seed=3)
     markers = _poison(ctx.database)
-    assert len(markers) >= 29  # every text column of the parts, steps, holds, grounds, accounts, projects
-    report = AnnualReportService(ctx)  # the director: sees every part, still nothing may leak
-    pdf = _flat(pdf_text(report.pdf(2026)))
-    sheet = _flat(_xlsx_text(report.xlsx(2026)))
-    assert "Jaarverslagklachtenbehandeling2026" in pdf and "Project2026" in pdf and "Werktgoed" in pdf
-    leaked = [m for m in markers if m in pdf or m in sheet]
-    assert leaked == []
-    assert "Zqstaffmember" not in pdf and "Vlimq" not in pdf and "Vlimq" not in sheet
+    assert len(markers) >= 31  # every text column of the parts, steps, holds, grounds, accounts, projects
+    for maker in (_as(ctx, Role.TEAM), _as(ctx, Role.DIRECTOR)):
+        maker.set_introduction(2026, "Een jaar met veel werk.")
+        pdf, sheet = maker.pdf(2026), maker.xlsx(2026)
+        published = " ".join(
+            (
+                _flat(pdf_text(pdf)),
+                _pdf_metadata(pdf),
+                _flat(_xlsx_text(sheet)),
+                _xlsx_xml(sheet),
+                pdf.decode("latin-1"),
+            )
+        )
+        assert "Jaarverslagklachtenbehandeling2026" in published and "Eenjaarmetveelwerk." in published
+        assert [m for m in markers if m in published] == []
+        assert "Zqstaffmember" not in published and "Vlimq" not in published
+        assert "2026-0001" not in published and "Project 2026" not in published
 
 
-def test_cells_with_one_or_two_cases_read_less_than_three(ctx) -> None:
+def test_the_complaints_team_and_the_director_make_the_same_report(ctx) -> None:
+    _register_with_projects(ctx, 900, seed=5)
+    team, director = _as(ctx, Role.TEAM), _as(ctx, Role.DIRECTOR)
+    assert team.data(2026) == director.data(2026)
+    assert _sheet_values(team.xlsx(2026)) == _sheet_values(director.xlsx(2026))
+    assert pdf_text(team.pdf(2026)) == pdf_text(director.pdf(2026))
+    for role in (Role.RECEIVER, Role.HANDLER, Role.ADMINISTRATOR):
+        with pytest.raises(PermissionDenied, match="klachtenteam of de directeur"):
+            _as(ctx, role).data(2026)
+
+
+@pytest.mark.parametrize("threshold", [3, 5])
+def test_a_reader_cannot_recompute_a_hidden_cell_from_what_the_report_prints(
+    sqlite_database, director, threshold
+) -> None:
+    ctx = ServiceContext(sqlite_database, director, clock=lambda: NOW)
+    DemoService(ctx).generate(150, seed=threshold)  # about 50 complaints a year: many small cells
+    report = AnnualReportService(ctx)
+    report.set_threshold(threshold)
+    sheet = report.xlsx(2026)
+    bounds = attack(sheet)
+    assert len(bounds) >= 10, "the register must have small cells for this test to mean anything"
+    data = report.data(2026)
+    actual = _actual_cells(data)
+    small = 0
+    for bound in bounds:
+        where = (bound.table, bound.row, bound.year)
+        assert bound.low < bound.high, where  # not recomputed
+        assert bound.high >= threshold, where  # nobody can tell that the cell is small
+        small += actual[where] < threshold
+    assert small >= 3
+
+
+def _actual_cells(data) -> dict[tuple[str, str, int], int]:
+    """The true counts behind the printed tables, by (title, row label, year)."""
+    result = {}
+    for table in published_tables(data):
+        for counts in data.years:
+            for row in table.spec.rows:
+                result[(table.spec.title, row_label(table.spec, row), counts.year)] = counts.count(table.key, row.key)
+    return result
+
+
+def _only_personnel_complaint(ctx) -> tuple[Services, int]:
+    services = Services.for_context(ctx)
+    for day in range(1, 9):
+        services.cases.register(draft(received_on=dt.date(2026, 3, day), facts_on=dt.date(2026, 3, 1)))
+    record = services.cases.register(
+        draft(
+            category=Category.PERSONNEL, level=Level.TWO, received_on=dt.date(2026, 4, 2), facts_on=dt.date(2026, 4, 1)
+        )
+    )
+    return services, record.header.id
+
+
+@pytest.mark.parametrize(
+    "outcome",
+    [
+        {"admissibility": "admissible", "verdict": "founded", "measures": "Een gesprek"},
+        {"admissibility": "admissible", "verdict": "unfounded", "measures": ""},
+        {"admissibility": "inadmissible", "verdict": "none", "measures": ""},
+    ],
+    ids=["gegrond", "ongegrond", "niet-ontvankelijk"],
+)
+def test_the_outcome_of_the_only_personnel_complaint_of_a_year_is_in_no_figure(ctx, outcome) -> None:
+    services, case_id = _only_personnel_complaint(ctx)
+    before = services.annual_report.data(2026)
+    sheet_before = _sheet_values(services.annual_report.xlsx(2026))
+    with ctx.database.engine.begin() as conn:
+        conn.execute(update(CaseHandling.__table__).where(CaseHandling.case_id == case_id).values(**outcome))
+        conn.execute(
+            update(CaseClosure.__table__)
+            .where(CaseClosure.case_id == case_id)
+            .values(informed_on=dt.date(2026, 4, 20), closed_on=dt.date(2026, 4, 21))
+        )
+        conn.execute(
+            update(CaseDescription.__table__).where(CaseDescription.case_id == case_id).values(organisation="KINA")
+        )
+    after = services.annual_report.data(2026)
+    assert dataclasses.replace(after, made_on=before.made_on) == before
+    assert _sheet_values(services.annual_report.xlsx(2026)) == sheet_before
+
+
+def test_every_printed_figure_agrees_with_an_independent_count(ctx) -> None:
+    _register_with_projects(ctx, 1500, seed=9)
+    report = _as(ctx, Role.TEAM)
+    tables = read_tables(report.xlsx(2026))
+    checked = printed_matches_count(ctx.database, tables, today=ctx.today())
+    assert checked > 150  # every shown count of every table and year
+
+
+def test_small_counts_and_their_complements_read_x_in_the_pdf_and_the_spreadsheet(ctx) -> None:
     services = Services.for_context(ctx)
     for channel in (Channel.POST, Channel.POST, Channel.EMAIL, Channel.EMAIL, Channel.EMAIL, Channel.PHONE):
         services.cases.register(draft(channel=channel, received_on=dt.date(2026, 5, 4), facts_on=dt.date(2026, 5, 1)))
-    data = services.annual_report.data(2026)
-    channels = {row[0]: row[1] for row in next(t for t in build_tables(data) if t.key == "channels").rows}
-    assert channels == {
-        "Post": SMALL_TEXT,
-        "E-mail": 3,
-        "Webformulier": 0,
-        "Telefoon": SMALL_TEXT,
-        "Aan het onthaal": 0,
+    services.cases.register(
+        draft(channel=Channel.WEB_FORM, received_on=dt.date(2026, 5, 4), facts_on=dt.date(2026, 5, 1))
+    )
+    channels = {t.title: t for t in read_tables(services.annual_report.xlsx(2026))}["Klachten per kanaal"]
+    # Post 2, web form 1 and telephone 1 are small. Hidden alone they add up to 7 - 3 = 4, so each
+    # would lie between 1 and 2: a reader would know they are small. E-mail goes with them.
+    assert channels.rows == {
+        "Post": [HIDDEN],
+        "E-mail": [HIDDEN],
+        "Webformulier": [HIDDEN],
+        "Telefoon": [HIDDEN],
+        "Aan het onthaal": [0],
     }
-    text = pdf_text(services.annual_report.render_pdf(data))
-    assert "Post < 3" in text and "Telefoon < 3" in text
-    sheet = load_workbook(io.BytesIO(services.annual_report.render_xlsx(data)))
-    rows = [r for r in sheet["Cijfers"].iter_rows(values_only=True) if r[0] in ("Post", "E-mail")]
-    assert rows[0][1] == SMALL_TEXT and rows[1][1] == 3
+    assert channels.totals == [7]
+    text = pdf_text(services.annual_report.pdf(2026))
+    assert "Post ×" in text and "Telefoon ×" in text and "< 3" not in text
 
 
-def test_the_report_shows_the_statistics_of_its_year_and_the_previous_one(ctx) -> None:
-    services = Services.for_context(ctx)
-    DemoService(ctx).generate(1500, seed=9)
-    data = services.annual_report.data(2025)
-    assert data.figures == services.statistics.figures(dt.date(2025, 1, 1), dt.date(2025, 12, 31))
-    assert data.previous == services.statistics.figures(dt.date(2024, 1, 1), dt.date(2024, 12, 31))
-    assert len(data.lines) == data.figures.complaints
-    kinds = next(t for t in build_tables(data) if t.key == "kinds")
-    complaints = kinds.rows[0]
-    assert complaints[1] == data.figures.complaints and complaints[2] == data.previous.complaints
-    assert complaints[3] == data.figures.complaints - data.previous.complaints or isinstance(complaints[3], str)
-    text = pdf_text(services.annual_report.render_pdf(data))
-    assert data.lines[0].tracking_number in text and data.lines[-1].tracking_number in text
-
-
-def test_the_team_makes_the_report_without_the_hidden_parts(ctx) -> None:
-    DemoService(ctx).generate(800, seed=5)
-    team = AnnualReportService(dataclasses.replace(ctx, viewer=Viewer(None, frozenset({Role.TEAM}), "Team")))
-    data = team.data(2025)
-    assert data.figures.hidden_from_breakdowns > 0
-    assert all(line.verdict == "" and line.organisation_type == "" for line in data.lines if line.confidential)
-    assert "Zonder de vertrouwelijke klachten" in pdf_text(team.render_pdf(data))
+def test_the_threshold_is_set_by_the_team_between_two_and_ten(ctx) -> None:
+    report = _as(ctx, Role.TEAM)
+    assert report.threshold() == 3
+    report.set_threshold(5)
+    assert report.threshold() == 5 and _as(ctx, Role.DIRECTOR).data(2026).threshold == 5
+    for wrong in (1, 11):
+        with pytest.raises(RuleViolation, match="tussen 2 en 10"):
+            report.set_threshold(wrong)
+    with pytest.raises(PermissionDenied):
+        _as(ctx, Role.ADMINISTRATOR).set_threshold(4)
 
 
 def test_progress_is_reported_and_the_report_can_be_cancelled(ctx) -> None:
@@ -189,22 +309,32 @@ def test_progress_is_reported_and_the_report_can_be_cancelled(ctx) -> None:
         report.render_pdf(data, cancelled=lambda: calls.append(1) or len(calls) > 2)
 
 
-def test_the_introduction_is_kept_per_year(ctx) -> None:
-    report = AnnualReportService(ctx)
-    assert "anoniem overzicht" in report.introduction(2026)
+def test_the_introduction_and_the_projects_text_are_kept_per_year(ctx) -> None:
+    report = _as(ctx, Role.TEAM)
+    assert "anoniem overzicht" in report.introduction(2026) and report.projects_text(2026) == ""
     report.set_introduction(2026, "Een bewogen jaar.")
+    report.set_projects_text(2026, "Het onthaal kreeg een nieuwe wachtrij.")
     assert report.introduction(2026) == "Een bewogen jaar."
-    assert "anoniem overzicht" in report.introduction(2025)
-    receiver = AnnualReportService(dataclasses.replace(ctx, viewer=Viewer(None, frozenset({Role.RECEIVER}), "R")))
-    with pytest.raises(PermissionDenied):
-        receiver.set_introduction(2026, "Niet van mij")
-    assert "Een bewogen jaar." in pdf_text(report.pdf(2026))
+    assert "anoniem overzicht" in report.introduction(2025) and report.projects_text(2025) == ""
+    for role in (Role.RECEIVER, Role.ADMINISTRATOR):
+        with pytest.raises(PermissionDenied):
+            _as(ctx, role).set_introduction(2026, "Niet van mij")
+    text = pdf_text(report.pdf(2026))
+    assert "Een bewogen jaar." in text and "Het onthaal kreeg een nieuwe wachtrij." in text
+
+
+def test_the_project_titles_are_offered_to_the_team_but_not_printed_by_themselves(ctx) -> None:
+    services = _register_with_projects(ctx, 50, seed=1)
+    titles = services.annual_report.project_titles(2026)
+    assert "Project 2026" in titles  # (both were made in 2026, by the clock of the tests)
+    text = pdf_text(services.annual_report.pdf(2026))
+    assert not any(title in text for title in titles)
 
 
 def test_only_the_director_exports_the_full_register_and_it_is_recorded(ctx) -> None:
     services = Services.for_context(ctx)
     services.cases.register(draft(complainant_name='=HYPERLINK("x")'))
-    team = AnnualReportService(dataclasses.replace(ctx, viewer=Viewer(None, frozenset({Role.TEAM}), "Team")))
+    team = _as(ctx, Role.TEAM)
     with pytest.raises(PermissionDenied):
         team.register_xlsx()
     book = load_workbook(io.BytesIO(services.annual_report.register_xlsx()))
@@ -225,10 +355,11 @@ def test_every_font_of_the_report_is_embedded(ctx) -> None:
     assert names and all("DejaVuSans" in name for name in names), names  # no Helvetica: charts too
 
 
-def test_differences_in_the_spreadsheet_are_numbers(ctx) -> None:
+def test_counts_and_shares_in_the_spreadsheet_are_numbers_with_a_number_format(ctx) -> None:
     services = Services.for_context(ctx)
-    for _n in range(4):
-        services.cases.register(draft(received_on=dt.date(2026, 5, 4), facts_on=dt.date(2026, 5, 1)))
+    for kind in [Kind.COMPLAINT] * 6 + [Kind.INFORMATION_REQUEST] * 4:
+        services.cases.register(draft(kind=kind, received_on=dt.date(2026, 5, 4), facts_on=dt.date(2026, 5, 1)))
     sheet = load_workbook(io.BytesIO(services.annual_report.xlsx(2026)))["Cijfers"]
-    complaints = next(r for r in sheet.iter_rows(values_only=True) if r[0] == "Klacht")
-    assert complaints == ("Klacht", 4, 0, 4)
+    row = next(r for r in sheet.iter_rows() if r[0].value == "Klachten")
+    assert row[1].value == 6 and row[1].number_format == "#,##0"
+    assert row[2].value == pytest.approx(0.6) and row[2].number_format == "0%"

@@ -70,26 +70,32 @@ def all_rows(database) -> list[Row]:
     return rows
 
 
-def expected(rows: list[Row], start: dt.date, end: dt.date, today: dt.date, director: bool) -> dict:
+def expected(rows: list[Row], start: dt.date, end: dt.date, today: dt.date) -> dict:
+    """The same for every role: a confidential case counts by its header only (Art. 6-7)."""
     period = [r for r in rows if start <= r.received_on <= end]
     complaints = [r for r in period if r.kind == "complaint"]
-    seen = [r for r in complaints if director or not r.confidential]
-    answered = [r for r in seen if (r.informed_on or r.closed_on) is not None]
+    seen = [r for r in complaints if not r.confidential]
+    procedure = [r for r in seen if r.level != "1"]  # answer times: level 2-3 only (Art. 6)
+    answered = [r for r in procedure if (r.informed_on or r.closed_on) is not None]
     days = [((r.informed_on or r.closed_on) - r.received_on).days for r in answered]
-    with_target = [r for r in seen if r.handling_due_on is not None]
+    with_target = [r for r in procedure if r.handling_due_on is not None]
     counted = [r for r in with_target if (r.informed_on or r.closed_on) is not None or r.handling_due_on < today]
     in_time = [
         r
         for r in counted
         if (r.informed_on or r.closed_on) is not None and (r.informed_on or r.closed_on) <= r.handling_due_on
     ]
-    ack = [r for r in complaints if r.acknowledgement_due_on is not None]
+    ack = [
+        r
+        for r in complaints
+        if r.acknowledgement_due_on is not None and (r.acknowledged_on is not None or r.acknowledgement_due_on < today)
+    ]
     open_ = [
         r
         for r in rows
         if r.kind == "complaint"
         and r.received_on <= end
-        and (director or not r.confidential)
+        and not r.confidential
         and not (r.closed_on is not None and r.closed_on <= end)
     ]
 
@@ -109,8 +115,8 @@ def expected(rows: list[Row], start: dt.date, end: dt.date, today: dt.date, dire
         "by_channel": dict(Counter(r.channel for r in complaints)),
         "by_category": dict(Counter(r.category for r in complaints)),
         "by_level": dict(Counter(r.level for r in complaints)),
-        "by_admissibility": dict(Counter(r.admissibility for r in seen)),
-        "by_verdict": dict(Counter(r.verdict for r in seen)),
+        "by_admissibility": dict(Counter(r.admissibility for r in procedure)),
+        "by_verdict": dict(Counter(r.verdict for r in procedure if r.admissibility == "admissible")),
         "by_organisation": dict(Counter(r.organisation for r in seen)),
         "by_ground": dict(Counter(g for r in seen if r.admissibility == "inadmissible" for g in r.grounds)),
         "acknowledgements_due": len(ack),
@@ -124,7 +130,7 @@ def expected(rows: list[Row], start: dt.date, end: dt.date, today: dt.date, dire
         "bands": {low: bands.get(low, 0) for low in (0, 21, 46, 91)},
         "open_at_end": len(open_),
         "overdue_at_end": sum(1 for r in open_ if late(r)),
-        "hidden": 0 if director else sum(1 for r in complaints if r.confidential),
+        "hidden": sum(1 for r in complaints if r.confidential),
         "with_measures": sum(1 for r in seen if r.measures != ""),
     }
 

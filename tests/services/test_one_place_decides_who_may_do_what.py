@@ -36,7 +36,7 @@ EXPECTED: dict[Permission, set[Role]] = {
     Permission.SET_LEGAL_HOLD: {Role.DIRECTOR, Role.ADMINISTRATOR},
     Permission.ANSWER_ACCESS_REQUESTS: {Role.DIRECTOR, Role.ADMINISTRATOR},
     Permission.EDIT_PROJECTS: {Role.TEAM, Role.DIRECTOR, Role.ADMINISTRATOR},
-    Permission.WRITE_REPORT_INTRODUCTION: {Role.TEAM, Role.DIRECTOR, Role.ADMINISTRATOR},
+    Permission.MAKE_ANNUAL_REPORT: {Role.TEAM, Role.DIRECTOR},
     Permission.EXPORT_REGISTER: {Role.DIRECTOR},
 }
 
@@ -48,7 +48,9 @@ def _ctx(sqlite_database, role: Role) -> ServiceContext:
 def test_every_action_names_its_rule_and_a_dutch_refusal() -> None:
     assert set(RULES) == set(Permission) == set(EXPECTED)
     for permission, (_rule, refusal) in RULES.items():
-        assert refusal.startswith(("Alleen ", "Klachten worden geregistreerd")), permission
+        assert refusal.startswith(("Alleen ", "Klachten worden geregistreerd", "Het jaarverslag wordt gemaakt")), (
+            permission
+        )
 
 
 @pytest.mark.parametrize("permission", list(Permission), ids=lambda p: p.value)

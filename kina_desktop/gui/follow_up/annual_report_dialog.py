@@ -1,7 +1,9 @@
 """Opvolging → Jaarverslag maken… (Art. 8): the anonymous annual report of a working year.
 
-The person chooses the year, reads or rewrites the introduction (stored per year, so next time
-it is there again; the complaints team, the director and the administrator may change it), and
+For the complaints team and the director, who make the report (Art. 8). The person chooses the
+year, reads or rewrites the introduction and the text about the improvement projects (both stored
+per year, so next time they are there again: they are the only text of the report, and the
+report prints nothing else that was typed), the threshold below which a count is not shown, and
 where the PDF and, if wanted, the spreadsheet with the same figures go. The report is gathered
 and laid out off the GUI thread with a progress dialog and Annuleren; afterwards the PDF is
 offered to be opened.
@@ -12,9 +14,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
-from PySide6.QtCore import QStandardPaths, QUrl
+from PySide6.QtCore import QStandardPaths, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -34,6 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kina_desktop.domain.disclosure import DEFAULT_THRESHOLD, MAX_THRESHOLD, MIN_THRESHOLD
 from kina_desktop.gui.common.formatting import number
 from kina_desktop.gui.common.task_progress import TaskProgress
 from kina_desktop.gui.letters.pdf_output import write_pdf
@@ -47,6 +50,7 @@ if TYPE_CHECKING:
     from kina_desktop.gui.common.background import Outcome, TaskControl, TaskRunner
     from kina_desktop.gui.common.ports import AnnualReportPort
 
+T = TypeVar("T")
 FIRST_YEAR = 2000
 NOTE_STYLE = "color: #555;"
 ERROR_STYLE = "color: #b3261e;"
@@ -143,16 +147,17 @@ class AnnualReportDialog(QDialog):
         self._runner = runner
         self._editable = editable_introduction
         self._on_done = on_done or (lambda text: None)
-        self._texts: dict[int, str] = {}  # introductions typed for other years in this dialog
-        self._loaded = ""
+        self._texts: dict[int, tuple[str, str]] = {}  # texts typed for other years in this dialog
+        self._loaded = ("", "")
         self.progress: TaskProgress | None = None
         self.written: list[Path] = []
 
         intro = QLabel(
             _(
-                "Het anonieme jaarverslag van Art. 8: de cijfers naast die van het vorige jaar, de "
-                "verbeterprojecten en één regel per klacht, zonder namen. Aantallen van 1 of 2 staan er als "
-                "\u201c< 3\u201d."
+                "Het anonieme jaarverslag van Art. 8: de cijfers van het werkjaar naast die van de vier jaren "
+                "ervoor, en de verbeterprojecten. Alleen aantallen, geen klachten één voor één; een aantal "
+                "onder de drempel staat er als \u201c\u00d7\u201d, net als de aantallen waaruit het terug te "
+                "rekenen zou zijn. Hetzelfde verslag, wie van het klachtenteam of de directeur het ook maakt."
             ),
             self,
         )
@@ -167,19 +172,42 @@ class AnnualReportDialog(QDialog):
         self.introduction = QPlainTextEdit(self)
         self.introduction.setObjectName("introduction")
         self.introduction.setTabChangesFocus(True)
-        self.introduction.setMinimumHeight(self.introduction.fontMetrics().lineSpacing() * 8 + 14)
+        self.introduction.setMinimumHeight(self.introduction.fontMetrics().lineSpacing() * 6 + 14)
         intro_note = QLabel(
             _(
                 "Staat op de eerste bladzijde en wordt bij het werkjaar bewaard. Een lege regel begint een "
                 "nieuwe alinea. Schrijf er geen namen in."
-            )
-            if self._editable
-            else _("Alleen het klachtenteam, de directeur of een beheerder wijzigt de inleiding."),
+            ),
             self,
         )
         intro_note.setWordWrap(True)
         intro_note.setStyleSheet(NOTE_STYLE)
         self.introduction.setReadOnly(not self._editable)
+        self.projects_text = QPlainTextEdit(self)
+        self.projects_text.setObjectName("projects_text")
+        self.projects_text.setTabChangesFocus(True)
+        self.projects_text.setMinimumHeight(self.projects_text.fontMetrics().lineSpacing() * 4 + 14)
+        self.projects_text.setReadOnly(not self._editable)
+        self.titles_button = QPushButton(_("Titels van de projecten invoegen"), self)
+        self.titles_button.setObjectName("insert_project_titles")
+        self.titles_button.setAutoDefault(False)
+        self.titles_button.setEnabled(self._editable)
+        projects_note = QLabel(
+            _(
+                "Wat het verslag over de verbeterprojecten zegt; het telt ze zelf per stand. Titels en "
+                "notities van de projecten komen er niet vanzelf in: lees na wat u invoegt."
+            ),
+            self,
+        )
+        projects_note.setWordWrap(True)
+        projects_note.setStyleSheet(NOTE_STYLE)
+        self.threshold = QSpinBox(self)
+        self.threshold.setObjectName("threshold")
+        self.threshold.setRange(MIN_THRESHOLD, MAX_THRESHOLD)
+        self.threshold.setValue(self._read(report.threshold, DEFAULT_THRESHOLD))
+        self.threshold.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        self.threshold.setEnabled(self._editable)
+        self.threshold.setToolTip(_("Aantallen kleiner dan dit getal staan niet in het verslag (standaard 3)."))
         self.pdf = PathField(_("Jaarverslag bewaren als PDF"), _("PDF-bestanden (*.pdf)"), ".pdf", self)
         self.pdf.setObjectName("pdf_path")
         self.with_xlsx = QCheckBox(_("Ook de cijfers als rekenblad (XLSX)"), self)
@@ -193,6 +221,12 @@ class AnnualReportDialog(QDialog):
         form.addRow(_("Werkjaar"), self.year)
         form.addRow(_("Inleiding"), self.introduction)
         form.addRow("", intro_note)
+        form.addRow(_("Verbeterprojecten"), self.projects_text)
+        projects_row = QHBoxLayout()
+        projects_row.addWidget(projects_note, 1)
+        projects_row.addWidget(self.titles_button, 0, Qt.AlignmentFlag.AlignTop)
+        form.addRow("", projects_row)
+        form.addRow(_("Kleinste getoonde aantal"), self.threshold)
         form.addRow(_("PDF-bestand"), self.pdf)
         form.addRow("", self.with_xlsx)
         form.addRow(_("Rekenblad"), self.xlsx)
@@ -214,11 +248,12 @@ class AnnualReportDialog(QDialog):
 
         self.year.valueChanged.connect(self._on_year_changed)
         self.with_xlsx.toggled.connect(self.xlsx.setEnabled)
+        self.titles_button.clicked.connect(self.insert_project_titles)
         self.buttons.accepted.connect(self.make)
         self.buttons.rejected.connect(self.reject)
         self._show_year(self.year.value())
-        self.resize(760, 0)
-        self.resize(760, max(self.sizeHint().height(), 560))
+        self.resize(820, 0)
+        self.resize(820, min(max(self.sizeHint().height(), 600), 700))
 
     # -- the year ------------------------------------------------------------------------------
 
@@ -226,17 +261,33 @@ class AnnualReportDialog(QDialog):
         folder = documents_folder()
         self.pdf.suggest(folder / report_name(year, ".pdf"))
         self.xlsx.suggest(folder / report_name(year, ".xlsx"))
-        try:
-            self._loaded = self._report.introduction(year)
-        except ServiceError as error:
-            self._show_problem(error.message)
-            self._loaded = ""
-        self.introduction.setPlainText(self._texts.get(year, self._loaded))
+        self._loaded = (
+            self._read(lambda: self._report.introduction(year), ""),
+            self._read(lambda: self._report.projects_text(year), ""),
+        )
+        introduction, projects = self._texts.get(year, self._loaded)
+        self.introduction.setPlainText(introduction)
+        self.projects_text.setPlainText(projects)
         self._year_shown = year
 
+    def _read(self, read: Callable[[], T], default: T) -> T:
+        try:
+            return read()
+        except ServiceError as error:
+            self._show_problem(error.message)
+            return default
+
     def _on_year_changed(self, year: int) -> None:
-        self._texts[self._year_shown] = self.introduction.toPlainText()
+        self._texts[self._year_shown] = (self.introduction.toPlainText(), self.projects_text.toPlainText())
         self._show_year(year)
+
+    def insert_project_titles(self) -> None:
+        """The titles of the year's projects as a start for the text, one per line, to read over."""
+        titles: list[str] = self._read(lambda: self._report.project_titles(self.year.value()), list[str]())
+        if not titles:
+            self._show_problem(_("Er zijn geen verbeterprojecten voor {year}.").format(year=self.year.value()))
+            return
+        self.projects_text.appendPlainText("\n".join("• " + title for title in titles))
 
     def choose_year(self, year: int) -> None:
         self.year.setValue(year)
@@ -264,14 +315,19 @@ class AnnualReportDialog(QDialog):
             self._show_problem("\n".join(problems))
             return
         year = self.year.value()
-        text = self.introduction.toPlainText()
-        if self._editable and text.strip() != self._loaded.strip():
+        texts = (self.introduction.toPlainText(), self.projects_text.toPlainText())
+        if self._editable:
             try:
-                self._report.set_introduction(year, text)
+                if texts[0].strip() != self._loaded[0].strip():
+                    self._report.set_introduction(year, texts[0])
+                if texts[1].strip() != self._loaded[1].strip():
+                    self._report.set_projects_text(year, texts[1])
+                if self.threshold.value() != self._report.threshold():
+                    self._report.set_threshold(self.threshold.value())
             except ServiceError as error:
                 self._show_problem(error.message)
                 return
-            self._loaded = text
+            self._loaded = texts
         self.general.hide()
         pdf_path, xlsx_path = self.pdf.path(), self.xlsx.path() if self.with_xlsx.isChecked() else None
         assert pdf_path is not None

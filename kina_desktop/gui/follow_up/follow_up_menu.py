@@ -22,6 +22,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QWidget
 
+from kina_desktop.domain.annual_report import may_make_annual_report
 from kina_desktop.domain.enums import Role
 from kina_desktop.domain.projects import may_edit_projects
 from kina_desktop.gui.common.progress_action import ActionHost
@@ -86,6 +87,8 @@ class FollowUpMenu:
             _("Het anonieme jaarverslag van een werkjaar als PDF, en desgewenst als rekenblad (Ctrl+Shift+J)"),
             self._on_annual_report,
         )
+        # Art. 8: the complaints team (and the director) make the report; the service refuses anyone else.
+        self.annual_report_action.setVisible(may_make_annual_report(self._roles))
         self.register_export = RegisterExport(annual_report, ActionHost(window, runner, today, self._show_message))
         self.register_export.action.setVisible(Role.DIRECTOR in self._roles)
 
@@ -148,7 +151,7 @@ class FollowUpMenu:
                 self._report,
                 self._runner,
                 self._today,
-                editable_introduction=may_edit_projects(self._roles),
+                editable_introduction=may_make_annual_report(self._roles),
                 parent=self._window,
                 on_done=self._show_message,
             ),

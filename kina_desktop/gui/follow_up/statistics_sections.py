@@ -70,9 +70,9 @@ def key_figures(figures: Figures) -> list[KeyFigure]:
             "complaints",
             _("Klachten"),
             number(figures.complaints),
-            _("en {info} informatievragen, {anonymous} anonieme meldingen").format(
-                info=number(information), anonymous=number(anonymous)
-            ),
+            ngettext("en {n} informatievraag", "en {n} informatievragen", information).format(n=number(information))
+            + ", "
+            + ngettext("{n} anonieme melding", "{n} anonieme meldingen", anonymous).format(n=number(anonymous)),
         ),
         KeyFigure(
             "acknowledged",
@@ -94,7 +94,9 @@ def key_figures(figures: Figures) -> list[KeyFigure]:
             "duration",
             _("Gemiddelde duur tot antwoord"),
             _("{n} dagen").format(n=decimal(mean)) if mean is not None else "–",
-            _("mediaan {median} dagen; {n} beantwoorde klachten").format(median=decimal(middle), n=number(answered))
+            _("mediaan {median} dagen; {n} beantwoorde klachten van niveau 2 en 3").format(
+                median=decimal(middle), n=number(answered)
+            )
             if middle is not None
             else _("nog geen beantwoorde klachten"),
         ),
@@ -111,7 +113,7 @@ def key_figures(figures: Figures) -> list[KeyFigure]:
 
 
 def hidden_note(figures: Figures) -> str:
-    """For anyone but the director: what the breakdowns of hidden parts leave out."""
+    """What the breakdowns of a case's parts leave out, for every role (domain/statistics.py)."""
     if not figures.hidden_from_breakdowns:
         return ""
     return ngettext(
@@ -136,8 +138,15 @@ def chart_sections(figures: Figures) -> list[ChartSection]:
         ChartSection("channels", _("Klachten per kanaal"), _by(Channel, figures.by_channel)),
         ChartSection("categories", _("Klachten per categorie"), _by(Category, figures.by_category)),
         ChartSection("levels", _("Klachten per niveau"), _by(Level, figures.by_level)),
-        ChartSection("admissibility", _("Ontvankelijkheid"), _by(Admissibility, figures.by_admissibility), partial),
-        ChartSection("verdicts", _("Oordeel (Art. 6)"), _by(Verdict, figures.by_verdict), partial),
+        ChartSection(
+            "admissibility",
+            _("Ontvankelijkheid (niveau 2 en 3)"),
+            _by(Admissibility, figures.by_admissibility),
+            partial,
+        ),
+        ChartSection(
+            "verdicts", _("Oordeel over de ontvankelijke klachten (Art. 6)"), _by(Verdict, figures.by_verdict), partial
+        ),
         ChartSection("bands", _("Dagen van ontvangst tot antwoord"), _bars(bands), partial),
         ChartSection(
             "grounds",

@@ -1,38 +1,44 @@
 """The annual report of Art. 8: its data, its editable introduction, the PDF and the XLSX files.
 
-The data are gathered from structured fields only (codes, dates, counts): the SQL below selects
-no name, address or free text of a case, and ``measures`` only as "were any recorded". The
-introduction, project titles and evaluation results are written for the report. Who may write
-the introduction: the complaints team, the director and the administrator (as for projects).
+The data are counts gathered from structured fields only (codes and dates): the SQL below selects
+no name, address or free text of a case, ``measures`` only as "were any recorded", and nothing of
+a confidential case but its header. The introduction and the text about the projects are
+written for the report. Who makes it and writes its texts: the complaints team and the director
+(Art. 8; ``Permission.MAKE_ANNUAL_REPORT``, and on PostgreSQL the row-level policy on the
+``annual_report_%`` settings). The rules of what it shows: docs/annual-report.md.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable
 
-from sqlalchemy import or_, select
+from sqlalchemy import and_, false, func, or_, select
 from sqlalchemy.orm import Session
 
 from kina_desktop.db.models import Case, CaseClosure, CaseDescription, CaseGroundFinding, CaseHandling, ProjectCase
 from kina_desktop.db.models import ImprovementProject as ProjectRow
-from kina_desktop.domain.annual_report import AnnualReportData, ComplaintLine, ProjectLine
+from kina_desktop.domain.annual_report import CONFIDENTIAL, YEARS_SHOWN, AnnualReportData, YearCounts
 from kina_desktop.domain.audit_actions import AuditAction
-from kina_desktop.domain.enums import Kind, Status
+from kina_desktop.domain.disclosure import DEFAULT_THRESHOLD, MAX_THRESHOLD, MIN_THRESHOLD
+from kina_desktop.domain.enums import Admissibility, Kind, Level, Status, Verdict
 from kina_desktop.domain.projects import ProjectStatus
-from kina_desktop.domain.statistics import organisation_type
+from kina_desktop.domain.statistics import band_of, organisation_type
 from kina_desktop.i18n import _
 from kina_desktop.services import audit
 from kina_desktop.services.context import ServiceContext
 from kina_desktop.services.errors import RuleViolation
 from kina_desktop.services.follow_up.register_export import register_rows
-from kina_desktop.services.follow_up.statistics import compute_figures, parts_visible
 from kina_desktop.services.letters.letter_service import letterhead_of
 from kina_desktop.services.permissions import Permission, require
 from kina_desktop.services.settings import read_setting, write_setting
 
-INTRODUCTION_KEY = "annual_report_introduction:{year}"  # db/security.py lets the team write these keys
+# db/security.py lets the team and the director write these keys (annual_report_%) and no other setting.
+INTRODUCTION_KEY = "annual_report_introduction:{year}"
+PROJECTS_TEXT_KEY = "annual_report_projects:{year}"
+THRESHOLD_KEY = "annual_report_threshold"
+MAX_TEXT = 20_000
 Progress = Callable[[int, int], None]
 
 
@@ -40,70 +46,113 @@ def default_introduction(year: int) -> str:
     return _(
         "Dit jaarverslag geeft een anoniem overzicht van de klachten die KINA p.v. in {year} ontving, hun "
         "uitkomst en de verbeterprojecten die eruit voortvloeiden (Art. 8 van het klachtenreglement).\n\n"
-        "Cijfers van 1 of 2 dossiers staan er als \u201c< 3\u201d, zodat niemand herkenbaar is."
+        "Het verslag bevat alleen aantallen. Een aantal dat zo klein is dat iemand herkenbaar zou kunnen "
+        "zijn, staat er als \u201c\u00d7\u201d, net als de aantallen waaruit het terug te rekenen zou zijn."
     ).format(year=year)
 
 
-def _lines(session: Session, ctx: ServiceContext, start: dt.date, end: dt.date) -> tuple[ComplaintLine, ...]:
-    visible = parts_visible(ctx.viewer)
+def _day(value: dt.date | dt.datetime | None) -> dt.date | None:
+    return value.date() if isinstance(value, dt.datetime) else value
+
+
+def year_counts(session: Session, year: int, today: dt.date) -> YearCounts:
+    """The counts of ``TABLES`` for the registrations received in ``year``, as they stand on
+    ``today``. A confidential case's parts are not even joined: it counts by its header only
+    (domain/annual_report.py), so every role gets the same counts."""
+    start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
+    open_case = Case.confidential == false()
     rows = session.execute(
         select(
             Case.id,
-            Case.tracking_number,
-            Case.received_on,
+            Case.kind,
             Case.channel,
             Case.category,
             Case.level,
             Case.confidential,
             Case.status,
-            visible.label("visible"),
+            Case.received_on,
+            Case.acknowledgement_due_on,
+            Case.acknowledged_on,
+            Case.handling_due_on,
             CaseDescription.organisation,
             CaseHandling.admissibility,
             CaseHandling.verdict,
             (CaseHandling.measures != "").label("measures"),
+            CaseClosure.informed_on,
             CaseClosure.closed_on,
         )
-        .outerjoin(CaseDescription, CaseDescription.case_id == Case.id)
-        .outerjoin(CaseHandling, CaseHandling.case_id == Case.id)
-        .outerjoin(CaseClosure, CaseClosure.case_id == Case.id)
-        .where(Case.kind == Kind.COMPLAINT.value, Case.received_on >= start, Case.received_on <= end)
-        .order_by(Case.year, Case.sequence)
+        .outerjoin(CaseDescription, and_(CaseDescription.case_id == Case.id, open_case))
+        .outerjoin(CaseHandling, and_(CaseHandling.case_id == Case.id, open_case))
+        .outerjoin(CaseClosure, and_(CaseClosure.case_id == Case.id, open_case))
+        .where(Case.received_on >= start, Case.received_on <= end)
     ).all()
-    grounds: dict[int, list[str]] = defaultdict(list)
+    grounds: dict[int, set[str]] = defaultdict(set)
     for case_id, ground in session.execute(
         select(CaseGroundFinding.case_id, CaseGroundFinding.ground)
         .join(Case, Case.id == CaseGroundFinding.case_id)
-        .where(Case.kind == Kind.COMPLAINT.value, Case.received_on >= start, Case.received_on <= end)
-        .order_by(CaseGroundFinding.case_id, CaseGroundFinding.id)
+        .where(Case.received_on >= start, Case.received_on <= end, open_case)
     ):
-        grounds[case_id].append(ground)
-    lines = []
+        grounds[case_id].add(ground)
+    cells: dict[str, Counter[str]] = defaultdict(Counter)
+    answer_days: list[int] = []
     for r in rows:
-        # A confidential case shows no outcome in the report, whoever makes it (Art. 7).
-        if r.confidential or not r.visible:
-            lines.append(ComplaintLine(r.tracking_number, r.received_on.month, r.channel, r.category, r.level, True))
+        cells["kinds"][r.kind] += 1
+        if r.kind != Kind.COMPLAINT.value:
             continue
-        lines.append(
-            ComplaintLine(
-                r.tracking_number,
-                r.received_on.month,
-                r.channel,
-                r.category,
-                r.level,
-                False,
-                organisation_type=organisation_type(r.organisation or ""),
-                admissibility=r.admissibility or "",
-                grounds=tuple(grounds.get(r.id, ())),
-                verdict=r.verdict or "",
-                measures_taken=bool(r.measures),
-                closed=r.closed_on is not None or r.status == Status.CLOSED.value,
-            )
-        )
-    return tuple(lines)
+        cells["channels"][r.channel] += 1
+        cells["categories"][r.category] += 1
+        cells["organisations"][CONFIDENTIAL if r.confidential else organisation_type(r.organisation or "")] += 1
+        if r.level == Level.ONE.value:
+            cells["procedure"]["level_one"] += 1
+            continue
+        cells["procedure"]["procedure"] += 1
+        cells["levels"][r.level] += 1
+        cells["acknowledgement"][_acknowledgement(r.acknowledged_on, r.acknowledgement_due_on, today)] += 1
+        if r.confidential:
+            for table in ("admissibility", "progress"):
+                cells[table][CONFIDENTIAL] += 1
+            continue
+        closed = r.closed_on is not None or r.status == Status.CLOSED.value
+        admissibility = r.admissibility or Admissibility.UNDECIDED.value
+        if admissibility == Admissibility.UNDECIDED.value:
+            admissibility = "closed" if closed else "pending"
+        cells["admissibility"][admissibility] += 1
+        if admissibility == Admissibility.INADMISSIBLE.value:
+            for ground in grounds.get(r.id, ()):
+                cells["grounds"][ground] += 1
+        if admissibility == Admissibility.ADMISSIBLE.value:
+            verdict = r.verdict or Verdict.NONE.value
+            if verdict == Verdict.NONE.value:
+                verdict = "closed" if closed else "pending"
+            cells["verdicts"][verdict] += 1
+            if verdict == Verdict.FOUNDED.value:
+                cells["measures"]["with" if r.measures else "without"] += 1
+        answered_on = _day(r.informed_on or r.closed_on)
+        if answered_on is None:
+            cells["progress"]["pending"] += 1
+            continue
+        cells["progress"]["answered"] += 1
+        due = r.handling_due_on
+        cells["terms"]["late" if due is not None and answered_on > due else "in_time"] += 1
+        days = (answered_on - r.received_on).days
+        cells["bands"][str(band_of(days)[0])] += 1
+        answer_days.append(days)
+    return YearCounts(year, {table: dict(counter) for table, counter in cells.items()}, tuple(sorted(answer_days)))
 
 
-def _projects(session: Session, start: dt.date, end: dt.date) -> tuple[ProjectLine, ...]:
-    """Projects of the year: started or evaluated in it, or following from one of its complaints."""
+def _acknowledgement(sent: dt.date | None, due: dt.date | None, today: dt.date) -> str:
+    """Art. 5: within 5 working days (the stored due date of the domain's working calendar)."""
+    if sent is not None and (due is None or sent <= due):
+        return "in_time"
+    if sent is not None or (due is not None and due < today):
+        return "late"
+    return "not_due"
+
+
+def _project_counts(session: Session, start: dt.date, end: dt.date) -> dict[str, int]:
+    """Projects of the year by status: started or evaluated in it, still running during it, or
+    following from one of its complaints. Only counted: what the board reads about them is the
+    text the team wrote for the report."""
     linked = (
         select(ProjectCase.project_id)
         .join(Case, Case.id == ProjectCase.case_id)
@@ -111,53 +160,111 @@ def _projects(session: Session, start: dt.date, end: dt.date) -> tuple[ProjectLi
     )
     end_moment = dt.datetime.combine(end + dt.timedelta(days=1), dt.time())
     start_moment = dt.datetime.combine(start, dt.time())
-    rows = session.scalars(
-        select(ProjectRow)
+    rows = session.execute(
+        select(ProjectRow.status, func.count())
         .where(
             or_(
                 ProjectRow.id.in_(linked),
                 ProjectRow.created_at.between(start_moment, end_moment),
                 ProjectRow.evaluation_on.between(start, end),
-                # still running during the year
                 (ProjectRow.created_at < end_moment)
                 & ProjectRow.status.in_((ProjectStatus.PLANNED.value, ProjectStatus.RUNNING.value)),
             )
         )
-        .order_by(ProjectRow.created_at, ProjectRow.id)
-    ).unique()
-    return tuple(ProjectLine(p.title, p.status, p.evaluation_on, p.evaluation_result) for p in rows)
+        .group_by(ProjectRow.status)
+    ).all()
+    return {status: int(n) for status, n in rows}
+
+
+def project_titles(session: Session, year: int) -> list[str]:
+    """The titles of the year's projects, for the team to start its text from (never printed as such)."""
+    start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
+    end_moment = dt.datetime.combine(end + dt.timedelta(days=1), dt.time())
+    linked = (
+        select(ProjectCase.project_id)
+        .join(Case, Case.id == ProjectCase.case_id)
+        .where(Case.received_on >= start, Case.received_on <= end)
+    )
+    return list(
+        session.scalars(
+            select(ProjectRow.title)
+            .where(or_(ProjectRow.id.in_(linked), ProjectRow.created_at.between(dt.datetime(year, 1, 1), end_moment)))
+            .order_by(ProjectRow.created_at, ProjectRow.id)
+        )
+    )
+
+
+def _first_year(session: Session) -> int | None:
+    first = session.execute(select(func.min(Case.received_on))).scalar_one()
+    return None if first is None else first.year
 
 
 class AnnualReportService:
+    """Art. 8: "Het klachtenteam zorgt op het einde van het werkjaar voor een beknopt jaarverslag."
+    Made by the complaints team or the director; the same report whoever of them makes it."""
+
     def __init__(self, ctx: ServiceContext) -> None:
         self.ctx = ctx
 
-    def introduction(self, year: int) -> str:
+    def _text(self, key: str, year: int, default: str) -> str:
         with self.ctx.database.read() as session:
-            return read_setting(session, INTRODUCTION_KEY.format(year=year)) or default_introduction(year)
+            return read_setting(session, key.format(year=year)) or default
+
+    def _write(self, key: str, value: object) -> None:
+        require(self.ctx, Permission.MAKE_ANNUAL_REPORT)
+        with self.ctx.database.write() as session:
+            write_setting(session, key, value)
+
+    def introduction(self, year: int) -> str:
+        return self._text(INTRODUCTION_KEY, year, default_introduction(year))
 
     def set_introduction(self, year: int, text: str) -> None:
-        require(self.ctx, Permission.WRITE_REPORT_INTRODUCTION)
-        if len(text) > 20_000:
+        if len(text) > MAX_TEXT:
             raise RuleViolation(_("De inleiding is te lang (hoogstens 20.000 tekens)."))
-        with self.ctx.database.write() as session:
-            write_setting(session, INTRODUCTION_KEY.format(year=year), text.strip() or None)
+        self._write(INTRODUCTION_KEY.format(year=year), text.strip() or None)
+
+    def projects_text(self, year: int) -> str:
+        """What the report says about the improvement projects (written for it; empty by default)."""
+        return self._text(PROJECTS_TEXT_KEY, year, "")
+
+    def set_projects_text(self, year: int, text: str) -> None:
+        if len(text) > MAX_TEXT:
+            raise RuleViolation(_("De tekst over de verbeterprojecten is te lang (hoogstens 20.000 tekens)."))
+        self._write(PROJECTS_TEXT_KEY.format(year=year), text.strip() or None)
+
+    def project_titles(self, year: int) -> list[str]:
+        require(self.ctx, Permission.MAKE_ANNUAL_REPORT)
+        with self.ctx.database.read() as session:
+            return project_titles(session, year)
+
+    def threshold(self) -> int:
+        with self.ctx.database.read() as session:
+            value = read_setting(session, THRESHOLD_KEY)
+        return value if isinstance(value, int) and MIN_THRESHOLD <= value <= MAX_THRESHOLD else DEFAULT_THRESHOLD
+
+    def set_threshold(self, value: int) -> None:
+        if not MIN_THRESHOLD <= value <= MAX_THRESHOLD:
+            raise RuleViolation(
+                _("De drempel moet tussen {low} en {high} liggen.").format(low=MIN_THRESHOLD, high=MAX_THRESHOLD)
+            )
+        self._write(THRESHOLD_KEY, value)
 
     def data(self, year: int) -> AnnualReportData:
-        start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
+        require(self.ctx, Permission.MAKE_ANNUAL_REPORT)
+        today = self.ctx.today()
+        threshold = self.threshold()
         with self.ctx.database.read() as session:
-            today = self.ctx.today()
+            first = _first_year(session) or year
+            years = range(max(year - YEARS_SHOWN + 1, min(first, year)), year + 1)
             return AnnualReportData(
                 organisation=letterhead_of(session).name,
                 year=year,
                 made_on=today,
                 introduction=read_setting(session, INTRODUCTION_KEY.format(year=year)) or default_introduction(year),
-                figures=compute_figures(session, self.ctx.viewer, start, end, today),
-                previous=compute_figures(
-                    session, self.ctx.viewer, dt.date(year - 1, 1, 1), dt.date(year - 1, 12, 31), today
-                ),
-                lines=_lines(session, self.ctx, start, end),
-                projects=_projects(session, start, end),
+                projects_text=read_setting(session, PROJECTS_TEXT_KEY.format(year=year)) or "",
+                years=tuple(year_counts(session, y, today) for y in years),
+                project_counts=_project_counts(session, dt.date(year, 1, 1), dt.date(year, 12, 31)),
+                threshold=threshold,
             )
 
     def pdf(self, year: int, progress: Progress | None = None, cancelled: Callable[[], bool] | None = None) -> bytes:

@@ -15,16 +15,15 @@ from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
 from kina_desktop.db.models import Case, CaseClosure, CaseDescription, CaseGroundFinding, CaseHandling
-from kina_desktop.domain.enums import Admissibility, Kind
+from kina_desktop.domain.enums import Admissibility, Kind, Level
 from kina_desktop.domain.statistics import Figures
-from kina_desktop.domain.visibility import Viewer
 from kina_desktop.services.context import ServiceContext
 
 
-def parts_visible(viewer: Viewer) -> ColumnElement[bool]:
-    """Breakdowns from hidden parts: every case for the director, non-confidential ones for
-    everyone else (by role only; see domain/statistics.py)."""
-    return true() if viewer.is_director else Case.confidential == false()
+def parts_counted() -> ColumnElement[bool]:
+    """Breakdowns from a case's parts: the non-confidential cases only, for every role, the
+    director too (domain/statistics.py): the same figures for everyone, as in the annual report."""
+    return Case.confidential == false()
 
 
 def _done_on() -> ColumnElement:
@@ -43,16 +42,21 @@ def _grouped(session: Session, column, where: list) -> dict[str, int]:
     return {str(key if key is not None else ""): int(n) for key, n in rows}
 
 
-def compute_figures(session: Session, viewer: Viewer, start: dt.date, end: dt.date, today: dt.date) -> Figures:
+def compute_figures(session: Session, start: dt.date, end: dt.date, today: dt.date) -> Figures:
     in_period = and_(Case.received_on >= start, Case.received_on <= end)
     complaint = Case.kind == Kind.COMPLAINT.value
-    visible = parts_visible(viewer)
+    visible = parts_counted()
 
     by_kind: dict[str, int] = {}
     by_channel: dict[str, int] = {}
     by_category: dict[str, int] = {}
     by_level: dict[str, int] = {}
     ack_due = ack_ok = 0
+    # Only the acknowledgements that were due by today, or sent: one not yet due is not late (Art. 5).
+    ack_counted = and_(
+        Case.acknowledgement_due_on.is_not(None),
+        or_(Case.acknowledged_on.is_not(None), Case.acknowledgement_due_on < today),
+    )
     ack_in_time = and_(Case.acknowledged_on.is_not(None), Case.acknowledged_on <= Case.acknowledgement_due_on)
     header = session.execute(
         select(
@@ -61,7 +65,7 @@ def compute_figures(session: Session, viewer: Viewer, start: dt.date, end: dt.da
             Case.category,
             Case.level,
             func.count(),
-            func.count(Case.acknowledgement_due_on),
+            func.sum(_one_if(ack_counted)),
             func.sum(_one_if(ack_in_time)),
         )
         .where(in_period)
@@ -77,16 +81,19 @@ def compute_figures(session: Session, viewer: Viewer, start: dt.date, end: dt.da
         ack_due += int(due or 0)
         ack_ok += int(ok or 0)
 
-    hidden = 0
-    if not viewer.is_director:
-        hidden = int(
-            session.execute(
-                select(func.count()).select_from(Case).where(in_period, complaint, Case.confidential == true())
-            ).scalar_one()
-        )
+    hidden = int(
+        session.execute(
+            select(func.count()).select_from(Case).where(in_period, complaint, Case.confidential == true())
+        ).scalar_one()
+    )
     where = [in_period, complaint, visible]
-    by_admissibility = _grouped(session, CaseHandling.admissibility, where)
-    by_verdict = _grouped(session, CaseHandling.verdict, where)
+    # Admissibility and verdict are assessed in the procedure only (level 2-3, Art. 6), the
+    # verdict of the admissible ones: a level-1 complaint is not "not yet assessed".
+    procedure = Case.level != Level.ONE.value
+    by_admissibility = _grouped(session, CaseHandling.admissibility, [*where, procedure])
+    by_verdict = _grouped(
+        session, CaseHandling.verdict, [*where, procedure, CaseHandling.admissibility == Admissibility.ADMISSIBLE.value]
+    )
     by_organisation = _grouped(session, CaseDescription.organisation, where)
     with_measures = int(
         session.execute(
@@ -108,11 +115,13 @@ def compute_figures(session: Session, viewer: Viewer, start: dt.date, end: dt.da
     }
 
     done_on = _done_on()
+    # Answer times and the 30-day share on one population, the procedure: a level-1 complaint is
+    # solved at once and would pull the median down.
     answered = session.execute(
         select(Case.received_on, done_on, Case.handling_due_on)
         .select_from(Case)
         .join(CaseClosure, CaseClosure.case_id == Case.id)
-        .where(*where, done_on.is_not(None))
+        .where(*where, procedure, done_on.is_not(None))
     ).all()
     # Sorted: the rows come in no particular order, and equal figures must compare equal.
     handling_days = tuple(sorted((done - received).days for received, done, _due in answered))
@@ -124,7 +133,9 @@ def compute_figures(session: Session, viewer: Viewer, start: dt.date, end: dt.da
             select(func.count())
             .select_from(Case)
             .outerjoin(CaseClosure, CaseClosure.case_id == Case.id)
-            .where(*where, Case.handling_due_on.is_not(None), Case.handling_due_on < today, done_on.is_(None))
+            .where(
+                *where, procedure, Case.handling_due_on.is_not(None), Case.handling_due_on < today, done_on.is_(None)
+            )
         ).scalar_one()
     )
 
@@ -190,4 +201,4 @@ class StatisticsService:
     def figures(self, start: dt.date, end: dt.date) -> Figures:
         """The figures of the cases received from ``start`` to ``end`` (both included)."""
         with self.ctx.database.read() as session:
-            return compute_figures(session, self.ctx.viewer, start, end, self.ctx.today())
+            return compute_figures(session, start, end, self.ctx.today())
