@@ -46,6 +46,7 @@ class PrintedTable:
     years: list[int]
     rows: dict[str, list[object]] = field(default_factory=dict)  # label -> value per year
     totals: list[object] = field(default_factory=list)
+    withheld: set[int] = field(default_factory=set)  # years said to be "niet getoond"
 
 
 def read_tables(xlsx: bytes) -> list[PrintedTable]:
@@ -71,7 +72,46 @@ def read_tables(xlsx: bytes) -> list[PrintedTable]:
             current.totals = list(line[1 : 1 + n])
         elif not current.totals and len(line) > n:
             current.rows[str(line[0])] = list(line[1 : 1 + n])
+        elif current.totals and len(cells) == 1 and "niet getoond" in str(cells[0]):
+            current.withheld |= {int(year) for year in str(cells[0]).split(":")[0].split(", ")}
     return tables
+
+
+Key = tuple[str, str]
+Terms = dict[Key, int]
+
+
+def integer_bounds(
+    equalities: list[tuple[Terms, int]],
+    inequalities: list[tuple[Terms, int]],
+    targets: list[Key],
+    may_be_zero: set[Key],
+) -> dict[Key, tuple[int, int]]:
+    """The least and the most each target can be: whole numbers, at least 1 (0 for ``may_be_zero``),
+    with sum(coefficient * cell) == constant for each equality and <= constant for each inequality."""
+    keys = list(dict.fromkeys([*targets, *(k for terms, _c in equalities + inequalities for k in terms)]))
+    index = {key: i for i, key in enumerate(keys)}
+    n = len(keys)
+    constraints = []
+    for rows, equal in ((equalities, True), (inequalities, False)):
+        if not rows:
+            continue
+        a, b = np.zeros((len(rows), n)), np.zeros(len(rows))
+        for i, (terms, constant) in enumerate(rows):
+            for key, coefficient in terms.items():
+                a[i, index[key]] += coefficient
+            b[i] = constant
+        constraints.append(LinearConstraint(a, b if equal else -np.inf, b))
+    limits = Bounds(np.array([0 if k in may_be_zero else 1 for k in keys]), np.full(n, 1_000_000))
+    result = {}
+    for key in dict.fromkeys(targets):
+        objective = np.zeros(n)
+        objective[index[key]] = 1
+        low = milp(objective, constraints=constraints, integrality=np.ones(n), bounds=limits)
+        high = milp(-objective, constraints=constraints, integrality=np.ones(n), bounds=limits)
+        assert low.success and high.success, (key, low.message)
+        result[key] = (round(low.fun), round(-high.fun))
+    return result
 
 
 @dataclass
@@ -89,47 +129,48 @@ def attack(xlsx: bytes) -> list[Bound]:
     by_title = {t.title: t for t in tables}
     bounds: list[Bound] = []
     for position, year in enumerate(tables[0].years):
-        variables: dict[tuple[str, str], int] = {}
 
-        def var(title: str, row: str, variables: dict[tuple[str, str], int] = variables) -> int:
-            key = ("*", row) if row == CONFIDENTIAL else (title, row)
-            return variables.setdefault(key, len(variables))
+        def key(title: str, row: str) -> Key:
+            return ("*", row) if row == CONFIDENTIAL else (title, row)
 
         def value(title: str, row: str, position: int = position) -> object:
             table = by_title[title]
             return table.totals[position] if row in TOTALS else table.rows[row][position]
 
-        equalities: list[tuple[dict[tuple[str, str], int], int]] = []  # sum(coef * cell) == constant
-        inequalities: list[tuple[dict[tuple[str, str], int], int]] = []  # sum(coef * cell) <= constant
+        equalities: list[tuple[Terms, int]] = []
+        inequalities: list[tuple[Terms, int]] = []
+        targets: list[Key] = []
+        may_be_zero: set[Key] = set()
         for table in tables:
-            if table.title not in SPLITS and table.title != "Registraties per soort":
-                continue
-            terms: dict[tuple[str, str], int] = {}
+            terms: Terms = {}
             constant = 0
             for row in table.rows:
                 cell = value(table.title, row)
                 if cell == HIDDEN:
-                    terms[(table.title, row)] = terms.get((table.title, row), 0) + 1
+                    terms[key(table.title, row)] = 1
+                    targets.append(key(table.title, row))
+                    if year in table.withheld:  # a withheld table hides its zeros too
+                        may_be_zero.add(key(table.title, row))
                 else:
                     constant -= int(cell)  # type: ignore[call-overload]
             total = value(table.title, TOTALS[1] if table.title in OVERLAPPING else TOTALS[0])
             parent = SPLITS.get(table.title)
             # The table's population: its printed total, else the cell of the table it splits.
-            population: tuple[str, str] | int
+            population: Key | int
             if total != HIDDEN:
                 population = int(total)  # type: ignore[call-overload]
                 if parent is not None and value(*parent) == HIDDEN:
-                    equalities.append(({parent: 1}, population))  # a printed total of a hidden cell
+                    equalities.append(({key(*parent): 1}, population))  # a printed total of a hidden cell
             else:
                 assert parent is not None, table.title
                 shown = value(*parent)
-                population = parent if shown == HIDDEN else int(shown)  # type: ignore[call-overload]
+                population = key(*parent) if shown == HIDDEN else int(shown)  # type: ignore[call-overload]
             if table.title in OVERLAPPING:
-                for key in terms:
+                for cell_key in terms:
                     if isinstance(population, int):
-                        inequalities.append(({key: 1}, population))
+                        inequalities.append(({cell_key: 1}, population))
                     else:
-                        inequalities.append(({key: 1, population: -1}, 0))
+                        inequalities.append(({cell_key: 1, population: -1}, 0))
                 continue
             if isinstance(population, int):
                 constant += population
@@ -137,40 +178,10 @@ def attack(xlsx: bytes) -> list[Bound]:
                 terms[population] = terms.get(population, 0) - 1
             if terms:
                 equalities.append((terms, constant))
-        hidden = [
-            (t.title, row) for t in tables for row in t.rows if t.title in by_title and value(t.title, row) == HIDDEN
-        ]
-        for title, row in hidden:
-            var(title, row)
-        for terms, _c in equalities + inequalities:
-            for title, row in terms:
-                var(title, row)
-        if not variables:
-            continue
-        n = len(variables)
-
-        def matrix(rows: list[tuple[dict[tuple[str, str], int], int]], n: int = n) -> tuple[np.ndarray, np.ndarray]:
-            a = np.zeros((len(rows), n))
-            b = np.zeros(len(rows))
-            for i, (terms, constant) in enumerate(rows):
-                for (title, row), coefficient in terms.items():
-                    a[i, var(title, row)] += coefficient
-                b[i] = constant
-            return a, b
-
-        constraints = []
-        if equalities:
-            a, b = matrix(equalities)
-            constraints.append(LinearConstraint(a, b, b))
-        if inequalities:
-            a, b = matrix(inequalities)
-            constraints.append(LinearConstraint(a, -np.inf, b))
-        limits = Bounds(np.ones(n), np.full(n, 1_000_000))
-        for title, row in dict.fromkeys(hidden):
-            objective = np.zeros(n)
-            objective[var(title, row)] = 1
-            low = milp(objective, constraints=constraints, integrality=np.ones(n), bounds=limits)
-            high = milp(-objective, constraints=constraints, integrality=np.ones(n), bounds=limits)
-            assert low.success and high.success, (year, title, row, low.message)
-            bounds.append(Bound(title, row, year, round(low.fun), round(-high.fun)))
+        found = integer_bounds(equalities, inequalities, targets, may_be_zero)
+        for table in tables:
+            for row in table.rows:
+                if value(table.title, row) == HIDDEN:
+                    low, high = found[key(table.title, row)]
+                    bounds.append(Bound(table.title, row, year, low, high))
     return bounds
