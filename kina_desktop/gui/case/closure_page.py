@@ -7,6 +7,8 @@ from collections.abc import Callable
 from PySide6.QtWidgets import QWidget
 
 from kina_desktop.domain.complaint import Closure
+from kina_desktop.domain.visibility import Part
+from kina_desktop.gui.case.read_only import lock_step_owned
 from kina_desktop.gui.common.form_labels import apply_field_labels
 from kina_desktop.gui.forms.ui_closure_form import Ui_ClosureForm
 from kina_desktop.gui.shell.change_watch import watch_changes
@@ -18,6 +20,7 @@ class ClosurePage(QWidget):
         self.ui = Ui_ClosureForm()
         self.ui.setupUi(self)
         apply_field_labels(self)
+        self.step_note = lock_step_owned(Part.CLOSURE, self.field_widgets(), self.ui.left)
 
     def field_widgets(self) -> dict[str, QWidget]:
         return {name: getattr(self.ui, name) for name in ("informed_on", "communication", "closed_on")}

@@ -14,6 +14,8 @@ from PySide6.QtWidgets import QWidget
 
 from kina_desktop.domain.complaint import Handling
 from kina_desktop.domain.enums import Admissibility, Verdict
+from kina_desktop.domain.visibility import Part
+from kina_desktop.gui.case.read_only import lock_step_owned
 from kina_desktop.gui.common.enum_combo import combo_value, fill_combo, set_combo_value
 from kina_desktop.gui.common.form_labels import apply_field_labels
 from kina_desktop.gui.forms.ui_handling_form import Ui_HandlingForm
@@ -30,6 +32,7 @@ class HandlingPage(QWidget):
         self.ui = Ui_HandlingForm()
         self.ui.setupUi(self)
         apply_field_labels(self)
+        self.step_note = lock_step_owned(Part.HANDLING, self.field_widgets(), self.ui.left)
         fill_combo(self.ui.admissibility, Admissibility)
         fill_combo(self.ui.verdict, Verdict)
         self.ui.board_meeting_on.setEnabled(False)  # set by a step of the route (header)

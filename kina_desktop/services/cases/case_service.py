@@ -25,6 +25,7 @@ from kina_desktop.domain.holds import Hold, HoldReason, days_on_hold, is_on_hold
 from kina_desktop.domain.labels import field_label
 from kina_desktop.domain.procedure import enters_procedure
 from kina_desktop.domain.registration import state_of_draft
+from kina_desktop.domain.step_owned import outside_its_step
 from kina_desktop.domain.tracking import TrackingNumber
 from kina_desktop.domain.validation import validate_closure, validate_description, validate_draft, validate_handling
 from kina_desktop.domain.visibility import Part, is_confidential
@@ -278,6 +279,13 @@ class CaseService:
                     case.channel = changes.description.channel.value
                     fill_description(case.description, changes.description)
                 handler_id = case.handler_id
+                for part, old_part, new_part in (
+                    (Part.HANDLING, handling_of(case), changes.handling),
+                    (Part.CLOSURE, closure_of(case), changes.closure),
+                ):
+                    problem = new_part is not None and outside_its_step(part, old_part, new_part)
+                    if problem:
+                        raise RuleViolation(problem)
                 if changes.handling is not None and changes.handling != handling_of(case):
                     self._check_handling_editor(case)
                     events += self._apply_handling(case, changes.handling)

@@ -1,0 +1,97 @@
+"""One way to record each fact (domain/step_owned.py): every step of every route is run with every
+field of its form filled in, and each field of the handling or closure part it writes must be in
+the table of step-owned fields, under that step; every entry of the table is written by a step
+that it names. What no step writes stays free in the editor: the investigation only."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+from kina_desktop.domain.actions import StepData
+from kina_desktop.domain.complaint import Closure, Handling, part_differences
+from kina_desktop.domain.enums import Category, Kind, Level, Verdict
+from kina_desktop.domain.routes import RouteKey
+from kina_desktop.domain.step_owned import STEP_OWNED, owning_steps
+from kina_desktop.domain.transitions import TRANSITIONS
+from kina_desktop.domain.visibility import Part
+from tests.domain.helpers import ADMISSIBLE, day, new_case
+
+ROUTE_CASE = {
+    RouteKey.LEVEL_ONE: (Kind.COMPLAINT, Category.DAILY_OPERATIONS, Level.ONE),
+    RouteKey.DAILY_LEVEL_TWO: (Kind.COMPLAINT, Category.DAILY_OPERATIONS, Level.TWO),
+    RouteKey.DAILY_LEVEL_THREE: (Kind.COMPLAINT, Category.DAILY_OPERATIONS, Level.THREE),
+    RouteKey.PERSONNEL_LEVEL_TWO: (Kind.COMPLAINT, Category.PERSONNEL, Level.TWO),
+    RouteKey.PERSONNEL_LEVEL_THREE: (Kind.COMPLAINT, Category.PERSONNEL, Level.THREE),
+    RouteKey.INFORMATION_REQUEST: (Kind.INFORMATION_REQUEST, Category.DAILY_OPERATIONS, Level.TWO),
+    RouteKey.ANONYMOUS_REPORT: (Kind.ANONYMOUS_REPORT, Category.DAILY_OPERATIONS, Level.TWO),
+}
+EVERYTHING = StepData(
+    on=day(10),
+    handler_id=7,
+    meeting_on=day(8),
+    minutes="Verslag",
+    solution="Opgelost",
+    answer="Antwoord",
+    note="Notitie",
+    reason="Reden",
+    informed_on=day(9),
+    communication="Brief",
+    decision=ADMISSIBLE,
+    verdict=Verdict.FOUNDED,
+    motivation="Motivering",
+    measures="Maatregel",
+    discussed_with_team=True,
+)
+
+
+def _written_fields() -> dict[tuple[Part, str], set[object]]:
+    """Per field of a part: the steps seen writing it, over every transition of every route."""
+    written: dict[tuple[Part, str], set[object]] = {}
+    for transition in TRANSITIONS:
+        for route in transition.routes:
+            kind, category, level = ROUTE_CASE[route]
+            for status in transition.sources:
+                before = dataclasses.replace(new_case(kind, category, level), status=status)
+                other = dataclasses.replace(  # requalifying and reclassifying want something new
+                    EVERYTHING,
+                    kind=Kind.INFORMATION_REQUEST if kind == Kind.COMPLAINT else Kind.COMPLAINT,
+                    category=Category.PERSONNEL if category == Category.DAILY_OPERATIONS else Category.DAILY_OPERATIONS,
+                    level=Level.THREE if level != Level.THREE else Level.TWO,
+                )
+                after = transition.record(before, other)
+                for part, old, new in (
+                    (Part.HANDLING, before.handling, after.handling),
+                    (Part.CLOSURE, before.closure, after.closure),
+                ):
+                    for name, _old, _new in part_differences(old, new):
+                        written.setdefault((part, name), set()).add(transition.action)
+    return written
+
+
+def test_every_field_a_step_writes_is_owned_by_that_step() -> None:
+    written = _written_fields()
+    for (part, name), actions in written.items():
+        assert actions <= set(owning_steps(part, name)), (part, name, actions)
+
+
+def test_every_step_owned_field_is_written_by_the_steps_it_names() -> None:
+    written = _written_fields()
+    for key, owners in STEP_OWNED.items():
+        assert set(owners) == written.get(key, set()), key
+
+
+def test_only_the_investigation_is_typed_in_the_editor() -> None:
+    fields = {(Part.HANDLING, f.name) for f in dataclasses.fields(Handling)}
+    fields |= {(Part.CLOSURE, f.name) for f in dataclasses.fields(Closure)}
+    assert fields - set(STEP_OWNED) == {(Part.HANDLING, "investigation")}
+
+
+def test_a_change_of_a_step_owned_field_outside_its_step_names_the_step() -> None:
+    from kina_desktop.domain.step_owned import outside_its_step
+
+    assert outside_its_step(Part.HANDLING, Handling(), Handling(investigation="Gesprek gehad")) is None
+    problem = outside_its_step(Part.HANDLING, Handling(), Handling(verdict=Verdict.FOUNDED))
+    assert problem is not None and "‘Oordeel geven’" in problem
+    problem = outside_its_step(Part.CLOSURE, Closure(), Closure(closed_on=dt.date(2026, 3, 9)))
+    assert problem is not None and "‘Afsluiten’" in problem and "‘Onmiddellijk opgelost: afsluiten’" in problem
