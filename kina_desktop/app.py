@@ -16,7 +16,7 @@ import sys
 import traceback
 from collections.abc import Callable, Sequence
 from types import TracebackType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 # The database side first, Qt after it: once PySide6 is loaded it reads the source of every module
 # imported later (its __feature__ check), which for SQLAlchemy's few hundred modules costs tens of
@@ -47,22 +47,25 @@ from kina_desktop.logs import configure_logging
 from kina_desktop.services.accounts.account_service import (
     MIN_PASSWORD_LENGTH,
     USERNAME,
+    AccountDetails,
     AccountInfo,
     AccountService,
     NewAccount,
     create_first_account,
     has_accounts,
 )
-from kina_desktop.services.accounts.auth import SignedIn, sign_in, sign_in_sqlite
+from kina_desktop.services.accounts.auth import SignedIn, is_shared_database, sign_in, sign_in_sqlite
 from kina_desktop.services.bundle import Services
 from kina_desktop.services.errors import DatabaseUnavailable, ServiceError
 from kina_desktop.services.privacy.backup import daily_backup
 from kina_desktop.services.setup.startup import open_database, probe_server
 
 if TYPE_CHECKING:
+    from kina_desktop.domain.enums import Role
     from kina_desktop.services.context import ServiceContext
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 ORGANISATION_NAME = "KINA"
 APPLICATION_NAME = "KINA Klachten"
@@ -154,6 +157,27 @@ def _creating(make: Callable[[], AccountInfo], username: str) -> AccountInfo:
         raise
 
 
+def _refused(change: Callable[[], T], username: str) -> T:
+    """Change an account; what the server's account functions refuse (db/account_functions.py:
+    Art. 6, a login that is not KINA's) becomes one Dutch sentence."""
+    try:
+        return change()
+    except ServiceError:
+        raise
+    except Exception as error:
+        if not _is_database_error(error):
+            raise
+        sqlstate = getattr(error, "sqlstate", None) or getattr(getattr(error, "orig", None), "sqlstate", None)
+        if sqlstate == "42501":  # insufficient_privilege
+            raise ServiceError(
+                _("De databaseserver weigert deze wijziging van het account {name}.").format(name=username)
+            ) from error
+        log.error("account change refused by the database", exc_info=error)
+        raise ServiceError(
+            _("De database weigerde de wijziging: {reason}").format(reason=str(error).splitlines()[0])
+        ) from error
+
+
 class AccountAdmin:
     """services.accounts.AccountService as the GUI's AccountAdmin port."""
 
@@ -167,7 +191,26 @@ class AccountAdmin:
         return _creating(lambda: self._service.create(draft), draft.username)
 
     def disable(self, username: str) -> AccountInfo:
-        return self._service.disable(username)
+        return _refused(lambda: self._service.disable(username), username)
+
+    def enable(self, username: str) -> AccountInfo:
+        return _refused(lambda: self._service.enable(username), username)
+
+    def edit(self, username: str, details: AccountDetails) -> AccountInfo:
+        return _refused(lambda: self._service.edit(username, details), username)
+
+    def set_roles(self, username: str, roles: frozenset[Role]) -> AccountInfo:
+        return _refused(lambda: self._service.set_roles(username, roles), username)
+
+    def reset_password(self, username: str, password: str) -> AccountInfo:
+        return _refused(lambda: self._service.reset_password(username, password), username)
+
+    def change_own_password(self, new_password: str, current_password: str | None = None) -> None:
+        _refused(lambda: self._service.change_own_password(new_password, current_password), "")
+
+    def on_shared_server(self) -> bool:
+        """Whether one's own password is that of a login on the PostgreSQL server."""
+        return self._service.ctx.database.is_postgresql
 
 
 def first_account_maker(database: Database) -> Callable[[NewAccount], AccountInfo]:
@@ -242,6 +285,8 @@ def build_main_window(ctx: ServiceContext, person: AccountInfo, settings: QSetti
             legal_holds=deferred(lambda: services.legal_holds),
             access_requests=deferred(lambda: services.access_requests),
         ),
+        # Changes made on other PCs show without Vernieuwen (docs/architecture.md).
+        changes=services.change_watch,
     )
     if is_demo_database(ctx.database):  # made by `kina-desktop demo` or the first-run assistant
         window.setWindowTitle(_("DEMO — {title}").format(title=window.windowTitle()))
@@ -262,8 +307,17 @@ def sign_in_at_start(
         create_first=create_first,
         rules=account_rules(),
         run=run,
+        password_reset=password_after_reset,
+        shared_server=is_shared_database(url),
     )
     return start.sign_in_person()
+
+
+def password_after_reset(signed: SignedIn) -> Callable[[str, str | None], None] | None:
+    """After an administrator reset the password: how the person sets their own (None: no need)."""
+    if not signed.account.must_change_password:
+        return None
+    return AccountAdmin(AccountService(signed.context)).change_own_password
 
 
 def open_configured_database(
@@ -368,4 +422,5 @@ def run_gui(database_url: str | None = None) -> int:
     try:
         return app.exec()
     finally:
+        window.stop_watching()
         database.dispose()

@@ -28,6 +28,7 @@ from kina_desktop.app import account_rules, build_main_window, prepare_applicati
 from kina_desktop.domain.actions import ActionKind
 from kina_desktop.domain.complaint import ComplaintDraft, Description
 from kina_desktop.domain.enums import Category, Channel, Level
+from kina_desktop.gui.admin.password_dialogs import ChangePasswordDialog
 from kina_desktop.gui.case.unsaved_prompt import ask_to_save
 from kina_desktop.gui.shell.interface_language import LANGUAGE_NAMES, save_language
 from kina_desktop.gui.start.first_run_pages import SERVER_LOGINS_PAGE
@@ -371,7 +372,28 @@ def main() -> int:
         new_user = users.new_user()
         shot(new_user, "users-new")
         close(new_user)
+        if users.select("an.claes"):  # the receiver: edit and reset her password
+            edit = users.edit_selected()
+            if edit is not None:
+                shot(edit, "users-edit")
+                close(edit)
+            reset = users.reset_selected()
+            if reset is not None:
+                reset.fill("kort")
+                reset.send()
+                shot(reset, "users-reset-password")
+                close(reset)
         close(users)
+    password = director.change_password()
+    if password is not None:
+        password.fill("nieuw wachtwoord 123", current="verkeerd")
+        password.send()
+        shot(password, "change-password")
+        close(password)
+    after_reset = ChangePasswordDialog(lambda new, current: None, after_reset=True, shared_server=True)
+    after_reset.show()
+    shot(after_reset, "change-password-after-reset")
+    close(after_reset)
 
     settings_dialog = director.settings_menus.show_settings()
     assert settings_dialog is not None

@@ -55,6 +55,9 @@ class Environment:
     viewer: Viewer | None  # None: sign in (--user / KINA_USER, KINA_PASSWORD or the prompt)
     clock: Callable[[], dt.datetime] | None = None
     username: str | None = None
+    # ``user password``: signing in is allowed while the password must be changed.
+    changing_own_password: bool = False
+    password_used: str | None = None  # the password this person signed in with
 
     @property
     def url(self) -> str:
@@ -106,9 +109,20 @@ class Environment:
                     _("geen wachtwoord: zet {env} of start de opdracht in een terminal").format(env=ENV_PASSWORD)
                 )
         try:
-            return sign_in(self.url, username, password).context
+            signed = sign_in(self.url, username, password)
         except SignInFailed as error:
             raise CommandError(error.message, exit_code=1) from None
+        self.password_used = password
+        if signed.account.must_change_password and not self.changing_own_password:
+            signed.context.database.dispose()  # after a reset: first one's own password (docs/security.md)
+            raise CommandError(
+                _(
+                    "uw wachtwoord werd opnieuw ingesteld: kies eerst een nieuw met "
+                    "kina-desktop --user {user} user password"
+                ).format(user=username),
+                exit_code=1,
+            )
+        return signed.context
 
     @staticmethod
     def progress(message: str) -> None:

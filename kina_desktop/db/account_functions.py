@@ -171,6 +171,9 @@ def account_function_statements() -> list[str]:
         BEGIN
             PERFORM kina_account_check(p_username, false, NULL);{_verifier_check("p_verifier")}
             EXECUTE format('ALTER ROLE %I PASSWORD %L', p_username, p_verifier);
+            -- A password set by someone else is a reset: the person chooses their own at the next
+            -- sign-in; setting one's own clears it (the column comes with migration 0013).
+            UPDATE accounts SET must_change_password = (p_username <> session_user) WHERE username = p_username;
         END
         $$"""
     set_active = f"""
@@ -249,4 +252,11 @@ def account_function_statements() -> list[str]:
     return sql
 
 
-__all__ = ["ACCOUNT_COLUMNS_EDITABLE", "MANAGER", "account_function_statements"]
+def must_change_password_statements() -> list[str]:
+    """Migration 0013: every login reads its own flag at sign-in; nobody but the account
+    functions writes it (``kina_account_set_password`` sets it on a reset by someone else and
+    clears it when the person sets their own password)."""
+    return [f"GRANT SELECT (must_change_password) ON accounts TO {BASE_ROLE}", *account_function_statements()]
+
+
+__all__ = ["ACCOUNT_COLUMNS_EDITABLE", "MANAGER", "account_function_statements", "must_change_password_statements"]

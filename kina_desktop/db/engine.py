@@ -72,6 +72,7 @@ class Database:
         else:
             kwargs["pool_pre_ping"] = True
             kwargs["connect_args"] = {"connect_timeout": 5}
+        self._engine_options = kwargs
         self.engine: Engine = create_engine(self.url, **kwargs)
         if self.dialect == "sqlite":
             _configure_sqlite(self.engine)
@@ -132,3 +133,14 @@ class Database:
 
     def dispose(self) -> None:
         self.engine.dispose()
+
+    def reconnect(self, url: str) -> None:
+        """The same PostgreSQL database under a new URL: after a person changed their own
+        login's password, the next connections sign in with the new one (docs/security.md)."""
+        if self.dialect != "postgresql":
+            raise ValueError("only a server connection signs in again")
+        old = self.engine
+        self.url = normalise_url(url)
+        self.engine = create_engine(self.url, **self._engine_options)
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False, autoflush=False)
+        old.dispose()

@@ -22,6 +22,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -56,6 +57,9 @@ class Account(Base):
     # Deferred: loaded only when a login is checked. On PostgreSQL no KINA role may read it.
     password_hash: Mapped[str | None] = mapped_column(String(255), nullable=True, deferred=True)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
+    # Set when an administrator resets the password: the person chooses a new one at the next
+    # sign-in (docs/security.md). On PostgreSQL only the account functions write it.
+    must_change_password: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     failed_logins: Mapped[int] = mapped_column(Integer, default=0)
     locked_until: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_utcnow)
@@ -161,6 +165,8 @@ class CaseDescription(Base):
     # Folded (lower case, no accents) name, e-mail, subject, organisation and staff member,
     # for search as you type; it lives here so that it is exactly as confidential as they are.
     search_key: Mapped[str] = mapped_column(Text, default="")
+    # The complainant as the list sorts them (domain/text.py family_name_key), as confidential.
+    sort_name: Mapped[str] = mapped_column(Text, default="", server_default="")
 
     case: Mapped[Case] = relationship(back_populates="description")
 

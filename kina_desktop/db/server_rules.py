@@ -9,6 +9,8 @@
 - The number, year, sequence, registrant and registration time of a case are set once and never
   change; the registrant is the login's own account; the tracking counter moves only when a case
   is inserted, by one, so numbers have no gaps; no login writes the counters.
+- The handler of a case changes only with the step that passes it on or gives it to another handler
+  (Art. 6), recorded by the same login in the same transaction.
 - No login deletes a part of a case; the status changes only together with a step recorded by the
   same login in the same transaction, from the old to the new status; a step is recorded only
   under the login's own account, in a role the login holds, and only where the domain's table of
@@ -37,8 +39,9 @@ from kina_desktop.db.security import BASE_ROLE, PART_TABLES, SEARCH_PATH, group_
 from kina_desktop.domain.enums import Category, Channel, Kind, Level
 from kina_desktop.domain.registration import entry_status
 from kina_desktop.domain.routes import route_key
+from kina_desktop.domain.step_owned import owning_steps
 from kina_desktop.domain.transitions import TRANSITIONS
-from kina_desktop.domain.visibility import is_confidential
+from kina_desktop.domain.visibility import Part, is_confidential
 
 # A case starts registered, or waiting for the written confirmation of an oral complaint (Art. 3):
 # every status domain/registration.py ``entry_status`` can give.
@@ -147,6 +150,7 @@ def _trusted_function() -> str:
 def _cases_guard() -> str:
     entry = ", ".join(_literal(s.value) for s in ENTRY_STATUSES)
     requalifying = ", ".join(_literal(a) for a in REQUALIFYING_ACTIONS)
+    assigning = ", ".join(_literal(a.value) for a in owning_steps(Part.HANDLING, "handler_id"))
     return f"""
         CREATE OR REPLACE FUNCTION kina_cases_guard() RETURNS trigger
         LANGUAGE plpgsql SECURITY DEFINER {SEARCH_PATH} AS $$
@@ -198,6 +202,13 @@ def _cases_guard() -> str:
                      AND q.new_kind = NEW.kind AND q.new_category = NEW.category AND q.new_level = NEW.level
                      AND q.reason <> '') THEN
                 RAISE EXCEPTION 'kina: kind, category and level change only by a requalification step with its reason (Art. 3)'
+                    USING ERRCODE = '42501';
+            END IF;
+            IF NEW.handler_id IS DISTINCT FROM OLD.handler_id AND NOT EXISTS (
+                   SELECT 1 FROM case_steps s
+                   WHERE s.case_id = NEW.id AND s.xmin = pg_current_xact_id()::xid AND s.account_id = v_me
+                     AND s.action IN ({assigning})) THEN
+                RAISE EXCEPTION 'kina: the handler of a case is chosen only by the step that passes it on (Art. 6)'
                     USING ERRCODE = '42501';
             END IF;
             IF NEW.status <> OLD.status AND NOT EXISTS (

@@ -24,6 +24,41 @@ class AccountInfo:
     phone: str = ""
     email: str = ""
     active: bool = True
+    # After an administrator reset the password: the person chooses a new one at sign-in.
+    must_change_password: bool = False
+
+
+@dataclass(frozen=True)
+class AccountDetails:
+    """What prints on letters as the contact person (Art. 5): changed by an administrator."""
+
+    display_name: str
+    function: str = ""
+    phone: str = ""
+    email: str = ""
+
+
+def details_problems(details: AccountDetails) -> list[Problem]:
+    """What is wrong with the contact details, per field (empty: fine)."""
+    problems: list[Problem] = []
+    if not details.display_name.strip():
+        problems.append(Problem("display_name", _("Vul de naam in zoals ze in brieven verschijnt.")))
+    if details.email.strip() and not is_valid_email(details.email.strip()):
+        problems.append(Problem("email", _("Dit is geen geldig e-mailadres (bijvoorbeeld naam@voorbeeld.be).")))
+    return problems
+
+
+def password_problems(password: str, field_name: str = "password") -> list[Problem]:
+    """A new password is long enough (empty list: fine)."""
+    if len(password) < MIN_PASSWORD_LENGTH:
+        return [
+            Problem(field_name, _("Het wachtwoord moet minstens {n} tekens lang zijn.").format(n=MIN_PASSWORD_LENGTH))
+        ]
+    return []
+
+
+def roles_problems(roles: frozenset[Role] | set[Role]) -> list[Problem]:
+    return [] if roles else [Problem("roles", _("Kies minstens één rol."))]
 
 
 @dataclass(frozen=True)
@@ -51,16 +86,10 @@ def account_problems(new: NewAccount, *, needs_roles: bool = True) -> list[Probl
                 ),
             )
         )
-    if not new.display_name.strip():
-        problems.append(Problem("display_name", _("Vul de naam in zoals ze in brieven verschijnt.")))
-    if new.email.strip() and not is_valid_email(new.email.strip()):
-        problems.append(Problem("email", _("Dit is geen geldig e-mailadres (bijvoorbeeld naam@voorbeeld.be).")))
-    if len(new.password) < MIN_PASSWORD_LENGTH:
-        problems.append(
-            Problem("password", _("Het wachtwoord moet minstens {n} tekens lang zijn.").format(n=MIN_PASSWORD_LENGTH))
-        )
-    if needs_roles and not new.roles:
-        problems.append(Problem("roles", _("Kies minstens één rol.")))
+    problems += details_problems(AccountDetails(new.display_name, new.function, new.phone, new.email))
+    problems += password_problems(new.password)
+    if needs_roles:
+        problems += roles_problems(new.roles)
     return problems
 
 

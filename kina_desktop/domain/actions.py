@@ -28,6 +28,7 @@ class ActionKind(_Labelled):
     # Art. 6: routing
     SOLVE_AT_ONCE = "solve_at_once"
     FORWARD_TO_HANDLER = "forward_to_handler"
+    REASSIGN_HANDLER = "reassign_handler"
     FORWARD_TO_DIRECTOR = "forward_to_director"
     SUBMIT_TO_WORKING_GROUP = "submit_to_working_group"
     RECORD_WORKING_GROUP_MEETING = "record_working_group_meeting"
@@ -47,6 +48,7 @@ class ActionKind(_Labelled):
     COMPLETE_HANDLING = "complete_handling"
     # Art. 7
     CLOSE = "close"
+    REOPEN = "reopen"
 
     @classmethod
     def _labels(cls) -> dict[str, str]:
@@ -60,6 +62,7 @@ class ActionKind(_Labelled):
             "keep_as_information": N_("Bewaren als bron van informatie"),
             "solve_at_once": N_("Onmiddellijk opgelost: afsluiten"),
             "forward_to_handler": N_("Doorgeven aan de klachtenbehandelaar"),
+            "reassign_handler": N_("Andere klachtenbehandelaar aanwijzen"),
             "forward_to_director": N_("Doorgeven aan de directeur"),
             "submit_to_working_group": N_("Voorleggen aan de permanente werkgroep"),
             "record_working_group_meeting": N_("Vergadering en verslag van de permanente werkgroep"),
@@ -77,6 +80,7 @@ class ActionKind(_Labelled):
             "record_minutes_copy_handed": N_("Afschrift verslag Raad van Bestuur overhandigd"),
             "complete_handling": N_("Behandeling afronden"),
             "close": N_("Afsluiten"),
+            "reopen": N_("Heropenen"),
         }
 
 

@@ -76,3 +76,36 @@ FIELD_LABELS: dict[str, str] = {
 
 def field_label(name: str) -> str:
     return _(FIELD_LABELS.get(name, name))
+
+
+# Art. 3: an information request or an anonymous report is not a complaint: the registration
+# form names its parts by what they are. (Category and level do not apply to them.)
+KIND_LABELS: dict[str, dict[str, str]] = {
+    "information_request": {
+        "complainant_group": N_("Vraagsteller"),
+        "complaint_group": N_("Vraag"),
+        "complainant_name": N_("Naam van de vraagsteller"),
+        "text": N_("De vraag"),
+        "request": N_("Wat de vraagsteller wil weten"),
+    },
+    "anonymous_report": {
+        "complainant_group": N_("Melder (niet verplicht)"),
+        "complaint_group": N_("Melding"),
+        "complainant_name": N_("Naam (niet verplicht)"),
+        "text": N_("De melding"),
+        "request": N_("Wat de melder vraagt"),
+    },
+}
+GROUP_LABELS = {
+    "registration_group": N_("Registratie"),
+    "complainant_group": N_("Klager"),
+    "complaint_group": N_("Klacht"),
+}
+
+
+def kind_label(kind: str, name: str) -> str:
+    """A field's or group's label on the registration form of this kind (Art. 3)."""
+    own = KIND_LABELS.get(kind, {}).get(name)
+    if own is not None:
+        return _(own)
+    return _(GROUP_LABELS[name]) if name in GROUP_LABELS else field_label(name)

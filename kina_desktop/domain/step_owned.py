@@ -15,12 +15,14 @@ from collections.abc import Mapping
 
 from kina_desktop.domain.actions import ActionKind as A
 from kina_desktop.domain.complaint import part_differences
+from kina_desktop.domain.enums import Status
 from kina_desktop.domain.labels import field_label
+from kina_desktop.domain.routes import RouteKey
 from kina_desktop.domain.visibility import Part
 from kina_desktop.i18n import _
 
 STEP_OWNED: Mapping[tuple[Part, str], tuple[A, ...]] = {
-    (Part.HANDLING, "handler_id"): (A.FORWARD_TO_HANDLER,),
+    (Part.HANDLING, "handler_id"): (A.FORWARD_TO_HANDLER, A.REASSIGN_HANDLER),
     (Part.HANDLING, "admissibility"): (A.ASSESS_ADMISSIBILITY,),
     (Part.HANDLING, "verdict"): (A.RECORD_VERDICT,),
     (Part.HANDLING, "verdict_motivation"): (A.RECORD_VERDICT,),
@@ -33,8 +35,33 @@ STEP_OWNED: Mapping[tuple[Part, str], tuple[A, ...]] = {
     (Part.HANDLING, "minutes_copy_handed_on"): (A.RECORD_MINUTES_COPY_HANDED,),
     (Part.CLOSURE, "informed_on"): (A.CLOSE, A.ANSWER),
     (Part.CLOSURE, "communication"): (A.CLOSE,),
-    (Part.CLOSURE, "closed_on"): (A.CLOSE, A.SOLVE_AT_ONCE, A.CLOSE_UNCONFIRMED),
+    (Part.CLOSURE, "closed_on"): (A.CLOSE, A.SOLVE_AT_ONCE, A.CLOSE_UNCONFIRMED, A.REOPEN),
 }
+
+
+_JUDGED = ("investigation", "admissibility", "verdict", "verdict_motivation", "measures")
+# The fields of the handling part that Art. 6 foresees on each route of a complaint past level 1:
+# the team discusses the measures on level 2 of daily operations; the working group meets on level
+# 3; on the personnel track the director talks with the staff member and files the report, and on
+# level 3 hands over a copy of the board's minutes (the board's date is on the header). No team
+# or working group on a case only the director handles. ``tests/domain/test_step_owned.py`` checks
+# this against the steps of each route.
+HANDLING_FIELDS: Mapping[RouteKey, tuple[str, ...]] = {
+    RouteKey.DAILY_LEVEL_TWO: (*_JUDGED, "measures_discussed_with_team"),
+    RouteKey.DAILY_LEVEL_THREE: (*_JUDGED, "working_group_meeting_on", "working_group_minutes"),
+    RouteKey.PERSONNEL_LEVEL_TWO: (*_JUDGED, "staff_conversation_on", "personnel_file_report_on"),
+    RouteKey.PERSONNEL_LEVEL_THREE: (
+        *_JUDGED,
+        "staff_conversation_on",
+        "personnel_file_report_on",
+        "minutes_copy_handed_on",
+    ),
+}
+
+
+def handling_fields(route: RouteKey) -> tuple[str, ...] | None:
+    """The handling fields shown on this route, or None to show them all (no such route)."""
+    return HANDLING_FIELDS.get(route)
 
 
 def owning_steps(part: Part, field: str) -> tuple[A, ...]:
@@ -62,3 +89,14 @@ def outside_its_step(part: Part, old: object, new: object) -> str | None:
                 "spreekt het register zichzelf nooit tegen (Art. 6 en 7)."
             ).format(field=field_label(name), steps=steps_text(steps))
     return None
+
+
+def closed_refusal(tracking_number: str, status: Status) -> str:
+    """Why the parts of a closed case are not edited ('' when they may be): Art. 7 closes the
+    case; the step ‘Heropenen’, with a reason in the history, opens it again."""
+    if status != Status.CLOSED:
+        return ""
+    return _(
+        "Dossier {number} is afgesloten: het wordt niet meer gewijzigd. Moet er toch iets bij of "
+        "rechtgezet worden, kies dan ‘Heropenen’ in het paneel ‘Verloop’, met de reden (Art. 7)."
+    ).format(number=tracking_number)

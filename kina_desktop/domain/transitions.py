@@ -18,7 +18,7 @@ from kina_desktop.domain.case_state import CaseState
 from kina_desktop.domain.enums import Role, Status
 from kina_desktop.domain.holds import HoldReason, end_hold, start_hold
 from kina_desktop.domain.requalification import NOT_FORWARDED, reclassify, requalify
-from kina_desktop.domain.routes import COMPLAINT_ROUTES, HANDLED_ROUTES, RouteKey
+from kina_desktop.domain.routes import COMPLAINT_ROUTES, HANDLED_ROUTES, PERSONNEL_ROUTES, RouteKey
 from kina_desktop.i18n import N_
 
 Recorder = Callable[[CaseState, StepData], CaseState]
@@ -175,6 +175,13 @@ def _close_plain(s: CaseState, d: StepData) -> CaseState:
     return replace(s, closure=replace(s.closure, closed_on=d.on))
 
 
+def _reopen(s: CaseState, d: StepData) -> CaseState:
+    """Back to where the case was when it was closed; it is no longer closed."""
+    closing = next((step for step in reversed(s.steps) if step.to_status == Status.CLOSED), None)
+    previous = closing.from_status if closing is not None else Status.REGISTERED
+    return replace(s, status=previous, closure=replace(s.closure, closed_on=None))
+
+
 # -- the table --------------------------------------------------------------------------------
 
 ALL_ROUTES = frozenset(RouteKey)
@@ -240,6 +247,10 @@ TRANSITIONS: tuple[Transition, ...] = (
        N_("Klachten van niveau 2 over de dagelijkse werking worden na registratie door de "
           "klachtenontvanger doorgegeven aan de klachtenbehandelaar (Art. 6)."),
        optional=("handler_id",), record=_assign_handler),
+    _t(A.REASSIGN_HANDLER, {DO2, DO3}, {Status.WITH_HANDLER}, None, (T, D), "Art. 6",
+       N_("Het klachtenteam volgt de klachten op en ondersteunt de behandelaar (Art. 8): het klachtenteam of "
+          "de directeur kan de klacht aan een andere klachtenbehandelaar geven, met de reden (Art. 6)."),
+       required=("handler_id", "reason"), record=_assign_handler),
     _t(A.RECORD_TEAM_DISCUSSION, {DO2}, {Status.WITH_HANDLER}, None, (H, T), "Art. 6",
        N_("De oplossingen en maatregelen worden voorgelegd aan en/of besproken met het klachtenteam (Art. 6)."),
        optional=("note",), record=_team_discussion),
@@ -382,7 +393,21 @@ _PERSONNEL_FOLLOW_UP: tuple[Transition, ...] = tuple(
 )
 # fmt: on
 
-TRANSITIONS = TRANSITIONS + _judging_rows() + _PERSONNEL_FOLLOW_UP
+_REOPEN_RULE = N_(
+    "Een afgesloten dossier verandert niet meer; wie het toch moet aanvullen of rechtzetten, heropent het "
+    "met een reden, die in de geschiedenis komt (Art. 7)."
+)
+# fmt: off
+_REOPENING: tuple[Transition, ...] = (
+    _t(A.REOPEN, ALL_ROUTES - PERSONNEL_ROUTES, {Status.CLOSED}, None, (R, T, D), "Art. 7", _REOPEN_RULE,
+       required=("reason",), record=_reopen),
+    # The personnel track stays the director's (Art. 6).
+    _t(A.REOPEN, PERSONNEL_ROUTES, {Status.CLOSED}, None, (D,), "Art. 7", _REOPEN_RULE,
+       required=("reason",), record=_reopen),
+)
+# fmt: on
+
+TRANSITIONS = TRANSITIONS + _judging_rows() + _PERSONNEL_FOLLOW_UP + _REOPENING
 
 
 def transitions_from(route: RouteKey, status: Status) -> tuple[Transition, ...]:

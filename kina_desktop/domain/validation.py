@@ -97,7 +97,11 @@ def validate_description(desc: Description, kind: Kind, level: Level, today: dt.
     if not desc.subject.strip():
         problems.append(Problem("subject", _("Vul het onderwerp in.")))
     if not desc.text.strip():
-        problems.append(Problem("text", _("Vul de inhoud van de klacht in.")))
+        missing = {
+            Kind.INFORMATION_REQUEST: _("Vul de vraag in."),
+            Kind.ANONYMOUS_REPORT: _("Vul de inhoud van de melding in."),
+        }.get(kind, _("Vul de inhoud van de klacht in."))
+        problems.append(Problem("text", missing))
     if kind != Kind.ANONYMOUS_REPORT and not desc.complainant_name.strip():
         problems.append(
             Problem("complainant_name", _("Vul de naam van de klager in (of registreer een anonieme melding)."))

@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from kina_desktop.services.accounts.account_service import AccountService
     from kina_desktop.services.cases.case_list import CaseListService
     from kina_desktop.services.cases.case_service import CaseService
+    from kina_desktop.services.cases.change_watch import ChangeWatch
     from kina_desktop.services.cases.documents import DocumentService
     from kina_desktop.services.cases.history import HistoryService
     from kina_desktop.services.cases.workflow import WorkflowService
@@ -53,6 +54,13 @@ class Services:
         from kina_desktop.services.cases.case_list import CaseListService
 
         return CaseListService(self.ctx)
+
+    @cached_property
+    def change_watch(self) -> ChangeWatch:
+        """What colleagues change elsewhere, for the main window to follow (not started here)."""
+        from kina_desktop.services.cases.change_watch import ChangeWatch
+
+        return ChangeWatch(self.ctx)
 
     @cached_property
     def settings(self) -> SettingsService:

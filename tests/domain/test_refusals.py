@@ -107,11 +107,17 @@ def test_administrator_takes_no_step_of_the_reglement():
     assert action_options(new_case(), {Role.ADMINISTRATOR}) == []
 
 
-def test_closed_case_refuses_every_step():
+def test_closed_case_refuses_every_step_but_heropenen_with_a_reason():
     s = step(new_case(level=Level.ONE), A.SOLVE_AT_ONCE, R, day(0), solution="Opgelost.")
     for action in ActionKind:
+        if action == A.REOPEN:
+            continue
         error = refused(s, action, {R, H, T, D})
         assert "afgesloten" in str(error)
+    assert "Reden" in str(refused(s, A.REOPEN, {R}))  # a reason is required (Art. 7)
+    reopened = step(s, A.REOPEN, R, day(1), reason="De klager belde terug: het probleem is er nog.")
+    assert reopened.status == Status.REGISTERED and reopened.closure.closed_on is None
+    assert reopened.steps[-1].note == "De klager belde terug: het probleem is er nog."
 
 
 # -- Art. 3 -----------------------------------------------------------------------------------
@@ -374,8 +380,8 @@ def test_step_dates_of_a_valid_walk_are_never_refused_for_today():
     assert s2.status == Status.WITH_HANDLER
 
 
-def test_every_route_status_has_a_way_forward_except_closed():
+def test_every_route_status_has_a_way_forward_and_closed_only_heropenen():
     for key, route in ROUTES.items():
         for status in route.steps[:-1]:
             assert any(t.target is not None for t in transitions_from(key, status)), (key, status)
-        assert transitions_from(key, Status.CLOSED) == ()
+        assert [t.action for t in transitions_from(key, Status.CLOSED)] == [A.REOPEN]

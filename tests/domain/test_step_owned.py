@@ -8,9 +8,10 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
+from kina_desktop.domain.actions import ActionKind as A
 from kina_desktop.domain.actions import StepData
 from kina_desktop.domain.complaint import Closure, Handling, part_differences
-from kina_desktop.domain.enums import Category, Kind, Level, Verdict
+from kina_desktop.domain.enums import Category, Kind, Level, Status, Verdict
 from kina_desktop.domain.routes import RouteKey
 from kina_desktop.domain.step_owned import STEP_OWNED, owning_steps
 from kina_desktop.domain.transitions import TRANSITIONS
@@ -53,6 +54,8 @@ def _written_fields() -> dict[tuple[Part, str], set[object]]:
             kind, category, level = ROUTE_CASE[route]
             for status in transition.sources:
                 before = dataclasses.replace(new_case(kind, category, level), status=status)
+                if status == Status.CLOSED:  # a closed case has its closing day
+                    before = dataclasses.replace(before, closure=Closure(closed_on=day(5)))
                 other = dataclasses.replace(  # requalifying and reclassifying want something new
                     EVERYTHING,
                     kind=Kind.INFORMATION_REQUEST if kind == Kind.COMPLAINT else Kind.COMPLAINT,
@@ -95,3 +98,25 @@ def test_a_change_of_a_step_owned_field_outside_its_step_names_the_step() -> Non
     assert problem is not None and "‘Oordeel geven’" in problem
     problem = outside_its_step(Part.CLOSURE, Closure(), Closure(closed_on=dt.date(2026, 3, 9)))
     assert problem is not None and "‘Afsluiten’" in problem and "‘Onmiddellijk opgelost: afsluiten’" in problem
+
+
+def test_the_handling_tab_shows_on_each_route_what_its_steps_record() -> None:
+    """Art. 6: no 'besproken met het klachtenteam' or working group on a case only the director
+    handles; each field shown is recorded by a step of that route (or typed: the investigation)."""
+    from kina_desktop.domain.step_owned import HANDLING_FIELDS
+
+    for route, shown in HANDLING_FIELDS.items():
+        kind, category, level = ROUTE_CASE[route]
+        written = {"investigation"}
+        for transition in TRANSITIONS:
+            if route not in transition.routes or transition.action in (A.REQUALIFY, A.RECLASSIFY):
+                continue  # (requalifying changes the classification, not the handling)
+            allowed = {"on", *transition.required, *transition.optional}
+            data = StepData(
+                **{f.name: getattr(EVERYTHING, f.name) for f in dataclasses.fields(StepData) if f.name in allowed}
+            )
+            for status in transition.sources:
+                before = dataclasses.replace(new_case(kind, category, level), status=status)
+                after = transition.record(before, data)
+                written |= {name for name, _o, _n in part_differences(before.handling, after.handling)}
+        assert set(shown) == written - {"handler_id"}, route

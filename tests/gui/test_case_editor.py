@@ -246,3 +246,48 @@ def test_a_confidential_personnel_case_shows_voorbehouden_aan_de_directeur(qtbot
     assert editor.ui.title.text() == f"{record.tracking_number} — Vertrouwelijk"
     assert not editor.has_unsaved_changes()
     assert not editor.ui.buttons.button(QDialogButtonBox.StandardButton.Save).isEnabled()
+
+
+@pytest.mark.parametrize(
+    ("category", "level", "shown", "hidden"),
+    [
+        (
+            Category.DAILY_OPERATIONS,
+            Level.TWO,
+            ["measures_discussed_with_team"],
+            ["staff_conversation_on", "working_group_minutes"],
+        ),
+        (
+            Category.DAILY_OPERATIONS,
+            Level.THREE,
+            ["working_group_minutes"],
+            ["measures_discussed_with_team", "staff_conversation_on"],
+        ),
+        (
+            Category.PERSONNEL,
+            Level.TWO,
+            ["staff_conversation_on", "personnel_file_report_on"],
+            ["measures_discussed_with_team", "working_group_minutes", "working_group_meeting_on", "board_meeting_on"],
+        ),
+        (
+            Category.PERSONNEL,
+            Level.THREE,
+            ["board_meeting_on", "minutes_copy_handed_on"],
+            ["measures_discussed_with_team"],
+        ),
+    ],
+)
+def test_the_handling_tab_shows_only_what_art_6_foresees_on_the_route(
+    qtbot, window: MainWindow, services: Services, category, level, shown, hidden
+) -> None:  # type: ignore[no-untyped-def]
+    """No 'besproken met het klachtenteam' or working group on a case only the director handles."""
+    record = services.cases.register(draft(category=category, level=level))
+    editor = window.open_case(record.header.id)
+    qtbot.waitExposed(editor)
+    editor.ui.tabs.setCurrentIndex(1)
+    ui = editor.handling_page.ui
+    for name in shown:
+        assert getattr(ui, name).isVisible(), name
+    for name in hidden:
+        assert not getattr(ui, name).isVisible(), name
+    assert ui.verdict.isVisible() and ui.investigation.isVisible()

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QMessageBox
 from kina_desktop.db.engine import Database
 from kina_desktop.domain.actions import ActionKind, StepData
 from kina_desktop.domain.enums import Admissibility, Category, InadmissibilityGround, Level, Role, Status, Verdict
+from kina_desktop.domain.views import CaseQuery
 from kina_desktop.gui.case.step_dialog import StepDialog
 from kina_desktop.gui.shell.main_window import MainWindow
 from kina_desktop.services.bundle import Services
@@ -155,9 +156,13 @@ def test_a_step_that_is_not_possible_yet_is_disabled_and_says_what_is_missing(
     database: Database,  # type: ignore[no-untyped-def]
 ) -> None:
     handler = open_editor(qtbot, database, H, forwarded(database))
-    option = handler.progress_panel.steps.option(A.COMPLETE_HANDLING)
+    steps = handler.progress_panel.steps
+    option = steps.option(A.COMPLETE_HANDLING)
 
     assert not option.button.isEnabled()
+    # "Nog niet mogelijk" is folded until clicked: there to look up, not to read every time.
+    assert steps.not_yet.text().startswith("Nog niet mogelijk (") and not option.isVisible()
+    qtbot.mouseClick(steps.not_yet, Qt.MouseButton.LeftButton)
     assert option.problems.isVisible()
     assert "Beoordeel eerst of de klacht ontvankelijk is (Art. 3 en 6)." in option.problems.text()
     assert "Art. 6" in option.button.toolTip()  # the rule that allows it, once possible
@@ -309,3 +314,53 @@ def test_a_step_on_a_case_a_colleague_changed_meanwhile_is_refused_and_the_edito
     receiver.reload()
     take_step(qtbot, receiver, A.FORWARD_TO_HANDLER)
     assert receiver.record.header.status == Status.WITH_HANDLER
+
+
+def test_the_receiver_chooses_the_handler_when_passing_the_case_on_and_the_header_names_them(
+    qtbot,
+    database: Database,  # type: ignore[no-untyped-def]
+) -> None:
+    """Art. 6: the complaint is passed on to a handler the receiver chooses from the accounts with
+    that role; the header, the list and 'aan zet' name that person."""
+    from kina_desktop.domain.accounts import NewAccount
+    from kina_desktop.domain.visibility import Viewer
+    from tests.gui.conftest import services_as
+
+    admin = services_as(database, Viewer(None, frozenset(Role), "Beheer"))
+    for username, name in (("hans.b", "Hans Behandelaar"), ("eva.b", "Eva Behandelaar")):
+        admin.accounts.create(NewAccount(username, name, "een lang wachtwoord", frozenset({Role.HANDLER})))
+    case_id = registered(database)
+    receiver = open_editor(qtbot, database, R, case_id)
+    take_step(qtbot, receiver, A.ACKNOWLEDGE)
+
+    def choose_hans(dialog: StepDialog) -> None:
+        combo = dialog.fields["handler_id"].combo  # type: ignore[attr-defined]
+        assert [combo.itemText(i) for i in range(combo.count())] == ["Eva Behandelaar", "Hans Behandelaar"]
+        assert combo.currentIndex() == -1 and combo.placeholderText() == "Kies de klachtenbehandelaar…"
+        combo.setCurrentIndex(combo.findText("Hans Behandelaar"))
+
+    take_step(qtbot, receiver, A.FORWARD_TO_HANDLER, choose_hans)
+    assert receiver.record.header.handler_name == "Hans Behandelaar"
+    assert "aan zet: Hans Behandelaar" in receiver.ui.summary.text()
+    [row] = as_(database, R).case_list.page(CaseQuery())
+    assert row.handler_name == "Hans Behandelaar"
+
+
+def test_a_closed_case_is_read_only_until_heropenen_with_a_reason(qtbot, database: Database) -> None:  # type: ignore[no-untyped-def]
+    """Art. 7: a closed case does not change; reopened with a reason (in the history), it does."""
+    case_id = registered(database, level=Level.ONE)
+    as_(database, R).workflow.take(case_id, 1, A.SOLVE_AT_ONCE, StepData(on=TODAY, solution="Meteen uitgelegd."))
+    receiver = open_editor(qtbot, database, R, case_id)
+    assert receiver.read_only and "Heropenen" in receiver.read_only_notice.text()
+    assert receiver.description_form is not None and receiver.description_form.ui.subject.isReadOnly()
+    assert not receiver._save_button.isEnabled()
+
+    def give_reason(dialog: StepDialog) -> None:
+        qtbot.keyClicks(dialog.fields["reason"].widget, "De klager belde terug: het probleem is er nog.")
+
+    take_step(qtbot, receiver, A.REOPEN, give_reason)
+    assert receiver.record.header.status == Status.REGISTERED
+    assert not receiver.read_only and not receiver.description_form.ui.subject.isReadOnly()
+    assert receiver._save_button.isEnabled()
+    steps = as_(database, R).workflow.progress(case_id).steps
+    assert steps[-1].action == A.REOPEN and steps[-1].note == "De klager belde terug: het probleem is er nog."

@@ -44,6 +44,7 @@ def test_the_list_shows_the_register_in_dutch(ctx: ServiceContext, qtmodeltester
         "Status",
         "Behandelaar",
         "Volgende termijn",
+        "Soort",
     ]
     # newest first by default
     assert [text(model, r, cols.COL_TRACKING_NUMBER) for r in range(3)] == ["2026-0003", "2026-0002", "2026-0001"]

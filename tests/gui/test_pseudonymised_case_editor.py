@@ -8,6 +8,7 @@ import datetime as dt
 from PySide6.QtWidgets import QDialogButtonBox, QLineEdit, QPlainTextEdit
 
 from kina_desktop.db.engine import Database
+from kina_desktop.domain.actions import ActionKind
 from kina_desktop.domain.enums import Role
 from kina_desktop.domain.visibility import Viewer
 from kina_desktop.gui.case.case_editor import CaseEditor
@@ -71,7 +72,8 @@ def test_a_pseudonymised_case_is_shown_read_only_with_a_notice(qtbot, database: 
     assert editor.folder_page.add_files([]) == ([], [])
     assert editor.projects_page is not None and editor.projects_page.link_button.isVisibleTo(editor.projects_page)
 
-    other = open_case(qtbot, services, recent.header.id)  # not due yet: edited as always
-    assert not other.read_only and other.read_only_notice.isHidden()
-    assert other.ui.buttons.button(QDialogButtonBox.StandardButton.Save).isEnabled()
-    assert other.description_form is not None and not other.description_form.ui.subject.isReadOnly()
+    # Not due yet: closed, so read until 'Heropenen' (Art. 7), which it still offers.
+    other = open_case(qtbot, services, recent.header.id)
+    assert other.read_only and "Heropenen" in other.read_only_notice.text()
+    assert "gepseudonimiseerd" not in other.read_only_notice.text()
+    assert other.progress is not None and [o.action.kind for o in other.progress.options] == [ActionKind.REOPEN]

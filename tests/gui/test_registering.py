@@ -44,7 +44,7 @@ def test_a_complaint_typed_into_nieuwe_klacht_gets_a_tracking_number_and_is_foun
 
     def type_and_register(dialog: NewComplaintDialog) -> int:
         seen.append(dialog)
-        assert dialog.windowTitle() == "Nieuwe klacht registreren"
+        assert dialog.windowTitle() == "Nieuwe registratie"
         fill_in_a_complaint(qtbot, dialog)
         qtbot.mouseClick(register_button(dialog), Qt.MouseButton.LeftButton)
         return dialog.result()

@@ -20,6 +20,7 @@ from dataclasses import dataclass, replace
 
 import psycopg
 import pytest
+import sqlalchemy as sa
 from sqlalchemy.engine import make_url
 
 from kina_desktop.db.engine import Database
@@ -29,8 +30,9 @@ from kina_desktop.db.security import GROUP_ROLES
 from kina_desktop.db.server_rules import HISTORY_PARTS
 from kina_desktop.domain.accounts import NewAccount
 from kina_desktop.domain.actions import ActionKind, StepData
+from kina_desktop.domain.admissibility import AdmissibilityDecision
 from kina_desktop.domain.complaint import CaseChanges
-from kina_desktop.domain.enums import Category, Level, Role
+from kina_desktop.domain.enums import Category, Level, Role, Verdict
 from kina_desktop.domain.visibility import Viewer
 from kina_desktop.services.accounts.auth import postgres_url_for
 from kina_desktop.services.bundle import Services
@@ -97,12 +99,36 @@ def _new_login_old_way(database: Database, name: str, display: str, roles: tuple
     createrole = " CREATEROLE" if Role.ADMINISTRATOR in roles else ""
     with _connect_as_owner(database) as conn:
         conn.execute(f"CREATE ROLE {name} LOGIN PASSWORD '{PASSWORD}'{createrole} IN ROLE {groups}")
+    account_id = _insert_0010(database, Account.__table__, username=name, display_name=display)
+    assert account_id is not None
+    for role in roles:
+        _insert_0010(database, AccountRole.__table__, account_id=account_id, role=role.value)
+    return account_id
+
+
+def _insert_0010(database: Database, table: sa.Table, **values: object) -> int | None:
+    """A row as the previous version's schema (0010) holds it: only the columns that schema has (a
+    later migration adds others the ORM of this version would name), with this version's defaults."""
     with database.write() as session:
-        account = Account(username=name, display_name=display)
-        account.roles = [AccountRole(role=r.value) for r in roles]
-        session.add(account)
-        session.flush()
-        return account.id
+        existing = {c["name"] for c in sa.inspect(session.connection()).get_columns(table.name)}
+        row: dict[str, object] = {}
+        for column in table.columns:
+            if column.name not in existing or column.primary_key and column.name not in values:
+                continue
+            if column.name in values:
+                row[column.name] = values[column.name]
+            elif column.default is not None and column.default.is_scalar:
+                row[column.name] = column.default.arg
+            elif column.default is not None and column.default.is_callable:
+                row[column.name] = column.default.arg(None)
+        # A bare table of exactly these columns: Core would add the defaults of the others.
+        bare = sa.table(table.name, *(sa.column(name) for name in row), sa.column("id"))
+        returning = "id" in existing and "id" not in values
+        statement = sa.insert(bare).values(row)
+        if returning:
+            return int(session.execute(statement.returning(bare.c.id)).scalar_one())
+        session.execute(statement)
+        return None
 
 
 def _plant_before_migration(database: Database, director_id: int) -> None:
@@ -120,58 +146,63 @@ def _plant_before_migration(database: Database, director_id: int) -> None:
         TrackingCounter,
     )
 
-    with database.write() as session:
-        session.add(TrackingCounter(year=2025, last_sequence=1))
-        case = Case(
-            year=2025,
-            sequence=1,
-            tracking_number="2025-0001",
-            kind="complaint",
-            category="personnel",
-            level="3",
-            status="with_director",
-            channel="post",
-            received_on=dt.date(2025, 3, 3),
-            confidential=True,
-            registered_by_id=director_id,
-            version=3,
-        )
-        case.description = CaseDescription(
-            staff_member="Oude " + SECRETS["staff member (description)"],
-            text="Oude " + SECRETS["complaint text (description)"],
-            subject="Oud",
-        )
-        case.handling = CaseHandling(
-            investigation="Oud " + SECRETS["investigation (handling)"],
-            measures="Oude " + SECRETS["measures (handling)"],
-        )
-        case.closure = CaseClosure()
-        session.add(case)
-        session.flush()
-        session.add(
-            CaseStep(
-                case_id=case.id,
-                action="forward_to_director",
-                taken_on=dt.date(2025, 3, 4),
-                from_status="registered",
-                to_status="with_director",
-                by_role="receiver",
-                note="Oude " + SECRETS["step and hold note"],
-                account_id=director_id,
-            )
-        )
-        session.add(
-            AuditEvent(
-                account_id=director_id,
-                actor_name="Dirk",
-                case_id=case.id,
-                action="edit",
-                case_version=2,
-                part="handling",
-                field="investigation",
-                new_value="Oud " + SECRETS["investigation (handling)"],
-            )
-        )
+    _insert_0010(database, TrackingCounter.__table__, year=2025, last_sequence=1)
+    case_id = _insert_0010(
+        database,
+        Case.__table__,
+        year=2025,
+        sequence=1,
+        tracking_number="2025-0001",
+        kind="complaint",
+        category="personnel",
+        level="3",
+        status="with_director",
+        channel="post",
+        received_on=dt.date(2025, 3, 3),
+        confidential=True,
+        registered_by_id=director_id,
+        version=3,
+    )
+    _insert_0010(
+        database,
+        CaseDescription.__table__,
+        case_id=case_id,
+        staff_member="Oude " + SECRETS["staff member (description)"],
+        text="Oude " + SECRETS["complaint text (description)"],
+        subject="Oud",
+    )
+    _insert_0010(
+        database,
+        CaseHandling.__table__,
+        case_id=case_id,
+        investigation="Oud " + SECRETS["investigation (handling)"],
+        measures="Oude " + SECRETS["measures (handling)"],
+    )
+    _insert_0010(database, CaseClosure.__table__, case_id=case_id)
+    _insert_0010(
+        database,
+        CaseStep.__table__,
+        case_id=case_id,
+        action="forward_to_director",
+        taken_on=dt.date(2025, 3, 4),
+        from_status="registered",
+        to_status="with_director",
+        by_role="receiver",
+        note="Oude " + SECRETS["step and hold note"],
+        account_id=director_id,
+    )
+    _insert_0010(
+        database,
+        AuditEvent.__table__,
+        account_id=director_id,
+        actor_name="Dirk",
+        case_id=case_id,
+        action="edit",
+        case_version=2,
+        part="handling",
+        field="investigation",
+        new_value="Oud " + SECRETS["investigation (handling)"],
+    )
 
 
 def _make_world(request: pytest.FixtureRequest, origin: str) -> World:
@@ -232,22 +263,36 @@ def _make_world(request: pytest.FixtureRequest, origin: str) -> World:
     )
     director = people["director"].services()
     full = director.cases.get(record.tracking_number)
-    full = director.cases.save(
-        CaseChanges(
-            full.header.id,
-            full.header.version,
-            handling=replace(
-                full.handling,
-                investigation=SECRETS["investigation (handling)"],
-                measures=SECRETS["measures (handling)"],
-            ),
-        )
-    )
-    director.workflow.take(
+    full = director.workflow.take(
         full.header.id,
         full.header.version,
         ActionKind.REQUEST_PROOF_OF_INTEREST,
         StepData(on=NOW.date(), note=SECRETS["step and hold note"]),
+    )
+    full = director.workflow.take(
+        full.header.id, full.header.version, ActionKind.END_WAIT_FOR_INTEREST, StepData(on=NOW.date())
+    )
+    full = director.cases.save(
+        CaseChanges(
+            full.header.id,
+            full.header.version,
+            handling=replace(full.handling, investigation=SECRETS["investigation (handling)"]),
+        )
+    )
+    # The measures are recorded by their step (domain/step_owned.py), as in the program.
+    full = director.workflow.take(
+        full.header.id,
+        full.header.version,
+        ActionKind.ASSESS_ADMISSIBILITY,
+        StepData(on=NOW.date(), decision=AdmissibilityDecision.admissible()),
+    )
+    director.workflow.take(
+        full.header.id,
+        full.header.version,
+        ActionKind.RECORD_VERDICT,
+        StepData(
+            on=NOW.date(), verdict=Verdict.FOUNDED, motivation="Gegrond.", measures=SECRETS["measures (handling)"]
+        ),
     )
     daily = registrar.cases.register(draft(subject="Wachttijd aan het loket"))
     with _connect_as_owner(database) as conn:

@@ -15,7 +15,7 @@ import pytest
 from sqlalchemy.engine import make_url
 
 from kina_desktop.db.engine import Database
-from kina_desktop.db.models import Account
+from kina_desktop.db.models import Account, AccountRole
 from kina_desktop.db.security import GROUP_ROLES
 from kina_desktop.domain.actions import ActionKind, StepData
 from kina_desktop.domain.enums import Category, Level, Role
@@ -54,6 +54,7 @@ def login(pg_database: Database, request: pytest.FixtureRequest) -> Callable[[Ro
         created.append(name)
         with pg_database.write() as session:
             account = Account(username=name, display_name=display_name)
+            account.roles = [AccountRole(role=role.value)]  # as the server's account functions keep them
             session.add(account)
             session.flush()
             account_id = account.id

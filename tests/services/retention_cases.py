@@ -7,11 +7,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from kina_desktop.db.models import Account
+from kina_desktop.db.models import Account, AccountRole
 from kina_desktop.domain.actions import ActionKind, StepData
 from kina_desktop.domain.admissibility import AdmissibilityDecision
 from kina_desktop.domain.complaint import CaseRecord
-from kina_desktop.domain.enums import Category, Level, Verdict
+from kina_desktop.domain.enums import Category, Level, Role, Verdict
 from kina_desktop.domain.letters import LetterKind
 from kina_desktop.domain.visibility import Viewer
 from kina_desktop.services.bundle import Services
@@ -38,6 +38,7 @@ def _services(database, viewer: Viewer, day: dt.date) -> Services:
 def handler_account(database) -> int:
     with database.write() as session:
         account = Account(username=f"behandelaar{id(database) % 100000}", display_name="Hans Behandelaar")
+        account.roles = [AccountRole(role=Role.HANDLER.value)]
         session.add(account)
         session.flush()
         return account.id

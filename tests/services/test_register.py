@@ -243,3 +243,26 @@ def test_a_handler_alone_does_not_register_complaints(ctx: ServiceContext) -> No
     with pytest.raises(PermissionDenied, match="Art. 5"):
         handler.cases.register(draft())
     assert Services.for_context(ctx).case_list.count(CaseQuery()) == 0
+
+
+def test_a_closed_case_is_not_changed_until_it_is_reopened(services: Services) -> None:
+    """Art. 7: after ‘Afsluiten’ nothing changes, until ‘Heropenen’ with a reason."""
+    record = services.cases.register(draft(level=Level.ONE))
+    record = services.workflow.take(
+        record.header.id,
+        record.header.version,
+        ActionKind.SOLVE_AT_ONCE,
+        StepData(on=NOW.date(), solution="Uitgelegd."),
+    )
+    changed = CaseChanges(
+        record.header.id, record.header.version, description=replace(record.description, subject="Iets anders")
+    )
+    with pytest.raises(RuleViolation, match="Heropenen"):
+        services.cases.save(changed)
+    with pytest.raises(RuleViolation, match="Reden"):
+        services.workflow.take(record.header.id, record.header.version, ActionKind.REOPEN, StepData(on=NOW.date()))
+    reopened = services.workflow.take(
+        record.header.id, record.header.version, ActionKind.REOPEN, StepData(on=NOW.date(), reason="Nog een vraag.")
+    )
+    saved = services.cases.save(replace(changed, expected_version=reopened.header.version))
+    assert saved.description.subject == "Iets anders" and saved.header.status == Status.REGISTERED

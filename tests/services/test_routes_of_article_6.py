@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from kina_desktop.db.models import Account, CaseStep
+from kina_desktop.db.models import Account, AccountRole, CaseStep
 from kina_desktop.domain.actions import ActionKind, StepData
 from kina_desktop.domain.admissibility import AdmissibilityDecision
 from kina_desktop.domain.complaint import CaseRecord
@@ -42,7 +42,9 @@ class Walk:
         self.ctx = ctx
         with ctx.database.write() as session:
             for viewer in PEOPLE.values():
-                session.add(Account(id=viewer.user_id, username=f"u{viewer.user_id}", display_name=viewer.display_name))
+                account = Account(id=viewer.user_id, username=f"u{viewer.user_id}", display_name=viewer.display_name)
+                account.roles = [AccountRole(role=role.value) for role in viewer.roles]
+                session.add(account)
         draft_args.setdefault("received_on", RECEIVED)
         draft_args.setdefault("facts_on", RECEIVED - dt.timedelta(days=2))
         self.record: CaseRecord = self.as_(Role.RECEIVER).cases.register(draft(**draft_args))

@@ -1,7 +1,10 @@
-"""Beheer → Gebruikers: who works with the program; an administrator adds and disables accounts.
+"""Beheer → Gebruikers: who works with the program; an administrator adds accounts, edits the
+contact details and roles, resets a forgotten password, disables and re-enables accounts.
 
 A disabled account can no longer sign in; its name stays on the cases that person worked on.
-The service checks the rights again and its refusals are shown as they come, in Dutch.
+After a password reset the person chooses their own password at the next sign-in. The service
+checks the rights again (Art. 6: the director's role and account are the director's) and its
+refusals are shown as they come, in Dutch.
 """
 
 from __future__ import annotations
@@ -24,20 +27,29 @@ from PySide6.QtWidgets import (
 
 from kina_desktop.gui.admin import account_table_model as columns
 from kina_desktop.gui.admin.account_dialogs import NewUserDialog
+from kina_desktop.gui.admin.account_edit_dialog import EditUserDialog
 from kina_desktop.gui.admin.account_table_model import AccountTableModel
+from kina_desktop.gui.admin.password_dialogs import ResetPasswordDialog
 from kina_desktop.gui.common.list_table import list_table
 from kina_desktop.i18n import _
 from kina_desktop.services.errors import ServiceError
 
 if TYPE_CHECKING:
     from kina_desktop.domain.accounts import AccountInfo
+    from kina_desktop.domain.enums import Role
     from kina_desktop.gui.admin.account_checks import AccountRules
     from kina_desktop.gui.common.ports import AccountAdmin
 
 
 class UsersDialog(QDialog):
     def __init__(
-        self, accounts: AccountAdmin, rules: AccountRules, own_username: str, parent: QWidget | None = None
+        self,
+        accounts: AccountAdmin,
+        rules: AccountRules,
+        own_username: str,
+        parent: QWidget | None = None,
+        *,
+        own_roles: frozenset[Role] = frozenset(),
     ) -> None:
         super().__init__(parent)
         self.setObjectName("users_dialog")
@@ -45,12 +57,16 @@ class UsersDialog(QDialog):
         self._accounts = accounts
         self._rules = rules
         self._own_username = own_username
+        self._own_roles = own_roles
         self.new_user_dialog: NewUserDialog | None = None
+        self.edit_dialog: EditUserDialog | None = None
+        self.reset_dialog: ResetPasswordDialog | None = None
 
         intro = QLabel(
             _(
                 "Iedereen die met het klachtenregister werkt, met zijn rollen. Een uitgeschakeld "
-                "account kan niet meer aanmelden; de naam blijft bij de dossiers staan."
+                "account kan niet meer aanmelden; de naam blijft bij de dossiers staan. Dubbelklik "
+                "op een account om het te bewerken."
             ),
             self,
         )
@@ -59,16 +75,23 @@ class UsersDialog(QDialog):
         self.table = self._make_table()
         self.new_button = QPushButton(_("Nieuwe gebruiker…"), self)
         self.new_button.setObjectName("new_user_button")
+        self.edit_button = QPushButton(_("Bewerken…"), self)
+        self.edit_button.setObjectName("edit_user_button")
+        self.reset_button = QPushButton(_("Wachtwoord opnieuw instellen…"), self)
+        self.reset_button.setObjectName("reset_password_button")
         self.disable_button = QPushButton(_("Uitschakelen…"), self)
         self.disable_button.setObjectName("disable_button")
+        self.enable_button = QPushButton(_("Opnieuw activeren"), self)
+        self.enable_button.setObjectName("enable_button")
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         self.buttons.button(QDialogButtonBox.StandardButton.Close).setText(_("Sluiten"))
-        for button in (self.new_button, self.disable_button, *self.buttons.buttons()):
+        actions = (self.new_button, self.edit_button, self.reset_button, self.disable_button, self.enable_button)
+        for button in (*actions, *self.buttons.buttons()):
             button.setAutoDefault(False)
 
         row = QHBoxLayout()
-        row.addWidget(self.new_button)
-        row.addWidget(self.disable_button)
+        for button in actions:
+            row.addWidget(button)
         row.addStretch(1)
         row.addWidget(self.buttons)
         layout = QVBoxLayout(self)
@@ -78,9 +101,13 @@ class UsersDialog(QDialog):
 
         self.new_button.clicked.connect(self._on_new_clicked)
         self.disable_button.clicked.connect(self._on_disable_clicked)
+        self.edit_button.clicked.connect(self._on_edit_clicked)
+        self.reset_button.clicked.connect(self._on_reset_clicked)
+        self.enable_button.clicked.connect(self._on_enable_clicked)
+        self.table.doubleClicked.connect(self._on_edit_clicked)
         self.buttons.rejected.connect(self.reject)
         self.table.selectionModel().currentRowChanged.connect(self._on_current_changed)
-        self.resize(860, 440)
+        self.resize(980, 460)
         self.refresh()
 
     def _make_table(self) -> QTableView:
@@ -126,10 +153,21 @@ class UsersDialog(QDialog):
     def _update_buttons(self) -> None:
         account = self.selected()
         own = account is not None and account.username == self._own_username
+        self.edit_button.setEnabled(account is not None)
+        self.reset_button.setEnabled(account is not None and not own)
+        self.reset_button.setToolTip(
+            _("Uw eigen wachtwoord wijzigt u via Bestand → Wachtwoord wijzigen…")
+            if own
+            else _("Een nieuw wachtwoord voor wie het vergat; die persoon kiest bij de volgende aanmelding een eigen.")
+        )
+        disabled = account is not None and not account.active
+        self.disable_button.setVisible(not disabled)
+        self.enable_button.setVisible(disabled)
         self.disable_button.setEnabled(account is not None and account.active and not own)
         self.disable_button.setToolTip(
             _("U kunt uw eigen account niet uitschakelen.") if own else _("Het gekozen account uitschakelen")
         )
+        self.enable_button.setToolTip(_("Deze persoon kan opnieuw aanmelden, met het wachtwoord van voordien."))
 
     # -- adding ----------------------------------------------------------------------------------
 
@@ -182,6 +220,72 @@ class UsersDialog(QDialog):
             self._accounts.disable(account.username)
         except ServiceError as error:
             QMessageBox.warning(self, _("Account uitschakelen"), error.message)
+            return False
+        self.refresh(select=account.username)
+        return True
+
+    # -- editing ---------------------------------------------------------------------------------
+
+    def _on_edit_clicked(self, *_args: object) -> None:
+        self.edit_selected()
+
+    def edit_selected(self) -> EditUserDialog | None:
+        """'Bewerken…' (or a double click): contact details and roles of the chosen account."""
+        account = self.selected()
+        if account is None:
+            return None
+        dialog = EditUserDialog(
+            account, self._accounts.edit, self._accounts.set_roles, self._rules, self._own_roles, self
+        )
+        dialog.finished.connect(self._on_edit_finished)
+        self.edit_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _on_edit_finished(self, _result: int) -> None:
+        dialog, self.edit_dialog = self.edit_dialog, None
+        if dialog is None:
+            return
+        username = dialog.saved.username if dialog.saved is not None else ""
+        dialog.deleteLater()
+        self.refresh(select=username)
+
+    # -- passwords -------------------------------------------------------------------------------
+
+    def _on_reset_clicked(self) -> None:
+        self.reset_selected()
+
+    def reset_selected(self) -> ResetPasswordDialog | None:
+        """'Wachtwoord opnieuw instellen…' for the chosen account (not one's own)."""
+        account = self.selected()
+        if account is None or account.username == self._own_username:
+            return None
+        dialog = ResetPasswordDialog(self._accounts.reset_password, account.username, account.display_name, self)
+        dialog.finished.connect(self._on_reset_finished)
+        self.reset_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _on_reset_finished(self, _result: int) -> None:
+        dialog, self.reset_dialog = self.reset_dialog, None
+        if dialog is not None:
+            dialog.deleteLater()
+            self.refresh()
+
+    # -- enabling again --------------------------------------------------------------------------
+
+    def _on_enable_clicked(self) -> None:
+        self.enable_selected()
+
+    def enable_selected(self) -> bool:
+        """'Opnieuw activeren': the person may sign in again; False when refused."""
+        account = self.selected()
+        if account is None or account.active:
+            return False
+        try:
+            self._accounts.enable(account.username)
+        except ServiceError as error:
+            QMessageBox.warning(self, _("Account opnieuw activeren"), error.message)
             return False
         self.refresh(select=account.username)
         return True

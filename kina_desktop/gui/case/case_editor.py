@@ -33,6 +33,8 @@ from PySide6.QtWidgets import (
 
 from kina_desktop.domain.complaint import CaseChanges, CaseRecord
 from kina_desktop.domain.retention import changes_refused
+from kina_desktop.domain.routes import route_key
+from kina_desktop.domain.step_owned import closed_refusal
 from kina_desktop.gui.case.case_projects_page import CaseProjectsPage
 from kina_desktop.gui.case.case_summary import summary_text
 from kina_desktop.gui.case.closure_page import ClosurePage
@@ -267,6 +269,7 @@ class CaseEditor(QDialog):
         self.errors = FieldErrors(fields, self.ui.general_errors)
         # Nothing to save when every part is reserved to the director.
         self._save_button.setEnabled(bool(fields))
+        self._save_button.setToolTip(_("Opslaan (Ctrl+S)"))
 
     # -- state -------------------------------------------------------------------------------
 
@@ -301,7 +304,9 @@ class CaseEditor(QDialog):
 
     def _load(self, record: CaseRecord) -> None:
         self._record = record
-        rebuilt = _parts_of(record) != self._parts
+        # Reopened (Art. 7): the forms that were only shown become editable again.
+        reopened = self.read_only and not closed_refusal(record.tracking_number, record.header.status)
+        rebuilt = _parts_of(record) != self._parts or (reopened and record.header.pseudonymised_on is None)
         if rebuilt:
             self._build_pages(record)
         header = record.header
@@ -309,6 +314,7 @@ class CaseEditor(QDialog):
             self.description_form.set_values(record.description, header.kind, header.category, header.level)
         if self.handling_page is not None and record.handling is not None:
             self.handling_page.set_values(record.handling, header.handler_name, header.board_meeting_on)
+            self.handling_page.show_route(route_key(header.kind, header.category, header.level))
         if self.closure_page is not None and record.closure is not None:
             self.closure_page.set_values(record.closure)
         self._baseline = self._collect()
@@ -323,9 +329,12 @@ class CaseEditor(QDialog):
         self._update_modified()
 
     def _show_read_only(self, record: CaseRecord) -> None:
-        """A pseudonymised case (retention) is only read: its forms do not change and the notice
-        above the tabs says why. The services refuse every change with the same sentence."""
+        """A pseudonymised case (retention) or a closed one (Art. 7, until ‘Heropenen’) is only read:
+        its forms do not change and the notice above the tabs says why. The services refuse every
+        change with the same sentence."""
         reason = changes_refused(record.tracking_number, record.header.pseudonymised_on)
+        closed = not reason and bool(closed_refusal(record.tracking_number, record.header.status))
+        reason = reason or closed_refusal(record.tracking_number, record.header.status)
         self.read_only_notice.setText(reason)
         self.read_only_notice.setVisible(bool(reason))
         if not reason:
@@ -334,7 +343,11 @@ class CaseEditor(QDialog):
             if page is not None:
                 make_read_only(page.field_widgets().values())
         self._save_button.setEnabled(False)
-        self._save_button.setToolTip(_("Een gepseudonimiseerd dossier wordt niet meer gewijzigd."))
+        self._save_button.setToolTip(
+            _("Een afgesloten dossier wordt pas na ‘Heropenen’ gewijzigd.")
+            if closed
+            else _("Een gepseudonimiseerd dossier wordt niet meer gewijzigd.")
+        )
 
     @property
     def read_only(self) -> bool:

@@ -1,13 +1,14 @@
 """The two lines under a case's title: what it is, and where it stands on its route.
 
 Klacht · Dagelijkse werking · Niveau 2 — ontvangen op 20 november 2026 (post) — Hans Behandelaar
-Status: Bij klachtenbehandelaar · stap 2 van 4 · aan zet: de klachtenbehandelaar
+Status: Bij klachtenbehandelaar · stap 2 van 4 · aan zet: Hans Behandelaar
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from kina_desktop.domain.enums import Role, Status
 from kina_desktop.domain.routes import DAILY_ROUTES, PERSONNEL_ROUTES, RouteView, route_key
 from kina_desktop.domain.workflow import roles_text
 from kina_desktop.gui.common.formatting import long_date
@@ -55,10 +56,17 @@ def status_line(header: CaseHeader, route: RouteView | None) -> str:
         return " · ".join([status, *retention_marks(header)])
     parts = [status, _("stap {number} van {total}").format(number=route.current_index + 1, total=len(route.steps))]
     if route.holders:
-        parts.append(_("aan zet: {roles}").format(roles=roles_text(route.holders)))
+        parts.append(_("aan zet: {who}").format(who=holders_text(header, route)))
     if route.waiting:
         parts.append(_("wacht op de klager"))
     return " · ".join(parts + retention_marks(header))
+
+
+def holders_text(header: CaseHeader, route: RouteView) -> str:
+    """Who is to move: the person when the case is with its named handler (Art. 6), else the roles."""
+    if header.handler_name and header.status == Status.WITH_HANDLER and set(route.holders) == {Role.HANDLER}:
+        return header.handler_name
+    return roles_text(route.holders)
 
 
 def summary_text(header: CaseHeader, route: RouteView | None) -> str:

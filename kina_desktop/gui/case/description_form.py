@@ -10,10 +10,11 @@ import datetime as dt
 from collections.abc import Callable
 
 from babel import Locale
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QLabel, QWidget
 
 from kina_desktop.domain.complaint import COMPLAINANT_FIELDS, Description
 from kina_desktop.domain.enums import Category, Channel, Kind, Level
+from kina_desktop.domain.labels import kind_label
 from kina_desktop.gui.common.enum_combo import combo_value, fill_combo, set_combo_value
 from kina_desktop.gui.common.form_labels import apply_field_labels
 from kina_desktop.gui.forms.ui_description_form import Ui_DescriptionForm
@@ -42,6 +43,26 @@ class DescriptionForm(QWidget):
         for code in LANGUAGES:
             self.ui.complainant_language.addItem(names.get(code, code).capitalize(), code)
         setup_date_edit(self.ui.received_on)
+        self._label_of = {label.buddy().objectName(): label for label in self.findChildren(QLabel) if label.buddy()}
+        self.ui.kind.currentIndexChanged.connect(self._on_kind_changed)
+        self._on_kind_changed()
+
+    def _on_kind_changed(self, *_args: object) -> None:
+        """Art. 3: an information request or an anonymous report is no complaint: no category or
+        level, and the form names its parts by what they are."""
+        kind = self.kind() if self.ui.kind.currentIndex() >= 0 else Kind.COMPLAINT
+        complaint = kind == Kind.COMPLAINT
+        for name in ("category", "level"):
+            getattr(self.ui, name).setVisible(complaint)
+            label = self._label_of.get(name)
+            if label is not None:
+                label.setVisible(complaint)
+        for group in ("complainant_group", "complaint_group"):
+            getattr(self.ui, group).setTitle(kind_label(kind.value, group))
+        for name in ("complainant_name", "text", "request"):
+            label = self._label_of.get(name)
+            if label is not None:
+                label.setText(kind_label(kind.value, name))
 
     def field_widgets(self) -> dict[str, QWidget]:
         """Each field's input widget, by the name of its dataclass field, in form order."""

@@ -14,6 +14,8 @@ from PySide6.QtWidgets import QWidget
 
 from kina_desktop.domain.complaint import Handling
 from kina_desktop.domain.enums import Admissibility, Verdict
+from kina_desktop.domain.routes import RouteKey
+from kina_desktop.domain.step_owned import handling_fields
 from kina_desktop.domain.visibility import Part
 from kina_desktop.gui.case.read_only import lock_step_owned
 from kina_desktop.gui.common.enum_combo import combo_value, fill_combo, set_combo_value
@@ -24,6 +26,7 @@ from kina_desktop.i18n import _
 
 TEXTS = ("investigation", "verdict_motivation", "measures", "working_group_minutes")
 DATES = ("working_group_meeting_on", "staff_conversation_on", "personnel_file_report_on", "minutes_copy_handed_on")
+FOLLOW_UP = ("working_group_meeting_on", "working_group_minutes", *DATES[1:])  # the follow-up group's fields
 
 
 class HandlingPage(QWidget):
@@ -54,6 +57,22 @@ class HandlingPage(QWidget):
         ]
         return {name: getattr(self.ui, name) for name in names}
 
+    def show_route(self, route: RouteKey) -> None:
+        """Only the fields Art. 6 foresees on this route (domain/step_owned.py ``HANDLING_FIELDS``):
+        no team or working group on a case only the director handles."""
+        shown = handling_fields(route)
+        names = set(self.field_widgets())
+        visible = names if shown is None else set(shown)
+        for name in names:
+            for widget in (getattr(self.ui, name), getattr(self.ui, f"{name}_label", None)):
+                if widget is not None:
+                    widget.setVisible(name in visible)
+        board = shown is None or route == RouteKey.PERSONNEL_LEVEL_THREE
+        self.ui.board_meeting_on.setVisible(board)
+        self.ui.board_meeting_on_label.setVisible(board)
+        follow_up = {n for n in FOLLOW_UP if n in visible} or board
+        self.ui.follow_up_group.setVisible(bool(follow_up))
+
     def watch(self, callback: Callable[[], None]) -> None:
         """Call ``callback()`` whenever the person edits a field."""
         watch_changes(self.field_widgets().values(), callback)
@@ -61,7 +80,7 @@ class HandlingPage(QWidget):
     def set_values(self, handling: Handling, handler_name: str, board_meeting_on: dt.date | None = None) -> None:
         """Show the handling part; ``board_meeting_on`` comes from the case header."""
         self.ui.board_meeting_on.set_value(board_meeting_on)
-        # The handler is assigned on the case's route (a later issue); the editor keeps it as is.
+        # The handler is chosen by the step that passes the case on (Art. 6); the editor keeps it.
         self._handler_id = handling.handler_id
         self.ui.handler_name.setText(handler_name or _("(nog niet toegewezen)"))
         set_combo_value(self.ui.admissibility, handling.admissibility)

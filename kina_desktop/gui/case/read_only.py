@@ -31,7 +31,14 @@ def lock_step_owned(part: Part, widgets: Mapping[str, QWidget], column: QBoxLayo
         if not steps:
             continue
         make_read_only([widget])
-        widget.setToolTip(_("Vastgelegd met de stap {steps} (paneel ‘Verloop’).").format(steps=steps_text(steps)))
+        # After the article the field comes from (article_tooltips.py), the step that records it.
+        step = _("Vastgelegd met de stap {steps} (paneel ‘Verloop’).").format(steps=steps_text(steps))
+        tip = "\n".join(t for t in (widget.toolTip(), step) if t)
+        widget.setToolTip(tip)
+        parent = widget.parentWidget()
+        for label in parent.findChildren(QLabel) if parent is not None else ():
+            if label.buddy() is widget:
+                label.setToolTip(tip)
         locked += 1
     if not locked:
         return None

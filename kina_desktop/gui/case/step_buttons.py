@@ -10,7 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QPushButton, QSizePolicy, QToolButton, QVBoxLayout, QWidget
 
 from kina_desktop.domain.actions import ActionKind
 from kina_desktop.i18n import _
@@ -108,7 +109,17 @@ class StepButtons(QWidget):
         self.nothing.setWordWrap(True)
         self.nothing.setStyleSheet(RULE_STYLE)
         self._layout.addWidget(self.nothing)
-        self.not_yet = _subheading(_("Nog niet mogelijk"), "not_yet", self)
+        # Folded by default: what cannot be done yet is there to look up, not to read every time.
+        self.not_yet = QToolButton(self)
+        self.not_yet.setObjectName("not_yet")
+        self.not_yet.setCheckable(True)
+        self.not_yet.setAutoRaise(True)
+        self.not_yet.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        font = self.not_yet.font()
+        font.setBold(True)
+        self.not_yet.setFont(font)
+        self.not_yet.toggled.connect(self._show_blocked)
+        self._blocked: list[StepOption] = []
         self.other = _subheading(_("Andere stappen"), "other_steps", self)
         self.options: list[StepOption] = []
 
@@ -118,6 +129,8 @@ class StepButtons(QWidget):
             widget.deleteLater()
         self.options = []
         allowed, blocked, other = _groups(options)
+        self.not_yet.setText(_("Nog niet mogelijk ({n})").format(n=len(blocked)))
+        self._blocked = []
         for heading, group in ((None, allowed), (self.not_yet, blocked), (self.other, other)):
             if heading is not None:
                 self._layout.removeWidget(heading)
@@ -128,7 +141,15 @@ class StepButtons(QWidget):
                 widget = StepOption(option, self._on_step, self, show_rule=heading is not self.other)
                 self._layout.addWidget(widget)
                 self.options.append(widget)
+                if heading is self.not_yet:
+                    self._blocked.append(widget)
+        self._show_blocked(self.not_yet.isChecked())
         self.nothing.setVisible(not allowed)
+
+    def _show_blocked(self, shown: bool) -> None:
+        self.not_yet.setArrowType(Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow)
+        for widget in self._blocked:
+            widget.setVisible(shown)
 
     def minimum_width_for_labels(self) -> int:
         """Room for the longest step label on a button (the panel never cuts one off)."""

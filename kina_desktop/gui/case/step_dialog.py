@@ -92,9 +92,11 @@ class StepDialog(QDialog):
 
         defaults = step_defaults(action.kind, record, progress, today)
         proposals = progress.proposals if progress is not None else ()
+        names = (*action.required, *action.optional)
+        handlers = workflow.handlers() if "handler_id" in names else []
         self.fields: dict[str, StepField] = {}
-        for name in (*action.required, *action.optional):
-            field = make_field(name, proposals)
+        for name in names:
+            field = make_field(name, proposals, handlers)
             if field is None:
                 continue
             if name in defaults:

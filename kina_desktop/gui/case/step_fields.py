@@ -5,8 +5,8 @@
 
 Texts are multi-line, dates are date fields (an optional one may stay empty), kind, category,
 level and verdict are combo boxes, "discussed with the team" is a check box and the decision on
-admissibility is the AdmissibilityEditor. The handler (``handler_id``) is not asked: there is no
-list of handlers to choose from yet, and the step does without it.
+admissibility is the AdmissibilityEditor. The handler (``handler_id``) is a combo of the accounts
+with the handler's role (``handlers``: (id, name), from the workflow service).
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ if TYPE_CHECKING:
 TEXT_FIELDS = frozenset({"minutes", "solution", "answer", "note", "reason", "communication", "motivation", "measures"})
 DATE_FIELDS = frozenset({"meeting_on", "informed_on"})
 ENUM_FIELDS: dict[str, type[Enum]] = {"kind": Kind, "category": Category, "level": Level, "verdict": Verdict}
-NOT_ASKED = frozenset({"handler_id"})
+NOT_ASKED: frozenset[str] = frozenset()
 # Choices a person never picks in a step: "no verdict yet" is where a case starts.
 HIDDEN_CHOICES = {"verdict": {Verdict.NONE}}
 TEXT_LINES = {"minutes": 6, "communication": 6, "measures": 5, "motivation": 5, "solution": 5, "answer": 5}
@@ -126,6 +126,26 @@ class EnumField(StepField):
         self.combo.setCurrentIndex(index)
 
 
+class HandlerField(StepField):
+    """The handler to pass the case to (Art. 6): one of the accounts with that role."""
+
+    def __init__(self, name: str, handlers: Sequence[tuple[int, str]]) -> None:
+        combo = QComboBox()
+        for account_id, display_name in handlers:
+            combo.addItem(display_name, account_id)
+        combo.setPlaceholderText(_("Kies de klachtenbehandelaar…") if handlers else _("Geen account met die rol"))
+        combo.setCurrentIndex(-1)
+        super().__init__(name, combo)
+        self.combo = combo
+
+    def value(self) -> int | None:
+        data = self.combo.currentData()
+        return None if data is None else int(data)
+
+    def set_value(self, value: object) -> None:
+        self.combo.setCurrentIndex(self.combo.findData(value) if isinstance(value, int) else -1)
+
+
 class CheckField(StepField):
     """Checked: True. Unchecked: None, which leaves what was recorded before as it is."""
 
@@ -161,9 +181,13 @@ class DecisionField(StepField):
         """The proposals decide what is pre-checked; nothing else to fill in."""
 
 
-def make_field(name: str, proposals: Sequence[Proposal] = ()) -> StepField | None:
+def make_field(
+    name: str, proposals: Sequence[Proposal] = (), handlers: Sequence[tuple[int, str]] = ()
+) -> StepField | None:
     if name in NOT_ASKED:
         return None
+    if name == "handler_id":
+        return HandlerField(name, handlers)
     if name in TEXT_FIELDS:
         return TextField(name)
     if name in ENUM_FIELDS:

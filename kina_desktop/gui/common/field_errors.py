@@ -8,12 +8,14 @@ first field that needs attention so the caller can bring it into view.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QBoxLayout, QFormLayout, QLabel, QLayout, QScrollArea, QTabWidget, QWidget
 
+from kina_desktop.gui.shell.change_watch import watch_changes
 from kina_desktop.gui.widgets.note_label import NoteLabel
 
 if TYPE_CHECKING:
@@ -75,6 +77,14 @@ class FieldErrors:
         self._general.setWordWrap(True)
         self._general.hide()
         self._labels: dict[str, QLabel] = {name: self._attach(name, w) for name, w in self._fields.items()}
+        # A message goes as soon as its field is edited: the person sees the correction was taken.
+        for name, widget in self._fields.items():
+            watch_changes([widget], functools.partial(self._clear_field, name))
+
+    def _clear_field(self, name: str) -> None:
+        label = self._labels[name]
+        if label.text():
+            self._set(label, "")
 
     def _attach(self, name: str, widget: QWidget) -> QLabel:
         label = NoteLabel("", widget.parentWidget(), grey=False)  # as tall as its text, not more

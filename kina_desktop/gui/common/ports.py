@@ -15,11 +15,13 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
-    from kina_desktop.domain.accounts import AccountInfo, NewAccount
+    from kina_desktop.domain.accounts import AccountDetails, AccountInfo, NewAccount
+    from kina_desktop.domain.enums import Role
     from kina_desktop.services.accounts.account_service import AccountService
     from kina_desktop.services.bundle import Services
     from kina_desktop.services.cases.case_list import CaseListService
     from kina_desktop.services.cases.case_service import CaseService
+    from kina_desktop.services.cases.change_watch import ChangeWatch
     from kina_desktop.services.cases.documents import DocumentService
     from kina_desktop.services.cases.history import HistoryService
     from kina_desktop.services.cases.workflow import WorkflowService
@@ -34,6 +36,7 @@ if TYPE_CHECKING:
     AnnualReportPort = AnnualReportService
     CaseList = CaseListService
     CaseStore = CaseService
+    ChangeWatchPort = ChangeWatch
     DocumentPort = DocumentService
     GuiServices = Services
     HistoryPort = HistoryService
@@ -52,3 +55,15 @@ class AccountAdmin(Protocol):
     def create(self, draft: NewAccount) -> AccountInfo: ...
 
     def disable(self, username: str) -> AccountInfo: ...
+
+    def enable(self, username: str) -> AccountInfo: ...
+
+    def edit(self, username: str, details: AccountDetails) -> AccountInfo: ...
+
+    def set_roles(self, username: str, roles: frozenset[Role]) -> AccountInfo: ...
+
+    def reset_password(self, username: str, password: str) -> AccountInfo: ...
+
+    def change_own_password(self, new_password: str, current_password: str | None = None) -> None: ...
+
+    def on_shared_server(self) -> bool: ...

@@ -103,7 +103,7 @@ class Ui_NewComplaintDialog(object):
     # setupUi
 
     def retranslateUi(self, NewComplaintDialog):
-        NewComplaintDialog.setWindowTitle(QCoreApplication.translate("NewComplaintDialog", u"Nieuwe klacht registreren", None))
+        NewComplaintDialog.setWindowTitle(QCoreApplication.translate("NewComplaintDialog", u"Nieuwe registratie", None))
         self.intro.setText(QCoreApplication.translate("NewComplaintDialog", u"Registreer een klacht, informatievraag of anonieme melding. Het opvolgingsnummer wordt toegekend bij het registreren.", None))
         self.confirmation_letter.setText(QCoreApplication.translate("NewComplaintDialog", u"Meteen de vraag om schriftelijke bevestiging maken en in de klachtenmap bewaren (Art. 3)", None))
         self.known_group.setTitle(QCoreApplication.translate("NewComplaintDialog", u"Gekende klager", None))

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import replace
+from difflib import SequenceMatcher
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
@@ -25,6 +26,7 @@ if TYPE_CHECKING:
     from kina_desktop.gui.common.ports import CaseList
 
 PAGE_SIZE = 200
+RELOAD_MAX_ROWS = 2_000  # fetched again at most after a change elsewhere (reload)
 
 # Columns, in the order shown.
 COL_TRACKING_NUMBER = 0
@@ -36,6 +38,7 @@ COL_LEVEL = 5
 COL_STATUS = 6
 COL_HANDLER = 7
 COL_NEXT_DEADLINE = 8
+COL_KIND = 9  # Art. 3: a complaint, an information request or an anonymous report
 
 COLUMN_SORT_KEYS: tuple[SortKey, ...] = (
     SortKey.TRACKING_NUMBER,
@@ -47,6 +50,7 @@ COLUMN_SORT_KEYS: tuple[SortKey, ...] = (
     SortKey.STATUS,
     SortKey.HANDLER,
     SortKey.NEXT_DEADLINE,
+    SortKey.KIND,
 )
 
 SortRole = Qt.ItemDataRole.UserRole + 1  # a value that orders like the database does
@@ -80,6 +84,7 @@ def _texts(case: CaseSummary) -> tuple[str, ...]:
         case.status.label(),
         case.handler_name,
         short_date(case.next_deadline),
+        case.kind.label(),
     )
 
 
@@ -96,6 +101,7 @@ def sort_value(case: CaseSummary, column: int) -> tuple:
         COL_STATUS: (case.status.value,),
         COL_HANDLER: (case.handler_name,),
         COL_NEXT_DEADLINE: (case.next_deadline is None, case.next_deadline or dt.date.min),
+        COL_KIND: (case.kind.value, number),
     }[column]
     return (*key, case.id)
 
@@ -116,6 +122,7 @@ class CaseTableModel(QAbstractTableModel):
         self._query = query or CaseQuery()
         self._rows: list[_Row] = []
         self._total = 0
+        self._reloading = False  # no fetchMore re-entered while rows are inserted or removed
         self._lock = icon("lock")
         self._italic = QFont()
         self._italic.setItalic(True)
@@ -144,6 +151,46 @@ class CaseTableModel(QAbstractTableModel):
     def refresh(self) -> None:
         self.set_query(self._query)
 
+    def reload(self) -> None:
+        """Fetch the loaded rows again after a change made elsewhere (docs/architecture.md), without
+        a reset: rows that stay keep their place, so the view keeps its selection and scroll
+        position; only the rows that came or went are inserted or removed. Up to
+        ``RELOAD_MAX_ROWS`` rows are fetched again, the rest load again as the view scrolls. The
+        rows that stayed may show other values: the view must repaint them (a Python signal is
+        not emitted here, see gui/__init__.py)."""
+        wanted = max(self._page_size, min(len(self._rows), RELOAD_MAX_ROWS))
+        total = self._source.count(self._query)
+        cases = self._source.page(self._query, 0, wanted)
+        if len(cases) < wanted:
+            total = len(cases)
+        self._reloading = True
+        try:
+            self._replace_rows(wanted, [self._row(case) for case in cases])
+        finally:
+            self._reloading = False
+        self._total = total
+
+    def _replace_rows(self, wanted: int, new: list[_Row]) -> None:
+        if len(self._rows) > wanted:  # beyond what is fetched again: loaded again when scrolled to
+            self.beginRemoveRows(QModelIndex(), wanted, len(self._rows) - 1)
+            del self._rows[wanted:]
+            self.endRemoveRows()
+        old_ids = [row.case.id for row in self._rows]
+        matcher = SequenceMatcher(a=old_ids, b=[row.case.id for row in new], autojunk=False)
+        # From the end, so that the rows before each change keep their numbers.
+        for tag, i1, i2, j1, j2 in reversed(matcher.get_opcodes()):
+            if tag == "equal":
+                self._rows[i1:i2] = new[j1:j2]
+                continue
+            if i2 > i1:
+                self.beginRemoveRows(QModelIndex(), i1, i2 - 1)
+                del self._rows[i1:i2]
+                self.endRemoveRows()
+            if j2 > j1:
+                self.beginInsertRows(QModelIndex(), i1, i1 + j2 - j1 - 1)
+                self._rows[i1:i1] = new[j1:j2]
+                self.endInsertRows()
+
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Order by ``column`` in the database, so that rows not yet loaded come in that order."""
         if not 0 <= column < len(COLUMN_SORT_KEYS):
@@ -155,7 +202,7 @@ class CaseTableModel(QAbstractTableModel):
     # -- lazy loading ------------------------------------------------------------------------
 
     def canFetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> bool:
-        return not parent.isValid() and len(self._rows) < self._total
+        return not parent.isValid() and not self._reloading and len(self._rows) < self._total
 
     def fetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> None:
         if not self.canFetchMore(parent):
@@ -166,9 +213,13 @@ class CaseTableModel(QAbstractTableModel):
         if not cases:
             return
         first = len(self._rows)
-        self.beginInsertRows(QModelIndex(), first, first + len(cases) - 1)
-        self._rows.extend(self._row(case) for case in cases)
-        self.endInsertRows()
+        self._reloading = True  # a view (or the model tester) asking for more meanwhile gets nothing
+        try:
+            self.beginInsertRows(QModelIndex(), first, first + len(cases) - 1)
+            self._rows.extend(self._row(case) for case in cases)
+            self.endInsertRows()
+        finally:
+            self._reloading = False
 
     def _row(self, case: CaseSummary) -> _Row:
         return _Row(case, _texts(case))

@@ -7,13 +7,16 @@ It shows who is signed in (title bar) and offers only what that person's roles c
 from __future__ import annotations
 
 import datetime as dt
+import time
 from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QSettings, QSize, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
     QDialog,
     QHeaderView,
     QLabel,
@@ -25,12 +28,14 @@ from PySide6.QtWidgets import (
     QSplitter,
     QTableView,
     QToolBar,
+    QVBoxLayout,
     QWidget,
 )
 
 from kina_desktop import __version__
+from kina_desktop.domain.enums import Kind
 from kina_desktop.domain.projects import may_edit_projects
-from kina_desktop.domain.views import CaseQuery, ReadyView
+from kina_desktop.domain.views import KIND_FILTERS, CaseQuery, ReadyView, views_for
 from kina_desktop.gui.admin.privacy_menu import PrivacyMenu
 from kina_desktop.gui.admin.settings_menus import SettingsMenus
 from kina_desktop.gui.common.background import TaskRunner, ThreadRunner
@@ -50,6 +55,7 @@ from kina_desktop.gui.shell.case_table_model import CaseTableModel, ObjectRole
 from kina_desktop.gui.shell.deferred import deferred
 from kina_desktop.gui.shell.language_menu import LanguageMenu
 from kina_desktop.gui.shell.ready_view_list import ReadyViewList
+from kina_desktop.gui.shell.registered_bar import RegisteredBar
 from kina_desktop.gui.shell.role_actions import may_manage_accounts, may_register
 from kina_desktop.gui.shell.window_state import restore_main_window, save_main_window
 from kina_desktop.i18n import N_, _
@@ -59,15 +65,21 @@ if TYPE_CHECKING:  # the dialogs' modules load when they are first opened (cold 
     from kina_desktop.domain.accounts import AccountInfo
     from kina_desktop.domain.complaint import CaseRecord
     from kina_desktop.gui.admin.account_checks import AccountRules
+    from kina_desktop.gui.admin.password_dialogs import ChangePasswordDialog
     from kina_desktop.gui.admin.settings_ports import OrganisationSettings, PrivacyAdmin
     from kina_desktop.gui.admin.users_dialog import UsersDialog
     from kina_desktop.gui.case.case_editor import CaseEditor
-    from kina_desktop.gui.common.ports import AccountAdmin, CaseStore, GuiServices
+    from kina_desktop.gui.common.ports import AccountAdmin, CaseStore, ChangeWatchPort, GuiServices
     from kina_desktop.gui.intake.new_complaint_dialog import NewComplaintDialog
     from kina_desktop.gui.shell.user_guide import UserGuideDialog
     from kina_desktop.gui.start.database_choice import ConnectionTester
+    from kina_desktop.services.cases.change_watch import CaseChanges
 
 SEARCH_DELAY_MS = 200
+# Changes made on other PCs (services/cases/change_watch.py): asked for this often, and followed
+# at most once per FOLLOW_GAP_S, so that a burst of changes is one refresh.
+CHANGE_POLL_MS = 250
+FOLLOW_GAP_S = 1.0
 # Starting widths: room for the header or a typical value, whichever is wider (the person's own
 # layout, saved in QSettings, wins from the second start on). The subject, the most telling
 # column, takes what is left; the longest categories and statuses are shortened with "…" and
@@ -81,6 +93,7 @@ COLUMN_SAMPLES = {
     columns.COL_STATUS: N_("Klachtenteam gebriefd"),
     columns.COL_HANDLER: "Koen Peeters",
     columns.COL_NEXT_DEADLINE: "00-00-0000",
+    columns.COL_KIND: N_("Informatievraag"),
 }
 
 
@@ -100,6 +113,7 @@ class MainWindow(QMainWindow):
         organisation: OrganisationSettings | None = None,
         database_tester: ConnectionTester | None = None,
         privacy: PrivacyAdmin | None = None,
+        changes: ChangeWatchPort | None = None,
     ) -> None:
         super().__init__(parent)
         self._services = services
@@ -121,12 +135,20 @@ class MainWindow(QMainWindow):
         self.proxy.setSourceModel(self.model)
         self.model.modelReset.connect(self._show_count)
 
-        self.views = ReadyViewList()
+        self.views = ReadyViewList(views=views_for(person.roles))
         self.table = self._make_table()
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("main_splitter")
         self.splitter.addWidget(self.views)
-        self.splitter.addWidget(self.table)
+        # After a registration, its tracking number above the list (Art. 5: on the paper letter).
+        self.registered_bar = RegisteredBar(self.open_case)
+        list_area = QWidget()
+        list_column = QVBoxLayout(list_area)
+        list_column.setContentsMargins(0, 0, 0, 0)
+        list_column.setSpacing(4)
+        list_column.addWidget(self.registered_bar)
+        list_column.addWidget(self.table, 1)
+        self.splitter.addWidget(list_area)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([self.views.minimumWidth(), 1100])
         self.splitter.setChildrenCollapsible(False)
@@ -142,6 +164,18 @@ class MainWindow(QMainWindow):
         self._search_timer.setInterval(SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self.apply_search)
         self.search.textChanged.connect(self._search_timer.start)
+        # Art. 3: complaints, information requests or anonymous reports only.
+        self.kind_filter = QComboBox()
+        self.kind_filter.setObjectName("kind_filter")
+        self.kind_filter.setToolTip(_("Alleen klachten, informatievragen of anonieme meldingen tonen"))
+        for kind, label in KIND_FILTERS:
+            self.kind_filter.addItem(_(label), kind.value if kind is not None else None)
+        self.kind_filter.currentIndexChanged.connect(self._on_kind_chosen)
+        # Enter or ↓ in the search box: search now and go into the results (Enter there opens the case).
+        self.search.returnPressed.connect(self.into_results)
+        down = QShortcut(QKeySequence(Qt.Key.Key_Down), self.search)
+        down.setContext(Qt.ShortcutContext.WidgetShortcut)
+        down.activated.connect(self.into_results)
 
         # Bestand → 'Ontvangstbevestigingen afdrukken…'; tests hand in a synchronous runner.
         runner = runner or ThreadRunner()
@@ -236,6 +270,7 @@ class MainWindow(QMainWindow):
         self.views.currentItemChanged.connect(self._on_view_chosen)
         # The views' numbers right after the first rows are painted: the list comes first.
         self._first_counts = AfterFirstPaint(self.table.viewport(), self._refresh_view_counts)
+        self._watch_changes(changes)
 
     # -- construction ------------------------------------------------------------------------
 
@@ -278,9 +313,9 @@ class MainWindow(QMainWindow):
         return table
 
     def _make_actions(self) -> None:
-        self.new_action = QAction(icon("new-complaint"), _("Nieuwe klacht…"), self)
+        self.new_action = QAction(icon("new-complaint"), _("Nieuwe registratie…"), self)
         self.new_action.setShortcut(QKeySequence(QKeySequence.StandardKey.New))
-        self.new_action.setToolTip(_("Een nieuwe klacht registreren (Ctrl+N)"))
+        self.new_action.setToolTip(_("Een klacht, informatievraag of anonieme melding registreren (Ctrl+N)"))
         self.new_action.triggered.connect(self._on_new_complaint)
         self.open_action = QAction(icon("open-case"), _("Dossier openen"), self)
         self.open_action.setToolTip(_("Het gekozen dossier openen (Enter)"))
@@ -303,6 +338,12 @@ class MainWindow(QMainWindow):
         self.users_action = QAction(_("Gebruikers…"), self)
         self.users_action.setToolTip(_("Accounts aanmaken en uitschakelen"))
         self.users_action.triggered.connect(self._on_users)
+        self.password_action = QAction(_("Wachtwoord wijzigen…"), self)
+        self.password_action.setObjectName("change_password_action")
+        self.password_action.setToolTip(_("Uw eigen wachtwoord wijzigen"))
+        self.password_action.triggered.connect(self.change_password)
+        self.password_action.setVisible(self._accounts is not None and self._person.id > 0)
+        self.password_dialog: ChangePasswordDialog | None = None
         roles = self._person.roles
         self.new_action.setVisible(may_register(roles))
         self.users_action.setVisible(
@@ -319,6 +360,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.acknowledgements.action)
         file_menu.addSeparator()
         file_menu.addAction(self.settings_menus.database_action)
+        file_menu.addAction(self.password_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         view_menu = menus.addMenu(_("B&eeld"))
@@ -363,6 +405,7 @@ class MainWindow(QMainWindow):
         spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         bar.addWidget(spacer)
         bar.addWidget(self.search)
+        bar.addWidget(self.kind_filter)
         self.addToolBar(bar)
 
     # -- the list ----------------------------------------------------------------------------
@@ -373,6 +416,12 @@ class MainWindow(QMainWindow):
         query = replace(self.model.query, search=self.search.text().strip())
         if query != self.model.query:
             self._run(lambda: self.model.set_query(query))
+
+    def _on_kind_chosen(self, *_args: object) -> None:
+        data = self.kind_filter.currentData()
+        kind = Kind(data) if data else None
+        self._run(lambda: self.model.set_query(replace(self.model.query, kind=kind)))
+        self._refresh_view_counts()
 
     def _on_view_chosen(self, *_items: object) -> None:
         view = self.views.current_view()
@@ -391,7 +440,21 @@ class MainWindow(QMainWindow):
         self._run(lambda: self.views.update_counts(lambda v: self._services.case_list.count(replace(base, view=v))))
 
     def _show_count(self) -> None:
-        self.count_label.setText(case_count(self.model.total))
+        searched = self.model.query.search
+        if searched and not self.model.total:
+            self.count_label.setText(_("Geen resultaten voor ‘{text}’").format(text=searched))
+        else:
+            self.count_label.setText(case_count(self.model.total))
+
+    def into_results(self) -> None:
+        """From the search box into the list: the first case selected, the keyboard in the list."""
+        self.apply_search()
+        if self.model.rowCount() == 0:
+            return
+        if not self.table.currentIndex().isValid():
+            self.table.setCurrentIndex(self.table.model().index(0, 0))
+        self.table.selectRow(self.table.currentIndex().row())
+        self.table.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def focus_search(self) -> None:
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -458,6 +521,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"{message} {notice}".strip(), 10_000)
         self.refresh()
         self.select_case(record.header.id)
+        self.registered_bar.show_record(record, notice)
 
     def open_case_at(self, index: QModelIndex) -> CaseEditor | None:
         summary = index.data(ObjectRole) if index.isValid() else None
@@ -527,10 +591,26 @@ class MainWindow(QMainWindow):
         if self.users_dialog is None:
             from kina_desktop.gui.admin.users_dialog import UsersDialog
 
-            self.users_dialog = UsersDialog(self._accounts, self._account_rules, self._person.username, self)
+            self.users_dialog = UsersDialog(
+                self._accounts, self._account_rules, self._person.username, self, own_roles=self._person.roles
+            )
             self.users_dialog.finished.connect(self._forget_users_dialog)
         self.users_dialog.open()
         return self.users_dialog
+
+    def change_password(self) -> ChangePasswordDialog | None:
+        """Bestand → Wachtwoord wijzigen…: everyone's own password (docs/security.md)."""
+        if self._accounts is None or not self.password_action.isVisible():
+            return None
+        from kina_desktop.gui.admin.password_dialogs import ChangePasswordDialog
+
+        dialog = ChangePasswordDialog(
+            self._accounts.change_own_password, shared_server=self._accounts.on_shared_server(), parent=self
+        )
+        dialog.finished.connect(dialog.deleteLater)
+        self.password_dialog = dialog
+        dialog.open()
+        return dialog
 
     def _forget_users_dialog(self, _result: int) -> None:
         dialog, self.users_dialog = self.users_dialog, None
@@ -605,6 +685,87 @@ class MainWindow(QMainWindow):
         except ServiceError as error:
             self.statusBar().showMessage(error.message, 15_000)
 
+    # -- changes made elsewhere ------------------------------------------------------------------
+
+    def _watch_changes(self, changes: ChangeWatchPort | None) -> None:
+        """Follow what colleagues change on other PCs (docs/architecture.md, "A list that stays
+        current"): the watch collects the changes off the GUI thread, a timer here takes them."""
+        self._changes = changes
+        self._pending_changes: CaseChanges | None = None
+        self._last_followed = 0.0
+        self._change_timer = QTimer(self)
+        self._change_timer.setInterval(CHANGE_POLL_MS)
+        self._change_timer.timeout.connect(self._poll_changes)
+        if changes is None:
+            return
+        changes.start()
+        self._change_timer.start()
+        # Also when the window is deleted without being closed (tests, a failed start).
+        self.destroyed.connect(lambda *_args, watch=changes: watch.stop())
+
+    def stop_watching(self) -> None:
+        """Stop following changes made elsewhere (the window closes, the person signs out)."""
+        self._change_timer.stop()
+        self._pending_changes = None
+        if self._changes is not None:
+            self._changes.stop()
+
+    def _poll_changes(self) -> None:
+        if self._changes is None:
+            return
+        changes = self._changes.take()
+        if changes is not None:
+            pending = self._pending_changes
+            self._pending_changes = changes if pending is None else pending.merged(changes)
+        if self._pending_changes is None or time.monotonic() - self._last_followed < FOLLOW_GAP_S:
+            return
+        changes, self._pending_changes = self._pending_changes, None
+        self._last_followed = time.monotonic()
+        self.follow_changes(changes)
+
+    def follow_changes(self, changes: CaseChanges) -> None:
+        """Cases changed elsewhere: the list (same selection, same place), the views' counts, and
+        each open editor of a changed case (CaseEditor.catch_up: reloaded when nothing was typed,
+        otherwise a message that someone else changed it, with 'Opnieuw laden')."""
+        self._run(lambda: self._keep_place(self.model.reload))
+        self._show_count()
+        self._refresh_view_counts()
+        shown = {
+            case_id: editor.record.header.version
+            for case_id, editor in self._editors.items()
+            if changes.touches(case_id)
+        }
+        if not shown or self._changes is None:
+            return
+        try:
+            outdated = self._changes.outdated(shown)
+        except ServiceError as error:
+            self.statusBar().showMessage(error.message, 15_000)
+            return
+        for case_id in outdated:
+            editor = self._editors.get(case_id)
+            if editor is not None:
+                editor.catch_up()
+
+    def _keep_place(self, reload: Callable[[], None]) -> None:
+        """Run ``reload`` keeping the selected case selected and the rows in view where they are:
+        at the top of the list it stays at the top (a new case shows), further down the first
+        case in view stays first."""
+        bar = self.table.verticalScrollBar()
+        at_top = bar.value() == bar.minimum()
+        top_row = self.table.rowAt(0)
+        anchor = None if at_top or top_row < 0 else self.proxy.index(top_row, 0).data(ObjectRole)
+        selected = self.selected_case_id()
+        reload()
+        if selected is not None and self.selected_case_id() != selected:
+            self.select_case(selected)
+        if anchor is not None and (row := self.model.row_of(anchor.id)) >= 0:
+            index = self.proxy.mapFromSource(self.model.index(row, 0))
+            self.table.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtTop)
+        elif at_top:
+            bar.setValue(bar.minimum())
+        self.table.viewport().update()  # the rows that stayed may show other values
+
     # -- closing -----------------------------------------------------------------------------
 
     def closeEvent(self, event: QCloseEvent) -> None:
@@ -622,4 +783,5 @@ class MainWindow(QMainWindow):
         save_main_window(
             self._settings, self, self.splitter, self.table.horizontalHeader(), self.views.current_view().value
         )
+        self.stop_watching()
         event.accept()

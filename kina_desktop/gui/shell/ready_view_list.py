@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
@@ -12,15 +12,18 @@ from kina_desktop.gui.common.formatting import number
 
 
 class ReadyViewList(QListWidget):
-    def __init__(self, parent: QWidget | None = None) -> None:
+    """``views``: those this person sees (domain/views.py ``views_for``); all by default."""
+
+    def __init__(self, parent: QWidget | None = None, views: Iterable[ReadyView] = tuple(ReadyView)) -> None:
         super().__init__(parent)
         self.setObjectName("ready_views")
         self.setStyleSheet("#ready_views::item { padding: 5px 8px; }")
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         # Room for the longest label of the interface's language with a four-digit count.
-        widest = max(self.fontMetrics().horizontalAdvance(f"{view.label()} (1.000)") for view in ReadyView)
+        views = list(views)
+        widest = max(self.fontMetrics().horizontalAdvance(f"{view.label()} (1.000)") for view in views)
         self.setMinimumWidth(widest + 24)
-        for view in ReadyView:
+        for view in views:
             item = QListWidgetItem(view.label())
             item.setData(Qt.ItemDataRole.UserRole, view.value)
             self.addItem(item)

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QHeaderView, QMainWindow, QSplitter, QWidget
 GEOMETRY = "geometry"
 WINDOW_STATE = "window_state"
 SPLITTER = "splitter"
-HEADER = "case_table_header"
+HEADER = "case_table_header_2"  # _2: the list got a column (Soort); an older layout is not restored
 READY_VIEW = "ready_view"
 
 

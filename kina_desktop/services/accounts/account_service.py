@@ -13,7 +13,17 @@ from sqlalchemy.orm import Session
 
 from kina_desktop.db.engine import Database
 from kina_desktop.db.models import Account, AccountRole
-from kina_desktop.domain.accounts import MIN_PASSWORD_LENGTH, USERNAME, AccountInfo, NewAccount, account_problems
+from kina_desktop.domain.accounts import (
+    MIN_PASSWORD_LENGTH,
+    USERNAME,
+    AccountDetails,
+    AccountInfo,
+    NewAccount,
+    account_problems,
+    details_problems,
+    password_problems,
+    roles_problems,
+)
 from kina_desktop.domain.enums import Role
 from kina_desktop.i18n import _
 from kina_desktop.services.context import ServiceContext
@@ -36,7 +46,7 @@ def password_matches(stored_hash: str | None, password: str) -> bool:
         return False
 
 
-__all__ = ["MIN_PASSWORD_LENGTH", "USERNAME", "AccountInfo", "AccountService", "NewAccount"]
+__all__ = ["MIN_PASSWORD_LENGTH", "USERNAME", "AccountDetails", "AccountInfo", "AccountService", "NewAccount"]
 
 
 class AccountProblem(ServiceError):
@@ -59,7 +69,40 @@ def info_of(account: Account, roles: frozenset[Role] | None = None) -> AccountIn
         phone=account.phone,
         email=account.email,
         active=account.active,
+        must_change_password=bool(account.must_change_password),
     )
+
+
+def _account(session: Session, username: str) -> Account:
+    account = session.scalar(select(Account).where(Account.username == username))
+    if account is None:
+        raise AccountProblem(_("Geen account met gebruikersnaam {name}.").format(name=username))
+    return account
+
+
+def _account_by_id(session: Session, account_id: int) -> Account:
+    account = session.get(Account, account_id)
+    if account is None:
+        raise AccountProblem(_("Uw account bestaat niet meer. Vraag de beheerder om hulp."))
+    return account
+
+
+def _keep_an_administrator(session: Session, account: Account, *, still_one: bool = False) -> None:
+    """Refused when ``account`` is the last active administrator and is about to stop being
+    one (``still_one``: it stays one): somebody must still be able to manage the accounts and
+    the settings."""
+    if still_one:
+        return
+    others = session.scalar(
+        select(func.count(Account.id))
+        .join(AccountRole)
+        .where(AccountRole.role == Role.ADMINISTRATOR.value, Account.active.is_(True), Account.id != account.id)
+    )
+    is_one = account.active and any(r.role == Role.ADMINISTRATOR.value for r in account.roles)
+    if is_one and not others:
+        raise AccountProblem(
+            _("Er moet minstens één actief account met de rol beheerder blijven. Geef eerst iemand anders die rol.")
+        )
 
 
 def has_accounts(database: Database) -> bool:
@@ -155,9 +198,8 @@ class AccountService:
         if username == self._own_username():
             raise AccountProblem(_("U kunt uw eigen account niet uitschakelen."))
         with self.ctx.database.write() as session:
-            account = session.scalar(select(Account).where(Account.username == username))
-            if account is None:
-                raise AccountProblem(_("Geen account met gebruikersnaam {name}.").format(name=username))
+            account = self._changeable(session, username)
+            _keep_an_administrator(session, account)
             if self.ctx.database.is_postgresql:
                 session.execute(text("SELECT kina_account_set_active(:username, false)"), {"username": username})
                 session.refresh(account)
@@ -165,6 +207,138 @@ class AccountService:
                 account.active = False
             session.flush()
             return info_of(account)
+
+    def edit(self, username: str, details: AccountDetails) -> AccountInfo:
+        """Name, function, phone and e-mail: they print on letters as the contact person."""
+        self._require_administrator()
+        problems = details_problems(details)
+        if problems:
+            raise AccountProblem(" ".join(p.message for p in problems))
+        with self.ctx.database.write() as session:
+            account = _account(session, username)
+            account.display_name = details.display_name.strip()
+            account.function = details.function.strip()
+            account.phone = details.phone.strip()
+            account.email = details.email.strip()
+            session.flush()
+            return info_of(account)
+
+    def set_roles(self, username: str, roles: frozenset[Role]) -> AccountInfo:
+        """Exactly these roles. Giving or taking the director's role, or changing a director's
+        roles, is the director's alone (Art. 6); one active administrator always remains."""
+        self._require_administrator()
+        problems = roles_problems(roles)
+        if problems:
+            raise AccountProblem(" ".join(p.message for p in problems))
+        with self.ctx.database.write() as session:
+            account = _account(session, username)
+            before = frozenset(Role(r.role) for r in account.roles)
+            if Role.DIRECTOR in before | roles:
+                require(self.ctx, Permission.APPOINT_DIRECTOR)
+            _keep_an_administrator(session, account, still_one=Role.ADMINISTRATOR in roles)
+            if self.ctx.database.is_postgresql:
+                session.execute(
+                    text("SELECT kina_account_set_roles(:username, :roles)"),
+                    {"username": username, "roles": [r.value for r in sorted(roles)]},
+                )
+                session.expire(account)
+            else:
+                account.roles = [AccountRole(role=r.value) for r in sorted(roles)]
+            session.flush()
+            return info_of(account)
+
+    def reset_password(self, username: str, password: str) -> AccountInfo:
+        """A new password for someone who forgot theirs; they choose their own at the next
+        sign-in. A director's password only the director resets (Art. 6)."""
+        self._require_administrator()
+        if username == self._own_username():
+            raise AccountProblem(_("Uw eigen wachtwoord wijzigt u via Bestand → Wachtwoord wijzigen…"))
+        problems = password_problems(password)
+        if problems:
+            raise AccountProblem(" ".join(p.message for p in problems))
+        with self.ctx.database.write() as session:
+            account = self._changeable(session, username)
+            if self.ctx.database.is_postgresql:
+                session.execute(
+                    text("SELECT kina_account_set_password(:username, :verifier)"),
+                    {"username": username, "verifier": scram_verifier(session, username, password)},
+                )
+                session.refresh(account)
+            else:
+                account.password_hash = hash_password(password)
+                account.must_change_password = True
+                account.failed_logins = 0
+                account.locked_until = None
+            session.flush()
+            return info_of(account)
+
+    def enable(self, username: str) -> AccountInfo:
+        """A disabled account may sign in again."""
+        self._require_administrator()
+        with self.ctx.database.write() as session:
+            account = self._changeable(session, username)
+            if self.ctx.database.is_postgresql:
+                session.execute(text("SELECT kina_account_set_active(:username, true)"), {"username": username})
+                session.refresh(account)
+            else:
+                account.active = True
+                account.failed_logins = 0
+                account.locked_until = None
+            session.flush()
+            return info_of(account)
+
+    def change_own_password(self, new_password: str, current_password: str | None = None) -> None:
+        """Everyone changes their own password, giving the current one; only right after a
+        reset (at sign-in) is the current one not asked again. On PostgreSQL this is the
+        password of the person's own login (docs/security.md)."""
+        from kina_desktop.services.accounts.auth import SignInFailed, postgres_url_for, sign_in_postgres, sign_in_sqlite
+
+        if self.ctx.viewer.user_id is None:
+            # the database owner has no account: their password is the server's business
+            raise AccountProblem(_("Alleen wie met een eigen account aangemeld is, wijzigt hier een wachtwoord."))
+        with self.ctx.database.read() as session:
+            account = _account_by_id(session, self.ctx.viewer.user_id)
+            username, forced = account.username, account.must_change_password
+        if current_password is None and not forced:
+            raise AccountProblem(_("Vul uw huidige wachtwoord in."))
+        problems = password_problems(new_password)
+        if problems:
+            raise AccountProblem(" ".join(p.message for p in problems))
+        if current_password is not None:
+            if new_password == current_password:
+                raise AccountProblem(_("Het nieuwe wachtwoord moet verschillen van het huidige."))
+            try:  # the same check, throttle and lock as signing in
+                if self.ctx.database.is_postgresql:
+                    sign_in_postgres(self.ctx.database.url, username, current_password).context.database.dispose()
+                else:
+                    sign_in_sqlite(self.ctx.database, username, current_password)
+            except SignInFailed as error:
+                message = _("Het huidige wachtwoord is niet juist.")
+                if error.retry_after_seconds:
+                    message += " " + _("Wacht {n} seconden voor u opnieuw probeert.").format(
+                        n=error.retry_after_seconds
+                    )
+                raise AccountProblem(message) from None
+        with self.ctx.database.write() as session:
+            account = _account_by_id(session, self.ctx.viewer.user_id)
+            if self.ctx.database.is_postgresql:
+                session.execute(
+                    text("SELECT kina_account_set_password(session_user, :verifier)"),
+                    {"verifier": scram_verifier(session, username, new_password)},
+                )
+            else:
+                account.password_hash = hash_password(new_password)
+                account.must_change_password = False
+        if self.ctx.database.is_postgresql:  # the next connections sign in with the new password
+            self.ctx.database.reconnect(postgres_url_for(self.ctx.database.url, username, new_password))
+
+    def _changeable(self, session: Session, username: str) -> Account:
+        """The account whose password or state an administrator changes: a director's only
+        the director (Art. 6; db/account_functions.py checks the same on the server)."""
+        account = _account(session, username)
+        if any(r.role == Role.DIRECTOR.value for r in account.roles):
+            require(self.ctx, Permission.APPOINT_DIRECTOR)
+        return account
 
     def _own_username(self) -> str:
         if self.ctx.viewer.user_id is None:

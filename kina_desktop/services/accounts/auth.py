@@ -153,8 +153,8 @@ def sign_in_postgres(
     username = username.strip()
     throttle.check(username, clock())
     login_url = postgres_url_for(url, username, password)
+    database = Database(login_url)
     try:
-        database = Database(login_url)
         with database.engine.connect() as conn:
             conn.execute(text("SELECT 1"))
     except OperationalError as error:
@@ -173,7 +173,10 @@ def sign_in_postgres(
             if wait:
                 message += " " + _("Wacht {n} seconden voor u opnieuw probeert.").format(n=wait)
             raise SignInFailed(message, wait) from None
-        raise
+        # A server that does not answer (or refuses for another reason): the same Dutch sentence
+        # as every other way in (db/connection_errors.py), for the window and every command.
+        database.dispose()
+        raise database.unavailable(error) from error
     throttle.succeeded(username)
     database.dispose()
     database = open_database(login_url, migrate=False)

@@ -13,7 +13,8 @@ from kina_desktop.db.models import Account, Case, CaseDescription
 from kina_desktop.domain.complaint import CaseSummary, ComplaintDraft
 from kina_desktop.domain.enums import Category, Kind, Level, Status
 from kina_desktop.domain.text import fold
-from kina_desktop.domain.views import CaseQuery, ReadyView, SortKey
+from kina_desktop.domain.views import CaseQuery, ReadyView, SortKey, my_moves
+from kina_desktop.domain.visibility import Viewer
 from kina_desktop.services.cases.sql_filters import description_visible, like_pattern
 from kina_desktop.services.context import ServiceContext
 
@@ -47,8 +48,32 @@ def _trigram_candidates(number_pattern: str, key_pattern: str) -> ColumnElement[
     )
 
 
-def _view_filter(view: ReadyView, today: dt.date) -> ColumnElement[bool]:
+def _mine(viewer: Viewer) -> ColumnElement[bool]:
+    """'Aan mij' (domain/views.py ``my_moves``): one condition per place on a route where the case
+    waits for one of this person's roles."""
+    me = viewer.user_id
+    conditions = []
+    for move in my_moves(viewer.roles):
+        where = [
+            cases.c.kind == move.kind.value,
+            cases.c.category == move.category.value,
+            cases.c.level == move.level.value,
+            cases.c.status == move.status.value,
+        ]
+        if move.assigned:
+            where.append(or_(cases.c.handler_id.is_(None), cases.c.handler_id == me))
+        conditions.append(and_(*where))
+    return or_(*conditions) if conditions else false()
+
+
+def _view_filter(view: ReadyView, today: dt.date, viewer: Viewer) -> ColumnElement[bool]:
     closed = cases.c.status == Status.CLOSED.value
+    if view == ReadyView.MINE:
+        return _mine(viewer)
+    if view == ReadyView.TODAY:
+        return cases.c.received_on == today
+    if view == ReadyView.CONFIDENTIAL:
+        return cases.c.confidential == true()
     if view == ReadyView.TO_ACKNOWLEDGE:
         return and_(cases.c.acknowledgement_due_on.is_not(None), cases.c.acknowledged_on.is_(None), not_(closed))
     if view == ReadyView.OVERDUE:
@@ -81,7 +106,9 @@ class CaseListService:
         stmt = select(*columns).select_from(cases)
         if join_description or query.search.strip():
             stmt = stmt.outerjoin(descriptions, descriptions.c.case_id == cases.c.id)
-        conditions: list[ColumnElement[bool]] = [_view_filter(query.view, self.ctx.today())]
+        conditions: list[ColumnElement[bool]] = [_view_filter(query.view, self.ctx.today(), self.ctx.viewer)]
+        if query.kind is not None:
+            conditions.append(cases.c.kind == query.kind.value)
         if query.category is not None:
             conditions.append(cases.c.category == query.category.value)
         if query.level is not None:
@@ -110,6 +137,7 @@ class CaseListService:
         """Rows ``offset`` .. ``offset + limit`` of the list in the query's order."""
         visible = description_visible(self.ctx.viewer)
         name = case((visible, descriptions.c.complainant_name), else_="")
+        sort_name = case((visible, descriptions.c.sort_name), else_="")
         subject = case((visible, descriptions.c.subject), else_="")
         columns = [
             cases.c.id,
@@ -130,18 +158,21 @@ class CaseListService:
         order = {
             SortKey.TRACKING_NUMBER: [cases.c.year, cases.c.sequence],
             SortKey.RECEIVED_ON: [cases.c.received_on, cases.c.year, cases.c.sequence],
-            SortKey.COMPLAINANT: [func.lower(name)],
+            # By family name, accents folded (domain/text.py); nobody (anonymous, or not shown) last.
+            SortKey.COMPLAINANT: [sort_name],
             SortKey.SUBJECT: [func.lower(subject)],
             SortKey.CATEGORY: [cases.c.category],
             SortKey.LEVEL: [cases.c.level],
             SortKey.STATUS: [cases.c.status],
             SortKey.HANDLER: [func.coalesce(accounts.c.display_name, "")],
             SortKey.NEXT_DEADLINE: [cases.c.next_deadline_on.is_(None), cases.c.next_deadline_on],
+            SortKey.KIND: [cases.c.kind, cases.c.year, cases.c.sequence],
         }[query.sort]
         keys = [*order, cases.c.id]
         if query.descending:
             keys = [k.desc() for k in keys]
-        stmt = stmt.order_by(*keys).offset(offset).limit(limit)
+        nobody_last = [sort_name == ""] if query.sort == SortKey.COMPLAINANT else []
+        stmt = stmt.order_by(*nobody_last, *keys).offset(offset).limit(limit)
         with self.ctx.database.read() as session:
             rows = session.execute(stmt).all()
         return [

@@ -8,7 +8,7 @@ from kina_desktop.db.models import Case, CaseClosure, CaseDescription, CaseHandl
 from kina_desktop.domain.case_state import CaseState
 from kina_desktop.domain.complaint import CaseHeader, CaseRecord, Closure, Description, Handling
 from kina_desktop.domain.enums import Admissibility, Category, Channel, Kind, Level, Status, Verdict
-from kina_desktop.domain.text import fold
+from kina_desktop.domain.text import family_name_key, fold
 from kina_desktop.domain.visibility import Part, Viewer, visible_parts
 
 DESCRIPTION_COLUMNS = [f.name for f in fields(Description) if f.name not in ("received_on", "channel")]
@@ -103,6 +103,7 @@ def fill_description(row: CaseDescription, desc: Description) -> None:
     for name in DESCRIPTION_COLUMNS:
         setattr(row, name, _stored(getattr(desc, name)))
     row.search_key = search_key_of(desc)
+    row.sort_name = family_name_key(desc.complainant_name)
 
 
 def fill_handling(row: CaseHandling, handling: Handling) -> None:

@@ -25,7 +25,7 @@ from kina_desktop.domain.holds import Hold, HoldReason, days_on_hold, is_on_hold
 from kina_desktop.domain.labels import field_label
 from kina_desktop.domain.procedure import enters_procedure
 from kina_desktop.domain.registration import state_of_draft
-from kina_desktop.domain.step_owned import outside_its_step
+from kina_desktop.domain.step_owned import closed_refusal, outside_its_step
 from kina_desktop.domain.tracking import TrackingNumber
 from kina_desktop.domain.validation import validate_closure, validate_description, validate_draft, validate_handling
 from kina_desktop.domain.visibility import Part, is_confidential
@@ -278,6 +278,9 @@ class CaseService:
                     case.received_on = changes.description.received_on
                     case.channel = changes.description.channel.value
                     fill_description(case.description, changes.description)
+                closed = closed_refusal(case.tracking_number, Status(case.status))
+                if closed:
+                    raise RuleViolation(closed)
                 handler_id = case.handler_id
                 for part, old_part, new_part in (
                     (Part.HANDLING, handling_of(case), changes.handling),

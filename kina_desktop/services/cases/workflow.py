@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import datetime as dt
 
+from sqlalchemy import select, true
 from sqlalchemy.orm import Session
 
-from kina_desktop.db.models import Case
+from kina_desktop.db.models import Account, AccountRole, Case
 from kina_desktop.domain import workflow
 from kina_desktop.domain.actions import ActionKind, StepData
 from kina_desktop.domain.admissibility import EarlierCase, Proposal, propose_grounds
@@ -18,10 +19,11 @@ from kina_desktop.domain.case_state import CaseState, StepRecord
 from kina_desktop.domain.complainant_match import Complainant
 from kina_desktop.domain.complaint import CaseRecord
 from kina_desktop.domain.deadline_status import case_deadlines
-from kina_desktop.domain.enums import Kind, Status
+from kina_desktop.domain.enums import Kind, Role, Status
 from kina_desktop.domain.meetings import MeetingSchedule, board_notice
 from kina_desktop.domain.routes import route_of
 from kina_desktop.domain.visibility import Part, visible_parts
+from kina_desktop.i18n import _
 from kina_desktop.services.cases.case_mapping import description_of, record_of
 from kina_desktop.services.cases.case_service import CaseService
 from kina_desktop.services.cases.case_state_store import load_state, store_state
@@ -29,7 +31,7 @@ from kina_desktop.services.cases.earlier_cases import find_earlier_cases
 from kina_desktop.services.cases.pseudonymised import refuse_if_pseudonymised
 from kina_desktop.services.cases.results import CaseProgress
 from kina_desktop.services.context import ServiceContext
-from kina_desktop.services.errors import ConcurrentEdit
+from kina_desktop.services.errors import ConcurrentEdit, RuleViolation
 from kina_desktop.services.settings import read_setting, working_calendar
 
 BOARD_MEETINGS = "board_meetings"  # ["2026-12-15", ...]
@@ -90,6 +92,12 @@ class WorkflowService:
             exclude_case_id=case.id,
         )
 
+    def handlers(self) -> list[tuple[int, str]]:
+        """(account id, name) of the active accounts with the handler's role (Art. 6), by name:
+        whom a case can be passed on to."""
+        with self.ctx.database.read() as session:
+            return _handlers(session)
+
     def take(self, case_id: int, expected_version: int, action: ActionKind, data: StepData) -> CaseRecord:
         """Take one step of the route. Refused with RuleViolation (naming the article) when the
         reglement does not allow it now or for this person; nothing changes then."""
@@ -101,11 +109,25 @@ class WorkflowService:
             if case.version != expected_version:
                 raise self._cases._concurrent_edit(session, case, expected_version)
             old = load_state(session, case)
+            if data.handler_id is not None and data.handler_id not in dict(_handlers(session)):
+                raise RuleViolation(
+                    _("Kies een klachtenbehandelaar uit de lijst: een actief account met die rol (Art. 6).")
+                )
             new = workflow.apply(action, old, viewer.roles, data, today=now.date())
             store_state(session, case, old, new, viewer=viewer, calendar=working_calendar(session), now=now)
             session.flush()
             session.expire(case, ["handler"])  # handler_id may have changed
             return record_of(case, viewer)
+
+
+def _handlers(session: Session) -> list[tuple[int, str]]:
+    rows = session.execute(
+        select(Account.id, Account.display_name)
+        .join(AccountRole, AccountRole.account_id == Account.id)
+        .where(AccountRole.role == Role.HANDLER.value, Account.active == true())
+        .order_by(Account.display_name, Account.id)
+    ).all()
+    return [(int(account_id), str(name)) for account_id, name in rows]
 
 
 def state_of(ctx: ServiceContext, case_id: int) -> CaseState:
