@@ -208,6 +208,9 @@ class AccountAdmin:
     def change_own_password(self, new_password: str, current_password: str | None = None) -> None:
         _refused(lambda: self._service.change_own_password(new_password, current_password), "")
 
+    def confirm_own_password(self, password: str) -> None:
+        _refused(lambda: self._service.confirm_own_password(password), "")
+
     def on_shared_server(self) -> bool:
         """Whether one's own password is that of a login on the PostgreSQL server."""
         return self._service.ctx.database.is_postgresql
@@ -414,13 +417,18 @@ def run_gui(database_url: str | None = None) -> int:
     app = prepare_application(language=saved_language(QSettings(ORGANISATION_NAME, APPLICATION_NAME)))
     arm_smoke_exit(app)
     setup_logging()
-    opened = start(database_url, QSettings())
-    if isinstance(opened, int):
-        return opened
-    window, database = opened
-    window.show()
-    try:
-        return app.exec()
-    finally:
-        window.stop_watching()
-        database.dispose()
+    while True:
+        opened = start(database_url, QSettings())
+        if isinstance(opened, int):
+            return opened
+        window, database = opened
+        window.show()
+        try:
+            code = app.exec()
+        finally:
+            window.stop_watching()
+            database.dispose()
+        if not window.signed_out:
+            return code
+        # Bestand → Afmelden: the next person signs in without the program restarting.
+        window.deleteLater()

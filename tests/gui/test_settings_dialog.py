@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from kina_desktop.domain.mail_server import SmtpSecurity
 from kina_desktop.gui.admin.calendar_dialog import CalendarPage
 from kina_desktop.gui.admin.language_page import LanguagePage
+from kina_desktop.gui.admin.lock_page import LockPage
 from kina_desktop.gui.admin.organisation_lists_dialog import OrganisationListsPage
 from kina_desktop.gui.admin.retention_dialog import RetentionPage
 from kina_desktop.gui.admin.settings_dialog import SettingsDialog
@@ -48,6 +49,7 @@ PAGES = {  # title in the list: (the page's widget, where it is kept)
     "E-mail versturen (SMTP)": (SmtpPage, ORGANISATION + " Het wachtwoord alleen op deze pc"),
     "Database": (DatabasePage, THIS_PC),
     "Taal": (LanguagePage, THIS_PC),
+    "Vergrendelen": (LockPage, THIS_PC),
 }
 
 
@@ -127,7 +129,7 @@ def test_each_change_is_kept_in_the_database_or_on_this_pc(
     database.shared.setChecked(True)
     database.host.setText("db.kina.local")
     assert dialog.modified_keys() == ["letterhead", "calendar", "database", "language"]
-    assert titles(dialog)[0] == "Briefhoofd en logo  •" and titles(dialog)[-1] == "Taal  •"
+    assert titles(dialog)[0] == "Briefhoofd en logo  •" and titles(dialog)[-2] == "Taal  •"
 
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     assert dialog.message.text() == "Opgeslagen: Briefhoofd en logo, Kalender, Database en Taal."

@@ -104,6 +104,11 @@ def page_specs(sources: SettingsSources) -> list[PageSpec]:
 
         return LanguagePage(s.settings, on_saved=s.on_language_saved)
 
+    def lock() -> QWidget:
+        from kina_desktop.gui.admin.lock_page import LockPage
+
+        return LockPage(s.settings)
+
     candidates: list[tuple[bool, PageSpec]] = [
         (
             True,
@@ -175,6 +180,17 @@ def page_specs(sources: SettingsSources) -> list[PageSpec]:
                 _("De taal van het programma; brieven volgen de taal van de klager"),
                 this_pc,
                 language,
+                narrow=True,
+            ),
+        ),
+        (
+            True,
+            PageSpec(
+                "lock",
+                _("Vergrendelen"),
+                _("Na hoeveel minuten zonder gebruik het programma op deze pc vergrendelt"),
+                this_pc,
+                lock,
                 narrow=True,
             ),
         ),

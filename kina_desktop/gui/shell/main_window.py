@@ -53,6 +53,7 @@ from kina_desktop.gui.shell.after_first_paint import AfterFirstPaint
 from kina_desktop.gui.shell.case_filter_proxy import CaseFilterProxy
 from kina_desktop.gui.shell.case_table_model import CaseTableModel, ObjectRole
 from kina_desktop.gui.shell.deferred import deferred
+from kina_desktop.gui.shell.idle_lock import IdleWatch, LockDialog, lock_minutes
 from kina_desktop.gui.shell.language_menu import LanguageMenu
 from kina_desktop.gui.shell.ready_view_list import ReadyViewList
 from kina_desktop.gui.shell.registered_bar import RegisteredBar
@@ -327,6 +328,18 @@ class MainWindow(QMainWindow):
         self.find_action = QAction(_("Zoeken"), self)
         self.find_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Find))
         self.find_action.triggered.connect(self.focus_search)
+        # Bestand → Afmelden: the window closes (asking about unsaved work first) and the sign-in
+        # opens again, for someone else on a shared office PC (app.run_gui).
+        self.sign_out_action = QAction(_("Afmelden"), self)
+        self.sign_out_action.setObjectName("sign_out_action")
+        self.sign_out_action.setShortcut(QKeySequence("Ctrl+Shift+L"))
+        self.sign_out_action.setToolTip(_("Afmelden en iemand anders laten aanmelden (Ctrl+Shift+L)"))
+        self.sign_out_action.triggered.connect(self.sign_out)
+        self.signed_out = False
+        # Shared office PCs: locked after the minutes set on this PC without use (gui/shell/idle_lock.py).
+        self.idle_watch: IdleWatch | None = None
+        if self._accounts is not None and self._person.id > 0:
+            self.idle_watch = IdleWatch(lambda: lock_minutes(self._settings), self.lock, parent=self)
         self.quit_action = QAction(_("Afsluiten"), self)
         self.quit_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
         self.quit_action.triggered.connect(self._on_quit)
@@ -362,6 +375,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.settings_menus.database_action)
         file_menu.addAction(self.password_action)
         file_menu.addSeparator()
+        file_menu.addAction(self.sign_out_action)
         file_menu.addAction(self.quit_action)
         view_menu = menus.addMenu(_("B&eeld"))
         view_menu.addAction(self.find_action)
@@ -656,6 +670,15 @@ class MainWindow(QMainWindow):
     def _on_quit(self) -> None:
         self.close()
 
+    def sign_out(self) -> bool:
+        """Bestand → Afmelden: close (each open window asks about unsaved work first); True when
+        the window closed, and ``signed_out`` tells the start-up to sign someone in again."""
+        self.signed_out = True
+        if not self.close():
+            self.signed_out = False
+            return False
+        return True
+
     def _on_activated(self, index: QModelIndex) -> None:
         self.open_case_at(index)
 
@@ -703,10 +726,30 @@ class MainWindow(QMainWindow):
         # Also when the window is deleted without being closed (tests, a failed start).
         self.destroyed.connect(lambda *_args, watch=changes: watch.stop())
 
+    def lock(self) -> bool:
+        """After a time without use: the lock covers the window until the person's password, or
+        Afmelden. True when unlocked."""
+        accounts = self._accounts
+        if accounts is None:
+            return True
+        dialog = LockDialog(self._person.display_name, accounts.confirm_own_password, self)
+        self.lock_dialog = dialog
+        try:
+            dialog.exec()
+        finally:
+            self.lock_dialog = None
+            dialog.deleteLater()
+        if dialog.signed_out:
+            self.sign_out()
+            return False
+        return True
+
     def stop_watching(self) -> None:
         """Stop following changes made elsewhere (the window closes, the person signs out)."""
         self._change_timer.stop()
         self._pending_changes = None
+        if self.idle_watch is not None:
+            self.idle_watch.stop()
         if self._changes is not None:
             self._changes.stop()
 

@@ -291,7 +291,7 @@ class AccountService:
         """Everyone changes their own password, giving the current one; only right after a
         reset (at sign-in) is the current one not asked again. On PostgreSQL this is the
         password of the person's own login (docs/security.md)."""
-        from kina_desktop.services.accounts.auth import SignInFailed, postgres_url_for, sign_in_postgres, sign_in_sqlite
+        from kina_desktop.services.accounts.auth import postgres_url_for
 
         if self.ctx.viewer.user_id is None:
             # the database owner has no account: their password is the server's business
@@ -307,18 +307,7 @@ class AccountService:
         if current_password is not None:
             if new_password == current_password:
                 raise AccountProblem(_("Het nieuwe wachtwoord moet verschillen van het huidige."))
-            try:  # the same check, throttle and lock as signing in
-                if self.ctx.database.is_postgresql:
-                    sign_in_postgres(self.ctx.database.url, username, current_password).context.database.dispose()
-                else:
-                    sign_in_sqlite(self.ctx.database, username, current_password)
-            except SignInFailed as error:
-                message = _("Het huidige wachtwoord is niet juist.")
-                if error.retry_after_seconds:
-                    message += " " + _("Wacht {n} seconden voor u opnieuw probeert.").format(
-                        n=error.retry_after_seconds
-                    )
-                raise AccountProblem(message) from None
+            self._check_password(username, current_password)
         with self.ctx.database.write() as session:
             account = _account_by_id(session, self.ctx.viewer.user_id)
             if self.ctx.database.is_postgresql:
@@ -331,6 +320,30 @@ class AccountService:
                 account.must_change_password = False
         if self.ctx.database.is_postgresql:  # the next connections sign in with the new password
             self.ctx.database.reconnect(postgres_url_for(self.ctx.database.url, username, new_password))
+
+    def confirm_own_password(self, password: str) -> None:
+        """The signed-in person's own password, to unlock the window after a time without use;
+        AccountProblem (in Dutch) when it is not right."""
+        if self.ctx.viewer.user_id is None:
+            raise AccountProblem(_("Alleen wie met een eigen account aangemeld is, ontgrendelt met een wachtwoord."))
+        with self.ctx.database.read() as session:
+            username = _account_by_id(session, self.ctx.viewer.user_id).username
+        self._check_password(username, password)
+
+    def _check_password(self, username: str, password: str) -> None:
+        """The same check, throttle and lock as signing in."""
+        from kina_desktop.services.accounts.auth import SignInFailed, sign_in_postgres, sign_in_sqlite
+
+        try:
+            if self.ctx.database.is_postgresql:
+                sign_in_postgres(self.ctx.database.url, username, password).context.database.dispose()
+            else:
+                sign_in_sqlite(self.ctx.database, username, password)
+        except SignInFailed as error:
+            message = _("Het huidige wachtwoord is niet juist.")
+            if error.retry_after_seconds:
+                message += " " + _("Wacht {n} seconden voor u opnieuw probeert.").format(n=error.retry_after_seconds)
+            raise AccountProblem(message) from None
 
     def _changeable(self, session: Session, username: str) -> Account:
         """The account whose password or state an administrator changes: a director's only
