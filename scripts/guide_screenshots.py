@@ -37,11 +37,14 @@ from PySide6.QtWidgets import QApplication, QMenu, QWidget  # noqa: E402
 
 from kina_desktop import first_run  # noqa: E402
 from kina_desktop.app import account_rules, build_main_window, prepare_application, probe_server  # noqa: E402
+from kina_desktop.domain.actions import ActionKind, StepData  # noqa: E402
 from kina_desktop.domain.complaint import ComplaintDraft, Description  # noqa: E402
 from kina_desktop.domain.enums import Category, Channel, Level  # noqa: E402
 from kina_desktop.domain.letters import LetterKind  # noqa: E402
 from kina_desktop.domain.projects import ProjectDraft, ProjectStatus  # noqa: E402
-from kina_desktop.domain.views import CaseQuery  # noqa: E402
+from kina_desktop.domain.views import CaseQuery, ReadyView  # noqa: E402
+from kina_desktop.gui.case.step_dialog import StepDialog  # noqa: E402
+from kina_desktop.gui.shell.idle_lock import LockDialog  # noqa: E402
 from kina_desktop.gui.start.first_run_wizard import FirstRunWizard  # noqa: E402
 from kina_desktop.services.accounts.auth import sign_in_sqlite  # noqa: E402
 from kina_desktop.services.bundle import Services  # noqa: E402
@@ -233,6 +236,30 @@ def main() -> int:
     pdf_page(services.letters.preview(record.header.id, LetterKind.ACKNOWLEDGEMENT), 0, "brief.png", 1.0)
     editor.close()
 
+    # Passing the complaint on: the receiver chooses the handler (Art. 6).
+    record = services.workflow.take(
+        record.header.id, record.header.version, ActionKind.ACKNOWLEDGE, StepData(on=services.ctx.today())
+    )
+    editor = receiver.open_case(record.header.id)
+    assert editor is not None and editor.progress is not None
+    editor.resize(1280, 800)
+    settle()
+    option = next(o for o in editor.progress.options if o.action.kind is ActionKind.FORWARD_TO_HANDLER)
+    step = StepDialog(services.workflow, editor.record, option.action, editor.progress, services.ctx.today(), editor)
+    combo = step.fields["handler_id"].combo  # type: ignore[attr-defined]
+    combo.setCurrentIndex(combo.findText("Koen Peeters"))
+    step.show()
+    settle()
+    grab(step, "doorgeven.png")
+    step.hide()
+    editor.close()
+    services.workflow.take(
+        record.header.id,
+        services.workflow.progress(record.header.id).version,
+        ActionKind.FORWARD_TO_HANDLER,
+        StepData(on=services.ctx.today(), handler_id=combo.currentData()),
+    )
+
     # -- the handler: a case being handled ---------------------------------------------------------
     handler, handler_services = window_for("koen.peeters")
     case_id = first_case(
@@ -250,6 +277,19 @@ def main() -> int:
     editor.ui.tabs.setCurrentIndex(1)
     grab(editor, "dossier.png")
     editor.close()
+    handler.views.choose(ReadyView.MINE)  # 'Aan mij': the handler's own cases
+    settle()
+    grab(handler, "aan-mij.png")
+    password = handler.change_password()  # Bestand → Wachtwoord wijzigen…
+    assert password is not None
+    settle()
+    grab(password, "wachtwoord-wijzigen.png")
+    password.reject()
+    lock = LockDialog("Koen Peeters", lambda _password: None, handler)
+    lock.show()
+    settle()
+    grab(lock, "vergrendeld.png")
+    lock.hide()
 
     # -- the director: the confidential track, follow-up, settings, privacy -----------------------------
     director, director_services = window_for("marleen.vandenbroeck")

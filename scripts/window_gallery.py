@@ -27,7 +27,7 @@ from kina_desktop import first_run
 from kina_desktop.app import account_rules, build_main_window, prepare_application, probe_server
 from kina_desktop.domain.actions import ActionKind
 from kina_desktop.domain.complaint import ComplaintDraft, Description
-from kina_desktop.domain.enums import Category, Channel, Level
+from kina_desktop.domain.enums import Category, Channel, Kind, Level
 from kina_desktop.gui.admin.password_dialogs import ChangePasswordDialog
 from kina_desktop.gui.case.unsaved_prompt import ask_to_save
 from kina_desktop.gui.shell.interface_language import LANGUAGE_NAMES, save_language
@@ -286,6 +286,12 @@ def main() -> int:
     dialog.load_draft(guide.postal_complaint(today))
     shot(dialog, "new-complaint-post")
     close(dialog)
+    for kind in (Kind.INFORMATION_REQUEST, Kind.ANONYMOUS_REPORT):  # Art. 3: no category or level
+        dialog = receiver.make_new_complaint_dialog()
+        dialog.show()
+        dialog.form.ui.kind.setCurrentIndex(dialog.form.ui.kind.findData(kind.value))
+        shot(dialog, f"new-registration-{kind.value}")
+        close(dialog)
     dialog = receiver.make_new_complaint_dialog()
     dialog.load_draft(oral_complaint(today))
     dialog.show()

@@ -52,7 +52,7 @@ class DescriptionForm(QWidget):
         level, and the form names its parts by what they are."""
         kind = self.kind() if self.ui.kind.currentIndex() >= 0 else Kind.COMPLAINT
         complaint = kind == Kind.COMPLAINT
-        for name in ("category", "level"):
+        for name in ("category", "level", "staff_member", "facts_on"):  # about a complaint only
             getattr(self.ui, name).setVisible(complaint)
             label = self._label_of.get(name)
             if label is not None:

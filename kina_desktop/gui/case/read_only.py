@@ -14,10 +14,14 @@ from kina_desktop.i18n import _
 STEP_NOTE_STYLE = "color: #555;"
 
 
+READ_ONLY_STYLE = "background: palette(window);"  # a field that is shown, not typed in, looks it
+
+
 def make_read_only(widgets: Iterable[QWidget]) -> None:
     for widget in widgets:
         if isinstance(widget, (QLineEdit, QPlainTextEdit, QTextEdit, QAbstractSpinBox)):
             widget.setReadOnly(True)
+            widget.setStyleSheet(READ_ONLY_STYLE)
         else:
             widget.setEnabled(False)
 

@@ -19,7 +19,7 @@ from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
 from kina_desktop.domain.complaint import CaseRecord, ComplaintDraft
-from kina_desktop.domain.labels import field_label
+from kina_desktop.domain.labels import kind_label
 from kina_desktop.domain.registration import needs_written_confirmation
 from kina_desktop.gui.case.description_form import empty_description
 from kina_desktop.gui.case.unsaved_prompt import Answer, ask_to_save
@@ -262,7 +262,8 @@ class NewComplaintDialog(QDialog):
 
     def _update_oral(self) -> None:
         oral = self.form.description().channel.is_oral
-        self.form.ui.text_label.setText(_("Notitie van het gesprek") if oral else field_label("text"))
+        kind = self.form.kind().value if self.form.ui.kind.currentIndex() >= 0 else "complaint"
+        self.form.ui.text_label.setText(_("Notitie van het gesprek") if oral else kind_label(kind, "text"))
         self.form.ui.text.setPlaceholderText(
             _("Wat de klager vertelde, in eigen woorden: wie, wat, wanneer, waar.") if oral else ""
         )

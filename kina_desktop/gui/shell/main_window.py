@@ -58,6 +58,7 @@ from kina_desktop.gui.shell.language_menu import LanguageMenu
 from kina_desktop.gui.shell.ready_view_list import ReadyViewList
 from kina_desktop.gui.shell.registered_bar import RegisteredBar
 from kina_desktop.gui.shell.role_actions import may_manage_accounts, may_register
+from kina_desktop.gui.shell.sort_arrow_style import SortArrowStyle
 from kina_desktop.gui.shell.window_state import restore_main_window, save_main_window
 from kina_desktop.i18n import N_, _
 from kina_desktop.services.errors import ServiceError
@@ -94,7 +95,7 @@ COLUMN_SAMPLES = {
     columns.COL_STATUS: N_("Klachtenteam gebriefd"),
     columns.COL_HANDLER: "Koen Peeters",
     columns.COL_NEXT_DEADLINE: "00-00-0000",
-    columns.COL_KIND: N_("Informatievraag"),
+    columns.COL_KIND: N_("Klacht"),  # the longer kinds are shortened with "…" and whole in the tooltip
 }
 
 
@@ -310,6 +311,8 @@ class MainWindow(QMainWindow):
             )
             header.resizeSection(column, width)
         header.setSortIndicator(columns.COL_TRACKING_NUMBER, Qt.SortOrder.DescendingOrder)
+        self._sort_arrows = SortArrowStyle(header.style().name())  # ▼ newest first (kept: Qt does not own it)
+        header.setStyle(self._sort_arrows)
         table.activated.connect(self._on_activated)  # double-click and Enter
         return table
 
