@@ -18,10 +18,13 @@ enable its menu, the services check it again before a letter is produced.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
 from typing import TypedDict, Unpack
 
 from kina_desktop.domain.enums import Admissibility, Category, Channel, Kind, Level, Verdict, _Labelled
 from kina_desktop.domain.registration import needs_written_confirmation
+from kina_desktop.domain.text import fold
 from kina_desktop.domain.visibility import is_confidential
 from kina_desktop.i18n import N_, _
 
@@ -163,3 +166,21 @@ def allowed_letters(
 ) -> list[LetterKind]:
     """The letters this case may get, in the order of ``LetterKind``."""
     return [kind for kind in LetterKind if letter_allowed(kind, kind_of_case, category, level, **facts) is None]
+
+
+def staff_names_in(text: str, names: Iterable[str], allowed: Iterable[str] = ()) -> list[str]:
+    """The staff names (the case's staff member, the accounts) that a letter's text names, in the
+    order given; ``allowed``: the contact person and signatory the letter is meant to name. Whole
+    words, accents and case folded ('Veerle De Backer' is found as 'veerle de backer')."""
+    folded = " " + _words(text) + " "
+    permitted = {_words(name) for name in allowed}
+    found = []
+    for name in names:
+        key = _words(name)
+        if len(key) >= 3 and key not in permitted and f" {key} " in folded and name not in found:
+            found.append(name)
+    return found
+
+
+def _words(text: str) -> str:
+    return fold(re.sub(r"[^\w]+", " ", text))

@@ -96,3 +96,13 @@ def test_every_letter_names_its_article_and_has_a_dutch_label(kind: LetterKind) 
     assert re.fullmatch(r"Art\. \d", kind.article)
     assert kind.label() and kind.label()[0].isupper()
     assert LetterKind.from_label(kind.label()) == kind
+
+
+def test_a_staff_name_in_a_letter_is_found_but_not_the_contact_person() -> None:
+    from kina_desktop.domain.letters import staff_names_in
+
+    text = "Wij spraken met veerle DE BACKER over uw dossier. Els Janssens volgt uw klacht op."
+    names = ["Veerle De Backer", "Els Janssens", "Tom Maes", "Al"]
+    assert staff_names_in(text, names, allowed=["Els Janssens"]) == ["Veerle De Backer"]
+    assert staff_names_in("Onze dienst Thomaes helpt u.", names) == []  # whole words only
+    assert staff_names_in("Céline Dubois belde.", ["Celine Dubois"]) == ["Celine Dubois"]

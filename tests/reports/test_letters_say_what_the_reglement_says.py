@@ -58,9 +58,10 @@ def test_acknowledgement_says_kina_aims_to_handle_within_30_calendar_days() -> N
     assert "binnen de 30 kalenderdagen te behandelen" in body
     assert "uitkomst" in body  # "... en de klager over de uitkomst te informeren" (Art. 5)
     assert "opvolgingsnummer 2026-0042" in body
-    # the short restatement of the complaint: subject, service concerned, the complainant's words
-    assert "Lange wachttijd aan het loket (OCMW Zoersel)" in body
-    assert "“Ik heb op 18 november drie uur moeten wachten" in body
+    # What the complaint is about, by its subject: the intake note is the receiver's own wording,
+    # not meant for the complainant (docs/letters.md), so it is not quoted.
+    assert "Uw klacht gaat over ‘Lange wachttijd aan het loket’." in body
+    assert "drie uur moeten wachten" not in body
     assert "Els Janssens volgt uw klacht op" in body
 
 

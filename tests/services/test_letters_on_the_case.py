@@ -115,9 +115,10 @@ def test_letters_of_a_confidential_case_follow_the_confidential_track(ctx: Servi
     assert "Persoonlijk en vertrouwelijk" in text_of(
         receiver.letters.produce(case.header.id, LetterKind.ACKNOWLEDGEMENT)
     )
-    # ... but the outcome comes from the handling part: the director's.
-    with pytest.raises(PermissionDenied, match="directeur"):
-        receiver.letters.preview(case.header.id, LetterKind.OUTCOME_PERSONNEL)
+    # ... and Art. 7 has the receiver tell the outcome: only that it was handled, with the
+    # privacy sentence, so nothing of the director's handling part is needed or shown.
+    outcome = text_of(receiver.letters.preview(case.header.id, LetterKind.OUTCOME_PERSONNEL))
+    assert "privacy" in outcome.lower() and "Karel" not in outcome
     handler = Services.for_context(
         ServiceContext(ctx.database, Viewer(None, frozenset({Role.HANDLER}), "H"), clock=ctx.clock)
     )
@@ -134,3 +135,35 @@ def test_the_acknowledgement_date_is_today_even_for_an_old_complaint(receiver: S
     receiver.letters.produce(case.header.id, LetterKind.ACKNOWLEDGEMENT)
     progress = receiver.workflow.progress(case.header.id)
     assert progress.deadlines.acknowledgement.done_on == NOW.date()
+
+
+def test_the_answer_to_an_information_request_is_recorded_without_a_complaint_folder(receiver: Services) -> None:
+    """Art. 3: an information request gets an answer, not a complaint procedure; it has no
+    complaint folder (Art. 5), so the letter is recorded on the case without a filed copy."""
+    from kina_desktop.domain.actions import ActionKind, StepData
+    from kina_desktop.domain.enums import Kind
+
+    record = receiver.cases.register(draft(kind=Kind.INFORMATION_REQUEST))
+    answer = "U vindt de openingsuren van het onthaal op onze website."
+    receiver.workflow.take(
+        record.header.id, record.header.version, ActionKind.ANSWER, StepData(on=NOW.date(), answer=answer)
+    )
+    pdf = receiver.letters.produce(record.header.id, LetterKind.INFORMATION_ANSWER)
+    assert "openingsuren van het onthaal" in text_of(pdf)
+    [letter] = receiver.letters.letters(record.header.id)
+    assert letter.kind == LetterKind.INFORMATION_ANSWER and letter.document_id is None
+    assert receiver.documents.list(record.header.id) == []
+
+
+def test_a_staff_members_name_in_a_letter_is_warned_about(ctx: ServiceContext) -> None:
+    """Internal wording must never reach a complainant by accident: a letter that names the staff
+    member concerned, or a colleague, is flagged before it goes out."""
+    services = Services.for_context(ctx)
+    case = services.cases.register(
+        draft(staff_member="Veerle De Backer", text="Veerle De Backer liet mij drie uur wachten.")
+    )
+    assert services.letters.warnings(case.header.id, LetterKind.ACKNOWLEDGEMENT) == []
+    template = services.letters.template(LetterKind.ACKNOWLEDGEMENT) + "\n\n{complaint_summary}"
+    services.letters.set_template(LetterKind.ACKNOWLEDGEMENT, template)
+    [warning] = services.letters.warnings(case.header.id, LetterKind.ACKNOWLEDGEMENT)
+    assert warning.startswith("De brief noemt Veerle De Backer: een personeelslid.")

@@ -20,7 +20,8 @@ from kina_desktop.domain.actions import ActionKind, StepData
 from kina_desktop.domain.complaint import CaseRecord
 from kina_desktop.domain.enums import Channel, Kind, Level, Role, Status
 from kina_desktop.domain.file_types import PNG, detect
-from kina_desktop.domain.letters import LetterKind
+from kina_desktop.domain.letters import LetterKind, staff_names_in
+from kina_desktop.domain.registration import needs_complaint_folder
 from kina_desktop.domain.visibility import Part, Viewer
 from kina_desktop.i18n import _
 from kina_desktop.reports.letter_content import ContactPerson, LetterContent, Letterhead, build_letter
@@ -42,15 +43,12 @@ from kina_desktop.services.settings import read_setting, working_calendar, write
 LETTERHEAD = "letterhead"
 LETTERHEAD_LOGO = "letterhead_logo"  # {"type": "png", "data": base64}: every PC prints the same logo
 TEMPLATE_PREFIX = "letter_template"
-# Letters whose content comes from the handling part (judgement, grounds, outcome).
+# Letters whose content comes from the handling part (judgement, grounds, outcome). Not the
+# outcome of a personnel complaint: Art. 7 has the receiver tell the complainant, and that letter
+# says only that the complaint was handled and discussed, with the privacy sentence of Art. 7 —
+# nothing of the handling (docs/letters.md). So whoever may read the description sends it.
 HANDLING_LETTERS = frozenset(
-    {
-        LetterKind.INADMISSIBLE,
-        LetterKind.OUTCOME_DAILY,
-        LetterKind.OUTCOME_PERSONNEL,
-        LetterKind.PROOF_OF_INTEREST,
-        LetterKind.INFORMATION_ANSWER,
-    }
+    {LetterKind.INADMISSIBLE, LetterKind.OUTCOME_DAILY, LetterKind.PROOF_OF_INTEREST, LetterKind.INFORMATION_ANSWER}
 )
 _EVERYONE = Viewer(None, frozenset(Role), "")
 
@@ -233,11 +231,26 @@ class LetterService:
             self._record(session, case, kind, content, pdf)
             return pdf
 
+    def record(self, case_id: int, kind: LetterKind, pdf: bytes) -> None:
+        """Record a letter made with ``preview`` once it went out (printed, or saved and marked as
+        sent): exactly this PDF in the complaint folder, and the step ``produce`` records. Kept
+        apart from making it so that a PDF saved and never sent records nothing (docs/letters.md)."""
+        with self.ctx.database.write() as session:
+            case = self._cases._load(session, case_id=case_id)
+            content = self._content(session, case, kind)  # who may send it (Art. 6) and its language
+            self._record(session, case, kind, content, pdf)
+
     def _record(self, session: Session, case: Case, kind: LetterKind, content: LetterContent, pdf: bytes) -> None:
         today = self.ctx.today()
         filename = f"{case.tracking_number} {kind.label().lower()} {today.isoformat()}.pdf"
-        document = store_document(
-            session, self.ctx, case, filename=filename, content=pdf, kind="letter", part=letter_part(kind)
+        # Art. 5: an information request (and level 1, an anonymous report) has no complaint folder;
+        # its answer is recorded on the case without a filed copy.
+        document = (
+            store_document(
+                session, self.ctx, case, filename=filename, content=pdf, kind="letter", part=letter_part(kind)
+            )
+            if needs_complaint_folder(Kind(case.kind), Level(case.level))
+            else None
         )
         session.add(
             Letter(
@@ -249,7 +262,7 @@ class LetterService:
                 produced_at=self.ctx.clock(),
                 produced_by_id=self.ctx.viewer.user_id,
                 produced_by_name=self.ctx.viewer.display_name,
-                document_id=document.id,
+                document_id=document.id if document is not None else None,
             )
         )
         audit.record(
@@ -272,6 +285,22 @@ class LetterService:
             if workflow.is_allowed(ActionKind.TELL_BOARD_DATE, load_state(session, case), self.ctx.viewer.roles):
                 self._take_step(session, case, ActionKind.TELL_BOARD_DATE, today)
         session.flush()
+
+    def warnings(self, case_id: int, kind: LetterKind) -> list[str]:
+        """What to read over before this letter goes out (Dutch sentences; [] when nothing): a
+        staff member's name — the case's, or any colleague's account — in the text meant for the
+        complainant. Internal wording must never reach a complainant by accident (Art. 6-7)."""
+        with self.ctx.database.read() as session:
+            case = self._cases._load(session, case_id=case_id)
+            content = self._content(session, case, kind)
+            names = [case.description.staff_member] if case.description and case.description.staff_member else []
+            names += list(session.scalars(select(Account.display_name).order_by(Account.display_name)))
+        text = "\n".join((content.subject, *content.paragraphs))
+        allowed = (content.contact.name, content.signature_name)
+        return [
+            _("De brief noemt {name}: een personeelslid. Lees na of dat voor de klager bedoeld is.").format(name=name)
+            for name in staff_names_in(text, names, allowed)
+        ]
 
     def refusal(self, case_id: int, kind: LetterKind) -> str:
         """Why producing ``kind`` now would be refused ('' when it would not): the acknowledgement
