@@ -43,6 +43,9 @@ def _configure_sqlite(engine: Engine) -> None:
         cursor.execute("PRAGMA foreign_keys = ON")
         cursor.execute("PRAGMA journal_mode = WAL")
         cursor.execute("PRAGMA synchronous = FULL")
+        # GDPR: a deleted or overwritten text leaves the file (freed pages are zeroed), whatever
+        # default the SQLite of the PC was built with (docs/backups.md).
+        cursor.execute("PRAGMA secure_delete = ON")
         cursor.close()
 
     @event.listens_for(engine, "begin")

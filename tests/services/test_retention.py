@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from pathlib import Path
 
 import pytest
 from sqlalchemy import String, Text, select
@@ -243,3 +244,27 @@ def test_the_archivist_period_is_set_by_an_administrator_and_recorded(ctx: Servi
     with ctx.database.read() as session:
         event = session.scalars(select(AuditEvent).where(AuditEvent.field == "retention_years")).one()
         assert (event.old_value, event.new_value, event.actor_name) == ("5", "7", "Arne Beheerder")
+
+
+def test_what_retention_removed_is_in_no_byte_of_the_embedded_file(
+    ctx: ServiceContext, register: dict[str, str]
+) -> None:
+    """GDPR: freed pages keep old bytes unless they are zeroed and the file rewritten; the write-ahead
+    log keeps old pages too. After a run neither the file nor its log holds a planted word, even with
+    SQLite's own default (secure_delete off) on the connection that wrote them."""
+    if not ctx.database.is_sqlite:
+        pytest.skip("the embedded file; PostgreSQL's files are the server's (docs/backups.md)")
+    from sqlalchemy.engine import make_url
+
+    path = Path(make_url(ctx.database.url).database or "")
+    with ctx.database.engine.connect() as conn:  # a PC whose SQLite does not zero freed pages
+        conn.exec_driver_sql("PRAGMA secure_delete = OFF")
+    files = [path, path.with_name(path.name + "-wal")]
+    before = b"".join(file.read_bytes() for file in files if file.exists())
+    assert all(word.encode() in before for word in PERSONAL)  # planted, in the file or its log
+    services = as_(ctx, ADMIN)
+    assert services.retention.pseudonymise(confirmed_by="Arne Beheerder").count > 150
+    leftover = [
+        (file.name, word) for file in files if file.exists() for word in PERSONAL if word.encode() in file.read_bytes()
+    ]
+    assert leftover == []

@@ -28,6 +28,7 @@ from collections.abc import Callable, Collection
 from sqlalchemy import Date, bindparam, select, text
 from sqlalchemy.orm import Session
 
+from kina_desktop.db.engine import Database
 from kina_desktop.db.models import Case, CaseDescription
 from kina_desktop.db.pseudonymisation import FACTS_SELECT, FACTS_VIEW, RETENTION_SETTING, pseudonymise_statements
 from kina_desktop.domain.audit_actions import AuditAction
@@ -182,7 +183,27 @@ class RetentionService:
                     "{n} dossier, bevestigd door {who}", "{n} dossiers, bevestigd door {who}", len(due)
                 ).format(n=len(due), who=confirmed_by.strip()),
             )
-            return RetentionPlan(today, found.years, found.cutoff, due, found.held)
+            plan = RetentionPlan(today, found.years, found.cutoff, due, found.held)
+        if due:
+            compact(self.ctx.database)
+        return plan
+
+
+def compact(database: Database) -> None:
+    """After a retention run on the embedded file: VACUUM rewrites the file without the freed
+    pages, and a checkpoint empties the write-ahead log, which still held the old pages; so what
+    was pseudonymised is in no byte of the live file (docs/backups.md). PostgreSQL's own VACUUM
+    runs on the server (autovacuum); its dumps are the administrator's (docs/backups.md)."""
+    if not database.is_sqlite:
+        return
+    raw = database.engine.raw_connection()  # outside any transaction: VACUUM needs that
+    try:
+        cursor = raw.cursor()
+        cursor.execute("VACUUM")
+        cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        cursor.close()
+    finally:
+        raw.close()
 
 
 class _Run:
