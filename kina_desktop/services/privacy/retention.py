@@ -23,6 +23,7 @@ fields become empty: otherwise the history would still hold the names and texts.
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from collections.abc import Callable, Collection
 
 from sqlalchemy import Date, bindparam, select, text
@@ -51,6 +52,9 @@ from kina_desktop.services.permissions import Permission, require
 from kina_desktop.services.settings import read_setting, write_setting
 
 Progress = Callable[[int, int], None]
+
+
+log = logging.getLogger(__name__)
 
 
 def retention_years(session: Session) -> int:
@@ -185,7 +189,10 @@ class RetentionService:
             )
             plan = RetentionPlan(today, found.years, found.cutoff, due, found.held)
         if due:
-            compact(self.ctx.database)
+            try:
+                compact(self.ctx.database)
+            except Exception:  # the run itself is done and committed; the next run compacts again
+                log.exception("compacting the database after retention failed")
         return plan
 
 
