@@ -26,10 +26,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from kina_desktop.domain.complaint import COMPLAINANT_FIELDS
 from kina_desktop.domain.enums import Category, Role
+from kina_desktop.domain.errors import RuleViolation
 from kina_desktop.domain.text import fold
 from kina_desktop.i18n import N_, _
 
@@ -135,6 +136,10 @@ class AccessCase:
     letters: tuple[AccessLetter, ...]
     documents: tuple[AccessDocument, ...]
     personnel: bool = False  # Art. 7: the outcome is not shared beyond "handled and discussed"
+    # What tells namesakes apart, for the person who checks the search (never exported as such).
+    town: str = ""
+    email_domain: str = ""
+    email_differs: bool = False  # the request gave an e-mail address and this case has another one
 
 
 @dataclass(frozen=True)
@@ -150,6 +155,22 @@ class AccessExport:
     # (only the director may): they could not be searched, and the export says so.
     not_searched: int = 0
     notes: tuple[str, ...] = field(default_factory=tuple)
+    # GDPR: a search by name finds namesakes. Nothing leaves the program until a person ticked the
+    # cases that belong to the requester (``confirmed``); the export holds only those.
+    confirmed: bool = False
+    confirmed_by: str = ""
+
+
+def confirmed(export: AccessExport, chosen: Iterable[str], by: str) -> AccessExport:
+    """The export of only the ``chosen`` cases (tracking numbers) of a search, confirmed by ``by``:
+    what may be handed to the requester. RuleViolation in Dutch when nothing was chosen."""
+    wanted = set(chosen)
+    cases = tuple(c for c in export.cases if c.tracking_number in wanted)
+    if not cases and export.cases:  # nothing found at all is an answer too: "no case of yours"
+        raise RuleViolation(
+            _("Vink eerst de dossiers aan die van deze persoon zijn: een naam kan ook van iemand anders zijn.")
+        )
+    return replace(export, cases=cases, confirmed=True, confirmed_by=by, not_searched=0)
 
 
 def explanation(export: AccessExport) -> list[str]:
@@ -165,13 +186,7 @@ def explanation(export: AccessExport) -> list[str]:
             "besproken met het betrokken personeelslid en de leidinggevenden (Art. 7 van het klachtenreglement)."
         ),
     ]
-    if export.not_searched:
-        lines.append(
-            _(
-                "Let op: {n} vertrouwelijke personeelsdossiers kon de opsteller niet doorzoeken; enkel de "
-                "directeur kan het verzoek voor die dossiers volledig beantwoorden."
-            ).format(n=export.not_searched)
-        )
+    # Never how many cases of others exist or could not be searched: that is about other people.
     return lines
 
 
@@ -187,10 +202,10 @@ def as_json_dict(export: AccessExport) -> dict[str, object]:
             "e_mailadres": export.query.email.strip(),
             "gemaakt_op": export.made_on.isoformat(),
             "gemaakt_door": export.made_by,
+            "dossiers_bevestigd_door": export.confirmed_by,
             "organisatie": export.organisation,
         },
         "toelichting": explanation(export),
-        "niet_doorzochte_vertrouwelijke_dossiers": export.not_searched,
         "dossiers": [
             {
                 "opvolgingsnummer": c.tracking_number,

@@ -85,7 +85,10 @@ def test_the_retention_period_is_shown_and_set(cli, database) -> None:
 def test_access_export_as_pdf_and_json(cli, database, tmp_path) -> None:
     sofie, _jan = _cases(database)
     pdf, data = tmp_path / "inzage.pdf", tmp_path / "inzage.json"
-    outcome = cli("--database", database.url, "access-export", "--name", "sofie maes", "-o", str(pdf))
+    # By name: first what was found, with what tells namesakes apart; then the chosen cases.
+    listed = cli("--database", database.url, "access-export", "--name", "sofie maes", "-o", str(pdf))
+    assert listed.code == 2 and sofie in listed.out and "--case" in listed.err and not pdf.exists()
+    outcome = cli("--database", database.url, "access-export", "--name", "sofie maes", "--case", sofie, "-o", str(pdf))
     assert outcome.code == 0, outcome.err
     assert outcome.out.startswith("1 dossier bewaard in")
     words = text(pdf.read_bytes())

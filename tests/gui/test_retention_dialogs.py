@@ -170,7 +170,11 @@ def test_the_access_request_is_saved_as_pdf_and_json(
     qtbot.keyClicks(dialog.name, "sofie MAES")
     qtbot.mouseClick(dialog.search_button, Qt.MouseButton.LeftButton)
     assert dialog.summary.text() == "1 dossier gevonden."
-    assert table_column(dialog.table, 0) == [old_cases[0]] and table_column(dialog.table, 4) == ["naam"]
+    assert table_column(dialog.table, 1) == [old_cases[0]] and table_column(dialog.table, 6) == ["naam"]
+    # A name alone is not proof: nothing is saved until the case is ticked as the requester's.
+    assert dialog.chosen() == [] and not dialog.pdf_button.isEnabled()
+    dialog.table.item(0, 0).setCheckState(Qt.CheckState.Checked)
+    assert dialog.chosen() == [old_cases[0]] and dialog.pdf_button.isEnabled()
     chosen: list[str] = []
 
     def choose(title: str, suggested: str, _filter: str) -> Path:

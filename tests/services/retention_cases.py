@@ -29,6 +29,7 @@ class Person:
     street: str
     staff_member: str = ""
     secret: str = ""  # a phrase written into every free-text field of the case
+    city: str = ""  # the town of the draft when empty
 
 
 def _services(database, viewer: Viewer, day: dt.date) -> Services:
@@ -67,6 +68,7 @@ def closed_complaint(
             complainant_name=person.name,
             complainant_email=person.email,
             complainant_street=person.street,
+            **({"complainant_city": person.city} if person.city else {}),
             complainant_phone="03 123 45 67",
             subject=f"Onderwerp {secret}",
             text=f"Klacht {secret}",

@@ -61,7 +61,7 @@ def test_the_complainant_gets_their_own_cases_by_name_or_email(ctx: ServiceConte
     assert [c.tracking_number for c in both.cases] == [cases["sofie"], cases["personnel"], cases["by_email"]]
     assert both.cases[0].matched == ("naam", "e-mailadres") and both.cases[2].matched == ("e-mailadres",)
     assert cases["other"] not in [c.tracking_number for c in both.cases]
-    data = json.loads(requests.json_bytes(both))
+    data = json.loads(requests.json_bytes(requests.confirm(both, [c.tracking_number for c in both.cases])))
     sofie = data["dossiers"][0]
     assert sofie["beschrijving"]["complainant_street"] == "Dorpsstraat 7"
     assert sofie["beschrijving"]["text"] == "Klacht Appelboom"
@@ -73,7 +73,8 @@ def test_the_complainant_gets_their_own_cases_by_name_or_email(ctx: ServiceConte
 
 def test_a_personnel_complaint_gives_no_staff_member_and_no_outcome(ctx: ServiceContext, cases: dict[str, str]) -> None:
     requests = as_(ctx, Role.DIRECTOR).access_requests
-    export = requests.find(name="Sofie Maes")
+    found = requests.find(name="Sofie Maes")
+    export = requests.confirm(found, [c.tracking_number for c in found.cases])
     personnel = next(c for c in export.cases if c.tracking_number == cases["personnel"])
     assert personnel.personnel
     content = requests.json_bytes(export).decode("utf-8")
@@ -95,7 +96,8 @@ def test_a_personnel_complaint_gives_no_staff_member_and_no_outcome(ctx: Service
 
 def test_the_pdf_uses_the_letter_fonts(ctx: ServiceContext, cases: dict[str, str]) -> None:
     requests = as_(ctx, Role.ADMINISTRATOR, name="Arne Beheerder").access_requests
-    pdf = requests.pdf_bytes(requests.find(email="jan@example.be"))
+    found = requests.find(email="jan@example.be")
+    pdf = requests.pdf_bytes(requests.confirm(found, [c.tracking_number for c in found.cases]))
     fonts = {str(f["/BaseFont"]) for page in reader(pdf).pages for f in page["/Resources"]["/Font"].values()}
     assert fonts and all("DejaVuSans" in f for f in fonts)
     assert "Jan Peeters" in text(pdf) and "Wij vonden 1 dossier." in text(pdf)
@@ -132,3 +134,35 @@ def test_a_pseudonymised_case_is_no_longer_found(ctx: ServiceContext, cases: dic
     assert [c.tracking_number for c in later.access_requests.find(email="sofie.maes@example.be").cases] == [
         cases["by_email"]
     ]
+
+
+def test_an_access_request_by_name_exports_nothing_of_a_namesake_until_a_person_ticks_the_cases(
+    ctx: ServiceContext, cases: dict[str, str]
+) -> None:
+    """GDPR art. 15 and 33: a search by name finds namesakes. What tells them apart is shown (town,
+    e-mail domain, another e-mail address than the request's), nothing leaves the program until a
+    person ticked the requester's cases, and the export holds only those, recorded per case."""
+    namesake = closed_complaint(
+        ctx.database,
+        ctx.viewer,
+        Person("Sofie Maës", "sofie@brugge.example", "Markt 1", secret="Pruimenboom", city="Brugge"),
+        dt.date(2026, 4, 2),
+    ).tracking_number
+    requests = as_(ctx, Role.DIRECTOR).access_requests
+    found = requests.find(name="Sofie Maes", email="sofie.maes@example.be")
+    other = next(c for c in found.cases if c.tracking_number == namesake)
+    assert other.town == "Brugge" and other.email_domain == "brugge.example" and other.email_differs
+    for export in (requests.json_bytes, requests.pdf_bytes):
+        with pytest.raises(RuleViolation, match="Vink eerst de dossiers aan"):
+            export(found)
+    with pytest.raises(RuleViolation, match="Vink eerst"):
+        requests.confirm(found, [])
+    mine = requests.confirm(found, [cases["sofie"], cases["by_email"]])
+    content = requests.json_bytes(mine).decode("utf-8") + text(requests.pdf_bytes(mine))
+    assert "Pruimenboom" not in content and "Brugge" not in content and namesake not in content
+    assert "niet doorzoeken" not in content and "Wij vonden 2 dossiers." in content
+    with ctx.database.read() as session:
+        confirmed = session.scalars(
+            select(AuditEvent).where(AuditEvent.field == "access_request_confirmed").order_by(AuditEvent.id)
+        ).all()
+    assert len(confirmed) == 2 and {e.actor_name for e in confirmed} == {"Dirk Directeur"}

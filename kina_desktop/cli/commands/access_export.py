@@ -8,6 +8,7 @@ from pathlib import Path
 
 from kina_desktop.cli.environment import Environment
 from kina_desktop.cli.failures import CommandError
+from kina_desktop.domain.access_request import MATCHED_EMAIL
 from kina_desktop.i18n import _, ngettext
 
 SUFFIXES = (".pdf", ".json")
@@ -24,12 +25,24 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
             "voor de directeur of een beheerder; elk verzoek staat in de geschiedenis."
         ),
         epilog=_(
-            'Voorbeeld:\n  kina-desktop access-export --name "Sofie Maes" --email sofie@example.be '
+            'Voorbeeld:\n  kina-desktop access-export --name "Sofie Maes" -o inzage.pdf\n'
+            "  (toont de gevonden dossiers met gemeente en e-maildomein)\n"
+            '  kina-desktop access-export --name "Sofie Maes" --case 2019-0007 --case 2021-0112 '
             "-o inzage-sofie-maes.pdf"
         ),
     )
     export.add_argument("--name", default="", metavar=_("NAAM"))
     export.add_argument("--email", default="", metavar=_("E-MAILADRES"))
+    export.add_argument(
+        "--case",
+        action="append",
+        default=[],
+        metavar=_("NUMMER"),
+        help=_(
+            "een dossier van deze persoon (herhaalbaar); nodig bij zoeken op naam: een naam kan ook van "
+            "iemand anders zijn. Zonder --case toont de opdracht wat ze vond."
+        ),
+    )
     export.add_argument("-o", "--output", required=True, metavar=_("BESTAND.pdf|.json"))
     export.set_defaults(handler=run_access_export)
 
@@ -44,7 +57,27 @@ def run_access_export(args: argparse.Namespace, env: Environment) -> int:
         raise CommandError(_("geef {name} of {email}").format(name="--name", email="--email"))
     with env.services() as services:
         requests = services.access_requests
-        export = requests.find(name=args.name, email=args.email)
+        found = requests.find(name=args.name, email=args.email)
+        chosen = list(args.case)
+        if not chosen and not args.name.strip():  # by e-mail only: the exact matches
+            chosen = [c.tracking_number for c in found.cases if MATCHED_EMAIL in c.matched and not c.email_differs]
+        if not chosen and found.cases:
+            for case in found.cases:
+                print(
+                    "  ".join(
+                        (
+                            case.tracking_number,
+                            case.received_on.strftime("%d-%m-%Y"),
+                            case.town or "–",
+                            case.email_domain or "–",
+                            ", ".join(_(m) for m in case.matched),
+                        )
+                    )
+                )
+            raise CommandError(
+                _("kies de dossiers van deze persoon met --case NUMMER: een naam kan ook van iemand anders zijn")
+            )
+        export = requests.confirm(found, chosen)
         content = requests.pdf_bytes(export) if target.suffix.lower() == ".pdf" else requests.json_bytes(export)
     target.write_bytes(content)
     print(
@@ -52,11 +85,11 @@ def run_access_export(args: argparse.Namespace, env: Environment) -> int:
             n=len(export.cases), path=target
         )
     )
-    if export.not_searched:
+    if found.not_searched:
         print(
             _(
                 "Let op: {n} vertrouwelijke personeelsdossiers kon u niet doorzoeken; enkel de directeur kan het "
                 "verzoek voor die dossiers volledig beantwoorden."
-            ).format(n=export.not_searched)
+            ).format(n=found.not_searched)
         )
     return 0

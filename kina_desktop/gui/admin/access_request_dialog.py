@@ -11,8 +11,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6 import QtWidgets
-from PySide6.QtCore import QStandardPaths
+from PySide6.QtCore import QStandardPaths, Qt
 
+from kina_desktop.domain.access_request import MATCHED_EMAIL
 from kina_desktop.gui.common.field_errors import ERROR_STYLE, OK_STYLE
 from kina_desktop.gui.common.formatting import short_date
 from kina_desktop.gui.letters.pdf_output import write_pdf
@@ -79,7 +80,17 @@ class AccessRequestDialog(QtWidgets.QDialog):
         self.summary = QtWidgets.QLabel()
         self.summary.setObjectName("access_summary")
         self.summary.setWordWrap(True)
-        titles = [_("Opvolgingsnummer"), _("Ontvangen op"), _("Soort"), _("Status"), _("Gevonden op")]
+        # GDPR: a name finds namesakes. Each case shows what tells people apart, and only the
+        # ticked ones go into the export (domain/access_request.py ``confirmed``).
+        titles = [
+            _("Van deze persoon"),
+            _("Opvolgingsnummer"),
+            _("Ontvangen op"),
+            _("Soort"),
+            _("Gemeente"),
+            _("E-maildomein"),
+            _("Gevonden op"),
+        ]
         self.table = QtWidgets.QTableWidget(0, len(titles))
         self.table.setObjectName("access_cases")
         self.table.setHorizontalHeaderLabels(titles)
@@ -103,6 +114,7 @@ class AccessRequestDialog(QtWidgets.QDialog):
             _("Als JSON bewaren…"), QtWidgets.QDialogButtonBox.ButtonRole.ActionRole
         )
         self.json_button.setObjectName("save_json")
+        self.table.itemChanged.connect(self._on_ticked)
         self.pdf_button.clicked.connect(lambda: self.save(".pdf"))
         self.json_button.clicked.connect(lambda: self.save(".json"))
         self.buttons.rejected.connect(self.reject)
@@ -135,16 +147,28 @@ class AccessRequestDialog(QtWidgets.QDialog):
         self.export = export
         cases = export.cases if export is not None else ()
         self.table.setRowCount(len(cases))
+        self.table.blockSignals(True)  # filling is not ticking
         for row, case in enumerate(cases):
+            found = ", ".join(_(m) for m in case.matched)
+            if case.email_differs:
+                found += " — " + _("ander e-mailadres")
             values = (
                 case.tracking_number,
                 short_date(case.received_on),
                 case.kind_label,
-                case.status_label,
-                ", ".join(_(m) for m in case.matched),
+                case.town or "–",
+                case.email_domain or "–",
+                found,
             )
-            for column, value in enumerate(values):
+            tick = QtWidgets.QTableWidgetItem()
+            tick.setFlags(Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+            # An exact e-mail match with no other doubt is proposed; a name alone never is.
+            sure = MATCHED_EMAIL in case.matched and not case.email_differs
+            tick.setCheckState(Qt.CheckState.Checked if sure else Qt.CheckState.Unchecked)
+            self.table.setItem(row, 0, tick)
+            for column, value in enumerate(values, start=1):
                 self.table.setItem(row, column, QtWidgets.QTableWidgetItem(value))
+        self.table.blockSignals(False)
         if export is None:
             self.summary.setText("")
         elif not cases:
@@ -161,12 +185,29 @@ class AccessRequestDialog(QtWidgets.QDialog):
                 ).format(n=export.not_searched),
                 ok=False,
             )
-        self.pdf_button.setEnabled(export is not None)
-        self.json_button.setEnabled(export is not None)
+        self._on_ticked()
+
+    def chosen(self) -> list[str]:
+        """The tracking numbers ticked as the requester's."""
+        chosen = []
+        for row in range(self.table.rowCount()):
+            tick, number = self.table.item(row, 0), self.table.item(row, 1)
+            if tick is not None and number is not None and tick.checkState() == Qt.CheckState.Checked:
+                chosen.append(number.text())
+        return chosen
+
+    def _on_ticked(self, *_args: object) -> None:
+        ready = self.export is not None and bool(self.chosen())
+        self.pdf_button.setEnabled(ready)
+        self.json_button.setEnabled(ready)
 
     def save(self, suffix: str) -> Path | None:
-        export = self.export
-        if export is None:
+        if self.export is None:
+            return None
+        try:
+            export = self._requests.confirm(self.export, self.chosen())
+        except ServiceError as error:
+            self._say(str(error), ok=False)
             return None
         who = export.query.name.strip() or export.query.email.strip()
         suggested = safe_filename(_("inzage {who} {day}").format(who=who, day=export.made_on.isoformat()) + suffix)

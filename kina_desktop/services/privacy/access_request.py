@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Collection
 
 from babel import Locale, UnknownLocaleError
 from sqlalchemy import func, or_, select
@@ -32,6 +33,7 @@ from kina_desktop.domain.access_request import (
     AccessLetter,
     PersonQuery,
     as_json_dict,
+    confirmed,
     handling_fields,
 )
 from kina_desktop.domain.audit_actions import AuditAction
@@ -39,7 +41,7 @@ from kina_desktop.domain.enums import Admissibility, Category, Channel, Inadmiss
 from kina_desktop.domain.labels import field_label
 from kina_desktop.domain.letters import LetterKind
 from kina_desktop.domain.visibility import Part
-from kina_desktop.i18n import babel_locale
+from kina_desktop.i18n import _, babel_locale
 from kina_desktop.services import audit
 from kina_desktop.services.cases.case_mapping import closure_of, description_of, parts_for
 from kina_desktop.services.context import ServiceContext
@@ -71,6 +73,13 @@ def _items(source: object, names: tuple[str, ...]) -> tuple[AccessItem, ...]:
         if value and value not in (Admissibility.UNDECIDED.label(), Verdict.NONE.label()):
             found.append(AccessItem(name, field_label(name), value))
     return tuple(found)
+
+
+def _require_confirmed(export: AccessExport) -> None:
+    if not export.confirmed:
+        raise RuleViolation(
+            _("Vink eerst de dossiers aan die van deze persoon zijn: een naam kan ook van iemand anders zijn.")
+        )
 
 
 class AccessRequestService:
@@ -116,12 +125,40 @@ class AccessRequestService:
             audit.record(session, self.ctx.viewer, AuditAction.EXPORT, field="access_request", new=len(cases), at=now)
             return export
 
+    def confirm(self, export: AccessExport, chosen: Collection[str]) -> AccessExport:
+        """The search narrowed to the cases a person ticked as the requester's (GDPR: a name finds
+        namesakes); recorded per case, with who confirmed it and what matched."""
+        require(self.ctx, Permission.ANSWER_ACCESS_REQUESTS)
+        result = confirmed(export, chosen, self.ctx.viewer.display_name)
+        with self.ctx.database.write() as session:
+            ids = dict(
+                session.execute(
+                    select(Case.tracking_number, Case.id).where(
+                        Case.tracking_number.in_([c.tracking_number for c in result.cases])
+                    )
+                ).all()
+            )
+            now = self.ctx.clock()
+            for case in result.cases:
+                audit.record(
+                    session,
+                    self.ctx.viewer,
+                    AuditAction.EXPORT,
+                    case_id=ids[case.tracking_number],
+                    field="access_request_confirmed",
+                    new=", ".join(_(m) for m in case.matched),
+                    at=now,
+                )
+        return result
+
     @staticmethod
     def json_bytes(export: AccessExport) -> bytes:
+        _require_confirmed(export)
         return json.dumps(as_json_dict(export), ensure_ascii=False, indent=2).encode("utf-8")
 
     @staticmethod
     def pdf_bytes(export: AccessExport) -> bytes:
+        _require_confirmed(export)
         from kina_desktop.reports.access_request import render_access_request  # ReportLab only when needed
 
         return render_access_request(export)
@@ -148,10 +185,12 @@ class AccessRequestService:
                 continue  # counted in not_searched
             matched = query.matched(case.description.complainant_name, case.description.complainant_email)
             if matched:
-                found.append(self._case(session, case, parts, matched))
+                found.append(self._case(session, case, parts, matched, query.folded_email))
         return found
 
-    def _case(self, session: Session, case: Case, parts: frozenset[Part], matched: tuple[str, ...]) -> AccessCase:
+    def _case(
+        self, session: Session, case: Case, parts: frozenset[Part], matched: tuple[str, ...], query_email: str = ""
+    ) -> AccessCase:
         category = Category(case.category)
         handling = grounds = closure = ()
         if Part.HANDLING in parts and case.handling is not None:
@@ -175,7 +214,11 @@ class AccessRequestService:
             for d in session.scalars(select(Document).where(Document.case_id == case.id).order_by(Document.id))
             if d.part in visible and (d.part == Part.DESCRIPTION.value or d.kind == "letter")
         )
+        email = (case.description.complainant_email if case.description else "").strip()
         return AccessCase(
+            town=(case.description.complainant_city if case.description else "").strip(),
+            email_domain=email.rpartition("@")[2].casefold() if "@" in email else "",
+            email_differs=bool(query_email and email and email.casefold() != query_email),
             tracking_number=case.tracking_number,
             kind_label=Kind(case.kind).label(),
             category_label=category.label(),
@@ -192,7 +235,7 @@ class AccessRequestService:
             personnel=category == Category.PERSONNEL,
         )
 
-    def _not_searched(self, session: Session) -> int:
+    def _not_searched(self, session: Session) -> int:  # shown to the staff member, never exported
         """Confidential cases whose description this person may not read (see the docstring)."""
         if self.ctx.viewer.is_director:
             return 0
