@@ -24,6 +24,7 @@ from kina_desktop.domain.errors import RuleViolation
 from kina_desktop.domain.letters import LetterKind, letter_allowed, letter_is_confidential
 from kina_desktop.i18n import _
 from kina_desktop.reports.letter_errors import CaseNotReadable
+from kina_desktop.reports.letter_fields import check_board_meeting_on
 from kina_desktop.reports.letter_templates import fill
 from kina_desktop.reports.letter_wording import (
     DEFAULT_LANGUAGE,
@@ -198,6 +199,8 @@ def letter_values(
     }
     meeting = board_meeting_on or header.board_meeting_on
     if meeting is not None:
+        if kind == LetterKind.BOARD_DATE:
+            check_board_meeting_on(meeting, today)  # a date already past is refused (Art. 6)
         values["board_meeting_on"] = wording.date(meeting)
     if handling is not None:
         if handling.verdict != Verdict.NONE:

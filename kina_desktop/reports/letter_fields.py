@@ -15,11 +15,13 @@ tries to say more is refused.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from kina_desktop.domain.letters import LetterKind
 from kina_desktop.i18n import N_, _
+from kina_desktop.reports.letter_errors import MissingLetterData
 
 K = LetterKind
 ALL_KINDS = frozenset(LetterKind)
@@ -175,3 +177,19 @@ def fields_for(kind: LetterKind) -> list[LetterField]:
 
 def required_fields(kind: LetterKind) -> list[LetterField]:
     return [f for f in FIELDS if kind in f.required_in]
+
+
+def check_board_meeting_on(meeting: dt.date, today: dt.date) -> None:
+    """The board-date letter announces a meeting still to come (Art. 6): "De Raad van Bestuur
+    bespreekt uw klacht op ...; pas na die vergadering ...". A date already past would make the
+    letter say something untrue, so the letter is refused (MissingLetterData) until the date of the
+    next meeting is recorded; after the meeting the complainant gets the outcome letter. A meeting
+    today is still announced: the letter is dated today too (docs/letters.md)."""
+    if meeting < today:
+        raise MissingLetterData(
+            _(
+                "De vergadering van de Raad van Bestuur op {date} is al voorbij, en deze brief kondigt een "
+                "komende vergadering aan (Art. 6): leg eerst de datum van de volgende vergadering vast."
+            ).format(date=meeting.strftime("%d-%m-%Y")),
+            fields=("board_meeting_on",),
+        )

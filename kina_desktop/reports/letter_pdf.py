@@ -39,6 +39,16 @@ from reportlab.platypus import (
 from kina_desktop.domain.tracking import TrackingNumber
 from kina_desktop.i18n import _
 from kina_desktop.reports.fonts import document_options, register_fonts
+from kina_desktop.reports.letter_blocks import (
+    ADDRESS_TOP,
+    ADDRESS_X,
+    ASCENT,
+    CONFIDENTIAL_SIZE,
+    CONFIDENTIAL_TOP,
+    fit_address,
+    fits,
+    reference_value,
+)
 from kina_desktop.reports.letter_content import LetterContent, Letterhead
 from kina_desktop.reports.letter_errors import Cancelled
 
@@ -61,18 +71,19 @@ MARGIN_BOTTOM = 22 * mm
 # window on the right as Belgian and European office envelopes have it (window about 45 x 100 mm,
 # 20 mm from the right edge and 15 mm from the bottom). An A4 sheet folded in three equal parts
 # (fold marks at 99 and 198 mm) and pushed to the top of that envelope shows the area from
-# x = 100 to 200 mm and y = 50 to 95 mm from the top of the sheet through the window. The block
-# starts at x = 110 mm and stays within y = 52-88 mm from the top, so a sheet that shifts a few
+# x = 100 to 200 mm and y = 50 to 95 mm from the top of the sheet through the window. What goes
+# in the window, and how the address fits in it by bpost's rules, is letter_blocks.py: the block
+# starts at x = 110 mm and stays within y = 55-88 mm from the top, so a sheet that shifts a few
 # millimetres in the envelope still shows the whole address.
-ADDRESS_X = 110 * mm
-ADDRESS_WIDTH = 85 * mm
-WINDOW_TOP = 52 * mm  # "Persoonlijk en vertrouwelijk" goes here, above the address
-ADDRESS_TOP = 60 * mm  # top of the recipient's name
-WINDOW_BOTTOM = 88 * mm
 FOLD_MARKS = (99 * mm, 198 * mm)
 
 REFERENCE_TOP = 60 * mm  # the reference block, left of the window, level with the address
-REFERENCE_WIDTH = 82 * mm
+# The reference block ends at 98 mm: nothing of it may show in the window (x >= 100 mm), where bpost
+# wants nothing that could be mistaken for the address (docs/letters.md).
+REFERENCE_WIDTH = 78 * mm
+REFERENCE_LABEL_WIDTH = 34 * mm
+REFERENCE_PADDING = 2  # right padding of a cell, points
+REFERENCE_VALUE_WIDTH = REFERENCE_WIDTH - REFERENCE_LABEL_WIDTH - REFERENCE_PADDING
 BODY_TOP_FIRST = 100 * mm  # the body starts below the window
 BODY_TOP_LATER = 22 * mm
 
@@ -97,11 +108,14 @@ class _Styles:
         self.last_bullet = ParagraphStyle("lastbullet", parent=self.bullet, spaceAfter=self.body.spaceAfter)
         self.subject = ParagraphStyle("subject", parent=self.body, fontName=bold, spaceAfter=12)
         self.date = ParagraphStyle("date", parent=self.body, spaceAfter=12)
-        self.address = ParagraphStyle("address", fontName=regular, fontSize=BODY_SIZE, leading=14)
-        self.confidential = ParagraphStyle("confidential", fontName=bold, fontSize=9.5, leading=12)
-        self.reference_label = ParagraphStyle("reflabel", fontName=regular, fontSize=8.5, leading=11, textColor=GREY)
+        self.reference_label = ParagraphStyle("reflabel", fontName=regular, fontSize=8.5, leading=11.5, textColor=GREY)
         self.reference = ParagraphStyle("ref", fontName=regular, fontSize=9, leading=11.5)
         self.signature = ParagraphStyle("signature", parent=self.body, spaceAfter=0)
+        self.reference.splitLongWords = 0  # a value is broken at allowed points only (letter_blocks.py)
+
+    def reference_at(self, size: float) -> ParagraphStyle:
+        """The reference value style at a smaller size (a long e-mail address)."""
+        return ParagraphStyle(f"ref{size}", parent=self.reference, fontSize=size, leading=size * 11.5 / 9)
 
 
 def _text(value: str) -> str:
@@ -243,18 +257,16 @@ class _FirstPage(Flowable):
         if contact.email:
             rows.append((wording.email, contact.email))
         data = [
-            [Paragraph(_text(label), s.reference_label), Paragraph(_text(value), s.reference)]
-            for label, value in rows
-            if value
+            [Paragraph(_text(label), s.reference_label), self._reference_value(value)] for label, value in rows if value
         ]
-        table = Table(data, colWidths=[34 * mm, REFERENCE_WIDTH - 34 * mm], hAlign="LEFT")
+        table = Table(data, colWidths=[REFERENCE_LABEL_WIDTH, REFERENCE_WIDTH - REFERENCE_LABEL_WIDTH], hAlign="LEFT")
         table.setStyle(
             TableStyle(
                 [
                     ("FONT", (0, 0), (-1, -1), s.regular, 9),  # the cell default would name Helvetica
-                    ("VALIGN", (0, 0), (-1, -1), "BASELINE"),
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),  # a label level with the first line of its value
                     ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                    ("RIGHTPADDING", (0, 0), (-1, -1), 2),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), REFERENCE_PADDING),
                     ("TOPPADDING", (0, 0), (-1, -1), 0.6),
                     ("BOTTOMPADDING", (0, 0), (-1, -1), 0.6),
                 ]
@@ -263,18 +275,41 @@ class _FirstPage(Flowable):
         _w, h = table.wrapOn(canvas, REFERENCE_WIDTH, 40 * mm)
         table.drawOn(canvas, MARGIN_LEFT, _top(REFERENCE_TOP) - h)
 
+    def _reference_value(self, value: str) -> Paragraph:
+        """A value whole on its line, or a little smaller, or broken only where a reader expects it
+        (an e-mail address before "@" or a dot): never cut inside a word (letter_blocks.py)."""
+        s = self.styles
+        lines, size = reference_value(value, REFERENCE_VALUE_WIDTH, s.reference.fontSize, s.regular)
+        style = s.reference if size == s.reference.fontSize else s.reference_at(size)
+        return Paragraph("<br/>".join(_text(line) for line in lines), style)
+
     def _address(self, canvas: Canvas) -> None:
+        """The mark "Persoonlijk en vertrouwelijk" and the address, inside the envelope window by
+        bpost's rules (letter_blocks.py): the tops of the letters at CONFIDENTIAL_TOP and
+        ADDRESS_TOP, one font size for the whole address."""
         content, s = self.content, self.styles
+        canvas.setFillColor(colors.black)
+        block = fit_address(content.recipient_name, content.recipient_address_lines)
         if content.confidential:
-            mark = Paragraph(_text(content.wording.confidential), s.confidential)
-            _w, h = mark.wrapOn(canvas, ADDRESS_WIDTH, 20 * mm)
-            mark.drawOn(canvas, ADDRESS_X, _top(WINDOW_TOP) - h)
-        lines = [content.recipient_name, *content.recipient_address_lines]
-        block = Paragraph("<br/>".join(_text(line) for line in lines if line.strip()), s.address)
-        _w, h = block.wrapOn(canvas, ADDRESS_WIDTH, WINDOW_BOTTOM - ADDRESS_TOP)
-        if h > WINDOW_BOTTOM - ADDRESS_TOP:
-            log.warning("address of letter %s is taller than the envelope window", content.tracking_number)
-        block.drawOn(canvas, ADDRESS_X, _top(ADDRESS_TOP) - h)
+            size = min(CONFIDENTIAL_SIZE, block.size)  # never larger than the address it stands above
+            canvas.setFont(s.bold, size)
+            canvas.drawString(ADDRESS_X, _top(CONFIDENTIAL_TOP) - ASCENT * size, content.wording.confidential)
+        if block.shortened:
+            log.info(
+                "address of letter %s set at %s pt, %s%% wide, %d line(s) abbreviated",
+                content.tracking_number,
+                block.size,
+                round(block.scale),
+                len(block.abbreviated),
+            )
+        if not fits(block):
+            log.warning("address of letter %s is wider than the envelope window", content.tracking_number)
+        text = canvas.beginText(ADDRESS_X, _top(ADDRESS_TOP) - ASCENT * block.size)
+        text.setFont(s.regular, block.size, block.leading)
+        text.setHorizScale(block.scale)
+        for line in block.lines:
+            text.textLine(line)
+        canvas.drawText(text)
 
     def _fold_marks(self, canvas: Canvas) -> None:
         canvas.setStrokeColor(colors.HexColor("#999999"))
