@@ -25,7 +25,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
-from kina_desktop.domain.complainant_match import Complainant, recognised
+from kina_desktop.domain.complainant_match import Complainant, identified, recognised
 from kina_desktop.domain.complaint import Description
 from kina_desktop.domain.dates import long_date
 from kina_desktop.domain.deadlines import six_month_limit
@@ -227,7 +227,7 @@ def earlier_complaints_about_same_facts(
     for case in earlier:
         if not case.correctly_handled or case.received_on > description.received_on:
             continue
-        reason = recognised(complainant, case.complainant)
+        reason = identified(complainant, case.complainant)  # never a namesake on the name alone
         if reason is None:
             continue
         similarity = facts_similarity(description, category, case)

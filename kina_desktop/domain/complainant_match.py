@@ -1,10 +1,12 @@
 """Is this the same complainant as in an earlier case? (Issue 7, Art. 3 'already handled'.)
 
 A complainant is recognised by the same e-mail address, or by the same name — case, accents,
-word order, commas and small typing differences aside — at an address that does not contradict
-it. Two people called Jan Peeters at different addresses are two people; a name without an
-address on one side is still a match (an oral complaint often comes without one), and the
-reason says so, so that a person can judge it.
+word order, commas and small typing differences aside — at an address and an e-mail address that
+do not contradict it. Two people called Jan Peeters at different addresses, or with different
+e-mail addresses, are two people; a name without an address on one side is still shown as a
+possible match (an oral complaint often comes without one), and the reason says so, so that a
+person can judge it. The proposal 'already handled' of Art. 3 needs more (``identified``): the
+same e-mail address, or the same name at the same address.
 """
 
 from __future__ import annotations
@@ -109,7 +111,23 @@ def recognised(new: Complainant, earlier: Complainant) -> str | None:
         return None
     if address is True:
         return _("{name} en adres").format(name=name)
+    # Evidence against a namesake: both gave an e-mail address, and not the same one.
+    eb = email_key(earlier.email)
+    if ea and eb and ea != eb:
+        return None
     return name
 
 
-__all__ = ["Complainant", "email_key", "name_key", "names_alike", "recognised", "same_address"]
+def identified(new: Complainant, earlier: Complainant) -> str | None:
+    """``recognised`` on evidence beyond the name: the same e-mail address, or the same name at
+    the same address. What a proposal of Art. 3 ('already handled') rests on: a namesake never
+    gets it on the name alone (GDPR: the earlier case is another person's)."""
+    ea = email_key(new.email)
+    if ea and ea == email_key(earlier.email):
+        return _("zelfde e-mailadres")
+    if names_alike(new.name, earlier.name) is not None and same_address(new, earlier) is True:
+        return recognised(new, earlier)
+    return None
+
+
+__all__ = ["Complainant", "email_key", "identified", "name_key", "names_alike", "recognised", "same_address"]

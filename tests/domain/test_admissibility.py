@@ -85,11 +85,33 @@ def test_earlier_correctly_handled_complaint_of_the_same_complainant_about_the_s
     assert "2026-0007" in proposal.explanation and "zelfde e-mailadres" in proposal.explanation
 
 
-def test_same_complainant_by_name_regardless_of_word_order_and_accents():
+def test_same_complainant_by_name_and_address_regardless_of_word_order_and_accents():
     desc = description(complainant_email="")
-    old = earlier(complainant_name="PEETERS, Jän", complainant_email="ander@example.be")
+    old = earlier(
+        complainant_name="PEETERS, Jän",
+        complainant_email="ander@example.be",
+        complainant_street="Kerkstraat 12",
+        complainant_postal_code="2390",
+        complainant_city="Malle",
+    )
     [proposal] = propose_grounds(desc, Kind.COMPLAINT, [old])
-    assert "zelfde naam" in proposal.explanation
+    assert "zelfde naam en adres" in proposal.explanation
+
+
+@pytest.mark.parametrize(
+    "namesake",
+    [
+        {"complainant_email": "", "complainant_street": ""},  # the name alone, nothing more known
+        {"complainant_email": "een.andere@example.be"},  # another e-mail address
+    ],
+    ids=["naam-alleen", "ander-e-mailadres"],
+)
+def test_a_namesake_never_gets_the_proposal_already_handled(namesake):
+    """Art. 3 'already handled' rests on the same e-mail address, or the same name at the same
+    address: on the name alone the earlier case may be another person's (GDPR)."""
+    desc = description()
+    old = earlier(complainant_name="Jan Peeters", **namesake)
+    assert propose_grounds(desc, Kind.COMPLAINT, [old]) == []
 
 
 @pytest.mark.parametrize(
