@@ -234,6 +234,13 @@ def main() -> int:
     # 'Brieven' → 'Ontvangstbevestiging' → 'Afdrukken…  Ctrl+P'
     grab_with_menu(editor, button, editor.letters_menu, "letter_acknowledgement", 1, "brieven-menu.png")
     pdf_page(services.letters.preview(record.header.id, LetterKind.ACKNOWLEDGEMENT), 0, "brief.png", 1.0)
+    assert editor.letters is not None
+    preview = editor.letters.preview(LetterKind.ACKNOWLEDGEMENT)  # Brieven → … → Voorbeeld
+    assert preview is not None
+    preview.resize(760, 620)
+    wait_until(lambda: preview.page_count() > 0, 10)
+    grab(preview, "brief-voorbeeld.png")
+    preview.close()
     editor.close()
 
     # Passing the complaint on: the receiver chooses the handler (Art. 6).

@@ -324,6 +324,22 @@ def main() -> int:
     guide.grab_with_menu(
         editor, editor.letters_button, menu, "letter_acknowledgement", 1, f"{next(counter):02d}-letters-menu.png"
     )
+    # Brieven → Ontvangstbevestiging → Voorbeeld: the pages inside the program, then the question
+    # 'Opslaan als PDF…' asks once the file is written.
+    from kina_desktop.domain.letters import LetterKind
+    from kina_desktop.gui.letters.case_letters import ask_mark_as_sent
+
+    assert editor.letters is not None
+    preview = editor.letters.preview(LetterKind.ACKNOWLEDGEMENT)
+    assert preview is not None
+    guide.wait_until(lambda: preview.page_count() > 0, 10)
+    shot(preview, "letter-preview")
+    preview.zoom_in()
+    preview.zoom_in()
+    shot(preview, "letter-preview-zoomed")
+    question = editor.letters._sent_question(LetterKind.ACKNOWLEDGEMENT, WORK / "2026-0001 ontvangstbevestiging.pdf")
+    modal(lambda: ask_mark_as_sent(preview, *question), "letter-mark-as-sent")
+    close(preview)
     editor.ui.description_tab_layout.parentWidget()  # the description tab, changed:
     editor.description_form.field_widgets()["subject"].setText("Lange wachttijd aan het onthaal (2)")  # type: ignore[union-attr]
     modal(editor.reject, "unsaved-prompt")

@@ -152,3 +152,17 @@ def test_the_batch_is_offered_in_the_file_menu_to_those_who_register(qtbot, wind
     assert action in file_menu.actions() and action.isVisible()
     assert action.text() == "Ontvangstbevestigingen afdrukken…"
     assert action.shortcut().toString() == "Ctrl+Shift+P"
+
+
+def test_a_single_letter_is_named_as_one(  # type: ignore[no-untyped-def]
+    qtbot, receiver: Services, qsettings: QSettings, answer_message_box
+) -> None:
+    receiver.cases.register(draft(channel=Channel.POST))
+    window = window_with(qtbot, receiver, qsettings, SynchronousRunner())
+    answers = answer_message_box(Buttons.Cancel)
+    window.acknowledgements.action.trigger()
+    assert answers.asked == ["1 klacht die per post binnenkwam wacht op haar ontvangstbevestiging."]
+    assert answers.informative == [
+        "Dossier 2026-0001. De brief wordt vastgelegd in het dossier, met de datum van de ontvangstbevestiging."
+    ]  # not "Van 2026-0001 tot 2026-0001"
+    assert receiver.letters.acknowledgements_due(Channel.POST) == ["2026-0001"]

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QApplication, QMenu
+from PySide6.QtWidgets import QApplication, QMenu, QMessageBox
 
 from kina_desktop import app
 from kina_desktop.domain.enums import Category, Level
@@ -106,16 +106,23 @@ def test_a_closed_print_dialog_records_nothing(
     assert editor.record.header.acknowledged_on is None
 
 
-def test_a_letter_saved_as_pdf_is_the_letter_kept_in_the_folder(  # type: ignore[no-untyped-def]
-    qtbot, people: People, qsettings: QSettings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+def test_a_letter_saved_as_pdf_and_marked_as_sent_is_the_letter_kept_in_the_folder(  # type: ignore[no-untyped-def]
+    qtbot, people: People, qsettings: QSettings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, answer_message_box
 ) -> None:
     window, services = window_of(qtbot, people, people.receiver, qsettings)
     record = services.cases.register(draft())
     editor = editor_of(qtbot, window, record.header.id)
     target = tmp_path / "antwoord"  # .pdf is added
     suggested = save_as(monkeypatch, target)
+    # Saving no longer records by itself (docs/letters.md): a saved PDF may be a copy or a draft,
+    # so the program asks 'Markeer als verstuurd?' and only 'Ja' records the letter. 'Nee' is
+    # tested in tests/gui/test_letter_preview.py.
+    answers = answer_message_box(QMessageBox.StandardButton.Yes)
     editor.letters_menu.action("save", LetterKind.PROOF_OF_INTEREST).trigger()
     assert suggested == ["2026-0001 vraag om uw belang aan te tonen.pdf"]
+    assert answers.asked == [
+        f"‘Vraag om uw belang aan te tonen’ is bewaard als {target.with_suffix('.pdf')}. Markeer de brief als verstuurd?"
+    ]
     saved = target.with_suffix(".pdf").read_bytes()
     [document] = services.documents.list(record.header.id)
     assert services.documents.content(document.id) == saved
@@ -124,20 +131,23 @@ def test_a_letter_saved_as_pdf_is_the_letter_kept_in_the_folder(  # type: ignore
     assert "is bewaard als" in editor.message()
 
 
-def test_a_preview_opens_the_pdf_and_records_nothing(  # type: ignore[no-untyped-def]
+def test_a_preview_shows_the_letter_in_the_program_and_records_nothing(  # type: ignore[no-untyped-def]
     qtbot, people: People, qsettings: QSettings, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    # The preview is a window of the program now (gui/letters/letter_preview.py), no longer a
+    # temporary file for the system's viewer; tests/gui/test_letter_preview.py tests it in full.
     window, services = window_of(qtbot, people, people.receiver, qsettings)
     record = services.cases.register(draft())
     editor = editor_of(qtbot, window, record.header.id)
     viewer = system_viewer(monkeypatch)
     editor.letters_menu.action("preview", LetterKind.ACKNOWLEDGEMENT).trigger()
-    [(path, content)] = viewer.opened
-    assert path.name == "2026-0001 ontvangstbevestiging (voorbeeld).pdf"
-    assert "2026-0001" in pdf_text(content)
+    preview = editor.letters.preview_window
+    assert preview is not None and preview.isVisible() and viewer.opened == []
+    qtbot.waitUntil(lambda: preview.page_count() > 0, timeout=10_000)
+    assert preview.page_count() == page_count(preview.pdf)
+    assert "2026-0001" in pdf_text(preview.pdf)
     assert services.letters.letters(record.header.id) == [] and services.documents.list(record.header.id) == []
-    editor.close()
-    assert not path.exists()  # the temporary file goes with the window
+    preview.close()
 
 
 def test_level1_gets_no_letter_and_has_no_folder(qtbot, people: People, qsettings: QSettings) -> None:  # type: ignore[no-untyped-def]

@@ -221,7 +221,6 @@ class CaseEditor(QDialog):
         self.letters = CaseLetters(
             letters,
             self,
-            self.viewer,
             report=lambda text, error: self._show_message(text, error=error),
             before_produce=self._offer_to_save,
             after_produce=self._after_letter,

@@ -118,7 +118,11 @@ class AcknowledgementBatch(ProgressAction):
             _(
                 "Van {first} tot {last}, in volgorde van opvolgingsnummer. Elke brief wordt vastgelegd in "
                 "zijn dossier, met de datum van de ontvangstbevestiging."
-            ).format(first=numbers[0], last=numbers[-1]),
+            ).format(first=numbers[0], last=numbers[-1])
+            if count > 1
+            else _(
+                "Dossier {number}. De brief wordt vastgelegd in het dossier, met de datum van de ontvangstbevestiging."
+            ).format(number=numbers[0]),
             {Buttons.Yes: _("Afdrukken…"), Buttons.Save: _("Opslaan als PDF…"), Buttons.Cancel: _("Annuleren")},
         )
         name = _("Ontvangstbevestigingen {date}").format(date=self._today().isoformat())

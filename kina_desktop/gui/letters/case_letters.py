@@ -1,12 +1,14 @@
-"""The letters of the case in the case editor: which ones may go out now, a preview, printing
-and 'Opslaan als PDF' (for a complaint by e-mail: the PDF to attach to the reply).
+"""The letters of the case in the case editor: which ones may go out now, a preview inside the
+program (gui/letters/letter_preview.py), printing, 'Opslaan als PDF' (for a complaint by e-mail:
+the PDF to attach to the reply) and mailing.
 
 The domain decides which letters a case may get (``allowed_letters``); the letter service makes
-them. A preview records nothing. Printing and saving first ask where the letter goes (print
-dialog, file) and only then produce it: producing records the letter on the case, keeps its PDF
-in the complaint folder and, for the acknowledgement, records the acknowledgement date (for the
-board-date letter, by the receiver: that the complainant was told the board date). 'Mailen naar
-de klager' asks the mail server's password first when this PC has none.
+them. A letter is recorded only when it goes out (docs/letters.md): recording keeps its exact PDF
+in the complaint folder and, for the acknowledgement, records the acknowledgement date (Art. 5;
+for the board-date letter, by the receiver: that the complainant was told the board date, Art. 6).
+Printing first asks for the printer and records what it then prints; 'Opslaan als PDF' writes the
+file and then asks 'Markeer als verstuurd?' — only 'Ja' records it, a copy or a draft records
+nothing. 'Mailen naar de klager' asks the mail server's password first when this PC has none.
 """
 
 from __future__ import annotations
@@ -16,11 +18,14 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from kina_desktop.domain.enums import Status
 from kina_desktop.domain.letters import LetterKind, allowed_letters, letter_allowed
+from kina_desktop.domain.registration import needs_complaint_folder
 from kina_desktop.gui.common.formatting import short_date
+from kina_desktop.gui.letters.letter_preview import LetterPreview
 from kina_desktop.gui.letters.pdf_output import choose_pdf_path, choose_printer, write_pdf
 from kina_desktop.gui.letters.pdf_printing import print_pdf
 from kina_desktop.gui.letters.smtp_password_dialog import ask_smtp_password
@@ -29,13 +34,31 @@ from kina_desktop.services.errors import ServiceError
 
 if TYPE_CHECKING:
     from kina_desktop.domain.complaint import CaseRecord
+    from kina_desktop.gui.common.background import TaskRunner
     from kina_desktop.gui.common.ports import LetterPort, MailPort
-    from kina_desktop.gui.letters.system_viewer import SystemViewer
 
 # (text, is_error) to the editor's message line
 Report = Callable[[str, bool], None]
 # Asks the mail server's password: (password, remember on this PC), or None when cancelled.
 PasswordPrompt = Callable[[QWidget, str], tuple[str, bool] | None]
+# 'Markeer als verstuurd?' after 'Opslaan als PDF': (parent, question, what it records) -> Ja.
+SentPrompt = Callable[[QWidget, str, str], bool]
+
+
+def ask_mark_as_sent(parent: QWidget, question: str, consequence: str) -> bool:
+    """'Ja' records the saved letter as sent; 'Nee' (or Esc) records nothing."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setWindowTitle(_("Markeer als verstuurd?"))
+    box.setText(question)
+    box.setInformativeText(consequence)
+    box.addButton(QMessageBox.StandardButton.Yes).setText(_("Ja"))
+    box.addButton(QMessageBox.StandardButton.No).setText(_("Nee"))
+    box.setDefaultButton(QMessageBox.StandardButton.Yes)
+    box.setEscapeButton(QMessageBox.StandardButton.No)
+    answer = box.exec()
+    box.deleteLater()
+    return QMessageBox.StandardButton(answer) == QMessageBox.StandardButton.Yes
 
 
 def letter_filename(tracking_number: str, kind: LetterKind, preview: bool = False) -> str:
@@ -49,26 +72,31 @@ class CaseLetters:
         self,
         letters: LetterPort,
         parent: QWidget,
-        viewer: SystemViewer,
         *,
         report: Report,
         before_produce: Callable[[], bool],
         after_produce: Report,
         mail: MailPort | None = None,
         ask_password: PasswordPrompt = ask_smtp_password,
+        ask_sent: SentPrompt = ask_mark_as_sent,
+        runner: TaskRunner | None = None,
     ) -> None:
         """``before_produce`` may stop a letter (unsaved changes the person did not want to save);
         ``after_produce`` shows the case as stored now, with a message (text, is_error);
-        ``ask_password`` asks the mail server's password when this PC has none."""
+        ``ask_password`` asks the mail server's password when this PC has none; ``ask_sent``
+        asks whether a saved letter went out; ``runner`` renders the preview's pages (a
+        ThreadRunner when None)."""
         self._letters = letters
         self._parent = parent
-        self._viewer = viewer
         self._report = report
         self._before_produce = before_produce
         self._after_produce = after_produce
         self._record: CaseRecord | None = None
         self._mail = mail
         self._ask_password = ask_password
+        self._ask_sent = ask_sent
+        self._runner = runner
+        self.preview_window: LetterPreview | None = None
 
     def can_mail(self) -> bool:
         """An SMTP server is configured and the complainant has an e-mail address."""
@@ -81,17 +109,20 @@ class CaseLetters:
             and self._mail.configured()
         )
 
-    def mail_letter(self, kind: LetterKind) -> str | None:
+    def mail_letter(self, kind: LetterKind, *, from_preview: QWidget | None = None) -> str | None:
         """Produce the letter and mail it with its PDF to the complainant; the address, or None.
         On a PC without the mail server's password it is asked first (and kept in the keyring
-        when the person wants it remembered)."""
+        when the person wants it remembered). ``from_preview``: the preview it was sent from
+        (unsaved changes were offered to be saved when it opened)."""
         record = self._record
-        if record is None or self._mail is None or not self._before_produce():
+        if record is None or self._mail is None:
+            return None
+        if from_preview is None and not self._before_produce():
             return None
         password, remember = "", False
         try:
             if self._mail.needs_password():
-                answer = self._ask_password(self._parent, self._mail.account())
+                answer = self._ask_password(from_preview or self._parent, self._mail.account())
                 if answer is None:
                     return None
                 password, remember = answer
@@ -183,36 +214,61 @@ class CaseLetters:
 
     # -- what a person does with one -----------------------------------------------------------
 
-    def preview(self, kind: LetterKind) -> Path | None:
-        """The letter as it would go out, in the PDF viewer; nothing is recorded."""
+    def preview(self, kind: LetterKind) -> LetterPreview | None:
+        """'Voorbeeld': the letter as it would go out, in a window of the program, with the
+        buttons that send it from there. Showing it records nothing. Unsaved changes are offered
+        to be saved first: the letter is made from the case as stored."""
         record = self._record
-        if record is None:
+        if record is None or not self._before_produce():
             return None
         try:
             pdf = self._letters.preview(record.header.id, kind)
         except ServiceError as error:
             self._report(error.message, True)
             return None
-        path, opened = self._viewer.open(letter_filename(record.tracking_number, kind, preview=True), pdf)
-        if not opened:
-            self._report(
-                _("Geen programma gevonden om PDF-bestanden te openen. Het voorbeeld staat in {path}.").format(
-                    path=path
-                ),
-                True,
+        refusal = self.refusal(kind)
+        title = _("Voorbeeld: {letter} – dossier {number}").format(letter=kind.label(), number=record.tracking_number)
+        window = LetterPreview(self._parent, title, pdf, runner=self._runner, note=refusal)
+        sendable = not refusal  # sending records a step this person may not take: only looking
+        printing = window.add_button(
+            "preview_print",
+            _("Afdrukken…"),
+            refusal or _("Afdrukken en vastleggen in het dossier en de klachtenmap (Ctrl+P)"),
+            lambda: self.print_letter(kind, pdf=pdf, parent=window) > 0,
+            enabled=sendable,
+            needs_pages=True,
+        )
+        window.add_shortcut(QKeySequence("Ctrl+P"), printing)
+        window.add_button(
+            "preview_save",
+            _("Opslaan als PDF…"),
+            refusal or _("Als PDF bewaren; daarna kiest u of de brief als verstuurd wordt vastgelegd"),
+            lambda: self._save(kind, pdf, window)[1],
+            enabled=sendable,
+        )
+        if self.can_mail():
+            window.add_button(
+                "preview_mail",
+                _("Mailen naar de klager"),
+                refusal or _("Met de PDF als bijlage naar het e-mailadres van de klager sturen en vastleggen"),
+                lambda: self.mail_letter(kind, from_preview=window) is not None,
+                enabled=sendable,
             )
-        return path
+        self.preview_window = window
+        window.show()
+        return window
 
-    def print_letter(self, kind: LetterKind) -> int:
-        """Print dialog, then produce and print; the number of pages printed (0: nothing)."""
+    def print_letter(self, kind: LetterKind, *, pdf: bytes | None = None, parent: QWidget | None = None) -> int:
+        """Print dialog, then record and print; the number of pages printed (0: nothing).
+        ``pdf``: the letter shown in the preview ``parent`` (otherwise it is made now)."""
         record = self._record
-        if record is None or not self._before_produce():
+        if record is None or (pdf is None and not self._before_produce()):
             return 0
-        printer = choose_printer(self._parent, letter_filename(record.tracking_number, kind))
+        printer = choose_printer(parent or self._parent, letter_filename(record.tracking_number, kind))
         if printer is None:
             return 0
-        pdf = self._produce(kind)
-        if pdf is None:
+        pdf = pdf if pdf is not None else self._make(kind)
+        if pdf is None or not self._record_sent(kind, pdf):
             return 0
         pages = print_pdf(pdf, printer)
         if pages:
@@ -233,32 +289,79 @@ class CaseLetters:
         return pages
 
     def save_letter(self, kind: LetterKind) -> Path | None:
-        """'Opslaan als PDF': choose the file, then produce the letter and write it there."""
+        """'Opslaan als PDF': choose the file, make the letter and write it there, then ask
+        'Markeer als verstuurd?'; the file written, or None."""
+        if self._record is None or not self._before_produce():
+            return None
+        return self._save(kind, None, self._parent)[0]
+
+    def _save(self, kind: LetterKind, pdf: bytes | None, parent: QWidget) -> tuple[Path | None, bool]:
+        """The file written (or None) and whether the person recorded the letter as sent."""
         record = self._record
-        if record is None or not self._before_produce():
-            return None
-        path = choose_pdf_path(self._parent, letter_filename(record.tracking_number, kind))
+        assert record is not None
+        path = choose_pdf_path(parent, letter_filename(record.tracking_number, kind))
         if path is None:
-            return None
-        pdf = self._produce(kind)
+            return None, False
+        pdf = pdf if pdf is not None else self._make(kind)
         if pdf is None:
-            return None
+            return None, False
         problem = write_pdf(path, pdf)
         if problem:
-            self._after_produce(problem + " " + _("De brief is wel vastgelegd en staat in de klachtenmap."), True)
-            return None
+            self._report(problem + " " + _("Er is niets vastgelegd."), True)
+            return None, False
+        if not self._ask_sent(parent, *self._sent_question(kind, path)):
+            self._report(
+                _("‘{letter}’ is bewaard als {path}. Er is niets vastgelegd in dossier {number}.").format(
+                    letter=kind.label(), path=path, number=record.tracking_number
+                ),
+                False,
+            )
+            return path, False
+        if not self._record_sent(kind, pdf):
+            return path, False
         self._after_produce(
             _("‘{letter}’ is bewaard als {path} en vastgelegd in dossier {number}.").format(
                 letter=kind.label(), path=path, number=record.tracking_number
             ),
             False,
         )
-        return path
+        return path, True
 
-    def _produce(self, kind: LetterKind) -> bytes | None:
+    def _sent_question(self, kind: LetterKind, path: Path) -> tuple[str, str]:
+        """'Markeer als verstuurd?' and what 'Ja' records (docs/letters.md)."""
+        record = self._record
+        assert record is not None
+        header = record.header
+        question = _("‘{letter}’ is bewaard als {path}. Markeer de brief als verstuurd?").format(
+            letter=kind.label(), path=path
+        )
+        if needs_complaint_folder(header.kind, header.level):
+            recorded = _("Ja: de brief wordt vastgelegd in dossier {number} en bewaard in de klachtenmap.")
+        else:
+            recorded = _("Ja: de brief wordt vastgelegd in dossier {number}.")
+        parts = [recorded.format(number=record.tracking_number)]
+        if kind == LetterKind.ACKNOWLEDGEMENT and header.acknowledged_on is None:
+            parts.append(_("De ontvangstbevestiging staat dan als verstuurd op vandaag (Art. 5)."))
+        elif kind == LetterKind.BOARD_DATE:
+            parts.append(_("Is het nog te doen, dan staat ook vast dat de klager de datum van de raad kent (Art. 6)."))
+        refused = _("Nee: alleen het bestand is bewaard (een kopie of een ontwerp); er wordt niets vastgelegd.")
+        return question, " ".join(parts) + "\n\n" + refused
+
+    def _make(self, kind: LetterKind) -> bytes | None:
+        """The letter's PDF, made now without recording it."""
         assert self._record is not None
         try:
-            return self._letters.produce(self._record.header.id, kind)
+            return self._letters.preview(self._record.header.id, kind)
         except ServiceError as error:
             self._report(error.message, True)
             return None
+
+    def _record_sent(self, kind: LetterKind, pdf: bytes) -> bool:
+        """Record ``pdf`` as the letter that went out (LetterService.record)."""
+        assert self._record is not None
+        try:
+            self._letters.record(self._record.header.id, kind, pdf)
+        except ServiceError as error:
+            self._report(error.message, True)
+            return False
+        return True

@@ -1,5 +1,6 @@
-"""The case editor's 'Brieven' menu: each letter the case may get now, with 'Voorbeeld',
-'Afdrukken…' and 'Opslaan als PDF…'. Built again each time it opens, so it follows the case
+"""The case editor's 'Brieven' menu: each letter the case may get now, with 'Voorbeeld' (a window
+of the program, gui/letters/letter_preview.py), 'Afdrukken…', 'Opslaan als PDF…' and, with a mail
+server, 'Mailen naar de klager'. Built again each time it opens, so it follows the case
 (a letter that went out shows its date beside its name)."""
 
 from __future__ import annotations
@@ -52,7 +53,7 @@ class LettersMenu(QMenu):
                 submenu,
                 "preview",
                 _("Voorbeeld"),
-                _("De brief bekijken zonder hem vast te leggen"),
+                _("De brief bekijken, en van daaruit afdrukken, bewaren of mailen; bekijken legt niets vast"),
                 self._letters.preview,
                 kind,
             )
@@ -72,7 +73,9 @@ class LettersMenu(QMenu):
                 submenu,
                 "save",
                 _("Opslaan als PDF…"),
-                _("Als PDF bewaren (om bij een antwoord per e-mail te voegen) en vastleggen"),
+                _(
+                    "Als PDF bewaren (om bij een antwoord per e-mail te voegen); daarna kiest u of de brief als verstuurd wordt vastgelegd"
+                ),
                 self._letters.save_letter,
                 kind,
             )
