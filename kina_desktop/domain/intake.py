@@ -50,6 +50,9 @@ class IncomingMessage:
     original_filename: str = ""
     original_bytes: bytes = field(default=b"", repr=False)
     problems: tuple[str, ...] = ()
+    # Dutch: why this message is no complaint at all (a delivery report, a read receipt), set by
+    # the reader; the intake sets such a message aside as 'Geen klacht' (Art. 3).
+    not_a_complaint: str = ""
 
     @property
     def received_on(self) -> dt.date | None:

@@ -84,6 +84,7 @@ class FetchedMail:
     unreadable: tuple[str, ...] = ()  # a Dutch line for each message that could not be read
     in_mailbox: int = 0  # how many messages the folder holds
     left: int = 0  # new messages not read this time (at most MAX_NEW_MESSAGES at once)
+    set_aside: tuple[str, ...] = ()  # a Dutch line for each delivery report set aside as no complaint
 
 
 def mailbox_problems(settings: MailboxSettings) -> list[Problem]:

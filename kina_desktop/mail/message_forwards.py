@@ -1,14 +1,21 @@
-"""A complaint forwarded by a colleague: the complainant, the date and the text come from the
-forwarded message, attached (message/rfc822) or quoted in the body below a marker that Gmail,
-Thunderbird, Outlook or Apple Mail writes; who forwarded it, and their note, are kept."""
+"""A complaint forwarded by a colleague: the complainant and the text come from the forwarded
+message, attached (message/rfc822) or quoted in the body below a marker that Gmail,
+Thunderbird, Outlook or Apple Mail writes; who forwarded it, and their note, are kept.
+
+Only a real forward is unwrapped: a forward marker in the subject or the body, or an empty
+message with one attached message. A citizen who attaches a social worker's e-mail to their own
+complaint is the complainant, and the attached e-mail stays an attachment (Art. 3-4). The date of
+receipt is when the forward reached KINA (Art. 5: the acknowledgement runs from KINA's receipt),
+not when the original was written; the original's date and sender are kept in a note."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import replace
 from email.message import Message
 
-from kina_desktop.domain.intake import IncomingMessage
+from kina_desktop.domain.intake import IncomingAttachment, IncomingMessage
 from kina_desktop.i18n import _
 from kina_desktop.mail.message_headers import header_value, parse_date, parse_sender
 from kina_desktop.mail.message_parts import MessageContent
@@ -52,19 +59,36 @@ _FIELD_KIND = {
 
 
 def unwrap_forward(
-    message: IncomingMessage, attached: list[tuple[Message, bytes]], problems: list[str]
+    message: IncomingMessage,
+    attached: list[tuple[Message, bytes]],
+    problems: list[str],
+    delivered_at: dt.datetime | None = None,
 ) -> IncomingMessage:
-    """A complaint forwarded by a colleague: the complainant, the date and the text come from
-    the forwarded message (attached or quoted in the body); who forwarded it is noted."""
+    """A complaint forwarded by a colleague: the complainant and the text come from the
+    forwarded message (attached or quoted in the body); who forwarded it, and the original's
+    date, are noted. ``delivered_at`` is when KINA's mail server received the forward (its
+    Received header, or Outlook's delivery time); the later of that and the forward's own date is
+    the date of receipt. Any other message is returned as it is."""
     if _REPLY_SUBJECT.match(message.subject):
         return message
     forwarded_subject = bool(_FORWARD_SUBJECT.match(message.subject))
+    marker = _FORWARD_MARKER.search(message.body_text)
+    if marker is None and forwarded_subject:
+        marker = _ORIGINAL_MARKER.search(message.body_text)
+    body_says_forward = marker is not None or _ORIGINAL_MARKER.search(message.body_text) is not None
     original: dict[str, str] | None = None
+    inner_files: tuple[IncomingAttachment, ...] = ()
     note = ""
-    if attached and (forwarded_subject or not message.body_text.strip() or len(attached) == 1):
+    if marker is not None:
+        original = _quoted_original(message.body_text[marker.end() :])
+        note = message.body_text[: marker.start()].strip()
+    if original is None and attached:
+        lone_attachment = not message.body_text.strip() and len(attached) == 1
+        if not (forwarded_subject or body_says_forward or lone_attachment):
+            return message  # an e-mail attached to the sender's own complaint
         inner, _data = attached[0]
-        inner_problems: list[str] = []
-        content = MessageContent(inner, inner_problems)
+        content = MessageContent(inner, [])
+        inner_files = tuple(content.attachments)  # filed with the rest (Art. 4: every attachment)
         inner_name, inner_address = parse_sender(header_value(inner, "from"))
         original = {
             "from_name": inner_name,
@@ -74,29 +98,40 @@ def unwrap_forward(
             "body": content.body,
         }
         note = message.body_text.strip()
-        if not forwarded_subject and note and len(attached) == 1 and not inner_address:
-            return message
-    else:
-        marker = _FORWARD_MARKER.search(message.body_text)
-        if marker is None and forwarded_subject:
-            marker = _ORIGINAL_MARKER.search(message.body_text)
-        if marker is None:
-            return message
-        note = message.body_text[: marker.start()].strip()
-        original = _quoted_original(message.body_text[marker.end() :])
-        if original is None:
-            return message
+    if original is None:
+        return message
     if not original.get("from_address") and not original.get("from_name"):
         return message
     forwarder = message.sender_name or message.sender_address
-    when = message.received_at.strftime("%d-%m-%Y %H:%M") if message.received_at else _("onbekende datum")
+    received_at = message.received_at
+    if delivered_at is not None and (received_at is None or delivered_at > received_at):
+        received_at = delivered_at
+    when = received_at.strftime("%d-%m-%Y %H:%M") if received_at else _("onbekende datum")
+    original_date = parse_date(original.get("date", ""))
+    original_sender = original.get("from_name", "")
+    if original.get("from_address"):
+        original_sender = f"{original_sender} <{original['from_address']}>".strip()
     problems.append(
         _(
-            "Doorgestuurd bericht (door {who} op {when}): afzender, datum en tekst komen uit het "
-            "oorspronkelijke bericht."
-        ).format(who=forwarder or _("onbekend"), when=when)
+            "Doorgestuurd bericht (door {who} op {when}): afzender en tekst komen uit het oorspronkelijke "
+            "bericht van {sender}, geschreven op {written}. De datum van ontvangst is die van het "
+            "doorsturen naar KINA."
+        ).format(
+            who=forwarder or _("onbekend"),
+            when=when,
+            sender=original_sender,
+            written=original_date.strftime("%d-%m-%Y %H:%M")
+            if original_date
+            else (original.get("date") or _("onbekende datum")),
+        )
     )
-    received_at = parse_date(original.get("date", "")) or message.received_at
+    if received_at is None and original_date is not None:
+        received_at = original_date
+        problems.append(
+            _(
+                "Het doorgestuurde bericht heeft geen eigen datum; de datum van het oorspronkelijke bericht werd genomen."
+            )
+        )
     if not original.get("from_address"):
         problems.append(_("Het doorgestuurde bericht vermeldt geen e-mailadres van de oorspronkelijke afzender."))
     body = original.get("body", "").strip()
@@ -109,7 +144,31 @@ def unwrap_forward(
         subject=original.get("subject") or _SUBJECT_PREFIX.sub("", message.subject),
         received_at=received_at,
         body_text=body.strip(),
+        attachments=_with_files(message.attachments, inner_files),
     )
+
+
+def _with_files(
+    attachments: tuple[IncomingAttachment, ...], inner: tuple[IncomingAttachment, ...]
+) -> tuple[IncomingAttachment, ...]:
+    """The attachments of the forward, then those of the forwarded message; a file that is
+    already there (same name and content) once, another with the same name numbered."""
+    result = list(attachments)
+    names = {a.filename.lower() for a in result}
+    for attachment in inner:
+        if any(a.filename == attachment.filename and a.data == attachment.data for a in result):
+            continue
+        name = attachment.filename
+        stem, dot, ext = name.rpartition(".")
+        if not dot:
+            stem, ext = name, ""
+        number = 2
+        while name.lower() in names:
+            name = f"{stem} ({number}){dot}{ext}"
+            number += 1
+        names.add(name.lower())
+        result.append(replace(attachment, filename=name))
+    return tuple(result)
 
 
 def _quoted_original(text: str) -> dict[str, str] | None:

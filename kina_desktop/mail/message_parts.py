@@ -19,7 +19,7 @@ from kina_desktop.domain.intake import IncomingAttachment
 from kina_desktop.i18n import _
 from kina_desktop.mail.html_text import html_to_text
 from kina_desktop.mail.message_headers import decode_words, header_value
-from kina_desktop.mail.message_text import clean_text, decode_bytes, has_surrogates
+from kina_desktop.mail.message_text import clean_text, decode_text, has_surrogates, replaced_bytes_note
 
 _HEADER_NAMES = {
     "from",
@@ -40,6 +40,9 @@ _HEADER_NAMES = {
     "thread-topic",
 }
 _BASE64_LINE = re.compile(r"[A-Za-z0-9+/]+={0,2}")
+# The signature of a signed message (multipart/signed, RFC 1847): no file of the complainant;
+# it stays in the original message.
+_SIGNATURE_TYPES = {"application/pkcs7-signature", "application/x-pkcs7-signature", "application/pgp-signature"}
 
 
 def parse_mail(data: bytes) -> Message:
@@ -174,12 +177,15 @@ def _part_bytes(part: Message) -> bytes:
     return b""
 
 
-def _part_text(part: Message) -> str:
+def _part_text(part: Message, problems: list[str] | None = None) -> str:
     try:
         charset = part.get_content_charset()
     except Exception:
         charset = None
-    text = decode_bytes(_part_bytes(part), charset)
+    decoded = decode_text(_part_bytes(part), charset)
+    if problems is not None and decoded.replaced:
+        problems.append(replaced_bytes_note(decoded.replaced, charset or decoded.codec))
+    text = decoded.text
     if part.get_content_type() == "text/html":
         text = html_to_text(text)
     return clean_text(text)
@@ -242,7 +248,7 @@ class MessageContent:
         self.body = ""
         self.attachments: list[IncomingAttachment] = []
         self.attached_messages: list[tuple[Message, bytes]] = []
-        chosen = self._choose_body(msg)
+        chosen = self._choose_body(msg, problems)
         extra_text: list[str] = []
         for number, (part, in_alternative) in enumerate(_leaves(msg), start=1):
             if any(part is c for c in chosen):
@@ -259,10 +265,15 @@ class MessageContent:
                 if data:
                     self.attachments.append(IncomingAttachment(name, "message/rfc822", data))
                 continue
+            if ctype in _SIGNATURE_TYPES:
+                problems.append(
+                    _("Het bericht is digitaal ondertekend; de handtekening blijft in het oorspronkelijke bericht.")
+                )
+                continue
             filename = _filename(part)
             if not _is_attachment(part, filename):
                 if ctype == "text/plain" and not in_alternative:
-                    text = _part_text(part)
+                    text = _part_text(part, problems)
                     if text:
                         extra_text.append(text)
                 continue
@@ -279,7 +290,7 @@ class MessageContent:
         texts = [t for t in (self.body, *extra_text) if t]
         self.body = "\n\n".join(texts)
 
-    def _choose_body(self, msg: Message) -> list[Message]:
+    def _choose_body(self, msg: Message, problems: list[str]) -> list[Message]:
         """The plain-text body, or the HTML one made plain when the plain text is missing or empty."""
         plain = html = None
         try:
@@ -296,8 +307,8 @@ class MessageContent:
                 elif part.get_content_type() == "text/html" and html is None:
                     html = part
         chosen = [p for p in (plain, html) if p is not None]
-        text = _part_text(plain) if plain is not None else ""
+        text = _part_text(plain, problems) if plain is not None else ""
         if not text.strip() and html is not None:
-            text = _part_text(html)
+            text = _part_text(html, problems)
         self.body = text
         return chosen

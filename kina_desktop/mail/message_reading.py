@@ -17,10 +17,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 from email.message import Message
 
 from kina_desktop.domain.intake import IncomingMessage
 from kina_desktop.i18n import _
+from kina_desktop.mail.delivery_reports import delivery_report_reason
 from kina_desktop.mail.message_checks import MAX_BODY_CHARS, MessageUnreadable, finish_message
 from kina_desktop.mail.message_forwards import unwrap_forward
 from kina_desktop.mail.message_headers import (
@@ -131,6 +133,14 @@ def _date(msg: Message, problems: list[str]) -> dt.datetime | None:
     return None
 
 
+def _delivered_at(msg: Message) -> dt.datetime | None:
+    """When the last mail server (KINA's) received the message: the date of the topmost
+    Received header."""
+    for received in raw_headers(msg, "received")[:1]:
+        return parse_date(decode_words(received).rpartition(";")[2])
+    return None
+
+
 def _read_rfc822(data: bytes, filename: str) -> IncomingMessage:
     problems: list[str] = []
     if data.startswith(b"From ") and b"\n" in data:  # the separator line of an mbox file
@@ -164,5 +174,10 @@ def _read_rfc822(data: bytes, filename: str) -> IncomingMessage:
         original_bytes=data,
         problems=(),
     )
-    message = unwrap_forward(message, content.attached_messages, problems)
+    reason = delivery_report_reason(msg)
+    if reason:
+        problems.append(reason)
+        message = replace(message, not_a_complaint=reason)
+    else:
+        message = unwrap_forward(message, content.attached_messages, problems, _delivered_at(msg))
     return finish_message(message, problems)

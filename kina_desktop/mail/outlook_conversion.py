@@ -9,11 +9,13 @@ import datetime as dt
 import email.utils
 import mimetypes
 import re
+from dataclasses import replace
 from email import policy
 from email.message import EmailMessage, Message
 
 from kina_desktop.domain.intake import IncomingAttachment, IncomingMessage
 from kina_desktop.i18n import _
+from kina_desktop.mail.delivery_reports import outlook_report_reason
 from kina_desktop.mail.html_text import html_to_text
 from kina_desktop.mail.message_checks import MessageUnreadable, finish_message
 from kina_desktop.mail.message_forwards import unwrap_forward
@@ -27,8 +29,8 @@ from kina_desktop.mail.message_headers import (
     plausible,
     synthetic_message_id,
 )
-from kina_desktop.mail.message_parts import looks_like_mail, parse_mail, safe_filename
-from kina_desktop.mail.message_text import clean_text, one_line
+from kina_desktop.mail.message_parts import MessageContent, looks_like_mail, parse_mail, safe_filename
+from kina_desktop.mail.message_text import clean_text, one_line, replaced_bytes_note
 from kina_desktop.mail.outlook_msg import OutlookFileError, OutlookMessage, read_outlook_message
 from kina_desktop.mail.rtf_text import rtf_body
 
@@ -76,8 +78,26 @@ def read_outlook(data: bytes, filename: str) -> IncomingMessage:
         original_filename=safe_filename(filename) if filename else "",
         original_bytes=data,
     )
-    message = unwrap_forward(message, attached, problems)
+    if outlook.replaced_bytes:
+        problems.append(replaced_bytes_note(outlook.replaced_bytes, outlook.text_codec))
+    reason = outlook_report_reason(outlook.message_class, message.subject, address)
+    if reason:
+        problems.append(reason)
+        message = replace(message, not_a_complaint=reason)
+    else:
+        message = unwrap_forward(message, attached, problems, _outlook_delivery(outlook, headers))
     return finish_message(message, problems)
+
+
+def _outlook_delivery(outlook: OutlookMessage, headers: Message | None) -> dt.datetime | None:
+    """When KINA received the message: Outlook's delivery time, else the topmost Received header."""
+    if outlook.delivered_at is not None and not outlook.unsent:
+        return plausible(local_time(outlook.delivered_at))
+    if headers is not None:
+        for key, value in headers.raw_items():
+            if key.lower() == "received":
+                return parse_date(str(value).rpartition(";")[2])
+    return None
 
 
 def _transport_headers(text: str) -> Message | None:
@@ -163,10 +183,43 @@ def _outlook_attachments(
             problems.append(_("De bijlage {name} is leeg en werd overgeslagen.").format(name=name or _("zonder naam")))
             continue
         mime = attachment.mime_type.lower() or mimetypes.guess_type(name)[0] or "application/octet-stream"
+        signed = _signed_mime(outlook, attachment.data, mime)
+        if signed is not None:  # S/MIME: the whole message as one MIME blob; its files are what counts
+            found.extend(signed.attachments)
+            problems.extend(p for p in signed.problems if p not in problems)
+            continue
         if not name:
             name = _("bijlage-{number}{ext}").format(number=number, ext=mimetypes.guess_extension(mime) or ".bin")
         found.append(IncomingAttachment(name, mime, attachment.data))
     return found
+
+
+class _SignedContent:
+    def __init__(self, body: str, attachments: list[IncomingAttachment], problems: list[str]) -> None:
+        self.body, self.attachments, self.problems = body, attachments, problems
+
+
+def _signed_mime(outlook: OutlookMessage, data: bytes, mime: str) -> _SignedContent | None:
+    """An S/MIME-signed Outlook message keeps the message as it was signed in one attachment
+    (usually ``smime.p7m``, type multipart/signed): read as MIME, so that its files reach the
+    complaint folder with their own names (Art. 4)."""
+    smime_class = outlook.message_class.upper().startswith("IPM.NOTE.SMIME")
+    if mime != "multipart/signed" and not (smime_class and len(outlook.attachments) == 1):
+        return None
+    head = data[:2048].lower()
+    if b"content-type:" not in head:
+        if mime != "multipart/signed":
+            return None  # opaque S/MIME (application/pkcs7-mime): kept as it is
+        data = b"Content-Type: " + mime.encode("ascii", "replace") + b"\r\n\r\n" + data
+    try:
+        parsed = parse_mail(data.lstrip(b"\r\n"))
+    except Exception:
+        return None
+    if not parsed.is_multipart():
+        return None
+    problems: list[str] = []
+    content = MessageContent(parsed, problems)
+    return _SignedContent(content.body, content.attachments, problems)
 
 
 def _outlook_as_email(outlook: OutlookMessage) -> tuple[Message, bytes] | None:

@@ -24,6 +24,8 @@ from dataclasses import dataclass
 
 import olefile
 
+from kina_desktop.mail.message_text import decode_text
+
 # property types ([MS-OXCDATA] 2.11.1)
 PT_I2, PT_LONG, PT_BOOLEAN, PT_I8, PT_SYSTIME = 0x0002, 0x0003, 0x000B, 0x0014, 0x0040
 PT_STRING8, PT_UNICODE, PT_BINARY, PT_OBJECT = 0x001E, 0x001F, 0x0102, 0x000D
@@ -56,6 +58,7 @@ PR_ATTACH_LONG_FILENAME = 0x3707
 PR_ATTACH_MIME_TAG = 0x370E
 PR_ATTACH_CONTENT_ID = 0x3712
 PR_INTERNET_CPID = 0x3FDE
+PR_MESSAGE_LOCALE_ID = 0x3FF1
 PR_MESSAGE_CODEPAGE = 0x3FFD
 PR_SENDER_SMTP_ADDRESS = 0x5D01
 PR_SENT_REPRESENTING_SMTP_ADDRESS = 0x5D02
@@ -101,6 +104,38 @@ _CODEPAGES = {
     54936: "gb18030",
     10000: "mac_roman",
 }
+
+
+# The ANSI code page Windows uses for a language (the primary language of an LCID); the others
+# use Windows-1252. Chinese depends on the region: traditional (Taiwan, Hong Kong, Macau) is 950.
+_LANGUAGE_CODEPAGES = {
+    **dict.fromkeys((0x05, 0x0E, 0x15, 0x18, 0x1A, 0x1B, 0x1C, 0x24), 1250),
+    **dict.fromkeys((0x02, 0x19, 0x22, 0x23, 0x2F, 0x3F, 0x40, 0x44, 0x50), 1251),
+    0x08: 1253,
+    **dict.fromkeys((0x1F, 0x2C, 0x43), 1254),
+    0x0D: 1255,
+    **dict.fromkeys((0x01, 0x20, 0x29), 1256),
+    **dict.fromkeys((0x25, 0x26, 0x27), 1257),
+    0x2A: 1258,
+    0x1E: 874,
+    0x11: 932,
+    0x04: 936,
+    0x12: 949,
+}
+_TRADITIONAL_CHINESE = {0x0404, 0x0C04, 0x1404}
+_CYRILLIC_SERBIAN = {0x0C1A, 0x1C1A, 0x201A}
+
+
+def codepage_for_locale(lcid: int | None) -> int | None:
+    """The ANSI code page of a Windows locale (PR_MESSAGE_LOCALE_ID), None when unknown."""
+    if not lcid or lcid <= 0:
+        return None
+    lcid &= 0xFFFF
+    if lcid in _TRADITIONAL_CHINESE:
+        return 950
+    if lcid in _CYRILLIC_SERBIAN:
+        return 1251
+    return _LANGUAGE_CODEPAGES.get(lcid & 0x3FF)
 
 
 class OutlookFileError(Exception):
@@ -153,6 +188,8 @@ class OutlookMessage:
     rtf_compressed: bytes | None
     attachments: tuple[OutlookAttachment, ...]
     unreadable_parts: tuple[str, ...] = ()
+    replaced_bytes: int = 0  # bytes of the text that did not fit its code page (now U+FFFD)
+    text_codec: str = ""  # the codec the 8-bit text was read in
 
     @property
     def author(self) -> tuple[str, str]:
@@ -209,6 +246,9 @@ class _Storage:
             self.fixed.setdefault(tag >> 16, (tag & 0xFFFF, stream[offset + 8 : offset + 16]))
         self.codepage = self.long(PR_MESSAGE_CODEPAGE)
         self.internet_codepage = self.long(PR_INTERNET_CPID)
+        self.locale_codepage = codepage_for_locale(self.long(PR_MESSAGE_LOCALE_ID))
+        self.replaced = 0
+        self.codec = ""
 
     # -- raw access ---------------------------------------------------------------------------
 
@@ -236,7 +276,13 @@ class _Storage:
             return raw.decode("utf-16-le", errors="replace").split("\x00", 1)[0]
         raw = self.stream(f"__substg1.0_{prop:04X}{PT_STRING8:04X}")
         if raw is not None:
-            return _decode(raw.split(b"\x00", 1)[0], codepage or self.codepage or self.internet_codepage)
+            decoded = decode_text(
+                raw.split(b"\x00", 1)[0],
+                codec_for_codepage(codepage or self.codepage or self.internet_codepage or self.locale_codepage),
+            )
+            self.replaced += decoded.replaced
+            self.codec = self.codec or decoded.codec
+            return decoded.text
         return None
 
     def text(self, *props: int) -> str:
@@ -290,7 +336,8 @@ class _Storage:
         if not subject:
             subject = (self.string(PR_SUBJECT_PREFIX) or "") + (self.string(PR_NORMALIZED_SUBJECT) or "")
             subject = " ".join(subject.split())
-        body_codepage = self.internet_codepage or self.codepage
+        body_codepage = self.internet_codepage or self.codepage or self.locale_codepage
+        self.replaced, self.codec = 0, ""  # count only the text of the message itself
         body = self.string(PR_BODY, body_codepage)
         html = self.binary(PR_HTML)
         if html is None:
@@ -299,6 +346,12 @@ class _Storage:
             html_codepage = 65001
         else:
             html_codepage = self.internet_codepage
+        html_text = None
+        if html is not None:
+            html_text, replaced, html_codec = _decode_html(html, html_codepage)
+            if not body or not body.strip():  # only the text that is shown counts
+                self.replaced, self.codec = replaced, html_codec
+        replaced_bytes, text_codec = self.replaced, self.codec
         attachments = tuple(self.attachments(depth)) if depth < _MAX_DEPTH else ()
         return OutlookMessage(
             message_class=self.text(PR_MESSAGE_CLASS),
@@ -314,10 +367,12 @@ class _Storage:
             transport_headers=self.string(PR_TRANSPORT_MESSAGE_HEADERS) or "",
             body=body,
             html=html,
-            html_text=_decode_html(html, html_codepage) if html is not None else None,
+            html_text=html_text,
             rtf_compressed=self.binary(PR_RTF_COMPRESSED),
             attachments=attachments,
             unreadable_parts=tuple(self.broken),
+            replaced_bytes=replaced_bytes,
+            text_codec=text_codec,
         )
 
     def address(self, smtp_prop: int, email_prop: int) -> str:
@@ -333,6 +388,8 @@ class _Storage:
         found = []
         for name in self.children("__attach_version1.0_#"):
             storage = _Storage(self.ole, [*self.path, name], _HEADER_SUB)
+            storage.codepage = storage.codepage or self.codepage
+            storage.locale_codepage = storage.locale_codepage or self.locale_codepage
             found.append(storage.attachment(depth))
             self.broken.extend(storage.broken)
         return found
@@ -347,6 +404,7 @@ class _Storage:
             inner = _Storage(self.ole, inner_path, _HEADER_EMBEDDED)
             if inner.codepage is None:
                 inner.codepage = self.codepage
+            inner.locale_codepage = inner.locale_codepage or self.locale_codepage
             embedded = inner.message(depth + 1)
             self.broken.extend(inner.broken)
         elif method not in (ATTACH_OLE,):
@@ -365,24 +423,13 @@ class _Storage:
         )
 
 
-def _decode(raw: bytes, codepage: int | None) -> str:
-    """8-bit text in the code page of the message, else UTF-8, else Windows-1252."""
-    for codec in (codec_for_codepage(codepage), "utf-8"):
-        if codec is None:
-            continue
-        try:
-            return raw.decode(codec)
-        except (UnicodeDecodeError, LookupError):
-            continue
-    return raw.decode("cp1252", errors="replace")
-
-
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 
 
-def _decode_html(html: bytes, codepage: int | None) -> str:
-    """The HTML body as text (with its tags): in the internet code page of the message, else
-    in the charset its <meta> declares."""
+def _decode_html(html: bytes, codepage: int | None) -> tuple[str, int, str]:
+    """The HTML body as text (with its tags), the bytes that did not fit and the codec: in the
+    internet code page of the message, else in the charset its <meta> declares; bytes that do
+    not fit are replaced one by one (mail/message_text.py ``decode_text``)."""
     codec = codec_for_codepage(codepage)
     if codec is None:
         declared = _META_CHARSET.search(html[:4096])
@@ -391,11 +438,5 @@ def _decode_html(html: bytes, codepage: int | None) -> str:
                 codec = codecs.lookup(declared.group(1).decode("ascii")).name
             except (LookupError, UnicodeDecodeError):
                 codec = None
-    for candidate in (codec, "utf-8"):
-        if candidate is None:
-            continue
-        try:
-            return html.decode(candidate).split("\x00", 1)[0]
-        except (UnicodeDecodeError, LookupError):
-            continue
-    return html.decode("cp1252", errors="replace").split("\x00", 1)[0]
+    decoded = decode_text(html, codec)
+    return decoded.text.split("\x00", 1)[0], decoded.replaced, decoded.codec

@@ -277,3 +277,18 @@ def test_without_a_keyring_the_program_says_so_and_stores_nothing(
     with pytest.raises(KeyringMissing, match="geen sleutelhanger van het besturingssysteem.*nooit in de database"):
         services.mailbox.save_settings(settings_for(dovecot, imap_account), imap_account.password)
     assert not services.mailbox.configured()
+
+
+def test_a_delivery_report_in_the_mailbox_is_set_aside_as_no_complaint_with_its_reason(
+    services: Services, dovecot: DovecotServer, imap_account: Account, trust_test_ca: None
+) -> None:
+    bounce = Path(__file__).resolve().parent.parent / "intake" / "corpus_intent" / "60-bounce-postfix-dsn.eml"
+    services.mailbox.save_settings(settings_for(dovecot, imap_account), imap_account.password)
+    dovecot.append(imap_account, bounce.read_bytes(), mail("Wachttijd thuiszorg", "Ik wacht al drie maanden."))
+    fetched = services.mailbox.fetch_new()
+    assert [m.subject for m in fetched.messages] == ["Wachttijd thuiszorg"]
+    [line] = fetched.set_aside
+    assert "Undelivered Mail Returned to Sender" in line and "niet bezorgd" in line
+    record = services.intake.record_for("20261124090211.4F2A1@mx.kina.be")
+    assert record is not None and record.disposition == Disposition.NOT_A_COMPLAINT
+    assert services.mailbox.fetch_new().set_aside == ()  # not offered, nor set aside, again

@@ -134,7 +134,7 @@ EXPECTED: dict[str, Expected] = {
         "Jef Verstraeten",
         "jef.verstraeten@telenet.be",
         "Klacht over maaltijdbedeling",
-        at(2026, 11, 22, 18, 12),
+        at(2026, 11, 24, 8, 30),  # forwarded to KINA then (Art. 5); written 22-11 18:12
         ("soep zelfs\nhelemaal koud", "Opmerking bij het doorsturen (An Claes)"),
         problems_contain=("Doorgestuurd",),
     ),
@@ -142,7 +142,7 @@ EXPECTED: dict[str, Expected] = {
         "Hilde Maes",
         "hilde.maes@gmail.com",
         "dringend - afspraak niet nagekomen",
-        at(2026, 11, 20, 16, 45),
+        at(2026, 11, 23, 10, 15, 2),  # forwarded to KINA then (Art. 5); written 20-11 16:45
         ("huurwaarborg",),
         problems_contain=("door Koen Peeters",),
     ),
@@ -150,7 +150,7 @@ EXPECTED: dict[str, Expected] = {
         "Bart Wuyts",
         "bart.wuyts@skynet.be",
         "Klacht: parkeerplaatsen voor mindervaliden",
-        at(2026, 11, 19, 12),
+        at(2026, 11, 20, 8),  # forwarded to KINA then (Art. 5); written 19-11 12:00
         ("personeelswagens", "Doorgestuurd vanuit de infobox"),
         ("Klacht parkeerplaatsen.eml",),
         problems_contain=("Doorgestuurd",),
@@ -159,7 +159,7 @@ EXPECTED: dict[str, Expected] = {
         "Nadia Aerts",
         "nadia.aerts@gmail.com",
         "Onheus antwoord van de maatschappelijk werker",
-        at(2026, 11, 23, 21, 4, 33),
+        at(2026, 11, 24, 7, 45),  # forwarded to KINA then (Art. 5); written 23-11 21:04
         ("vertrouwelijk behandeld",),
         problems_contain=("Doorgestuurd",),
     ),
@@ -366,9 +366,9 @@ EXPECTED: dict[str, Expected] = {
         "Roger Janssens",
         "roger.janssens@telenet.be",
         "Klacht over de maaltijden",
-        at(2026, 11, 23, 18, 45),
+        at(2026, 11, 24, 9, 5),  # forwarded to KINA then (Art. 5); written 23-11 18:45
         ("al twee weken koud", "Opmerking bij het doorsturen (An Claes)"),
-        ("Klacht over de maaltijden.eml",),
+        ("Klacht over de maaltijden.eml", "maaltijd.jpg"),  # the photo of the forwarded message too
         problems_contain=("Doorgestuurd", "is een Outlook-bericht"),
     ),
     "58-outlook-rtf-only-from-html.msg": Expected(

@@ -96,24 +96,27 @@ def message_nodes(
     rtf_compressed: bytes | None = None,
     flags: int = 1,
     top: bool = False,
+    store_codepage: bool = True,
+    message_class: str = "IPM.Note",
 ) -> list[Node]:
     """The streams and storages of a message: the top one of a file, or one attached.
 
     ``ansi_codepage`` writes the strings 8-bit in that Windows code page (as older Outlook
     versions did) instead of UTF-16; ``representing`` is the (name, address) of the person sent
-    on behalf of; ``exchange_sender`` gives the sender an Exchange path as address (the SMTP
+    on behalf of; ``store_codepage=False`` leaves the code page out (only the locale, in
+    ``extra``, then tells it); ``exchange_sender`` gives the sender an Exchange path as address (the SMTP
     address then only in PR_SENDER_SMTP_ADDRESS); ``body=None`` leaves PR_BODY out.
     """
     text = PT_STRING8 if ansi_codepage else PT_UNICODE
     codec = f"cp{ansi_codepage}" if ansi_codepage else "cp1252"
     props: list[tuple[int, int, object]] = [
-        (0x001A, text, "IPM.Note"),
+        (0x001A, text, message_class),
         (0x0037, text, subject),
         (0x0E07, PT_LONG, flags),
     ]
     if body is not None:
         props.insert(2, (0x1000, text, body))
-    if ansi_codepage:
+    if ansi_codepage and store_codepage:
         props += [(0x3FFD, PT_LONG, ansi_codepage), (0x3FDE, PT_LONG, ansi_codepage)]
     if sender_name:
         props.append((0x0C1A, text, sender_name))

@@ -284,6 +284,8 @@ class NewMailDialog(QDialog):
                     fetched.left,
                 ).format(n=number(fetched.left))
             )
+        if fetched.set_aside:
+            self.summary.setText("\n".join((self.summary.text(), *fetched.set_aside)))
         if fetched.unreadable:
             self._show_error("\n".join(fetched.unreadable))
         if count:

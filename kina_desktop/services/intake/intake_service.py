@@ -34,7 +34,23 @@ from kina_desktop.services.cases.documents import DocumentRefused, store_documen
 from kina_desktop.services.context import ServiceContext
 from kina_desktop.services.errors import ServiceError
 
-__all__ = ["IntakeRecord", "IntakeReview", "IntakeService", "MessageAlreadyHandled", "MessageUnreadable"]
+__all__ = [
+    "IntakeRecord",
+    "IntakeReview",
+    "IntakeService",
+    "MessageAlreadyHandled",
+    "MessageUnreadable",
+    "NoComplaintMessage",
+]
+
+
+class NoComplaintMessage(ServiceError):
+    """The message is a delivery report or read receipt (mail/delivery_reports.py): it is set
+    aside as 'Geen klacht', never registered (Art. 3)."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason + " " + _("Leg het opzij als ‘geen klacht’; het wordt niet geregistreerd."))
+        self.reason = reason
 
 
 class MessageAlreadyHandled(ServiceError):
@@ -214,10 +230,23 @@ class IntakeService:
                 store_document(session, self.ctx, case, filename=name, content=data, kind=kind, part=Part.DESCRIPTION)
             return record
 
+    def set_aside_if_no_complaint(self, message: IncomingMessage, source: MessageSource) -> bool:
+        """Set a delivery report or read receipt aside as 'Geen klacht' (Art. 3), so that it is
+        not offered again; True when it was one. A message dealt with before stays as it was."""
+        if not message.not_a_complaint:
+            return False
+        try:
+            self.mark_message(message, Disposition.NOT_A_COMPLAINT, source)
+        except MessageAlreadyHandled:
+            pass
+        return True
+
     def _register(
         self, message: IncomingMessage, draft: ComplaintDraft, source: MessageSource, disposition: Disposition
     ) -> CaseRecord:
         require_registering_role(self.ctx)
+        if message.not_a_complaint:
+            raise NoComplaintMessage(message.not_a_complaint)
         now = self.ctx.clock()
         check_draft(draft, now)
         keep_files = needs_complaint_folder(draft.kind, draft.level)

@@ -13,14 +13,14 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from kina_desktop.domain import mailbox as mailbox_rules
-from kina_desktop.domain.intake import IncomingMessage
+from kina_desktop.domain.intake import IncomingMessage, MessageSource
 from kina_desktop.domain.mailbox import FetchedMail, MailboxSettings, mailbox_problems
 from kina_desktop.i18n import _
 from kina_desktop.mail.imap_connection import MailboxProblem, open_mailbox
 from kina_desktop.mail.message_reading import MessageUnreadable, normalise_message_id, read_message
 from kina_desktop.services import audit
 from kina_desktop.services.context import ServiceContext
-from kina_desktop.services.errors import ValidationFailed
+from kina_desktop.services.errors import ServiceError, ValidationFailed
 from kina_desktop.services.intake.intake_service import IntakeService
 from kina_desktop.services.intake.mailbox_password import load_password, store_password
 from kina_desktop.services.permissions import Permission, require
@@ -143,10 +143,29 @@ class MailboxService:
         # again after reading: a message without Message-ID gets its id from its bytes
         seen = self._intake.seen_ids(m.message_id for m in read)
         new: dict[str, IncomingMessage] = {}
+        set_aside: list[str] = []
         for message in read:
-            if message.message_id not in seen:
-                new.setdefault(message.message_id, message)  # the same message twice: listed once
-        return FetchedMail(tuple(new.values()), tuple(unreadable), count, left)
+            if message.message_id in seen or message.message_id in new:
+                continue  # the same message twice: listed once
+            if message.not_a_complaint and self._set_aside(message):
+                set_aside.append(
+                    _("Opzijgelegd als ‘geen klacht’: {subject} ({sender}). {reason}").format(
+                        subject=message.subject or _("(geen onderwerp)"),
+                        sender=message.sender_address or message.sender_name or _("onbekend"),
+                        reason=message.not_a_complaint,
+                    )
+                )
+                continue
+            new[message.message_id] = message
+        return FetchedMail(tuple(new.values()), tuple(unreadable), count, left, tuple(set_aside))
+
+    def _set_aside(self, message: IncomingMessage) -> bool:
+        """A delivery report or read receipt set aside as 'Geen klacht' (Art. 3); False when this
+        person may not (it is then listed, with its reason, for someone who may)."""
+        try:
+            return self._intake.set_aside_if_no_complaint(message, MessageSource.IMAP)
+        except ServiceError:
+            return False
 
     # -- helpers ------------------------------------------------------------------------------
 
