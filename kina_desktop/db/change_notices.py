@@ -114,7 +114,19 @@ def _case_ids(payloads: Iterable[str]) -> frozenset[int]:
     return frozenset(int(p) for p in payloads if p.isdigit())
 
 
-class CaseNotices:
+class _OwnConnection:
+    """A watcher's own connection to the database, closed quietly (it may be gone already)."""
+
+    _connection: Any = None
+
+    def close(self) -> None:
+        connection, self._connection = self._connection, None
+        if connection is not None:
+            with contextlib.suppress(Exception):
+                connection.close()
+
+
+class CaseNotices(_OwnConnection):
     """A PostgreSQL connection of its own that LISTENs to ``kina_case_changed``. Used by one thread
     (``open``, ``wait``, ``close``); ``interrupt`` may be called from any thread.
 
@@ -200,12 +212,6 @@ class CaseNotices:
             while self._wake_out.recv(64):
                 pass
 
-    def close(self) -> None:
-        connection, self._connection = self._connection, None
-        if connection is not None:
-            with contextlib.suppress(Exception):
-                connection.close()
-
     def dispose(self) -> None:
         """Close the connection and stop noting the pool's connections."""
         self.close()
@@ -214,7 +220,7 @@ class CaseNotices:
         self._wake_in.close()
 
 
-class DataVersion:
+class DataVersion(_OwnConnection):
     """The embedded file: ``PRAGMA data_version`` read every ``interval`` seconds on a connection of
     its own. It changes when any other connection commits, this program's pool included, and does
     not say which case changed."""
@@ -259,12 +265,6 @@ class DataVersion:
 
     def interrupt(self) -> None:
         self._woken.set()
-
-    def close(self) -> None:
-        connection, self._connection = self._connection, None
-        if connection is not None:
-            with contextlib.suppress(Exception):
-                connection.close()
 
     def dispose(self) -> None:
         self.close()

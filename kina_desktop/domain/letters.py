@@ -22,6 +22,7 @@ import re
 from collections.abc import Iterable
 from typing import TypedDict, Unpack
 
+from kina_desktop.domain.complaint import CaseRecord
 from kina_desktop.domain.enums import Admissibility, Category, Channel, Kind, Level, Verdict, _Labelled
 from kina_desktop.domain.registration import needs_written_confirmation
 from kina_desktop.domain.text import fold
@@ -184,3 +185,22 @@ def staff_names_in(text: str, names: Iterable[str], allowed: Iterable[str] = ())
 
 def _words(text: str) -> str:
     return fold(re.sub(r"[^\w]+", " ", text))
+
+
+def letter_allowed_for(kind: LetterKind, record: CaseRecord) -> str | None:
+    """``letter_allowed`` with what the case's header and handling say (the one way to ask)."""
+    header, handling = record.header, record.handling
+    return letter_allowed(
+        kind,
+        header.kind,
+        header.category,
+        header.level,
+        channel=header.channel,
+        admissibility=handling.admissibility if handling else None,
+        verdict=handling.verdict if handling else None,
+    )
+
+
+def allowed_letters_for(record: CaseRecord) -> list[LetterKind]:
+    """The letters this case may get, in the order of ``LetterKind``."""
+    return [kind for kind in LetterKind if letter_allowed_for(kind, record) is None]

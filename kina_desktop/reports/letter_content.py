@@ -21,7 +21,7 @@ from kina_desktop.domain.complaint import CaseRecord, Description
 from kina_desktop.domain.deadlines import HANDLING_CALENDAR_DAYS
 from kina_desktop.domain.enums import Verdict
 from kina_desktop.domain.errors import RuleViolation
-from kina_desktop.domain.letters import LetterKind, letter_allowed, letter_is_confidential
+from kina_desktop.domain.letters import LetterKind, letter_allowed_for, letter_is_confidential
 from kina_desktop.i18n import _
 from kina_desktop.reports.letter_errors import CaseNotReadable
 from kina_desktop.reports.letter_fields import check_board_meeting_on
@@ -236,15 +236,7 @@ def build_letter(
     contact person).
     """
     header = record.header
-    problem = letter_allowed(
-        kind,
-        header.kind,
-        header.category,
-        header.level,
-        channel=header.channel,
-        admissibility=record.handling.admissibility if record.handling else None,
-        verdict=record.handling.verdict if record.handling else None,
-    )
+    problem = letter_allowed_for(kind, record)
     if problem:
         raise RuleViolation(problem)
     values = letter_values(

@@ -10,6 +10,7 @@ from kina_desktop.domain.admissibility import AdmissibilityDecision, GroundFindi
 from kina_desktop.domain.case_state import CaseState
 from kina_desktop.domain.enums import Category, Channel, InadmissibilityGround, Kind, Level, Role, Verdict
 from kina_desktop.domain.registration import registered_state
+from kina_desktop.domain.routes import RouteKey
 from kina_desktop.domain.workflow import apply
 
 A = ActionKind
@@ -107,3 +108,15 @@ def personnel3_with_board(meeting: dt.date | None = None, **kw: Any) -> CaseStat
     s = acknowledged(new_case(category=PERSONNEL, level=Level.THREE, **kw))
     s = step(s, A.FORWARD_TO_DIRECTOR, R, day(1))
     return step(s, A.REFER_TO_BOARD, D, day(2), meeting_on=meeting or day(14))
+
+
+# A registration on each route: (kind, category, level).
+ROUTE_CASE = {
+    RouteKey.LEVEL_ONE: (Kind.COMPLAINT, Category.DAILY_OPERATIONS, Level.ONE),
+    RouteKey.DAILY_LEVEL_TWO: (Kind.COMPLAINT, Category.DAILY_OPERATIONS, Level.TWO),
+    RouteKey.DAILY_LEVEL_THREE: (Kind.COMPLAINT, Category.DAILY_OPERATIONS, Level.THREE),
+    RouteKey.PERSONNEL_LEVEL_TWO: (Kind.COMPLAINT, Category.PERSONNEL, Level.TWO),
+    RouteKey.PERSONNEL_LEVEL_THREE: (Kind.COMPLAINT, Category.PERSONNEL, Level.THREE),
+    RouteKey.INFORMATION_REQUEST: (Kind.INFORMATION_REQUEST, Category.DAILY_OPERATIONS, Level.TWO),
+    RouteKey.ANONYMOUS_REPORT: (Kind.ANONYMOUS_REPORT, Category.DAILY_OPERATIONS, Level.TWO),
+}

@@ -11,7 +11,7 @@ import pytest
 from kina_desktop.domain.actions import ActionKind, StepData
 from kina_desktop.domain.admissibility import AdmissibilityDecision, GroundFinding
 from kina_desktop.domain.case_state import CaseState
-from kina_desktop.domain.enums import Category, Channel, InadmissibilityGround, Kind, Level, Role, Status, Verdict
+from kina_desktop.domain.enums import Channel, InadmissibilityGround, Kind, Level, Role, Status, Verdict
 from kina_desktop.domain.errors import RuleViolation
 from kina_desktop.domain.routes import ROUTES, RouteKey, steps_of
 from kina_desktop.domain.transitions import TRANSITIONS, transitions_from
@@ -20,6 +20,7 @@ from kina_desktop.domain.workflow import action_options, apply
 from .helpers import (
     ADMISSIBLE,
     PERSONNEL,
+    ROUTE_CASE,
     A,
     D,
     H,
@@ -40,19 +41,9 @@ from .helpers import (
 
 ARTICLE = re.compile(r"\(Art\. \d")
 
-_ROUTE_CASE = {
-    RouteKey.LEVEL_ONE: (Kind.COMPLAINT, Category.DAILY_OPERATIONS, Level.ONE),
-    RouteKey.DAILY_LEVEL_TWO: (Kind.COMPLAINT, Category.DAILY_OPERATIONS, Level.TWO),
-    RouteKey.DAILY_LEVEL_THREE: (Kind.COMPLAINT, Category.DAILY_OPERATIONS, Level.THREE),
-    RouteKey.PERSONNEL_LEVEL_TWO: (Kind.COMPLAINT, Category.PERSONNEL, Level.TWO),
-    RouteKey.PERSONNEL_LEVEL_THREE: (Kind.COMPLAINT, Category.PERSONNEL, Level.THREE),
-    RouteKey.INFORMATION_REQUEST: (Kind.INFORMATION_REQUEST, Category.DAILY_OPERATIONS, Level.TWO),
-    RouteKey.ANONYMOUS_REPORT: (Kind.ANONYMOUS_REPORT, Category.DAILY_OPERATIONS, Level.TWO),
-}
-
 
 def bare(route: RouteKey, status: Status, channel: Channel = Channel.PHONE) -> CaseState:
-    kind, category, level = _ROUTE_CASE[route]
+    kind, category, level = ROUTE_CASE[route]
     return CaseState(kind, category, level, channel, day(0), status=status)
 
 

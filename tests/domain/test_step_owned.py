@@ -12,21 +12,11 @@ from kina_desktop.domain.actions import ActionKind as A
 from kina_desktop.domain.actions import StepData
 from kina_desktop.domain.complaint import Closure, Handling, part_differences
 from kina_desktop.domain.enums import Category, Kind, Level, Status, Verdict
-from kina_desktop.domain.routes import RouteKey
 from kina_desktop.domain.step_owned import STEP_OWNED, owning_steps
 from kina_desktop.domain.transitions import TRANSITIONS
 from kina_desktop.domain.visibility import Part
-from tests.domain.helpers import ADMISSIBLE, day, new_case
+from tests.domain.helpers import ADMISSIBLE, ROUTE_CASE, day, new_case
 
-ROUTE_CASE = {
-    RouteKey.LEVEL_ONE: (Kind.COMPLAINT, Category.DAILY_OPERATIONS, Level.ONE),
-    RouteKey.DAILY_LEVEL_TWO: (Kind.COMPLAINT, Category.DAILY_OPERATIONS, Level.TWO),
-    RouteKey.DAILY_LEVEL_THREE: (Kind.COMPLAINT, Category.DAILY_OPERATIONS, Level.THREE),
-    RouteKey.PERSONNEL_LEVEL_TWO: (Kind.COMPLAINT, Category.PERSONNEL, Level.TWO),
-    RouteKey.PERSONNEL_LEVEL_THREE: (Kind.COMPLAINT, Category.PERSONNEL, Level.THREE),
-    RouteKey.INFORMATION_REQUEST: (Kind.INFORMATION_REQUEST, Category.DAILY_OPERATIONS, Level.TWO),
-    RouteKey.ANONYMOUS_REPORT: (Kind.ANONYMOUS_REPORT, Category.DAILY_OPERATIONS, Level.TWO),
-}
 EVERYTHING = StepData(
     on=day(10),
     handler_id=7,

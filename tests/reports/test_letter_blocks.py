@@ -15,7 +15,7 @@ import pytest
 from kina_desktop.domain.complaint import CaseRecord
 from kina_desktop.domain.enums import Category
 from kina_desktop.domain.errors import RuleViolation
-from kina_desktop.domain.letters import LetterKind, letter_allowed
+from kina_desktop.domain.letters import LetterKind, letter_allowed_for
 from kina_desktop.reports.letter_blocks import (
     ADDRESS_SIZE,
     SMALLEST_SIZE,
@@ -47,19 +47,7 @@ TRACKS = {"dagelijkse werking": Category.DAILY_OPERATIONS, "personeel": Category
 
 
 def _allowed(record: CaseRecord, kind: LetterKind) -> bool:
-    header, handling = record.header, record.handling
-    return (
-        letter_allowed(
-            kind,
-            header.kind,
-            header.category,
-            header.level,
-            channel=header.channel,
-            admissibility=handling.admissibility if handling else None,
-            verdict=handling.verdict if handling else None,
-        )
-        is None
-    )
+    return letter_allowed_for(kind, record) is None
 
 
 def _case(kind: LetterKind, category: Category, name: str) -> CaseRecord:

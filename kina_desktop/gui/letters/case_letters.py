@@ -22,7 +22,7 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from kina_desktop.domain.enums import Status
-from kina_desktop.domain.letters import LetterKind, allowed_letters, letter_allowed
+from kina_desktop.domain.letters import LetterKind, allowed_letters_for, letter_allowed
 from kina_desktop.domain.registration import needs_complaint_folder
 from kina_desktop.gui.common.formatting import short_date
 from kina_desktop.gui.letters.letter_preview import LetterPreview
@@ -151,16 +151,7 @@ class CaseLetters:
         record = self._record
         if record is None or record.description is None or record.header.pseudonymised_on is not None:
             return []
-        header = record.header
-        handling = record.handling
-        return allowed_letters(
-            header.kind,
-            header.category,
-            header.level,
-            channel=header.channel,
-            admissibility=handling.admissibility if handling else None,
-            verdict=handling.verdict if handling else None,
-        )
+        return allowed_letters_for(record)
 
     def refusal(self, kind: LetterKind) -> str:
         """Why this person may not send ``kind`` now ('' when they may): shown on the menu

@@ -311,8 +311,11 @@ class MainWindow(QMainWindow):
             )
             header.resizeSection(column, width)
         header.setSortIndicator(columns.COL_TRACKING_NUMBER, Qt.SortOrder.DescendingOrder)
-        self._sort_arrows = SortArrowStyle(header.style().name())  # ▼ newest first (kept: Qt does not own it)
-        header.setStyle(self._sort_arrows)
+        # ▼ newest first. The header does not own a style it is given: made its child, the style
+        # lives exactly as long as the header (a Python-owned one could go first at exit).
+        arrows = SortArrowStyle(header.style().name())
+        arrows.setParent(header)
+        header.setStyle(arrows)
         table.activated.connect(self._on_activated)  # double-click and Enter
         return table
 
