@@ -178,6 +178,9 @@ class RouteStepView:
     current: bool
     entered_on: dt.date | None
     holders: tuple[Role, ...]
+    # The steps taken while the case was here, with their day ("Ontvankelijkheid beoordelen, 3 maart"):
+    # what was done, not what was decided on a confidential case's hidden parts (Art. 6).
+    decided: tuple[tuple[str, dt.date], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -212,6 +215,9 @@ def route_of(state: CaseState) -> RouteView:
             current=i == index,
             entered_on=state.entered_on(status) if i <= index else None,
             holders=route.holder_of(status) if status != Status.AWAITING_CONFIRMATION else (Role.RECEIVER,),
+            decided=tuple((step.action.label(), step.on) for step in state.steps if step.from_status == status)
+            if i < index
+            else (),
         )
         for i, status in enumerate(statuses)
     )

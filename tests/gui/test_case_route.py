@@ -364,3 +364,16 @@ def test_a_closed_case_is_read_only_until_heropenen_with_a_reason(qtbot, databas
     assert receiver._save_button.isEnabled()
     steps = as_(database, R).workflow.progress(case_id).steps
     assert steps[-1].action == A.REOPEN and steps[-1].note == "De klager belde terug: het probleem is er nog."
+
+
+def test_a_passed_step_of_the_route_shows_what_was_done_there_and_when(qtbot, database: Database) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QLabel
+
+    from kina_desktop.gui.case.route_list import RouteStepRow
+
+    receiver = open_editor(qtbot, database, R, forwarded(database))
+    rows = receiver.progress_panel.route.findChildren(RouteStepRow)
+    registered = next(r for r in rows if r.title.text() == "Geregistreerd")
+    detail = registered.findChild(QLabel, "step_detail").text()
+    assert "Ontvangstbevestiging verstuurd op" in detail
+    assert "Doorgeven aan de klachtenbehandelaar op" in detail

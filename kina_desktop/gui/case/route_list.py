@@ -1,6 +1,7 @@
 """The route of a case (Art. 6, or Art. 3 for what is not a complaint) as a vertical list of steps.
 
-A step already passed shows a check mark and the day the case got there; the current step is
+A step already passed shows a check mark, the day the case got there and the steps taken while it
+was there, each with its day (what was done; the decisions themselves are in the case); the current step is
 highlighted with who must act now; the steps still to come are grey. Each row carries its state
 in the ``step_state`` property ("done", "current", "future") so tests can read it.
 """
@@ -43,7 +44,8 @@ def _detail(step: RouteStepView, state: str) -> str:
         who = _("aan zet: {roles}").format(roles=roles_text(step.holders)) if step.holders else ""
         return " — ".join(part for part in (since, who) if part)
     if state == DONE and step.entered_on is not None:
-        return long_date(step.entered_on)
+        done = [_("{step} op {date}").format(step=label, date=long_date(on)) for label, on in step.decided]
+        return "\n".join([long_date(step.entered_on), *done])
     return ""
 
 
