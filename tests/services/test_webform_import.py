@@ -157,3 +157,32 @@ def test_a_rejected_file_imports_nothing(ctx: ServiceContext) -> None:
     with pytest.raises(WebformRejected):
         services.webform.read("webformulier.csv", text.encode())
     assert services.case_list.count(CaseQuery()) == 0
+
+
+def test_the_same_submission_twice_in_one_file_is_refused_whatever_its_id() -> None:
+    """The website exported one submission twice (another id, or none): registering both would
+    make two cases of one complaint."""
+    twice = "\n".join(
+        [
+            HEADER,
+            "web-1;2026-11-20 10:00;Jan Peeters;jan@example.be;Lange wachttijd;Ik wachtte drie uur.",
+            "web-2;2026-11-20 10:05;Jan Peeters;JAN@example.be;Lange Wachttijd;Ik wachtte drie uur.",
+            ";2026-11-20 11:00;Jan Peeters;jan@example.be;LANGE WACHTTIJD;Nog eens.",
+        ]
+    )
+    lines = rejected("twee.csv", twice)
+    assert any("dezelfde inzending als inzending 1" in line for line in lines)
+
+
+def test_a_reimport_recognises_a_subject_with_accented_capitals(ctx: ServiceContext) -> None:
+    """SQLite's lower() folds ASCII only: 'ÉÉN KLACHT' must still be found again (folded as the
+    search folds it)."""
+    services = Services.for_context(ctx)
+    data = "\n".join(
+        [HEADER, "web-9;2026-11-20 10:00;Élise Dubois;elise@example.be;ÉÉN KLACHT OVER HET ONTHAAL;Tekst."]
+    )
+    first = services.webform.read("een.csv", data.encode())
+    services.webform.register_all(first)
+    again = services.webform.read("een.csv", data.encode())
+    assert [s.registered_as for s in again] == ["2026-0001"]
+    assert services.webform.register_all(again) == []

@@ -23,7 +23,7 @@ import json
 import re
 from dataclasses import dataclass, replace
 
-from sqlalchemy import and_, func, select
+from sqlalchemy import and_, select
 
 from kina_desktop.db.models import Case, CaseDescription
 from kina_desktop.domain.complainant_match import Complainant, recognised
@@ -395,6 +395,19 @@ def parse_webform(name: str, data: bytes, today: dt.date) -> list[Submission]:
                 )
                 continue
             ids[submission.submission_id] = number
+        twin = next((other for other in submissions if _same_submission(other.draft, submission.draft)), None)
+        if twin is not None:  # the website exported it twice (another id, or none)
+            problems.append(
+                WebformProblem(
+                    line,
+                    number,
+                    "subject",
+                    _("dezelfde inzending als inzending {other}: zelfde dag, onderwerp en indiener").format(
+                        other=twin.number
+                    ),
+                )
+            )
+            continue
         submissions.append(submission)
     if not problems and not submissions:
         problems.append(WebformProblem(None, None, "", _("het bestand bevat geen inzendingen")))
@@ -402,6 +415,32 @@ def parse_webform(name: str, data: bytes, today: dt.date) -> list[Submission]:
         problems.sort(key=lambda p: (p.line or 0, p.number or 0))
         raise WebformRejected(name, problems)
     return submissions
+
+
+def _same_submission(a: ComplaintDraft, b: ComplaintDraft) -> bool:
+    """The same day, the same subject (accents and case folded, as the search does) and the same
+    complainant (or nobody on both sides)."""
+    da, db = a.description, b.description
+    if da.received_on != db.received_on or fold(da.subject) != fold(db.subject):
+        return False
+    me = Complainant(name=da.complainant_name, email=da.complainant_email)
+    other = Complainant(name=db.complainant_name, email=db.complainant_email)
+    if not me.identifiable and not other.identifiable:
+        return True
+    return recognised(me, other) is not None
+
+
+def _webform_draft(received_on: dt.date, subject: str, name: str, email: str) -> ComplaintDraft:
+    """A stored case's identifying facts as a draft, to compare with a submission."""
+    return ComplaintDraft(
+        description=Description(
+            received_on=received_on,
+            channel=Channel.WEB_FORM,
+            subject=subject,
+            complainant_name=name or "",
+            complainant_email=email or "",
+        )
+    )
 
 
 # -- the register -----------------------------------------------------------------------------
@@ -434,20 +473,16 @@ class WebformImport:
                 and_(
                     Case.received_on == desc.received_on,
                     Case.channel == Channel.WEB_FORM.value,
-                    func.lower(CaseDescription.subject) == desc.subject.strip().lower(),
                     description_visible(self.ctx.viewer),
                 )
             )
         )
         with self.ctx.database.read() as session:
             rows = session.execute(stmt).all()
-        me = Complainant(name=desc.complainant_name, email=desc.complainant_email)
+        # The subject is compared folded here, not with SQL's lower(): SQLite folds ASCII only
+        # ("ÉÉN KLACHT" is not "één klacht" to it); the day and the channel already narrow the rows.
         for number, name, email, subject in rows:
-            if fold(subject) != fold(desc.subject):
-                continue
-            if not me.identifiable and not name and not email:
-                return number
-            if recognised(me, Complainant(name=name, email=email)):
+            if _same_submission(draft, _webform_draft(desc.received_on, subject, name, email)):
                 return number
         return ""
 
