@@ -120,6 +120,8 @@ def run_operations(kind: str, database: Database, services: Services, repeats: i
     for term in (*SEARCHES, number, number[:7]):
         add(f'search "{term}" (page + count)', *list_op(CaseQuery(search=term)))
     for view in ReadyView:
+        if view == ReadyView.MINE:
+            continue  # 'Aan mij' is a disjunction over the routes' table: a baseline would be our own SQL
         add(f"view {view.value} (page + count)", *list_op(CaseQuery(view=view)))
     add("all, sorted by complainant (page + count)", *list_op(CaseQuery(sort=SortKey.COMPLAINANT, descending=False)))
 

@@ -30,7 +30,7 @@ _LIST_COLUMNS = (
 _FROM = "FROM cases c LEFT JOIN case_descriptions d ON d.case_id = c.id "
 _ORDER = {
     SortKey.TRACKING_NUMBER: ["c.year", "c.sequence"],
-    SortKey.COMPLAINANT: ["lower(d.complainant_name)"],
+    SortKey.COMPLAINANT: ["d.sort_name"],  # family name, folded (case_descriptions.sort_name)
     SortKey.RECEIVED_ON: ["c.received_on", "c.year", "c.sequence"],
 }
 _CASE_COLUMNS = (
@@ -103,6 +103,12 @@ class RawSql:
         elif query.view == ReadyView.CLOSED:
             conditions.append("c.status = ?")
             params.append(closed)
+        elif query.view == ReadyView.TODAY:
+            conditions.append("c.received_on = ?")
+            params.append(self.today)
+        elif query.view == ReadyView.CONFIDENTIAL:
+            conditions.append("c.confidential = ?")
+            params.append(True)
         for term in query.search.split():
             folded = fold(term)
             if folded:
@@ -120,6 +126,8 @@ class RawSql:
         where, params = self._where(query)
         direction = " DESC" if query.descending else ""
         order = ", ".join(k + direction for k in [*_ORDER[query.sort], "c.id"])
+        if query.sort == SortKey.COMPLAINANT:  # nobody (anonymous) last, either way
+            order = "(d.sort_name = '') , " + order
         with self._transaction() as cur:
             cur.execute(
                 _LIST_COLUMNS
