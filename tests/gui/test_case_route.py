@@ -318,7 +318,8 @@ def test_a_step_on_a_case_a_colleague_changed_meanwhile_is_refused_and_the_edito
 
 def test_the_receiver_chooses_the_handler_when_passing_the_case_on_and_the_header_names_them(
     qtbot,
-    database: Database,  # type: ignore[no-untyped-def]
+    database: Database,
+    request: pytest.FixtureRequest,  # type: ignore[no-untyped-def]
 ) -> None:
     """Art. 6: the complaint is passed on to a handler the receiver chooses from the accounts with
     that role; the header, the list and 'aan zet' name that person."""
@@ -326,8 +327,12 @@ def test_the_receiver_chooses_the_handler_when_passing_the_case_on_and_the_heade
     from kina_desktop.domain.visibility import Viewer
     from tests.gui.conftest import services_as
 
+    from tests.gui.people import drop_logins, unique
+
     admin = services_as(database, Viewer(None, frozenset(Role), "Beheer"))
-    for username, name in (("hans.b", "Hans Behandelaar"), ("eva.b", "Eva Behandelaar")):
+    # logins are the server's, not the database's: names no other test process uses, dropped after
+    request.addfinalizer(lambda: drop_logins(database))
+    for username, name in ((unique("hans.b"), "Hans Behandelaar"), (unique("eva.b"), "Eva Behandelaar")):
         admin.accounts.create(NewAccount(username, name, "een lang wachtwoord", frozenset({Role.HANDLER})))
     case_id = registered(database)
     receiver = open_editor(qtbot, database, R, case_id)

@@ -14,7 +14,6 @@ from babel.dates import format_date
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDateEdit,
     QGroupBox,
     QHBoxLayout,
     QListWidget,
@@ -25,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from kina_desktop.gui.common.formatting import DATE_INPUT_FORMAT
+from kina_desktop.gui.widgets.date_fields import DateEdit
 from kina_desktop.i18n import _, babel_locale
 
 DateRole = Qt.ItemDataRole.UserRole
@@ -53,7 +53,7 @@ class DateListEditor(QGroupBox):
         self.list = QListWidget(self)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.list.setAlternatingRowColors(True)
-        self.date = QDateEdit(self)
+        self.date = DateEdit(self)
         self.date.setCalendarPopup(True)
         self.date.setDisplayFormat(DATE_INPUT_FORMAT)
         self.add_button = QPushButton(_("Toevoegen"), self)

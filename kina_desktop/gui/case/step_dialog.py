@@ -12,24 +12,14 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import (
-    QDateEdit,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QFrame,
-    QLabel,
-    QScrollArea,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from kina_desktop.domain.actions import StepData
 from kina_desktop.domain.labels import field_label
 from kina_desktop.gui.case.step_defaults import step_defaults
 from kina_desktop.gui.case.step_fields import StepField, make_field
 from kina_desktop.gui.common.change_text import change_line
-from kina_desktop.gui.widgets.date_fields import setup_date_edit, to_date, to_qdate
+from kina_desktop.gui.widgets.date_fields import DateEdit, setup_date_edit, to_date, to_qdate
 from kina_desktop.i18n import _
 from kina_desktop.services.errors import ConcurrentEdit, RuleViolation, ServiceError
 
@@ -84,7 +74,7 @@ class StepDialog(QDialog):
         column.addStretch(1)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.setContentsMargins(0, 4, 4, 4)
-        self.on = QDateEdit()
+        self.on = DateEdit()
         self.on.setObjectName("on")
         setup_date_edit(self.on)
         self.on.setDate(to_qdate(today))
@@ -110,6 +100,9 @@ class StepDialog(QDialog):
                 form.addRow(self._label(name, required=required), field.widget)
             else:
                 form.addRow("", field.widget)
+        # "31-02" typed in one of the dates: said with the dialog's other messages.
+        for edit in form_widget.findChildren(DateEdit):
+            edit.show_message = lambda message: self._show_problems([message])
         area = self._area = QScrollArea(self)
         area.setObjectName("step_fields")
         area.setWidgetResizable(True)

@@ -16,13 +16,13 @@ from collections.abc import Sequence
 from enum import Enum
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QPlainTextEdit, QWidget
 
 from kina_desktop.domain.enums import Category, Kind, Level, Verdict
 from kina_desktop.domain.labels import field_label
 from kina_desktop.gui.case.admissibility_editor import AdmissibilityEditor, text_lines_height
 from kina_desktop.gui.common.enum_combo import fill_combo
-from kina_desktop.gui.widgets.date_fields import OptionalDateEdit, setup_date_edit, to_date, to_qdate
+from kina_desktop.gui.widgets.date_fields import DateEdit, OptionalDateEdit, setup_date_edit, to_date, to_qdate
 from kina_desktop.i18n import _
 
 if TYPE_CHECKING:
@@ -78,7 +78,7 @@ class TextField(StepField):
 
 class DateField(StepField):
     def __init__(self, name: str) -> None:
-        edit = QDateEdit()
+        edit = DateEdit()
         setup_date_edit(edit)
         super().__init__(name, edit)
         self.edit = edit

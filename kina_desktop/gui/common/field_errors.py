@@ -16,6 +16,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QBoxLayout, QFormLayout, QLabel, QLayout, QScrollArea, QTabWidget, QWidget
 
 from kina_desktop.gui.shell.change_watch import watch_changes
+from kina_desktop.gui.widgets.date_fields import DateEdit, OptionalDateEdit
 from kina_desktop.gui.widgets.note_label import NoteLabel
 
 if TYPE_CHECKING:
@@ -80,6 +81,12 @@ class FieldErrors:
         # A message goes as soon as its field is edited: the person sees the correction was taken.
         for name, widget in self._fields.items():
             watch_changes([widget], functools.partial(self._clear_field, name))
+            date_edit = widget.edit if isinstance(widget, OptionalDateEdit) else widget
+            if isinstance(date_edit, DateEdit):  # "31-02" typed: said under the field
+                date_edit.show_message = functools.partial(self._show_field, name)
+
+    def _show_field(self, name: str, message: str) -> None:
+        self._set(self._labels[name], message)
 
     def _clear_field(self, name: str) -> None:
         label = self._labels[name]

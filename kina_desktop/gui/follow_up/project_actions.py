@@ -15,7 +15,6 @@ from dataclasses import replace
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QBrush, QColor, QKeyEvent
 from PySide6.QtWidgets import (
-    QDateEdit,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -31,7 +30,7 @@ from kina_desktop.domain.projects import ActionDraft, ProjectAction
 from kina_desktop.gui.common.formatting import short_date
 from kina_desktop.gui.common.list_table import list_table
 from kina_desktop.gui.follow_up.project_action_dialog import ProjectActionDialog
-from kina_desktop.gui.widgets.date_fields import OptionalDateEdit, setup_date_edit, to_date, to_qdate
+from kina_desktop.gui.widgets.date_fields import DateEdit, OptionalDateEdit, setup_date_edit, to_date, to_qdate
 from kina_desktop.i18n import _
 
 COL_WHAT, COL_DUE, COL_DONE = range(3)
@@ -90,7 +89,7 @@ class ProjectActions(QWidget):
         self.reopen_button.setObjectName("reopen_action")
         self.reopen_button.setToolTip(_("De gekozen actie is toch nog niet afgerond"))
         self.done_label = QLabel(_("Afgerond op"), self)
-        self.done_date = QDateEdit(self)
+        self.done_date = DateEdit(self)
         setup_date_edit(self.done_date)
         self.done_date.setDate(to_qdate(today()))
         self.done_button = QPushButton(_("Afgerond"), self)

@@ -17,7 +17,6 @@ from PySide6.QtCore import QSettings
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QDateEdit,
     QDialogButtonBox,
     QFrame,
     QGridLayout,
@@ -44,7 +43,7 @@ from kina_desktop.gui.follow_up.statistics_sections import (
     period_text,
 )
 from kina_desktop.gui.shell.window_dialog import WindowDialog
-from kina_desktop.gui.widgets.date_fields import setup_date_edit, to_date, to_qdate
+from kina_desktop.gui.widgets.date_fields import DateEdit, setup_date_edit, to_date, to_qdate
 from kina_desktop.i18n import _
 from kina_desktop.services.errors import ServiceError
 
@@ -137,8 +136,8 @@ class StatisticsDialog(WindowDialog):
         self.year.setValue(today_.year)
         self.year.setKeyboardTracking(False)
         self.range_choice = QRadioButton(_("Van"), self)
-        self.start = QDateEdit(self)
-        self.end = QDateEdit(self)
+        self.start = DateEdit(self)
+        self.end = DateEdit(self)
         for edit, day in ((self.start, dt.date(today_.year, 1, 1)), (self.end, today_)):
             setup_date_edit(edit)
             edit.setDate(to_qdate(day))

@@ -15,12 +15,11 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QFont, QFontDatabase, QGradient, QIcon,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
-from PySide6.QtWidgets import (QApplication, QComboBox, QDateEdit, QFormLayout,
-    QGroupBox, QHBoxLayout, QLabel, QLineEdit,
-    QPlainTextEdit, QSizePolicy, QSpacerItem, QVBoxLayout,
-    QWidget)
+from PySide6.QtWidgets import (QApplication, QComboBox, QFormLayout, QGroupBox,
+    QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit,
+    QSizePolicy, QSpacerItem, QVBoxLayout, QWidget)
 
-from kina_desktop.gui.widgets.date_fields import OptionalDateEdit
+from kina_desktop.gui.widgets.date_fields import (DateEdit, OptionalDateEdit)
 
 class Ui_DescriptionForm(object):
     def setupUi(self, DescriptionForm):
@@ -86,7 +85,7 @@ class Ui_DescriptionForm(object):
 
         self.registration_group_layout.setWidget(4, QFormLayout.ItemRole.LabelRole, self.received_on_label)
 
-        self.received_on = QDateEdit(self.registration_group)
+        self.received_on = DateEdit(self.registration_group)
         self.received_on.setObjectName(u"received_on")
         self.received_on.setCalendarPopup(True)
         self.received_on.setDisplayFormat(u"dd-MM-yyyy")

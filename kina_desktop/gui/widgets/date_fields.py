@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
+from collections.abc import Callable
 
-from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QCheckBox, QDateEdit, QHBoxLayout, QSizePolicy, QWidget
+from PySide6.QtCore import QDate, QPoint, QTimer
+from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QValidator
+from PySide6.QtWidgets import QCheckBox, QDateEdit, QHBoxLayout, QSizePolicy, QToolTip, QWidget
 
 from kina_desktop.gui.common.formatting import DATE_INPUT_FORMAT
 from kina_desktop.i18n import _
@@ -21,6 +24,74 @@ def to_qdate(day: dt.date) -> QDate:
 
 def to_date(day: QDate) -> dt.date:
     return dt.date(day.year(), day.month(), day.day())
+
+
+_WHOLE_DATE = re.compile(r"\s*(\d{2})-(\d{2})-(\d{4})\s*")
+
+
+def impossible_date(text: str) -> bool:
+    """Whether ``text`` is a whole dd-MM-yyyy date that no calendar has ("31-02-2026")."""
+    match = _WHOLE_DATE.fullmatch(text)
+    if match is None:
+        return False
+    day, month, year = (int(part) for part in match.groups())
+    try:
+        dt.date(year, month, day)
+    except ValueError:
+        return True
+    return False
+
+
+def impossible_date_message(typed: str, shown: str) -> str:
+    return _("{typed} bestaat niet; het veld toont nu {shown}. Kijk de datum na.").format(typed=typed, shown=shown)
+
+
+class DateEdit(QDateEdit):
+    """A date edit that says so when a date that does not exist was typed.
+
+    Qt's date edit turns "31-02-2026" into 28-02-2026 while the person types, before any signal
+    could carry what was typed; only ``validate`` sees both. The message goes to ``show_message``
+    when a form shows its messages under the field (gui/common/field_errors.py), otherwise to a
+    tooltip at the field; screen readers hear it either way.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.show_message: Callable[[str], None] | None = None
+        self._typed: tuple[str, str] | None = None
+        self._tooltip_before: str | None = None  # while the field's own tooltip holds the message
+        self.dateChanged.connect(self._forget_message)
+
+    def validate(self, text: str, pos: int) -> object:  # type: ignore[override]
+        result = super().validate(text, pos)
+        state, shown = result[0], result[1]
+        if state == QValidator.State.Acceptable and shown != text and impossible_date(text):
+            if self._typed is None:
+                # After the key press is done: Qt still emits dateChanged for the corrected date,
+                # which clears a field's old message.
+                QTimer.singleShot(0, self._announce)
+            self._typed = (text.strip(), shown)
+        return result
+
+    def _announce(self) -> None:
+        if self._typed is None:
+            return
+        message = impossible_date_message(*self._typed)
+        self._typed = None
+        if self.show_message is not None:
+            self.show_message(message)
+        else:
+            # Shown at once, and kept as the field's tooltip until the date is changed again.
+            if self._tooltip_before is None:
+                self._tooltip_before = self.toolTip()
+            self.setToolTip(message)
+            QToolTip.showText(self.mapToGlobal(QPoint(0, self.height())), message, self)
+        QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(self, message))
+
+    def _forget_message(self) -> None:
+        if self._typed is None and self._tooltip_before is not None:  # not the correction itself
+            self.setToolTip(self._tooltip_before)
+            self._tooltip_before = None
 
 
 def setup_date_edit(edit: QDateEdit) -> None:
@@ -47,7 +118,7 @@ class OptionalDateEdit(QWidget):
         layout.setSpacing(6)
         self.check = QCheckBox(self)
         self.check.setToolTip(_("Aanvinken om een datum in te vullen"))
-        self.edit = QDateEdit(self)
+        self.edit = DateEdit(self)
         setup_date_edit(self.edit)
         self.edit.setSpecialValueText("—")
         layout.addWidget(self.check)
