@@ -57,7 +57,7 @@ from kina_desktop.services.accounts.account_service import (
 from kina_desktop.services.accounts.auth import SignedIn, is_shared_database, sign_in, sign_in_sqlite
 from kina_desktop.services.bundle import Services
 from kina_desktop.services.errors import DatabaseUnavailable, ServiceError
-from kina_desktop.services.privacy.backup import daily_backup
+from kina_desktop.services.privacy.backup import backups_folder, daily_backup
 from kina_desktop.services.setup.startup import open_database, probe_server
 
 if TYPE_CHECKING:
@@ -389,12 +389,12 @@ def start(
 
 
 def keep_daily_backup(database: Database) -> None:
-    """The embedded database is copied once a day into the backups folder beside the data
+    """The embedded database is copied once a day into the backups folder beside it
     (docs/backups.md); a failure is logged and never stops the start."""
     if not database.is_sqlite or is_demo_database(database):
         return
     try:
-        made = daily_backup(database, config.data_dir() / "backups", dt.date.today())
+        made = daily_backup(database, backups_folder(database), dt.date.today())
         if made is not None:
             log.info("daily backup %s", made)
     except Exception:

@@ -13,6 +13,7 @@ from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from kina_desktop.db.connection_errors import ConnectionProblem, explain_connection_error
+from kina_desktop.db.keyed_hash import hmac_sha256
 from kina_desktop.errors import DatabaseUnavailable
 
 # How long a writer waits for another PC's or process's write to finish before giving up
@@ -47,6 +48,8 @@ def _configure_sqlite(engine: Engine) -> None:
         # default the SQLite of the PC was built with (docs/backups.md).
         cursor.execute("PRAGMA secure_delete = ON")
         cursor.close()
+        # The keyed hash that pseudonymisation stores instead of a Message-ID (db/keyed_hash.py).
+        dbapi_connection.create_function("kina_hmac_sha256", 2, hmac_sha256, deterministic=True)
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn) -> None:  # type: ignore[no-untyped-def]

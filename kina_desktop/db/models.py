@@ -246,6 +246,16 @@ class Setting(Base):
     value: Mapped[str] = mapped_column(Text, default="null")
 
 
+class RegisterSecret(Base):
+    """Secrets of this register (db/keyed_hash.py): the key of the hash that pseudonymisation
+    keeps instead of a Message-ID. On PostgreSQL no KINA login may read it."""
+
+    __tablename__ = "register_secrets"
+
+    name: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(String(256))
+
+
 class CaseStep(Base):
     """A step taken on the route of Art. 6 (who, in which role, from which status to which)."""
 

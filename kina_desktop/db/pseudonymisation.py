@@ -22,7 +22,8 @@ and administrators and ``pseudonymised_on`` for the function, also for someone w
 
 The columns emptied are every text column of the three parts, the step, hold, ground and
 requalification texts, minus what the figures need (domain/retention.py ``KEPT_FIELDS``): a
-text column added later is emptied by default. A change here needs a migration that applies
+text column added later is emptied by default. The Message-ID of the e-mail a case came from
+becomes its keyed hash (db/keyed_hash.py). A change here needs a migration that applies
 ``postgresql_statements()`` again (they are re-runnable).
 """
 
@@ -30,6 +31,7 @@ from __future__ import annotations
 
 from sqlalchemy import String, Text
 
+from kina_desktop.db.keyed_hash import HASH_PREFIX, hashed_sql
 from kina_desktop.db.models import CaseClosure, CaseDescription, CaseHandling
 from kina_desktop.db.security import BASE_ROLE, GROUP_ROLES
 from kina_desktop.domain.enums import Role, Status
@@ -101,6 +103,12 @@ def pseudonymise_statements(case_id: str, on: str, search_key: str = FOLDED_ORGA
             assignments.append(f"search_key = {search_key}")
         sql.append(f"UPDATE {table} SET {', '.join(assignments)} WHERE case_id = {case_id}")
     sql.append(f"DELETE FROM documents WHERE case_id = {case_id}")  # letters keep kind and date
+    # The Message-ID of the e-mail the case came from often names the sender: its keyed hash
+    # stays instead, so a re-imported message is still recognised (db/keyed_hash.py).
+    sql.append(
+        f"UPDATE intake_messages SET message_id = {hashed_sql('message_id')} "
+        f"WHERE case_id = {case_id} AND message_id NOT LIKE '{HASH_PREFIX}%'"
+    )
     kept = ", ".join(f"'{name}'" for name in sorted(KEPT_FIELDS))
     sql.append(
         f"UPDATE audit_events SET old_value = '', new_value = '' WHERE case_id = {case_id} "

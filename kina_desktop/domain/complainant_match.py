@@ -3,10 +3,11 @@
 A complainant is recognised by the same e-mail address, or by the same name — case, accents,
 word order, commas and small typing differences aside — at an address and an e-mail address that
 do not contradict it. Two people called Jan Peeters at different addresses, or with different
-e-mail addresses, are two people; a name without an address on one side is still shown as a
-possible match (an oral complaint often comes without one), and the reason says so, so that a
-person can judge it. The proposal 'already handled' of Art. 3 needs more (``identified``): the
-same e-mail address, or the same name at the same address.
+e-mail addresses, are two people; a name without an address on one side is still a possible
+match for ``recognised`` (an oral complaint often comes without one). What a person is shown of
+earlier cases (the earlier-cases panel of 'Nieuwe registratie') and the proposal 'already handled'
+of Art. 3 need more (``identified``): the same e-mail address, or the same name at the same
+address — never the name alone, which would show a namesake's cases (GDPR).
 """
 
 from __future__ import annotations

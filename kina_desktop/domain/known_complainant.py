@@ -19,7 +19,7 @@ from kina_desktop.domain.admissibility import (
     looks_like_same_facts,
     propose_grounds,
 )
-from kina_desktop.domain.complainant_match import Complainant, recognised
+from kina_desktop.domain.complainant_match import Complainant, identified
 from kina_desktop.domain.complaint import Description
 from kina_desktop.domain.enums import Category, InadmissibilityGround, Kind, Status
 
@@ -47,11 +47,16 @@ class KnownComplainant:
 
 
 def known_cases(description: Description, category: Category | None, earlier: Iterable[EarlierCase]) -> list[KnownCase]:
-    """The earlier cases of the same complainant (complainant_match.recognised), newest first."""
+    """The earlier cases of the same complainant, newest first, each with why it matched.
+
+    Listed only above a clear threshold (complainant_match.identified): the same e-mail address,
+    or the same name at the same address. A name alone — a namesake, or a registration without an
+    address or e-mail yet — lists nothing: the subjects and numbers of another person's cases are
+    that person's data (GDPR art. 5(1)(f)), and the Art. 3 proposal needs the same evidence."""
     complainant = Complainant.of(description)
     found: list[KnownCase] = []
     for case in earlier:
-        reason = recognised(complainant, case.complainant)
+        reason = identified(complainant, case.complainant)
         if reason is None:
             continue
         found.append(

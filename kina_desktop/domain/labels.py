@@ -70,6 +70,7 @@ FIELD_LABELS: dict[str, str] = {
     "pseudonymised_on": N_("Gepseudonimiseerd op"),
     "retention_years": N_("Bewaartermijn (jaren)"),
     "retention_run": N_("Bewaartermijn toegepast"),
+    "retention_copies": N_("Bewaartermijn toegepast op de kopieën"),
     "access_request": N_("Inzageverzoek"),
 }
 

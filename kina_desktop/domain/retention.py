@@ -10,12 +10,14 @@ text and the documents, and keeps exactly what the statistics and the annual rep
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
+from enum import Enum
 
 from kina_desktop.domain.enums import Role, Status
-from kina_desktop.i18n import _
+from kina_desktop.i18n import _, ngettext
 
 DEFAULT_RETENTION_YEARS = 5
 MAX_RETENTION_YEARS = 100
@@ -126,6 +128,93 @@ def is_kept_by_legal_hold(case: RetentionCase, today: dt.date, years: int | None
     )
 
 
+def is_due_in_copy(case: RetentionCase, live: RetentionCase | None, today: dt.date, years: int | None) -> bool:
+    """A copy the program keeps of the register follows the same rule with the same cut-off
+    (docs/retention.md), and the register itself where it knows the case: a case pseudonymised in
+    the register is pseudonymised in every copy, whatever the copy still says of it (an old copy
+    may hold it open); a legal hold is the register's (set or lifted since the copy was made). A
+    case the register no longer has (a copy kept before a restore) is judged on the copy's facts."""
+    if case.pseudonymised_on is not None:
+        return False
+    if live is None:
+        return is_due(case, today, years)
+    if live.pseudonymised_on is not None:
+        return True
+    return is_due(dataclasses.replace(case, legal_hold_since=live.legal_hold_since), today, years)
+
+
+class CopyKind(Enum):
+    """The copies of the embedded register that the program itself makes (docs/backups.md)."""
+
+    DAILY = "daily"
+    BEFORE_MIGRATION = "before_migration"
+    BEFORE_RESTORE = "before_restore"
+    UNFINISHED = "unfinished"  # a copy broken off half-way (the program stopped while copying)
+
+    def label(self) -> str:
+        return {
+            CopyKind.DAILY: _("dagelijkse kopie"),
+            CopyKind.BEFORE_MIGRATION: _("kopie van vóór een migratie"),
+            CopyKind.BEFORE_RESTORE: _("kopie van vóór een herstel"),
+            CopyKind.UNFINISHED: _("onafgewerkte kopie"),
+        }[self]
+
+
+@dataclass(frozen=True)
+class CopyTreated:
+    """What a retention run did to one copy: pseudonymised ``cases`` cases in it, or removed it
+    (``removed`` says why, in Dutch). ``migrated_from``: the older schema the copy was brought
+    up to date from so that the same statements could run on it."""
+
+    name: str
+    kind: CopyKind
+    cases: int = 0
+    removed: str = ""
+    migrated_from: str = ""
+
+
+def describe_copy(copy: CopyTreated) -> str:
+    """One line of a run's report on a copy, in Dutch: its name, its kind, what was done."""
+    if copy.removed:
+        what = _("verwijderd: {reason}").format(reason=copy.removed)
+    elif copy.cases:
+        what = ngettext("{n} dossier gepseudonimiseerd", "{n} dossiers gepseudonimiseerd", copy.cases).format(
+            n=copy.cases
+        )
+    else:
+        what = _("niets te pseudonimiseren")
+    if copy.migrated_from:
+        what += "; " + _("eerst bijgewerkt van schemaversie {revision}").format(revision=copy.migrated_from)
+    return f"{copy.name} ({copy.kind.label()}): {what}"
+
+
+def copies_report(copies: tuple[CopyTreated, ...] | None) -> list[str]:
+    """What a run did to the copies, in Dutch, one line each after a heading line."""
+    if copies is None:
+        return [
+            _(
+                "Gedeelde database: het programma maakt er zelf geen kopieën van. De pg_dump-bestanden van de "
+                "beheerder bevatten nog wat nu gepseudonimiseerd is: bewaar ze niet langer dan de bewaartermijn "
+                "of maak ze opnieuw (zie docs/backups.md)."
+            )
+        ]
+    if not copies:
+        return [_("Het programma houdt geen kopieën van dit register bij.")]
+    removed = sum(1 for c in copies if c.removed)
+    heading = ngettext(
+        "De bewaartermijn werd ook toegepast op {n} kopie die het programma bijhoudt",
+        "De bewaartermijn werd ook toegepast op de {n} kopieën die het programma bijhoudt",
+        len(copies),
+    ).format(n=len(copies))
+    if removed:
+        heading += "; " + ngettext(
+            "{n} kopie kon niet behandeld worden en werd verwijderd",
+            "{n} kopieën konden niet behandeld worden en werden verwijderd",
+            removed,
+        ).format(n=removed)
+    return [heading + ":", *(describe_copy(c) for c in copies)]
+
+
 @dataclass(frozen=True)
 class RetentionPlan:
     """What a pseudonymisation run will do (the preview), and what it leaves alone."""
@@ -135,6 +224,9 @@ class RetentionPlan:
     cutoff: dt.date | None
     due: tuple[RetentionCase, ...]
     held: tuple[RetentionCase, ...]  # past the period, kept because of a legal hold
+    # After a run: what was done to each copy the program keeps; None on a shared database, of
+    # which the program keeps no copies (its pg_dump files are the administrator's).
+    copies: tuple[CopyTreated, ...] | None = None
 
     @property
     def count(self) -> int:

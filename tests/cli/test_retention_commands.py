@@ -104,3 +104,32 @@ def test_access_export_as_pdf_and_json(cli, database, tmp_path) -> None:
         2,
         ".pdf of .json",
     )
+
+
+def test_retention_run_reaches_the_copies_and_says_so(cli, sqlite_database) -> None:
+    """The copies the program keeps of the embedded file get the same retention; preview names
+    them, run reports per copy, --help says so (docs/retention.md)."""
+    from kina_desktop.services.privacy.backup import backups_folder, daily_backup
+
+    database = sqlite_database
+    _cases(database)
+    daily_backup(database, backups_folder(database), dt.date(2026, 11, 23))
+    preview = cli("--database", database.url, "retention", "preview")
+    assert "Een run past de bewaartermijn ook toe op 1 kopie die het programma bijhoudt:" in preview.out
+    assert "kina-klachten-2026-11-23.db\tdagelijkse kopie" in preview.out
+    done = cli("--database", database.url, "retention", "run", "--yes")
+    assert done.code == 0, done.err
+    assert "kina-klachten-2026-11-23.db (dagelijkse kopie): 2 dossiers gepseudonimiseerd" in done.out
+    copy = (backups_folder(database) / "kina-klachten-2026-11-23.db").read_bytes()
+    assert SOFIE.name.encode() not in copy and JAN.secret.encode() not in copy
+    helped = cli("retention", "--help")
+    assert "elke kopie die het programma bijhoudt" in " ".join(helped.out.split())
+
+
+def test_retention_run_on_a_shared_database_says_what_the_administrator_does_with_dumps(cli, database) -> None:
+    if database.is_sqlite:
+        pytest.skip("the shared database")
+    _cases(database)
+    done = cli("--database", database.url, "retention", "run", "--yes")
+    assert done.code == 0, done.err
+    assert "pg_dump" in done.out

@@ -140,3 +140,81 @@ def test_the_default_lists_are_the_27_member_ocmws_and_kinas_services():
     assert "OCMW Malle" in DEFAULT_MEMBER_OCMWS and DEFAULT_KINA_SERVICES
     assert clean_list(["  OCMW  Malle ", "", "ocmw malle", "OCMW Zoersel"]) == ["OCMW Malle", "OCMW Zoersel"]
     assert list_problems(["x" * 201]) and not list_problems(["x" * 200])
+
+
+SOFIES = [  # three people called Sofie Maes / Maës, in three towns
+    dict(
+        tracking_number="2024-0011",
+        complainant_name="Sofie Maes",
+        complainant_email="sofie.maes@brugge.be",
+        complainant_street="Markt 1",
+        complainant_postal_code="8000",
+        complainant_city="Brugge",
+    ),
+    dict(
+        tracking_number="2025-0022",
+        complainant_name="Sofie Maës",
+        complainant_email="sofie@malle.be",
+        complainant_street="Kerkstraat 12",
+        complainant_postal_code="2390",
+        complainant_city="Malle",
+    ),
+    dict(
+        tracking_number="2026-0033",
+        complainant_name="MAES, Sofie",
+        complainant_email="",
+        complainant_street="Veldstraat 4",
+        complainant_postal_code="9000",
+        complainant_city="Gent",
+    ),
+]
+
+
+def namesakes() -> list[EarlierCase]:
+    return [earlier(**sofie) for sofie in SOFIES]
+
+
+def test_a_name_alone_lists_no_earlier_case_of_a_namesake():
+    """GDPR: the earlier-cases panel shows nobody else's cases on a name alone; the oral complaint
+    that comes with only a name lists nothing until an address or e-mail address matches."""
+    only_name = description(
+        complainant_name="Sofie Maes",
+        complainant_email="",
+        complainant_street="",
+        complainant_postal_code="",
+        complainant_city="",
+    )
+    assert known_cases(only_name, Category.DAILY_OPERATIONS, namesakes()) == []
+    assert known_complainant(only_name, Kind.COMPLAINT, Category.DAILY_OPERATIONS, namesakes()).cases == ()
+
+
+def test_a_namesake_is_listed_only_on_the_same_address_or_e_mail_and_says_why():
+    at_malle = description(
+        complainant_name="Sofie Maes",
+        complainant_email="",
+        complainant_street="Kerkstr. 12",
+        complainant_postal_code="2390",
+        complainant_city="Malle",
+    )
+    assert [(k.tracking_number, k.reason) for k in known_cases(at_malle, None, namesakes())] == [
+        ("2025-0022", "zelfde naam en adres")
+    ]
+    by_mail = description(
+        complainant_name="S. Maes",
+        complainant_email="Sofie.Maes@Brugge.be",
+        complainant_street="",
+        complainant_postal_code="",
+        complainant_city="",
+    )
+    assert [(k.tracking_number, k.reason) for k in known_cases(by_mail, None, namesakes())] == [
+        ("2024-0011", "zelfde e-mailadres")
+    ]
+    # the same name in Gent, another e-mail address: someone else, whatever the name
+    elsewhere = description(
+        complainant_name="Sofie Maes",
+        complainant_email="sofie@antwerpen.be",
+        complainant_street="Meir 50",
+        complainant_postal_code="2000",
+        complainant_city="Antwerpen",
+    )
+    assert known_cases(elsewhere, None, namesakes()) == []

@@ -105,3 +105,24 @@ def test_a_personnel_complainant_hears_nothing_of_the_outcome() -> None:
     assert handling_fields(Category.PERSONNEL) == ("admissibility",)
     assert "verdict_motivation" in handling_fields(Category.DAILY_OPERATIONS)
     assert "investigation" not in handling_fields(Category.DAILY_OPERATIONS)
+
+
+def test_a_copy_follows_the_register_with_the_same_cut_off() -> None:
+    """docs/retention.md: a copy the program keeps gets the register's retention: the same rule
+    and cut-off on the copy's own facts, the register's legal hold, and every case the register
+    pseudonymised, whatever the copy still says of it."""
+    from kina_desktop.domain.retention import is_due_in_copy
+
+    old = case(dt.date(2019, 3, 12))
+    assert is_due_in_copy(old, None, TODAY, 5)  # the register lost it (a copy kept before a restore)
+    assert is_due_in_copy(old, case(dt.date(2019, 3, 12), pseudonymised_on=TODAY), TODAY, 5)
+    assert not is_due_in_copy(old, case(dt.date(2019, 3, 12), legal_hold_since=TODAY), TODAY, 5)
+    # held in the copy, lifted in the register since: the register decides
+    assert is_due_in_copy(case(dt.date(2019, 3, 12), legal_hold_since=dt.date(2020, 1, 1)), old, TODAY, 5)
+    # open in an old copy, pseudonymised in the register: pseudonymised in the copy too
+    assert is_due_in_copy(case(None, Status.WITH_HANDLER), case(dt.date(2019, 3, 12), pseudonymised_on=TODAY), TODAY, 5)
+    # within the period, or already done in the copy: left alone
+    assert not is_due_in_copy(case(dt.date(2022, 3, 15)), None, TODAY, 5)
+    assert not is_due_in_copy(case(dt.date(2019, 3, 12), pseudonymised_on=TODAY), None, TODAY, 5)
+    # a period of 0 keeps everything the register has not pseudonymised
+    assert not is_due_in_copy(old, old, TODAY, 0)

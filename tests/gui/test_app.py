@@ -87,6 +87,6 @@ def test_the_embedded_database_is_copied_once_a_day_at_start(tmp_path, monkeypat
     database = open_database(f"sqlite+pysqlite:///{tmp_path / 'kina.db'}")
     keep_daily_backup(database)
     keep_daily_backup(database)
-    copies = list((tmp_path / "data" / "backups").glob("kina-klachten-*.db"))
+    copies = list((tmp_path / "backups").glob("kina-klachten-*.db"))  # beside the database (docs/backups.md)
     assert [c.name for c in copies] == [f"kina-klachten-{dt.date.today().isoformat()}.db"]
     database.dispose()

@@ -326,7 +326,6 @@ def test_the_receiver_chooses_the_handler_when_passing_the_case_on_and_the_heade
     from kina_desktop.domain.accounts import NewAccount
     from kina_desktop.domain.visibility import Viewer
     from tests.gui.conftest import services_as
-
     from tests.gui.people import drop_logins, unique
 
     admin = services_as(database, Viewer(None, frozenset(Role), "Beheer"))

@@ -207,3 +207,33 @@ def test_the_case_shows_its_legal_hold_and_its_pseudonymisation(people: People, 
     services.retention.pseudonymise(confirmed_by="Eigenaar")
     header = services.cases.get(old_cases[0]).header
     assert status_line(header, None) == "Status: Afgesloten · gepseudonimiseerd op 24 november 2026"
+
+
+def test_the_run_reports_what_it_did_to_each_copy_the_program_keeps(
+    qtbot,
+    people: People,
+    old_cases: list[str],
+    director_window: MainWindow,  # type: ignore[no-untyped-def]
+    answer_message_box,
+) -> None:
+    """docs/retention.md: the preview says the copies are treated too; after the run the page
+    lists each copy and what was done to it (on a shared database: what the administrator does)."""
+    from kina_desktop.services.privacy.backup import backups_folder, daily_backup
+
+    if people.database.is_sqlite:
+        daily_backup(people.database, backups_folder(people.database), dt.date(2026, 11, 23))
+    dialog = retention_of(director_window)
+    if people.database.is_sqlite:
+        assert dialog.summary.text().endswith(
+            "Dezelfde bewaartermijn wordt ook toegepast op 1 kopie die het programma bijhoudt."
+        )
+    assert not dialog.copies_report.isVisible()
+    answer_message_box(Button.Yes)
+    qtbot.mouseClick(dialog.run_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.message.text() == "2 dossiers gepseudonimiseerd.", timeout=20_000)
+    assert dialog.copies_report.isVisible()
+    report = dialog.copies_report.toPlainText()
+    if people.database.is_sqlite:
+        assert "kina-klachten-2026-11-23.db (dagelijkse kopie): 2 dossiers gepseudonimiseerd" in report
+    else:
+        assert "pg_dump" in report

@@ -12,10 +12,13 @@ import pytest
 from sqlalchemy import select, text
 from sqlalchemy.exc import DBAPIError
 
+from kina_desktop.db.keyed_hash import HASH_PREFIX, hmac_sha256
 from kina_desktop.db.models import AuditEvent, Case
 from kina_desktop.domain.enums import Role
 from kina_desktop.domain.visibility import Viewer
+from kina_desktop.services.context import ServiceContext
 from kina_desktop.services.errors import PermissionDenied
+from kina_desktop.services.intake.intake_service import MessageAlreadyHandled
 from tests.postgres.test_row_level_security import login, people, pg_database, raw_sql, services_for  # noqa: F401
 from tests.services.retention_cases import Person, closed_complaint, handler_account
 from tests.services.test_retention import all_texts
@@ -115,3 +118,25 @@ def test_an_access_request_with_own_login_says_what_it_could_not_search(people, 
     )
     with pytest.raises(PermissionDenied):
         services_for(*people["team"]).access_requests.find(name="Piet Verstraeten")
+
+
+def test_no_kina_login_reads_the_key_of_the_message_id_hash(people, old_cases, pg_database) -> None:
+    """The key of the keyed hash (db/keyed_hash.py) is the owner's: no KINA login reads it, the
+    administrator included; every login may have a Message-ID hashed, which is how the intake of
+    a receiver recognises a message of a pseudonymised case."""
+    from tests.services.test_retention_of_message_ids import OLD_ID, came_by_mail, mail, register_key
+
+    came_by_mail(ServiceContext(pg_database, OWNER), old_cases["sofie"], OLD_ID)
+    for who in ("receiver", "team", "director", "administrator"):
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):
+            raw_sql(people[who][1], "SELECT value FROM register_secrets")
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):
+            raw_sql(people[who][1], "UPDATE register_secrets SET value = ''")
+    hashed = raw_sql(people["receiver"][1], f"SELECT kina_message_id_hash('{OLD_ID}')")[0][0]
+    assert hashed == HASH_PREFIX + str(hmac_sha256(register_key(ServiceContext(pg_database, OWNER)), OLD_ID))
+    services_for(*people["administrator"]).retention.pseudonymise(confirmed_by="Arne Beheerder")
+    assert raw_sql(people["receiver"][1], "SELECT message_id FROM intake_messages") == [(hashed,)]
+    intake = services_for(*people["receiver"]).intake
+    message = intake.read(mail(OLD_ID, SOFIE.email), "klacht.eml")
+    with pytest.raises(MessageAlreadyHandled, match="2019-0001"):
+        intake.register_message(message, intake.draft_for(message))

@@ -154,3 +154,46 @@ def test_registering_several_at_once_is_all_or_nothing(people: ServiceContext) -
     with pytest.raises(ValidationFailed):
         rita.cases.register_all([draft(), draft(subject="")])
     assert rita.cases.register_all([draft(), draft(kind=Kind.INFORMATION_REQUEST)])[1].tracking_number == "2026-0002"
+
+
+def test_the_earlier_cases_of_namesakes_are_not_listed_on_the_name_alone(people: ServiceContext) -> None:
+    """GDPR: three people called Sofie Maes / Maës in three towns. A registration with only the
+    name lists none of their cases; with the address of one, only that one, and says why."""
+    rita = as_(people, RITA)
+    towns = [
+        ("Sofie Maes", "sofie.maes@brugge.be", "Markt 1", "8000", "Brugge"),
+        ("Sofie Maës", "sofie@malle.be", "Kerkstraat 12", "2390", "Malle"),
+        ("MAES, Sofie", "", "Veldstraat 4", "9000", "Gent"),
+    ]
+    numbers = [
+        rita.cases.register(
+            draft(
+                complainant_name=name,
+                complainant_email=email,
+                complainant_street=street,
+                complainant_postal_code=postal,
+                complainant_city=city,
+                received_on=EARLY,
+                facts_on=EARLY,
+            )
+        ).tracking_number
+        for name, email, street, postal, city in towns
+    ]
+    nobody = dict(complainant_email="", complainant_street="", complainant_postal_code="", complainant_city="")
+    assert rita.case_list.known_complainant(draft(complainant_name="Sofie Maes", **nobody)).cases == ()
+    at_malle = draft(
+        complainant_name="Sofie Maes",
+        complainant_email="",
+        complainant_street="Kerkstraat 12",
+        complainant_postal_code="2390",
+        complainant_city="Malle",
+    )
+    assert [(k.tracking_number, k.reason) for k in rita.case_list.known_complainant(at_malle).cases] == [
+        (numbers[1], "zelfde naam en adres")
+    ]
+    other_mail = draft(
+        complainant_name="Sofie Maes",
+        complainant_email="sofie@elders.be",
+        **{k: v for k, v in nobody.items() if k != "complainant_email"},
+    )
+    assert rita.case_list.known_complainant(other_mail).cases == ()

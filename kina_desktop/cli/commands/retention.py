@@ -8,7 +8,7 @@ import argparse
 
 from kina_desktop.cli.environment import Environment, number
 from kina_desktop.cli.failures import CommandError
-from kina_desktop.domain.retention import RetentionPlan
+from kina_desktop.domain.retention import CopyKind, RetentionPlan, copies_report
 from kina_desktop.i18n import _, ngettext
 
 
@@ -19,8 +19,16 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         description=_(
             "Afgesloten dossiers die langer dan de bewaartermijn van de archivaris afgesloten zijn, worden "
             "gepseudonimiseerd: namen, adressen, contactgegevens en vrije tekst gaan weg, documenten worden "
-            "verwijderd; de cijfers van oude jaarverslagen blijven gelijk. Een dossier onder juridische "
-            "blokkering blijft bewaard."
+            "verwijderd, de Message-ID van een e-mail wordt een sleutelhash; de cijfers van oude jaarverslagen "
+            "blijven gelijk. Een dossier onder juridische blokkering blijft bewaard."
+        )
+        + "\n\n"
+        + _(
+            "Kopieën: bij de lokale database past 'run' dezelfde bewaartermijn toe op elke kopie die het programma "
+            "bijhoudt (de dagelijkse kopieën in de map 'backups', de kopieën van vóór een migratie en van vóór een "
+            "herstel naast het databasebestand), en meldt per kopie wat er gebeurde. Een kopie die niet gelezen of "
+            "behandeld kan worden, wordt verwijderd. Kopieën die u zelf met 'backup -o' maakte en de pg_dump-"
+            "bestanden van een gedeelde PostgreSQL-database vallen hier niet onder: zie docs/backups.md."
         ),
         epilog=_(
             "Voorbeelden:\n  kina-desktop retention preview\n  kina-desktop retention run --yes\n"
@@ -32,7 +40,9 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
     )
     preview = actions.add_parser("preview", help=_("toon wat er gepseudonimiseerd zou worden (verandert niets)"))
     preview.set_defaults(handler=run_preview)
-    run = actions.add_parser("run", help=_("pseudonimiseer de dossiers van de voorvertoning (beheerder)"))
+    run = actions.add_parser(
+        "run", help=_("pseudonimiseer de dossiers van de voorvertoning, ook in de kopieën (beheerder)")
+    )
     run.add_argument(
         "--yes",
         action="store_true",
@@ -78,9 +88,26 @@ def print_plan(plan: RetentionPlan) -> None:
         )
 
 
+def print_copies(copies: tuple[tuple[str, CopyKind], ...] | None) -> None:
+    """Which copies a run reaches as well (docs/retention.md)."""
+    if copies is None:
+        print(copies_report(None)[0])
+    elif copies:
+        print(
+            ngettext(
+                "Een run past de bewaartermijn ook toe op {n} kopie die het programma bijhoudt:",
+                "Een run past de bewaartermijn ook toe op de {n} kopieën die het programma bijhoudt:",
+                len(copies),
+            ).format(n=len(copies))
+        )
+        for name, kind in copies:
+            print(f"{name}\t{kind.label()}")
+
+
 def run_preview(args: argparse.Namespace, env: Environment) -> int:
     with env.services() as services:
         print_plan(services.retention.preview())
+        print_copies(services.retention.kept_copies())
     return 0
 
 
@@ -102,6 +129,8 @@ def run_run(args: argparse.Namespace, env: Environment) -> int:
                 n=number(done.count)
             )
         )
+        for line in copies_report(done.copies):
+            print(line)
     return 0
 
 

@@ -4,7 +4,8 @@ of cases — the pseudonymisation, run in the background with a progress dialog.
 
 The director sees the preview and sets or lifts legal holds; the period and the run are an
 administrator's (the services refuse anyone else anyway). Annuleren during the run rolls the
-whole run back: it is one transaction.
+whole run back: it is one transaction. After the run the page lists what was done to each copy
+the program keeps of the embedded file (docs/retention.md).
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMessageBox,
+    QPlainTextEdit,
     QPushButton,
     QSpinBox,
     QTableWidget,
@@ -30,7 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kina_desktop.domain.retention import MAX_RETENTION_YEARS, RetentionPlan, may_run_retention
+from kina_desktop.domain.retention import MAX_RETENTION_YEARS, CopyKind, RetentionPlan, copies_report, may_run_retention
 from kina_desktop.gui.admin.settings_page import PageDialog
 from kina_desktop.gui.common.background import Outcome, SynchronousRunner, TaskControl, TaskRunner
 from kina_desktop.gui.common.field_errors import ERROR_STYLE, OK_STYLE
@@ -66,6 +68,17 @@ def plan_summary(plan: RetentionPlan) -> str:
         "{letters} brieven worden verwijderd.",
         plan.count,
     ).format(n=plan.count, day=short_date(plan.cutoff), documents=plan.documents, letters=plan.letters)
+
+
+def copies_note(copies: tuple[tuple[str, CopyKind], ...] | None) -> str:
+    """The preview's word on the copies a run reaches too (docs/retention.md)."""
+    if not copies:
+        return ""
+    return " " + ngettext(
+        "Dezelfde bewaartermijn wordt ook toegepast op {n} kopie die het programma bijhoudt.",
+        "Dezelfde bewaartermijn wordt ook toegepast op de {n} kopieën die het programma bijhoudt.",
+        len(copies),
+    ).format(n=len(copies))
 
 
 class RetentionPage(QWidget):
@@ -169,6 +182,12 @@ class RetentionPage(QWidget):
         self.message = QLabel()
         self.message.setObjectName("retention_message")
         self.message.setWordWrap(True)
+        # What a run did to each copy the program keeps (docs/retention.md); shown after a run.
+        self.copies_report = QPlainTextEdit()
+        self.copies_report.setObjectName("copies_report")
+        self.copies_report.setReadOnly(True)
+        self.copies_report.setMaximumHeight(110)
+        self.copies_report.setVisible(False)
         self.run_button = QPushButton(_("Pseudonimiseren…"))
         self.run_button.setObjectName("run_retention")
         self.run_button.setAutoDefault(False)
@@ -186,6 +205,7 @@ class RetentionPage(QWidget):
         layout.addWidget(preview_box, 1)
         layout.addWidget(hold_box)
         layout.addWidget(self.message)
+        layout.addWidget(self.copies_report)
         self._load()
         self.years.valueChanged.connect(self._on_years_changed)
 
@@ -209,7 +229,7 @@ class RetentionPage(QWidget):
 
     def show_plan(self, plan: RetentionPlan) -> None:
         self.plan = plan
-        self.summary.setText(plan_summary(plan))
+        self.summary.setText(plan_summary(plan) + copies_note(self._retention.kept_copies()))
         rows = [(c, _("wordt gepseudonimiseerd")) for c in plan.due] + [
             (c, _("juridische blokkering sinds {day}: blijft bewaard").format(day=short_date(c.legal_hold_since)))
             for c in plan.held
@@ -336,6 +356,8 @@ class RetentionPage(QWidget):
                 ngettext("{n} dossier gepseudonimiseerd.", "{n} dossiers gepseudonimiseerd.", done).format(n=done),
                 ok=True,
             )
+            self.copies_report.setPlainText("\n".join(copies_report(outcome.value.copies)))
+            self.copies_report.setVisible(True)
             self._on_done(done)
         try:
             self.show_plan(self._retention.preview())

@@ -1,5 +1,7 @@
 """'Gekende klager' in the registration form: the complainant's earlier cases and, when
-one looks like the same facts, the Art. 3 proposal 'already correctly handled'.
+one looks like the same facts, the Art. 3 proposal 'already correctly handled'. Only cases
+matched on the same e-mail address or the same name at the same address are listed, each with
+why (domain/known_complainant.py): a namesake's cases are never shown.
 
 The panel only informs. The proposal is decided by nobody here: it comes back pre-checked in the
 admissibility step of the new case, where a person confirms or rejects it (Art. 3). Double-click
@@ -29,6 +31,7 @@ LOOKUP_DELAY_MS = 400
 PROPOSAL_STYLE = "color: #8a4b00;"
 CASE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 VISIBLE_ROWS = 4
+REASON_COLUMN = 4
 
 
 class _OpenOnEnter(QObject):
@@ -79,9 +82,13 @@ class KnownComplainantPanel:
             table.itemActivated.connect(self._open)
             table.installEventFilter(_OpenOnEnter(table, self._open))
         self.proposal.setStyleSheet(PROPOSAL_STYLE)
+        # Why each case matched (the same e-mail address, or the same name at the same address:
+        # domain/known_complainant.py), beside the form's four columns.
+        table.setColumnCount(REASON_COLUMN + 1)
+        table.headerItem().setText(REASON_COLUMN, _("Waarom"))
         header = table.header()
         header.setStretchLastSection(False)
-        for column in (0, 1, 3):
+        for column in (0, 1, 3, REASON_COLUMN):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self._timer = QTimer(group)
@@ -120,7 +127,7 @@ class KnownComplainantPanel:
         )
         for case in cases:
             item = QTreeWidgetItem(
-                [case.tracking_number, short_date(case.received_on), case.subject, case.status.label()]
+                [case.tracking_number, short_date(case.received_on), case.subject, case.status.label(), case.reason]
             )
             item.setData(0, CASE_ID_ROLE, case.case_id)
             opens = _("Dubbelklik of Enter opent het dossier.") if self._on_open is not None else ""
@@ -129,7 +136,7 @@ class KnownComplainantPanel:
             if case.same_facts:
                 same = _("Lijkt over dezelfde feiten te gaan")
                 item.setToolTip(0, f"{same}\n{opens}".strip())
-                for column in range(4):
+                for column in range(REASON_COLUMN + 1):
                     font = item.font(column)
                     font.setBold(True)
                     item.setFont(column, font)

@@ -14,6 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from kina_desktop.db.keyed_hash import message_id_hashes
 from kina_desktop.db.models import Account, Case, IntakeMessage
 from kina_desktop.domain.complaint import CaseRecord, ComplaintDraft
 from kina_desktop.domain.enums import Kind
@@ -131,9 +132,12 @@ class IntakeService:
         with self.ctx.database.read() as session:
             for start in range(0, len(wanted), 500):
                 chunk = wanted[start : start + 500]
-                found.update(
-                    session.scalars(select(IntakeMessage.message_id).where(IntakeMessage.message_id.in_(chunk)))
+                # a pseudonymised case keeps the keyed hash of its Message-ID (docs/retention.md)
+                hashed = message_id_hashes(session, chunk)
+                stored = session.scalars(
+                    select(IntakeMessage.message_id).where(IntakeMessage.message_id.in_([*chunk, *hashed]))
                 )
+                found.update(hashed.get(m, m) for m in stored)
         return found
 
     def record_for(self, message_id: str) -> IntakeRecord | None:
@@ -142,7 +146,9 @@ class IntakeService:
 
     @staticmethod
     def _record(session: Session, message_id: str) -> IntakeRecord | None:
-        row = session.scalars(select(IntakeMessage).where(IntakeMessage.message_id == message_id)).first()
+        # a pseudonymised case keeps the keyed hash of its Message-ID (docs/retention.md)
+        candidates = [message_id, *message_id_hashes(session, [message_id])]
+        row = session.scalars(select(IntakeMessage).where(IntakeMessage.message_id.in_(candidates))).first()
         if row is None:
             return None
         number = ""

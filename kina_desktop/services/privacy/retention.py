@@ -16,17 +16,22 @@ list of SQL statements (db/pseudonymisation.py). Who runs it, and as whom:
 
 The run is one transaction: every due case or none. It records one history event per case
 ("Gepseudonimiseerd", the date) and one for the run (who, when, how many cases, who confirmed).
+Then, on the embedded file, the same retention reaches every copy the program keeps (daily,
+before a migration, before a restore: services/privacy/copies.py), reported per copy and
+recorded as one more history event.
 The history keeps every row of a pseudonymised case, but the old and new values of the emptied
 fields become empty: otherwise the history would still hold the names and texts.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import logging
 from collections.abc import Callable, Collection
+from typing import Any
 
-from sqlalchemy import Date, bindparam, select, text
+from sqlalchemy import Date, Row, bindparam, select, text
 from sqlalchemy.orm import Session
 
 from kina_desktop.db.engine import Database
@@ -37,6 +42,8 @@ from kina_desktop.domain.enums import Status
 from kina_desktop.domain.retention import (
     DEFAULT_RETENTION_YEARS,
     MAX_RETENTION_YEARS,
+    CopyKind,
+    CopyTreated,
     RetentionCase,
     RetentionPlan,
     plan,
@@ -73,19 +80,21 @@ def _facts(session: Session, cutoff: dt.date) -> list[RetentionCase]:
         "ORDER BY year, sequence"
     ).bindparams(bindparam("cutoff", type_=Date()), bindparam("closed"))
     rows = session.execute(query, {"cutoff": cutoff, "closed": Status.CLOSED.value}).all()
-    return [
-        RetentionCase(
-            r.case_id,
-            r.tracking_number,
-            Status(r.status),
-            _date(r.closed_on),
-            _date(r.legal_hold_since),
-            _date(r.pseudonymised_on),
-            int(r.documents),
-            int(r.letters),
-        )
-        for r in rows
-    ]
+    return [retention_case(r) for r in rows]
+
+
+def retention_case(r: Row[Any]) -> RetentionCase:
+    """One row of FACTS_SELECT's columns as the domain's RetentionCase."""
+    return RetentionCase(
+        r.case_id,
+        r.tracking_number,
+        Status(r.status),
+        _date(r.closed_on),
+        _date(r.legal_hold_since),
+        _date(r.pseudonymised_on),
+        int(r.documents),
+        int(r.letters),
+    )
 
 
 def _date(value: object) -> dt.date | None:
@@ -145,6 +154,19 @@ class RetentionService:
         with self.ctx.database.read() as session:
             return self._plan(session, today or self.ctx.today())
 
+    def kept_copies(self) -> tuple[tuple[str, CopyKind], ...] | None:
+        """The copies a run will treat too (their file names and kinds); None on a shared
+        database, of which the program keeps no copies (docs/backups.md)."""
+        self._may_look()
+        from kina_desktop.services.privacy.backup import BackupProblem, kept_copies
+
+        if not self.ctx.database.is_sqlite:
+            return None
+        try:
+            return tuple((path.name, kind) for path, kind in kept_copies(self.ctx.database))
+        except BackupProblem:  # an in-memory database has no copies
+            return ()
+
     def pseudonymise(
         self,
         today: dt.date | None = None,
@@ -193,7 +215,33 @@ class RetentionService:
                 compact(self.ctx.database)
             except Exception:  # the run itself is done and committed; the next run compacts again
                 log.exception("compacting the database after retention failed")
-        return plan
+        return dataclasses.replace(plan, copies=self._treat_copies(today, found.years, now))
+
+    def _treat_copies(self, today: dt.date, years: int | None, now: dt.datetime) -> tuple[CopyTreated, ...] | None:
+        """The same retention on every copy the program keeps of the embedded file, recorded in
+        the register's history (services/privacy/copies.py); None on a shared database, of which
+        the program keeps no copies (docs/backups.md)."""
+        from kina_desktop.services.privacy.backup import BackupProblem, sqlite_path
+        from kina_desktop.services.privacy.copies import COPY_RUN_FIELD, copies_summary, treat_copies
+
+        if not self.ctx.database.is_sqlite:
+            return None
+        try:
+            sqlite_path(self.ctx.database)
+        except BackupProblem:  # an in-memory database has no copies
+            return ()
+        copies = treat_copies(self.ctx.database, today, years, self.ctx.viewer, now)
+        if copies:
+            with self.ctx.database.write() as session:
+                audit.record(
+                    session,
+                    self.ctx.viewer,
+                    AuditAction.PSEUDONYMISED,
+                    field=COPY_RUN_FIELD,
+                    at=now,
+                    new=copies_summary(copies),
+                )
+        return copies
 
 
 def compact(database: Database) -> None:
