@@ -97,6 +97,8 @@ def grab_with_menu(widget: QWidget, button: QWidget, menu: QMenu, submenu_name: 
     picture = widget.grab()
     at = button.mapTo(widget, QPoint(0, 0)) - QPoint(0, menu.height())
     beside = at + menu.actionGeometry(submenu.menuAction()).topRight()
+    # as a real submenu does near the bottom of the screen: moved up until it fits
+    beside.setY(min(beside.y(), picture.height() - submenu.height()))
     painter = QPainter(picture)
     painter.drawPixmap(at, menu.grab())
     painter.drawPixmap(beside, submenu.grab())
@@ -232,7 +234,7 @@ def main() -> int:
     button = editor.letters_button
     assert button is not None
     # 'Brieven' → 'Ontvangstbevestiging' → 'Afdrukken…  Ctrl+P'
-    grab_with_menu(editor, button, editor.letters_menu, "letter_acknowledgement", 1, "brieven-menu.png")
+    grab_with_menu(editor, button, editor.letters_menu, "letter_acknowledgement", 2, "brieven-menu.png")
     pdf_page(services.letters.preview(record.header.id, LetterKind.ACKNOWLEDGEMENT), 0, "brief.png", 1.0)
     assert editor.letters is not None
     preview = editor.letters.preview(LetterKind.ACKNOWLEDGEMENT)  # Brieven → … → Voorbeeld
@@ -241,6 +243,13 @@ def main() -> int:
     wait_until(lambda: preview.page_count() > 0, 10)
     grab(preview, "brief-voorbeeld.png")
     preview.close()
+    letter = editor.letters.edit(LetterKind.ACKNOWLEDGEMENT)  # Brieven → … → Bewerken…
+    assert letter is not None
+    letter.resize(820, 640)
+    settle()
+    letter.section_edits[0].setFocus()
+    grab(letter, "brief-bewerken.png")
+    letter.reject()
     editor.close()
 
     # Passing the complaint on: the receiver chooses the handler (Art. 6).

@@ -322,7 +322,7 @@ def main() -> int:
     menu = editor.letters_menu
     assert menu is not None and editor.letters_button is not None
     guide.grab_with_menu(
-        editor, editor.letters_button, menu, "letter_acknowledgement", 1, f"{next(counter):02d}-letters-menu.png"
+        editor, editor.letters_button, menu, "letter_acknowledgement", 2, f"{next(counter):02d}-letters-menu.png"
     )
     # Brieven → Ontvangstbevestiging → Voorbeeld: the pages inside the program, then the question
     # 'Opslaan als PDF…' asks once the file is written.
@@ -340,6 +340,12 @@ def main() -> int:
     question = editor.letters._sent_question(LetterKind.ACKNOWLEDGEMENT, WORK / "2026-0001 ontvangstbevestiging.pdf")
     modal(lambda: ask_mark_as_sent(preview, *question), "letter-mark-as-sent")
     close(preview)
+    letter = editor.letters.edit(LetterKind.ACKNOWLEDGEMENT)
+    assert letter is not None
+    guide.settle()
+    letter.section_edits[0].setFocus()
+    shot(letter, "letter-editor")
+    letter.reject()
     editor.ui.description_tab_layout.parentWidget()  # the description tab, changed:
     editor.description_form.field_widgets()["subject"].setText("Lange wachttijd aan het onthaal (2)")  # type: ignore[union-attr]
     modal(editor.reject, "unsaved-prompt")

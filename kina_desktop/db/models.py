@@ -358,6 +358,25 @@ class Letter(Base):
     document_id: Mapped[int | None] = mapped_column(ForeignKey("documents.id", ondelete="SET NULL"), nullable=True)
 
 
+class LetterDraft(Base):
+    """A letter a person edited and kept on the case to finish later (reports/letter_text.py
+    ``LetterEdits``); one per case and kind, gone once that letter is sent. Holds only what the
+    person wrote: the frame and the prescribed sentences are filled in again each time."""
+
+    __tablename__ = "letter_drafts"
+    __table_args__ = (UniqueConstraint("case_id", "kind", name="uq_letter_drafts_case_id_kind"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"))
+    kind: Mapped[str] = mapped_column(String(32))
+    part: Mapped[str] = mapped_column(String(16), default="description")
+    subject: Mapped[str] = mapped_column(Text, default="")
+    texts: Mapped[str] = mapped_column(Text, default="[]")  # JSON: the editable sections, in order
+    saved_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_utcnow)
+    saved_by_id: Mapped[int | None] = mapped_column(ForeignKey("accounts.id"), nullable=True)
+    saved_by_name: Mapped[str] = mapped_column(String(200), default="")
+
+
 class ImprovementProject(Base):
     """An improvement project of the complaints team (Art. 7), followed up and evaluated."""
 

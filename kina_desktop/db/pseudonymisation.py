@@ -103,6 +103,7 @@ def pseudonymise_statements(case_id: str, on: str, search_key: str = FOLDED_ORGA
             assignments.append(f"search_key = {search_key}")
         sql.append(f"UPDATE {table} SET {', '.join(assignments)} WHERE case_id = {case_id}")
     sql.append(f"DELETE FROM documents WHERE case_id = {case_id}")  # letters keep kind and date
+    sql.append(f"DELETE FROM letter_drafts WHERE case_id = {case_id}")  # what a person wrote, unsent
     # The Message-ID of the e-mail the case came from often names the sender: its keyed hash
     # stays instead, so a re-imported message is still recognised (db/keyed_hash.py).
     sql.append(

@@ -205,6 +205,20 @@ def folder_statements() -> list[str]:
     return sql
 
 
+def letter_draft_statements() -> list[str]:
+    """Grants and policy for the letters kept as drafts (migration 0018): a draft follows the
+    part of the case its letter belongs with, like the letter itself, so a draft of a letter on
+    the confidential track is the director's only. The program writes and deletes them."""
+    return [
+        f"GRANT SELECT, INSERT, UPDATE, DELETE ON letter_drafts TO {BASE_ROLE}",
+        f"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {BASE_ROLE}",
+        "ALTER TABLE letter_drafts ENABLE ROW LEVEL SECURITY",
+        "DROP POLICY IF EXISTS kina_part ON letter_drafts",
+        f"CREATE POLICY kina_part ON letter_drafts TO {BASE_ROLE} "
+        "USING (kina_may_see(case_id, part)) WITH CHECK (kina_may_see(case_id, part))",
+    ]
+
+
 def project_statements() -> list[str]:
     """Grants for the improvement projects (migration 0005). A project is not confidential
     (Art. 7: the team's own work); its link to a case reveals only the case's existence, which

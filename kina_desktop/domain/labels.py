@@ -36,7 +36,8 @@ FIELD_LABELS: dict[str, str] = {
     "admissibility": N_("Ontvankelijkheid"),
     "investigation": N_("Onderzoek"),
     "verdict": N_("Oordeel"),
-    "verdict_motivation": N_("Motivering van het oordeel"),
+    # written for the complainant: the outcome letter quotes it (docs/letters.md)
+    "verdict_motivation": N_("Motivering voor de klager"),
     "measures": N_("Oplossingen en maatregelen"),
     "measures_discussed_with_team": N_("Besproken met het klachtenteam"),
     "working_group_meeting_on": N_("Vergadering permanente werkgroep"),
@@ -58,7 +59,7 @@ FIELD_LABELS: dict[str, str] = {
     "note": N_("Toelichting"),
     "reason": N_("Reden"),
     "decision": N_("Ontvankelijkheid"),
-    "motivation": N_("Motivering van het oordeel"),
+    "motivation": N_("Motivering voor de klager"),
     "discussed_with_team": N_("Besproken met het klachtenteam"),
     "grounds": N_("Gronden van niet-ontvankelijkheid"),
     "holds": N_("Wachten op de klager"),

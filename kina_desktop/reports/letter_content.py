@@ -25,7 +25,8 @@ from kina_desktop.domain.letters import LetterKind, letter_allowed_for, letter_i
 from kina_desktop.i18n import _
 from kina_desktop.reports.letter_errors import CaseNotReadable
 from kina_desktop.reports.letter_fields import check_board_meeting_on
-from kina_desktop.reports.letter_templates import fill
+from kina_desktop.reports.letter_templates import fill_sections
+from kina_desktop.reports.letter_text import LetterEdits, LetterSection, apply_edits, paragraphs_of
 from kina_desktop.reports.letter_wording import (
     DEFAULT_LANGUAGE,
     LetterWording,
@@ -96,6 +97,8 @@ class LetterContent:
     signature_name: str
     signature_function: str
     confidential: bool = False
+    # The body as the letter editor shows it (``paragraphs`` is these, split at empty lines).
+    sections: tuple[LetterSection, ...] = ()
 
     @property
     def wording(self) -> LetterWording:
@@ -226,6 +229,7 @@ def build_letter(
     language: str = DEFAULT_LANGUAGE,
     salutation: str | None = None,
     signatory: ContactPerson | None = None,
+    edits: LetterEdits | None = None,
 ) -> LetterContent:
     """The letter ``kind`` for this case with ``template_text`` (in ``language``) filled in.
 
@@ -233,7 +237,8 @@ def build_letter(
     (default: the one on the case); ``answer``: the answer to an information request; ``note``: an
     optional extra paragraph where the template has ``{note}``; ``salutation``: when the
     complainant's title is known ("Geachte heer Peeters,"); ``signatory``: who signs (default the
-    contact person).
+    contact person); ``edits``: what a person changed in the letter editor (the prescribed
+    sections stay the template's, reports/letter_text.py).
     """
     header = record.header
     problem = letter_allowed_for(kind, record)
@@ -251,7 +256,9 @@ def build_letter(
         answer=answer,
         note=note,
     )
-    subject, paragraphs = fill(kind, template_text, values)
+    subject, sections = fill_sections(kind, template_text, values)
+    if edits is not None:
+        subject, sections = apply_edits(subject, sections, edits)
     description = record.description
     assert description is not None  # letter_values refused a redacted case
     wording = wording_for(language)
@@ -266,9 +273,10 @@ def build_letter(
         contact=contact,
         subject=subject,
         salutation=salutation or wording.salutation,
-        paragraphs=tuple(paragraphs),
+        paragraphs=paragraphs_of(sections),
         closing=wording.closing,
         signature_name=signer.name,
         signature_function=signer.function,
         confidential=letter_is_confidential(kind, header.category, header.level),
+        sections=sections,
     )

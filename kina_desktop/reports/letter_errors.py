@@ -28,6 +28,10 @@ class MissingLetterData(ServiceError):
         self.fields: tuple[str, ...] = tuple(fields)
 
 
+class LetterTextProblem(ServiceError):
+    """A person's edits of one letter cannot be used (reports/letter_text.py apply_edits)."""
+
+
 class CaseNotReadable(ServiceError):
     """The caller may not read the description of the case (the confidential track of Art. 6)."""
 

@@ -35,6 +35,9 @@ class LetterField:
     required_in: frozenset[LetterKind] = frozenset()
     optional: bool = False
     why_required_msgid: str = ""
+    # The reglement prescribes the sentence itself: a paragraph using it is shown in the letter
+    # editor but cannot be changed there (reports/letter_text.py).
+    prescribed: bool = False
 
     @property
     def label(self) -> str:
@@ -52,8 +55,9 @@ def _f(
     required_in: Iterable[LetterKind] = frozenset(),
     optional: bool = False,
     why: str = "",
+    prescribed: bool = False,
 ) -> LetterField:
-    return LetterField(name, label, frozenset(kinds), frozenset(required_in), optional, why)
+    return LetterField(name, label, frozenset(kinds), frozenset(required_in), optional, why, prescribed)
 
 
 FIELDS: tuple[LetterField, ...] = (
@@ -101,6 +105,7 @@ FIELDS: tuple[LetterField, ...] = (
         why=N_(
             "de ontvangstbevestiging vermeldt dat KINA de klacht binnen de 30 kalenderdagen wil behandelen (Art. 5)"
         ),
+        prescribed=True,
     ),
     # Art. 3: inadmissible
     _f(
@@ -136,7 +141,7 @@ FIELDS: tuple[LetterField, ...] = (
     _f("verdict_meaning", N_("Wat het oordeel betekent"), kinds={K.OUTCOME_DAILY}),
     _f(
         "verdict_motivation",
-        N_("Motivering van het oordeel"),
+        N_("Motivering voor de klager"),
         kinds={K.OUTCOME_DAILY},
         required_in={K.OUTCOME_DAILY},
         why=N_("de klager hoort de uitkomst van het onderzoek (Art. 7)"),
@@ -149,6 +154,7 @@ FIELDS: tuple[LetterField, ...] = (
         kinds={K.OUTCOME_PERSONNEL},
         required_in={K.OUTCOME_PERSONNEL},
         why=N_("bij personeelsaangelegenheden hoort de klager alleen dat de klacht behandeld werd (Art. 7)"),
+        prescribed=True,
     ),
     # Art. 3: information requests
     _f(

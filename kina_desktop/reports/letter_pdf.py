@@ -14,7 +14,6 @@ import io
 import logging
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
-from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
@@ -51,6 +50,7 @@ from kina_desktop.reports.letter_blocks import (
 )
 from kina_desktop.reports.letter_content import LetterContent, Letterhead
 from kina_desktop.reports.letter_errors import Cancelled
+from kina_desktop.reports.letter_text import markup
 
 log = logging.getLogger(__name__)
 
@@ -119,8 +119,9 @@ class _Styles:
 
 
 def _text(value: str) -> str:
-    """Plain text as paragraph markup: escaped, line breaks kept."""
-    return escape(value).replace("\n", "<br/>")
+    """Text as paragraph markup: escaped, bold and italic where the letter editor marked them
+    (reports/letter_text.py), line breaks kept."""
+    return "<br/>".join(markup(line) for line in value.split("\n"))
 
 
 def _body(paragraph: str, styles: _Styles) -> list[Flowable]:

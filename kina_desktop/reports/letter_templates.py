@@ -23,6 +23,7 @@ from kina_desktop.domain.letters import LetterKind
 from kina_desktop.i18n import _
 from kina_desktop.reports.letter_errors import MissingLetterData, TemplateProblems
 from kina_desktop.reports.letter_fields import FIELDS_BY_NAME, NOT_IN_KIND_REASON, fields_for, required_fields
+from kina_desktop.reports.letter_text import LetterSection, paragraphs_of, plain, sections_from
 from kina_desktop.reports.letter_wording import DEFAULT_LANGUAGE
 from kina_desktop.reports.resource_paths import resource, resources_dir
 
@@ -216,7 +217,16 @@ def _render(pieces: tuple[_Piece, ...], values: dict[str, str]) -> str:
 
 
 def fill(kind: LetterKind, text: str, values: dict[str, str]) -> tuple[str, list[str]]:
-    """The subject and the paragraphs of the letter with every placeholder replaced.
+    """The subject and the paragraphs of the letter with every placeholder replaced
+    (``fill_sections`` without the sections)."""
+    subject, sections = fill_sections(kind, text, values)
+    return subject, list(paragraphs_of(sections))
+
+
+def fill_sections(kind: LetterKind, text: str, values: dict[str, str]) -> tuple[str, tuple[LetterSection, ...]]:
+    """The subject and the sections of the letter with every placeholder replaced: a paragraph
+    using a field whose sentence the reglement prescribes (``LetterField.prescribed``) is a fixed
+    section, the others are what a person may change in the letter editor.
 
     Raises TemplateProblems when the template has problems (``check_template``) and
     MissingLetterData when a field it uses has no value (or an empty one where it may not be
@@ -243,15 +253,18 @@ def fill(kind: LetterKind, text: str, values: dict[str, str]) -> tuple[str, list
             ),
             missing,
         )
-    clean = {name: str(values[name]).strip() for name in parsed.placeholders}
+    # A value never brings bold or italic marks with it (reports/letter_text.py).
+    clean = {name: plain(str(values[name])).strip() for name in parsed.placeholders}
     subject = " ".join(_render(parsed.subject, clean).split())
-    paragraphs: list[str] = []
+    paragraphs: list[tuple[str, str]] = []
     for pieces in parsed.paragraphs:
         if any(p.field and not clean[p.field] for p in pieces):
             continue  # an empty optional field: the paragraph says nothing
+        prescribed = [FIELDS_BY_NAME[p.field] for p in pieces if p.field and FIELDS_BY_NAME[p.field].prescribed]
+        fixed_by = _(prescribed[0].why_required_msgid) if prescribed else ""
         rendered = _render(pieces, clean)
         for block in re.split(r"\n\s*\n", rendered):
             block = "\n".join(line.rstrip() for line in block.strip("\n").split("\n"))
             if block.strip():
-                paragraphs.append(block)
-    return subject, paragraphs
+                paragraphs.append((block, fixed_by))
+    return subject, sections_from(paragraphs)

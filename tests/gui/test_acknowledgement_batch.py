@@ -166,3 +166,34 @@ def test_a_single_letter_is_named_as_one(  # type: ignore[no-untyped-def]
         "Dossier 2026-0001. De brief wordt vastgelegd in het dossier, met de datum van de ontvangstbevestiging."
     ]  # not "Van 2026-0001 tot 2026-0001"
     assert receiver.letters.acknowledgements_due(Channel.POST) == ["2026-0001"]
+
+
+def test_the_batch_is_previewed_one_page_per_letter_before_anything_is_recorded(  # type: ignore[no-untyped-def]
+    qtbot, receiver: Services, qsettings: QSettings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, answer_message_box
+) -> None:
+    three_complaints(receiver)
+    window = window_with(qtbot, receiver, qsettings, SynchronousRunner())
+    window.acknowledgements.preview_runner = SynchronousRunner()
+    answer_message_box(Buttons.Open)  # 'Voorbeeld…'
+    window.acknowledgements.action.trigger()
+
+    preview = window.acknowledgements.preview_window
+    assert preview is not None and preview.isVisible()
+    assert preview.windowTitle() == "Voorbeeld: 2 ontvangstbevestigingen"
+    qtbot.waitUntil(lambda: preview.page_count() == 2)  # one page per letter
+    text = pdf_text(preview.pdf)
+    assert text.index("Eerste Klager") < text.index("Derde Klager") and "Mail Klager" not in text
+    assert "Er is nog niets vastgelegd" in preview.note.text()
+    assert receiver.letters.acknowledgements_due(Channel.POST) == ["2026-0001", "2026-0003"]  # nothing recorded
+    assert receiver.letters.letters(1) == []
+
+    printed = tmp_path / "printed.pdf"
+    dialog = print_to(monkeypatch, printed)
+    sent = PrintedPdfs(monkeypatch)
+    qtbot.mouseClick(preview.findChild(QPushButton, "preview_print"), Qt.MouseButton.LeftButton)
+
+    assert dialog.shown == 1 and not preview.isVisible()
+    [pdf] = sent.pdfs
+    assert pdf_text(pdf) == text  # what was shown is what was printed
+    assert receiver.letters.acknowledgements_due(Channel.POST) == []
+    assert window.statusBar().currentMessage() == "2 ontvangstbevestigingen zijn afgedrukt en vastgelegd."

@@ -56,7 +56,7 @@ def test_the_letters_menu_offers_what_the_case_may_get_now(qtbot, people: People
     assert editor.letters_button is not None and editor.letters_button.text() == "Brieven"
     assert editor.letters_menu.letter_titles() == ["Ontvangstbevestiging", "Vraag om uw belang aan te tonen"]
     submenu = editor.letters_menu.findChild(QMenu, "letter_acknowledgement")
-    assert [a.text() for a in submenu.actions()] == ["Voorbeeld", "Afdrukken…\tCtrl+P", "Opslaan als PDF…"]
+    assert [a.text() for a in submenu.actions()] == ["Bewerken…", "Voorbeeld", "Afdrukken…\tCtrl+P", "Opslaan als PDF…"]
 
 
 def test_printing_the_acknowledgement_records_its_date_in_the_folder_and_the_history(  # type: ignore[no-untyped-def]

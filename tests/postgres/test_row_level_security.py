@@ -225,3 +225,33 @@ def test_documents_in_the_complaint_folder_follow_their_part(people) -> None:
         assert raw_sql(database, "SELECT filename FROM documents") == [], who
         assert services_for(*people[who]).documents.list(case_id) == []
     assert len(raw_sql(d_database, "SELECT filename FROM documents")) == 1
+
+
+def test_a_letter_kept_as_draft_on_a_confidential_case_is_read_only_by_who_may_read_its_part(people) -> None:
+    """A draft holds what a person wrote to the complainant: it follows the part of its letter
+    (Art. 6), for any SQL client as for the program."""
+    from kina_desktop.domain.letters import LetterKind
+    from kina_desktop.reports.letter_text import LetterEdits
+
+    number = _confidential_case(people)
+    receiver = services_for(*people["receiver"])  # registered it: may read the description
+    case_id = receiver.cases.get(number).header.id
+    kind = LetterKind.ACKNOWLEDGEMENT
+    made = receiver.letters.letter(case_id, kind, template=True)
+    texts = [s.text for s in made.sections if s.editable]
+    texts[0] += f" Wij spraken met {SECRET}."
+    assert receiver.letters.save_draft(case_id, kind, LetterEdits(made.subject, tuple(texts)))
+
+    for who in ("other_receiver", "handler", "team", "administrator"):
+        _viewer, database = people[who]
+        assert raw_sql(database, "SELECT subject, texts FROM letter_drafts") == [], who
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):
+            raw_sql(
+                database,
+                f"INSERT INTO letter_drafts (case_id, kind, part, subject, texts, saved_at, saved_by_name) "
+                f"VALUES ({case_id}, 'proof_of_interest', 'description', 'x', '[]', now(), 'x')",
+            )
+        assert raw_sql(database, f"UPDATE letter_drafts SET texts = '[]' WHERE case_id = {case_id} RETURNING id") == []
+    for who in ("receiver", "director"):
+        [(subject, stored)] = raw_sql(people[who][1], "SELECT subject, texts FROM letter_drafts")
+        assert SECRET in stored, who

@@ -180,3 +180,13 @@ def test_board_date_letter_records_the_step_only_for_the_receiver_and_again_afte
     again = office.receiver.cases.get(case.tracking_number)
     assert (again.header.board_meeting_on, again.header.complainant_told_board_date_on) == (later, TODAY)
     assert [letter.kind for letter in office.receiver.letters.letters(case.header.id)] == [LetterKind.BOARD_DATE] * 4
+
+
+def test_a_board_date_already_past_is_refused_before_the_letter_is_asked_for(office: Office) -> None:
+    """The letters menu asks ``refusal`` first: a meeting already held cannot be announced
+    (Art. 6), so printing, saving and mailing the board-date letter are greyed out with why."""
+    case = _with_the_board(office)
+    assert office.receiver.letters.refusal(case.header.id, LetterKind.BOARD_DATE) == ""
+    later = replace(office.receiver.ctx, clock=lambda: NOW + dt.timedelta(days=60))
+    too_late = Services.for_context(later).letters.refusal(case.header.id, LetterKind.BOARD_DATE)
+    assert too_late.startswith(f"De vergadering van de Raad van Bestuur op {BOARD.strftime('%d-%m-%Y')} is al voorbij")

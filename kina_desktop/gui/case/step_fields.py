@@ -23,7 +23,7 @@ from kina_desktop.domain.labels import field_label
 from kina_desktop.gui.case.admissibility_editor import AdmissibilityEditor, text_lines_height
 from kina_desktop.gui.common.enum_combo import fill_combo
 from kina_desktop.gui.widgets.date_fields import DateEdit, OptionalDateEdit, setup_date_edit, to_date, to_qdate
-from kina_desktop.i18n import _
+from kina_desktop.i18n import N_, _
 
 if TYPE_CHECKING:
     from kina_desktop.domain.admissibility import Proposal
@@ -35,6 +35,14 @@ NOT_ASKED: frozenset[str] = frozenset()
 # Choices a person never picks in a step: "no verdict yet" is where a case starts.
 HIDDEN_CHOICES = {"verdict": {Verdict.NONE}}
 TEXT_LINES = {"minutes": 6, "communication": 6, "measures": 5, "motivation": 5, "solution": 5, "answer": 5}
+# Texts that go into a letter as they are written (docs/letters.md): said in the field itself.
+TEXT_HINTS = {
+    "motivation": N_(
+        "Voor de klager: deze uitleg komt zo in de uitkomstbrief. Interne notities en namen van "
+        "personeelsleden horen bij Onderzoek."
+    ),
+    "answer": N_("Voor de klager: dit antwoord komt zo in de brief."),
+}
 
 
 class StepField:
@@ -66,6 +74,8 @@ class TextField(StepField):
         edit.setTabChangesFocus(True)
         # As high as a typical answer; a longer text scrolls (the dialog stays on a laptop screen).
         edit.setFixedHeight(text_lines_height(edit, TEXT_LINES.get(name, 3)))
+        if name in TEXT_HINTS:
+            edit.setPlaceholderText(_(TEXT_HINTS[name]))
         super().__init__(name, edit)
         self.edit = edit
 

@@ -38,16 +38,33 @@ def ask_to_save(parent: QWidget, save_text: str | None = None, details: str | No
     return Answer.CANCEL
 
 
-def ask_to_reload(parent: QWidget) -> bool:
-    """Before loading again what is stored over what was typed: True to go ahead."""
+def ask_yes_no(
+    parent: QWidget, title: str, question: str, yes: str, no: str, *, informative: str = "", default_yes: bool = False
+) -> bool:
+    """A question with two answers in words (Esc is ``no``); True for ``yes``."""
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Question)
-    box.setWindowTitle(_("Opnieuw laden"))
-    box.setText(_("Wat u in dit venster wijzigde, gaat verloren. Toch opnieuw laden?"))
+    box.setWindowTitle(title)
+    box.setText(question)
+    if informative:
+        box.setInformativeText(informative)
     buttons = QMessageBox.StandardButton
     box.setStandardButtons(buttons.Yes | buttons.No)
-    box.setDefaultButton(buttons.No)
+    box.setDefaultButton(buttons.Yes if default_yes else buttons.No)
     box.setEscapeButton(buttons.No)
-    box.button(buttons.Yes).setText(_("Opnieuw laden"))
-    box.button(buttons.No).setText(_("Annuleren"))
-    return box.exec() == buttons.Yes
+    box.button(buttons.Yes).setText(yes)
+    box.button(buttons.No).setText(no)
+    answer = box.exec()
+    box.deleteLater()
+    return QMessageBox.StandardButton(answer) == buttons.Yes
+
+
+def ask_to_reload(parent: QWidget) -> bool:
+    """Before loading again what is stored over what was typed: True to go ahead."""
+    return ask_yes_no(
+        parent,
+        _("Opnieuw laden"),
+        _("Wat u in dit venster wijzigde, gaat verloren. Toch opnieuw laden?"),
+        _("Opnieuw laden"),
+        _("Annuleren"),
+    )

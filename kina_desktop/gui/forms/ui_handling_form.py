@@ -84,7 +84,7 @@ class Ui_HandlingForm(object):
 
         self.verdict_motivation_label = QLabel(self.assessment_group)
         self.verdict_motivation_label.setObjectName(u"verdict_motivation_label")
-        self.verdict_motivation_label.setText(u"Motivering van het oordeel")
+        self.verdict_motivation_label.setText(u"Motivering voor de klager")
 
         self.assessment_group_layout.setWidget(4, QFormLayout.ItemRole.LabelRole, self.verdict_motivation_label)
 

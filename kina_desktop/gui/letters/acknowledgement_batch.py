@@ -29,7 +29,7 @@ from kina_desktop.services.errors import ServiceError
 if TYPE_CHECKING:  # printing and PDF files load when the batch is first started (cold start: docs/performance.md)
     from PySide6.QtPrintSupport import QPrinter
 
-    from kina_desktop.gui.common.background import Outcome, TaskControl
+    from kina_desktop.gui.common.background import Outcome, TaskControl, TaskRunner
     from kina_desktop.gui.common.ports import LetterPort
 
 SHORTCUT = QKeySequence("Ctrl+Shift+P")
@@ -66,6 +66,10 @@ def making_text(done: int, total: int) -> str:
     return _("Brieven maken… {done} van {total}").format(done=number(done), total=number(total))
 
 
+def preview_text(done: int, total: int) -> str:
+    return _("Voorbeeld maken… {done} van {total}").format(done=number(done), total=number(total))
+
+
 def printing_text(done: int, total: int) -> str:
     return _("Afdrukken… pagina {done} van {total}").format(done=number(done), total=number(total))
 
@@ -83,6 +87,9 @@ class AcknowledgementBatch(ProgressAction):
             ),
         )
         self._letters = letters
+        self.preview_window: QWidget | None = None
+        # renders the preview's pages; None: a thread of its own (tests hand a synchronous one)
+        self.preview_runner: TaskRunner | None = None
         self.action.setIcon(icon("print-letters"))
         self.action.setShortcut(SHORTCUT)
 
@@ -92,8 +99,6 @@ class AcknowledgementBatch(ProgressAction):
         """How many wait, print or PDF, the destination, then the letters (off the GUI thread)."""
         if self.progress is not None:
             return
-        from kina_desktop.gui.letters.pdf_output import choose_pdf_path, choose_printer
-
         try:
             numbers = self._letters.acknowledgements_due(Channel.POST)
         except ServiceError as error:
@@ -123,17 +128,81 @@ class AcknowledgementBatch(ProgressAction):
             else _(
                 "Dossier {number}. De brief wordt vastgelegd in het dossier, met de datum van de ontvangstbevestiging."
             ).format(number=numbers[0]),
-            {Buttons.Yes: _("Afdrukken…"), Buttons.Save: _("Opslaan als PDF…"), Buttons.Cancel: _("Annuleren")},
+            {
+                Buttons.Yes: _("Afdrukken…"),
+                Buttons.Save: _("Opslaan als PDF…"),
+                Buttons.Open: _("Voorbeeld…"),
+                Buttons.Cancel: _("Annuleren"),
+            },
         )
+        if answer == Buttons.Open:
+            self._preview(numbers)
+        elif answer in (Buttons.Yes, Buttons.Save):
+            self._send(numbers, printing=answer == Buttons.Yes)
+
+    def _send(self, numbers: list[str], *, printing: bool) -> bool:
+        """The printer or the file first, then the letters made and recorded; False when the
+        person closed the print or file dialog (nothing made, nothing recorded)."""
+        from kina_desktop.gui.letters.pdf_output import choose_pdf_path, choose_printer
+
+        count = len(numbers)
         name = _("Ontvangstbevestigingen {date}").format(date=self._today().isoformat())
-        if answer == Buttons.Yes:
+        if printing:
             printer = choose_printer(self._parent, name)
-            if printer is not None:
-                self._make(numbers, lambda pdf: self._print(pdf, printer, count))
-        elif answer == Buttons.Save:
-            path = choose_pdf_path(self._parent, f"{name}.pdf")
-            if path is not None:
-                self._make(numbers, lambda pdf: self._save(pdf, path, count))
+            if printer is None:
+                return False
+            self._make(numbers, lambda pdf: self._print(pdf, printer, count))
+            return True
+        path = choose_pdf_path(self._parent, f"{name}.pdf")
+        if path is None:
+            return False
+        self._make(numbers, lambda pdf: self._save(pdf, path, count))
+        return True
+
+    def _preview(self, numbers: list[str]) -> None:
+        """Every letter of the batch in the preview window, recording nothing; printing or
+        saving from there makes and records them as the buttons of the question do."""
+
+        def work(control: TaskControl) -> bytes:
+            return self._letters.preview_acknowledgements(numbers, progress=control.report, cancelled=control.cancelled)
+
+        def finished(outcome: Outcome[bytes]) -> None:
+            if isinstance(outcome.error, Cancelled):
+                return
+            if isinstance(outcome.error, ServiceError):
+                _box(self._parent, QMessageBox.Icon.Warning, outcome.error.message)
+                return
+            if outcome.error is not None:
+                raise outcome.error
+            assert outcome.value is not None
+            self._show_preview(numbers, outcome.value)
+
+        self._run(_("Ontvangstbevestigingen"), preview_text, _("Brieven maken…"), work, finished)
+
+    def _show_preview(self, numbers: list[str], pdf: bytes) -> None:
+        from kina_desktop.gui.letters.letter_preview import LetterPreview
+
+        count = len(numbers)
+        title = ngettext("Voorbeeld: {n} ontvangstbevestiging", "Voorbeeld: {n} ontvangstbevestigingen", count).format(
+            n=number(count)
+        )
+        note = _("Er is nog niets vastgelegd. Afdrukken of bewaren legt elke brief vast in zijn dossier (Art. 5).")
+        window = LetterPreview(self._parent, title, pdf, runner=self.preview_runner, note=note)
+        window.add_button(
+            "preview_print",
+            _("Afdrukken…"),
+            _("Afdrukken en elke brief vastleggen in zijn dossier en klachtenmap"),
+            lambda: self._send(numbers, printing=True),
+            needs_pages=True,
+        )
+        window.add_button(
+            "preview_save",
+            _("Opslaan als PDF…"),
+            _("Als één PDF bewaren en elke brief vastleggen in zijn dossier en klachtenmap"),
+            lambda: self._send(numbers, printing=False),
+        )
+        self.preview_window = window
+        window.show()
 
     def _make(self, numbers: list[str], then: Callable[[bytes], None]) -> None:
         def work(control: TaskControl) -> bytes:

@@ -18,13 +18,16 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from kina_desktop.domain.enums import Status
 from kina_desktop.domain.letters import LetterKind, allowed_letters_for, letter_allowed
 from kina_desktop.domain.registration import needs_complaint_folder
+from kina_desktop.gui.case.unsaved_prompt import ask_yes_no
 from kina_desktop.gui.common.formatting import short_date
+from kina_desktop.gui.letters.letter_editor import LetterEditor
 from kina_desktop.gui.letters.letter_preview import LetterPreview
 from kina_desktop.gui.letters.pdf_output import choose_pdf_path, choose_printer, write_pdf
 from kina_desktop.gui.letters.pdf_printing import print_pdf
@@ -36,6 +39,7 @@ if TYPE_CHECKING:
     from kina_desktop.domain.complaint import CaseRecord
     from kina_desktop.gui.common.background import TaskRunner
     from kina_desktop.gui.common.ports import LetterPort, MailPort
+    from kina_desktop.reports.letter_text import LetterEdits
 
 # (text, is_error) to the editor's message line
 Report = Callable[[str, bool], None]
@@ -47,18 +51,9 @@ SentPrompt = Callable[[QWidget, str, str], bool]
 
 def ask_mark_as_sent(parent: QWidget, question: str, consequence: str) -> bool:
     """'Ja' records the saved letter as sent; 'Nee' (or Esc) records nothing."""
-    box = QMessageBox(parent)
-    box.setIcon(QMessageBox.Icon.Question)
-    box.setWindowTitle(_("Markeer als verstuurd?"))
-    box.setText(question)
-    box.setInformativeText(consequence)
-    box.addButton(QMessageBox.StandardButton.Yes).setText(_("Ja"))
-    box.addButton(QMessageBox.StandardButton.No).setText(_("Nee"))
-    box.setDefaultButton(QMessageBox.StandardButton.Yes)
-    box.setEscapeButton(QMessageBox.StandardButton.No)
-    answer = box.exec()
-    box.deleteLater()
-    return QMessageBox.StandardButton(answer) == QMessageBox.StandardButton.Yes
+    return ask_yes_no(
+        parent, _("Markeer als verstuurd?"), question, _("Ja"), _("Nee"), informative=consequence, default_yes=True
+    )
 
 
 def letter_filename(tracking_number: str, kind: LetterKind, preview: bool = False) -> str:
@@ -97,6 +92,7 @@ class CaseLetters:
         self._ask_sent = ask_sent
         self._runner = runner
         self.preview_window: LetterPreview | None = None
+        self.editor_window: LetterEditor | None = None
 
     def can_mail(self) -> bool:
         """An SMTP server is configured and the complainant has an e-mail address."""
@@ -109,11 +105,14 @@ class CaseLetters:
             and self._mail.configured()
         )
 
-    def mail_letter(self, kind: LetterKind, *, from_preview: QWidget | None = None) -> str | None:
+    def mail_letter(
+        self, kind: LetterKind, *, from_preview: QWidget | None = None, pdf: bytes | None = None
+    ) -> str | None:
         """Produce the letter and mail it with its PDF to the complainant; the address, or None.
         On a PC without the mail server's password it is asked first (and kept in the keyring
         when the person wants it remembered). ``from_preview``: the preview it was sent from
-        (unsaved changes were offered to be saved when it opened)."""
+        (unsaved changes were offered to be saved when it opened), ``pdf`` the letter it shows:
+        exactly that is recorded and sent."""
         record = self._record
         if record is None or self._mail is None:
             return None
@@ -126,7 +125,7 @@ class CaseLetters:
                 if answer is None:
                     return None
                 password, remember = answer
-            address = self._mail.send_letter(record.header.id, kind, password)
+            address = self._mail.send_letter(record.header.id, kind, password, pdf)
         except ServiceError as error:
             self._after_produce(error.message, True)
             return None
@@ -205,27 +204,80 @@ class CaseLetters:
 
     # -- what a person does with one -----------------------------------------------------------
 
-    def preview(self, kind: LetterKind) -> LetterPreview | None:
-        """'Voorbeeld': the letter as it would go out, in a window of the program, with the
-        buttons that send it from there. Showing it records nothing. Unsaved changes are offered
-        to be saved first: the letter is made from the case as stored."""
+    def edit(self, kind: LetterKind) -> LetterEditor | None:
+        """'Bewerken…': the letter in the letter editor (gui/letters/letter_editor.py), from which
+        the edited letter is previewed and sent. Unsaved changes of the case are offered to be
+        saved first: the letter is made from the case as stored."""
         record = self._record
         if record is None or not self._before_produce():
             return None
         try:
-            pdf = self._letters.preview(record.header.id, kind)
+            content = self._letters.letter(record.header.id, kind, template=True)
+            saved = self._letters.draft(record.header.id, kind)
+            notice = self._letters.address_notice(record.header.id)
         except ServiceError as error:
             self._report(error.message, True)
             return None
+        editor: LetterEditor | None = None
+
+        def open_preview(edits: LetterEdits) -> QWidget | None:
+            assert editor is not None
+            return self.preview(kind, edits=edits, parent=editor, on_sent=editor.letter_sent)
+
+        editor = LetterEditor(
+            self._parent,
+            self._letters,
+            record,
+            kind,
+            content,
+            open_preview=open_preview,
+            address_notice=notice,
+            saved=saved,
+        )
+        editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.editor_window = editor
+        editor.show()
+        return editor
+
+    def preview(
+        self,
+        kind: LetterKind,
+        *,
+        edits: LetterEdits | None = None,
+        parent: QWidget | None = None,
+        on_sent: Callable[[], None] | None = None,
+    ) -> LetterPreview | None:
+        """'Voorbeeld': the letter as it would go out, in a window of the program, with the
+        buttons that send it from there. Showing it records nothing. Unsaved changes are offered
+        to be saved first: the letter is made from the case as stored. ``edits``: the letter as
+        the letter editor ``parent`` has it, which ``on_sent`` hears of when it went out."""
+        record = self._record
+        if record is None or (edits is None and not self._before_produce()):
+            return None
+        try:
+            pdf = self._letters.preview(record.header.id, kind, edits)
+        except ServiceError as error:
+            if parent is not None:
+                QMessageBox.warning(parent, _("Brief"), error.message)
+            else:
+                self._report(error.message, True)
+            return None
+
+        def sent(went_out: bool) -> bool:
+            if went_out and on_sent is not None:
+                on_sent()
+            return went_out
+
         refusal = self.refusal(kind)
         title = _("Voorbeeld: {letter} – dossier {number}").format(letter=kind.label(), number=record.tracking_number)
-        window = LetterPreview(self._parent, title, pdf, runner=self._runner, note=refusal)
+        note = "\n".join(line for line in (refusal, *self._read_over(kind, edits)) if line)
+        window = LetterPreview(parent or self._parent, title, pdf, runner=self._runner, note=note)
         sendable = not refusal  # sending records a step this person may not take: only looking
         printing = window.add_button(
             "preview_print",
             _("Afdrukken…"),
             refusal or _("Afdrukken en vastleggen in het dossier en de klachtenmap (Ctrl+P)"),
-            lambda: self.print_letter(kind, pdf=pdf, parent=window) > 0,
+            lambda: sent(self.print_letter(kind, pdf=pdf, parent=window) > 0),
             enabled=sendable,
             needs_pages=True,
         )
@@ -234,7 +286,7 @@ class CaseLetters:
             "preview_save",
             _("Opslaan als PDF…"),
             refusal or _("Als PDF bewaren; daarna kiest u of de brief als verstuurd wordt vastgelegd"),
-            lambda: self._save(kind, pdf, window)[1],
+            lambda: sent(self._save(kind, pdf, window)[1]),
             enabled=sendable,
         )
         if self.can_mail():
@@ -242,12 +294,23 @@ class CaseLetters:
                 "preview_mail",
                 _("Mailen naar de klager"),
                 refusal or _("Met de PDF als bijlage naar het e-mailadres van de klager sturen en vastleggen"),
-                lambda: self.mail_letter(kind, from_preview=window) is not None,
+                lambda: sent(self.mail_letter(kind, from_preview=window, pdf=pdf) is not None),
                 enabled=sendable,
             )
         self.preview_window = window
         window.show()
         return window
+
+    def _read_over(self, kind: LetterKind, edits: LetterEdits | None) -> list[str]:
+        """What to read over before sending, shown above the preview's buttons: a staff member
+        named in the letter (Art. 6-7), an address bpost's window cannot take as it is."""
+        assert self._record is not None
+        try:
+            lines = self._letters.warnings(self._record.header.id, kind, edits)
+            lines.append(self._letters.address_notice(self._record.header.id))
+        except ServiceError as error:
+            return [error.message]
+        return lines
 
     def print_letter(self, kind: LetterKind, *, pdf: bytes | None = None, parent: QWidget | None = None) -> int:
         """Print dialog, then record and print; the number of pages printed (0: nothing).

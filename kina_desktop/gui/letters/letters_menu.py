@@ -51,6 +51,14 @@ class LettersMenu(QMenu):
             submenu.setToolTipsVisible(True)
             self._add(
                 submenu,
+                "edit",
+                _("Bewerken…"),
+                _("De brief voor deze klager aanpassen, bekijken en van daaruit versturen; de vaste teksten blijven"),
+                self._letters.edit,
+                kind,
+            )
+            self._add(
+                submenu,
                 "preview",
                 _("Voorbeeld"),
                 _("De brief bekijken, en van daaruit afdrukken, bewaren of mailen; bekijken legt niets vast"),
@@ -89,8 +97,10 @@ class LettersMenu(QMenu):
                     kind,
                 )
             refusal = self._letters.refusal(kind)
-            if refusal:  # sending would record a step this person may not take: only the preview
-                for action in submenu.actions()[1:]:
+            if refusal:  # sending would record a step this person may not take: only looking
+                for action in submenu.actions():
+                    if action.objectName().startswith(("edit_", "preview_")):
+                        continue
                     action.setEnabled(False)
                     action.setToolTip(refusal)
                 note = submenu.addAction(refusal)

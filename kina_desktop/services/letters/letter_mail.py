@@ -139,11 +139,12 @@ class MailService:
 
     # -- sending letters --------------------------------------------------------------------
 
-    def send_letter(self, case_id: int, kind: LetterKind, password: str = "") -> str:
+    def send_letter(self, case_id: int, kind: LetterKind, password: str = "", pdf: bytes | None = None) -> str:
         """Produce the letter (recorded on the case as always) and mail it with the PDF attached to
         the complainant's e-mail address; returns that address. ``password``: the one the person
         typed when this PC has none (``needs_password``); it is tried on the server before the
-        letter is made, so that a wrong one records nothing."""
+        letter is made, so that a wrong one records nothing. ``pdf``: the letter as the person saw
+        it in the preview (perhaps edited): exactly that is recorded and sent."""
         with self.ctx.database.read() as session:
             smtp = SmtpSettings.from_setting(read_setting(session, SMTP))
             letterhead = letterhead_of(session, with_logo=False)
@@ -185,7 +186,11 @@ class MailService:
                 "opvolgingsnummer {number}.\n\nMet vriendelijke groeten\n{name}"
             ).format(number=record.tracking_number, name=letterhead.name)
         )
-        pdf = self._letters.produce(case_id, kind)  # recorded first: what was sent is in the folder
+        # Recorded first: what was sent is in the folder.
+        if pdf is None:
+            pdf = self._letters.produce(case_id, kind)
+        else:
+            self._letters.record(case_id, kind, pdf)
         message.add_attachment(
             pdf, maintype="application", subtype="pdf", filename=f"{record.tracking_number} {kind.label().lower()}.pdf"
         )

@@ -25,9 +25,10 @@ from kina_desktop.domain.registration import needs_complaint_folder
 from kina_desktop.domain.visibility import Part, Viewer
 from kina_desktop.i18n import _
 from kina_desktop.reports.letter_content import ContactPerson, LetterContent, Letterhead, build_letter
-from kina_desktop.reports.letter_errors import TemplateProblems
-from kina_desktop.reports.letter_fields import fields_for
+from kina_desktop.reports.letter_errors import MissingLetterData, TemplateProblems
+from kina_desktop.reports.letter_fields import check_board_meeting_on, fields_for
 from kina_desktop.reports.letter_templates import available_languages, check_template, default_template, letter_language
+from kina_desktop.reports.letter_text import LetterEdits, edits_of, plain
 from kina_desktop.services import audit
 from kina_desktop.services.cases.case_mapping import part_names_for, parts_for, record_of
 from kina_desktop.services.cases.case_service import CaseService
@@ -35,8 +36,9 @@ from kina_desktop.services.cases.case_state_store import load_state, store_state
 from kina_desktop.services.cases.documents import store_document
 from kina_desktop.services.context import ServiceContext
 from kina_desktop.services.errors import PermissionDenied, RuleViolation, ValidationFailed
+from kina_desktop.services.letters.letter_drafts import delete_draft, load_draft, store_draft
 from kina_desktop.services.letters.letterhead_check import clean_letterhead, letterhead_problems, logo_problem
-from kina_desktop.services.letters.results import LetterInfo
+from kina_desktop.services.letters.results import LetterInfo, SavedDraft
 from kina_desktop.services.permissions import Permission, require
 from kina_desktop.services.settings import read_setting, working_calendar, write_setting
 
@@ -175,7 +177,11 @@ class LetterService:
 
     # -- making letters -----------------------------------------------------------------------
 
-    def _content(self, session: Session, case: Case, kind: LetterKind) -> LetterContent:
+    def _content(
+        self, session: Session, case: Case, kind: LetterKind, edits: LetterEdits | None = None, *, draft: bool = True
+    ) -> LetterContent:
+        """The letter as it goes out: with ``edits``, else with the draft kept on the case (when
+        ``draft``), else as the template makes it."""
         parts = parts_for(self.ctx.viewer, case)
         needed = {Part.DESCRIPTION, letter_part(kind)}
         if not needed <= parts:
@@ -187,9 +193,12 @@ class LetterService:
         language = letter_language(kind, full.description.complainant_language if full.description else "nl")
         stored = read_setting(session, _template_key(kind, language))
         template = stored if stored else default_template(kind, language)
-        return self._build(kind, full, template, session, case, state, language)
+        if edits is None and draft:
+            kept = load_draft(session, case.id, kind)
+            edits = kept.edits if kept is not None else None
+        return self._build(kind, full, template, session, case, state, language, edits)
 
-    def _build(self, kind, full, template, session, case, state, language) -> LetterContent:
+    def _build(self, kind, full, template, session, case, state, language, edits=None) -> LetterContent:
         contact_account = case.handler or (
             session.get(Account, self.ctx.viewer.user_id) if self.ctx.viewer.user_id else None
         )
@@ -206,13 +215,64 @@ class LetterService:
             signatory=_contact(
                 session.get(Account, self.ctx.viewer.user_id) if self.ctx.viewer.user_id else None, self.ctx.viewer
             ),
+            edits=edits,
         )
 
-    def preview(self, case_id: int, kind: LetterKind) -> bytes:
-        """The letter as a PDF, without recording anything (to look at before printing)."""
+    def letter(
+        self, case_id: int, kind: LetterKind, edits: LetterEdits | None = None, *, template: bool = False
+    ) -> LetterContent:
+        """What the letter says: with ``edits``, else with the draft kept on the case, or (with
+        ``template``) as the template makes it. What the letter editor shows: its fixed parts and
+        the sections a person may change."""
         with self.ctx.database.read() as session:
             case = self._cases._load(session, case_id=case_id)
-            content = self._content(session, case, kind)
+            return self._content(session, case, kind, edits, draft=not template)
+
+    # -- drafts: a letter edited and kept to finish later (services/letters/letter_drafts.py) ----
+
+    def draft(self, case_id: int, kind: LetterKind) -> SavedDraft | None:
+        """The draft of this letter kept on the case, or None."""
+        with self.ctx.database.read() as session:
+            case = self._cases._load(session, case_id=case_id)
+            self._content(session, case, kind, draft=False)  # who may see the letter (Art. 6)
+            return load_draft(session, case.id, kind)
+
+    def save_draft(self, case_id: int, kind: LetterKind, edits: LetterEdits) -> bool:
+        """Keep ``edits`` as this letter's draft on the case; the batch of acknowledgements and
+        every way of sending the letter use it. Edits equal to the template's text remove the
+        draft instead. True when a draft is kept."""
+        with self.ctx.database.write() as session:
+            case = self._cases._load(session, case_id=case_id)
+            self._content(session, case, kind, edits)  # refused: edits that do not fit (LetterTextProblem)
+            made = self._content(session, case, kind, draft=False)
+            if edits == edits_of(made.subject, made.sections):
+                delete_draft(session, case.id, kind)
+                return False
+            store_draft(session, self.ctx, case.id, kind, letter_part(kind), edits)
+            return True
+
+    def discard_draft(self, case_id: int, kind: LetterKind) -> None:
+        with self.ctx.database.write() as session:
+            case = self._cases._load(session, case_id=case_id)
+            self._content(session, case, kind, draft=False)  # who may see the letter (Art. 6)
+            delete_draft(session, case.id, kind)
+
+    def address_notice(self, case_id: int) -> str:
+        """One Dutch sentence when the complainant's address cannot be printed as it is in the
+        envelope window (set smaller, abbreviated as bpost allows, too long); '' when it can."""
+        record = self._cases.get_by_id(case_id)
+        if record.description is None:
+            return ""
+        from kina_desktop.reports.letter_blocks import address_notice  # ReportLab's font metrics
+
+        return address_notice(record.description.complainant_name, record.description.complainant_address_lines())
+
+    def preview(self, case_id: int, kind: LetterKind, edits: LetterEdits | None = None) -> bytes:
+        """The letter as a PDF, without recording anything (to look at before printing);
+        ``edits``: what a person changed in the letter editor."""
+        with self.ctx.database.read() as session:
+            case = self._cases._load(session, case_id=case_id)
+            content = self._content(session, case, kind, edits)
             letterhead = letterhead_of(session)
         from kina_desktop.reports.letter_pdf import render_letter  # ReportLab: loaded at the first letter
 
@@ -252,6 +312,7 @@ class LetterService:
             if needs_complaint_folder(Kind(case.kind), Level(case.level))
             else None
         )
+        delete_draft(session, case.id, kind)  # sent: the draft has done its work
         session.add(
             Letter(
                 case_id=case.id,
@@ -286,16 +347,17 @@ class LetterService:
                 self._take_step(session, case, ActionKind.TELL_BOARD_DATE, today)
         session.flush()
 
-    def warnings(self, case_id: int, kind: LetterKind) -> list[str]:
+    def warnings(self, case_id: int, kind: LetterKind, edits: LetterEdits | None = None) -> list[str]:
         """What to read over before this letter goes out (Dutch sentences; [] when nothing): a
         staff member's name — the case's, or any colleague's account — in the text meant for the
-        complainant. Internal wording must never reach a complainant by accident (Art. 6-7)."""
+        complainant, as made from the template or as a person edited it (``edits``). Internal
+        wording must never reach a complainant by accident (Art. 6-7)."""
         with self.ctx.database.read() as session:
             case = self._cases._load(session, case_id=case_id)
-            content = self._content(session, case, kind)
+            content = self._content(session, case, kind, edits)
             names = [case.description.staff_member] if case.description and case.description.staff_member else []
             names += list(session.scalars(select(Account.display_name).order_by(Account.display_name)))
-        text = "\n".join((content.subject, *content.paragraphs))
+        text = plain("\n".join((content.subject, *content.paragraphs)))
         allowed = (content.contact.name, content.signature_name)
         return [
             _("De brief noemt {name}: een personeelslid. Lees na of dat voor de klager bedoeld is.").format(name=name)
@@ -304,8 +366,17 @@ class LetterService:
 
     def refusal(self, case_id: int, kind: LetterKind) -> str:
         """Why producing ``kind`` now would be refused ('' when it would not): the acknowledgement
-        records the step 'acknowledged', which only the receiver or the team may take (Art. 5).
-        Lets the letters menu say so before a print dialog or a file name is asked for."""
+        records the step 'acknowledged', which only the receiver or the team may take (Art. 5); the
+        board-date letter announces a meeting still to come (Art. 6). Lets the letters menu say so
+        before a print dialog or a file name is asked for."""
+        if kind == LetterKind.BOARD_DATE:
+            meeting = self._cases.get_by_id(case_id).header.board_meeting_on
+            try:
+                if meeting is not None:
+                    check_board_meeting_on(meeting, self.ctx.today())
+            except MissingLetterData as error:
+                return error.message
+            return ""
         if kind != LetterKind.ACKNOWLEDGEMENT:
             return ""
         with self.ctx.database.read() as session:
@@ -368,21 +439,42 @@ class LetterService:
         with self.ctx.database.read() as session:
             return list(session.scalars(query))
 
+    def preview_acknowledgements(
+        self,
+        numbers: list[str],
+        progress: Callable[[int, int], None] | None = None,
+        cancelled: Callable[[], bool] | None = None,
+    ) -> bytes:
+        """The PDF ``produce_acknowledgements`` would make (each case's draft where it has one),
+        one letter after the other, recording nothing: to look at before printing."""
+        with self.ctx.database.read() as session:
+            _cases, letterhead, contents = self._acknowledgements(session, numbers)
+        from kina_desktop.reports.letter_pdf import render_letters
+
+        return render_letters(contents, letterhead, progress=progress, cancelled=cancelled)
+
     def produce_acknowledgements(
         self,
         numbers: list[str],
         progress: Callable[[int, int], None] | None = None,
         cancelled: Callable[[], bool] | None = None,
     ) -> bytes:
-        """One PDF with the acknowledgements of these cases, in tracking-number order. Each is
-        recorded on its case; when cancelled (reports.letter_errors.Cancelled) nothing is."""
+        """One PDF with the acknowledgements of these cases, in tracking-number order, each made
+        with the case's draft where it has one (the letter editor). Each is recorded on its case;
+        when cancelled (reports.letter_errors.Cancelled) nothing is."""
         with self.ctx.database.write() as session:
-            cases = [self._cases._load(session, number=n) for n in numbers]
-            letterhead = letterhead_of(session)
-            contents = [self._content(session, case, LetterKind.ACKNOWLEDGEMENT) for case in cases]
+            cases, letterhead, contents = self._acknowledgements(session, numbers)
             from kina_desktop.reports.letter_pdf import render_letter, render_letters
 
             batch = render_letters(contents, letterhead, progress=progress, cancelled=cancelled)
             for case, content in zip(cases, contents, strict=True):
                 self._record(session, case, LetterKind.ACKNOWLEDGEMENT, content, render_letter(content, letterhead))
             return batch
+
+    def _acknowledgements(
+        self, session: Session, numbers: list[str]
+    ) -> tuple[list[Case], Letterhead, list[LetterContent]]:
+        """The cases of a batch, the letterhead and each acknowledgement (its draft where it has one)."""
+        cases = [self._cases._load(session, number=n) for n in numbers]
+        contents = [self._content(session, case, LetterKind.ACKNOWLEDGEMENT) for case in cases]
+        return cases, letterhead_of(session), contents

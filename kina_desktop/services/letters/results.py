@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from kina_desktop.domain.letters import LetterKind
+from kina_desktop.reports.letter_text import LetterEdits
 
 
 @dataclass(frozen=True)
@@ -17,3 +18,13 @@ class LetterInfo:
     produced_on: dt.date
     produced_by_name: str
     document_id: int | None
+
+
+@dataclass(frozen=True)
+class SavedDraft:
+    """A letter a person edited and kept on the case (docs/letters.md, "The letter editor")."""
+
+    kind: LetterKind
+    edits: LetterEdits
+    saved_at: dt.datetime
+    saved_by_name: str
