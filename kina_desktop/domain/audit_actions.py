@@ -17,6 +17,9 @@ class AuditAction(_Labelled):
     DOCUMENT_REMOVED = "document_removed"
     LEGAL_HOLD = "legal_hold"
     PSEUDONYMISED = "pseudonymised"
+    # A note the intake made about the message a case was registered from (a damaged part, a
+    # forward, a text kept in part, ...): one event each, on the description part (Art. 4, 5).
+    INTAKE_NOTE = "intake_note"
 
     @classmethod
     def _labels(cls) -> dict[str, str]:
@@ -31,4 +34,5 @@ class AuditAction(_Labelled):
             "document_removed": N_("Document verwijderd"),
             "legal_hold": N_("Juridische blokkering"),
             "pseudonymised": N_("Gepseudonimiseerd"),
+            "intake_note": N_("Opmerking bij het inlezen"),
         }

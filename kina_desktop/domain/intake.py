@@ -10,8 +10,11 @@ import re
 from dataclasses import dataclass, field
 
 from kina_desktop.domain.complaint import ComplaintDraft, Description
-from kina_desktop.domain.enums import Channel, Kind, _Labelled
+from kina_desktop.domain.enums import Channel, Kind, Level, _Labelled
 from kina_desktop.domain.file_types import check_document
+from kina_desktop.domain.long_text import dutch_count, keep_beginning_and_end
+from kina_desktop.domain.mail_subject import subject_from_text
+from kina_desktop.domain.registration import needs_complaint_folder
 from kina_desktop.domain.validation import EARLIEST_DATE, MAX_LENGTHS, is_valid_email
 from kina_desktop.i18n import N_, _
 
@@ -53,6 +56,9 @@ class IncomingMessage:
     # Dutch: why this message is no complaint at all (a delivery report, a read receipt), set by
     # the reader; the intake sets such a message aside as 'Geen klacht' (Art. 3).
     not_a_complaint: str = ""
+    # The address of who forwarded the message to KINA when the reader unwrapped a forward
+    # (often a member OCMW's social worker: domain/organisation_proposal.py reads its domain).
+    forwarded_by: str = ""
 
     @property
     def received_on(self) -> dt.date | None:
@@ -95,15 +101,41 @@ def message_filename(message: IncomingMessage) -> str:
     return "bericht.eml"
 
 
+def text_too_long(message: IncomingMessage) -> bool:
+    """True when the message's text does not fit in the registration's text field."""
+    return len(message.body_text.strip()) > MAX_LENGTHS["text"]
+
+
+def full_text_filename(message: IncomingMessage) -> str:
+    """The name of the file that keeps the whole text of a message too long for the field."""
+    stem = message_filename(message).rpartition(".")[0] or message_filename(message)
+    return _("{name} (volledige tekst).txt").format(name=stem)
+
+
+def full_text_file(message: IncomingMessage) -> bytes:
+    """The whole text of the message as a UTF-8 text file (with a byte order mark, so that every
+    Windows editor reads it right), under a line that says what it is."""
+    heading = _("Volledige tekst van het bericht ‘{subject}’ van {sender} ({count} tekens).").format(
+        subject=" ".join(message.subject.split()) or _("(geen onderwerp)"),
+        sender=message.sender_address or message.sender_name or _("onbekende afzender"),
+        count=dutch_count(len(message.body_text.strip())),
+    )
+    return ("\ufeff" + heading + "\n\n" + message.body_text.strip() + "\n").encode("utf-8")
+
+
 @dataclass(frozen=True)
 class FolderPlan:
     """What goes into the complaint folder with the registration: the original message and the
     attachments the folder accepts (file type checked by content, size limit), and the
-    attachments it refuses with the Dutch reason (they stay inside the original message)."""
+    attachments it refuses with the Dutch reason (they stay inside the original message).
+
+    A text too long for the registration's field is kept whole as a text file right after the
+    original message (``full_text``: its name), so that nothing of it is lost (Art. 4)."""
 
     kept: tuple[tuple[str, bytes], ...]
     refused: tuple[tuple[str, str], ...]
     original_problem: str = ""  # why the original message itself cannot be kept ("" when it can)
+    full_text: str = ""  # the name of the file with the whole text ("" when the text fits)
 
     @property
     def kept_names(self) -> tuple[str, ...]:
@@ -111,11 +143,16 @@ class FolderPlan:
 
 
 def folder_plan(message: IncomingMessage) -> FolderPlan:
-    """The original message first, then each attachment, in the order of the message."""
+    """The original message first, then the whole text when it is too long for the field, then
+    each attachment, in the order of the message."""
     kept: list[tuple[str, bytes]] = []
     refused: list[tuple[str, str]] = []
     original_problem = ""
     candidates = [(message_filename(message), message.original_bytes)]
+    full_text = ""
+    if text_too_long(message):
+        full_text = _unique_name(full_text_filename(message), [a.filename for a in message.attachments])
+        candidates.append((full_text, full_text_file(message)))
     candidates += [(a.filename, a.data) for a in message.attachments]
     for index, (name, data) in enumerate(candidates):
         _found, problem = check_document(name, data)
@@ -128,7 +165,20 @@ def folder_plan(message: IncomingMessage) -> FolderPlan:
             refused.append((name, problem))
         else:
             kept.append((name, data))
-    return FolderPlan(tuple(kept), tuple(refused), original_problem)
+    if full_text and full_text not in (name for name, _data in kept):
+        full_text = ""
+    return FolderPlan(tuple(kept), tuple(refused), original_problem, full_text)
+
+
+def _unique_name(name: str, taken: list[str]) -> str:
+    """``name``, numbered ('x (2).txt') when an attachment has it already."""
+    lowered = {t.lower() for t in taken}
+    stem, dot, ext = name.rpartition(".")
+    candidate, number = name, 2
+    while candidate.lower() in lowered:
+        candidate = f"{stem} ({number}){dot}{ext}"
+        number += 1
+    return candidate
 
 
 def name_from_address(address: str) -> str:
@@ -140,20 +190,18 @@ def name_from_address(address: str) -> str:
     return " ".join(w[:1].upper() + w[1:].lower() for w in words)
 
 
-def _first_line(text: str, limit: int = 80) -> str:
-    for line in text.splitlines():
-        line = " ".join(line.split())
-        if line:
-            return line if len(line) <= limit else line[: limit - 1].rstrip() + "…"
-    return ""
-
-
 def draft_from_message(
     message: IncomingMessage, today: dt.date, kind: Kind = Kind.COMPLAINT
 ) -> tuple[ComplaintDraft, tuple[str, ...]]:
     """The registration a message proposes (channel e-mail, receipt date = the message's date),
     and Dutch notes on what the person should check: the message's own problems plus what was
-    filled in for them (today's date, a name made from the address, a shortened text)."""
+    filled in for them (today's date, a name made from the address, a text kept in part)."""
+    return _draft_and_notes(message, today, kind, needs_complaint_folder(kind, Level.TWO))
+
+
+def _draft_and_notes(
+    message: IncomingMessage, today: dt.date, kind: Kind, keeps_files: bool
+) -> tuple[ComplaintDraft, tuple[str, ...]]:
     notes = list(message.problems)
     received_on = message.received_on
     if received_on is None:
@@ -183,7 +231,9 @@ def draft_from_message(
         )
         address = ""
     name = " ".join(message.sender_name.split())
-    if not name:
+    # Art. 3: an anonymous report names nobody the reporter did not name: no name is made up
+    # from the address for it.
+    if not name and kind != Kind.ANONYMOUS_REPORT:
         name = name_from_address(address)
         if name:
             notes.append(_("De naam van de klager werd afgeleid uit het e-mailadres; kijk ze na."))
@@ -194,7 +244,7 @@ def draft_from_message(
 
     subject = " ".join(message.subject.split())
     if not subject:
-        subject = _first_line(message.body_text) or _("E-mail van {sender}").format(
+        subject = subject_from_text(message.body_text) or _("E-mail van {sender}").format(
             sender=name or address or _("onbekende afzender")
         )
     if len(subject) > MAX_LENGTHS["subject"]:
@@ -205,13 +255,24 @@ def draft_from_message(
     if not text:
         text = _("(Het bericht heeft geen tekst; zie het oorspronkelijke bericht en de bijlagen in de klachtenmap.)")
     elif len(text) > limit:
-        tail = "\n\n" + _("[… ingekort: de volledige tekst staat in het oorspronkelijke bericht in de klachtenmap]")
-        text = text[: limit - len(tail)].rstrip() + tail
+        # Art. 4: the request is most often in the last lines: the beginning and the end are
+        # kept, and the whole text goes into the complaint folder (folder_plan).
+        whole = len(text)
+        text, omitted = keep_beginning_and_end(text, limit)
         notes.append(
-            _("De tekst van het bericht is langer dan {limit} tekens en werd ingekort in de registratie.").format(
-                limit=f"{limit:,}".replace(",", ".")
-            )
+            _(
+                "De tekst van het bericht telt {count} tekens, meer dan de {limit} van het veld: de registratie "
+                "houdt het begin en het einde, met ‘[… {omitted} tekens weggelaten …]’ ertussen."
+            ).format(count=dutch_count(whole), limit=dutch_count(limit), omitted=dutch_count(omitted))
         )
+        if keeps_files:
+            notes.append(
+                _("De volledige tekst gaat als ‘{file}’ mee in de klachtenmap.").format(
+                    file=_unique_name(full_text_filename(message), [a.filename for a in message.attachments])
+                )
+            )
+        else:
+            notes.append(_no_folder_for_the_whole_text())
 
     description = Description(
         received_on=received_on,
@@ -222,3 +283,25 @@ def draft_from_message(
         text=text,
     )
     return ComplaintDraft(description=description, kind=kind), tuple(dict.fromkeys(notes))
+
+
+def _no_folder_for_the_whole_text() -> str:
+    return _(
+        "Deze registratie heeft geen klachtenmap (niveau 1, informatievraag of anonieme melding: Art. 3 en 5): "
+        "de volledige tekst wordt niet bewaard, alleen het begin en het einde in de registratie."
+    )
+
+
+def registration_notes(
+    message: IncomingMessage, draft: ComplaintDraft, today: dt.date, keeps_files: bool
+) -> tuple[str, ...]:
+    """Every note of the intake about a message registered as ``draft``, in Dutch, for the
+    history of the registration: what the reader noted (a damaged part, a forward, bytes
+    replaced, ...), what was filled in for the person (a name made from the address, a text kept
+    in part), and what of the message did not go into the complaint folder (``keeps_files``:
+    the registration has one, Art. 5)."""
+    notes = list(_draft_and_notes(message, today, draft.kind, keeps_files)[1])
+    if keeps_files:
+        plan = folder_plan(message)
+        notes += [_("Niet in de klachtenmap: {name}: {reason}").format(name=n, reason=r) for n, r in plan.refused]
+    return tuple(dict.fromkeys(notes))

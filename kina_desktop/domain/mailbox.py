@@ -85,6 +85,17 @@ class FetchedMail:
     in_mailbox: int = 0  # how many messages the folder holds
     left: int = 0  # new messages not read this time (at most MAX_NEW_MESSAGES at once)
     set_aside: tuple[str, ...] = ()  # a Dutch line for each delivery report set aside as no complaint
+    # The notes of the intake per new message (Message-ID, Dutch notes): what the reader could
+    # not read as expected, what the draft fills in, the member OCMW proposed.
+    notes: tuple[tuple[str, tuple[str, ...]], ...] = ()
+
+    def notes_of(self, message_id: str) -> tuple[str, ...]:
+        return next((found for mid, found in self.notes if mid == message_id), ())
+
+    @property
+    def noted(self) -> int:
+        """How many of the new messages have notes."""
+        return sum(1 for _mid, found in self.notes if found)
 
 
 def mailbox_problems(settings: MailboxSettings) -> list[Problem]:

@@ -36,9 +36,11 @@ MAX_LENGTHS: dict[str, int] = {
     "communication": 20_000,
 }
 
-_EMAIL = re.compile(
-    r"^[^@\s<>(),;:\"\[\]]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$"
-)
+# An e-mail address; internationalised ones too (RFC 6532: UTF-8 in the local part and in the
+# domain, jan@müller.be), as mail programs send them today. A domain label is letters or digits of
+# any script with hyphens inside.
+_LABEL = r"[^\W_](?:(?:[^\W_]|-)*[^\W_])?"
+_EMAIL = re.compile(r"^[^@\s<>(),;:\"\[\]]+@" + _LABEL + r"(?:\." + _LABEL + r")+$")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 # The earliest date a person can mean: older dates are typing errors.
 EARLIEST_DATE = dt.date(1990, 1, 1)

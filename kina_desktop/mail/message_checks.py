@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from kina_desktop.domain.intake import IncomingMessage
+from kina_desktop.domain.long_text import dutch_count, keep_beginning_and_end
 from kina_desktop.errors import ServiceError
 from kina_desktop.i18n import _
 
@@ -30,12 +31,14 @@ def finish_message(message: IncomingMessage, problems: list[str]) -> IncomingMes
     """The last checks every reader shares: subject, body size, empty body, problems."""
     body = message.body_text
     if len(body) > MAX_BODY_CHARS:
-        body = body[:MAX_BODY_CHARS]
+        # Art. 4: the request is most often in the last lines; keep the beginning and the end.
+        whole = len(body)
+        body, _omitted = keep_beginning_and_end(body, MAX_BODY_CHARS)
         problems.append(
             _(
-                "De tekst van het bericht is erg lang en werd ingekort; de volledige tekst staat in het "
-                "oorspronkelijke bericht."
-            )
+                "De tekst van het bericht is erg lang ({count} tekens) en werd ingekort tot het begin en het "
+                "einde; de volledige tekst staat in het oorspronkelijke bericht."
+            ).format(count=dutch_count(whole))
         )
     if not body.strip():
         if message.attachments:

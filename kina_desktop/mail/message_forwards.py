@@ -39,6 +39,8 @@ _QUOTED_FIELD = re.compile(
     r"to|aan|à|an|cc)\s*:\*?\s*(.*)$",
     re.IGNORECASE,
 )
+# Any other header line quoted by the mail program (RFC 5322 field name, then a colon).
+_OTHER_FIELD = re.compile(r"^[ >]*[A-Za-z][A-Za-z0-9-]{1,40}:(?:\s|$)")
 _FIELD_KIND = {
     "from": "from",
     "van": "from",
@@ -145,6 +147,7 @@ def unwrap_forward(
         received_at=received_at,
         body_text=body.strip(),
         attachments=_with_files(message.attachments, inner_files),
+        forwarded_by=message.sender_address,
     )
 
 
@@ -190,6 +193,8 @@ def _quoted_original(text: str) -> dict[str, str] | None:
             last_kind = kind
             if kind != "other" and kind not in fields:
                 fields[kind] = found.group(2).strip()
+        elif _OTHER_FIELD.match(line):
+            last_kind = "other"  # a header line the intake does not use (Resent-From:, Reply-To:, ...)
         elif last_kind and last_kind in fields and fields:
             fields[last_kind] += " " + line.strip(" >")  # a long header line folded by the mail program
         else:

@@ -18,7 +18,12 @@ SYNTHETIC_ID_DOMAIN = "kina-desktop.invalid"
 LOCAL_ZONE = "Europe/Brussels"
 
 _UNQUOTED_COMMA_NAME = re.compile(r'\s*([^<>"@,]+,[^<>"@]+?)\s*<([^<>@\s]+@[^<>\s]+)>\s*')
-_ADDRESS = re.compile(r"[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
+# An address, RFC 6532 included: a local part and a domain in any script (jan@müller.be).
+_ADDRESS = re.compile(r"[\w.%+'!#$&*/=?^`{|}~-]+@[^\W_](?:[\w-]*[^\W_])?(?:\.[^\W_](?:[\w-]*[^\W_])?)+")
+# An address written into a display name, in brackets or quotes or not.
+_NAMED_ADDRESS = re.compile(
+    r"[(\[<'\"]*(?:mailto:)?[^\s@<>()\[\]'\",;]+@[^\s@<>()\[\]'\",;]+\.[^\s@<>()\[\]'\",;]+[)\]>'\"]*"
+)
 
 _MONTHS = {
     # English, Dutch, French and German month names and their usual abbreviations
@@ -158,8 +163,17 @@ def parse_sender(text: str) -> tuple[str, str]:
 
 
 def clean_name(name: str, address: str) -> str:
-    name = one_line(name).strip(" \"'<>,;")
-    if not name or name.lower() == address.lower() or "@" in name:
+    """The display name as a person's name: without the address written into it
+    (``Jan Peeters (jan.peeters@telenet.be)``, ``'jan.peeters@telenet.be'``), "" when nothing else
+    is left; an @ that is no address stays (an Exchange name such as ``Tests Chang@FT``)."""
+    name = one_line(name)
+    if address:
+        name = re.sub(r"[(\[<'\"]*" + re.escape(address) + r"[)\]>'\"]*", " ", name, flags=re.IGNORECASE)
+    name = _NAMED_ADDRESS.sub(" ", name)
+    name = one_line(re.sub(r"\(\s*\)|\[\s*\]|<\s*>", " ", name)).strip(" \"'<>,;:")
+    if name.startswith("(") and name.endswith(")") and name.count("(") == 1:
+        name = name[1:-1].strip()
+    if not name or name.lower() == address.lower() or _ADDRESS.fullmatch(name):
         return ""
     if name.count(",") == 1:  # "Van den Broeck, Luc" as Outlook writes it
         last, _comma, first = name.partition(",")

@@ -19,7 +19,14 @@ from kina_desktop.domain.intake import IncomingAttachment
 from kina_desktop.i18n import _
 from kina_desktop.mail.html_text import html_to_text
 from kina_desktop.mail.message_headers import decode_words, header_value
-from kina_desktop.mail.message_text import clean_text, decode_text, has_surrogates, replaced_bytes_note
+from kina_desktop.mail.message_text import (
+    clean_text,
+    decode_text,
+    guessed_charset_note,
+    has_surrogates,
+    replaced_bytes_note,
+)
+from kina_desktop.mail.smime import SMIME_TYPES, open_opaque
 
 _HEADER_NAMES = {
     "from",
@@ -185,6 +192,8 @@ def _part_text(part: Message, problems: list[str] | None = None) -> str:
     decoded = decode_text(_part_bytes(part), charset)
     if problems is not None and decoded.replaced:
         problems.append(replaced_bytes_note(decoded.replaced, charset or decoded.codec))
+    if problems is not None and decoded.guessed and decoded.codec != "utf-8":
+        problems.append(guessed_charset_note(decoded.codec))
     text = decoded.text
     if part.get_content_type() == "text/html":
         text = html_to_text(text)
@@ -283,8 +292,14 @@ class MessageContent:
                     _("De bijlage {name} is leeg en werd overgeslagen.").format(name=filename or _("zonder naam"))
                 )
                 continue
+            if ctype in SMIME_TYPES:
+                opened = open_signed(data, problems)
+                if opened is not None:  # the signed text and files, beside the blob kept whole
+                    if opened.body:
+                        extra_text.append(opened.body)
+                    self.attachments.extend(opened.attachments)
             if not filename:
-                extension = mimetypes.guess_extension(ctype) or ".bin"
+                extension = ".p7m" if ctype in SMIME_TYPES else (mimetypes.guess_extension(ctype) or ".bin")
                 filename = _("bijlage-{number}{ext}").format(number=number, ext=extension)
             self.attachments.append(IncomingAttachment(filename, ctype, data))
         texts = [t for t in (self.body, *extra_text) if t]
@@ -312,3 +327,36 @@ class MessageContent:
             text = _part_text(html, problems)
         self.body = text
         return chosen
+
+
+def open_signed(data: bytes, problems: list[str]) -> MessageContent | None:
+    """The text and files of an opaque S/MIME blob (mail/smime.py), with a note: signed, they are
+    read (the signature itself is not checked); encrypted, nothing can be read. None when the
+    blob holds no readable message; the blob itself is kept whole with the message."""
+    opened = open_opaque(data)
+    if opened.kind == "encrypted":
+        problems.append(
+            _(
+                "Het bericht is versleuteld (S/MIME) en kan zonder de sleutel van de ontvanger niet gelezen "
+                "worden; het blijft als geheel bij het oorspronkelijke bericht. Vraag de afzender om het "
+                "onversleuteld te sturen."
+            )
+        )
+        return None
+    if opened.kind != "signed" or not opened.content:
+        problems.append(
+            _("Het bericht bevat een S/MIME-blok dat niet gelezen kon worden; het blijft als geheel bij het bericht.")
+        )
+        return None
+    try:
+        inner = parse_mail(opened.content.lstrip(b"\r\n"))
+    except Exception:
+        return None
+    problems.append(
+        _(
+            "Het bericht is digitaal ondertekend in één S/MIME-blok (smime.p7m); de tekst en bijlagen erin "
+            "werden gelezen (de handtekening zelf werd niet gecontroleerd) en het blok blijft als geheel bij "
+            "het bericht."
+        )
+    )
+    return MessageContent(inner, problems)

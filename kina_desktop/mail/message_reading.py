@@ -8,8 +8,9 @@ draft. Only when nothing usable is in the file does it raise ``MessageUnreadable
 
 The parts live in modules of their own: message_text.py (charsets, clean text),
 message_headers.py (header values, senders, dates, Message-IDs), message_parts.py (the MIME
-structure, body and attachments), message_forwards.py (forwarded mails), message_checks.py
-(MessageUnreadable and the checks every reader shares) and outlook_conversion.py (.msg files).
+structure, body and attachments), smime.py (opaque S/MIME blobs), message_forwards.py (forwarded
+mails), message_checks.py (MessageUnreadable and the checks every reader shares) and
+outlook_conversion.py (.msg files).
 This module reads .eml files and is the one entry point, ``read_message``.
 """
 
@@ -141,12 +142,28 @@ def _delivered_at(msg: Message) -> dt.datetime | None:
     return None
 
 
+_MBOX_SEPARATOR = re.compile(rb"From [^\s:][^\r\n]*\r?\n")
+_OBSOLETE_NAME = re.compile(rb"^([!-9;-~]+)[ \t]+:", re.MULTILINE)
+
+
+def _obsolete_header_names(data: bytes) -> bytes:
+    """Header names followed by blanks before the colon (``Subject  : ...``), which RFC 5322
+    (4.5) still allows in the obsolete syntax, written without them so that they are found."""
+    split = re.search(rb"\r?\n\r?\n", data)
+    end = split.start() if split else len(data)
+    head = data[:end]
+    if not _OBSOLETE_NAME.search(head):
+        return data
+    return _OBSOLETE_NAME.sub(rb"\1:", head) + data[end:]
+
+
 def _read_rfc822(data: bytes, filename: str) -> IncomingMessage:
     problems: list[str] = []
-    if data.startswith(b"From ") and b"\n" in data:  # the separator line of an mbox file
+    if _MBOX_SEPARATOR.match(data):  # the separator line of an mbox file ("From jan@x.be Mon ...")
         data_for_parse = data.split(b"\n", 1)[1]
     else:
         data_for_parse = data.lstrip(b"\r\n\t ")
+    data_for_parse = _obsolete_header_names(data_for_parse)
     try:
         msg = parse_mail(data_for_parse)
     except Exception as error:

@@ -7,18 +7,23 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from kina_desktop.i18n import ngettext
+from kina_desktop.i18n import _, ngettext
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# US-ASCII is what RFC 2045 (5.2) assumes when a part declares no charset; mail programs write
+# it for 8-bit text too, so it is read as no declaration at all.
+_ASCII_NAMES = {"us-ascii", "ascii", "ansi_x3.4-1968", "iso646-us", "us", "646"}
 
 
 def _codec(charset: str | None) -> str | None:
-    """The Python codec for a declared charset; Latin-1 and ASCII as Windows-1252, as mail
-    programs and browsers do (the euro sign and curly quotes are then right)."""
+    """The Python codec for a declared charset; Latin-1 as Windows-1252, as mail programs and
+    browsers do (the euro sign and curly quotes are then right); None for ASCII or an unknown name."""
     if not charset:
         return None
     name = charset.strip().strip('"').lower()
-    if name in ("iso-8859-1", "iso8859-1", "latin-1", "latin1", "us-ascii", "ascii", "iso_8859-1", "l1"):
+    if name in _ASCII_NAMES:
+        return None  # 8-bit bytes in "ASCII" text: the declaration says nothing about them
+    if name in ("iso-8859-1", "iso8859-1", "latin-1", "latin1", "iso_8859-1", "l1"):
         return "cp1252"
     if name in ("utf8", "utf-8", "utf8mb4", "x-utf-8", "unicode-1-1-utf-8"):
         return "utf-8"
@@ -43,6 +48,7 @@ class Decoded:
     codec: str
     replaced: int = 0
     mislabelled: bool = False  # the declared charset was wrong; ``codec`` is the one that fitted
+    guessed: bool = False  # 8-bit text without a usable declaration: ``codec`` was chosen by its bytes
 
 
 # A UTF-8 sequence of two to four bytes: its presence shows the text really is UTF-8.
@@ -75,10 +81,11 @@ def decode_text(data: bytes, charset: str | None = None) -> Decoded:
             return Decoded(text, declared, max(text.count("\ufffd") - before, 1))
         except LookupError:
             pass
+    eight_bit = not data.isascii()
     try:
-        return Decoded(data.decode("utf-8"), "utf-8")
+        return Decoded(data.decode("utf-8"), "utf-8", guessed=eight_bit)
     except UnicodeDecodeError:
-        return Decoded(data.decode("cp1252", errors="replace"), "cp1252")
+        return Decoded(data.decode("cp1252", errors="replace"), "cp1252", guessed=True)
 
 
 def clean_text(text: str) -> str:
@@ -106,3 +113,11 @@ def replaced_bytes_note(count: int, charset: str) -> str:
         "rest van de tekst is gelezen zoals verstuurd. Kijk die plaatsen na in het oorspronkelijke bericht.",
         count,
     ).format(count=count, charset=charset)
+
+
+def guessed_charset_note(codec: str) -> str:
+    """The Dutch note for 8-bit text that declared no charset and was not UTF-8."""
+    return _(
+        "Een deel van de tekst vermeldt geen (bruikbare) tekenset en is geen UTF-8; het werd gelezen als "
+        "{charset}. Kijk letters met accenten na in het oorspronkelijke bericht."
+    ).format(charset=codec)

@@ -29,10 +29,11 @@ from kina_desktop.mail.message_headers import (
     plausible,
     synthetic_message_id,
 )
-from kina_desktop.mail.message_parts import MessageContent, looks_like_mail, parse_mail, safe_filename
+from kina_desktop.mail.message_parts import MessageContent, looks_like_mail, open_signed, parse_mail, safe_filename
 from kina_desktop.mail.message_text import clean_text, one_line, replaced_bytes_note
 from kina_desktop.mail.outlook_msg import OutlookFileError, OutlookMessage, read_outlook_message
 from kina_desktop.mail.rtf_text import rtf_body
+from kina_desktop.mail.smime import SMIME_TYPES
 
 
 def read_outlook(data: bytes, filename: str) -> IncomingMessage:
@@ -45,11 +46,7 @@ def read_outlook(data: bytes, filename: str) -> IncomingMessage:
         raise MessageUnreadable(filename, _("het Outlook-bestand is beschadigd of is geen bericht")) from error
     problems: list[str] = []
     headers = _transport_headers(outlook.transport_headers)
-    name, address = outlook.author
-    if headers is not None and (not address or not name):
-        header_name, header_address = parse_sender(header_value(headers, "from"))
-        name, address = name or header_name, address or header_address
-    name = clean_name(name, address)
+    name, address = _outlook_sender(outlook, headers)
     if not address:
         problems.append(_("Geen e-mailadres van de afzender in het bericht."))
     received_at = _outlook_date(outlook, headers)
@@ -59,7 +56,8 @@ def read_outlook(data: bytes, filename: str) -> IncomingMessage:
     if not message_id and headers is not None:
         message_id = normalise_message_id(header_value(headers, "message-id"))
     attached: list[tuple[Message, bytes]] = []
-    attachments = _outlook_attachments(outlook, problems, attached)
+    signed_bodies: list[str] = []
+    attachments = _outlook_attachments(outlook, problems, attached, signed_bodies)
     if outlook.unreadable_parts:
         problems.append(
             _(
@@ -73,7 +71,7 @@ def read_outlook(data: bytes, filename: str) -> IncomingMessage:
         sender_name=name,
         sender_address=address,
         subject=one_line(outlook.subject),
-        body_text=_outlook_body(outlook, problems),
+        body_text=_outlook_body(outlook, problems) or "\n\n".join(b for b in signed_bodies if b),
         attachments=tuple(attachments),
         original_filename=safe_filename(filename) if filename else "",
         original_bytes=data,
@@ -87,6 +85,25 @@ def read_outlook(data: bytes, filename: str) -> IncomingMessage:
     else:
         message = unwrap_forward(message, attached, problems, _outlook_delivery(outlook, headers))
     return finish_message(message, problems)
+
+
+def _outlook_sender(outlook: OutlookMessage, headers: Message | None) -> tuple[str, str]:
+    """(name, address) of the author. The display name is Outlook's own (the person sent on
+    behalf of, else the sender); when that is only a form of the address (``jan@x.be`` or
+    ``'Jan Peeters (jan@x.be)'``), what is left of it, else the sender's display name, else the
+    name in the Internet headers is taken."""
+    name, address = outlook.author
+    header_name = header_address = ""
+    if headers is not None:
+        header_name, header_address = parse_sender(header_value(headers, "from"))
+    address = address or header_address
+    same_person = not outlook.representing_address or outlook.representing_address == outlook.sender_address
+    candidates = [name, outlook.sender_name if same_person else "", header_name]
+    for candidate in candidates:
+        cleaned = clean_name(candidate, address)
+        if cleaned:
+            return cleaned, address
+    return "", address
 
 
 def _outlook_delivery(outlook: OutlookMessage, headers: Message | None) -> dt.datetime | None:
@@ -132,7 +149,9 @@ def _outlook_body(outlook: OutlookMessage, problems: list[str]) -> str:
         rtf = rtf_body(outlook.rtf_compressed)
         if rtf is not None:
             body = clean_text(html_to_text(rtf.text) if rtf.is_html else rtf.text)
-        if body.strip():
+        if rtf is not None and not rtf.text.strip():
+            pass  # an RTF body without any text: nothing was lost (finish_message notes "no text")
+        elif body.strip():
             problems.append(
                 _(
                     "De tekst van dit Outlook-bericht werd uit de opgemaakte versie (RTF) gehaald; kijk "
@@ -151,11 +170,15 @@ def _outlook_body(outlook: OutlookMessage, problems: list[str]) -> str:
 
 
 def _outlook_attachments(
-    outlook: OutlookMessage, problems: list[str], attached: list[tuple[Message, bytes]]
+    outlook: OutlookMessage,
+    problems: list[str],
+    attached: list[tuple[Message, bytes]],
+    signed_bodies: list[str] | None = None,
 ) -> list[IncomingAttachment]:
     """The attachments; an attached Outlook message becomes an e-mail (.eml) of its own, as its
     text and files can be read there without Outlook (the .msg file keeps it whole)."""
     found: list[IncomingAttachment] = []
+    signed_bodies = signed_bodies if signed_bodies is not None else []
     for number, attachment in enumerate(outlook.attachments, start=1):
         name = safe_filename(attachment.filename)
         if attachment.message is not None:
@@ -183,10 +206,11 @@ def _outlook_attachments(
             problems.append(_("De bijlage {name} is leeg en werd overgeslagen.").format(name=name or _("zonder naam")))
             continue
         mime = attachment.mime_type.lower() or mimetypes.guess_type(name)[0] or "application/octet-stream"
-        signed = _signed_mime(outlook, attachment.data, mime)
+        signed = _signed_mime(outlook, attachment.data, mime, name)
         if signed is not None:  # S/MIME: the whole message as one MIME blob; its files are what counts
             found.extend(signed.attachments)
             problems.extend(p for p in signed.problems if p not in problems)
+            signed_bodies.append(signed.body)
             continue
         if not name:
             name = _("bijlage-{number}{ext}").format(number=number, ext=mimetypes.guess_extension(mime) or ".bin")
@@ -199,17 +223,27 @@ class _SignedContent:
         self.body, self.attachments, self.problems = body, attachments, problems
 
 
-def _signed_mime(outlook: OutlookMessage, data: bytes, mime: str) -> _SignedContent | None:
+def _signed_mime(outlook: OutlookMessage, data: bytes, mime: str, name: str) -> _SignedContent | None:
     """An S/MIME-signed Outlook message keeps the message as it was signed in one attachment
     (usually ``smime.p7m``, type multipart/signed): read as MIME, so that its files reach the
     complaint folder with their own names (Art. 4)."""
+    problems: list[str] = []
     smime_class = outlook.message_class.upper().startswith("IPM.NOTE.SMIME")
-    if mime != "multipart/signed" and not (smime_class and len(outlook.attachments) == 1):
+    if mime != "multipart/signed" and mime not in SMIME_TYPES and not (smime_class and len(outlook.attachments) == 1):
         return None
+    if data[:1] == b"\x30" and mime != "multipart/signed":
+        # opaque S/MIME (application/pkcs7-mime, RFC 8551 3.5.2), a CMS structure in DER: the
+        # signed message is inside it; its text and files are read and the blob is kept whole
+        problems = []
+        opened = open_signed(data, problems)
+        kept = [IncomingAttachment(safe_filename(name) or "smime.p7m", "application/pkcs7-mime", data)]
+        if opened is None:
+            return _SignedContent("", kept, problems)
+        return _SignedContent(opened.body, [*opened.attachments, *kept], problems)
     head = data[:2048].lower()
     if b"content-type:" not in head:
         if mime != "multipart/signed":
-            return None  # opaque S/MIME (application/pkcs7-mime): kept as it is
+            return None
         data = b"Content-Type: " + mime.encode("ascii", "replace") + b"\r\n\r\n" + data
     try:
         parsed = parse_mail(data.lstrip(b"\r\n"))
@@ -217,7 +251,6 @@ def _signed_mime(outlook: OutlookMessage, data: bytes, mime: str) -> _SignedCont
         return None
     if not parsed.is_multipart():
         return None
-    problems: list[str] = []
     content = MessageContent(parsed, problems)
     return _SignedContent(content.body, content.attachments, problems)
 

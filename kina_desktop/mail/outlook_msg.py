@@ -71,7 +71,8 @@ ATTACH_BY_VALUE, ATTACH_EMBEDDED_MSG, ATTACH_OLE = 1, 5, 6
 # 8 for an attachment or a recipient.
 _HEADER_TOP, _HEADER_EMBEDDED, _HEADER_SUB = 32, 24, 8
 _MAX_DEPTH = 8  # attached messages inside attached messages
-_ADDRESS = re.compile(r"[^@\s<>\"]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
+# An SMTP address (RFC 6532: UTF-8 in the local part and the domain), not an Exchange path.
+_ADDRESS = re.compile(r"[^@\s<>\"/]+@[^\W_](?:[\w-]*[^\W_])?(?:\.[^\W_](?:[\w-]*[^\W_])?)+")
 
 # Windows code pages Python knows by another name than cpNNNN.
 _CODEPAGES = {
@@ -124,6 +125,18 @@ _LANGUAGE_CODEPAGES = {
 }
 _TRADITIONAL_CHINESE = {0x0404, 0x0C04, 0x1404}
 _CYRILLIC_SERBIAN = {0x0C1A, 0x1C1A, 0x201A}
+
+
+# The ANSI code page behind an Internet code page that is no ANSI one (ISO-2022, EUC, HZ).
+_ANSI_OF_INTERNET = {50220: 932, 50221: 932, 50222: 932, 51932: 932, 51936: 936, 52936: 936, 51949: 949, 50225: 949}
+
+
+def ansi_for_internet_codepage(codepage: int | None) -> int | None:
+    """The ANSI code page for 8-bit strings when only the Internet code page is known; UTF-7
+    (65000) says nothing about them."""
+    if not codepage or codepage == 65000:
+        return None
+    return _ANSI_OF_INTERNET.get(codepage, codepage)
 
 
 def codepage_for_locale(lcid: int | None) -> int | None:
@@ -246,9 +259,20 @@ class _Storage:
             self.fixed.setdefault(tag >> 16, (tag & 0xFFFF, stream[offset + 8 : offset + 16]))
         self.codepage = self.long(PR_MESSAGE_CODEPAGE)
         self.internet_codepage = self.long(PR_INTERNET_CPID)
-        self.locale_codepage = codepage_for_locale(self.long(PR_MESSAGE_LOCALE_ID))
+        locale = self.long(PR_MESSAGE_LOCALE_ID)
+        # a known locale whose language is not in the table writes Windows-1252
+        self.locale_codepage = codepage_for_locale(locale) or (1252 if locale and locale > 0 else None)
         self.replaced = 0
         self.codec = ""
+
+    @property
+    def ansi_codepage(self) -> int | None:
+        """The code page of the 8-bit (PT_STRING8) strings: the message's own
+        (PR_MESSAGE_CODEPAGE), else its locale's ANSI code page, else the one its Internet code
+        page implies. [MS-OXMSG] 2.1.3: the Internet code page is that of the HTML body
+        (PR_HTML, binary), not of the strings; a German Outlook with a Cyrillic Internet code page
+        writes its subject in Windows-1252 (Apache POI's test file HTMLBodyBinary_CP1251.msg)."""
+        return self.codepage or self.locale_codepage or ansi_for_internet_codepage(self.internet_codepage)
 
     # -- raw access ---------------------------------------------------------------------------
 
@@ -276,10 +300,7 @@ class _Storage:
             return raw.decode("utf-16-le", errors="replace").split("\x00", 1)[0]
         raw = self.stream(f"__substg1.0_{prop:04X}{PT_STRING8:04X}")
         if raw is not None:
-            decoded = decode_text(
-                raw.split(b"\x00", 1)[0],
-                codec_for_codepage(codepage or self.codepage or self.internet_codepage or self.locale_codepage),
-            )
+            decoded = decode_text(raw.split(b"\x00", 1)[0], codec_for_codepage(codepage or self.ansi_codepage))
             self.replaced += decoded.replaced
             self.codec = self.codec or decoded.codec
             return decoded.text
@@ -336,7 +357,7 @@ class _Storage:
         if not subject:
             subject = (self.string(PR_SUBJECT_PREFIX) or "") + (self.string(PR_NORMALIZED_SUBJECT) or "")
             subject = " ".join(subject.split())
-        body_codepage = self.internet_codepage or self.codepage or self.locale_codepage
+        body_codepage = self.ansi_codepage
         self.replaced, self.codec = 0, ""  # count only the text of the message itself
         body = self.string(PR_BODY, body_codepage)
         html = self.binary(PR_HTML)
@@ -390,6 +411,7 @@ class _Storage:
             storage = _Storage(self.ole, [*self.path, name], _HEADER_SUB)
             storage.codepage = storage.codepage or self.codepage
             storage.locale_codepage = storage.locale_codepage or self.locale_codepage
+            storage.internet_codepage = storage.internet_codepage or self.internet_codepage
             found.append(storage.attachment(depth))
             self.broken.extend(storage.broken)
         return found

@@ -249,8 +249,11 @@ def test_each_message_agrees_with_the_standard_librarys_reading(path: Path) -> N
         for part in standard.walk()
         if part.get_filename() and part.get_content_type() != "application/pkcs7-signature"
     ]
-    # an attached message without a file name is named after its subject here
+    # an attached message without a file name is named after its subject here; the files inside
+    # an opaque S/MIME blob (application/pkcs7-mime) are read from it and come before the blob
     ours = [a.filename for a in message.attachments if a.filename in names or not a.filename.endswith(".eml")]
+    if any("S/MIME-blok" in p for p in message.problems):
+        ours = [name for name in ours if name in names]
     assert ours == names
 
 

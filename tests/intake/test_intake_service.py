@@ -183,8 +183,10 @@ def test_a_huge_body_is_registered_shortened_with_the_whole_message_in_the_folde
     message = services.intake.read(data, "dagboek.eml")
     record = services.intake.register_message(message, services.intake.draft_for(message))
     assert record.description is not None and len(record.description.text) <= 50_000
-    [original] = services.documents.list(record.header.id)
+    original, whole_text = services.documents.list(record.header.id)
     assert original.size == len(data)
+    assert (whole_text.filename, whole_text.kind) == ("dagboek (volledige tekst).txt", "email_text")
+    assert message.body_text.strip() in services.documents.content(whole_text.id).decode("utf-8-sig")
 
 
 def test_only_registering_roles_deal_with_messages(ctx: ServiceContext) -> None:

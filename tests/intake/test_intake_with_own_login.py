@@ -69,3 +69,29 @@ def test_the_record_of_a_message_is_append_only_and_in_one_s_own_name(people) ->
             f"recorded_by_id) VALUES ('h@x.be', 'file', 'not_a_complaint', now(), {people['handler'][0].user_id})",
         )
     assert raw_sql(database, "SELECT disposition FROM intake_messages") == [("not_a_complaint",)]
+
+
+def test_the_notes_of_a_personnel_message_stay_with_the_director_and_its_registrant(people) -> None:
+    """The notes of the intake follow the description part on the server (Art. 6): whoever may
+    not read the description of a confidential case does not see them, not even with psql."""
+    receiver = services_for(*people["receiver"])
+    name = "16-forwarded-as-attachment.eml"
+    message = receiver.intake.read((CORPUS / name).read_bytes(), name)
+    draft = receiver.intake.draft_for(message)
+    record = receiver.intake.register_message(
+        message, draft.__class__(description=draft.description, category=Category.PERSONNEL, level=Level.TWO)
+    )
+
+    def notes(role: str) -> list[str]:
+        return [
+            e.new_value
+            for e in services_for(*people[role]).history.for_case(record.header.id)
+            if e.field == "intake_note"
+        ]
+
+    assert any("Doorgestuurd bericht" in n for n in notes("receiver"))
+    assert notes("director") == notes("receiver")
+    assert notes("team") == []
+    sql = f"SELECT new_value FROM audit_events WHERE case_id = {record.header.id} AND action = 'intake_note'"
+    assert raw_sql(people["team"][1], sql) == []
+    assert len(raw_sql(people["receiver"][1], sql)) == len(notes("receiver"))

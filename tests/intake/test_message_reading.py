@@ -102,7 +102,7 @@ def test_an_empty_message_gets_a_text_that_points_to_the_folder() -> None:
     assert "klachtenmap" in draft.description.text
 
 
-def test_a_huge_body_is_read_and_shortened_in_the_draft_only() -> None:
+def test_a_huge_body_keeps_its_beginning_and_end_in_the_draft() -> None:
     paragraph = "De poetsdienst kwam opnieuw niet opdagen en niemand verwittigde ons. " * 20 + "\n\n"
     body = paragraph * 4000  # about 5.6 MB of text
     data = (
@@ -111,12 +111,15 @@ def test_a_huge_body_is_read_and_shortened_in_the_draft_only() -> None:
         "Content-Type: text/plain; charset=utf-8\n\n" + body
     ).encode()
     message = read_message(data, "lang.eml")
-    assert len(message.body_text) == 1_000_000
-    assert any("ingekort" in p for p in message.problems)
+    assert len(message.body_text) <= 1_000_000
+    assert message.body_text.rstrip().endswith(body.rstrip()[-300:])  # the end is read too
+    assert any("ingekort tot het begin en het einde" in p for p in message.problems)
     draft, notes = draft_from_message(message, TODAY)
     assert len(draft.description.text) <= 50_000
-    assert draft.description.text.endswith("in de klachtenmap]")
+    assert "tekens weggelaten …]" in draft.description.text
+    assert draft.description.text.endswith(message.body_text.rstrip()[-200:])
     assert any("50.000" in n for n in notes)
+    assert any("lang (volledige tekst).txt" in n for n in notes)
 
 
 @pytest.mark.parametrize(

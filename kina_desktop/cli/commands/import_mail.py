@@ -8,9 +8,10 @@ from pathlib import Path
 
 from kina_desktop.cli.environment import Environment
 from kina_desktop.cli.failures import EXIT_INPUT, EXIT_OK, one_line
+from kina_desktop.domain.enums import Kind
 from kina_desktop.i18n import _
 from kina_desktop.services.errors import DatabaseUnavailable, ServiceError, ValidationFailed
-from kina_desktop.services.intake.intake_service import MessageAlreadyHandled
+from kina_desktop.services.intake.intake_service import ImportedMessage, MessageAlreadyHandled
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
@@ -20,20 +21,60 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         description=_(
             "Registreert elk bericht als klacht (kanaal e-mail, datum van ontvangst = de datum van het "
             "bericht, afzender, onderwerp en tekst) en bewaart het oorspronkelijke bericht en zijn bijlagen "
-            "in de klachtenmap. Per bestand verschijnt één regel met het opvolgingsnummer. Een bericht dat "
-            "al geregistreerd is (zelfde Message-ID) wordt niet opnieuw geregistreerd en krijgt een regel "
-            "‘opgelet’ met zijn opvolgingsnummer. Een bestand dat niet "
-            "gelezen kan worden, krijgt een foutregel; de andere worden toch geregistreerd, en de opdracht "
-            "eindigt dan met afsluitcode 2."
+            "in de klachtenmap. Met --kind wordt het een informatievraag of een anonieme melding (Art. 3): "
+            "die krijgen geen ontvangstbevestiging en geen klachtenmap. Per bestand verschijnt één regel "
+            "met het opvolgingsnummer en de bestandsnaam, gescheiden door een tab. Daaronder staan, "
+            "ingesprongen met een tab, de opmerkingen bij het inlezen (die ook in de geschiedenis van het "
+            "dossier staan) en het voorgestelde betrokken OCMW, afgeleid uit het e-mailadres of de "
+            "handtekening: een voorstel, dat alleen ingevuld wordt met --accept-organisation. Een tekst "
+            "die te lang is voor het veld houdt het begin en het einde; de volledige tekst komt als "
+            ".txt-bestand in de klachtenmap. Een bericht dat al geregistreerd is (zelfde Message-ID) "
+            "wordt niet opnieuw geregistreerd en krijgt een regel ‘opgelet’ met zijn opvolgingsnummer. "
+            "Een bestand dat niet gelezen kan worden, krijgt een foutregel; de andere worden toch "
+            "geregistreerd, en de opdracht eindigt dan met afsluitcode 2."
         ),
         epilog=_(
             "Voorbeelden:\n"
             "  kina-desktop import-mail klacht.eml\n"
-            "  kina-desktop import-mail postvak/*.eml postvak/*.msg"
+            "  kina-desktop import-mail postvak/*.eml postvak/*.msg\n"
+            "  kina-desktop import-mail --kind information_request vraag.eml\n"
+            "  kina-desktop import-mail --accept-organisation doorgestuurd.msg"
         ),
     )
     parser.add_argument("files", nargs="+", metavar=_("BESTAND"), help=_("een .eml- of .msg-bestand"))
+    parser.add_argument(
+        "--kind",
+        type=_kind,
+        default=Kind.COMPLAINT,
+        metavar=_("SOORT"),
+        help=_(
+            "registreer als complaint (klacht, de standaard), information_request (informatievraag) of "
+            "anonymous_report (anonieme melding); de laatste twee zijn geen klacht (Art. 3)"
+        ),
+    )
+    parser.add_argument(
+        "--accept-organisation",
+        action="store_true",
+        help=_(
+            "vul het voorgestelde betrokken OCMW ook in (zonder deze optie wordt het alleen getoond en in "
+            "de geschiedenis genoteerd)"
+        ),
+    )
     parser.set_defaults(handler=run)
+
+
+def _kind(text: str) -> Kind:
+    """The kind of registration named on the command line (Art. 3)."""
+    wanted = text.strip().lower().replace("-", "_")
+    for kind in Kind:
+        if wanted in (kind.value, kind.label().lower().replace(" ", "_")):
+            return kind
+    raise argparse.ArgumentTypeError(
+        _(
+            "onbekende soort ‘{text}’: kies complaint (klacht), information_request (informatievraag) "
+            "of anonymous_report (anonieme melding)"
+        ).format(text=text)
+    )
 
 
 def _read_file(name: str) -> bytes:
@@ -58,7 +99,7 @@ def run(args: argparse.Namespace, env: Environment) -> int:
             try:
                 data = _read_file(name)
                 message = intake.read(data, Path(name).name)
-                record = intake.register_message(message, intake.draft_for(message))
+                imported = intake.import_message(message, args.kind, take_organisation=args.accept_organisation)
             except DatabaseUnavailable:
                 raise
             except MessageAlreadyHandled as error:
@@ -75,8 +116,23 @@ def run(args: argparse.Namespace, env: Environment) -> int:
                 failed += 1
                 _fail(name, error.message)
                 continue
-            print(f"{record.tracking_number}\t{name}", flush=True)
+            _print_imported(imported, name)
     return EXIT_INPUT if failed else EXIT_OK
+
+
+def _print_imported(imported: ImportedMessage, name: str) -> None:
+    """The tracking number and the file, then one indented line per note of the intake and for
+    the organisation proposed."""
+    lines = [f"{imported.record.tracking_number}\t{name}"]
+    lines += ["\t" + _("opmerking: {note}").format(note=one_line(note)) for note in imported.notes]
+    proposal = imported.organisation
+    if proposal is not None:
+        if imported.organisation_stored:
+            text = _("betrokken OCMW ‘{organisation}’ ingevuld ({reason})")
+        else:
+            text = _("voorstel: betrokken OCMW ‘{organisation}’ ({reason}); niet ingevuld, zie --accept-organisation")
+        lines.append("\t" + text.format(organisation=proposal.organisation, reason=proposal.reason()))
+    print("\n".join(lines), flush=True)
 
 
 def _fail(name: str, message: str, label: str = "") -> None:

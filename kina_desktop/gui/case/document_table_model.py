@@ -32,6 +32,7 @@ KIND_LABELS = {
     "attachment": N_("Bijlage"),
     "scan": N_("Scan"),
     "email": N_("E-mail"),
+    "email_text": N_("Volledige tekst van de e-mail"),  # a text too long for the field (domain/intake.py)
     "minutes": N_("Verslag"),
 }
 TYPE_LABELS = {t.mime_type: t.label for t in (PDF, PNG, JPEG, TIFF, MSG, DOCX, EML, TEXT)}

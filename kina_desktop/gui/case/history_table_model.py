@@ -39,8 +39,9 @@ class _Row(NamedTuple):
 
 
 # Fields the action already names: a step (Oud and Nieuw say from which status to which), a
-# letter (Nieuw says which), a document of the complaint folder (Oud or Nieuw gives its name).
-FIELDS_NAMED_BY_THE_ACTION = frozenset({"status", "letter", "document"})
+# letter (Nieuw says which), a document of the complaint folder (Oud or Nieuw gives its name), a
+# note of the intake of an e-mail (Nieuw is the note).
+FIELDS_NAMED_BY_THE_ACTION = frozenset({"status", "letter", "document", "intake_note"})
 
 
 def what_text(entry: HistoryEntry) -> str:

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from kina_desktop.domain.enums import Channel
 from kina_desktop.domain.file_types import check_document
-from kina_desktop.domain.intake import FolderPlan, IncomingMessage, MessageSource, draft_from_message, folder_plan
+from kina_desktop.domain.intake import FolderPlan, IncomingMessage, MessageSource
 from kina_desktop.gui.common.field_errors import ERROR_STYLE
 from kina_desktop.gui.common.formatting import file_size
 from kina_desktop.gui.intake.intake_registration import MessageRegistration, ScanRegistration
@@ -268,22 +268,38 @@ class DialogIntake:
         if self.message is None and not self.scans and self.dialog.has_unsaved_changes():
             if not self._ask_to_replace(self.dialog):
                 return False
-        draft, notes = draft_from_message(message, self._today())
-        plan = folder_plan(message)
+        return self.show_message(message, MessageRegistration(self._intake, message, MessageSource.FILE))
+
+    def show_message(self, message: IncomingMessage, registration: MessageRegistration) -> bool:
+        """Fill the form from ``message`` and show the notes of the intake, the files that go
+        into the complaint folder and the member OCMW proposed (a dropped file, or a message
+        of the mailbox: gui/intake/new_mail_dialog.py); registering goes through
+        ``registration``."""
+        try:
+            review = self._intake.review(message)
+        except ServiceError as error:
+            self._show_error(error.message)
+            return False
+        plan = review.plan
         self.message, self.plan, self.scans = message, plan, []
-        self.dialog.prefill(draft, MessageRegistration(self._intake, message, MessageSource.FILE))
+        self.dialog.prefill(review.draft, registration)
+        self.dialog.propose_organisation(review.organisation)
         self.dialog.setWindowTitle(
             _("Nieuwe klacht registreren uit e-mail: {subject}").format(
                 subject=message.subject or _("(geen onderwerp)")
             )
         )
         self.dialog.errors.clear()
+        from_mailbox = registration.source == MessageSource.IMAP
         self.panel.show_files(
-            _("Uit de e-mail {file}").format(file=message.original_filename or _("(zonder naam)")),
-            notes,
+            _("Uit het postvak: {subject}").format(subject=message.subject or _("(geen onderwerp)"))
+            if from_mailbox
+            else _("Uit de e-mail {file}").format(file=message.original_filename or _("(zonder naam)")),
+            review.notes,
             [(name, len(data)) for name, data in plan.kept],
             plan.refused,
         )
+        self.panel.remove_button.setVisible(not from_mailbox)  # a mailbox message registers with its message
         return True
 
     def add_scans(self, paths: list[Path]) -> bool:

@@ -28,6 +28,7 @@ from kina_desktop.gui.forms.ui_new_complaint_dialog import Ui_NewComplaintDialog
 from kina_desktop.gui.intake.complainant_completion import ComplainantNameCompleter, organisation_completer
 from kina_desktop.gui.intake.known_complainant_panel import KnownComplainantPanel
 from kina_desktop.gui.intake.oral_confirmation import make_confirmation_letter, offer_letter
+from kina_desktop.gui.intake.organisation_hint import OrganisationHint
 from kina_desktop.gui.letters.system_viewer import SystemViewer
 from kina_desktop.gui.shell.change_watch import watch_changes
 from kina_desktop.i18n import _
@@ -35,6 +36,7 @@ from kina_desktop.services.errors import ServiceError, ValidationFailed
 
 if TYPE_CHECKING:
     from kina_desktop.domain.complainant_match import Complainant
+    from kina_desktop.domain.organisation_proposal import OrganisationProposal
     from kina_desktop.gui.common.ports import LetterPort
     from kina_desktop.gui.intake.intake_ports import ComplainantLookup, Registrar
 
@@ -152,6 +154,8 @@ class NewComplaintDialog(QDialog):
         self._setup_keyboard()
 
         fields = self.form.field_widgets()
+        # An e-mail's sender or signature may propose the member OCMW (gui/intake/organisation_hint.py).
+        self.organisation_hint = OrganisationHint(self.form.ui.organisation, self.form.ui.complaint_group_layout)
         self.organisation_completer = (
             organisation_completer(self.form.ui.organisation, organisations) if organisations else None
         )
@@ -238,6 +242,11 @@ class NewComplaintDialog(QDialog):
         self.load_draft(draft)
         if cases is not None:
             self._cases = cases
+
+    def propose_organisation(self, proposal: OrganisationProposal | None) -> None:
+        """The member OCMW an e-mail names, filled in where the field is empty, with the line
+        that says what it is based on, for the person to confirm (never stored unseen)."""
+        self.organisation_hint.propose(proposal)
 
     def has_unsaved_changes(self) -> bool:
         return self.record is None and self.draft() != self._initial

@@ -11,7 +11,7 @@ the mailbox itself is only read, never changed.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelection, Qt
@@ -51,6 +51,7 @@ if TYPE_CHECKING:
     from kina_desktop.domain.mailbox import FetchedMail
     from kina_desktop.gui.common.background import Outcome, TaskControl, TaskRunner
     from kina_desktop.gui.intake.mailbox_ports import MailboxPort, MessageIntakePort
+    from kina_desktop.gui.intake.message_drop import DialogIntake
 
 ERROR_STYLE = "color: #a40000;"
 
@@ -64,8 +65,9 @@ def fetching_text(done: int, total: int) -> str:
     return _("Berichten ophalen… {done} van {total}").format(done=number(done), total=number(total))
 
 
-def message_preview(message: IncomingMessage) -> str:
-    """The message as the person reads it before deciding."""
+def message_preview(message: IncomingMessage, notes: Sequence[str] | None = None) -> str:
+    """The message as the person reads it before deciding, with the notes of the intake
+    (``notes``; the reader's own when none are given)."""
     lines = [
         _("Van: {sender}").format(sender=sender_text(message)),
         _("Ontvangen: {when}").format(
@@ -75,7 +77,7 @@ def message_preview(message: IncomingMessage) -> str:
     ]
     for attachment in message.attachments:
         lines.append(_("Bijlage: {name} ({size})").format(name=attachment.filename, size=file_size(attachment.size)))
-    for problem in message.problems:
+    for problem in message.problems if notes is None else notes:
         lines.append(_("Let op: {problem}").format(problem=problem))
     return "\n".join(lines) + "\n\n" + (message.body_text.strip() or _("(geen tekst)"))
 
@@ -102,6 +104,7 @@ class NewMailDialog(QDialog):
         self._registration_dialog = registration_dialog or self._plain_registration_dialog
         self._on_changed = on_changed or (lambda text: None)
         self.progress: TaskProgress | None = None
+        self.fetched: FetchedMail | None = None
         self.setObjectName("new_mail_dialog")
         self.setWindowTitle(_("Nieuwe e-mails"))
         self.resize(1000, 640)
@@ -260,6 +263,7 @@ class NewMailDialog(QDialog):
             raise outcome.error  # a programming error: logged by the exception hook
         fetched = outcome.value
         assert fetched is not None
+        self.fetched = fetched
         self.model.set_messages(fetched.messages)
         settings = self._mailbox.settings()
         count = len(fetched.messages)
@@ -283,6 +287,18 @@ class NewMailDialog(QDialog):
                     "Nog {n} nieuwe berichten volgen bij het volgende ophalen.",
                     fetched.left,
                 ).format(n=number(fetched.left))
+            )
+        if fetched.noted:
+            self.summary.setText(
+                self.summary.text()
+                + " "
+                + ngettext(
+                    "{n} bericht heeft opmerkingen bij het inlezen: ze staan als ‘Let op’ bij het bericht en "
+                    "komen bij het registreren in de geschiedenis van het dossier.",
+                    "{n} berichten hebben opmerkingen bij het inlezen: ze staan als ‘Let op’ bij het bericht en "
+                    "komen bij het registreren in de geschiedenis van het dossier.",
+                    fetched.noted,
+                ).format(n=number(fetched.noted))
             )
         if fetched.set_aside:
             self.summary.setText("\n".join((self.summary.text(), *fetched.set_aside)))
@@ -328,7 +344,13 @@ class NewMailDialog(QDialog):
             self._show_error(error.message)
             return None
         dialog = self._registration_dialog(registration, self)
-        dialog.load_draft(draft)
+        controller: DialogIntake | None = getattr(dialog, "intake", None)
+        if controller is None or not controller.show_message(message, registration):
+            dialog.load_draft(draft)
+            try:
+                dialog.propose_organisation(self._intake.proposal_for(message))
+            except ServiceError as error:
+                self._show_error(error.message)
         dialog.setWindowTitle(
             _("Nieuwe klacht registreren uit e-mail: {subject}").format(
                 subject=message.subject or _("(geen onderwerp)")
@@ -386,7 +408,8 @@ class NewMailDialog(QDialog):
 
     def _on_selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
         message = self.current_message()
-        self.preview.setPlainText(message_preview(message) if message is not None else "")
+        notes = self.fetched.notes_of(message.message_id) if message is not None and self.fetched else None
+        self.preview.setPlainText(message_preview(message, notes) if message is not None else "")
         self._update_buttons()
 
     def _on_activated(self, *_args: object) -> None:

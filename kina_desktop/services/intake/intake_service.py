@@ -1,14 +1,18 @@
 """Intake of complaints by e-mail (Art. 4) and of scanned letters: a message becomes a
 registration draft for a person to check; registering it keeps the original message and its
 attachments in the complaint folder and records its Message-ID, all in one unit of work, so a
-message is never registered twice and never half.
+message is never registered twice and never half. Every note of the intake (what the reader could
+not read as expected, what the draft filled in, the member OCMW proposed and what became of it) is
+kept in the history of the registration, on the description part. Once its case is
+pseudonymised (retention) only the keyed hash of the Message-ID is kept, and a message is looked
+up by both.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
@@ -25,17 +29,22 @@ from kina_desktop.domain.intake import (
     MessageSource,
     draft_from_message,
     folder_plan,
+    registration_notes,
 )
+from kina_desktop.domain.organisation_proposal import OrganisationProposal, propose_organisation
 from kina_desktop.domain.registration import needs_complaint_folder
 from kina_desktop.domain.visibility import Part
 from kina_desktop.i18n import _
 from kina_desktop.mail.message_reading import MessageUnreadable, read_message
+from kina_desktop.services import audit
 from kina_desktop.services.cases.case_service import CaseService, check_draft, require_registering_role
 from kina_desktop.services.cases.documents import DocumentRefused, store_document
 from kina_desktop.services.context import ServiceContext
 from kina_desktop.services.errors import ServiceError
+from kina_desktop.services.organisation.organisation_lists import OrganisationLists
 
 __all__ = [
+    "ImportedMessage",
     "IntakeRecord",
     "IntakeReview",
     "IntakeService",
@@ -99,6 +108,24 @@ class IntakeReview:
     notes: tuple[str, ...]  # Dutch: what to check (no date, name from the address, ...)
     plan: FolderPlan  # what goes into the complaint folder, and what cannot
     earlier: IntakeRecord | None  # the message was dealt with before
+    organisation: OrganisationProposal | None = None  # the member OCMW proposed, for a person to confirm
+
+
+@dataclass(frozen=True)
+class ImportedMessage:
+    """A message registered as it is (``kina-desktop import-mail``): the case, the notes of the
+    intake kept in its history, and the member OCMW proposed (filled in only when it was asked
+    for; the history says which)."""
+
+    record: CaseRecord
+    notes: tuple[str, ...]
+    organisation: OrganisationProposal | None
+    organisation_stored: bool = False
+
+
+# The kind of a document of the complaint folder that keeps the whole text of an e-mail too
+# long for the registration's text field (domain/intake.py, folder_plan).
+FULL_TEXT_KIND = "email_text"
 
 
 class IntakeService:
@@ -117,9 +144,33 @@ class IntakeService:
         subject and plain text (see domain.intake.draft_from_message)."""
         return draft_from_message(message, self.ctx.today(), kind)[0]
 
-    def review(self, message: IncomingMessage) -> IntakeReview:
-        draft, notes = draft_from_message(message, self.ctx.today())
-        return IntakeReview(message, draft, notes, folder_plan(message), self.record_for(message.message_id))
+    def review(self, message: IncomingMessage, kind: Kind = Kind.COMPLAINT) -> IntakeReview:
+        """What a person checks before registering ``message``: the draft (without the
+        organisation: that stays a proposal, ``organisation``), the notes, the folder."""
+        draft, notes = draft_from_message(message, self.ctx.today(), kind)
+        return IntakeReview(
+            message, draft, notes, folder_plan(message), self.record_for(message.message_id), self.proposal_for(message)
+        )
+
+    def proposal_for(
+        self, message: IncomingMessage, member_ocmws: Sequence[str] | None = None
+    ) -> OrganisationProposal | None:
+        """The member OCMW that the sender's address, the address of who forwarded the message,
+        or the signature names (the list of the settings, or ``member_ocmws``), proposed for a
+        person to confirm; None when none is clear."""
+        members = OrganisationLists(self.ctx).member_ocmws() if member_ocmws is None else member_ocmws
+        return propose_organisation([message.sender_address, message.forwarded_by], message.body_text, members)
+
+    def notes_for(self, message: IncomingMessage, member_ocmws: Sequence[str] | None = None) -> tuple[str, ...]:
+        """What a person reads about a message before deciding what it is: the notes of the
+        reader and of the draft, and the member OCMW proposed."""
+        notes = draft_from_message(message, self.ctx.today())[1]
+        proposal = self.proposal_for(message, member_ocmws)
+        return (*notes, proposal.note()) if proposal is not None else notes
+
+    def member_ocmws(self) -> list[str]:
+        """The member-OCMW list of the settings (read once for many messages)."""
+        return OrganisationLists(self.ctx).member_ocmws()
 
     def seen(self, message_id: str) -> bool:
         """True when a message with this Message-ID was registered or set aside before."""
@@ -250,6 +301,12 @@ class IntakeService:
     def _register(
         self, message: IncomingMessage, draft: ComplaintDraft, source: MessageSource, disposition: Disposition
     ) -> CaseRecord:
+        return self._register_noted(message, draft, source, disposition)[0]
+
+    def _register_noted(
+        self, message: IncomingMessage, draft: ComplaintDraft, source: MessageSource, disposition: Disposition
+    ) -> tuple[CaseRecord, tuple[str, ...]]:
+        """The registration, and the notes of the intake kept in its history."""
         require_registering_role(self.ctx)
         if message.not_a_complaint:
             raise NoComplaintMessage(message.not_a_complaint)
@@ -259,6 +316,7 @@ class IntakeService:
         plan = folder_plan(message)
         if keep_files and plan.original_problem:
             raise DocumentRefused(plan.original_problem)
+        proposal = self.proposal_for(message)
         try:
             with self.ctx.database.write() as session:
                 self._refuse_if_handled(session, message.message_id)
@@ -273,13 +331,66 @@ class IntakeService:
                             case,
                             filename=name,
                             content=data,
-                            kind="email" if index == 0 else "attachment",
+                            kind=_document_kind(index, name, plan),
                             part=Part.DESCRIPTION,
                         )
                 self._record_message(session, message, source, disposition, record.header.id)
-                return record
+                notes = self._keep_notes(session, record, message, draft, keep_files, proposal)
+                return record, notes
         except IntegrityError as error:
             raise self._already_handled(message.message_id, error) from None
+
+    def import_message(
+        self,
+        message: IncomingMessage,
+        kind: Kind = Kind.COMPLAINT,
+        source: MessageSource = MessageSource.FILE,
+        *,
+        take_organisation: bool = False,
+    ) -> ImportedMessage:
+        """Register ``message`` as it is, as a registration of ``kind`` (Art. 3: an information
+        request or an anonymous report starts no acknowledgement deadline), for the command line.
+        The member OCMW proposed is only stored when ``take_organisation`` says so; it is
+        returned either way, with the notes kept in the history."""
+        draft = self.draft_for(message, kind)
+        proposal = self.proposal_for(message)
+        stored = take_organisation and proposal is not None and not draft.description.organisation
+        if stored:
+            assert proposal is not None
+            draft = replace(draft, description=replace(draft.description, organisation=proposal.organisation))
+        disposition = Disposition.INFORMATION_REQUEST if kind == Kind.INFORMATION_REQUEST else Disposition.REGISTERED
+        record, notes = self._register_noted(message, draft, source, disposition)
+        return ImportedMessage(record, notes, proposal, stored)
+
+    def _keep_notes(
+        self,
+        session: Session,
+        record: CaseRecord,
+        message: IncomingMessage,
+        draft: ComplaintDraft,
+        keep_files: bool,
+        proposal: OrganisationProposal | None,
+    ) -> tuple[str, ...]:
+        """Every note of the intake in the history of the registration, one event each, on the
+        description part (they may name the sender), and the organisation proposed with what
+        became of it; returns the notes (without the proposal)."""
+        notes = registration_notes(message, draft, self.ctx.today(), keep_files)
+        kept = list(notes)
+        if proposal is not None:
+            kept.append(proposal.outcome(draft.description.organisation))
+        for note in kept:
+            audit.record(
+                session,
+                self.ctx.viewer,
+                audit.Action.INTAKE_NOTE,
+                case_id=record.header.id,
+                case_version=record.header.version,
+                part=Part.DESCRIPTION.value,
+                field="intake_note",
+                new=note,
+                at=self.ctx.clock(),
+            )
+        return notes
 
     def _refuse_if_handled(self, session: Session, message_id: str) -> None:
         earlier = self._record(session, message_id)
@@ -311,3 +422,9 @@ class IntakeService:
         nothing of this unit of work was kept."""
         earlier = self.record_for(message_id)
         return MessageAlreadyHandled(earlier) if earlier is not None else error
+
+
+def _document_kind(index: int, name: str, plan: FolderPlan) -> str:
+    if index == 0:
+        return "email"
+    return FULL_TEXT_KIND if plan.full_text and name == plan.full_text else "attachment"

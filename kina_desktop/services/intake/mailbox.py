@@ -157,7 +157,9 @@ class MailboxService:
                 )
                 continue
             new[message.message_id] = message
-        return FetchedMail(tuple(new.values()), tuple(unreadable), count, left, tuple(set_aside))
+        members = self._intake.member_ocmws()
+        notes = tuple((m.message_id, self._intake.notes_for(m, members)) for m in new.values())
+        return FetchedMail(tuple(new.values()), tuple(unreadable), count, left, tuple(set_aside), notes)
 
     def _set_aside(self, message: IncomingMessage) -> bool:
         """A delivery report or read receipt set aside as 'Geen klacht' (Art. 3); False when this
