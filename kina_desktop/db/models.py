@@ -356,6 +356,14 @@ class Letter(Base):
     produced_by_id: Mapped[int | None] = mapped_column(ForeignKey("accounts.id"), nullable=True)
     produced_by_name: Mapped[str] = mapped_column(String(200), default="")
     document_id: Mapped[int | None] = mapped_column(ForeignKey("documents.id", ondelete="SET NULL"), nullable=True)
+    # A letter that did not go out after all, withdrawn on the day it was recorded with why; the
+    # history keeps both (docs/letters.md). ``recorded_on`` is the server's own date of the
+    # recording on PostgreSQL (set by a trigger: the day rule holds for any SQL client too).
+    withdrawn_at: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
+    withdrawn_by_id: Mapped[int | None] = mapped_column(ForeignKey("accounts.id"), nullable=True)
+    withdrawn_by_name: Mapped[str] = mapped_column(String(200), default="")
+    withdrawal_reason: Mapped[str] = mapped_column(Text, default="")
+    recorded_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
 
 
 class LetterDraft(Base):

@@ -46,6 +46,7 @@ OTHER_TEXTS = (
     ("case_holds", "note"),
     ("case_ground_findings", "motivation"),
     ("case_requalifications", "reason"),
+    ("letters", "withdrawal_reason"),
 )
 
 # Header facts of every case plus what pseudonymising it would delete; on PostgreSQL a view

@@ -219,6 +219,76 @@ def letter_draft_statements() -> list[str]:
     ]
 
 
+WITHDRAWAL_COLUMNS = ("withdrawn_at", "withdrawn_by_id", "withdrawn_by_name", "withdrawal_reason")
+
+
+def letter_withdrawal_statements() -> list[str]:
+    """A letter recorded by mistake is withdrawn on the day it was recorded (migration 0019,
+    docs/letters.md): the program may write the withdrawal's columns and no other, and a guard
+    on the server holds the rule for any SQL client — once, with a reason, under one's own
+    account, on the server's day of the recording (``recorded_on``, set by the server), by whoever
+    recorded it, the complaints team or the director. The guard runs as the caller, so the
+    tables' owner (pseudonymisation's function, which empties the reason) passes."""
+    team = GROUP_ROLES[Role.TEAM]
+    return [
+        f"GRANT UPDATE ({', '.join(WITHDRAWAL_COLUMNS)}) ON letters TO {BASE_ROLE}",
+        """
+        CREATE OR REPLACE FUNCTION kina_letters_recorded() RETURNS trigger
+        LANGUAGE plpgsql SET search_path = public AS $$
+        BEGIN
+            NEW.recorded_on := current_date;
+            NEW.withdrawn_at := NULL;
+            NEW.withdrawn_by_id := NULL;
+            NEW.withdrawn_by_name := '';
+            NEW.withdrawal_reason := '';
+            RETURN NEW;
+        END
+        $$""",
+        f"""
+        CREATE OR REPLACE FUNCTION kina_letters_withdrawn() RETURNS trigger
+        LANGUAGE plpgsql SET search_path = public AS $$
+        BEGIN
+            IF kina_is_trusted() OR pg_has_role(current_user,
+                    (SELECT c.relowner FROM pg_class c WHERE c.oid = 'public.letters'::regclass), 'MEMBER') THEN
+                RETURN NEW;
+            END IF;
+            IF OLD.withdrawn_at IS NOT NULL THEN
+                RAISE EXCEPTION 'kina: a letter is withdrawn once' USING ERRCODE = '42501';
+            END IF;
+            IF NEW.withdrawn_at IS NULL OR btrim(NEW.withdrawal_reason) = '' THEN
+                RAISE EXCEPTION 'kina: a letter is withdrawn with its reason' USING ERRCODE = '23514';
+            END IF;
+            IF OLD.recorded_on IS DISTINCT FROM current_date THEN
+                RAISE EXCEPTION 'kina: a letter is withdrawn on the day it was recorded only' USING ERRCODE = '42501';
+            END IF;
+            IF NEW.withdrawn_by_id IS DISTINCT FROM kina_current_account_id() THEN
+                RAISE EXCEPTION 'kina: a letter is withdrawn under the own account' USING ERRCODE = '42501';
+            END IF;
+            IF OLD.produced_by_id IS DISTINCT FROM kina_current_account_id()
+               AND NOT pg_has_role(session_user, '{team}', 'MEMBER') AND NOT kina_is_director() THEN
+                RAISE EXCEPTION 'kina: only who recorded a letter, the team or the director withdraws it'
+                    USING ERRCODE = '42501';
+            END IF;
+            RETURN NEW;
+        END
+        $$""",
+        "DROP TRIGGER IF EXISTS kina_letters_recorded ON letters",
+        "CREATE TRIGGER kina_letters_recorded BEFORE INSERT ON letters FOR EACH ROW EXECUTE FUNCTION kina_letters_recorded()",
+        "DROP TRIGGER IF EXISTS kina_letters_withdrawn ON letters",
+        "CREATE TRIGGER kina_letters_withdrawn BEFORE UPDATE ON letters FOR EACH ROW EXECUTE FUNCTION kina_letters_withdrawn()",
+    ]
+
+
+def letter_withdrawal_downgrade_statements() -> list[str]:
+    return [
+        "DROP TRIGGER IF EXISTS kina_letters_recorded ON letters",
+        "DROP TRIGGER IF EXISTS kina_letters_withdrawn ON letters",
+        "DROP FUNCTION IF EXISTS kina_letters_recorded()",
+        "DROP FUNCTION IF EXISTS kina_letters_withdrawn()",
+        f"REVOKE UPDATE ON letters FROM {BASE_ROLE}",
+    ]
+
+
 def project_statements() -> list[str]:
     """Grants for the improvement projects (migration 0005). A project is not confidential
     (Art. 7: the team's own work); its link to a case reveals only the case's existence, which

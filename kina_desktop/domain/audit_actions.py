@@ -13,6 +13,7 @@ class AuditAction(_Labelled):
     CONFIDENTIAL_READ = "confidential_read"
     EXPORT = "export"
     LETTER = "letter"
+    LETTER_WITHDRAWN = "letter_withdrawn"
     DOCUMENT_ADDED = "document_added"
     DOCUMENT_REMOVED = "document_removed"
     LEGAL_HOLD = "legal_hold"
@@ -30,6 +31,7 @@ class AuditAction(_Labelled):
             "confidential_read": N_("Vertrouwelijk dossier geopend"),
             "export": N_("Geëxporteerd"),
             "letter": N_("Brief gemaakt"),
+            "letter_withdrawn": N_("Brief ingetrokken"),
             "document_added": N_("Document toegevoegd"),
             "document_removed": N_("Document verwijderd"),
             "legal_hold": N_("Juridische blokkering"),

@@ -18,12 +18,13 @@ enable its menu, the services check it again before a letter is produced.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterable
 from typing import TypedDict, Unpack
 
 from kina_desktop.domain.complaint import CaseRecord
-from kina_desktop.domain.enums import Admissibility, Category, Channel, Kind, Level, Verdict, _Labelled
+from kina_desktop.domain.enums import Admissibility, Category, Channel, Kind, Level, Role, Verdict, _Labelled
 from kina_desktop.domain.registration import needs_written_confirmation
 from kina_desktop.domain.text import fold
 from kina_desktop.domain.visibility import is_confidential
@@ -204,3 +205,39 @@ def letter_allowed_for(kind: LetterKind, record: CaseRecord) -> str | None:
 def allowed_letters_for(record: CaseRecord) -> list[LetterKind]:
     """The letters this case may get, in the order of ``LetterKind``."""
     return [kind for kind in LetterKind if letter_allowed_for(kind, record) is None]
+
+
+# Who may withdraw a letter besides the person who recorded it: the complaints team and the
+# director, who answer for the register (Art. 5-7; docs/letters.md "Withdrawing a letter").
+WITHDRAWING_ROLES = frozenset({Role.TEAM, Role.DIRECTOR})
+WITHDRAWAL_REASON_LIMIT = 1000
+
+
+def withdrawal_problems(
+    produced_on: dt.date,
+    today: dt.date,
+    withdrawn_on: dt.date | None,
+    recorded_by_me: bool,
+    roles: Iterable[Role],
+    reason: str,
+) -> list[str]:
+    """Why this letter may not be withdrawn now (Dutch sentences; [] when it may): a letter that
+    did not go out after all is withdrawn on the day it was recorded, once, with a reason, by
+    whoever recorded it, the complaints team or the director."""
+    if withdrawn_on is not None:
+        return [_("Deze brief werd al ingetrokken op {date}.").format(date=withdrawn_on.strftime("%d-%m-%Y"))]
+    problems = []
+    if produced_on != today:
+        problems.append(
+            _(
+                "Een brief kan alleen ingetrokken worden op de dag dat hij werd vastgelegd ({date}): "
+                "daarna is hij vertrokken."
+            ).format(date=produced_on.strftime("%d-%m-%Y"))
+        )
+    if not recorded_by_me and not WITHDRAWING_ROLES & set(roles):
+        problems.append(_("Alleen wie de brief vastlegde, het klachtenteam of de directeur kan hem intrekken."))
+    if not reason.strip():
+        problems.append(_("Vul in waarom de brief wordt ingetrokken."))
+    elif len(reason) > WITHDRAWAL_REASON_LIMIT:
+        problems.append(_("De reden is te lang (meer dan {limit} tekens).").format(limit=WITHDRAWAL_REASON_LIMIT))
+    return problems

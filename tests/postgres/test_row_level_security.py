@@ -255,3 +255,68 @@ def test_a_letter_kept_as_draft_on_a_confidential_case_is_read_only_by_who_may_r
     for who in ("receiver", "director"):
         [(subject, stored)] = raw_sql(people[who][1], "SELECT subject, texts FROM letter_drafts")
         assert SECRET in stored, who
+
+
+def test_a_letter_is_withdrawn_only_by_the_server_rule_whatever_the_sql_client(people) -> None:
+    """docs/letters.md: once, with a reason, under the own account, on the server's day of the
+    recording, by whoever recorded it, the team or the director; no other column of a letter
+    changes."""
+    from kina_desktop.domain.letters import LetterKind
+
+    viewer, database = people["receiver"]
+    receiver = services_for(viewer, database)
+    case_id = receiver.cases.register(draft()).header.id
+    receiver.letters.produce(case_id, LetterKind.ACKNOWLEDGEMENT)
+    [(letter_id, recorded_on, today)] = raw_sql(
+        database, f"SELECT id, recorded_on, current_date FROM letters WHERE case_id = {case_id}"
+    )
+    assert recorded_on == today  # set by the server, whatever the program sends
+
+    def withdraw(who: str, reason: str = "Vergissing", extra: str = "") -> None:
+        raw_sql(
+            people[who][1],
+            "UPDATE letters SET withdrawn_at = now(), withdrawn_by_id = kina_current_account_id(), "
+            f"withdrawal_reason = '{reason}'{extra} WHERE id = {letter_id} RETURNING id",
+        )
+
+    with pytest.raises(psycopg.errors.InsufficientPrivilege, match="only who recorded a letter"):
+        withdraw("other_receiver")
+    with pytest.raises(psycopg.errors.InsufficientPrivilege, match="only who recorded a letter"):
+        withdraw("handler")
+    with pytest.raises(psycopg.errors.CheckViolation, match="with its reason"):
+        withdraw("receiver", reason=" ")
+    with pytest.raises(psycopg.errors.InsufficientPrivilege):  # not a column the program writes
+        withdraw("receiver", extra=", produced_on = current_date - 3")
+    with pytest.raises(psycopg.errors.InsufficientPrivilege):
+        raw_sql(database, f"UPDATE letters SET recorded_on = current_date - 1 WHERE id = {letter_id}")
+    with pytest.raises(psycopg.errors.InsufficientPrivilege, match="under the own account"):
+        raw_sql(
+            database,
+            "UPDATE letters SET withdrawn_at = now(), withdrawal_reason = 'x', "
+            f"withdrawn_by_id = (SELECT min(id) FROM accounts) - 1000 WHERE id = {letter_id}",
+        )
+
+    withdraw("receiver")
+    with pytest.raises(psycopg.errors.InsufficientPrivilege, match="withdrawn once"):
+        withdraw("team")
+
+
+def test_a_letter_of_an_earlier_day_is_not_withdrawn_even_with_the_programs_own_clock(people, pg_database) -> None:
+    from kina_desktop.domain.letters import LetterKind
+
+    viewer, database = people["receiver"]
+    receiver = services_for(viewer, database)
+    case_id = receiver.cases.register(draft()).header.id
+    receiver.letters.produce(case_id, LetterKind.ACKNOWLEDGEMENT)
+    with pg_database.write() as session:  # the owner: as if the letter was recorded yesterday
+        session.execute(
+            __import__("sqlalchemy").text("UPDATE letters SET recorded_on = current_date - 1 WHERE case_id = :case_id"),
+            {"case_id": case_id},
+        )
+    [(letter_id,)] = raw_sql(database, f"SELECT id FROM letters WHERE case_id = {case_id}")
+    with pytest.raises(psycopg.errors.InsufficientPrivilege, match="on the day it was recorded"):
+        raw_sql(
+            database,
+            "UPDATE letters SET withdrawn_at = now(), withdrawn_by_id = kina_current_account_id(), "
+            f"withdrawal_reason = 'Vergissing' WHERE id = {letter_id}",
+        )

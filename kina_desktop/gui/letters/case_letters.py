@@ -32,6 +32,7 @@ from kina_desktop.gui.letters.letter_preview import LetterPreview
 from kina_desktop.gui.letters.pdf_output import choose_pdf_path, choose_printer, write_pdf
 from kina_desktop.gui.letters.pdf_printing import print_pdf
 from kina_desktop.gui.letters.smtp_password_dialog import ask_smtp_password
+from kina_desktop.gui.letters.withdrawal_dialog import ask_withdrawal_reason
 from kina_desktop.i18n import _
 from kina_desktop.services.errors import ServiceError
 
@@ -40,6 +41,7 @@ if TYPE_CHECKING:
     from kina_desktop.gui.common.background import TaskRunner
     from kina_desktop.gui.common.ports import LetterPort, MailPort
     from kina_desktop.reports.letter_text import LetterEdits
+    from kina_desktop.services.letters.results import LetterInfo
 
 # (text, is_error) to the editor's message line
 Report = Callable[[str, bool], None]
@@ -47,6 +49,8 @@ Report = Callable[[str, bool], None]
 PasswordPrompt = Callable[[QWidget, str], tuple[str, bool] | None]
 # 'Markeer als verstuurd?' after 'Opslaan als PDF': (parent, question, what it records) -> Ja.
 SentPrompt = Callable[[QWidget, str, str], bool]
+# Why a letter is withdrawn: (parent, the letter's name) -> the reason, or None when cancelled.
+ReasonPrompt = Callable[[QWidget, str], "str | None"]
 
 
 def ask_mark_as_sent(parent: QWidget, question: str, consequence: str) -> bool:
@@ -75,6 +79,7 @@ class CaseLetters:
         ask_password: PasswordPrompt = ask_smtp_password,
         ask_sent: SentPrompt = ask_mark_as_sent,
         runner: TaskRunner | None = None,
+        ask_reason: ReasonPrompt = ask_withdrawal_reason,
     ) -> None:
         """``before_produce`` may stop a letter (unsaved changes the person did not want to save);
         ``after_produce`` shows the case as stored now, with a message (text, is_error);
@@ -90,6 +95,7 @@ class CaseLetters:
         self._mail = mail
         self._ask_password = ask_password
         self._ask_sent = ask_sent
+        self._ask_reason = ask_reason
         self._runner = runner
         self.preview_window: LetterPreview | None = None
         self.editor_window: LetterEditor | None = None
@@ -186,7 +192,40 @@ class CaseLetters:
             letters = self._letters.letters(self._record.header.id)
         except ServiceError:
             return {}
-        return {letter.kind: letter.produced_on for letter in letters}
+        return {letter.kind: letter.produced_on for letter in letters if letter.withdrawn_on is None}
+
+    def withdrawable(self) -> dict[LetterKind, LetterInfo]:
+        """The letters recorded today that this person may still withdraw, by kind."""
+        if self._record is None or self._record.description is None:
+            return {}
+        try:
+            letters = self._letters.withdrawable(self._record.header.id)
+        except ServiceError:
+            return {}
+        return {letter.kind: letter for letter in letters}
+
+    def withdraw(self, kind: LetterKind) -> bool:
+        """'Intrekken…': a letter recorded today that did not go out after all, withdrawn with
+        why (the acknowledgement of Art. 5 is then due again). True when it was withdrawn."""
+        record = self._record
+        letter = self.withdrawable().get(kind)
+        if record is None or letter is None:
+            return False
+        reason = self._ask_reason(self._parent, kind.label())
+        if reason is None:
+            return False
+        try:
+            self._letters.withdraw(letter.id, reason)
+        except ServiceError as error:
+            self._report(error.message, True)
+            return False
+        message = _("‘{letter}’ van {date} is ingetrokken in dossier {number}.").format(
+            letter=kind.label(), date=short_date(letter.produced_on), number=record.tracking_number
+        )
+        if kind == LetterKind.ACKNOWLEDGEMENT:
+            message += " " + _("De ontvangstbevestiging moet nog verstuurd worden (Art. 5).")
+        self._after_produce(message, False)
+        return True
 
     def likely(self) -> LetterKind | None:
         """What Ctrl+P prints: the acknowledgement while it has not gone out (Art. 5), for whoever

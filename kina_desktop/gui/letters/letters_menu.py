@@ -42,6 +42,7 @@ class LettersMenu(QMenu):
             none.setEnabled(False)
             return
         produced = self._letters.produced()
+        withdrawable = self._letters.withdrawable()
         likely = self._letters.likely()
         for kind in allowed:
             sent = self._letters.produced_text(kind, produced)
@@ -96,10 +97,22 @@ class LettersMenu(QMenu):
                     self._letters.mail_letter,
                     kind,
                 )
+            if kind in withdrawable:
+                submenu.addSeparator()
+                self._add(
+                    submenu,
+                    "withdraw",
+                    _("Intrekken…"),
+                    _(
+                        "De brief van vandaag die toch niet vertrok intrekken, met de reden; de geschiedenis bewaart beide"
+                    ),
+                    self._letters.withdraw,
+                    kind,
+                )
             refusal = self._letters.refusal(kind)
             if refusal:  # sending would record a step this person may not take: only looking
                 for action in submenu.actions():
-                    if action.objectName().startswith(("edit_", "preview_")):
+                    if action.isSeparator() or action.objectName().startswith(("edit_", "preview_", "withdraw_")):
                         continue
                     action.setEnabled(False)
                     action.setToolTip(refusal)

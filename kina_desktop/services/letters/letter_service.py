@@ -37,6 +37,7 @@ from kina_desktop.services.cases.documents import store_document
 from kina_desktop.services.context import ServiceContext
 from kina_desktop.services.errors import PermissionDenied, RuleViolation, ValidationFailed
 from kina_desktop.services.letters.letter_drafts import delete_draft, load_draft, store_draft
+from kina_desktop.services.letters.letter_withdrawal import letter_info, withdraw_letter, withdrawable_letters
 from kina_desktop.services.letters.letterhead_check import clean_letterhead, letterhead_problems, logo_problem
 from kina_desktop.services.letters.results import LetterInfo, SavedDraft
 from kina_desktop.services.permissions import Permission, require
@@ -409,13 +410,17 @@ class LetterService:
             case = self._cases._load(session, case_id=case_id)
             parts = part_names_for(self.ctx.viewer, case)
             rows = session.scalars(select(Letter).where(Letter.case_id == case_id).order_by(Letter.id)).all()
-            return [
-                LetterInfo(
-                    r.id, r.case_id, LetterKind(r.kind), r.language, r.produced_on, r.produced_by_name, r.document_id
-                )
-                for r in rows
-                if r.part in parts
-            ]
+            return [letter_info(r) for r in rows if r.part in parts]
+
+    def withdrawable(self, case_id: int) -> list[LetterInfo]:
+        """The letters of this case this person may withdraw now (recorded today, not withdrawn)."""
+        return withdrawable_letters(self.ctx, self.letters(case_id))
+
+    def withdraw(self, letter_id: int, reason: str) -> LetterInfo:
+        """Withdraw a letter recorded today that did not go out after all, with why
+        (services/letters/letter_withdrawal.py)."""
+        with self.ctx.database.write() as session:
+            return withdraw_letter(session, self.ctx, self._cases, letter_id, reason)
 
     # -- "Ontvangstbevestigingen afdrukken" ---------------------------------------------------
 

@@ -18,6 +18,9 @@ class LetterInfo:
     produced_on: dt.date
     produced_by_name: str
     document_id: int | None
+    withdrawn_on: dt.date | None = None  # withdrawn the day it was recorded (docs/letters.md)
+    withdrawal_reason: str = ""
+    produced_by_id: int | None = None
 
 
 @dataclass(frozen=True)
