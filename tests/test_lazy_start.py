@@ -129,3 +129,26 @@ def test_the_main_window_opens_without_its_dialogs_and_their_services(tmp_path: 
     loaded = [m for m in modules if any(m == name or m.startswith(f"{name}.") for name in waiting)]
     assert loaded == []
     assert modules.index("sqlalchemy.orm") < modules.index("PySide6.QtCore")
+
+
+VERSION_PROBE = """
+import json, sys
+from kina_desktop.__main__ import main
+code = main(["--version"])
+print(json.dumps({"code": code, "modules": sorted(sys.modules)}))
+"""
+
+
+def test_the_version_is_answered_without_the_commands_the_database_or_qt() -> None:
+    """``kina-desktop --version`` loads what it prints, not every command's services
+    (docs/performance.md: measured in the benchmark, not here)."""
+    done = subprocess.run(
+        [sys.executable, "-c", VERSION_PROBE], capture_output=True, text=True, timeout=60, env={"PATH": "/usr/bin:/bin"}
+    )
+    assert done.returncode == 0, done.stderr
+    printed, report = done.stdout.strip().splitlines()
+    assert printed == f"kina-desktop {__import__('kina_desktop').__version__}"
+    found = json.loads(report)
+    assert found["code"] == 0
+    heavy = ("sqlalchemy", "PySide6", "kina_desktop.cli.parser", "kina_desktop.services.bundle", "reportlab", "babel.dates")
+    assert [m for m in found["modules"] if m.startswith(heavy)] == []

@@ -38,6 +38,11 @@ def run(
     composition root passes it, so that commands never import Qt).
     """
     arguments = list(sys.argv[1:] if argv is None else argv)
+    if arguments == ["--version"]:  # answered before any command's modules load (docs/performance.md)
+        from kina_desktop import __version__
+
+        print(f"{PROGRAM} {__version__}")
+        return 0
     if open_window is not None:
         window_on = _window_start(arguments)
         if window_on is not None:  # no command: the window, without loading every command's modules
