@@ -90,3 +90,20 @@ def drop_trigram_indexes(conn: Connection) -> None:
     """The indexes go; the extension stays (other databases' objects may use it)."""
     for name in TRIGRAM_INDEXES:
         conn.execute(text(f"DROP INDEX IF EXISTS {name}"))
+
+
+def clean_pending_lists(conn: Connection) -> int:
+    """After bulk work (a demo register, an import): merge the trigram indexes' pending lists,
+    which GIN's fast update leaves for autovacuum; until then a search reads them whole (measured
+    on 20,000 demo complaints: a whole tracking number 31.5 ms before, 2.3 ms after, with 621
+    pending pages merged; docs/performance.md). The number of pages merged; 0 without the indexes."""
+    existing: set[str] = set(
+        conn.execute(
+            text("SELECT indexname FROM pg_indexes WHERE indexname = ANY(:names)"), {"names": list(TRIGRAM_INDEXES)}
+        ).scalars()
+    )
+    return sum(
+        int(conn.execute(text("SELECT gin_clean_pending_list(CAST(:name AS regclass))"), {"name": name}).scalar() or 0)
+        for name in TRIGRAM_INDEXES
+        if name in existing
+    )

@@ -268,9 +268,13 @@ class DemoService:
                     copy.write_row([row[name] for name in columns])
 
     def _analyze(self) -> None:
-        """PostgreSQL: refresh the planner's statistics at once, as autovacuum soon would."""
+        """PostgreSQL: refresh the planner's statistics and merge the search indexes' pending
+        lists at once, as autovacuum soon would (db/search_index.py)."""
         if self.ctx.database.is_postgresql:
+            from kina_desktop.db.search_index import clean_pending_lists
+
             with self.ctx.database.write() as session:
+                clean_pending_lists(session.connection())
                 session.execute(text("ANALYZE"))
 
 

@@ -267,3 +267,16 @@ def test_only_an_administrator_makes_demo_data(database) -> None:
     handler = Viewer(3, frozenset({Role.HANDLER, Role.TEAM}), "Behandelaar")
     with pytest.raises(PermissionDenied):
         DemoService(ServiceContext(database, handler, clock=lambda: NOW)).generate(10)
+
+
+@pytest.mark.postgres
+def test_after_a_demo_register_the_search_indexes_have_nothing_pending(request, tmp_path, director) -> None:
+    """PostgreSQL: the trigram indexes' pending lists are merged after the bulk load, so search
+    as you type does not read them whole until autovacuum comes by (db/search_index.py)."""
+    from kina_desktop.db.search_index import clean_pending_lists
+    from tests.conftest import NOW, make_database
+
+    database = make_database("postgresql", request, tmp_path)
+    DemoService(ServiceContext(database, director, clock=lambda: NOW)).generate(400, seed=3)
+    with database.write() as session:
+        assert clean_pending_lists(session.connection()) == 0
