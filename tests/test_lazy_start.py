@@ -131,24 +131,41 @@ def test_the_main_window_opens_without_its_dialogs_and_their_services(tmp_path: 
     assert modules.index("sqlalchemy.orm") < modules.index("PySide6.QtCore")
 
 
-VERSION_PROBE = """
+COMMAND_PROBE = """
 import json, sys
 from kina_desktop.__main__ import main
-code = main(["--version"])
+code = main(sys.argv[1:])
 print(json.dumps({"code": code, "modules": sorted(sys.modules)}))
 """
+# What printing the version or the help never needs: the database, the services, Qt, ReportLab.
+HEAVY = ("sqlalchemy", "PySide6", "kina_desktop.services.bundle", "kina_desktop.db", "reportlab")
+
+
+def _command_modules(*arguments: str) -> tuple[str, list[str]]:
+    done = subprocess.run(
+        [sys.executable, "-c", COMMAND_PROBE, *arguments],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={"PATH": "/usr/bin:/bin"},
+    )
+    assert done.returncode == 0, done.stderr
+    *printed, report = done.stdout.strip().splitlines()
+    found = json.loads(report)
+    assert found["code"] == 0
+    return "\n".join(printed), found["modules"]
 
 
 def test_the_version_is_answered_without_the_commands_the_database_or_qt() -> None:
     """``kina-desktop --version`` loads what it prints, not every command's services
     (docs/performance.md: measured in the benchmark, not here)."""
-    done = subprocess.run(
-        [sys.executable, "-c", VERSION_PROBE], capture_output=True, text=True, timeout=60, env={"PATH": "/usr/bin:/bin"}
-    )
-    assert done.returncode == 0, done.stderr
-    printed, report = done.stdout.strip().splitlines()
+    printed, modules = _command_modules("--version")
     assert printed == f"kina-desktop {__import__('kina_desktop').__version__}"
-    found = json.loads(report)
-    assert found["code"] == 0
-    heavy = ("sqlalchemy", "PySide6", "kina_desktop.cli.parser", "kina_desktop.services.bundle", "reportlab", "babel.dates")
-    assert [m for m in found["modules"] if m.startswith(heavy)] == []
+    assert [m for m in modules if m.startswith((*HEAVY, "kina_desktop.cli.parser", "babel.dates"))] == []
+
+
+def test_the_help_lists_every_command_without_loading_their_services() -> None:
+    """Each command loads its services when it runs (kina_desktop/cli/commands/)."""
+    printed, modules = _command_modules("--help")
+    assert "import-mail" in printed and "retention" in printed
+    assert [m for m in modules if m.startswith(HEAVY)] == []

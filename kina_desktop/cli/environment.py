@@ -9,6 +9,7 @@ import os
 import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from babel.numbers import format_decimal
 
@@ -17,11 +18,10 @@ from kina_desktop.cli.failures import CommandError
 from kina_desktop.domain.enums import Role
 from kina_desktop.domain.visibility import Viewer
 from kina_desktop.i18n import _, babel_locale
-from kina_desktop.services.accounts.account_service import has_accounts
-from kina_desktop.services.accounts.auth import SignInFailed, is_shared_database, login_in_url, sign_in
-from kina_desktop.services.bundle import Services
-from kina_desktop.services.context import ServiceContext
-from kina_desktop.services.setup.startup import open_database
+
+if TYPE_CHECKING:  # the services load when a command runs, not to parse or print --help
+    from kina_desktop.services.bundle import Services
+    from kina_desktop.services.context import ServiceContext
 
 
 def command_line_viewer() -> Viewer:
@@ -70,6 +70,8 @@ class Environment:
     def services(self) -> Iterator[Services]:
         """The services on the database (migrated if needed), closed again afterwards. A
         connection or lock failure, then or later, is a DatabaseUnavailable with a Dutch message."""
+        from kina_desktop.services.bundle import Services
+
         ctx = self._sign_in()
         if self.clock is not None:
             ctx.clock = self.clock
@@ -82,6 +84,11 @@ class Environment:
         """The commands authenticate like the window: as a person, who then sees exactly what
         that person may see. Only a database without any account yet (a first start) is used
         without signing in, so that it can be set up."""
+        from kina_desktop.services.accounts.account_service import has_accounts
+        from kina_desktop.services.accounts.auth import SignInFailed, is_shared_database, login_in_url, sign_in
+        from kina_desktop.services.context import ServiceContext
+        from kina_desktop.services.setup.startup import open_database
+
         if self.viewer is not None:
             return ServiceContext(open_database(self.url), self.viewer)
         username = self.username or os.environ.get(ENV_USER, "")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from enum import Enum
+from typing import TYPE_CHECKING
 
 from babel.dates import format_date, format_datetime
 
@@ -12,7 +13,9 @@ from kina_desktop.domain.complaint import CaseRecord
 from kina_desktop.domain.enums import _Labelled
 from kina_desktop.domain.labels import field_label
 from kina_desktop.i18n import _, babel_locale
-from kina_desktop.services.cases.workflow import CaseProgress
+
+if TYPE_CHECKING:  # loaded when the command runs (tests/test_lazy_start.py)
+    from kina_desktop.services.cases.workflow import CaseProgress
 
 _SKIPPED = {"handler_id"}  # shown by name in the header
 

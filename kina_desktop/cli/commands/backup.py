@@ -10,7 +10,6 @@ from kina_desktop.cli.environment import Environment
 from kina_desktop.cli.failures import CommandError
 from kina_desktop.domain.permissions import may_administer
 from kina_desktop.i18n import _
-from kina_desktop.services.privacy.backup import backup_to, check_backup, restore_from
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
@@ -45,6 +44,8 @@ def _require_administrator(env: Environment) -> None:
 
 
 def run_backup(args: argparse.Namespace, env: Environment) -> int:
+    from kina_desktop.services.privacy.backup import backup_to, check_backup
+
     _require_administrator(env)
     with env.services() as services:
         target = backup_to(services.ctx.database, Path(args.output).expanduser())
@@ -54,6 +55,8 @@ def run_backup(args: argparse.Namespace, env: Environment) -> int:
 
 
 def run_restore(args: argparse.Namespace, env: Environment) -> int:
+    from kina_desktop.services.privacy.backup import check_backup, restore_from
+
     source = Path(args.file).expanduser()
     checked = check_backup(source)
     _require_administrator(env)

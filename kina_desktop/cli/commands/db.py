@@ -6,7 +6,6 @@ import argparse
 
 from kina_desktop.cli.environment import Environment
 from kina_desktop.i18n import _
-from kina_desktop.services.setup.schema import upgrade_schema
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
@@ -43,6 +42,8 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run_upgrade(args: argparse.Namespace, env: Environment) -> int:
+    from kina_desktop.services.setup.schema import upgrade_schema
+
     status = upgrade_schema(env.url)
     if not status.applied:
         print(

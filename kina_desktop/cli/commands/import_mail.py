@@ -5,13 +5,16 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kina_desktop.cli.environment import Environment
 from kina_desktop.cli.failures import EXIT_INPUT, EXIT_OK, one_line
 from kina_desktop.domain.enums import Kind
 from kina_desktop.i18n import _
 from kina_desktop.services.errors import DatabaseUnavailable, ServiceError, ValidationFailed
-from kina_desktop.services.intake.intake_service import ImportedMessage, MessageAlreadyHandled
+
+if TYPE_CHECKING:  # loaded when the command runs (tests/test_lazy_start.py)
+    from kina_desktop.services.intake.intake_service import ImportedMessage
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
@@ -92,6 +95,8 @@ def _read_file(name: str) -> bytes:
 
 
 def run(args: argparse.Namespace, env: Environment) -> int:
+    from kina_desktop.services.intake.intake_service import MessageAlreadyHandled
+
     failed = 0
     with env.services() as services:
         intake = services.intake

@@ -10,7 +10,6 @@ from kina_desktop.cli.environment import Environment
 from kina_desktop.cli.failures import EXIT_INPUT, PROGRAM
 from kina_desktop.cli.input_file import read_input
 from kina_desktop.i18n import _
-from kina_desktop.services.intake.webform_import import MAX_FILE_BYTES, WebformRejected
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
@@ -39,6 +38,8 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace, env: Environment) -> int:
+    from kina_desktop.services.intake.webform_import import MAX_FILE_BYTES, WebformRejected
+
     data = read_input(args.file, MAX_FILE_BYTES)
     with env.services() as services:
         try:

@@ -10,7 +10,6 @@ from kina_desktop.cli.failures import CommandError
 from kina_desktop.cli.input_file import read_input
 from kina_desktop.i18n import _
 from kina_desktop.services.errors import ValidationFailed
-from kina_desktop.services.intake.json_form import FormError, draft_from_json, problems_text
 
 MAX_FILE_BYTES = 5_000_000  # far above any real complaint; stops a wrong file early
 
@@ -55,6 +54,8 @@ def read_form_text(name: str) -> str:
 
 
 def run(args: argparse.Namespace, env: Environment) -> int:
+    from kina_desktop.services.intake.json_form import FormError, draft_from_json, problems_text
+
     name = args.file
     text = read_form_text(name)
     try:

@@ -8,7 +8,6 @@ from pathlib import Path
 from kina_desktop.cli.environment import Environment, number
 from kina_desktop.cli.failures import EXIT_FAILURE, CommandError
 from kina_desktop.i18n import _
-from kina_desktop.services.setup.self_check import run_self_check
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
@@ -31,6 +30,8 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace, env: Environment) -> int:
+    from kina_desktop.services.setup.self_check import run_self_check
+
     keep = Path(args.keep).expanduser() if args.keep else None
     if keep is not None and not keep.is_dir():
         raise CommandError(_("de map {folder} bestaat niet").format(folder=keep))

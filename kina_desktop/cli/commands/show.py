@@ -11,7 +11,6 @@ from kina_desktop.cli.failures import CommandError
 from kina_desktop.cli.record_text import record_text
 from kina_desktop.domain.tracking import TrackingNumber
 from kina_desktop.i18n import _
-from kina_desktop.services.intake.json_form import record_to_json
 
 
 def add_parser(subparsers: argparse._SubParsersAction) -> None:
@@ -38,6 +37,8 @@ def _utf8(stream: object) -> bool:
 
 
 def run(args: argparse.Namespace, env: Environment) -> int:
+    from kina_desktop.services.intake.json_form import record_to_json
+
     try:
         TrackingNumber.parse(args.number)
     except ValueError:

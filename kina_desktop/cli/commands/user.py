@@ -12,8 +12,6 @@ from kina_desktop.cli.environment import ENV_PASSWORD, Environment
 from kina_desktop.cli.failures import CommandError
 from kina_desktop.domain.enums import Role
 from kina_desktop.i18n import _
-from kina_desktop.services.accounts.account_service import AccountDetails, NewAccount, create_first_account
-from kina_desktop.services.setup.startup import open_database
 
 ENV_NEW_PASSWORD = "KINA_NEW_PASSWORD"
 
@@ -143,6 +141,9 @@ def _new_password(username: str) -> str:
 
 
 def run_add(args: argparse.Namespace, env: Environment) -> int:
+    from kina_desktop.services.accounts.account_service import NewAccount, create_first_account
+    from kina_desktop.services.setup.startup import open_database
+
     new = NewAccount(
         username=args.username,
         display_name=args.name,
@@ -184,6 +185,8 @@ def run_enable(args: argparse.Namespace, env: Environment) -> int:
 
 
 def run_edit(args: argparse.Namespace, env: Environment) -> int:
+    from kina_desktop.services.accounts.account_service import AccountDetails
+
     given = {"display_name": args.name, "function": args.function, "phone": args.phone, "email": args.email}
     if all(value is None for value in given.values()):
         raise CommandError(_("niets te wijzigen: geef --name, --function, --phone of --email"))
