@@ -76,8 +76,8 @@ def unwrap_forward(
     forwarded_subject = bool(_FORWARD_SUBJECT.match(message.subject))
     marker = _FORWARD_MARKER.search(message.body_text)
     if marker is None and forwarded_subject:
-        marker = _ORIGINAL_MARKER.search(message.body_text)
-    body_says_forward = marker is not None or _ORIGINAL_MARKER.search(message.body_text) is not None
+        marker = _original_marker(message.body_text)
+    body_says_forward = marker is not None or _original_marker(message.body_text) is not None
     original: dict[str, str] | None = None
     inner_files: tuple[IncomingAttachment, ...] = ()
     note = ""
@@ -149,6 +149,20 @@ def unwrap_forward(
         attachments=_with_files(message.attachments, inner_files),
         forwarded_by=message.sender_address,
     )
+
+
+def _original_marker(text: str) -> re.Match[str] | None:
+    """The first line that starts a quoted original message: "-----Original Message-----" and
+    its translations, or Outlook's line of underscores when a quoted header field (From:, Van:, …)
+    follows it. A line of underscores alone is no marker: mailing lists end every message and
+    digest with one above their footer."""
+    for found in _ORIGINAL_MARKER.finditer(text):
+        if not found.group(0).strip(" >").startswith("_"):
+            return found
+        following = [line for line in text[found.end() :].splitlines()[:4] if line.strip(" >")]
+        if following and _QUOTED_FIELD.match(following[0]):
+            return found
+    return None
 
 
 def _with_files(
