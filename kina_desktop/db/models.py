@@ -23,6 +23,7 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
     false,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -94,8 +95,13 @@ class Case(Base):
     __table_args__ = (
         UniqueConstraint("year", "sequence", name="uq_cases_year_sequence"),
         Index("ix_cases_received_on", "received_on"),
-        Index("ix_cases_status", "status"),
+        # A ready view by status ("Afgesloten") in the list's order, newest first, read from the
+        # index (migration 0020; docs/performance.md).
+        Index("ix_cases_status_number", "status", "year", "sequence", "id"),
         Index("ix_cases_category_level", "category", "level"),
+        # The list sorted by its next deadline, cases without one last: the expression the list
+        # orders by (services/cases/case_list.py), so that the index serves it.
+        Index("ix_cases_next_deadline", text("(next_deadline_on IS NULL)"), "next_deadline_on", "id"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
