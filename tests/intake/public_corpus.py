@@ -51,17 +51,27 @@ CORPORA = (REGISTRY, FETCHED)
 FETCHED_DEFAULT = Path("/work/mail-corpus-fetched")
 FETCHED_ABSENT = (
     "the fetched corpus (real messages taken from public repositories with the fetch tool) is not in "
-    "the repository by the workplace's rule; put it at /work/mail-corpus-fetched or point "
-    "KINA_FETCHED_MAIL_CORPUS at it to run these tests"
+    "the repository by the workplace's rule; put it in ../shared/mail_corpus_public or "
+    "/work/mail-corpus-fetched, or point KINA_FETCHED_MAIL_CORPUS at it, to run these tests"
 )
 
 
+# Data files taken with the fetch tool may be kept in the steering repository's shared folder,
+# beside this repository (the workplace's rule); a developer's machine may hold them elsewhere.
+FETCHED_IN_SHARED = HERE.parents[2] / "shared" / "mail_corpus_public"
+
+
 def corpus_root(corpus: str = REGISTRY) -> Path:
-    """Where the corpus is: the registry corpus in the repository; the fetched one outside it."""
+    """Where the corpus is: the registry corpus in the repository; the fetched one outside it
+    (``KINA_FETCHED_MAIL_CORPUS``, else the shared folder beside the repository, else
+    /work/mail-corpus-fetched)."""
     if corpus == REGISTRY:
         return HERE / "corpus_registry"
     assert corpus == FETCHED, corpus
-    return Path(os.environ.get("KINA_FETCHED_MAIL_CORPUS") or FETCHED_DEFAULT)
+    chosen = os.environ.get("KINA_FETCHED_MAIL_CORPUS")
+    if chosen:
+        return Path(chosen)
+    return FETCHED_IN_SHARED if (FETCHED_IN_SHARED / "SOURCES.md").is_file() else FETCHED_DEFAULT
 
 
 def corpus_present(corpus: str) -> bool:
