@@ -13,6 +13,7 @@ import functools
 import io
 import logging
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from reportlab.lib import colors
@@ -152,6 +153,7 @@ class _LetterCanvas(Canvas):
         super().__init__(*args, **kwargs)
         self.current_letter: tuple[int, LetterContent, Letterhead] | None = None
         self._pages: list[tuple[dict[str, Any], tuple[int, LetterContent, Letterhead] | None]] = []
+        self.letter_pages: dict[int, int] = {}  # once saved: how many pages each letter has
 
     def showPage(self) -> None:
         self._pages.append((dict(self.__dict__), self.current_letter))
@@ -171,6 +173,7 @@ class _LetterCanvas(Canvas):
                 if seen[letter[0]] > 1:
                     self._footer(letter[1], letter[2], seen[letter[0]], totals[letter[0]])
             Canvas.showPage(self)
+        self.letter_pages = totals  # after the pages' own states are put back
         Canvas.save(self)
 
     def _footer(self, content: LetterContent, letterhead: Letterhead, page: int, pages: int) -> None:
@@ -369,7 +372,27 @@ def render_letters(
     at the end with (total, total); ``cancelled()`` is asked before each letter, and Cancelled is
     raised when it answers True. Call it from a worker thread for big batches.
     """
-    letters = in_tracking_number_order(contents)
+    return render_batch(contents, letterhead, progress, cancelled).pdf
+
+
+@dataclass(frozen=True)
+class RenderedBatch:
+    """A batch of letters in one PDF, and where each letter is in it."""
+
+    pdf: bytes
+    pages: tuple[range, ...]  # per letter, in the order they were given: its pages (0-based) in ``pdf``
+
+
+def render_batch(
+    contents: Sequence[LetterContent],
+    letterhead: Letterhead,
+    progress: Callable[[int, int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> RenderedBatch:
+    """``render_letters`` in one ReportLab pass, telling which pages are whose: the batch's
+    stored copies are cut from this PDF (letter_copies.py) instead of each being rendered again."""
+    order = sorted(range(len(contents)), key=lambda i: _tracking_key(contents[i]))
+    letters = [contents[i] for i in order]
     if not letters:
         raise ValueError("render_letters needs at least one letter")
     total = len(letters)
@@ -418,10 +441,22 @@ def render_letters(
         if index:
             story += [NextPageTemplate("first"), PageBreak()]
         story += _letter_flowables(index, content, letterhead, styles, on_start)
-    doc.build(story, canvasmaker=_LetterCanvas)
+    canvases: list[_LetterCanvas] = []
+
+    def canvas(*args: Any, **kwargs: Any) -> _LetterCanvas:
+        canvases.append(_LetterCanvas(*args, **kwargs))
+        return canvases[-1]
+
+    doc.build(story, canvasmaker=canvas)
     if progress is not None:
         progress(total, total)
-    return buffer.getvalue()
+    counts = canvases[-1].letter_pages
+    pages: list[range] = [range(0)] * total
+    start = 0
+    for index, given in enumerate(order):
+        pages[given] = range(start, start + counts.get(index, 0))
+        start += counts.get(index, 0)
+    return RenderedBatch(buffer.getvalue(), tuple(pages))
 
 
 def render_letter(content: LetterContent, letterhead: Letterhead) -> bytes:

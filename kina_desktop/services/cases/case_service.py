@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 
-from sqlalchemy import select, text, update
+from sqlalchemy import Select, select, text, update
 from sqlalchemy.orm import Session, joinedload
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -123,6 +124,16 @@ def check_draft(draft: ComplaintDraft, now: dt.datetime) -> None:
         raise ValidationFailed(problems)
 
 
+def _with_parts(query: Select[Case]) -> Select[Case]:
+    return query.options(
+        # one statement: the three parts are one row each (a round trip less per part)
+        joinedload(Case.description),
+        joinedload(Case.handling),
+        joinedload(Case.closure),
+        joinedload(Case.handler).lazyload(Account.roles),  # the handler's roles only when asked for
+    )
+
+
 class CaseService:
     def __init__(self, ctx: ServiceContext) -> None:
         self.ctx = ctx
@@ -196,13 +207,7 @@ class CaseService:
     # -- reading -----------------------------------------------------------------------------
 
     def _load(self, session: Session, case_id: int | None = None, number: str | None = None) -> Case:
-        query = select(Case).options(
-            # one statement: the three parts are one row each (a round trip less per part)
-            joinedload(Case.description),
-            joinedload(Case.handling),
-            joinedload(Case.closure),
-            joinedload(Case.handler).lazyload(Account.roles),  # the handler's roles only when asked for
-        )
+        query = _with_parts(select(Case))
         if case_id is not None:
             query = query.where(Case.id == case_id)
         else:
@@ -215,6 +220,24 @@ class CaseService:
         if case is None:
             raise CaseNotFound(number if number is not None else str(case_id))
         return case
+
+    def _load_all(self, session: Session, numbers: Sequence[str]) -> list[Case]:
+        """``_load`` of many tracking numbers in one statement (a batch of letters), in their order;
+        CaseNotFound names the first one that is not there (or not for this login)."""
+        parsed: list[str] = []
+        for number in numbers:
+            try:
+                parsed.append(str(TrackingNumber.parse(number)))
+            except ValueError:
+                raise CaseNotFound(number) from None
+        found = {
+            case.tracking_number: case
+            for case in session.scalars(_with_parts(select(Case)).where(Case.tracking_number.in_(parsed))).unique()
+        }
+        for number, key in zip(numbers, parsed):
+            if key not in found:
+                raise CaseNotFound(number)
+        return [found[key] for key in parsed]
 
     def get(self, number: str) -> CaseRecord:
         """The case with this tracking number, as the caller may see it."""

@@ -4,9 +4,11 @@ domain's CaseState, which the rules of the reglement read and return."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import fields, replace
+from typing import TypeVar
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
 
 from kina_desktop.db.models import Case, CaseGroundFinding, CaseHold, CaseRequalification, CaseStep
@@ -27,19 +29,44 @@ EXTRA_HANDLING = ("solution", "answer", "note")
 # Dates of the header that steps set; the board date and its announcement are here because the
 # receiver tells the complainant (Art. 6) and may not read the handling part of a personnel case.
 HEADER_DATES = ("acknowledged_on", "oral_confirmed_on", "board_meeting_on", "complainant_told_board_date_on")
+_Row = TypeVar("_Row")  # a row that belongs with one case (case_id)
 
 
 def load_state(session: Session, case: Case) -> CaseState:
     """The full, unredacted state of a case: the rules must see everything (what a person is
     shown is redacted elsewhere)."""
-    findings = session.scalars(
-        select(CaseGroundFinding).where(CaseGroundFinding.case_id == case.id).order_by(CaseGroundFinding.id)
-    ).all()
-    holds = session.scalars(select(CaseHold).where(CaseHold.case_id == case.id).order_by(CaseHold.id)).all()
-    steps = session.scalars(select(CaseStep).where(CaseStep.case_id == case.id).order_by(CaseStep.id)).all()
-    requalifications = session.scalars(
-        select(CaseRequalification).where(CaseRequalification.case_id == case.id).order_by(CaseRequalification.id)
-    ).all()
+    return load_states(session, [case])[case.id]
+
+
+def _rows_by_case(session: Session, model: type[_Row], case_ids: list[int]) -> dict[int, list[_Row]]:
+    """The rows of ``model`` of these cases, in the order they were written, one query."""
+    found: dict[int, list[_Row]] = {case_id: [] for case_id in case_ids}
+    rows = session.scalars(select(model).where(model.case_id.in_(case_ids)).order_by(model.id))  # type: ignore[attr-defined]
+    for row in rows:
+        found[row.case_id].append(row)  # type: ignore[attr-defined]
+    return found
+
+
+def load_states(session: Session, cases: Sequence[Case]) -> dict[int, CaseState]:
+    """``load_state`` of many cases at once (a batch of letters): four queries whatever their number."""
+    ids = [case.id for case in cases]
+    findings = _rows_by_case(session, CaseGroundFinding, ids)
+    holds = _rows_by_case(session, CaseHold, ids)
+    steps = _rows_by_case(session, CaseStep, ids)
+    requalifications = _rows_by_case(session, CaseRequalification, ids)
+    return {
+        case.id: _state_of(case, findings[case.id], holds[case.id], steps[case.id], requalifications[case.id])
+        for case in cases
+    }
+
+
+def _state_of(
+    case: Case,
+    findings: list[CaseGroundFinding],
+    holds: list[CaseHold],
+    steps: list[CaseStep],
+    requalifications: list[CaseRequalification],
+) -> CaseState:
     # A part the database hides from this login (PostgreSQL row-level security) is None here;
     # the rules then see an empty part, and the steps this person may take never need it.
     handling = handling_of(case) if case.handling is not None else Handling(handler_id=case.handler_id)
@@ -103,24 +130,57 @@ def store_state(
 ) -> None:
     """Write what changed from ``old`` to ``new`` onto the case, with an audit event for each
     change, and refresh the stored deadlines. The caller's unit of work commits it."""
-    refuse_if_pseudonymised(case)
+    store_states(session, [(case, old, new)], viewer=viewer, calendar=calendar, now=now)
+
+
+def store_states(
+    session: Session,
+    changes: Sequence[tuple[Case, CaseState, CaseState]],
+    *,
+    viewer: Viewer,
+    calendar: WorkingCalendar,
+    now: dt.datetime,
+) -> None:
+    """``store_state`` of many cases (a batch of letters): the same rows and history, each table
+    written in one go (a flush per phase for the whole batch, not per case)."""
+    for case, _old, _new in changes:
+        refuse_if_pseudonymised(case)
     # The steps and requalifications first, the header after: on PostgreSQL the server accepts a
     # new status, kind, category or level only with the step that records it already written in
     # the same transaction (db/server_rules.py).
-    for step in new.steps[len(old.steps) :]:
-        session.add(
-            CaseStep(
-                case_id=case.id,
-                action=step.action.value,
-                taken_on=step.on,
-                from_status=step.from_status.value,
-                to_status=step.to_status.value,
-                by_role=step.by_role.value,
-                note=step.note,
-                account_id=viewer.user_id,
-                recorded_at=now,
-            )
-        )
+    steps = [step for case, old, new in changes for step in _new_steps(case, old, new, viewer, now)]
+    if steps:
+        session.execute(insert(CaseStep), steps)
+    for case, old, new in changes:
+        _add_requalifications(session, case, old, new)
+    session.flush()
+    events = [(case, _write_header(session, case, old, new, calendar, now)) for case, old, new in changes]
+    session.flush()
+    audit.insert_events(
+        session,
+        [line for case, lines in events for line in audit.change_events(viewer, case.id, case.version, lines, now)],
+    )
+
+
+def _new_steps(case: Case, old: CaseState, new: CaseState, viewer: Viewer, now: dt.datetime) -> list[dict[str, object]]:
+    """The rows of the steps taken from ``old`` to ``new``."""
+    return [
+        {
+            "case_id": case.id,
+            "action": step.action.value,
+            "taken_on": step.on,
+            "from_status": step.from_status.value,
+            "to_status": step.to_status.value,
+            "by_role": step.by_role.value,
+            "note": step.note,
+            "account_id": viewer.user_id,
+            "recorded_at": now,
+        }
+        for step in new.steps[len(old.steps) :]
+    ]
+
+
+def _add_requalifications(session: Session, case: Case, old: CaseState, new: CaseState) -> None:
     for req in new.requalifications[len(old.requalifications) :]:
         session.add(
             CaseRequalification(
@@ -136,7 +196,11 @@ def store_state(
             )
         )
 
-    session.flush()
+
+def _write_header(
+    session: Session, case: Case, old: CaseState, new: CaseState, calendar: WorkingCalendar, now: dt.datetime
+) -> list[tuple[audit.Action, str, str, object, object]]:
+    """The header, parts, grounds and holds of ``new`` onto the case; the history lines it makes."""
     events: list[tuple[audit.Action, str, str, object, object]] = []
     for name in ("kind", "category", "level", "status", *HEADER_DATES):
         before, after = getattr(old, name), getattr(new, name)
@@ -186,5 +250,4 @@ def store_state(
     case.updated_at = now
     case.version = case.version + 1
     refresh_deadlines(case, calendar, days_on_hold(new.holds, now.date()))
-    session.flush()
-    audit.record_changes(session, viewer, case.id, case.version, events, now)
+    return events

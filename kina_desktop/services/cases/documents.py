@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Sequence
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from kina_desktop.db.models import Case, Document
@@ -36,6 +37,45 @@ def store_document(
     session: Session, ctx: ServiceContext, case: Case, *, filename: str, content: bytes, kind: str, part: Part
 ) -> Document:
     """Check and store one document in the caller's unit of work (letters use it too)."""
+    [document_id] = store_documents(session, ctx, [(case, filename, content)], kind=kind, part=part)
+    document = session.get(Document, document_id)
+    assert document is not None
+    return document
+
+
+def store_documents(
+    session: Session, ctx: ServiceContext, files: Sequence[tuple[Case, str, bytes]], *, kind: str, part: Part
+) -> list[int]:
+    """``store_document`` of several (case, filename, content) at once (a batch of letters): each
+    checked as one would be, then written in one statement; their ids, in order. Nothing is
+    written when one is refused."""
+    rows = [_checked_document(ctx, case, filename, content, kind, part) for case, filename, content in files]
+    if not rows:
+        return []
+    ids = list(session.scalars(insert(Document).returning(Document.id, sort_by_parameter_order=True), rows))
+    audit.insert_events(
+        session,
+        [
+            audit.event(
+                ctx.viewer,
+                audit.Action.DOCUMENT_ADDED,
+                case_id=case.id,
+                case_version=case.version,
+                part=part.value,
+                field="document",
+                new=row["filename"],
+                at=ctx.clock(),
+            )
+            for (case, _filename, _content), row in zip(files, rows)
+        ],
+    )
+    return ids
+
+
+def _checked_document(
+    ctx: ServiceContext, case: Case, filename: str, content: bytes, kind: str, part: Part
+) -> dict[str, object]:
+    """The row of a document once it passed every check of the complaint folder."""
     refuse_if_pseudonymised(case)
     if not needs_complaint_folder(Kind(case.kind), Level(case.level)):
         raise DocumentRefused(
@@ -50,34 +90,19 @@ def store_document(
     if problem:
         raise DocumentRefused(problem)
     assert found is not None
-    name = (filename.strip() or _("document"))[:255]
-    document = Document(
-        case_id=case.id,
-        part=part.value,
-        kind=kind,
-        filename=name,
-        mime_type=found.mime_type,
-        size=len(content),
-        sha256=hashlib.sha256(content).hexdigest(),
-        content=content,
-        created_at=ctx.clock(),
-        created_by_id=ctx.viewer.user_id,
-        created_by_name=ctx.viewer.display_name,
-    )
-    session.add(document)
-    session.flush()
-    audit.record(
-        session,
-        ctx.viewer,
-        audit.Action.DOCUMENT_ADDED,
-        case_id=case.id,
-        case_version=case.version,
-        part=part.value,
-        field="document",
-        new=name,
-        at=ctx.clock(),
-    )
-    return document
+    return {
+        "case_id": case.id,
+        "part": part.value,
+        "kind": kind,
+        "filename": (filename.strip() or _("document"))[:255],
+        "mime_type": found.mime_type,
+        "size": len(content),
+        "sha256": hashlib.sha256(content).hexdigest(),
+        "content": content,
+        "created_at": ctx.clock(),
+        "created_by_id": ctx.viewer.user_id,
+        "created_by_name": ctx.viewer.display_name,
+    }
 
 
 class DocumentService:

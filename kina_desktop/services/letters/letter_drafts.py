@@ -6,6 +6,7 @@ prescribes are filled in again whenever the letter is made."""
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
@@ -19,11 +20,16 @@ from kina_desktop.services.letters.results import SavedDraft
 
 
 def load_draft(session: Session, case_id: int, kind: LetterKind) -> SavedDraft | None:
-    row = session.scalars(
-        select(LetterDraft).where(LetterDraft.case_id == case_id, LetterDraft.kind == kind.value)
-    ).one_or_none()
-    if row is None:
-        return None
+    return load_drafts(session, [case_id], kind).get(case_id)
+
+
+def load_drafts(session: Session, case_ids: Sequence[int], kind: LetterKind) -> dict[int, SavedDraft]:
+    """The drafts of this kind of letter kept on these cases (one query), by case id."""
+    rows = session.scalars(select(LetterDraft).where(LetterDraft.case_id.in_(case_ids), LetterDraft.kind == kind.value))
+    return {row.case_id: _saved(kind, row) for row in rows}
+
+
+def _saved(kind: LetterKind, row: LetterDraft) -> SavedDraft:
     texts = json.loads(row.texts or "[]")
     return SavedDraft(kind, LetterEdits(row.subject, tuple(str(t) for t in texts)), row.saved_at, row.saved_by_name)
 
@@ -47,4 +53,8 @@ def store_draft(
 
 
 def delete_draft(session: Session, case_id: int, kind: LetterKind) -> None:
-    session.execute(delete(LetterDraft).where(LetterDraft.case_id == case_id, LetterDraft.kind == kind.value))
+    delete_drafts(session, [case_id], kind)
+
+
+def delete_drafts(session: Session, case_ids: Sequence[int], kind: LetterKind) -> None:
+    session.execute(delete(LetterDraft).where(LetterDraft.case_id.in_(case_ids), LetterDraft.kind == kind.value))

@@ -6,8 +6,7 @@ from __future__ import annotations
 
 import base64
 import binascii
-import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import fields
 from pathlib import Path
 
@@ -17,11 +16,11 @@ from sqlalchemy.orm import Session
 from kina_desktop.db.models import Account, Case, Letter
 from kina_desktop.domain import workflow
 from kina_desktop.domain.actions import ActionKind, StepData
+from kina_desktop.domain.case_state import CaseState
 from kina_desktop.domain.complaint import CaseRecord
 from kina_desktop.domain.enums import Channel, Kind, Level, Role, Status
 from kina_desktop.domain.file_types import PNG, detect
 from kina_desktop.domain.letters import LetterKind, staff_names_in
-from kina_desktop.domain.registration import needs_complaint_folder
 from kina_desktop.domain.visibility import Part, Viewer
 from kina_desktop.i18n import _
 from kina_desktop.reports.letter_content import ContactPerson, LetterContent, Letterhead, build_letter
@@ -29,19 +28,18 @@ from kina_desktop.reports.letter_errors import MissingLetterData, TemplateProble
 from kina_desktop.reports.letter_fields import check_board_meeting_on, fields_for
 from kina_desktop.reports.letter_templates import available_languages, check_template, default_template, letter_language
 from kina_desktop.reports.letter_text import LetterEdits, edits_of, plain
-from kina_desktop.services import audit
 from kina_desktop.services.cases.case_mapping import part_names_for, parts_for, record_of
 from kina_desktop.services.cases.case_service import CaseService
-from kina_desktop.services.cases.case_state_store import load_state, store_state
-from kina_desktop.services.cases.documents import store_document
+from kina_desktop.services.cases.case_state_store import load_state, load_states
 from kina_desktop.services.context import ServiceContext
 from kina_desktop.services.errors import PermissionDenied, RuleViolation, ValidationFailed
-from kina_desktop.services.letters.letter_drafts import delete_draft, load_draft, store_draft
+from kina_desktop.services.letters.letter_drafts import delete_draft, load_draft, load_drafts, store_draft
+from kina_desktop.services.letters.letter_recording import record_letters
 from kina_desktop.services.letters.letter_withdrawal import letter_info, withdraw_letter, withdrawable_letters
 from kina_desktop.services.letters.letterhead_check import clean_letterhead, letterhead_problems, logo_problem
 from kina_desktop.services.letters.results import LetterInfo, SavedDraft
 from kina_desktop.services.permissions import Permission, require
-from kina_desktop.services.settings import read_setting, working_calendar, write_setting
+from kina_desktop.services.settings import read_setting, write_setting
 
 LETTERHEAD = "letterhead"
 LETTERHEAD_LOGO = "letterhead_logo"  # {"type": "png", "data": base64}: every PC prints the same logo
@@ -183,39 +181,66 @@ class LetterService:
     ) -> LetterContent:
         """The letter as it goes out: with ``edits``, else with the draft kept on the case (when
         ``draft``), else as the template makes it."""
-        parts = parts_for(self.ctx.viewer, case)
-        needed = {Part.DESCRIPTION, letter_part(kind)}
-        if not needed <= parts:
-            raise PermissionDenied(
-                _("Deze brief bij een vertrouwelijk personeelsdossier is voorbehouden aan de directeur (Art. 6).")
-            )
-        full: CaseRecord = record_of(case, _EVERYONE)  # the letter needs the parts checked above
-        state = load_state(session, case)
-        language = letter_language(kind, full.description.complainant_language if full.description else "nl")
-        stored = read_setting(session, _template_key(kind, language))
-        template = stored if stored else default_template(kind, language)
-        if edits is None and draft:
-            kept = load_draft(session, case.id, kind)
-            edits = kept.edits if kept is not None else None
-        return self._build(kind, full, template, session, case, state, language, edits)
+        return self._contents(session, [case], kind, [edits], draft=draft)[0]
 
-    def _build(self, kind, full, template, session, case, state, language, edits=None) -> LetterContent:
-        contact_account = case.handler or (
-            session.get(Account, self.ctx.viewer.user_id) if self.ctx.viewer.user_id else None
-        )
+    def _contents(
+        self,
+        session: Session,
+        cases: Sequence[Case],
+        kind: LetterKind,
+        edits: Sequence[LetterEdits | None] | None = None,
+        *,
+        draft: bool = True,
+        states: dict[int, CaseState] | None = None,
+    ) -> list[LetterContent]:
+        """``_content`` of each case (a batch of letters: the same letters, read in a few queries
+        whatever their number); ``states``: the cases' states when the caller has them."""
+        needed = {Part.DESCRIPTION, letter_part(kind)}
+        for case in cases:
+            if not needed <= parts_for(self.ctx.viewer, case):
+                raise PermissionDenied(
+                    _("Deze brief bij een vertrouwelijk personeelsdossier is voorbehouden aan de directeur (Art. 6).")
+                )
+        given = list(edits) if edits is not None else [None] * len(cases)
+        if states is None:
+            states = load_states(session, cases)
+        kept = load_drafts(session, [case.id for case in cases], kind) if draft else {}
+        letterhead = letterhead_of(session, with_logo=False)
+        # held here: the session keeps loaded rows only while something refers to them
+        signatory = session.get(Account, self.ctx.viewer.user_id) if self.ctx.viewer.user_id else None
+        templates: dict[str, str] = {}
+        languages = available_languages(kind)
+        contents: list[LetterContent] = []
+        for case, case_edits in zip(cases, given, strict=True):
+            full: CaseRecord = record_of(case, _EVERYONE)  # the letter needs the parts checked above
+            preferred = full.description.complainant_language if full.description else "nl"
+            language = letter_language(kind, preferred, languages)
+            if language not in templates:
+                stored = read_setting(session, _template_key(kind, language))
+                templates[language] = stored if stored else default_template(kind, language)
+            if case_edits is None and case.id in kept:
+                case_edits = kept[case.id].edits
+            contents.append(
+                self._build(
+                    kind, full, templates[language], case, states[case.id], language, letterhead, signatory, case_edits
+                )
+            )
+        return contents
+
+    def _build(
+        self, kind, full, template, case, state, language, letterhead, signatory: Account | None, edits=None
+    ) -> LetterContent:
         return build_letter(
             kind,
             full,
             template,
-            letterhead_of(session, with_logo=False),
-            _contact(contact_account, self.ctx.viewer),
+            letterhead,
+            _contact(case.handler or signatory, self.ctx.viewer),
             self.ctx.today(),
             grounds=state.assessment.findings,
             answer=state.answer,
             language=language,
-            signatory=_contact(
-                session.get(Account, self.ctx.viewer.user_id) if self.ctx.viewer.user_id else None, self.ctx.viewer
-            ),
+            signatory=_contact(signatory, self.ctx.viewer),
             edits=edits,
         )
 
@@ -302,51 +327,7 @@ class LetterService:
             self._record(session, case, kind, content, pdf)
 
     def _record(self, session: Session, case: Case, kind: LetterKind, content: LetterContent, pdf: bytes) -> None:
-        today = self.ctx.today()
-        filename = f"{case.tracking_number} {kind.label().lower()} {today.isoformat()}.pdf"
-        # Art. 5: an information request (and level 1, an anonymous report) has no complaint folder;
-        # its answer is recorded on the case without a filed copy.
-        document = (
-            store_document(
-                session, self.ctx, case, filename=filename, content=pdf, kind="letter", part=letter_part(kind)
-            )
-            if needs_complaint_folder(Kind(case.kind), Level(case.level))
-            else None
-        )
-        delete_draft(session, case.id, kind)  # sent: the draft has done its work
-        session.add(
-            Letter(
-                case_id=case.id,
-                kind=kind.value,
-                part=letter_part(kind).value,
-                language=content.language,
-                produced_on=today,
-                produced_at=self.ctx.clock(),
-                produced_by_id=self.ctx.viewer.user_id,
-                produced_by_name=self.ctx.viewer.display_name,
-                document_id=document.id if document is not None else None,
-            )
-        )
-        audit.record(
-            session,
-            self.ctx.viewer,
-            audit.Action.LETTER,
-            case_id=case.id,
-            case_version=case.version,
-            part=letter_part(kind).value,
-            field="letter",
-            new=kind.label(),
-            at=self.ctx.clock(),
-        )
-        if kind == LetterKind.ACKNOWLEDGEMENT and case.acknowledged_on is None:
-            self._take_step(session, case, ActionKind.ACKNOWLEDGE, today)  # refused: who may acknowledge (Art. 5)
-        elif kind == LetterKind.BOARD_DATE:
-            # Art. 6: the receiver tells the complainant the date of the board meeting; the letter
-            # is that message. Only while it is still to be told (a new meeting date makes it due
-            # again) and by whom the step is for; otherwise the letter is only a copy.
-            if workflow.is_allowed(ActionKind.TELL_BOARD_DATE, load_state(session, case), self.ctx.viewer.roles):
-                self._take_step(session, case, ActionKind.TELL_BOARD_DATE, today)
-        session.flush()
+        record_letters(session, self.ctx, [case], kind, letter_part(kind), [content], [pdf])
 
     def warnings(self, case_id: int, kind: LetterKind, edits: LetterEdits | None = None) -> list[str]:
         """What to read over before this letter goes out (Dutch sentences; [] when nothing): a
@@ -397,14 +378,6 @@ class LetterService:
                 return " ".join(error.problems)
             return ""
 
-    def _take_step(self, session: Session, case: Case, action: ActionKind, today: dt.date) -> None:
-        """The step of the route that producing the letter records (on today's date)."""
-        old = load_state(session, case)
-        new = workflow.apply(action, old, self.ctx.viewer.roles, StepData(on=today), today=today)
-        store_state(
-            session, case, old, new, viewer=self.ctx.viewer, calendar=working_calendar(session), now=self.ctx.clock()
-        )
-
     def letters(self, case_id: int) -> list[LetterInfo]:
         with self.ctx.database.read() as session:
             case = self._cases._load(session, case_id=case_id)
@@ -453,7 +426,7 @@ class LetterService:
         """The PDF ``produce_acknowledgements`` would make (each case's draft where it has one),
         one letter after the other, recording nothing: to look at before printing."""
         with self.ctx.database.read() as session:
-            _cases, letterhead, contents = self._acknowledgements(session, numbers)
+            _cases, letterhead, contents, _states = self._acknowledgements(session, numbers)
         from kina_desktop.reports.letter_pdf import render_letters
 
         return render_letters(contents, letterhead, progress=progress, cancelled=cancelled)
@@ -465,21 +438,35 @@ class LetterService:
         cancelled: Callable[[], bool] | None = None,
     ) -> bytes:
         """One PDF with the acknowledgements of these cases, in tracking-number order, each made
-        with the case's draft where it has one (the letter editor). Each is recorded on its case;
-        when cancelled (reports.letter_errors.Cancelled) nothing is."""
+        with the case's draft where it has one (the letter editor). Each is recorded on its case,
+        as ``produce`` records one, with its own pages of that PDF as the copy in the complaint
+        folder (rendered once: reports/letter_copies.py); when cancelled
+        (reports.letter_errors.Cancelled) nothing is."""
         with self.ctx.database.write() as session:
-            cases, letterhead, contents = self._acknowledgements(session, numbers)
-            from kina_desktop.reports.letter_pdf import render_letter, render_letters
+            cases, letterhead, contents, states = self._acknowledgements(session, numbers)
+            from kina_desktop.reports.letter_copies import letter_copies
+            from kina_desktop.reports.letter_pdf import render_batch
 
-            batch = render_letters(contents, letterhead, progress=progress, cancelled=cancelled)
-            for case, content in zip(cases, contents, strict=True):
-                self._record(session, case, LetterKind.ACKNOWLEDGEMENT, content, render_letter(content, letterhead))
-            return batch
+            batch = render_batch(contents, letterhead, progress=progress, cancelled=cancelled)
+            copies = letter_copies(batch.pdf, batch.pages, contents, letterhead)
+            record_letters(
+                session,
+                self.ctx,
+                cases,
+                LetterKind.ACKNOWLEDGEMENT,
+                letter_part(LetterKind.ACKNOWLEDGEMENT),
+                contents,
+                copies,
+                states,
+            )
+            return batch.pdf
 
     def _acknowledgements(
         self, session: Session, numbers: list[str]
-    ) -> tuple[list[Case], Letterhead, list[LetterContent]]:
-        """The cases of a batch, the letterhead and each acknowledgement (its draft where it has one)."""
-        cases = [self._cases._load(session, number=n) for n in numbers]
-        contents = [self._content(session, case, LetterKind.ACKNOWLEDGEMENT) for case in cases]
-        return cases, letterhead_of(session), contents
+    ) -> tuple[list[Case], Letterhead, list[LetterContent], dict[int, CaseState]]:
+        """The cases of a batch, the letterhead, each acknowledgement (its draft where it has one)
+        and the cases' states: a few queries for the whole batch."""
+        cases = self._cases._load_all(session, numbers)
+        states = load_states(session, cases)
+        contents = self._contents(session, cases, LetterKind.ACKNOWLEDGEMENT, states=states)
+        return cases, letterhead_of(session), contents, states
