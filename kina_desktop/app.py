@@ -36,10 +36,12 @@ from kina_desktop.demo.marker import is_demo_database
 from kina_desktop.gui.admin.account_checks import AccountRules
 from kina_desktop.gui.admin.settings_ports import OrganisationSettings, PrivacyAdmin
 from kina_desktop.gui.common.icons import icon
+from kina_desktop.gui.common.readable_palette import apply_readable_palette
 from kina_desktop.gui.shell.deferred import deferred
 from kina_desktop.gui.shell.interface_language import install_language, saved_language
 from kina_desktop.gui.shell.main_window import MainWindow
 from kina_desktop.gui.shell.smoke_exit import arm_smoke_exit
+from kina_desktop.gui.shell.text_size import DEFAULT_TEXT_SIZE, apply_text_size, saved_text_size
 from kina_desktop.gui.start.database_choice import ConnectionTester, saved_database_url
 from kina_desktop.gui.start.start_up import DialogRunner, StartUp, run_modal
 from kina_desktop.i18n import DEFAULT_LANGUAGE, _
@@ -93,19 +95,24 @@ def setup_logging() -> None:
     sys.excepthook = excepthook
 
 
-def prepare_application(argv: list[str] | None = None, language: str = DEFAULT_LANGUAGE) -> QApplication:
+def prepare_application(
+    argv: list[str] | None = None, language: str = DEFAULT_LANGUAGE, text_size: int = DEFAULT_TEXT_SIZE
+) -> QApplication:
     """The QApplication with its names (for QSettings), its locale and translations in
-    ``language`` (the person's choice, see gui/shell/interface_language.py; Dutch by default)."""
+    ``language`` (the person's choice, see gui/shell/interface_language.py; Dutch by default)
+    and its text at ``text_size`` % (gui/shell/text_size.py)."""
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setOrganizationName(ORGANISATION_NAME)
     app.setApplicationName(APPLICATION_NAME)
     app.setWindowIcon(icon("kina-klachten"))
+    apply_readable_palette(app)  # every text at 4.5:1 or more (docs/accessibility.md)
     # Section titles of the forms stand out from the field labels under them.
     app.setStyleSheet("QGroupBox { font-weight: bold; } QGroupBox * { font-weight: normal; }")
     # Qt's own texts (OK/Annuleren, the calendar, context menus) from qtbase_<language>.qm,
     # then the Designer forms' texts through gettext like every other message.
     install_language(app, language, FORM_CONTEXTS)
+    apply_text_size(app, text_size)
     return app
 
 
@@ -414,7 +421,9 @@ def run_gui(database_url: str | None = None) -> int:
     file) for the person who signs in, and run until it is closed. Returns the exit code: 1 when
     the database cannot be opened, 0 when the person cancelled signing in."""
     # The person's language applies before the first widget is made (a change: at the next start).
-    app = prepare_application(language=saved_language(QSettings(ORGANISATION_NAME, APPLICATION_NAME)))
+    # ... and so does the person's text size (changed from Beeld → Tekstgrootte: at once).
+    personal = QSettings(ORGANISATION_NAME, APPLICATION_NAME)
+    app = prepare_application(language=saved_language(personal), text_size=saved_text_size(personal))
     arm_smoke_exit(app)
     setup_logging()
     while True:

@@ -21,7 +21,16 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import guide_screenshots as guide
 from PySide6.QtCore import QModelIndex, QSettings, Qt, QTimer
-from PySide6.QtWidgets import QAbstractItemView, QApplication, QComboBox, QDialog, QMessageBox, QTabWidget, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QMessageBox,
+    QTabWidget,
+    QWidget,
+)
 
 from kina_desktop import first_run
 from kina_desktop.app import account_rules, build_main_window, prepare_application, probe_server
@@ -31,6 +40,7 @@ from kina_desktop.domain.enums import Category, Channel, Kind, Level
 from kina_desktop.gui.admin.password_dialogs import ChangePasswordDialog
 from kina_desktop.gui.case.unsaved_prompt import ask_to_save
 from kina_desktop.gui.shell.interface_language import LANGUAGE_NAMES, save_language
+from kina_desktop.gui.shell.text_size import DEFAULT_TEXT_SIZE, TEXT_SIZES, save_text_size
 from kina_desktop.gui.start.first_run_pages import SERVER_LOGINS_PAGE
 from kina_desktop.gui.start.first_run_wizard import FirstRunWizard
 from kina_desktop.gui.start.login_dialog import LoginDialog
@@ -48,6 +58,10 @@ titles: list[str] = []  # the windows' titles (a grab shows no title bar)
 counter = iter(range(1, 1000))
 LANGUAGE = ["nl"]
 DUTCH: dict[str, str] = {}
+# Called with each window where its picture is taken (tests/gui/test_accessibility_audit.py
+# audits them); PICTURES[0] False: no pictures, only the visits.
+VISITORS: list[Callable[[QWidget, str], None]] = []
+PICTURES = [True]
 
 
 def _dutch_messages() -> dict[str, str]:
@@ -102,22 +116,54 @@ def shown_texts(widget: QWidget) -> set[str]:
     return {t.replace("&", "").strip() for t in texts if t}
 
 
-def shot(widget: QWidget, name: str) -> None:
-    """``widget`` as it is drawn now, numbered; says when its window is bigger than the screen."""
-    guide.settle()
-    window = widget.window()
+def _cut_off(widget: QWidget, window: QWidget) -> bool:
+    """Whether part of ``widget`` lies outside its window or a scroll area it sits in."""
+    area = widget.rect()
+    child, parent = widget, widget.parentWidget()
+    while parent is not None:
+        area = area.translated(child.pos())
+        if not parent.rect().contains(area):
+            return True
+        if parent is window:
+            return False
+        child, parent = parent, parent.parentWidget()
+    return False
+
+
+def off_screen(window: QWidget) -> list[str]:
+    """What of ``window`` a person cannot see on this screen (WCAG 1.4.4, 1.4.10): a window larger
+    than the screen's free area, or a row of buttons (Registreren, Annuleren, …) cut off by the
+    window's edge or scrolled out of view."""
     screen = window.screen().availableGeometry()
     frame = window.frameGeometry()
-    number = f"{next(counter):02d}-{name}.png"
+    found = []
     if frame.width() > screen.width() or frame.height() > screen.height():
-        too_big.append(f"{number}: {frame.width()}x{frame.height()} on a {screen.width()}x{screen.height()} screen")
+        found.append(f"{frame.width()}x{frame.height()} on a {screen.width()}x{screen.height()} screen")
+    for box in window.findChildren(QDialogButtonBox):
+        if box.isVisibleTo(window) and _cut_off(box, window):
+            names = ", ".join(b.text().replace("&", "") for b in box.buttons() if b.isVisibleTo(window))
+            found.append(f"buttons {names} cut off")
+    return found
+
+
+def shot(widget: QWidget, name: str) -> None:
+    """``widget`` as it is drawn now, numbered; says when its window is bigger than the screen
+    or its buttons are out of sight."""
+    guide.settle()
+    window = widget.window()
+    number = f"{next(counter):02d}-{name}.png"
+    for problem in off_screen(window):
+        too_big.append(f"{number}: {problem}")
         print(f"    TOO BIG: {too_big[-1]}")
     titles.append(f"{number}: {window.windowTitle()}")
     if LANGUAGE[0] != "nl":
         for text in sorted(shown_texts(window) & DUTCH.keys()):
             dutch.append(f"{number}: {text!r} (should be {DUTCH[text]!r})")
             print(f"    DUTCH: {dutch[-1]}")
-    guide.save(widget.grab(), number)
+    for visit in VISITORS:
+        visit(window, number)
+    if PICTURES[0]:
+        guide.save(widget.grab(), number)
 
 
 def modal(start: Callable[[], object], *names: str) -> None:
@@ -229,20 +275,28 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("language", choices=["nl", "fr", "en"])
     parser.add_argument("--out", type=Path, default=None, help="folder for the pictures (/tmp/gallery/<language>)")
+    parser.add_argument(
+        "--text-size", type=int, choices=TEXT_SIZES, default=DEFAULT_TEXT_SIZE, help="Beeld → Tekstgrootte, in %%"
+    )
     args = parser.parse_args()
-    out = args.out or Path("/tmp/gallery") / args.language
+    return gallery(args.language, args.out or Path("/tmp/gallery") / args.language, args.text_size)
+
+
+def gallery(language: str, out: Path, text_size: int = DEFAULT_TEXT_SIZE) -> int:
+    """Every window in ``language`` with its text at ``text_size`` %, its pictures in ``out``."""
     out.mkdir(parents=True, exist_ok=True)
     for old in out.glob("*.png"):
         old.unlink()
     guide.OUT = out  # guide.save() writes there
-    LANGUAGE[0] = args.language
-    DUTCH.update(_dutch_messages() if args.language != "nl" else {})
+    LANGUAGE[0] = language
+    DUTCH.update(_dutch_messages() if language != "nl" else {})
 
-    app = prepare_application(language=args.language)
+    app = prepare_application(language=language, text_size=text_size)
     settings = QSettings(str(WORK / "settings.ini"), QSettings.Format.IniFormat)
-    save_language(settings, args.language)
+    save_language(settings, language)
+    save_text_size(settings, text_size)
     screen = app.primaryScreen().availableGeometry()
-    print(f"screen {screen.width()}x{screen.height()}, language {args.language}, pictures in {out}")
+    print(f"screen {screen.width()}x{screen.height()}, language {language}, text {text_size} %, pictures in {out}")
 
     first_run_pages(settings)
 

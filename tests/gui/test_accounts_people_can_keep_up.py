@@ -170,7 +170,7 @@ def test_a_disabled_account_is_enabled_again_from_the_list(qtbot, people: People
 def test_everyone_changes_their_own_password_from_the_file_menu(qtbot, people: People, qsettings) -> None:  # type: ignore[no-untyped-def]
     window = window_of(qtbot, people, people.receiver, qsettings)
     file_menu = window.menuBar().actions()[0].menu()
-    assert "Wachtwoord wijzigen…" in [a.text() for a in file_menu.actions() if a.isVisible()]
+    assert "W&achtwoord wijzigen…" in [a.text() for a in file_menu.actions() if a.isVisible()]
     window.password_action.trigger()
     dialog = window.password_dialog
     assert isinstance(dialog, ChangePasswordDialog) and dialog.isVisible()

@@ -150,7 +150,7 @@ def test_the_batch_is_offered_in_the_file_menu_to_those_who_register(qtbot, wind
     file_menu = window.menuBar().actions()[0].menu()
     action = window.acknowledgements.action
     assert action in file_menu.actions() and action.isVisible()
-    assert action.text() == "Ontvangstbevestigingen afdrukken…"
+    assert action.text() == "Ontvangstbevestigingen af&drukken…"
     assert action.shortcut().toString() == "Ctrl+Shift+P"
 
 

@@ -198,7 +198,7 @@ def follow_up_of(qtbot, services: Services, roles: frozenset[Role]) -> FollowUpM
 
 def test_ctrl_shift_j_opens_the_dialog_from_the_opvolging_menu(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
     action = window.follow_up.annual_report_action
-    assert action.text() == "Jaarverslag maken…" and action.shortcut() == QKeySequence("Ctrl+Shift+J")
+    assert action.text() == "&Jaarverslag maken…" and action.shortcut() == QKeySequence("Ctrl+Shift+J")
     action.trigger()
     dialog = window.follow_up.open_dialogs["annual_report"]
     assert isinstance(dialog, AnnualReportDialog) and dialog.isVisible()
@@ -214,7 +214,7 @@ def test_the_director_exports_the_full_register(qtbot, database: Database, tmp_p
     menu._show_message = messages.append
     menu.register_export._on_done = messages.append
     assert menu.register_export.action.isVisible()
-    assert menu.register_export.action.text() == "Volledig register exporteren (XLSX)…"
+    assert menu.register_export.action.text() == "Volledig &register exporteren (XLSX)…"
     target = tmp_path / "register"
     suggested = save_as(monkeypatch, target)
     menu.register_export.action.trigger()

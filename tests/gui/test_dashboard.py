@@ -165,7 +165,7 @@ def test_closing_while_counting_drops_the_count(qtbot, services: Services) -> No
 
 def test_ctrl_shift_s_opens_the_dashboard_from_the_opvolging_menu(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
     action = window.follow_up.statistics_action
-    assert action.text() == "Statistieken…" and action.shortcut() == QKeySequence("Ctrl+Shift+S")
+    assert action.text() == "&Statistieken…" and action.shortcut() == QKeySequence("Ctrl+Shift+S")
     assert action in window.follow_up_menu.actions()
     action.trigger()
     dialog = window.follow_up.open_dialogs["statistics"]

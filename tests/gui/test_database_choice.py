@@ -58,7 +58,7 @@ def signing_in(username: str):  # type: ignore[no-untyped-def]
 def test_everyone_finds_the_database_choice_under_bestand(qtbot, people: People, qsettings: QSettings) -> None:  # type: ignore[no-untyped-def]
     window = window_for(qtbot, people, people.receiver, qsettings)
     assert window.settings_menus.database_action.isVisible()
-    assert window.settings_menus.database_action.text() == "Database…"
+    assert window.settings_menus.database_action.text() == "Data&base…"
     dialog = window.settings_menus.show_database()
     assert isinstance(dialog, DatabaseDialog) and dialog.isVisible()
     dialog.shared.setChecked(True)

@@ -71,7 +71,7 @@ def test_tab_goes_through_the_fields_in_reading_order_and_ends_on_registreren(qt
         "request",
         "buttons",
     ]
-    assert QApplication.focusWidget().text() == "Registreren"
+    assert QApplication.focusWidget().text() == "&Registreren"
 
 
 def test_the_ocmw_or_service_completes_from_the_lists_in_the_settings(qtbot, services: Services) -> None:  # type: ignore[no-untyped-def]
@@ -227,7 +227,7 @@ def test_the_administrator_edits_the_lists_one_per_line(qtbot, services: Service
         ),
     )
     qtbot.addWidget(window, before_close_func=close_discarding_changes)
-    assert "Lijsten…" in [a.text() for a in window.admin_menu.actions()]
+    assert "&Lijsten…" in [a.text() for a in window.admin_menu.actions()]
     dialog = window.settings_menus.show_lists()
     assert isinstance(dialog, OrganisationListsDialog)
     assert dialog.ocmws.toPlainText().splitlines()[0] == "OCMW Aartselaar"
@@ -252,7 +252,7 @@ def test_webform_submissions_are_checked_one_by_one_in_nieuwe_klacht(
     services: Services,
     monkeypatch: pytest.MonkeyPatch,  # type: ignore[no-untyped-def]
 ) -> None:
-    assert "Webformulier importeren…" in [a.text() for a in window.menuBar().actions()[0].menu().actions()]
+    assert "&Webformulier importeren…" in [a.text() for a in window.menuBar().actions()[0].menu().actions()]
     shown: list[tuple[str, str, str]] = []
 
     def check_and_register_the_first(dialog: NewComplaintDialog) -> int:

@@ -96,7 +96,7 @@ def walk_through_the_assistant(qtbot, wizard: FirstRunWizard) -> None:  # type: 
 def add_the_complaint_receiver(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
     """Step 3: Beheer → Gebruikers… → Nieuwe gebruiker…, the role Klachtenontvanger (and
     Klachtenteam), Gebruiker aanmaken."""
-    assert "Beheer" in window.menu_titles() and window.users_action.text() == "Gebruikers…"
+    assert "Beheer" in window.menu_titles() and window.users_action.text() == "&Gebruikers…"
     window.users_action.trigger()
     users = window.users_dialog
     assert users is not None
@@ -207,7 +207,7 @@ def test_a_new_user_gets_from_the_first_start_to_a_printed_acknowledgement(  # t
     first.show()
     qtbot.waitExposed(first)
     add_the_complaint_receiver(qtbot, first)
-    assert first.quit_action.text() == "Afsluiten"
+    assert first.quit_action.text() == "Af&sluiten"
     first.quit_action.trigger()
     assert not first.isVisible()
     window = opened_window(qtbot, request, app.start(None, settings, run=lambda d: sign_in_as_the_receiver(qtbot, d)))

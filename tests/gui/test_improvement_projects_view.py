@@ -102,12 +102,12 @@ def test_the_team_starts_a_project_from_complaints_and_follows_it_up(qtbot, data
         dt.date(2026, 12, 20),
         "De wachttijd is gehalveerd.",
     )
-    # The register: one open action, due on 10 November, already passed (red).
+    # The register: one open action, due on 10 November, already passed (red, and said in words).
     assert dialog.count.text() == "1 verbeterproject"
     assert cell(dialog, 0, COL_TITLE) == "Kortere wachttijd aan het onthaal"
     assert cell(dialog, 0, COL_STATUS) == "Lopend"
     assert cell(dialog, 0, COL_OPEN_ACTIONS) == "1"
-    assert cell(dialog, 0, COL_NEXT_DUE) == "10-11-2026"
+    assert cell(dialog, 0, COL_NEXT_DUE) == "10-11-2026 · verstreken"
     assert cell(dialog, 0, COL_NEXT_DUE, Qt.ItemDataRole.ToolTipRole) == "Deze actie is over haar vervaldatum."
 
 
@@ -273,7 +273,7 @@ def test_a_receiver_sees_the_projects_of_the_case_without_link_buttons(
 
 def test_ctrl_shift_v_opens_the_register_from_the_opvolging_menu(qtbot, window: MainWindow, services: Services) -> None:  # type: ignore[no-untyped-def]
     action = window.follow_up.projects_action
-    assert action.text() == "Verbeterprojecten…" and action.shortcut() == QKeySequence("Ctrl+Shift+V")
+    assert action.text() == "&Verbeterprojecten…" and action.shortcut() == QKeySequence("Ctrl+Shift+V")
     action.trigger()
     dialog = window.follow_up.open_dialogs["projects"]
     assert isinstance(dialog, ProjectsDialog) and dialog.isVisible() and dialog.new_button.isVisible()

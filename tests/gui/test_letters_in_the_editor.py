@@ -53,7 +53,7 @@ def test_the_letters_menu_offers_what_the_case_may_get_now(qtbot, people: People
     window, services = window_of(qtbot, people, people.receiver, qsettings)
     record = services.cases.register(draft())  # a complaint by post, level 2, not yet judged
     editor = editor_of(qtbot, window, record.header.id)
-    assert editor.letters_button is not None and editor.letters_button.text() == "Brieven"
+    assert editor.letters_button is not None and editor.letters_button.text() == "&Brieven"
     assert editor.letters_menu.letter_titles() == ["Ontvangstbevestiging", "Vraag om uw belang aan te tonen"]
     submenu = editor.letters_menu.findChild(QMenu, "letter_acknowledgement")
     assert [a.text() for a in submenu.actions()] == ["Bewerken…", "Voorbeeld", "Afdrukken…\tCtrl+P", "Opslaan als PDF…"]

@@ -23,12 +23,12 @@ def test_menus_and_shortcuts_are_dutch(qtbot, window: MainWindow) -> None:  # ty
     window.show()  # the views are counted right after the list's first rows are painted
     qtbot.waitUntil(lambda: window.views.item(0).text().endswith(")"))
     assert menu_titles(window) == ["Bestand", "Beeld", "Opvolging", "Help"]
-    assert window.new_action.text() == "Nieuwe registratie…"
+    assert window.new_action.text() == "&Nieuwe registratie…"
     assert window.new_action.shortcut() == QKeySequence("Ctrl+N")
-    assert window.refresh_action.text() == "Vernieuwen"
+    assert window.refresh_action.text() == "&Vernieuwen"
     assert window.refresh_action.shortcut() == QKeySequence("F5")
     assert window.find_action.shortcut() == QKeySequence("Ctrl+F")
-    assert window.about_action.text() == "Over KINA Klachten"
+    assert window.about_action.text() == "&Over KINA Klachten"
     assert window.search.placeholderText() == "Zoeken op nummer, naam, onderwerp… (Ctrl+F)"
     views = [window.views.item(i).text() for i in range(window.views.count())]
     assert views == [

@@ -71,10 +71,10 @@ def test_beheer_offers_bewaartermijn_and_inzageverzoek_to_the_director(
 ) -> None:  # type: ignore[no-untyped-def]
     assert director_window.admin_menu is not None
     texts = [a.text() for a in director_window.admin_menu.actions()]
-    assert "Bewaartermijn…" in texts and "Inzageverzoek…" in texts
+    assert "Be&waartermijn…" in texts and "Inzage&verzoek…" in texts
     receiver = window_for(qtbot, people, people.receiver, qsettings)
     assert receiver.privacy_menu.actions() == [] and receiver.privacy_menu.show_retention() is None
-    assert receiver.admin_menu is None or "Bewaartermijn…" not in [a.text() for a in receiver.admin_menu.actions()]
+    assert receiver.admin_menu is None or "Be&waartermijn…" not in [a.text() for a in receiver.admin_menu.actions()]
 
 
 def test_the_preview_lists_the_cases_and_nothing_happens_without_confirmation(

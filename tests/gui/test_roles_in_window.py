@@ -41,7 +41,7 @@ def test_the_director_and_administrator_finds_the_users_under_beheer(
     window = window_of(qtbot, people, people.director, qsettings)
     assert window.windowTitle() == "KINA Klachten — Dirk Directeur (Directeur, Beheerder)"
     assert window.menu_titles() == ["Bestand", "Beeld", "Opvolging", "Beheer", "Help"]
-    assert [a.text() for a in window.admin_menu.actions()] == [
+    assert [a.text().replace("&", "") for a in window.admin_menu.actions()] == [
         "Gebruikers…",
         "",
         "Instellingen…",

@@ -74,7 +74,7 @@ def test_the_administrator_finds_every_setting_in_one_window_each_saying_where_i
 ) -> None:
     action = admin_window.settings_menus.settings_action
     assert action in admin_window.admin_menu.actions() and action.isVisible()
-    assert action.text() == "Instellingen…" and action.shortcut().toString() == "Ctrl+,"
+    assert action.text() == "&Instellingen…" and action.shortcut().toString() == "Ctrl+,"
     dialog = open_settings(admin_window)
     assert dialog.windowTitle() == "Instellingen" and titles(dialog) == list(PAGES)
     assert list(dialog.pages) == ["letterhead"]  # a page is made when it is first shown

@@ -18,7 +18,7 @@ Buttons = QMessageBox.StandardButton
 def test_afmelden_asks_about_unsaved_work_first(
     qtbot, window: MainWindow, services: Services, answer_message_box
 ) -> None:  # type: ignore[no-untyped-def]
-    assert window.sign_out_action.text() == "Afmelden"
+    assert window.sign_out_action.text() == "Af&melden"
     assert window.sign_out_action.shortcut() == QKeySequence("Ctrl+Shift+L")
     record = services.cases.register(draft())
     window.show()
@@ -63,7 +63,7 @@ def test_after_afmelden_the_next_person_signs_in_without_a_restart(monkeypatch: 
         def exec(self) -> int:
             return 0
 
-    monkeypatch.setattr(app, "prepare_application", lambda language=None: App())
+    monkeypatch.setattr(app, "prepare_application", lambda language=None, text_size=None: App())
     monkeypatch.setattr(app, "arm_smoke_exit", lambda application: None)
     monkeypatch.setattr(app, "setup_logging", lambda: None)
     monkeypatch.setattr(app, "start", fake_start)

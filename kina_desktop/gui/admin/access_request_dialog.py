@@ -11,11 +11,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6 import QtWidgets
-from PySide6.QtCore import QStandardPaths, Qt
+from PySide6.QtCore import QSettings, Qt
 
 from kina_desktop.domain.access_request import MATCHED_EMAIL
+from kina_desktop.gui.common.accessible import name_view, rows_to_read
+from kina_desktop.gui.common.dialog_size import SCREEN_MARGIN, resize_within_screen
 from kina_desktop.gui.common.field_errors import ERROR_STYLE, OK_STYLE
 from kina_desktop.gui.common.formatting import short_date
+from kina_desktop.gui.common.save_folder import choose_save_path
 from kina_desktop.gui.letters.pdf_output import write_pdf
 from kina_desktop.gui.letters.system_viewer import safe_filename
 from kina_desktop.i18n import _, ngettext
@@ -29,12 +32,11 @@ if TYPE_CHECKING:
 ChooseFile = Callable[[str, str, str], "Path | None"]
 
 
-def choose_save_path(parent: QtWidgets.QWidget) -> ChooseFile:
+def choose_export_path(parent: QtWidgets.QWidget, settings: QSettings | None = None) -> ChooseFile:
+    """The save dialog in the folder used last or the documents folder (gui/common/save_folder.py)."""
+
     def choose(title: str, suggested: str, file_filter: str) -> Path | None:
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        start = str(Path(folder) / suggested) if folder else suggested
-        name, _chosen = QtWidgets.QFileDialog.getSaveFileName(parent, title, start, file_filter)
-        return Path(name) if name else None
+        return choose_save_path(parent, title, suggested, file_filter, settings=settings)
 
     return choose
 
@@ -46,12 +48,13 @@ class AccessRequestDialog(QtWidgets.QDialog):
         parent: QtWidgets.QWidget | None = None,
         *,
         choose_file: ChooseFile | None = None,
+        settings: QSettings | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("access_request_dialog")
         self.setWindowTitle(_("Inzageverzoek"))
         self._requests = requests
-        self.choose_file = choose_file or choose_save_path(self)
+        self.choose_file = choose_file or choose_export_path(self, settings)
         self.export: AccessExport | None = None
 
         intro = QtWidgets.QLabel(
@@ -66,6 +69,7 @@ class AccessRequestDialog(QtWidgets.QDialog):
         self.name.setObjectName("person_name")
         self.email = QtWidgets.QLineEdit()
         self.email.setObjectName("person_email")
+        self.email.setAccessibleName(_("E-mailadres"))
         self.search_button = QtWidgets.QPushButton(_("Zoeken"))
         self.search_button.setObjectName("search_person")
         self.search_button.setDefault(True)
@@ -93,6 +97,7 @@ class AccessRequestDialog(QtWidgets.QDialog):
         ]
         self.table = QtWidgets.QTableWidget(0, len(titles))
         self.table.setObjectName("access_cases")
+        name_view(self.table, _("Gevonden klachten"), rows_to_read())
         self.table.setHorizontalHeaderLabels(titles)
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QtWidgets.QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -126,7 +131,7 @@ class AccessRequestDialog(QtWidgets.QDialog):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
-        self.resize(720, 520)
+        resize_within_screen(self, 720, 520, margin=SCREEN_MARGIN)  # a small or magnified screen too
         self._show(None)
 
     def _say(self, text: str, *, ok: bool) -> None:

@@ -22,7 +22,7 @@ COL_ROLES = 3
 COL_ACTIVE = 4
 HEADERS = (N_("Naam"), N_("Gebruikersnaam"), N_("Functie"), N_("Rollen"), N_("Actief"))
 ObjectRole = Qt.ItemDataRole.UserRole + 2  # the row's account
-DISABLED_FOREGROUND = QColor("#7a7a7a")
+DISABLED_FOREGROUND = QColor("#595959")  # 6.5:1 on an alternate row
 
 
 def _texts(account: AccountInfo) -> tuple[str, ...]:

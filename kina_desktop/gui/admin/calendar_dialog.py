@@ -14,7 +14,6 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from babel.dates import format_date
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGridLayout,
@@ -30,6 +29,8 @@ from PySide6.QtWidgets import (
 from kina_desktop.domain.workdays import DEFAULT_CLOSING_DAYS, WorkingCalendar
 from kina_desktop.gui.admin.date_list import DateListEditor, day_text
 from kina_desktop.gui.admin.settings_page import PageDialog
+from kina_desktop.gui.common.accessible import name_view, rows_to_read
+from kina_desktop.gui.common.dialog_size import SCREEN_MARGIN, resize_within_screen
 from kina_desktop.gui.common.field_errors import ERROR_STYLE, OK_STYLE
 from kina_desktop.i18n import _, babel_locale, ngettext
 from kina_desktop.services.errors import ServiceError
@@ -86,6 +87,7 @@ class CalendarPage(QWidget):
 
         self.year = QSpinBox(self)
         self.year.setObjectName("year")
+        self.year.setAccessibleName(_("Jaar"))
         self.year.setRange(today.year - YEARS_BACK, today.year + YEARS_AHEAD)
         self.year.setValue(today.year)
         self.year.setMinimumWidth(90)
@@ -103,7 +105,7 @@ class CalendarPage(QWidget):
         self.holidays = QListWidget(self)
         self.holidays.setObjectName("legal_holidays")
         self.holidays.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        self.holidays.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        name_view(self.holidays, _("Wettelijke feestdagen"), rows_to_read())
         self.holidays.setStyleSheet("QListWidget { color: #555; }")
         self.holidays_box = QGroupBox(self)
         holidays_layout = QVBoxLayout(self.holidays_box)
@@ -240,4 +242,4 @@ class CalendarDialog(PageDialog):
 
     def __init__(self, page: CalendarPage, parent: QWidget | None = None) -> None:
         super().__init__(page, _("Kalender"), "calendar_dialog", parent, close_on_save=False, save_when_modified=True)
-        self.resize(900, 640)
+        resize_within_screen(self, 900, 640, margin=SCREEN_MARGIN)  # a small or magnified screen too

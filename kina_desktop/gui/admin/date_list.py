@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kina_desktop.gui.common.accessible import name_view
 from kina_desktop.gui.common.formatting import DATE_INPUT_FORMAT
 from kina_desktop.gui.widgets.date_fields import DateEdit
 from kina_desktop.i18n import _, babel_locale
@@ -51,6 +52,7 @@ class DateListEditor(QGroupBox):
         self._picked: dt.date | None = None
 
         self.list = QListWidget(self)
+        name_view(self.list, title, _("De gekozen data; kies er een met de pijltjestoetsen om ze te verwijderen."))
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.list.setAlternatingRowColors(True)
         self.date = DateEdit(self)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QSettings
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QWidget
 
@@ -32,19 +33,21 @@ class PrivacyMenu:
         runner: TaskRunner,
         *,
         on_pseudonymised: Callable[[int], None] | None = None,
+        settings: QSettings | None = None,
     ) -> None:
         self._window = window
+        self._settings = settings  # where exports were saved last (gui/common/save_folder.py)
         self._privacy = privacy
         self._roles = frozenset(roles)
         self._person_name = person_name
         self._runner = runner
         self._on_pseudonymised = on_pseudonymised
         self.open_dialogs = OpenDialogs()
-        self.retention_action = QAction(_("Bewaartermijn…"), window)
+        self.retention_action = QAction(_("Be&waartermijn…"), window)
         self.retention_action.setToolTip(_("Oude afgesloten dossiers pseudonimiseren (AVG); juridische blokkering"))
         self.retention_action.triggered.connect(self._on_retention)
         self.retention_action.setVisible(privacy is not None and may_view_retention(self._roles))
-        self.access_action = QAction(_("Inzageverzoek…"), window)
+        self.access_action = QAction(_("Inzage&verzoek…"), window)
         self.access_action.setToolTip(_("Alle gegevens van één klager als PDF of JSON (AVG)"))
         self.access_action.triggered.connect(self._on_access_request)
         self.access_action.setVisible(privacy is not None and may_answer_access_requests(self._roles))
@@ -83,7 +86,8 @@ class PrivacyMenu:
         if privacy is None or not self.access_action.isVisible():
             return None
         dialog = self.open_dialogs.open(
-            "access_request", lambda: AccessRequestDialog(privacy.access_requests, self._window)
+            "access_request",
+            lambda: AccessRequestDialog(privacy.access_requests, self._window, settings=self._settings),
         )
         assert isinstance(dialog, AccessRequestDialog)
         return dialog

@@ -34,7 +34,9 @@ from PySide6.QtWidgets import (
 
 from kina_desktop.domain.retention import MAX_RETENTION_YEARS, CopyKind, RetentionPlan, copies_report, may_run_retention
 from kina_desktop.gui.admin.settings_page import PageDialog
+from kina_desktop.gui.common.accessible import name_view, rows_to_read
 from kina_desktop.gui.common.background import Outcome, SynchronousRunner, TaskControl, TaskRunner
+from kina_desktop.gui.common.dialog_size import SCREEN_MARGIN, resize_within_screen
 from kina_desktop.gui.common.field_errors import ERROR_STYLE, OK_STYLE
 from kina_desktop.gui.common.formatting import short_date
 from kina_desktop.gui.common.task_progress import TaskProgress
@@ -121,6 +123,7 @@ class RetentionPage(QWidget):
 
         self.years = QSpinBox()
         self.years.setObjectName("retention_years")
+        self.years.setAccessibleName(_("Bewaartermijn"))
         self.years.setRange(0, MAX_RETENTION_YEARS)
         self.years.setSuffix(_(" jaar"))
         self.years.setSpecialValueText(_("geen (alles bewaren)"))
@@ -142,6 +145,7 @@ class RetentionPage(QWidget):
         titles = column_titles()
         self.table = QTableWidget(0, len(titles))
         self.table.setObjectName("retention_cases")
+        name_view(self.table, _("Klachten voorbij de bewaartermijn"), rows_to_read())
         self.table.setHorizontalHeaderLabels(titles)
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -370,4 +374,4 @@ class RetentionDialog(PageDialog):
 
     def __init__(self, page: RetentionPage, parent: QWidget | None = None) -> None:
         super().__init__(page, _("Bewaartermijn"), "retention_dialog", parent, close_on_save=False, with_save=False)
-        self.resize(760, 620)
+        resize_within_screen(self, 760, 620, margin=SCREEN_MARGIN)  # a small or magnified screen too

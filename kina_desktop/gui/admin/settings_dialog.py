@@ -29,7 +29,8 @@ from PySide6.QtWidgets import (
 
 from kina_desktop.gui.admin.settings_page import Scope, SettingsPage
 from kina_desktop.gui.case.unsaved_prompt import Answer, ask_to_save
-from kina_desktop.gui.common.dialog_size import SCREEN_MARGIN, resize_within_screen
+from kina_desktop.gui.common.accessible import name_view
+from kina_desktop.gui.common.dialog_size import SCREEN_MARGIN, resize_within_screen, scrolling
 from kina_desktop.gui.common.field_errors import OK_STYLE
 from kina_desktop.i18n import _
 
@@ -71,8 +72,15 @@ class SettingsDialog(QDialog):
 
         self.page_list = QListWidget(self)
         self.page_list.setObjectName("settings_pages")
-        self.page_list.setMinimumWidth(220)
-        self.page_list.setMaximumWidth(260)
+        name_view(
+            self.page_list,
+            _("Onderdelen van de instellingen"),
+            _("Kies met de pijltjestoetsen welk onderdeel rechts getoond wordt."),
+        )
+        # Room for the longest title at any text size (Beeld → Tekstgrootte).
+        widest = max((self.page_list.fontMetrics().horizontalAdvance(spec.title) for spec in specs), default=0)
+        self.page_list.setMinimumWidth(max(220, widest + 40))
+        self.page_list.setMaximumWidth(max(260, widest + 40))
         self.page_list.setSpacing(2)
         self.stack = QStackedWidget(self)
         for spec in self.specs:
@@ -127,7 +135,7 @@ class SettingsDialog(QDialog):
         bottom.addWidget(self.message, 1)
         bottom.addWidget(self.buttons)
         layout = QVBoxLayout(self)
-        layout.addLayout(body, 1)
+        layout.addWidget(scrolling(body, "settings_scroll"), 1)  # Opslaan and Sluiten stay in sight
         layout.addLayout(bottom)
 
         self.page_list.currentRowChanged.connect(self._on_row)

@@ -30,6 +30,8 @@ from kina_desktop.gui.admin.account_dialogs import NewUserDialog
 from kina_desktop.gui.admin.account_edit_dialog import EditUserDialog
 from kina_desktop.gui.admin.account_table_model import AccountTableModel
 from kina_desktop.gui.admin.password_dialogs import ResetPasswordDialog
+from kina_desktop.gui.common.accessible import name_view, rows_to_choose
+from kina_desktop.gui.common.dialog_size import SCREEN_MARGIN, resize_within_screen
 from kina_desktop.gui.common.list_table import list_table
 from kina_desktop.i18n import _
 from kina_desktop.services.errors import ServiceError
@@ -107,12 +109,13 @@ class UsersDialog(QDialog):
         self.table.doubleClicked.connect(self._on_edit_clicked)
         self.buttons.rejected.connect(self.reject)
         self.table.selectionModel().currentRowChanged.connect(self._on_current_changed)
-        self.resize(980, 460)
+        resize_within_screen(self, 980, 460, margin=SCREEN_MARGIN)  # a small or magnified screen too
         self.refresh()
 
     def _make_table(self) -> QTableView:
         table = QTableView(self)
         table.setObjectName("users_table")
+        name_view(table, _("Gebruikers"), rows_to_choose())
         table.setModel(self.model)
         list_table(table, row_padding=8)
         header = table.horizontalHeader()

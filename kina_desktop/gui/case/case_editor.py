@@ -18,7 +18,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
@@ -40,13 +40,16 @@ from kina_desktop.gui.case.case_summary import summary_text
 from kina_desktop.gui.case.closure_page import ClosurePage
 from kina_desktop.gui.case.complaint_folder_page import ComplaintFolderPage
 from kina_desktop.gui.case.description_form import DescriptionForm
+from kina_desktop.gui.case.editor_focus import buttons_last, first_of, page_fields
 from kina_desktop.gui.case.handling_page import HandlingPage
 from kina_desktop.gui.case.history_page import HistoryPage
 from kina_desktop.gui.case.read_only import make_read_only
 from kina_desktop.gui.case.restricted_part_notice import RestrictedPartNotice
 from kina_desktop.gui.case.step_dialog import StepDialog
 from kina_desktop.gui.case.unsaved_prompt import Answer, ask_to_reload, ask_to_save
+from kina_desktop.gui.common.accessible import announce, not_a_tab_stop
 from kina_desktop.gui.common.change_text import conflict_text
+from kina_desktop.gui.common.dialog_size import SCREEN_MARGIN, resize_within_screen
 from kina_desktop.gui.common.field_errors import FieldErrors, reveal
 from kina_desktop.gui.common.progress_panel import ProgressPanel
 from kina_desktop.gui.forms.ui_case_editor import Ui_CaseEditor
@@ -85,6 +88,7 @@ def _parts_of(record: CaseRecord) -> tuple[bool, bool, bool]:
 
 def _scrolled(page: QWidget) -> QScrollArea:
     area = QScrollArea()
+    not_a_tab_stop(area)  # the fields in it are
     area.setWidgetResizable(True)
     area.setFrameShape(QScrollArea.Shape.NoFrame)
     area.setWidget(page)
@@ -148,9 +152,9 @@ class CaseEditor(QDialog):
 
         buttons = self.ui.buttons
         save = buttons.button(QDialogButtonBox.StandardButton.Save)
-        save.setText(_("Opslaan"))
+        save.setText(_("&Opslaan"))  # Alt+O, as well as Ctrl+S
         save.setToolTip(_("Opslaan (Ctrl+S)"))
-        buttons.button(QDialogButtonBox.StandardButton.Close).setText(_("Sluiten"))
+        buttons.button(QDialogButtonBox.StandardButton.Close).setText(_("&Sluiten"))
         for button in (*buttons.buttons(), self.ui.reload_button):
             button.setAutoDefault(False)
             button.setDefault(False)
@@ -168,6 +172,9 @@ class CaseEditor(QDialog):
         self.ui.editor_layout.insertWidget(self.ui.editor_layout.indexOf(self.ui.summary) + 1, self.read_only_notice)
 
         self._load(record)
+        first = first_of(self._open_page_fields())
+        if first is not None:  # the keyboard starts in the first field
+            first.setFocus(Qt.FocusReason.OtherFocusReason)
         if settings is None or not restore_geometry(settings, SETTINGS_GROUP, self):
             self._fit_to_screen()
         if self.splitter is not None and self.progress_panel is not None:
@@ -184,8 +191,7 @@ class CaseEditor(QDialog):
         comfortable size (a 1366x768 laptop gets all of it)."""
         if self.progress_panel is None:
             return
-        available = self.screen().availableGeometry()
-        self.resize(min(1400, available.width()), min(880, available.height()))
+        resize_within_screen(self, 1400, 880, margin=SCREEN_MARGIN)  # its frame on the screen too
 
     def _add_progress_panel(self) -> None:
         """'Verloop' to the right of the tabs, in a splitter the person can drag."""
@@ -225,6 +231,7 @@ class CaseEditor(QDialog):
             before_produce=self._offer_to_save,
             after_produce=self._after_letter,
             mail=mail,
+            settings=self._settings,
         )
         self.letters_menu = LettersMenu(self.letters, self)
         button = self.letters_menu.make_button(self)
@@ -326,6 +333,29 @@ class CaseEditor(QDialog):
         self._show_read_only(record)
         self._refresh_progress()
         self._update_modified()
+        pages = (self.description_form, self.handling_page, self.closure_page)
+        last = [*(w for page in pages for w in page_fields(page)), *self._step_buttons()]
+        buttons_last(last[-1] if last else None, self._bottom_buttons())
+
+    def _step_buttons(self) -> list[QWidget]:
+        panel = self.progress_panel
+        return [option.button for option in panel.steps.options] if panel is not None else []
+
+    def _focus_next_step(self) -> None:
+        follow = first_of(self._step_buttons()) or first_of(self._open_page_fields())
+        if follow is not None:
+            follow.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _open_page_fields(self) -> list[QWidget]:
+        """The fields of the form in the tab that is open, in form order."""
+        current = self.ui.tabs.currentWidget()
+        for page in (self.description_form, self.handling_page, self.closure_page):
+            if page is not None and current is not None and (current is page or current.isAncestorOf(page)):
+                return page_fields(page)
+        return []
+
+    def _bottom_buttons(self) -> list[QWidget]:
+        return [*self.ui.buttons.buttons(), self.ui.reload_button]
 
     def _show_read_only(self, record: CaseRecord) -> None:
         """A pseudonymised case (retention) or a closed one (Art. 7, until ‘Heropenen’) is only read:
@@ -398,6 +428,7 @@ class CaseEditor(QDialog):
         self.ui.message_frame.setStyleSheet(ERROR_FRAME if error else INFO_FRAME)
         self.ui.reload_button.setVisible(offer_reload)
         self.ui.message_frame.show()
+        announce(self.ui.message, text)  # said at once, wherever the focus is
 
     def _hide_message(self) -> None:
         self.ui.message.clear()
@@ -545,6 +576,9 @@ class CaseEditor(QDialog):
             ),
             error=False,
         )
+        # The step's button is gone with the step: the keyboard goes on at the next step, once
+        # the new buttons are shown (the layout shows them when the event loop runs).
+        QTimer.singleShot(0, self, self._focus_next_step)
         if self._on_saved is not None:
             self._on_saved(taken)
 

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
 
 from kina_desktop.domain.projects import ImprovementProject, ProjectStatus
+from kina_desktop.gui.common.accessible import name_view, rows_to_choose
 from kina_desktop.gui.common.list_table import list_table
 from kina_desktop.gui.follow_up.project_table_model import COL_CASES, ObjectRole, ProjectTableModel, size_columns
 from kina_desktop.i18n import _
@@ -52,6 +53,7 @@ class CaseProjectsPage(QWidget):
         self.model = ProjectTableModel(today, self)
         self.table = QTableView(self)
         self.table.setObjectName("case_projects_table")
+        name_view(self.table, _("Gekoppelde verbeterprojecten"), rows_to_choose())
         self.table.setModel(self.model)
         list_table(self.table)
         self.table.setColumnHidden(COL_CASES, True)
@@ -59,6 +61,7 @@ class CaseProjectsPage(QWidget):
 
         self.choice = QComboBox(self)
         self.choice.setObjectName("project_choice")
+        self.choice.setAccessibleName(_("Verbeterproject om te koppelen"))
         self.choice.setMinimumContentsLength(14)
         self.choice.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.choice.setPlaceholderText(_("geen gepland of lopend verbeterproject"))

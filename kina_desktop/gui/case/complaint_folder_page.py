@@ -42,6 +42,7 @@ from kina_desktop.gui.case.document_table_model import (
 from kina_desktop.gui.case.folder_files import local_files, read_file, summary
 from kina_desktop.gui.case.folder_notice import FolderNotice
 from kina_desktop.gui.case.restricted_part_notice import RestrictedPartNotice
+from kina_desktop.gui.common.accessible import announce, name_view, rows_to_choose
 from kina_desktop.gui.common.list_table import list_table
 from kina_desktop.i18n import _
 from kina_desktop.services.errors import ServiceError
@@ -147,6 +148,7 @@ class ComplaintFolderPage(QWidget):
     def _make_table(self, parent: QWidget) -> QTableView:
         table = QTableView(parent)
         table.setObjectName("folder_table")
+        name_view(table, _("Klachtenmap"), rows_to_choose())
         table.setModel(self.model)
         list_table(table, row_padding=8)
         table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
@@ -249,6 +251,7 @@ class ComplaintFolderPage(QWidget):
         self.report.setText(text)
         self.report.setStyleSheet(MIXED_STYLE if mixed else ADDED_STYLE if ok else REFUSED_STYLE)
         self.report.setVisible(bool(text))
+        announce(self.report, text)
 
     def report_text(self) -> str:
         return "" if self.report.isHidden() else self.report.text()

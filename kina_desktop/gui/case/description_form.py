@@ -17,6 +17,7 @@ from kina_desktop.domain.enums import Category, Channel, Kind, Level
 from kina_desktop.domain.labels import kind_label
 from kina_desktop.gui.common.enum_combo import combo_value, fill_combo, set_combo_value
 from kina_desktop.gui.common.form_labels import apply_field_labels
+from kina_desktop.gui.common.reflow import ColumnsReflow
 from kina_desktop.gui.forms.ui_description_form import Ui_DescriptionForm
 from kina_desktop.gui.shell.change_watch import watch_changes
 from kina_desktop.gui.widgets.date_fields import setup_date_edit, to_date, to_qdate
@@ -34,6 +35,8 @@ class DescriptionForm(QWidget):
         super().__init__(parent)
         self.ui = Ui_DescriptionForm()
         self.ui.setupUi(self)
+        # The two columns one under the other where there is no room for both (200 % text).
+        self.reflow = ColumnsReflow(self.ui.columns, self)
         apply_field_labels(self)
         fill_combo(self.ui.kind, Kind)
         fill_combo(self.ui.category, Category)

@@ -8,6 +8,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
 from kina_desktop.gui.case.history_table_model import COL_AT, COL_NEW, COL_OLD, COL_WHAT, COL_WHO, HistoryTableModel
+from kina_desktop.gui.common.accessible import name_view, rows_to_read
+from kina_desktop.gui.common.list_table import RowHeightFollowsFont
 from kina_desktop.i18n import _
 from kina_desktop.services.errors import ServiceError
 
@@ -27,6 +29,7 @@ class HistoryPage(QWidget):
         self.model = HistoryTableModel(self)
         self.table = QTableView(self)
         self.table.setObjectName("history_table")
+        name_view(self.table, _("Geschiedenis"), rows_to_read())
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -35,7 +38,7 @@ class HistoryPage(QWidget):
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
+        RowHeightFollowsFont(self.table, 8)  # also at another text size
         header = self.table.horizontalHeader()
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         header.setHighlightSections(False)

@@ -18,6 +18,7 @@ from kina_desktop.domain.actions import StepData
 from kina_desktop.domain.labels import field_label
 from kina_desktop.gui.case.step_defaults import step_defaults
 from kina_desktop.gui.case.step_fields import StepField, make_field
+from kina_desktop.gui.common.accessible import not_a_tab_stop
 from kina_desktop.gui.common.change_text import change_line
 from kina_desktop.gui.widgets.date_fields import DateEdit, setup_date_edit, to_date, to_qdate
 from kina_desktop.i18n import _
@@ -78,7 +79,7 @@ class StepDialog(QDialog):
         self.on.setObjectName("on")
         setup_date_edit(self.on)
         self.on.setDate(to_qdate(today))
-        form.addRow(self._label("on", required=True), self.on)
+        form.addRow(self._label("on", required=True, buddy=self.on), self.on)
 
         defaults = step_defaults(action.kind, record, progress, today)
         proposals = progress.proposals if progress is not None else ()
@@ -94,10 +95,10 @@ class StepDialog(QDialog):
             self.fields[name] = field
             required = name in action.required
             if field.spans_row:
-                form.addRow(self._label(name, required=required))
+                form.addRow(self._label(name, required=required, buddy=field.widget))
                 form.addRow(field.widget)
             elif field.label:
-                form.addRow(self._label(name, required=required), field.widget)
+                form.addRow(self._label(name, required=required, buddy=field.widget), field.widget)
             else:
                 form.addRow("", field.widget)
         # "31-02" typed in one of the dates: said with the dialog's other messages.
@@ -105,6 +106,7 @@ class StepDialog(QDialog):
             edit.show_message = lambda message: self._show_problems([message])
         area = self._area = QScrollArea(self)
         area.setObjectName("step_fields")
+        not_a_tab_stop(area)  # the first focus goes to the first field
         area.setWidgetResizable(True)
         area.setFrameShape(QFrame.Shape.NoFrame)
         area.setWidget(form_widget)
@@ -118,8 +120,8 @@ class StepDialog(QDialog):
         note.setStyleSheet("color: #666;")
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_("Vastleggen"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("Annuleren"))
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_("&Vastleggen"))  # Alt+V
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("&Annuleren"))
         self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
         buttons.accepted.connect(self._on_confirm)
         buttons.rejected.connect(self.reject)
@@ -133,9 +135,11 @@ class StepDialog(QDialog):
         layout.addWidget(buttons)
         self._fit()
 
-    def _label(self, name: str, *, required: bool) -> QLabel:
+    def _label(self, name: str, *, required: bool, buddy: QWidget) -> QLabel:
         text = field_label(name) + (" *" if required else "")
-        return QLabel(text, self)
+        label = QLabel(text, self)
+        label.setBuddy(buddy)  # the field's name for screen readers
+        return label
 
     def _fit(self) -> None:
         """Wide enough to read the rule; as tall as the fields and messages, within the screen.

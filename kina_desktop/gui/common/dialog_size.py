@@ -7,11 +7,14 @@ width.
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QFrame, QLayout, QScrollArea, QWidget
 
 # What a large dialog leaves free of the screen (horizontal, vertical): its frame, the task bar.
 SCREEN_MARGIN = (40, 60)
+# The left and right edges of a window's frame together (Windows draws about 8 pixels a side).
+WINDOW_FRAME_WIDTH = 16
 
 
 def fit_height(widget: QWidget, *, shrink: bool = False) -> None:
@@ -34,3 +37,20 @@ def resize_within_screen(widget: QWidget, width: int, height: int, *, margin: tu
         free = screen.availableGeometry()
         width, height = min(width, free.width() - margin[0]), min(height, free.height() - margin[1])
     widget.resize(width, height)
+
+
+def scrolling(content: QLayout, name: str) -> QScrollArea:
+    """``content`` in a frameless area that scrolls only when the window is smaller than it: with
+    large text on a small screen (WCAG 1.4.4, 1.4.10; docs/accessibility.md) the form scrolls
+    and the dialog's buttons, kept outside it, stay in sight. The area itself takes no focus."""
+    holder = QWidget()
+    holder.setObjectName(f"{name}_content")
+    holder.setLayout(content)
+    content.setContentsMargins(0, 0, 0, 0)
+    area = QScrollArea()
+    area.setObjectName(name)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    area.setWidget(holder)
+    return area

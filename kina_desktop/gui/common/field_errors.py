@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QBoxLayout, QFormLayout, QLabel, QLayout, QScrollArea, QTabWidget, QWidget
 
+from kina_desktop.gui.common.accessible import announce, describe_with
 from kina_desktop.gui.shell.change_watch import watch_changes
 from kina_desktop.gui.widgets.date_fields import DateEdit, OptionalDateEdit
 from kina_desktop.gui.widgets.note_label import NoteLabel
@@ -124,6 +125,13 @@ class FieldErrors:
         if place is not None:
             place[0].setRowVisible(place[1], bool(text))
         label.setVisible(bool(text))
+        # Tied to its field: a screen reader says the message with the field, and now.
+        field = next((self._fields[n] for n, shown in self._labels.items() if shown is label), None)
+        if field is not None:
+            parts = [field.edit, field.check] if isinstance(field, OptionalDateEdit) else [field]
+            for part in parts:
+                describe_with(part, text)
+            announce(field, text)
 
     def clear(self) -> None:
         for label in self._labels.values():
@@ -147,5 +155,6 @@ class FieldErrors:
         if general:
             self._general.setText("\n".join(general))
             self._general.show()
+            announce(self._general, self._general.text())
         first = next((self._fields[name] for name in self._fields if name in per_field), None)
         return first

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, TypeVar
 
+from PySide6.QtCore import QSettings
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QWidget
 
@@ -23,12 +24,14 @@ T = TypeVar("T")
 @dataclass(frozen=True)
 class ActionHost:
     """Where a progress action lives: the window whose menus hold it, the runner for its work, the
-    day it counts from, and where the message for the status bar goes when the work is done."""
+    day it counts from, where the message for the status bar goes when the work is done, and the
+    person's settings (the folder files were saved in last: gui/common/save_folder.py)."""
 
     parent: QWidget
     runner: TaskRunner
     today: Callable[[], dt.date]
     on_done: Callable[[str], None]
+    settings: QSettings | None = None
 
 
 class ProgressAction:
@@ -40,6 +43,7 @@ class ProgressAction:
         self._runner = host.runner
         self._today = host.today
         self._on_done = host.on_done
+        self._settings = host.settings
         self.progress: TaskProgress | None = None  # while the work runs
         self.action = QAction(text, host.parent)
         self.action.setObjectName(name)

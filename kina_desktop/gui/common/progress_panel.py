@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QSizePolicy, QVBoxLay
 from kina_desktop.gui.case.deadline_lines import DeadlineLines
 from kina_desktop.gui.case.route_list import RouteList
 from kina_desktop.gui.case.step_buttons import StepButtons
+from kina_desktop.gui.common.accessible import not_a_tab_stop
 from kina_desktop.i18n import _
 
 if TYPE_CHECKING:
@@ -51,6 +52,7 @@ class ProgressPanel(QScrollArea):
     def __init__(self, on_step: Callable[[ActionKind], None], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("progress_panel")
+        not_a_tab_stop(self)  # its step buttons are
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)

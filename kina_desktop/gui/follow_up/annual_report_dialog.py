@@ -16,13 +16,12 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from PySide6.QtCore import QStandardPaths, Qt, QUrl
+from PySide6.QtCore import QSettings, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -37,7 +36,9 @@ from PySide6.QtWidgets import (
 )
 
 from kina_desktop.domain.disclosure import DEFAULT_THRESHOLD, MAX_THRESHOLD, MIN_THRESHOLD
+from kina_desktop.gui.common.dialog_size import SCREEN_MARGIN, resize_within_screen
 from kina_desktop.gui.common.formatting import number
+from kina_desktop.gui.common.save_folder import choose_save_path, save_folder
 from kina_desktop.gui.common.task_progress import TaskProgress
 from kina_desktop.gui.letters.pdf_output import write_pdf
 from kina_desktop.gui.letters.system_viewer import safe_filename
@@ -61,11 +62,6 @@ def default_year(today: dt.date) -> int:
     """The year a report is most likely made for: the one that ended, until the last quarter of
     the running year, when the team starts on the report of the running one."""
     return today.year if today.month >= 10 else today.year - 1
-
-
-def documents_folder() -> Path:
-    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    return Path(folder) if folder else Path.home()
 
 
 def report_name(year: int, suffix: str) -> str:
@@ -94,11 +90,20 @@ def write_file(path: Path, content: bytes) -> str | None:
 class PathField(QWidget):
     """A file to write: the path, and Kiezen… for the save dialog."""
 
-    def __init__(self, caption: str, file_filter: str, suffix: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        caption: str,
+        file_filter: str,
+        suffix: str,
+        parent: QWidget | None = None,
+        settings: QSettings | None = None,
+    ) -> None:
         super().__init__(parent)
         self._caption, self._filter, self._suffix = caption, file_filter, suffix
+        self._settings = settings
         self.chosen = False  # the person chose it (a new year then keeps it)
         self.edit = QLineEdit(self)
+        self.edit.setAccessibleName(caption)
         self.button = QPushButton(_("Kiezen…"), self)
         self.button.setAutoDefault(False)
         layout = QHBoxLayout(self)
@@ -123,9 +128,11 @@ class PathField(QWidget):
         self.chosen = True
 
     def _on_choose(self) -> None:
-        name, _filter = QFileDialog.getSaveFileName(self, self._caption, self.edit.text(), self._filter)
-        if name:
-            self.edit.setText(name)
+        chosen = choose_save_path(
+            self, self._caption, self.edit.text(), self._filter, suffix=self._suffix, settings=self._settings
+        )
+        if chosen is not None:
+            self.edit.setText(str(chosen))
             self.chosen = True
 
 
@@ -139,9 +146,11 @@ class AnnualReportDialog(QDialog):
         editable_introduction: bool = False,
         parent: QWidget | None = None,
         on_done: Callable[[str], None] | None = None,
+        settings: QSettings | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("annual_report_dialog")
+        self._settings = settings  # the folder files were saved in last (gui/common/save_folder.py)
         self.setWindowTitle(_("Jaarverslag maken"))
         self._report = report
         self._runner = runner
@@ -208,11 +217,13 @@ class AnnualReportDialog(QDialog):
         self.threshold.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.threshold.setEnabled(self._editable)
         self.threshold.setToolTip(_("Aantallen kleiner dan dit getal staan niet in het verslag (standaard 3)."))
-        self.pdf = PathField(_("Jaarverslag bewaren als PDF"), _("PDF-bestanden (*.pdf)"), ".pdf", self)
+        self.pdf = PathField(_("Jaarverslag bewaren als PDF"), _("PDF-bestanden (*.pdf)"), ".pdf", self, settings)
         self.pdf.setObjectName("pdf_path")
         self.with_xlsx = QCheckBox(_("Ook de cijfers als rekenblad (XLSX)"), self)
         self.with_xlsx.setObjectName("with_xlsx")
-        self.xlsx = PathField(_("Cijfers bewaren als rekenblad"), _("Excel-werkmappen (*.xlsx)"), ".xlsx", self)
+        self.xlsx = PathField(
+            _("Cijfers bewaren als rekenblad"), _("Excel-werkmappen (*.xlsx)"), ".xlsx", self, settings
+        )
         self.xlsx.setObjectName("xlsx_path")
         self.xlsx.setEnabled(False)
 
@@ -253,12 +264,12 @@ class AnnualReportDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         self._show_year(self.year.value())
         self.resize(820, 0)
-        self.resize(820, min(max(self.sizeHint().height(), 600), 700))
+        resize_within_screen(self, 820, min(max(self.sizeHint().height(), 600), 700), margin=SCREEN_MARGIN)
 
     # -- the year ------------------------------------------------------------------------------
 
     def _show_year(self, year: int) -> None:
-        folder = documents_folder()
+        folder = save_folder(self._settings)
         self.pdf.suggest(folder / report_name(year, ".pdf"))
         self.xlsx.suggest(folder / report_name(year, ".xlsx"))
         self._loaded = (

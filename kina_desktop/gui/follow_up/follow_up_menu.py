@@ -70,26 +70,28 @@ class FollowUpMenu:
         self.open_dialogs = OpenDialogs()
 
         self.statistics_action = self._action(
-            _("Statistieken…"),
+            _("&Statistieken…"),
             STATISTICS_SHORTCUT,
             _("De cijfers van een werkjaar of periode, met grafieken (Ctrl+Shift+S)"),
             self._on_statistics,
         )
         self.projects_action = self._action(
-            _("Verbeterprojecten…"),
+            _("&Verbeterprojecten…"),
             PROJECTS_SHORTCUT,
             _("De verbeterprojecten, hun acties, opvolging en evaluatie (Ctrl+Shift+V)"),
             self._on_projects,
         )
         self.annual_report_action = self._action(
-            _("Jaarverslag maken…"),
+            _("&Jaarverslag maken…"),
             ANNUAL_REPORT_SHORTCUT,
             _("Het anonieme jaarverslag van een werkjaar als PDF, en desgewenst als rekenblad (Ctrl+Shift+J)"),
             self._on_annual_report,
         )
         # Art. 8: the complaints team (and the director) make the report; the service refuses anyone else.
         self.annual_report_action.setVisible(may_make_annual_report(self._roles))
-        self.register_export = RegisterExport(annual_report, ActionHost(window, runner, today, self._show_message))
+        self.register_export = RegisterExport(
+            annual_report, ActionHost(window, runner, today, self._show_message, settings)
+        )
         self.register_export.action.setVisible(Role.DIRECTOR in self._roles)
 
     def _action(self, text: str, shortcut: QKeySequence, tip: str, slot: Callable[[], None]) -> QAction:
@@ -154,6 +156,7 @@ class FollowUpMenu:
                 editable_introduction=may_make_annual_report(self._roles),
                 parent=self._window,
                 on_done=self._show_message,
+                settings=self._settings,
             ),
             modal=True,
         )

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from kina_desktop.domain.projects import ActionDraft, ProjectAction
+from kina_desktop.gui.common.accessible import name_view, rows_to_choose
 from kina_desktop.gui.common.formatting import short_date
 from kina_desktop.gui.common.list_table import list_table
 from kina_desktop.gui.follow_up.project_action_dialog import ProjectActionDialog
@@ -55,6 +56,7 @@ class ProjectActions(QWidget):
 
         self.table = QTableWidget(0, 3, self)
         self.table.setObjectName("actions_table")
+        name_view(self.table, _("Acties"), rows_to_choose())
         self.table.setHorizontalHeaderLabels([_("Actie"), _("Uiterlijk"), _("Afgerond op")])
         list_table(self.table)
         header = self.table.horizontalHeader()
@@ -67,6 +69,7 @@ class ProjectActions(QWidget):
 
         self.new_description = QLineEdit(self)
         self.new_description.setObjectName("new_action")
+        self.new_description.setAccessibleName(_("Nieuwe actie"))
         self.new_description.setPlaceholderText(_("Nieuwe actie, bv. Onthaal opleiden"))
         self.new_due = OptionalDateEdit(self)
         self.new_due.setToolTip(_("Tegen wanneer de actie klaar moet zijn"))
@@ -90,6 +93,7 @@ class ProjectActions(QWidget):
         self.reopen_button.setToolTip(_("De gekozen actie is toch nog niet afgerond"))
         self.done_label = QLabel(_("Afgerond op"), self)
         self.done_date = DateEdit(self)
+        self.done_label.setBuddy(self.done_date)
         setup_date_edit(self.done_date)
         self.done_date.setDate(to_qdate(today()))
         self.done_button = QPushButton(_("Afgerond"), self)
@@ -211,8 +215,11 @@ class ProjectActions(QWidget):
                 item = QTableWidgetItem(text)
                 item.setToolTip(row.description if column == COL_WHAT else "")
                 if column == COL_DUE and row.done_on is None and row.due_on is not None and row.due_on < today:
+                    # In words as well as in red: a selected row, a screen reader.
+                    item.setText(f"{text} · {_('verstreken')}")
                     item.setForeground(QBrush(OVERDUE))
                     item.setToolTip(_("Deze actie is over haar vervaldatum."))
+                    item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{text}, {item.toolTip()}")
                 self.table.setItem(index, column, item)
         self._enable()
 

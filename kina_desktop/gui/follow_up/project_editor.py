@@ -45,8 +45,9 @@ from kina_desktop.domain.projects import (
 )
 from kina_desktop.domain.tracking import TrackingNumber
 from kina_desktop.gui.case.unsaved_prompt import Answer, ask_to_reload, ask_to_save
+from kina_desktop.gui.common.accessible import name_view, rows_to_choose
 from kina_desktop.gui.common.change_text import conflict_text
-from kina_desktop.gui.common.dialog_size import resize_within_screen
+from kina_desktop.gui.common.dialog_size import resize_within_screen, scrolling
 from kina_desktop.gui.common.enum_combo import combo_value, fill_combo, set_combo_value
 from kina_desktop.gui.follow_up.project_actions import ProjectActions
 from kina_desktop.gui.widgets.date_fields import OptionalDateEdit
@@ -112,6 +113,7 @@ class ProjectEditor(QDialog):
 
         self.case_list = QListWidget(self)
         self.case_list.setObjectName("linked_cases")
+        name_view(self.case_list, _("Gekoppelde klachten"), rows_to_choose())
         self.case_list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.case_number = QLineEdit(self)
         self.case_number.setObjectName("case_number")
@@ -204,7 +206,7 @@ class ProjectEditor(QDialog):
         columns.addLayout(right, 1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.read_only_note)
-        layout.addLayout(columns, 1)
+        layout.addWidget(scrolling(columns, "project_scroll"), 1)  # Opslaan and Annuleren stay in sight
         message_row = QHBoxLayout()
         message_row.addWidget(self.general, 1)
         message_row.addWidget(self.reload_button, 0, Qt.AlignmentFlag.AlignTop)

@@ -80,7 +80,11 @@ class ProjectTableModel(ListTableModel):
         if role == ObjectRole:
             return project
         if role == Qt.ItemDataRole.DisplayRole:
+            if column == COL_NEXT_DUE and self._overdue(project):  # in words as well as in red
+                return f"{self._text(project, column)} · {_('verstreken')}"
             return self._text(project, column)
+        if role == Qt.ItemDataRole.AccessibleTextRole and column == COL_NEXT_DUE and self._overdue(project):
+            return f"{self._text(project, column)}, {_('Deze actie is over haar vervaldatum.')}"
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == COL_NEXT_DUE and self._overdue(project):
                 return _("Deze actie is over haar vervaldatum.")

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from kina_desktop.domain.projects import ImprovementProject, ProjectStatus
+from kina_desktop.gui.common.accessible import name_view, rows_to_choose
 from kina_desktop.gui.common.formatting import number
 from kina_desktop.gui.common.list_table import list_table
 from kina_desktop.gui.follow_up.project_editor import ProjectEditor
@@ -63,6 +64,7 @@ class ProjectsDialog(WindowDialog):
         intro.setWordWrap(True)
         self.status_filter = QComboBox(self)
         self.status_filter.setObjectName("status_filter")
+        self.status_filter.setAccessibleName(_("Tonen met stand"))
         self.status_filter.addItem(_("Alle"), None)
         for status in ProjectStatus:
             self.status_filter.addItem(status.label(), status.value)
@@ -82,6 +84,7 @@ class ProjectsDialog(WindowDialog):
         self.model = ProjectTableModel(today, self)
         self.table = QTableView(self)
         self.table.setObjectName("projects_table")
+        name_view(self.table, _("Verbeterprojecten"), rows_to_choose())
         self.table.setModel(self.model)
         list_table(self.table, row_padding=10)
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)

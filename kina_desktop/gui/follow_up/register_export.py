@@ -7,9 +7,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from kina_desktop.gui.common.progress_action import ActionHost, ProgressAction
+from kina_desktop.gui.common.save_folder import choose_save_path
 from kina_desktop.gui.letters.system_viewer import safe_filename
 from kina_desktop.i18n import _
 from kina_desktop.services.errors import ServiceError
@@ -19,21 +21,23 @@ if TYPE_CHECKING:
     from kina_desktop.gui.common.ports import AnnualReportPort
 
 
-def choose_xlsx_path(parent: QWidget, suggested: Path) -> Path | None:
-    name, _filter = QFileDialog.getSaveFileName(
-        parent, _("Volledig register bewaren"), str(suggested), _("Excel-werkmappen (*.xlsx)")
+def choose_xlsx_path(parent: QWidget, suggested: str, settings: QSettings | None = None) -> Path | None:
+    """The spreadsheet's file, in the folder used last or the documents folder (gui/common/save_folder.py)."""
+    return choose_save_path(
+        parent,
+        _("Volledig register bewaren"),
+        suggested,
+        _("Excel-werkmappen (*.xlsx)"),
+        suffix=".xlsx",
+        settings=settings,
     )
-    if not name:
-        return None
-    path = Path(name)
-    return path if path.suffix.lower() == ".xlsx" else path.with_name(path.name + ".xlsx")
 
 
 class RegisterExport(ProgressAction):
     def __init__(self, report: AnnualReportPort, host: ActionHost) -> None:
         super().__init__(
             host,
-            text=_("Volledig register exporteren (XLSX)…"),
+            text=_("Volledig &register exporteren (XLSX)…"),
             name="export_register",
             tip=_("Alle gegevens van alle dossiers in één rekenblad (alleen voor de directeur)"),
         )
@@ -42,10 +46,10 @@ class RegisterExport(ProgressAction):
     def start(self) -> None:
         if self.progress is not None:
             return
-        from kina_desktop.gui.follow_up.annual_report_dialog import documents_folder, write_file  # on first use
+        from kina_desktop.gui.follow_up.annual_report_dialog import write_file  # on first use
 
         name = safe_filename(_("Klachtenregister {date}").format(date=self._today().isoformat())) + ".xlsx"
-        path = choose_xlsx_path(self._parent, documents_folder() / name)
+        path = choose_xlsx_path(self._parent, name, self._settings)
         if path is None:
             return
         report = self._report

@@ -132,12 +132,15 @@ class StatisticsDialog(WindowDialog):
         self.year_choice = QRadioButton(_("Werkjaar"), self)
         self.year = QSpinBox(self)
         self.year.setObjectName("year")
+        self.year.setAccessibleName(_("Werkjaar"))
         self.year.setRange(FIRST_YEAR, today_.year)
         self.year.setValue(today_.year)
         self.year.setKeyboardTracking(False)
         self.range_choice = QRadioButton(_("Van"), self)
         self.start = DateEdit(self)
+        self.start.setAccessibleName(_("Van"))
         self.end = DateEdit(self)
+        self.end.setAccessibleName(_("tot en met"))
         for edit, day in ((self.start, dt.date(today_.year, 1, 1)), (self.end, today_)):
             setup_date_edit(edit)
             edit.setDate(to_qdate(day))
@@ -209,6 +212,7 @@ class StatisticsDialog(WindowDialog):
         body.addLayout(grid)
         body.addStretch(1)
         scroll = QScrollArea(self)
+        scroll.setAccessibleName(_("Cijfers"))  # a Tab stop: the arrow keys scroll the figures
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(content)

@@ -19,6 +19,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QGroupBox, QHeaderView, QLabel, QTreeWidget, QTreeWidgetItem
 
 from kina_desktop.domain.known_complainant import KnownComplainant
+from kina_desktop.gui.common.accessible import name_view, rows_to_read
 from kina_desktop.gui.common.formatting import short_date
 from kina_desktop.i18n import _, ngettext
 from kina_desktop.services.errors import ServiceError
@@ -76,9 +77,15 @@ class KnownComplainantPanel:
         self._on_appeared = on_appeared or (lambda: None)
         self._on_open = on_open
         self.result = KnownComplainant()
+        # Reached with Tab like every list (when it is shown: only for a known complainant);
+        # the arrow keys go through the cases, Enter opens one.
+        table.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        name_view(
+            table,
+            _("Eerdere klachten van deze klager"),
+            _("Enter opent de gekozen klacht.") if on_open is not None else rows_to_read(),
+        )
         if on_open is not None:
-            # A click gives the list the keyboard (for Enter); Tab still passes it by.
-            table.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
             table.itemActivated.connect(self._open)
             table.installEventFilter(_OpenOnEnter(table, self._open))
         self.proposal.setStyleSheet(PROPOSAL_STYLE)

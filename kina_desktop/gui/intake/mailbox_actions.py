@@ -56,7 +56,7 @@ class MailboxActions:
         self.new_mail_dialog: NewMailDialog | None = None
         self.mailbox_dialog: MailboxDialog | None = None
 
-        self.fetch_action = QAction(_("Nieuwe e-mails ophalen…"), window)
+        self.fetch_action = QAction(_("Nieuwe &e-mails ophalen…"), window)
         self.fetch_action.setObjectName("fetch_new_mail")
         self.fetch_action.setShortcut(FETCH_SHORTCUT)
         self.fetch_action.setToolTip(
@@ -64,7 +64,7 @@ class MailboxActions:
         )
         self.fetch_action.setVisible(may_register(roles))
         self.fetch_action.triggered.connect(self._on_fetch)
-        self.settings_action = QAction(_("E-mailpostvak…"), window)
+        self.settings_action = QAction(_("&E-mailpostvak…"), window)
         self.settings_action.setObjectName("mailbox_settings")
         self.settings_action.setToolTip(_("Het postvak waaruit nieuwe e-mails opgehaald worden"))
         self.settings_action.setVisible(Role.ADMINISTRATOR in roles)

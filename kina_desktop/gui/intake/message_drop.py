@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from kina_desktop.domain.enums import Channel
 from kina_desktop.domain.file_types import check_document
 from kina_desktop.domain.intake import FolderPlan, IncomingMessage, MessageSource
+from kina_desktop.gui.common.accessible import name_view, rows_to_read
 from kina_desktop.gui.common.field_errors import ERROR_STYLE
 from kina_desktop.gui.common.formatting import file_size
 from kina_desktop.gui.intake.intake_registration import MessageRegistration, ScanRegistration
@@ -125,6 +126,7 @@ class IntakePanel(QFrame):
         self.files_label = QLabel(_("Gaat mee in de klachtenmap:"))
         self.files = QListWidget()
         self.files.setObjectName("intake_files")
+        name_view(self.files, _("Gaat mee in de klachtenmap:").rstrip(":"), rows_to_read())
         self.files.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.files.setFixedHeight(self.files.fontMetrics().height() * 4 + 12)
         self.refused = QLabel()

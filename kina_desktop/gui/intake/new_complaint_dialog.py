@@ -23,6 +23,8 @@ from kina_desktop.domain.labels import kind_label
 from kina_desktop.domain.registration import needs_written_confirmation
 from kina_desktop.gui.case.description_form import empty_description
 from kina_desktop.gui.case.unsaved_prompt import Answer, ask_to_save
+from kina_desktop.gui.common.accessible import not_a_tab_stop
+from kina_desktop.gui.common.dialog_size import SCREEN_MARGIN, resize_within_screen
 from kina_desktop.gui.common.field_errors import FieldErrors, reveal
 from kina_desktop.gui.forms.ui_new_complaint_dialog import Ui_NewComplaintDialog
 from kina_desktop.gui.intake.complainant_completion import ComplainantNameCompleter, organisation_completer
@@ -131,6 +133,10 @@ class NewComplaintDialog(QDialog):
         super().__init__(parent)
         self.ui = Ui_NewComplaintDialog()
         self.ui.setupUi(self)
+        # The form's size (ui/new_complaint_dialog.ui), within a small or magnified screen: the
+        # form scrolls, Registreren and Annuleren stay below it (docs/accessibility.md).
+        resize_within_screen(self, self.width(), self.height(), margin=SCREEN_MARGIN)
+        not_a_tab_stop(self.ui.scroll)  # the fields in it are
         self._cases = cases
         self._letters = letters
         self._offer = offer
@@ -143,9 +149,9 @@ class NewComplaintDialog(QDialog):
         self._initial = self.draft()
         self.errors = FieldErrors(self.form.field_widgets(), self.ui.message)
         register = self.ui.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        register.setText(_("Registreren"))
+        register.setText(_("&Registreren"))  # Alt+R, as well as Ctrl+Enter
         register.setToolTip(_("Registreren (Ctrl+Enter, of Enter in het laatste veld)"))
-        self.ui.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("Annuleren"))
+        self.ui.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("&Annuleren"))
         for button in self.ui.buttons.buttons():
             button.setAutoDefault(False)
             button.setDefault(False)

@@ -30,6 +30,8 @@ from PySide6.QtWidgets import (
 )
 
 from kina_desktop.domain.intake import Disposition, IncomingMessage, MessageSource
+from kina_desktop.gui.common.accessible import name_view, rows_to_choose
+from kina_desktop.gui.common.dialog_size import SCREEN_MARGIN, resize_within_screen
 from kina_desktop.gui.common.formatting import file_size, number, short_datetime
 from kina_desktop.gui.common.list_table import list_table
 from kina_desktop.gui.common.task_progress import TaskProgress
@@ -107,7 +109,7 @@ class NewMailDialog(QDialog):
         self.fetched: FetchedMail | None = None
         self.setObjectName("new_mail_dialog")
         self.setWindowTitle(_("Nieuwe e-mails"))
-        self.resize(1000, 640)
+        resize_within_screen(self, 1000, 640, margin=SCREEN_MARGIN)  # a small or magnified screen too
 
         self.summary = QLabel(_("Het postvak is nog niet bekeken."))
         self.summary.setObjectName("summary")
@@ -142,6 +144,7 @@ class NewMailDialog(QDialog):
         self.model = NewMailModel(self)
         self.table = QTableView()
         self.table.setObjectName("new_mail_table")
+        name_view(self.table, _("Nieuwe e-mails"), rows_to_choose())
         self.table.setModel(self.model)
         list_table(self.table, row_padding=8)
         header = self.table.horizontalHeader()
@@ -156,6 +159,8 @@ class NewMailDialog(QDialog):
 
         self.preview = QPlainTextEdit()
         self.preview.setObjectName("preview")
+        self.preview.setAccessibleName(_("Inhoud van het gekozen bericht"))
+        self.preview.setTabChangesFocus(True)
         self.preview.setReadOnly(True)
         self.preview.setPlaceholderText(_("Kies een bericht om het te lezen."))
         splitter = QSplitter(Qt.Orientation.Vertical)

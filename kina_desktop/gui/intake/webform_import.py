@@ -51,7 +51,7 @@ class WebformImportAction:
         self._on_registered = on_registered
         self._show_message = show_message
         self._choose_file = choose_file
-        self.action = QAction(_("Webformulier importeren…"), parent)
+        self.action = QAction(_("&Webformulier importeren…"), parent)
         self.action.setToolTip(_("Inzendingen van het contactformulier op de website inlezen (JSON of CSV)"))
         self.action.triggered.connect(self._on_triggered)
 

@@ -79,7 +79,7 @@ class AcknowledgementBatch(ProgressAction):
         """``on_done`` gets the message for the status bar once letters were recorded."""
         super().__init__(
             host,
-            text=_("Ontvangstbevestigingen afdrukken…"),
+            text=_("Ontvangstbevestigingen af&drukken…"),
             name="print_acknowledgements",
             tip=_(
                 "De ontvangstbevestigingen van de klachten die per post binnenkwamen, in één keer afdrukken of "
@@ -153,7 +153,7 @@ class AcknowledgementBatch(ProgressAction):
                 return False
             self._make(numbers, lambda pdf: self._print(pdf, printer, count))
             return True
-        path = choose_pdf_path(self._parent, f"{name}.pdf")
+        path = choose_pdf_path(self._parent, f"{name}.pdf", self._settings)
         if path is None:
             return False
         self._make(numbers, lambda pdf: self._save(pdf, path, count))
@@ -264,7 +264,7 @@ class AcknowledgementBatch(ProgressAction):
             from kina_desktop.gui.letters.pdf_output import choose_pdf_path
 
             name = _("Ontvangstbevestigingen {date}").format(date=self._today().isoformat())
-            path = choose_pdf_path(self._parent, f"{name}.pdf")
+            path = choose_pdf_path(self._parent, f"{name}.pdf", self._settings)
             if path is not None:
                 self._save(pdf, path, count)
                 return

@@ -18,7 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QMessageBox, QWidget
 
@@ -80,6 +80,7 @@ class CaseLetters:
         ask_sent: SentPrompt = ask_mark_as_sent,
         runner: TaskRunner | None = None,
         ask_reason: ReasonPrompt = ask_withdrawal_reason,
+        settings: QSettings | None = None,
     ) -> None:
         """``before_produce`` may stop a letter (unsaved changes the person did not want to save);
         ``after_produce`` shows the case as stored now, with a message (text, is_error);
@@ -97,6 +98,7 @@ class CaseLetters:
         self._ask_sent = ask_sent
         self._ask_reason = ask_reason
         self._runner = runner
+        self._settings = settings  # the folder letters were saved in last (gui/common/save_folder.py)
         self.preview_window: LetterPreview | None = None
         self.editor_window: LetterEditor | None = None
 
@@ -392,7 +394,7 @@ class CaseLetters:
         """The file written (or None) and whether the person recorded the letter as sent."""
         record = self._record
         assert record is not None
-        path = choose_pdf_path(parent, letter_filename(record.tracking_number, kind))
+        path = choose_pdf_path(parent, letter_filename(record.tracking_number, kind), self._settings)
         if path is None:
             return None, False
         pdf = pdf if pdf is not None else self._make(kind)

@@ -116,6 +116,7 @@ class LetterPreview(QDialog):
         layout.addLayout(self._zoom_row())
         self.pages_view = QScrollArea(self)
         self.pages_view.setObjectName("preview_pages")
+        self.pages_view.setAccessibleName(_("Pagina's van de brief"))
         self.pages_view.setWidgetResizable(True)
         self.pages_view.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         self.pages_view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)  # no jumping when fitted

@@ -136,7 +136,7 @@ class LettersMenu(QMenu):
 
     def make_button(self, parent: QWidget) -> QPushButton:
         """'Brieven' with this menu."""
-        button = QPushButton(_("Brieven"), parent)
+        button = QPushButton(_("&Brieven"), parent)  # Alt+B opens the menu
         button.setObjectName("letters_button")
         button.setToolTip(_("Brieven aan de klager: voorbeeld, afdrukken (Ctrl+P) of opslaan als PDF"))
         button.setAutoDefault(False)

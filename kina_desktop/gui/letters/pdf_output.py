@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths
+from PySide6.QtCore import QSettings
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
+from PySide6.QtWidgets import QDialog, QWidget
 
+from kina_desktop.gui.common.save_folder import choose_save_path
 from kina_desktop.gui.letters.pdf_printing import new_printer
 from kina_desktop.gui.letters.system_viewer import safe_filename
 from kina_desktop.i18n import _
@@ -28,15 +29,17 @@ def choose_printer(parent: QWidget, document_name: str) -> QPrinter | None:
     return printer if accepted else None
 
 
-def choose_pdf_path(parent: QWidget, suggested_name: str) -> Path | None:
-    """'Opslaan als PDF': the file to write, with .pdf added when the name lacks it."""
-    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    start = str(Path(folder) / safe_filename(suggested_name)) if folder else safe_filename(suggested_name)
-    name, _filter = QFileDialog.getSaveFileName(parent, _("Opslaan als PDF"), start, _("PDF-bestanden (*.pdf)"))
-    if not name:
-        return None
-    path = Path(name)
-    return path if path.suffix.lower() == ".pdf" else path.with_name(path.name + ".pdf")
+def choose_pdf_path(parent: QWidget, suggested_name: str, settings: QSettings | None = None) -> Path | None:
+    """'Opslaan als PDF': the file to write, with .pdf added when the name lacks it; proposed in
+    the folder used last or the documents folder (gui/common/save_folder.py)."""
+    return choose_save_path(
+        parent,
+        _("Opslaan als PDF"),
+        safe_filename(suggested_name),
+        _("PDF-bestanden (*.pdf)"),
+        suffix=".pdf",
+        settings=settings,
+    )
 
 
 def write_pdf(path: Path, pdf: bytes) -> str | None:

@@ -9,6 +9,9 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt
 from PySide6.QtGui import QFontDatabase, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
+from kina_desktop.gui.common.accessible import name_view
+from kina_desktop.i18n import _
+
 PlaceholderRole = Qt.ItemDataRole.UserRole
 LabelRole = Qt.ItemDataRole.UserRole + 1
 PADDING = 4
@@ -58,6 +61,7 @@ class PlaceholderList(QListWidget):
     def __init__(self, insert: Callable[[str], None], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._insert = insert
+        name_view(self, _("Velden"), _("Enter of dubbelklikken voegt het gekozen veld in de tekst in."))
         self.setAlternatingRowColors(True)
         self.setUniformItemSizes(True)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from kina_desktop.domain.letters import LetterKind
 from kina_desktop.gui.admin.settings_page import PageDialog
 from kina_desktop.gui.case.unsaved_prompt import Answer, ask_to_save
+from kina_desktop.gui.common.dialog_size import SCREEN_MARGIN, resize_within_screen
 from kina_desktop.gui.common.field_errors import ERROR_STYLE, OK_STYLE
 from kina_desktop.gui.letters.placeholder_list import PlaceholderList
 from kina_desktop.i18n import N_, _
@@ -62,14 +63,18 @@ class TemplatePage(QWidget):
 
         self.kind_combo = QComboBox(self)
         self.kind_combo.setObjectName("letter_kind")
+        self.kind_combo.setAccessibleName(_("Brief"))
         for kind in LetterKind:
             self.kind_combo.addItem(f"{kind.label()} ({kind.article})", kind.value)
         self.language_combo = QComboBox(self)
         self.language_combo.setObjectName("language")
+        self.language_combo.setAccessibleName(_("Taal"))
         self.language_combo.setMinimumWidth(130)
 
         self.editor = QPlainTextEdit(self)
         self.editor.setObjectName("template_text")
+        self.editor.setAccessibleName(_("Tekst van de brief"))
+        self.editor.setTabChangesFocus(True)
         self.editor.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self.fields = PlaceholderList(self.insert_placeholder, self)
         self.fields.setObjectName("placeholders")
@@ -346,4 +351,4 @@ class TemplateEditor(PageDialog):
             close_on_save=False,
             save_when_modified=True,
         )
-        self.resize(1040, 660)
+        resize_within_screen(self, 1040, 660, margin=SCREEN_MARGIN)  # a small or magnified screen too

@@ -58,7 +58,7 @@ ObjectRole = Qt.ItemDataRole.UserRole + 2  # the row's CaseSummary
 
 OVERDUE_BACKGROUND = QColor("#f6c9c4")
 DUE_TODAY_BACKGROUND = QColor("#fde3a7")
-REDACTED_FOREGROUND = QColor("#7a7a7a")
+REDACTED_FOREGROUND = QColor("#595959")  # 6.5:1 on an alternate row (docs/accessibility.md)
 
 
 class _Row(NamedTuple):
@@ -250,7 +250,13 @@ class CaseTableModel(QAbstractTableModel):
         row = self._rows[index.row()]
         case, column = row.case, index.column()
         if role == Qt.ItemDataRole.DisplayRole:
+            if column == COL_NEXT_DEADLINE and self._deadline_word(case):
+                # The state in words as well as in colour: a selected row, a screen reader.
+                return f"{row.texts[column]} · {self._deadline_word(case)}"
             return row.texts[column]
+        if role == Qt.ItemDataRole.AccessibleTextRole and column == COL_NEXT_DEADLINE:
+            said = self._tooltip(row, column) if self._deadline_word(case) else None
+            return f"{row.texts[column]}, {said}" if said else row.texts[column]
         if role == SortRole:
             return sort_value(case, column)
         if role == ObjectRole:
@@ -284,6 +290,13 @@ class CaseTableModel(QAbstractTableModel):
         if case.next_deadline == today:
             return DUE_TODAY_BACKGROUND
         return None
+
+    def _deadline_word(self, case: CaseSummary) -> str:
+        """What the deadline cell's colour means, in a word after the date."""
+        colour = self._deadline_colour(case)
+        if colour is None:
+            return ""
+        return _("verstreken") if colour is OVERDUE_BACKGROUND else _("vandaag")
 
     def _tooltip(self, row: _Row, column: int) -> str | None:
         case = row.case

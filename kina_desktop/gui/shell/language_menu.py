@@ -36,7 +36,7 @@ class LanguageMenu:
         chosen = saved_language(settings)
         self.actions: dict[str, QAction] = {}
         for code, name in LANGUAGE_NAMES.items():
-            action = QAction(name, self.menu)
+            action = QAction(f"&{name}", self.menu)  # Alt+N, Alt+F, Alt+E
             action.setCheckable(True)
             action.setChecked(code == chosen)
             action.setObjectName(f"language_{code}")

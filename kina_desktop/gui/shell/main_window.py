@@ -38,7 +38,9 @@ from kina_desktop.domain.projects import may_edit_projects
 from kina_desktop.domain.views import KIND_FILTERS, CaseQuery, ReadyView, views_for
 from kina_desktop.gui.admin.privacy_menu import PrivacyMenu
 from kina_desktop.gui.admin.settings_menus import SettingsMenus
+from kina_desktop.gui.common.accessible import name_view
 from kina_desktop.gui.common.background import TaskRunner, ThreadRunner
+from kina_desktop.gui.common.dialog_size import SCREEN_MARGIN, WINDOW_FRAME_WIDTH
 from kina_desktop.gui.common.formatting import case_count, role_names
 from kina_desktop.gui.common.icons import icon
 from kina_desktop.gui.common.list_table import list_table
@@ -59,6 +61,8 @@ from kina_desktop.gui.shell.ready_view_list import ReadyViewList
 from kina_desktop.gui.shell.registered_bar import RegisteredBar
 from kina_desktop.gui.shell.role_actions import may_manage_accounts, may_register
 from kina_desktop.gui.shell.sort_arrow_style import SortArrowStyle
+from kina_desktop.gui.shell.sort_menu import keyboard_sorting
+from kina_desktop.gui.shell.text_size_menu import TextSizeMenu
 from kina_desktop.gui.shell.window_state import restore_main_window, save_main_window
 from kina_desktop.i18n import N_, _
 from kina_desktop.services.errors import ServiceError
@@ -94,7 +98,7 @@ COLUMN_SAMPLES = {
     columns.COL_LEVEL: "",
     columns.COL_STATUS: N_("Klachtenteam gebriefd"),
     columns.COL_HANDLER: "Koen Peeters",
-    columns.COL_NEXT_DEADLINE: "00-00-0000",
+    columns.COL_NEXT_DEADLINE: "00-00-0000 · verstreken",  # the state in words after the date
     columns.COL_KIND: N_("Klacht"),  # the longer kinds are shortened with "…" and whole in the tooltip
 }
 
@@ -158,6 +162,7 @@ class MainWindow(QMainWindow):
 
         self.search = QLineEdit()
         self.search.setObjectName("search")
+        self.search.setAccessibleName(_("Zoeken"))
         self.search.setPlaceholderText(_("Zoeken op nummer, naam, onderwerp… (Ctrl+F)"))
         self.search.setClearButtonEnabled(True)
         self.search.setMinimumWidth(360)
@@ -183,7 +188,7 @@ class MainWindow(QMainWindow):
         runner = runner or ThreadRunner()
         # The menus' services are made when first used (gui/shell/deferred.py): the window opens sooner.
         self.acknowledgements = AcknowledgementBatch(
-            deferred(lambda: services.letters), ActionHost(self, runner, today, self._on_letters_recorded)
+            deferred(lambda: services.letters), ActionHost(self, runner, today, self._on_letters_recorded, settings)
         )
         self.acknowledgements.action.setVisible(may_register(person.roles))
         # Bestand → 'Webformulier importeren…': drafts checked in 'Nieuwe klacht'.
@@ -221,6 +226,7 @@ class MainWindow(QMainWindow):
             person.display_name,
             runner,
             on_pseudonymised=lambda _count: self._after_batch(),
+            settings=settings,
         )
         # Opvolging: statistics, improvement projects, the annual report.
         self.follow_up = FollowUpMenu(
@@ -270,6 +276,7 @@ class MainWindow(QMainWindow):
         self.model.set_query(CaseQuery(view=self.views.current_view()))
         self.table.setSortingEnabled(True)  # applies the (restored) sort indicator via the proxy
         self.views.currentItemChanged.connect(self._on_view_chosen)
+        self.table.setFocus(Qt.FocusReason.OtherFocusReason)  # the keyboard starts in the list
         # The views' numbers right after the first rows are painted: the list comes first.
         self._first_counts = AfterFirstPaint(self.table.viewport(), self._refresh_view_counts)
         self._watch_changes(changes)
@@ -279,7 +286,10 @@ class MainWindow(QMainWindow):
     def _fit_to_screen(self) -> None:
         """Use the screen up to a comfortable size (a 1366x768 laptop gets all of it)."""
         available = self.screen().availableGeometry()
-        width, height = min(1440, available.width()), min(900, available.height())
+        # Room for the window's frame and title bar (gui/common/dialog_size.py); in width only
+        # the frame, so that the toolbar keeps the search field in sight on a small screen.
+        width = min(1440, available.width() - WINDOW_FRAME_WIDTH)
+        height = min(900, available.height() - SCREEN_MARGIN[1])
         self.setGeometry(
             available.x() + (available.width() - width) // 2,
             available.y() + (available.height() - height) // 2,
@@ -290,6 +300,8 @@ class MainWindow(QMainWindow):
     def _make_table(self) -> QTableView:
         table = QTableView()
         table.setObjectName("case_table")
+        name_view(table, _("Klachten"), _("Enter opent de gekozen klacht; Shift+F10 kiest de sortering."))
+        keyboard_sorting(table)  # the headers are the mouse's way
         table.setModel(self.proxy)
         list_table(table, row_padding=8)  # fixed row heights: the view never measures 100,000 rows
         table.setTextElideMode(Qt.TextElideMode.ElideRight)
@@ -320,23 +332,23 @@ class MainWindow(QMainWindow):
         return table
 
     def _make_actions(self) -> None:
-        self.new_action = QAction(icon("new-complaint"), _("Nieuwe registratie…"), self)
+        self.new_action = QAction(icon("new-complaint"), _("&Nieuwe registratie…"), self)
         self.new_action.setShortcut(QKeySequence(QKeySequence.StandardKey.New))
         self.new_action.setToolTip(_("Een klacht, informatievraag of anonieme melding registreren (Ctrl+N)"))
         self.new_action.triggered.connect(self._on_new_complaint)
-        self.open_action = QAction(icon("open-case"), _("Dossier openen"), self)
+        self.open_action = QAction(icon("open-case"), _("Dossier &openen"), self)
         self.open_action.setToolTip(_("Het gekozen dossier openen (Enter)"))
         self.open_action.triggered.connect(self._on_open_selected)
-        self.refresh_action = QAction(icon("refresh"), _("Vernieuwen"), self)
+        self.refresh_action = QAction(icon("refresh"), _("&Vernieuwen"), self)
         self.refresh_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Refresh))
         self.refresh_action.setToolTip(_("De lijst opnieuw ophalen (F5)"))
         self.refresh_action.triggered.connect(self.refresh)
-        self.find_action = QAction(_("Zoeken"), self)
+        self.find_action = QAction(_("&Zoeken"), self)
         self.find_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Find))
         self.find_action.triggered.connect(self.focus_search)
         # Bestand → Afmelden: the window closes (asking about unsaved work first) and the sign-in
         # opens again, for someone else on a shared office PC (app.run_gui).
-        self.sign_out_action = QAction(_("Afmelden"), self)
+        self.sign_out_action = QAction(_("Af&melden"), self)
         self.sign_out_action.setObjectName("sign_out_action")
         self.sign_out_action.setShortcut(QKeySequence("Ctrl+Shift+L"))
         self.sign_out_action.setToolTip(_("Afmelden en iemand anders laten aanmelden (Ctrl+Shift+L)"))
@@ -346,18 +358,18 @@ class MainWindow(QMainWindow):
         self.idle_watch: IdleWatch | None = None
         if self._accounts is not None and self._person.id > 0:
             self.idle_watch = IdleWatch(lambda: lock_minutes(self._settings), self.lock, parent=self)
-        self.quit_action = QAction(_("Afsluiten"), self)
+        self.quit_action = QAction(_("Af&sluiten"), self)
         self.quit_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
         self.quit_action.triggered.connect(self._on_quit)
         self.guide_action = QAction(_("&Gebruikershandleiding"), self)
         self.guide_action.setShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents))
         self.guide_action.triggered.connect(self.show_user_guide)
-        self.about_action = QAction(_("Over KINA Klachten"), self)
+        self.about_action = QAction(_("&Over KINA Klachten"), self)
         self.about_action.triggered.connect(self.show_about)
-        self.users_action = QAction(_("Gebruikers…"), self)
+        self.users_action = QAction(_("&Gebruikers…"), self)
         self.users_action.setToolTip(_("Accounts aanmaken en uitschakelen"))
         self.users_action.triggered.connect(self._on_users)
-        self.password_action = QAction(_("Wachtwoord wijzigen…"), self)
+        self.password_action = QAction(_("W&achtwoord wijzigen…"), self)
         self.password_action.setObjectName("change_password_action")
         self.password_action.setToolTip(_("Uw eigen wachtwoord wijzigen"))
         self.password_action.triggered.connect(self.change_password)
@@ -389,6 +401,9 @@ class MainWindow(QMainWindow):
         view_menu.addSeparator()
         self.language_menu = LanguageMenu(self, self._settings)  # a personal choice, from the next start
         view_menu.addMenu(self.language_menu.menu)
+        # Beeld → Tekstgrootte: 100–200 %, at once (WCAG 1.4.4, docs/accessibility.md).
+        self.text_size_menu = TextSizeMenu(self, self._settings)
+        view_menu.addMenu(self.text_size_menu.menu)
         self.follow_up_menu = self.follow_up.fill(menus.addMenu(_("&Opvolging")))
         self.admin_menu: QMenu | None = None
         settings_actions = self.settings_menus.admin_actions()

@@ -8,7 +8,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
 from kina_desktop.domain.views import ReadyView
+from kina_desktop.gui.common.accessible import name_view
 from kina_desktop.gui.common.formatting import number
+from kina_desktop.i18n import _
 
 
 class ReadyViewList(QListWidget):
@@ -17,6 +19,7 @@ class ReadyViewList(QListWidget):
     def __init__(self, parent: QWidget | None = None, views: Iterable[ReadyView] = tuple(ReadyView)) -> None:
         super().__init__(parent)
         self.setObjectName("ready_views")
+        name_view(self, _("Lijsten"), _("Kies met de pijltjestoetsen welke klachten de tabel toont."))
         self.setStyleSheet("#ready_views::item { padding: 5px 8px; }")
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         # Room for the longest label of the interface's language with a four-digit count.

@@ -9,6 +9,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QToolButton, QWidget
 
 from kina_desktop.domain.complaint import CaseRecord
+from kina_desktop.gui.common.accessible import announce
 from kina_desktop.i18n import _
 
 BAR_STYLE = "#registered_bar { background: #e8f3ea; border: 1px solid #1b5e20; border-radius: 4px; }"
@@ -30,6 +31,7 @@ class RegisteredBar(QFrame):
         self.close_button = QToolButton(self)
         self.close_button.setText("×")
         self.close_button.setToolTip(_("Sluiten"))
+        self.close_button.setAccessibleName(_("Sluiten"))
         self.close_button.setAutoRaise(True)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(8, 4, 4, 4)
@@ -48,6 +50,7 @@ class RegisteredBar(QFrame):
         )
         self.text.setText(f"{text} {notice}".strip())
         self.show()
+        announce(self.text, self.text.text())  # said at once, wherever the focus is
 
     def copy(self) -> None:
         if self._record is not None:

@@ -156,6 +156,7 @@ class UserGuideDialog(QDialog):
         self.setWindowTitle(_("Gebruikershandleiding — KINA Klachten"))
         self.browser = GuideBrowser()
         self.browser.setObjectName("guide_text")
+        self.browser.setAccessibleName(_("Gebruikershandleiding"))
         self.browser.setOpenExternalLinks(True)
         source = path or guide_path()
         if source.is_file():

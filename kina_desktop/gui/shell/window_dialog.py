@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QDialog, QWidget
 
-from kina_desktop.gui.common.dialog_size import resize_within_screen
+from kina_desktop.gui.common.dialog_size import SCREEN_MARGIN, resize_within_screen
 from kina_desktop.gui.shell.window_state import restore_geometry, save_geometry
 
 
@@ -28,7 +28,7 @@ class WindowDialog(QDialog):
     def place(self, width: int, height: int) -> None:
         """Where it was left last time; the first time ``width`` by ``height``, within the screen."""
         if self._settings is None or not restore_geometry(self._settings, self._group, self):
-            resize_within_screen(self, width, height)
+            resize_within_screen(self, width, height, margin=SCREEN_MARGIN)  # its frame on the screen too
 
     def done(self, result: int) -> None:
         if self._settings is not None:

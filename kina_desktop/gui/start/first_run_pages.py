@@ -87,6 +87,7 @@ class DatabasePage(_Page):
         self.local.setObjectName("local_database")
         self.local_path = QLineEdit(local_path, self)
         self.local_path.setObjectName("local_path")
+        self.local_path.setAccessibleName(_("Databasebestand op deze pc"))
         self.local_path.setReadOnly(True)
         self.local_path.setToolTip(local_path)
         local_note = _text(

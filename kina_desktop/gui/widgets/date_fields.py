@@ -7,9 +7,10 @@ import re
 from collections.abc import Callable
 
 from PySide6.QtCore import QDate, QPoint, QTimer
-from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QValidator
+from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QShowEvent, QValidator
 from PySide6.QtWidgets import QCheckBox, QDateEdit, QHBoxLayout, QSizePolicy, QToolTip, QWidget
 
+from kina_desktop.gui.common.accessible import label_of
 from kina_desktop.gui.common.formatting import DATE_INPUT_FORMAT
 from kina_desktop.i18n import _
 
@@ -125,8 +126,21 @@ class OptionalDateEdit(QWidget):
         layout.addWidget(self.edit)
         layout.addStretch(1)
         self._last = QDate.currentDate()
+        # The check box first, always: Tab reaches it (to clear a filled date) and then the date.
+        self.setFocusProxy(self.check)
         self._apply(None)
         self.check.toggled.connect(self._on_toggled)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        # Named after the form's label for the whole field (or its tooltip), for screen readers.
+        name = label_of(self) or self.toolTip()
+        if name:
+            self.edit.setAccessibleName(name)
+            self.check.setAccessibleName(_("{field}: ingevuld").format(field=name))
+        else:
+            self.edit.setAccessibleName(_("Datum"))
+            self.check.setAccessibleName(_("Datum ingevuld"))
+        super().showEvent(event)
 
     def value(self) -> dt.date | None:
         if not self.check.isChecked() or self.edit.date() == LOWEST_DATE:
@@ -144,7 +158,6 @@ class OptionalDateEdit(QWidget):
         self.edit.blockSignals(True)
         self.edit.setDate(to_qdate(day) if day is not None else LOWEST_DATE)
         self.edit.blockSignals(False)
-        self.setFocusProxy(self.edit if day is not None else self.check)
 
     def _on_toggled(self, checked: bool) -> None:
         if not checked and self.edit.date() != LOWEST_DATE:
