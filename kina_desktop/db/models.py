@@ -94,14 +94,38 @@ class Case(Base):
     __tablename__ = "cases"
     __table_args__ = (
         UniqueConstraint("year", "sequence", name="uq_cases_year_sequence"),
-        Index("ix_cases_received_on", "received_on"),
-        # A ready view by status ("Afgesloten") in the list's order, newest first, read from the
-        # index (migration 0020; docs/performance.md).
+        # Every order of the case list is read from an index holding exactly the key the list
+        # orders by and seeks on (services/cases/list_order.py; migrations 0020, 0021;
+        # docs/performance.md). A ready view by status ("Afgesloten") in the list's order too.
+        Index("ix_cases_received_number", "received_on", "year", "sequence"),
         Index("ix_cases_status_number", "status", "year", "sequence", "id"),
+        Index("ix_cases_kind_number", "kind", "year", "sequence"),
         Index("ix_cases_category_level", "category", "level"),
-        # The list sorted by its next deadline, cases without one last: the expression the list
-        # orders by (services/cases/case_list.py), so that the index serves it.
-        Index("ix_cases_next_deadline", text("(next_deadline_on IS NULL)"), "next_deadline_on", "id"),
+        Index("ix_cases_category_id", "category", "id"),
+        Index("ix_cases_level_id", "level", "id"),
+        # Cases without a deadline after every date.
+        Index("ix_cases_next_deadline", text("coalesce(next_deadline_on, '9999-12-31')"), "id"),
+        Index("ix_cases_list_name", "list_name", "id"),
+        Index("ix_cases_list_subject", "list_subject", "id"),
+        Index("ix_cases_list_handler", "list_handler", "id"),
+        # The ready views of open cases and 'Vertrouwelijk', counted and paged from small indexes.
+        Index(
+            "ix_cases_open_number",
+            "year",
+            "sequence",
+            sqlite_where=text("status <> 'closed'"),
+            postgresql_where=text("status <> 'closed'"),
+        ),
+        Index(
+            "ix_cases_open_kind",
+            "kind",
+            "on_hold",
+            "year",
+            "sequence",
+            sqlite_where=text("status <> 'closed'"),
+            postgresql_where=text("status <> 'closed'"),
+        ),
+        Index("ix_cases_confidential_number", "confidential", "year", "sequence"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -136,6 +160,12 @@ class Case(Base):
     complainant_told_board_date_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_utcnow)
     version: Mapped[int] = mapped_column(Integer, default=1)
+    # The list's sort keys for everyone but the director: the description's sort name and subject
+    # in lower case, '' on the confidential track; kept by the database (db/list_keys.py).
+    list_name: Mapped[str] = mapped_column(Text, default="", server_default="")
+    list_subject: Mapped[str] = mapped_column(Text, default="", server_default="")
+    # The handler's display name as the list sorts it ('' for none), kept by the database too.
+    list_handler: Mapped[str] = mapped_column(Text, default="", server_default="")
 
     description: Mapped[CaseDescription] = relationship(
         back_populates="case", uselist=False, cascade="all, delete-orphan"
@@ -153,6 +183,11 @@ class CaseDescription(Base):
     """Art. 5 'beschrijving'. Confidential for personnel cases above level 1."""
 
     __tablename__ = "case_descriptions"
+    __table_args__ = (
+        # The director's list by complainant (nobody last) and by subject (services/cases/list_order.py).
+        Index("ix_case_descriptions_sort_name", "sort_name", "case_id"),
+        Index("ix_case_descriptions_subject", text("lower(subject)"), "case_id"),
+    )
 
     case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), primary_key=True)
     complainant_name: Mapped[str] = mapped_column(String(200), default="")

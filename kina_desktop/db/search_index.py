@@ -107,3 +107,30 @@ def clean_pending_lists(conn: Connection) -> int:
         for name in TRIGRAM_INDEXES
         if name in existing
     )
+
+
+# Under row-level security (db/security.py) an ordinary login's LIKE on case_descriptions cannot be
+# answered from the trigram index: the planner keeps a condition that is not leakproof behind the
+# policy, so it scans every description and asks the policy function of each. This function runs
+# as the tables' owner, reads the index, and applies the same policy function to the candidates
+# itself: a login learns exactly what it may already select (the pattern as LIKE takes it, with
+# backslash as escape character). Created by migration 0022, with or without pg_trgm.
+SEARCH_FUNCTION = "kina_search_descriptions"
+
+
+def search_function_statements(base_role: str) -> list[str]:
+    return [
+        f"""
+        CREATE OR REPLACE FUNCTION {SEARCH_FUNCTION}(p_pattern text) RETURNS SETOF integer
+        LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = public AS $$
+        BEGIN
+            -- EXECUTE plans the statement with this very pattern, so the trigram index is used.
+            RETURN QUERY EXECUTE
+                'SELECT d.case_id FROM case_descriptions d '
+                'WHERE d.search_key LIKE $1 AND kina_may_see(d.case_id, ''description'')'
+                USING p_pattern;
+        END
+        $$""",
+        f"REVOKE ALL ON FUNCTION {SEARCH_FUNCTION}(text) FROM PUBLIC",
+        f"GRANT EXECUTE ON FUNCTION {SEARCH_FUNCTION}(text) TO {base_role}",
+    ]

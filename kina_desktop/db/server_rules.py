@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import itertools
 
+from kina_desktop.db.list_keys import LIST_KEY_COLUMNS
 from kina_desktop.db.models import Case
 from kina_desktop.db.security import BASE_ROLE, PART_TABLES, SEARCH_PATH, group_of_role_sql
 from kina_desktop.domain.enums import Category, Channel, Kind, Level
@@ -75,7 +76,8 @@ HISTORY_PARTS: dict[str, str] = {
 # Tables only the PostgreSQL server writes (no model: the program does not map them).
 SERVER_ONLY_TABLES = ("server_history", "kina_step_rules")
 # Columns never copied into the history: file contents and secrets.
-HISTORY_LEFT_OUT = ("content", "password_hash")
+# The list's sort keys on the header repeat the description and the handler's name (db/list_keys.py).
+HISTORY_LEFT_OUT = ("content", "password_hash", "list_name", "list_subject", "list_handler")
 # Parts no login deletes (the holds, grounds and requalifications are lists the program rewrites).
 UNDELETABLE_PARTS = ("case_descriptions", "case_handlings", "case_closures")
 
@@ -176,7 +178,8 @@ def _cases_guard() -> str:
                     ON CONFLICT (year) DO UPDATE SET last_sequence = t.last_sequence + 1
                     RETURNING t.last_sequence INTO v_sequence;
                 IF NEW.sequence IS DISTINCT FROM v_sequence
-                   OR NEW.tracking_number IS DISTINCT FROM NEW.year || '-' || lpad(v_sequence::text, 4, '0') THEN
+                   OR NEW.tracking_number IS DISTINCT FROM NEW.year || '-' || (
+                          CASE WHEN v_sequence < 10000 THEN lpad(v_sequence::text, 4, '0') ELSE v_sequence::text END) THEN
                     RAISE EXCEPTION 'kina: % is not the next tracking number of % (%)',
                         NEW.tracking_number, NEW.year, v_sequence USING ERRCODE = '23514';
                 END IF;
@@ -409,7 +412,10 @@ def server_rule_statements() -> list[str]:
 # under the guard trigger's checks (a column added later is writable by default, as the program
 # writes it, and the history records it).
 HEADER_IDENTITY = ("id", "year", "sequence", "tracking_number", "registered_by_id", "registered_at")
-HEADER_COLUMNS_WRITABLE = tuple(c.name for c in Case.__table__.columns if c.name not in HEADER_IDENTITY)
+# The list's sort keys are the server's too: computed by its triggers (db/list_keys.py).
+HEADER_COLUMNS_WRITABLE = tuple(
+    c.name for c in Case.__table__.columns if c.name not in HEADER_IDENTITY and c.name not in LIST_KEY_COLUMNS
+)
 
 __all__ = [
     "SERVER_ONLY_TABLES",

@@ -156,14 +156,18 @@ class DemoService:
             workers = (os.cpu_count() or 1) if complaints >= PARALLEL_FROM else 0
         series: dict[int, tuple[str, str]] = {}
         done = 0
-        for rows in _invented(chunks, workers):
-            with self.ctx.database.write() as session:
-                stored = self._store(session, rows)
-            for year, (first, last) in stored.items():
-                series[year] = (series.get(year, (first, last))[0], last)
-            done += len(rows.years)
-            if progress:
-                progress(done, complaints)
+        self._search_index_triggers(on=False)
+        try:
+            for rows in _invented(chunks, workers):
+                with self.ctx.database.write() as session:
+                    stored = self._store(session, rows)
+                for year, (first, last) in stored.items():
+                    series[year] = (series.get(year, (first, last))[0], last)
+                done += len(rows.years)
+                if progress:
+                    progress(done, complaints)
+        finally:
+            self._search_index_triggers(on=True)
         self._analyze()
         return DemoReport(created=done, series=series, seconds=time.perf_counter() - started)
 
@@ -267,9 +271,26 @@ class DemoService:
                 for row in rows:
                     copy.write_row([row[name] for name in columns])
 
+    def _search_index_triggers(self, *, on: bool) -> None:
+        """SQLite: the full-text indexes are built once after the bulk insert rather than row by row
+        (db/sqlite_search.py); switched on again, they are rebuilt from the tables."""
+        if not self.ctx.database.is_sqlite:
+            return
+        from kina_desktop.db import sqlite_search
+
+        with self.ctx.database.write() as session:
+            for statement in sqlite_search.create_statements() if on else sqlite_search.drop_trigger_statements():
+                session.execute(text(statement))
+
     def _analyze(self) -> None:
         """PostgreSQL: refresh the planner's statistics and merge the search indexes' pending
-        lists at once, as autovacuum soon would (db/search_index.py)."""
+        lists at once, as autovacuum soon would (db/search_index.py). SQLite: merge the full-text
+        indexes' segments, which thousands of inserts leave many of (db/sqlite_search.py)."""
+        if self.ctx.database.is_sqlite:
+            from kina_desktop.db.sqlite_search import merge_segments
+
+            with self.ctx.database.write() as session:
+                merge_segments(session.connection())
         if self.ctx.database.is_postgresql:
             from kina_desktop.db.search_index import clean_pending_lists
 

@@ -15,6 +15,7 @@ from enum import Enum
 from kina_desktop.demo.generator import Chunk, DemoCase, Staff, invent_chunk
 from kina_desktop.domain.enums import Role
 from kina_desktop.domain.holds import days_on_hold, is_on_hold
+from kina_desktop.domain.text import family_name_key
 from kina_desktop.domain.visibility import is_confidential
 from kina_desktop.domain.workdays import WorkingCalendar
 from kina_desktop.services import audit
@@ -93,6 +94,7 @@ def description_row(case_id: int, case: DemoCase) -> dict:
     row = {name: _stored(getattr(desc, name)) for name in DESCRIPTION_COLUMNS}
     row["case_id"] = case_id
     row["search_key"] = search_key_of(desc)
+    row["sort_name"] = family_name_key(desc.complainant_name)  # as the case service stores it (case_mapping.py)
     return row
 
 

@@ -14,6 +14,7 @@ from kina_desktop.db.migrate import current_revision, head_revision, upgrade
 from kina_desktop.db.models import Base
 from kina_desktop.db.search_index import TRIGRAM_INDEXES, is_search_index
 from kina_desktop.db.server_rules import SERVER_ONLY_TABLES
+from kina_desktop.db.sqlite_search import is_search_table
 from kina_desktop.errors import DatabaseUnavailable
 from kina_desktop.services.setup.startup import open_database
 from tests.conftest import make_database
@@ -25,15 +26,17 @@ from tests.conftest import make_database
 @pytest.mark.filterwarnings("ignore:autogenerate skipping metadata-specified expression-based index")
 def test_migrations_produce_exactly_the_models_schema(database: Database) -> None:
     with database.engine.connect() as connection:
-        # The PostgreSQL trigram indexes of search are not in the models (db/search_index.py), nor
-        # the tables only the server writes and reads (db/server_rules.py).
+        # The search indexes are not in the models (PostgreSQL's trigram indexes, db/search_index.py;
+        # SQLite's full-text tables, db/sqlite_search.py), nor the tables only the server writes and
+        # reads (db/server_rules.py).
         context = MigrationContext.configure(
             connection,
             opts={
                 "compare_type": True,
                 "include_object": lambda obj, name, kind, *_: (
                     not (
-                        (kind == "index" and is_search_index(name)) or (kind == "table" and name in SERVER_ONLY_TABLES)
+                        (kind == "index" and is_search_index(name))
+                        or (kind == "table" and (name in SERVER_ONLY_TABLES or is_search_table(name)))
                     )
                 ),
             },

@@ -280,3 +280,19 @@ def test_after_a_demo_register_the_search_indexes_have_nothing_pending(request, 
     DemoService(ServiceContext(database, director, clock=lambda: NOW)).generate(400, seed=3)
     with database.write() as session:
         assert clean_pending_lists(session.connection()) == 0
+
+
+def test_demo_complainants_sort_by_family_name_as_registered_ones_do(demo, ctx) -> None:  # type: ignore[no-untyped-def]
+    from kina_desktop.domain.text import family_name_key
+
+    demo.generate(60, seed=3)
+    with ctx.database.read() as session:
+        rows = session.execute(
+            select(CaseDescription.complainant_name, CaseDescription.sort_name, Case.list_name, Case.confidential).join(
+                Case, Case.id == CaseDescription.case_id
+            )
+        ).all()
+    assert any(sort_name for _name, sort_name, _key, _confidential in rows)
+    for name, sort_name, list_name, confidential in rows:
+        assert sort_name == family_name_key(name)
+        assert list_name == ("" if confidential else sort_name)  # the header's key (db/list_keys.py)

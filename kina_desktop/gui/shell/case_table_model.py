@@ -1,8 +1,10 @@
-"""The case list as a Qt table model: server-side order and search, rows fetched lazily.
+"""The case list as a Qt table model: server-side order and search, rows fetched on demand.
 
-The database sorts and filters (``CaseQuery``); the model asks ``case_list.page()`` for 200 rows
-at a time as the view scrolls (``canFetchMore``/``fetchMore``), so a register of 100,000
-complaints opens as fast as one of 100. Works without any view, which is how it is tested.
+The database sorts and filters (``CaseQuery``); the model shows as many rows as the query
+matches (``case_list.count()``) and reads a page of 200 when one of its rows is first asked for,
+seeking on the sort key from the nearest known page (gui/shell/case_pages.py), so a register of
+300,000 complaints opens, scrolls and jumps to its end as fast as one of 100, and only the last
+pages used stay in memory. Works without any view, which is how it is tested.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from kina_desktop.domain.views import CaseQuery, SortKey
 from kina_desktop.gui.common.formatting import short_date
 from kina_desktop.gui.common.icons import icon
+from kina_desktop.gui.shell.case_pages import MAX_PAGES, CasePages
 from kina_desktop.i18n import _
 
 if TYPE_CHECKING:
@@ -114,15 +117,17 @@ class CaseTableModel(QAbstractTableModel):
         query: CaseQuery | None = None,
         parent=None,  # type: ignore[no-untyped-def]
         page_size: int = PAGE_SIZE,
+        max_pages: int = MAX_PAGES,
     ) -> None:
         super().__init__(parent)
         self._source = case_list
         self._page_size = page_size
         self._today = today
         self._query = query or CaseQuery()
-        self._rows: list[_Row] = []
-        self._total = 0
-        self._reloading = False  # no fetchMore re-entered while rows are inserted or removed
+        self._max_pages = max_pages
+        self._pages: CasePages[_Row] = self._new_pages(0)
+        self._count = 0  # the rows the view knows of; the total once a change is through
+        self._head: list[_Row] | None = None  # the first rows while reload() inserts and removes
         self._lock = icon("lock")
         self._italic = QFont()
         self._italic.setItalic(True)
@@ -135,60 +140,85 @@ class CaseTableModel(QAbstractTableModel):
 
     @property
     def total(self) -> int:
-        """How many cases the query matches (loaded or not)."""
-        return self._total
+        """How many cases the query matches (each one a row, read or not)."""
+        return self._count
+
+    @property
+    def pages(self) -> CasePages[_Row]:
+        """The rows read and kept (a bounded cache)."""
+        return self._pages
+
+    def _new_pages(self, total: int) -> CasePages[_Row]:
+        return CasePages(self._source, self._query, total, self._row, self._page_size, self._max_pages)
 
     def set_query(self, query: CaseQuery) -> None:
-        """Show ``query``'s cases: forget the loaded rows, count, and load the first page."""
+        """Show ``query``'s cases: forget the rows read, count, and read the first page."""
         self.beginResetModel()
         self._query = query
-        self._total = self._source.count(query)
-        self._rows = [self._row(case) for case in self._source.page(query, 0, self._page_size)]
-        if len(self._rows) < self._page_size:
-            self._total = len(self._rows)
+        total = self._source.count(query)
+        first = self._source.seek(query, None, limit=self._page_size)
+        if len(first) < self._page_size:
+            total = len(first)
+        self._pages = self._new_pages(total)
+        self._pages.put(0, first)
+        self._count = total
         self.endResetModel()
 
     def refresh(self) -> None:
         self.set_query(self._query)
 
     def reload(self) -> None:
-        """Fetch the loaded rows again after a change made elsewhere (docs/architecture.md), without
-        a reset: rows that stay keep their place, so the view keeps its selection and scroll
-        position; only the rows that came or went are inserted or removed. Up to
-        ``RELOAD_MAX_ROWS`` rows are fetched again, the rest load again as the view scrolls. The
-        rows that stayed may show other values: the view must repaint them (a Python signal is
-        not emitted here, see gui/__init__.py)."""
-        wanted = max(self._page_size, min(len(self._rows), RELOAD_MAX_ROWS))
+        """Read the list again after a change made elsewhere (docs/architecture.md), without a
+        reset: the first rows read (up to ``RELOAD_MAX_ROWS``) are compared with the fresh ones
+        and only the rows that came or went there are inserted or removed, so the view keeps its
+        selection and scroll position; the count beyond them follows the new total at the end.
+        Other pages are read again when next shown. The rows that stayed may show other values:
+        the view must repaint them (a Python signal is not emitted here, see gui/__init__.py)."""
+        head = [row for _id, row in self._pages.head(RELOAD_MAX_ROWS)]
+        wanted = max(self._page_size, len(head))
         total = self._source.count(self._query)
-        cases = self._source.page(self._query, 0, wanted)
-        if len(cases) < wanted:
-            total = len(cases)
-        self._reloading = True
+        fresh = self._source.seek(self._query, None, limit=wanted)
+        if len(fresh) < wanted:
+            total = len(fresh)
+        pages = self._new_pages(total)
+        new = [self._row(placed.case) for placed in fresh]
+        self._head = head
+        self._pages.clear()  # nothing is read while rows move (a view may ask meanwhile)
         try:
-            self._replace_rows(wanted, [self._row(case) for case in cases])
+            self._replace_rows(new)
+            if total != self._count:  # beyond the first rows: the difference at the end
+                if total > self._count:
+                    self.beginInsertRows(QModelIndex(), self._count, total - 1)
+                    self._count = total
+                    self.endInsertRows()
+                else:
+                    self.beginRemoveRows(QModelIndex(), total, self._count - 1)
+                    self._count = total
+                    self.endRemoveRows()
         finally:
-            self._reloading = False
-        self._total = total
+            self._head = None
+        pages.put(0, fresh)
+        self._pages = pages
 
-    def _replace_rows(self, wanted: int, new: list[_Row]) -> None:
-        if len(self._rows) > wanted:  # beyond what is fetched again: loaded again when scrolled to
-            self.beginRemoveRows(QModelIndex(), wanted, len(self._rows) - 1)
-            del self._rows[wanted:]
-            self.endRemoveRows()
-        old_ids = [row.case.id for row in self._rows]
+    def _replace_rows(self, new: list[_Row]) -> None:
+        rows = self._head
+        assert rows is not None
+        old_ids = [row.case.id for row in rows]
         matcher = SequenceMatcher(a=old_ids, b=[row.case.id for row in new], autojunk=False)
         # From the end, so that the rows before each change keep their numbers.
         for tag, i1, i2, j1, j2 in reversed(matcher.get_opcodes()):
             if tag == "equal":
-                self._rows[i1:i2] = new[j1:j2]
+                rows[i1:i2] = new[j1:j2]
                 continue
             if i2 > i1:
                 self.beginRemoveRows(QModelIndex(), i1, i2 - 1)
-                del self._rows[i1:i2]
+                del rows[i1:i2]
+                self._count -= i2 - i1
                 self.endRemoveRows()
             if j2 > j1:
                 self.beginInsertRows(QModelIndex(), i1, i1 + j2 - j1 - 1)
-                self._rows[i1:i1] = new[j1:j2]
+                rows[i1:i1] = new[j1:j2]
+                self._count += j2 - j1
                 self.endInsertRows()
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
@@ -199,27 +229,14 @@ class CaseTableModel(QAbstractTableModel):
         if query != self._query:
             self.set_query(query)
 
-    # -- lazy loading ------------------------------------------------------------------------
+    # -- rows read on demand ------------------------------------------------------------------
 
-    def canFetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> bool:
-        return not parent.isValid() and not self._reloading and len(self._rows) < self._total
-
-    def fetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> None:
-        if not self.canFetchMore(parent):
-            return
-        cases = self._source.page(self._query, len(self._rows), self._page_size)
-        if len(cases) < self._page_size:  # someone deleted or reclassified rows meanwhile
-            self._total = len(self._rows) + len(cases)
-        if not cases:
-            return
-        first = len(self._rows)
-        self._reloading = True  # a view (or the model tester) asking for more meanwhile gets nothing
-        try:
-            self.beginInsertRows(QModelIndex(), first, first + len(cases) - 1)
-            self._rows.extend(self._row(case) for case in cases)
-            self.endInsertRows()
-        finally:
-            self._reloading = False
+    def _row_at(self, number: int) -> _Row | None:
+        """The row at ``number``, its page read when needed; while reload() moves rows, only the
+        first rows (those compared) are at hand and nothing is read."""
+        if self._head is not None:
+            return self._head[number] if 0 <= number < len(self._head) else None
+        return self._pages.row(number)
 
     def _row(self, case: CaseSummary) -> _Row:
         return _Row(case, _texts(case))
@@ -227,7 +244,7 @@ class CaseTableModel(QAbstractTableModel):
     # -- the table ---------------------------------------------------------------------------
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
+        return 0 if parent.isValid() else self._count
 
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(COLUMN_SORT_KEYS)
@@ -238,16 +255,23 @@ class CaseTableModel(QAbstractTableModel):
         return None
 
     def case_at(self, row: int) -> CaseSummary:
-        return self._rows[row].case
+        found = self._row_at(row)
+        if found is None:
+            raise IndexError(row)
+        return found.case
 
     def row_of(self, case_id: int) -> int:
-        """The row of a loaded case, or -1."""
-        return next((i for i, row in enumerate(self._rows) if row.case.id == case_id), -1)
+        """The row of a case among the rows read and kept, or -1."""
+        if self._head is not None:
+            return next((i for i, row in enumerate(self._head) if row.case.id == case_id), -1)
+        return self._pages.find(case_id)
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        row = self._rows[index.row()]
+        row = self._row_at(index.row())
+        if row is None:
+            return None
         case, column = row.case, index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             if column == COL_NEXT_DEADLINE and self._deadline_word(case):

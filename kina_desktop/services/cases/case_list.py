@@ -6,15 +6,19 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Select, and_, case, false, func, not_, or_, select, true, union_all
+from sqlalchemy import Select, and_, case, false, func, literal_column, or_, select, table, true, tuple_
 from sqlalchemy.sql.elements import ColumnElement
 
+from kina_desktop.db.engine import Database
 from kina_desktop.db.models import Account, Case, CaseDescription
+from kina_desktop.db.sqlite_search import KEY_SEARCH, NUMBER_SEARCH, indexable, phrase
 from kina_desktop.domain.complaint import CaseSummary, ComplaintDraft
 from kina_desktop.domain.enums import Category, Kind, Level, Status
+from kina_desktop.domain.list_position import PlacedCase, Position
 from kina_desktop.domain.text import fold
 from kina_desktop.domain.views import CaseQuery, ReadyView, SortKey, my_moves
 from kina_desktop.domain.visibility import Viewer
+from kina_desktop.services.cases.list_order import ListOrder, list_order
 from kina_desktop.services.cases.sql_filters import description_visible, like_pattern
 from kina_desktop.services.context import ServiceContext
 
@@ -23,6 +27,11 @@ if TYPE_CHECKING:  # the registration form's lookups load with it, not with the 
     from kina_desktop.domain.known_complainant import KnownComplainant
 
 PAGE_SIZE = 200
+_KINDS = {k.value: k for k in Kind}
+_CATEGORIES = {c.value: c for c in Category}
+_LEVELS = {lv.value: lv for lv in Level}
+_STATUSES = {s.value: s for s in Status}
+TEXT_SORTS = (SortKey.COMPLAINANT, SortKey.SUBJECT)  # the director's from the description's columns
 # The list's queries are written against the tables rather than the mapped classes: SQLAlchemy
 # then runs them without configuring every mapper of the ORM first, which took 15-30 ms before
 # the first rows could be shown (cold start: docs/performance.md). The same columns, the same SQL.
@@ -31,39 +40,62 @@ descriptions = CaseDescription.__table__
 accounts = Account.__table__
 
 
-# A term this long has trigrams: on PostgreSQL the pg_trgm indexes (db/search_index.py) find its
-# candidates. A shorter term matches most of the register anyway and is left to the scan.
-TRIGRAM_TERM = 3
-
-
-def _trigram_candidates(number_pattern: str, key_pattern: str) -> ColumnElement[bool]:
-    """Case ids whose number or search key may match, in a form the GIN trigram indexes answer
-    (an OR across the two joined tables is not); the exact condition still decides."""
-    header, description = cases.alias(), descriptions.alias()
-    return cases.c.id.in_(
-        union_all(
-            select(header.c.id).where(header.c.tracking_number.like(number_pattern, escape="\\")),
-            select(description.c.case_id).where(description.c.search_key.like(key_pattern, escape="\\")),
-        )
+def _indexed_matches(database: Database, term: str, folded: str) -> tuple[Select, Select]:
+    """The ids of the cases whose tracking number holds ``term`` and of those whose search key
+    holds ``folded``, read from the search indexes: exactly what ``LIKE '%term%'`` finds (a quoted
+    trigram phrase is a substring), without reading the rows. SQLite: the FTS5 trigram tables
+    (db/sqlite_search.py). PostgreSQL: the pg_trgm indexes (db/search_index.py); the descriptions
+    through the server's search function, which applies the one visibility policy itself, because
+    under row-level security the planner may not use an index for an ordinary login's LIKE."""
+    if database.is_postgresql:
+        header = cases.alias()
+        numbers = select(header.c.id).where(header.c.tracking_number.like(like_pattern(term), escape="\\"))
+        keys = select(func.kina_search_descriptions(like_pattern(folded)).column_valued("case_id"))
+        return numbers, keys
+    numbers = (
+        select(literal_column("rowid"))
+        .select_from(table(NUMBER_SEARCH))
+        .where(literal_column(NUMBER_SEARCH).op("MATCH")(phrase(term)))
     )
+    keys = (
+        select(literal_column("rowid"))
+        .select_from(table(KEY_SEARCH))
+        .where(literal_column(KEY_SEARCH).op("MATCH")(phrase(folded)))
+    )
+    return numbers, keys
+
+
+# A case not closed, in the very words of the partial index ix_cases_open_number (a literal: SQLite
+# reads a partial index only for a condition written as the index's own): the views of open cases
+# are counted and paged from that index (migration 0021; docs/performance.md).
+OPEN_CASE = cases.c.status != literal_column(f"'{Status.CLOSED.value}'")
 
 
 def _mine(viewer: Viewer) -> ColumnElement[bool]:
-    """'Aan mij' (domain/views.py ``my_moves``): one condition per place on a route where the case
-    waits for one of this person's roles."""
-    me = viewer.user_id
-    conditions = []
-    for move in my_moves(viewer.roles):
-        where = [
-            cases.c.kind == move.kind.value,
-            cases.c.category == move.category.value,
-            cases.c.level == move.level.value,
-            cases.c.status == move.status.value,
+    """'Aan mij' (domain/views.py ``my_moves``): the places on a route where the case waits for one
+    of this person's roles, as one row value in a list (the director's are many: a disjunction
+    of them all cost 17 ms over the open cases of 100,000, docs/performance.md)."""
+    moves = my_moves(viewer.roles)
+    if not moves:
+        return false()
+    place = tuple_(cases.c.kind, cases.c.category, cases.c.level, cases.c.status)
+    conditions: list[ColumnElement[bool]] = []
+    for assigned in (False, True):
+        places = [
+            (m.kind.value, m.category.value, m.level.value, m.status.value) for m in moves if m.assigned == assigned
         ]
-        if move.assigned:
-            where.append(or_(cases.c.handler_id.is_(None), cases.c.handler_id == me))
-        conditions.append(and_(*where))
-    return or_(*conditions) if conditions else false()
+        if not places:
+            continue
+        condition = place.in_(places)
+        if assigned:  # waits for its own handler, or for any handler while none was chosen (Art. 6)
+            condition = and_(condition, or_(cases.c.handler_id.is_(None), cases.c.handler_id == viewer.user_id))
+        conditions.append(condition)
+    if all(move.status != Status.CLOSED for move in moves):  # nobody waits on a closed case
+        return and_(OPEN_CASE, or_(*conditions))
+    return or_(*conditions)
+
+
+_EVERYTHING = true()  # the "Alle" view: no condition
 
 
 def _view_filter(view: ReadyView, today: dt.date, viewer: Viewer) -> ColumnElement[bool]:
@@ -75,7 +107,7 @@ def _view_filter(view: ReadyView, today: dt.date, viewer: Viewer) -> ColumnEleme
     if view == ReadyView.CONFIDENTIAL:
         return cases.c.confidential == true()
     if view == ReadyView.TO_ACKNOWLEDGE:
-        return and_(cases.c.acknowledgement_due_on.is_not(None), cases.c.acknowledged_on.is_(None), not_(closed))
+        return and_(cases.c.acknowledgement_due_on.is_not(None), cases.c.acknowledged_on.is_(None), OPEN_CASE)
     if view == ReadyView.OVERDUE:
         # An acknowledgement is never paused; the 30-day target stands still while the case
         # waits for the complainant (Art. 3 holds).
@@ -87,14 +119,14 @@ def _view_filter(view: ReadyView, today: dt.date, viewer: Viewer) -> ColumnEleme
         handling_late = and_(
             cases.c.handling_due_on.is_not(None), cases.c.handling_due_on < today, cases.c.on_hold == false()
         )
-        return and_(not_(closed), or_(acknowledgement_late, handling_late))
+        return and_(OPEN_CASE, or_(acknowledgement_late, handling_late))
     if view == ReadyView.IN_PROGRESS:
-        return and_(cases.c.kind == Kind.COMPLAINT.value, not_(closed), cases.c.on_hold == false())
+        return and_(cases.c.kind == Kind.COMPLAINT.value, OPEN_CASE, cases.c.on_hold == false())
     if view == ReadyView.WAITING_FOR_COMPLAINANT:
-        return and_(cases.c.on_hold == true(), not_(closed))
+        return and_(cases.c.on_hold == true(), OPEN_CASE)
     if view == ReadyView.CLOSED:
         return closed
-    return true()
+    return _EVERYTHING
 
 
 class CaseListService:
@@ -103,9 +135,6 @@ class CaseListService:
 
     def _filtered(self, query: CaseQuery, columns: list, *, join_description: bool = True) -> Select:
         visible = description_visible(self.ctx.viewer)
-        stmt = select(*columns).select_from(cases)
-        if join_description or query.search.strip():
-            stmt = stmt.outerjoin(descriptions, descriptions.c.case_id == cases.c.id)
         conditions: list[ColumnElement[bool]] = [_view_filter(query.view, self.ctx.today(), self.ctx.viewer)]
         if query.kind is not None:
             conditions.append(cases.c.kind == query.kind.value)
@@ -117,28 +146,119 @@ class CaseListService:
             folded = fold(term)
             if not folded:
                 continue
+            if indexable(term) and indexable(folded):
+                numbers, keys = _indexed_matches(self.ctx.database, term, folded)
+                conditions.append(or_(cases.c.id.in_(numbers), and_(visible, cases.c.id.in_(keys))))
+                continue
+            join_description = True  # a term too short for the indexes: the scan
             conditions.append(
                 or_(
                     cases.c.tracking_number.like(like_pattern(term), escape="\\"),
                     and_(visible, descriptions.c.search_key.like(like_pattern(folded), escape="\\")),
                 )
             )
-            if self.ctx.database.is_postgresql and min(len(term), len(folded)) >= TRIGRAM_TERM:
-                conditions.append(_trigram_candidates(like_pattern(term), like_pattern(folded)))
-        return stmt.where(and_(*conditions))
+        stmt = select(*columns).select_from(cases)
+        if join_description:
+            stmt = stmt.outerjoin(descriptions, descriptions.c.case_id == cases.c.id)
+        # No condition at all for the whole register: SQLite then counts the table's b-tree
+        # (15 ms → 0.02 ms at 100,000 complaints, docs/performance.md); "WHERE 1 = 1" does not.
+        wanted = [condition for condition in conditions if condition is not _EVERYTHING]
+        return stmt.where(and_(*wanted)) if wanted else stmt
 
     def count(self, query: CaseQuery) -> int:
         # Counting needs the description only to search in it (one row per case either way).
-        stmt = self._filtered(query, [func.count(cases.c.id)], join_description=False)
+        stmt = self._filtered(query, [func.count()], join_description=False)
         with self.ctx.database.read() as session:
             return int(session.execute(stmt).scalar_one())
 
     def page(self, query: CaseQuery, offset: int = 0, limit: int = PAGE_SIZE) -> list[CaseSummary]:
-        """Rows ``offset`` .. ``offset + limit`` of the list in the query's order."""
+        """Rows ``offset`` .. ``offset + limit`` of the list in the query's order (counted from the
+        start: the case list itself reads with ``seek``)."""
+        stmt, order = self._ordered(query)
+        stmt = stmt.order_by(*order.offset_ordering(not query.descending)).offset(offset).limit(limit)
+        return [placed.case for placed in self._placed(stmt, len(order.parts))]
+
+    def seek(
+        self,
+        query: CaseQuery,
+        after: Position | None = None,
+        *,
+        backwards: bool = False,
+        skip: int = 0,
+        limit: int = PAGE_SIZE,
+    ) -> list[PlacedCase]:
+        """Up to ``limit`` cases that follow the case at ``after`` in the query's order (from the
+        first case when None), each with its place to read on from; ``skip`` cases are passed
+        over first. ``backwards``: the cases before ``after`` (before the end when None), nearest
+        first. A seek in the index on the sort key (services/cases/list_order.py), so the end of
+        the list is as near as its start."""
+        stmt, order = self._ordered(query)
+        ascending = query.descending == backwards
+        groups = order.groups(backwards)
+        found: list[PlacedCase] = []
+        number = 0 if after is None else order.group_of(after, backwards)
+        place = after
+        while number < len(groups):
+            group = groups[number]
+            if skip:  # the place of the row before the first wanted, read from the key's index alone
+                skipped, place = self._skip(query, order, group, ascending, place, skip)
+                skip -= skipped
+                if skip:  # the group ends before: on in the next one
+                    number, place = number + 1, None
+                    continue
+            read = stmt if group is None else stmt.where(group)
+            if place is not None:
+                read = read.where(order.beyond(ascending, place))
+            read = read.order_by(*order.ordering(ascending)).limit(limit - len(found))
+            found += self._placed(read, len(order.parts))
+            if len(found) >= limit:
+                break
+            number, place = number + 1, None
+        return found
+
+    def _skip(
+        self,
+        query: CaseQuery,
+        order: ListOrder,
+        group: ColumnElement[bool] | None,
+        ascending: bool,
+        place: Position | None,
+        skip: int,
+    ) -> tuple[int, Position | None]:
+        """Pass over ``skip`` rows after ``place`` in ``group``: how many were passed and the place
+        of the last. Only the key is read, from its index (no description, no policy to apply
+        per row on PostgreSQL), so dragging the scroll bar far costs little."""
+        described = self.ctx.viewer.is_director and query.sort in TEXT_SORTS  # the key is the description's
+        searching = bool(query.search.strip())
+        parts = [part.label(f"k{i}") for i, part in enumerate(order.parts)]
+        keys = self._filtered(query, parts, join_description=described and searching)
+        if described and not searching:
+            keys = keys.join(descriptions, descriptions.c.case_id == cases.c.id)
+        if group is not None:
+            keys = keys.where(group)
+        if place is not None:
+            keys = keys.where(order.beyond(ascending, place))
+        keys = keys.order_by(*order.ordering(ascending))
+        with self.ctx.database.read() as session:
+            last = session.execute(keys.offset(skip - 1).limit(1)).first()
+            if last is not None:
+                return skip, tuple(last)
+            passed = session.execute(select(func.count()).select_from(keys.order_by(None).subquery())).scalar_one()
+        return int(passed), place
+
+    def _ordered(self, query: CaseQuery) -> tuple[Select, ListOrder]:
+        """The list's rows with the parts of its sort key (as columns ``k0``, ``k1``, ...)."""
         visible = description_visible(self.ctx.viewer)
         name = case((visible, descriptions.c.complainant_name), else_="")
-        sort_name = case((visible, descriptions.c.sort_name), else_="")
         subject = case((visible, descriptions.c.subject), else_="")
+        # The director reads every description and sorts on its own columns; everyone else on
+        # the header's keys, '' on the confidential track (db/list_keys.py). Both are indexed.
+        director = self.ctx.viewer.is_director
+        if director:
+            sort_name, subject_key = descriptions.c.sort_name, func.lower(descriptions.c.subject)
+            order = list_order(query.sort, sort_name, subject_key, descriptions.c.case_id)
+        else:
+            order = list_order(query.sort, cases.c.list_name, cases.c.list_subject, cases.c.id)
         columns = [
             cases.c.id,
             cases.c.tracking_number,
@@ -153,46 +273,44 @@ class CaseListService:
             name.label("complainant_name"),
             subject.label("subject"),
             visible.label("visible"),
+            *(part.label(f"k{i}") for i, part in enumerate(order.parts)),
         ]
-        stmt = self._filtered(query, columns).outerjoin(accounts, accounts.c.id == cases.c.handler_id)
-        order = {
-            SortKey.TRACKING_NUMBER: [cases.c.year, cases.c.sequence],
-            SortKey.RECEIVED_ON: [cases.c.received_on, cases.c.year, cases.c.sequence],
-            # By family name, accents folded (domain/text.py); nobody (anonymous, or not shown) last.
-            SortKey.COMPLAINANT: [sort_name],
-            SortKey.SUBJECT: [func.lower(subject)],
-            SortKey.CATEGORY: [cases.c.category],
-            SortKey.LEVEL: [cases.c.level],
-            SortKey.STATUS: [cases.c.status],
-            SortKey.HANDLER: [func.coalesce(accounts.c.display_name, "")],
-            SortKey.NEXT_DEADLINE: [cases.c.next_deadline_on.is_(None), cases.c.next_deadline_on],
-            SortKey.KIND: [cases.c.kind, cases.c.year, cases.c.sequence],
-        }[query.sort]
-        keys = [*order, cases.c.id]
-        if query.descending:
-            keys = [k.desc() for k in keys]
-        nobody_last = [sort_name == ""] if query.sort == SortKey.COMPLAINANT else []
-        stmt = stmt.order_by(*nobody_last, *keys).offset(offset).limit(limit)
+        # Every case has its description: for the director an inner join, so that the index on the
+        # description may lead (an outer join keeps the header first).
+        inner = director and not query.search.strip()
+        stmt = self._filtered(query, columns, join_description=not inner)
+        if inner:
+            stmt = stmt.join(descriptions, descriptions.c.case_id == cases.c.id)
+        stmt = stmt.outerjoin(accounts, accounts.c.id == cases.c.handler_id)
+        return stmt, order
+
+    def _placed(self, stmt: Select, key_length: int) -> list[PlacedCase]:
         with self.ctx.database.read() as session:
             rows = session.execute(stmt).all()
-        return [
-            CaseSummary(
-                id=row.id,
-                tracking_number=row.tracking_number,
-                received_on=row.received_on,
-                complainant_name=row.complainant_name or "",
-                subject=row.subject or "",
-                kind=Kind(row.kind),
-                category=Category(row.category),
-                level=Level(row.level),
-                status=Status(row.status),
-                handler_name=row.display_name or "",
-                next_deadline=row.next_deadline_on,
-                confidential=bool(row.confidential),
-                redacted=not bool(row.visible),
+        # By position and with the enums looked up in dicts: building the 200 rows of a page is
+        # most of what a page costs in Python (docs/performance.md).
+        kinds, categories, levels, statuses = _KINDS, _CATEGORIES, _LEVELS, _STATUSES
+        placed = []
+        for row in rows:
+            case_id, number, received, kind, category, level, status, deadline, confidential = row[:9]
+            handler, name, subject, visible = row[9:13]
+            summary = CaseSummary(
+                id=case_id,
+                tracking_number=number,
+                received_on=received,
+                complainant_name=name or "",
+                subject=subject or "",
+                kind=kinds[kind],
+                category=categories[category],
+                level=levels[level],
+                status=statuses[status],
+                handler_name=handler or "",
+                next_deadline=deadline,
+                confidential=bool(confidential),
+                redacted=not visible,
             )
-            for row in rows
-        ]
+            placed.append(PlacedCase(summary, tuple(row[13 : 13 + key_length])))
+        return placed
 
     # -- known complainants (services/cases/earlier_cases.py) -------------------------------
 

@@ -37,6 +37,7 @@ from sqlalchemy.orm import Session
 from kina_desktop.db.engine import Database
 from kina_desktop.db.models import Case, CaseDescription
 from kina_desktop.db.pseudonymisation import FACTS_SELECT, FACTS_VIEW, RETENTION_SETTING, pseudonymise_statements
+from kina_desktop.db.sqlite_search import merge_segments
 from kina_desktop.domain.audit_actions import AuditAction
 from kina_desktop.domain.enums import Status
 from kina_desktop.domain.retention import (
@@ -245,12 +246,14 @@ class RetentionService:
 
 
 def compact(database: Database) -> None:
-    """After a retention run on the embedded file: VACUUM rewrites the file without the freed
+    """After a retention run on the embedded file: the search indexes merged, VACUUM rewrites the file without the freed
     pages, and a checkpoint empties the write-ahead log, which still held the old pages; so what
     was pseudonymised is in no byte of the live file (docs/backups.md). PostgreSQL's own VACUUM
     runs on the server (autovacuum); its dumps are the administrator's (docs/backups.md)."""
     if not database.is_sqlite:
         return
+    with database.engine.begin() as conn:
+        merge_segments(conn)  # the full-text indexes forget the replaced words (db/sqlite_search.py)
     raw = database.engine.raw_connection()  # outside any transaction: VACUUM needs that
     try:
         cursor = raw.cursor()
