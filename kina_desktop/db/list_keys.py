@@ -22,6 +22,15 @@ from __future__ import annotations
 
 from kina_desktop.db.security import SEARCH_PATH
 
+# The ready views of open cases ('In behandeling' by kind and hold): partial indexes, in the very
+# words of the list's condition. Made by migration 0021 and not declared in the models (see there);
+# the schema comparison leaves them out.
+OPEN_INDEXES: dict[str, list[str]] = {
+    "ix_cases_open_number": ["year", "sequence"],
+    "ix_cases_open_kind": ["kind", "on_hold", "year", "sequence"],
+}
+OPEN_CONDITION = "status <> 'closed'"
+
 LIST_KEY_COLUMNS = ("list_name", "list_subject", "list_handler")
 
 _FROM_DESCRIPTION = """

@@ -42,13 +42,7 @@ INDEXES: list[tuple[str, str, list[str | sa.TextClause]]] = [
     ("ix_case_descriptions_subject", "case_descriptions", [sa.text("lower(subject)"), "case_id"]),
     ("ix_cases_confidential_number", "cases", ["confidential", "year", "sequence"]),
 ]
-# The ready views of open cases ('In behandeling' by kind and hold): partial indexes, in the very
-# words of the list's condition.
-OPEN_INDEXES = {
-    "ix_cases_open_number": ["year", "sequence"],
-    "ix_cases_open_kind": ["kind", "on_hold", "year", "sequence"],
-}
-OPEN_CONDITION = "status <> 'closed'"
+OPEN_INDEXES, OPEN_CONDITION = list_keys.OPEN_INDEXES, list_keys.OPEN_CONDITION
 
 
 def upgrade() -> None:
