@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Select, and_, case, false, func, literal_column, or_, select, table, true, tuple_
+from sqlalchemy import Select, and_, case, false, func, literal_column, or_, select, table, true, tuple_, union_all
 from sqlalchemy.sql.elements import ColumnElement
 
 from kina_desktop.db.engine import Database
@@ -50,7 +50,8 @@ def _indexed_matches(database: Database, term: str, folded: str) -> tuple[Select
     if database.is_postgresql:
         header = cases.alias()
         numbers = select(header.c.id).where(header.c.tracking_number.like(like_pattern(term), escape="\\"))
-        keys = select(func.kina_search_descriptions(like_pattern(folded)).column_valued("case_id"))
+        found = func.kina_search_descriptions(like_pattern(folded)).table_valued("case_id")
+        keys = select(found.c.case_id)
         return numbers, keys
     numbers = (
         select(literal_column("rowid"))
@@ -146,9 +147,20 @@ class CaseListService:
             folded = fold(term)
             if not folded:
                 continue
-            if indexable(term) and indexable(folded):
+            postgresql = self.ctx.database.is_postgresql
+            if (indexable(term) and indexable(folded)) or (postgresql and "\x00" not in term + folded):
                 numbers, keys = _indexed_matches(self.ctx.database, term, folded)
-                conditions.append(or_(cases.c.id.in_(numbers), and_(visible, cases.c.id.in_(keys))))
+                if postgresql:
+                    # One semi-join over both lists (an OR of two IN lists reads every case); a
+                    # short term too: the search function scans as the owner instead of the
+                    # policy function being called for every description (db/search_index.py).
+                    seen = cases.alias()
+                    keys = keys.join(seen, seen.c.id == keys.selected_columns[0]).where(
+                        description_visible(self.ctx.viewer, seen)
+                    )
+                    conditions.append(cases.c.id.in_(union_all(numbers, keys)))
+                else:
+                    conditions.append(or_(cases.c.id.in_(numbers), and_(visible, cases.c.id.in_(keys))))
                 continue
             join_description = True  # a term too short for the indexes: the scan
             conditions.append(

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from sqlalchemy import false, or_, true
 from sqlalchemy.sql.elements import ColumnElement
+from sqlalchemy.sql.expression import FromClause
 
 from kina_desktop.db.models import Case
 from kina_desktop.domain.visibility import Viewer
@@ -13,14 +14,14 @@ from kina_desktop.domain.visibility import Viewer
 cases = Case.__table__
 
 
-def description_visible(viewer: Viewer) -> ColumnElement[bool]:
+def description_visible(viewer: Viewer, header: FromClause = cases) -> ColumnElement[bool]:
     """SQL form of visibility.visible_parts() for the description part (the same rule; a test
-    checks that both agree for every role and case)."""
+    checks that both agree for every role and case); ``header``: another alias of ``cases``."""
     if viewer.is_director:
         return true()
-    condition: ColumnElement[bool] = cases.c.confidential == false()
+    condition: ColumnElement[bool] = header.c.confidential == false()
     if viewer.user_id is not None:
-        condition = or_(condition, cases.c.registered_by_id == viewer.user_id)
+        condition = or_(condition, header.c.registered_by_id == viewer.user_id)
     return condition
 
 
