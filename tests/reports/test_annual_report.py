@@ -31,7 +31,7 @@ from kina_desktop.db.models import (
     ProjectAction,
 )
 from kina_desktop.demo.fill import DemoService
-from kina_desktop.domain.annual_report import published_tables, row_label
+from kina_desktop.domain.annual_report import TABLES, published_tables, row_label
 from kina_desktop.domain.enums import Category, Channel, Kind, Level, Role
 from kina_desktop.domain.projects import ProjectDraft, ProjectStatus
 from kina_desktop.domain.visibility import Viewer
@@ -42,7 +42,7 @@ from kina_desktop.services.errors import PermissionDenied, RuleViolation
 from kina_desktop.services.follow_up.annual_report import AnnualReportService
 from tests.conftest import NOW
 from tests.factories import draft
-from tests.reports.independent_report_count import printed_matches_count
+from tests.reports.independent_report_count import counts_match, printed_matches_count
 from tests.reports.pdf_reading import text as pdf_text
 from tests.reports.report_attacker import HIDDEN, attack, read_tables
 
@@ -261,6 +261,16 @@ def test_every_printed_figure_agrees_with_an_independent_count(ctx) -> None:
     tables = read_tables(report.xlsx(2026))
     checked = printed_matches_count(ctx.database, tables, today=ctx.today())
     assert checked > 150  # every shown count of every table and year
+
+
+def test_every_count_before_disclosure_control_agrees_with_an_independent_count(ctx) -> None:
+    """The hidden cells too, and the answer times behind the median: the database's grouped
+    counts (services/follow_up/report_counts.py) against one plain SQL count per row."""
+    _register_with_projects(ctx, 1500, seed=9)
+    data = _as(ctx, Role.TEAM).data(2026)
+    assert [counts.year for counts in data.years] == [2024, 2025, 2026]
+    assert counts_match(ctx.database, data, today=ctx.today()) == len(data.years) * sum(len(s.rows) for s in TABLES)
+    assert all(counts.answer_days for counts in data.years)
 
 
 def test_small_counts_and_their_complements_read_x_in_the_pdf_and_the_spreadsheet(ctx) -> None:

@@ -1,7 +1,7 @@
 """The annual report of Art. 8: its data, its editable introduction, the PDF and the XLSX files.
 
-The data are counts gathered from structured fields only (codes and dates): the SQL below selects
-no name, address or free text of a case, ``measures`` only as "were any recorded", and nothing of
+The data are counts gathered from structured fields only (codes and dates): the SQL of
+report_counts.py and below selects no name, address or free text of a case, ``measures`` only as "were any recorded", and nothing of
 a confidential case but its header. The introduction and the text about the projects are
 written for the report. Who makes it and writes its texts: the complaints team and the director
 (Art. 8; ``Permission.MAKE_ANNUAL_REPORT``, and on PostgreSQL the row-level policy on the
@@ -11,25 +11,23 @@ written for the report. Who makes it and writes its texts: the complaints team a
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter, defaultdict
 from collections.abc import Callable
 
-from sqlalchemy import and_, false, func, or_, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
-from kina_desktop.db.models import Case, CaseClosure, CaseDescription, CaseGroundFinding, CaseHandling, ProjectCase
+from kina_desktop.db.models import Case, ProjectCase
 from kina_desktop.db.models import ImprovementProject as ProjectRow
-from kina_desktop.domain.annual_report import CONFIDENTIAL, YEARS_SHOWN, AnnualReportData, YearCounts
+from kina_desktop.domain.annual_report import YEARS_SHOWN, AnnualReportData
 from kina_desktop.domain.audit_actions import AuditAction
 from kina_desktop.domain.disclosure import DEFAULT_THRESHOLD, MAX_THRESHOLD, MIN_THRESHOLD
-from kina_desktop.domain.enums import Admissibility, Kind, Level, Status, Verdict
 from kina_desktop.domain.projects import ProjectStatus
-from kina_desktop.domain.statistics import band_of, organisation_type
 from kina_desktop.i18n import _
 from kina_desktop.services import audit
 from kina_desktop.services.context import ServiceContext
 from kina_desktop.services.errors import RuleViolation
 from kina_desktop.services.follow_up.register_export import register_rows
+from kina_desktop.services.follow_up.report_counts import year_counts
 from kina_desktop.services.letters.letter_service import letterhead_of
 from kina_desktop.services.permissions import Permission, require
 from kina_desktop.services.settings import read_setting, write_setting
@@ -49,104 +47,6 @@ def default_introduction(year: int) -> str:
         "Het verslag bevat alleen aantallen. Een aantal dat zo klein is dat iemand herkenbaar zou kunnen "
         "zijn, staat er als \u201c\u00d7\u201d, net als de aantallen waaruit het terug te rekenen zou zijn."
     ).format(year=year)
-
-
-def _day(value: dt.date | dt.datetime | None) -> dt.date | None:
-    return value.date() if isinstance(value, dt.datetime) else value
-
-
-def year_counts(session: Session, year: int, today: dt.date) -> YearCounts:
-    """The counts of ``TABLES`` for the registrations received in ``year``, as they stand on
-    ``today``. A confidential case's parts are not even joined: it counts by its header only
-    (domain/annual_report.py), so every role gets the same counts."""
-    start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
-    open_case = Case.confidential == false()
-    rows = session.execute(
-        select(
-            Case.id,
-            Case.kind,
-            Case.channel,
-            Case.category,
-            Case.level,
-            Case.confidential,
-            Case.status,
-            Case.received_on,
-            Case.acknowledgement_due_on,
-            Case.acknowledged_on,
-            Case.handling_due_on,
-            CaseDescription.organisation,
-            CaseHandling.admissibility,
-            CaseHandling.verdict,
-            (CaseHandling.measures != "").label("measures"),
-            CaseClosure.informed_on,
-            CaseClosure.closed_on,
-        )
-        .outerjoin(CaseDescription, and_(CaseDescription.case_id == Case.id, open_case))
-        .outerjoin(CaseHandling, and_(CaseHandling.case_id == Case.id, open_case))
-        .outerjoin(CaseClosure, and_(CaseClosure.case_id == Case.id, open_case))
-        .where(Case.received_on >= start, Case.received_on <= end)
-    ).all()
-    grounds: dict[int, set[str]] = defaultdict(set)
-    for case_id, ground in session.execute(
-        select(CaseGroundFinding.case_id, CaseGroundFinding.ground)
-        .join(Case, Case.id == CaseGroundFinding.case_id)
-        .where(Case.received_on >= start, Case.received_on <= end, open_case)
-    ):
-        grounds[case_id].add(ground)
-    cells: dict[str, Counter[str]] = defaultdict(Counter)
-    answer_days: list[int] = []
-    for r in rows:
-        cells["kinds"][r.kind] += 1
-        if r.kind != Kind.COMPLAINT.value:
-            continue
-        cells["channels"][r.channel] += 1
-        cells["categories"][r.category] += 1
-        cells["organisations"][CONFIDENTIAL if r.confidential else organisation_type(r.organisation or "")] += 1
-        if r.level == Level.ONE.value:
-            cells["procedure"]["level_one"] += 1
-            continue
-        cells["procedure"]["procedure"] += 1
-        cells["levels"][r.level] += 1
-        cells["acknowledgement"][_acknowledgement(r.acknowledged_on, r.acknowledgement_due_on, today)] += 1
-        if r.confidential:
-            for table in ("admissibility", "progress"):
-                cells[table][CONFIDENTIAL] += 1
-            continue
-        closed = r.closed_on is not None or r.status == Status.CLOSED.value
-        admissibility = r.admissibility or Admissibility.UNDECIDED.value
-        if admissibility == Admissibility.UNDECIDED.value:
-            admissibility = "closed" if closed else "pending"
-        cells["admissibility"][admissibility] += 1
-        if admissibility == Admissibility.INADMISSIBLE.value:
-            for ground in grounds.get(r.id, ()):
-                cells["grounds"][ground] += 1
-        if admissibility == Admissibility.ADMISSIBLE.value:
-            verdict = r.verdict or Verdict.NONE.value
-            if verdict == Verdict.NONE.value:
-                verdict = "closed" if closed else "pending"
-            cells["verdicts"][verdict] += 1
-            if verdict == Verdict.FOUNDED.value:
-                cells["measures"]["with" if r.measures else "without"] += 1
-        answered_on = _day(r.informed_on or r.closed_on)
-        if answered_on is None:
-            cells["progress"]["pending"] += 1
-            continue
-        cells["progress"]["answered"] += 1
-        due = r.handling_due_on
-        cells["terms"]["late" if due is not None and answered_on > due else "in_time"] += 1
-        days = (answered_on - r.received_on).days
-        cells["bands"][str(band_of(days)[0])] += 1
-        answer_days.append(days)
-    return YearCounts(year, {table: dict(counter) for table, counter in cells.items()}, tuple(sorted(answer_days)))
-
-
-def _acknowledgement(sent: dt.date | None, due: dt.date | None, today: dt.date) -> str:
-    """Art. 5: within 5 working days (the stored due date of the domain's working calendar)."""
-    if sent is not None and (due is None or sent <= due):
-        return "in_time"
-    if sent is not None or (due is not None and due < today):
-        return "late"
-    return "not_due"
 
 
 def _project_counts(session: Session, start: dt.date, end: dt.date) -> dict[str, int]:
@@ -262,7 +162,7 @@ class AnnualReportService:
                 made_on=today,
                 introduction=read_setting(session, INTRODUCTION_KEY.format(year=year)) or default_introduction(year),
                 projects_text=read_setting(session, PROJECTS_TEXT_KEY.format(year=year)) or "",
-                years=tuple(year_counts(session, y, today) for y in years),
+                years=year_counts(session, years, today),
                 project_counts=_project_counts(session, dt.date(year, 1, 1), dt.date(year, 12, 31)),
                 threshold=threshold,
             )
