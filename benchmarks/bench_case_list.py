@@ -38,8 +38,9 @@ from kina_desktop.db.engine import Database
 from kina_desktop.demo.fill import DemoService
 from kina_desktop.domain.complaint import CaseChanges, ComplaintDraft, Description
 from kina_desktop.domain.enums import Channel
-from kina_desktop.domain.views import CaseQuery, ReadyView, SortKey
+from kina_desktop.domain.views import CaseQuery, ReadyView
 from kina_desktop.services.bundle import Services
+from kina_desktop.services.cases.case_list import PAGE_SIZE
 from kina_desktop.services.context import ServiceContext
 from kina_desktop.services.setup.startup import open_database
 
@@ -100,8 +101,13 @@ def bench_backend(kind: str, url: str, complaints: int, repeats: int, seed: int)
         database.dispose()
 
 
-def run_operations(kind: str, database: Database, services: Services, repeats: int) -> list[Row]:
-    raw = raw_sql.RawSql(database, today=services.ctx.today())
+def run_operations(
+    kind: str, database: Database, services: Services, repeats: int, readers: Services | None = None
+) -> list[Row]:
+    """``database`` and ``services`` as the tables' owner (the references, the writes); the list is
+    read through ``readers`` (on PostgreSQL a person with their own login: benchmarks/pg_login.py)."""
+    writers, services = services, readers or services
+    raw = raw_sql.RawSql(database, today=services.ctx.today(), reader=services.ctx.viewer)
     rows: list[Row] = []
 
     def add(label: str, service: Callable[[], object], baseline: Callable[[], object]) -> None:
@@ -109,21 +115,25 @@ def run_operations(kind: str, database: Database, services: Services, repeats: i
         print(f"  {kind:<10} {label}", file=sys.stderr, flush=True)
 
     def list_op(query: CaseQuery) -> tuple[Callable[[], object], Callable[[], object]]:
-        expected = ([s.id for s in services.case_list.page(query)], services.case_list.count(query))
-        if raw.page_and_count(query) != expected:
+        """What the list does for a search or a view: its count and its first page (a seek on the
+        sort key, services/cases/case_list.py), beside the best plain SQL (raw_sql.py)."""
+
+        def program() -> tuple[list[int], int]:
+            first = services.case_list.seek(query, limit=PAGE_SIZE)
+            return [placed.case.id for placed in first], services.case_list.count(query)
+
+        if raw.page_and_count(query) != program():
             raise SystemExit(f"baseline SQL does not match the service for {query}: update benchmarks/raw_sql.py")
-        return (lambda: (services.case_list.page(query), services.case_list.count(query))), (
-            lambda: raw.page_and_count(query)
-        )
+        return program, lambda: raw.page_and_count(query)
 
     number = raw.sample_number()
     for term in (*SEARCHES, number, number[:7]):
-        add(f'search "{term}" (page + count)', *list_op(CaseQuery(search=term)))
+        add(f'search "{term}" (first page + count)', *list_op(CaseQuery(search=term)))
     for view in ReadyView:
         if view == ReadyView.MINE:
             continue  # 'Aan mij' is a disjunction over the routes' table: a baseline would be our own SQL
-        add(f"view {view.value} (page + count)", *list_op(CaseQuery(view=view)))
-    add("all, sorted by complainant (page + count)", *list_op(CaseQuery(sort=SortKey.COMPLAINANT, descending=False)))
+        add(f"view {view.value} (first page + count)", *list_op(CaseQuery(view=view)))
+    # Every sort, the last row and the middle: benchmarks/bench_keyset.py.
 
     add(f"open case {number} (cases.get)", lambda: services.cases.get(number), lambda: raw.open_case(number))
 
@@ -131,7 +141,7 @@ def run_operations(kind: str, database: Database, services: Services, repeats: i
     open_number = raw.sample_number(status="with_handler")  # the handler may write the handling now
 
     def edited_case() -> CaseChanges:  # what the editor holds when the handler presses Ctrl+S
-        record = services.cases.get(open_number)
+        record = writers.cases.get(open_number)
         handling = replace(record.handling, investigation=f"Onderzoek, stap {next(edits)}.")
         return CaseChanges(record.header.id, record.header.version, handling=handling)
 
@@ -139,7 +149,7 @@ def run_operations(kind: str, database: Database, services: Services, repeats: i
         Row(
             f"save case {open_number} (cases.save)",
             kind,
-            median_ms(services.cases.save, repeats, prepare=edited_case),
+            median_ms(writers.cases.save, repeats, prepare=edited_case),
             median_ms(lambda: raw.save_case(open_number), repeats),
         )
     )
@@ -155,7 +165,7 @@ def run_operations(kind: str, database: Database, services: Services, repeats: i
             text="Een klacht om te meten.",
         )
     )
-    add("register a complaint (cases.register)", lambda: services.cases.register(draft), lambda: raw.register(draft))
+    add("register a complaint (cases.register)", lambda: writers.cases.register(draft), lambda: raw.register(draft))
     return rows
 
 

@@ -18,9 +18,9 @@ from kina_desktop.domain.complaint import ComplaintDraft
 from kina_desktop.domain.enums import Kind, Level, Status
 from kina_desktop.domain.text import fold
 from kina_desktop.domain.views import CaseQuery, ReadyView, SortKey
-from kina_desktop.domain.visibility import is_confidential
+from kina_desktop.domain.visibility import Viewer, is_confidential
 from kina_desktop.domain.workdays import WorkingCalendar
-from kina_desktop.services.cases.case_list import PAGE_SIZE, TRIGRAM_TERM
+from kina_desktop.services.cases.case_list import PAGE_SIZE
 from kina_desktop.services.cases.case_mapping import DESCRIPTION_COLUMNS, search_key_of
 
 _LIST_COLUMNS = (
@@ -44,13 +44,20 @@ _AUDIT = (
 )
 
 
+def _phrase(text: str) -> str:
+    return '"' + text.replace('"', '""') + '"'
+
+
 def _like(text: str) -> str:
     return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
 
 class RawSql:
-    def __init__(self, database: Database, today: dt.date) -> None:
+    def __init__(self, database: Database, today: dt.date, reader: Viewer | None = None) -> None:
+        """``reader``: whose list the references return (the owner reads as that person would:
+        a non-director does not find a confidential case by its description, Art. 6)."""
         self.pg = database.is_postgresql
+        self.hide_confidential = reader is not None and not reader.is_director
         self.today = today
         self.conn = database.engine.raw_connection()  # the engine's own pragmas (WAL, busy timeout)
         self.calendar = WorkingCalendar()
@@ -83,7 +90,8 @@ class RawSql:
 
     def _where(self, query: CaseQuery) -> tuple[str, list[object]]:
         closed = Status.CLOSED.value
-        conditions, params = [], []
+        conditions: list[str] = []
+        params: list[object] = []
         if query.view == ReadyView.TO_ACKNOWLEDGE:
             conditions.append("c.acknowledgement_due_on IS NOT NULL AND c.acknowledged_on IS NULL AND c.status != ?")
             params.append(closed)
@@ -111,15 +119,31 @@ class RawSql:
             params.append(True)
         for term in query.search.split():
             folded = fold(term)
-            if folded:
-                conditions.append("(c.tracking_number LIKE ? ESCAPE '\\' OR d.search_key LIKE ? ESCAPE '\\')")
-                params += [_like(term), _like(folded)]
-                if self.pg and min(len(term), len(folded)) >= TRIGRAM_TERM:  # as case_list does
+            if not folded:
+                continue
+            hidden = "c.confidential = ? AND " if self.hide_confidential else ""
+            if len(term) >= 3 and len(folded) >= 3:  # what the indexes can answer
+                # The best these databases offer: the trigram indexes, read as their owner.
+                if self.pg:
                     conditions.append(
-                        "c.id IN (SELECT id FROM cases WHERE tracking_number LIKE ? ESCAPE '\\' "
-                        "UNION ALL SELECT case_id FROM case_descriptions WHERE search_key LIKE ? ESCAPE '\\')"
+                        "(c.id IN (SELECT id FROM cases WHERE tracking_number LIKE ? ESCAPE '\\') OR ("
+                        + hidden
+                        + "c.id IN (SELECT case_id FROM case_descriptions WHERE search_key LIKE ? ESCAPE '\\')))"
                     )
-                    params += [_like(term), _like(folded)]
+                    values: list[object] = [_like(term), _like(folded)]
+                else:
+                    conditions.append(
+                        "(c.id IN (SELECT rowid FROM case_number_search WHERE case_number_search MATCH ?) OR ("
+                        + hidden
+                        + "c.id IN (SELECT rowid FROM case_key_search WHERE case_key_search MATCH ?)))"
+                    )
+                    values = [_phrase(term), _phrase(folded)]
+            else:
+                conditions.append(
+                    "(c.tracking_number LIKE ? ESCAPE '\\' OR (" + hidden + "d.search_key LIKE ? ESCAPE '\\'))"
+                )
+                values = [_like(term), _like(folded)]
+            params += values[:1] + ([False] if self.hide_confidential else []) + values[1:]
         return ("WHERE " + " AND ".join(conditions) + " ") if conditions else "", params
 
     def page_and_count(self, query: CaseQuery) -> tuple[list[int], int]:
@@ -138,7 +162,9 @@ class RawSql:
                 [*params, PAGE_SIZE, 0],
             )
             rows = cur.fetchall()
-            cur.execute("SELECT count(c.id) " + _FROM + where, params)
+            # The description only where a condition reads it; a bare count(*) otherwise.
+            source = _FROM if "d." in where else "FROM cases c "
+            cur.execute("SELECT count(*) " + source + where, params)
             count = cur.fetchone()[0]
         return [row[0] for row in rows], count
 
@@ -197,14 +223,20 @@ class RawSql:
         now = dt.datetime.now()
         desc = draft.description
         with self._transaction(write=True) as cur:
-            cur.execute(
-                "INSERT INTO tracking_counters (year, last_sequence) VALUES (?, 0) ON CONFLICT (year) DO NOTHING",
-                [now.year],
-            )
-            cur.execute(
-                "UPDATE tracking_counters SET last_sequence = last_sequence + 1 WHERE year = ? RETURNING last_sequence",
-                [now.year],
-            )
+            if self.pg:  # the server counts itself when the case is inserted (db/server_rules.py)
+                cur.execute(
+                    "SELECT coalesce(max(last_sequence), 0) + 1 FROM tracking_counters WHERE year = ?", [now.year]
+                )
+            else:
+                cur.execute(
+                    "INSERT INTO tracking_counters (year, last_sequence) VALUES (?, 0) ON CONFLICT (year) DO NOTHING",
+                    [now.year],
+                )
+                cur.execute(
+                    "UPDATE tracking_counters SET last_sequence = last_sequence + 1 WHERE year = ? "
+                    "RETURNING last_sequence",
+                    [now.year],
+                )
             sequence = cur.fetchone()[0]
             number = f"{now.year}-{sequence:04d}"
             cur.execute("SELECT value FROM settings WHERE key = ?", ["closing_days"])
