@@ -77,6 +77,25 @@ def _create_role(name: str) -> str:
     )
 
 
+# The one rule, in SQL: may the person who logged in read this part of this case? A case that is
+# not there yet (its parts being inserted) is no secret. "The person who registered it" needs a
+# person: a login without an account is nobody (migration 0023; before it, such a login read every
+# confidential description, because the comparison with no account gave NULL and NULL became true).
+MAY_SEE_FUNCTION = """
+        CREATE OR REPLACE FUNCTION kina_may_see(p_case_id integer, p_part text) RETURNS boolean
+        LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS $$
+            SELECT CASE
+                WHEN p_part = '' THEN true
+                WHEN kina_is_director() THEN true
+                ELSE COALESCE((
+                    SELECT NOT c.confidential
+                        OR (p_part = 'description'
+                            AND COALESCE(c.registered_by_id = kina_current_account_id(), false))
+                    FROM cases c WHERE c.id = p_case_id), true)
+            END
+        $$"""
+
+
 def upgrade_statements() -> list[str]:
     """The SQL that installs roles, grants and policies (idempotent where PostgreSQL allows)."""
     sql: list[str] = [_create_role(BASE_ROLE)]
@@ -95,19 +114,7 @@ def upgrade_statements() -> list[str]:
         LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS $$
             SELECT pg_has_role(session_user, '{GROUP_ROLES[Role.DIRECTOR]}', 'MEMBER')
         $$""",
-        # The one rule, in SQL: may the person who logged in read this part of this case?
-        """
-        CREATE OR REPLACE FUNCTION kina_may_see(p_case_id integer, p_part text) RETURNS boolean
-        LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS $$
-            SELECT CASE
-                WHEN p_part = '' THEN true
-                WHEN kina_is_director() THEN true
-                ELSE COALESCE((
-                    SELECT NOT c.confidential
-                        OR (p_part = 'description' AND c.registered_by_id = kina_current_account_id())
-                    FROM cases c WHERE c.id = p_case_id), true)
-            END
-        $$""",
+        MAY_SEE_FUNCTION,
         """
         CREATE OR REPLACE FUNCTION kina_registered_by_me(p_case_id integer) RETURNS boolean
         LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS $$
