@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import Select, and_, case, false, func, literal_column, or_, select, table, true, tuple_, union_all
 from sqlalchemy.sql.elements import ColumnElement
+from sqlalchemy.sql.expression import FromClause
 
 from kina_desktop.db.engine import Database
 from kina_desktop.db.models import Account, Case, CaseDescription
@@ -70,6 +71,11 @@ def _indexed_matches(database: Database, term: str, folded: str) -> tuple[Select
 # reads a partial index only for a condition written as the index's own): the views of open cases
 # are counted and paged from that index (migration 0021; docs/performance.md).
 OPEN_CASE = cases.c.status != literal_column(f"'{Status.CLOSED.value}'")
+
+
+def _shown(shown: FromClause, column: ColumnElement[str]) -> ColumnElement[str]:
+    """One column of a case's description, as a subquery of the page's select list."""
+    return select(column).where(shown.c.case_id == cases.c.id).scalar_subquery()
 
 
 def _mine(viewer: Viewer) -> ColumnElement[bool]:
@@ -261,11 +267,22 @@ class CaseListService:
     def _ordered(self, query: CaseQuery) -> tuple[Select, ListOrder]:
         """The list's rows with the parts of its sort key (as columns ``k0``, ``k1``, ...)."""
         visible = description_visible(self.ctx.viewer)
-        name = case((visible, descriptions.c.complainant_name), else_="")
-        subject = case((visible, descriptions.c.subject), else_="")
+        director = self.ctx.viewer.is_director
+        name: ColumnElement[str]
+        subject: ColumnElement[str]
+        if self.ctx.database.is_postgresql and not (director and query.sort in TEXT_SORTS):
+            # The name and subject shown, each read for the page's own rows: PostgreSQL evaluates
+            # a subquery in the select list after its sort and LIMIT, so the row-level policy of
+            # the descriptions runs for 200 rows, not for every case a search or view matches
+            # (docs/performance.md). The director's text sorts read the description in the join.
+            shown = descriptions.alias("shown")
+            name = case((visible, _shown(shown, shown.c.complainant_name)), else_="")
+            subject = case((visible, _shown(shown, shown.c.subject)), else_="")
+        else:
+            name = case((visible, descriptions.c.complainant_name), else_="")
+            subject = case((visible, descriptions.c.subject), else_="")
         # The director reads every description and sorts on its own columns; everyone else on
         # the header's keys, '' on the confidential track (db/list_keys.py). Both are indexed.
-        director = self.ctx.viewer.is_director
         if director:
             sort_name, subject_key = descriptions.c.sort_name, func.lower(descriptions.c.subject)
             order = list_order(query.sort, sort_name, subject_key, descriptions.c.case_id)
@@ -290,8 +307,9 @@ class CaseListService:
         # Every case has its description: for the director an inner join, so that the index on the
         # description may lead (an outer join keeps the header first).
         inner = director and not query.search.strip()
-        stmt = self._filtered(query, columns, join_description=not inner)
-        if inner:
+        described = not self.ctx.database.is_postgresql or (director and query.sort in TEXT_SORTS)
+        stmt = self._filtered(query, columns, join_description=described and not inner)
+        if inner and described:
             stmt = stmt.join(descriptions, descriptions.c.case_id == cases.c.id)
         stmt = stmt.outerjoin(accounts, accounts.c.id == cases.c.handler_id)
         return stmt, order
