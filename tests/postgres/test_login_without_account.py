@@ -13,13 +13,7 @@ from sqlalchemy.engine import make_url
 from kina_desktop.db.security import GROUP_ROLES
 from kina_desktop.domain.enums import Category, Level, Role
 from tests.factories import draft
-from tests.postgres.test_row_level_security import (  # noqa: F401
-    PASSWORD,
-    login,
-    people,
-    pg_database,
-    services_for,
-)
+from tests.postgres.test_row_level_security import PASSWORD, login, people, pg_database, services_for  # noqa: F401
 
 pytestmark = pytest.mark.postgres
 
