@@ -35,6 +35,7 @@ from kina_desktop.db.engine import Database, normalise_url
 from kina_desktop.demo.marker import is_demo_database
 from kina_desktop.gui.admin.account_checks import AccountRules
 from kina_desktop.gui.admin.settings_ports import OrganisationSettings, PrivacyAdmin
+from kina_desktop.gui.common.button_letters import install_button_letters
 from kina_desktop.gui.common.icons import icon
 from kina_desktop.gui.common.readable_palette import apply_readable_palette
 from kina_desktop.gui.shell.deferred import deferred
@@ -113,6 +114,7 @@ def prepare_application(
     # then the Designer forms' texts through gettext like every other message.
     install_language(app, language, FORM_CONTEXTS)
     apply_text_size(app, text_size)
+    install_button_letters(app)  # Alt letters for every dialog's buttons (docs/accessibility.md)
     return app
 
 

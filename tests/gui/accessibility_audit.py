@@ -9,6 +9,9 @@
 - 1.4.3 a text colour under 4.5:1 against what is behind it: the palette's pairs, the colours a
   table's model gives its cells (on plain, alternate and selected rows) and every label's colour
   against the pixels drawn behind it.
+
+``letter_problems(window)`` (2.1.1): a button of a dialog's row without an Alt letter, two
+controls of a window sharing one.
 """
 
 from __future__ import annotations
@@ -27,6 +30,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QCalendarWidget,
     QComboBox,
+    QDialogButtonBox,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -35,12 +39,16 @@ from PySide6.QtWidgets import (
     QRadioButton,
     QScrollBar,
     QTabBar,
+    QTabWidget,
     QTextBrowser,
     QTextEdit,
     QToolBar,
     QToolButton,
     QWidget,
+    QWizard,
 )
+
+from kina_desktop.gui.common.button_letters import WIZARD_BUTTONS, mnemonic
 
 INTERACTIVE = (
     QAbstractButton,
@@ -381,3 +389,42 @@ def audit(window: QWidget, where: str) -> list[str]:
             }
         )
     )
+
+
+# -- Alt letters -------------------------------------------------------------------------------------
+
+
+def window_letters(window: QWidget) -> list[str]:
+    """Two controls of one window (buttons, labels of a field, tabs) sharing their Alt letter."""
+    found: list[str] = []
+    seen: dict[str, str] = {}
+    texts: list[str] = []
+    for child in window.findChildren(QWidget):
+        if not child.isVisibleTo(window):
+            continue
+        if isinstance(child, QAbstractButton) or (isinstance(child, QLabel) and child.buddy() is not None):
+            texts.append(child.text())
+        if isinstance(child, QTabWidget):
+            texts.extend(child.tabText(i) for i in range(child.count()))
+    for text in texts:
+        letter = mnemonic(text)
+        if letter is None:
+            continue
+        if letter in seen:
+            found.append(f"{window.objectName()}: {text!r} and {seen[letter]!r} share '{letter}'")
+        seen[letter] = text
+    return found
+
+
+def letter_problems(window: QWidget, where: str) -> list[str]:
+    """2.1.1: a button of a dialog's row of buttons (or of the assistant) without an Alt letter,
+    and two controls of the window sharing one."""
+    buttons = [b for box in window.findChildren(QDialogButtonBox) for b in box.buttons()]
+    if isinstance(window, QWizard):
+        buttons += [b for which in WIZARD_BUTTONS if (b := window.button(which)) is not None]
+    found = [
+        f"{where}: button {b.text()!r} has no Alt letter"
+        for b in buttons
+        if b.isVisibleTo(window) and mnemonic(b.text()) is None
+    ]
+    return found + [f"{where}: {line}" for line in window_letters(window)]

@@ -1,32 +1,33 @@
 """Every menu and every entry of the main window's menus is reached with Alt and a letter
-(EN 301 549 11.2.1.1 / WCAG 2.1.1), and no two neighbours share their letter."""
+(EN 301 549 11.2.1.1 / WCAG 2.1.1), and no two neighbours share their letter; so is every
+button of the dialogs' rows of buttons, in every window the gallery opens, in every language."""
 
 from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QAbstractButton, QLabel, QMenu, QTabWidget, QWidget
+from PySide6.QtWidgets import QMenu
 
 from kina_desktop import app, i18n
 from kina_desktop.domain.actions import ActionKind
+from kina_desktop.gui.common.button_letters import mnemonic, with_letter
 from kina_desktop.gui.shell.interface_language import install_language
 from kina_desktop.gui.shell.main_window import MainWindow
 from kina_desktop.services.bundle import Services
 from tests.factories import draft
+from tests.gui.accessibility_audit import window_letters
 from tests.gui.conftest import EVERY_ROLE, TODAY, close_discarding_changes
 from tests.gui.people import People
 from tests.gui.windows import window_for
 
-
-def mnemonic(text: str) -> str | None:
-    """The letter after a single '&' ('&&' is a shown ampersand)."""
-    index = 0
-    while (index := text.find("&", index)) >= 0 and index + 1 < len(text):
-        if text[index + 1] != "&":
-            return text[index + 1].lower()
-        index += 2
-    return None
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def problems_of(title: str, actions: list[QAction]) -> list[str]:
@@ -77,28 +78,6 @@ def test_the_letter_is_found_after_a_single_ampersand() -> None:
     assert mnemonic("Zoeken && vervangen") is None and mnemonic("A && &B") == "b"
 
 
-def window_letters(window: QWidget) -> list[str]:
-    """Two controls of one window (buttons, labels of a field, tabs) sharing their Alt letter."""
-    found: list[str] = []
-    seen: dict[str, str] = {}
-    texts: list[str] = []
-    for child in window.findChildren(QWidget):
-        if not child.isVisibleTo(window):
-            continue
-        if isinstance(child, QAbstractButton) or (isinstance(child, QLabel) and child.buddy() is not None):
-            texts.append(child.text())
-        if isinstance(child, QTabWidget):
-            texts.extend(child.tabText(i) for i in range(child.count()))
-    for text in texts:
-        letter = mnemonic(text)
-        if letter is None:
-            continue
-        if letter in seen:
-            found.append(f"{window.objectName()}: {text!r} and {seen[letter]!r} share '{letter}'")
-        seen[letter] = text
-    return found
-
-
 def test_the_buttons_of_registering_a_step_and_the_case_editor_have_their_own_letters(
     qtbot, people: People, qsettings: QSettings
 ) -> None:  # type: ignore[no-untyped-def]
@@ -116,3 +95,47 @@ def test_the_buttons_of_registering_a_step_and_the_case_editor_have_their_own_le
     step = editor.step_dialog
     assert step is not None and step.ok_button.text() == "&Vastleggen"
     assert window_letters(dialog) + window_letters(editor) + window_letters(step) == []
+
+
+GALLERY_LETTERS = """
+import json, sys
+from pathlib import Path
+sys.path.insert(0, sys.argv[1])
+import window_gallery
+from tests.gui.accessibility_audit import letter_problems
+found = []
+window_gallery.VISITORS.append(lambda window, name: found.extend(letter_problems(window, name)))
+window_gallery.PICTURES[0] = False
+window_gallery.gallery(sys.argv[3], Path(sys.argv[2]))
+Path(sys.argv[4]).write_text(json.dumps({"windows": window_gallery.titles, "problems": found}))
+"""
+
+
+@pytest.mark.parametrize("code", ["nl", "fr", "en"])
+def test_every_dialog_of_the_gallery_has_a_letter_on_each_button_and_no_two_share_one(
+    tmp_path: Path, code: str
+) -> None:
+    """The windows of scripts/window_gallery.py as shown (in a process of its own, as
+    tests/gui/audit_windows.py walks them): the Alt letters of gui/common/button_letters.py."""
+    result = tmp_path / "letters.json"
+    environment = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    environment.pop("KINA_DATABASE_URL", None)
+    run = subprocess.run(
+        [sys.executable, "-c", GALLERY_LETTERS, str(ROOT / "scripts"), str(tmp_path / "pictures"), code, str(result)],
+        cwd=ROOT,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert run.returncode == 0, run.stderr[-3000:]
+    found = json.loads(result.read_text())
+    assert len(found["windows"]) > 60  # the whole gallery was walked
+    assert found["problems"] == [], "\n".join(found["problems"])
+
+
+def test_a_button_gets_the_first_free_letter_of_a_word_then_any_free_letter() -> None:
+    assert with_letter("Sluiten", set()) == "&Sluiten"
+    assert with_letter("Jaarverslag maken", {"j"}) == "Jaarverslag &maken"
+    assert with_letter("Gebruiker aanmaken", {"g", "a"}) == "G&ebruiker aanmaken"
+    assert with_letter("&Opslaan", {"o"}) == "&Opslaan"  # a letter given in the catalogs stays

@@ -123,27 +123,30 @@ def test_at_200_percent_the_columns_of_nieuwe_klacht_come_one_under_the_other(
     qtbot.waitUntil(lambda: columns.direction() == QBoxLayout.Direction.LeftToRight)
 
 
-GALLERY_AT_200 = """
+GALLERY = """
 import json, sys
 from pathlib import Path
 sys.path.insert(0, sys.argv[1])
 import window_gallery
 window_gallery.PICTURES[0] = False
-window_gallery.gallery("nl", Path(sys.argv[2]), text_size=200)
+window_gallery.gallery("nl", Path(sys.argv[2]), text_size=int(sys.argv[4]))
 Path(sys.argv[3]).write_text(json.dumps({"problems": window_gallery.too_big, "windows": window_gallery.titles}))
 """
 
 
-def test_at_200_percent_every_window_fits_a_small_laptop_screen_with_its_buttons_in_sight(tmp_path: Path) -> None:
-    """The gallery's windows (scripts/window_gallery.py) at 200 % on a 1366 × 768 screen: none
-    larger than the screen, no row of buttons cut off or scrolled away (window_gallery.off_screen)."""
+def gallery_on_a_laptop(tmp_path: Path, text_size: int, scale_factor: int | None = None) -> dict[str, list[str]]:
+    """The gallery's windows (scripts/window_gallery.py) on an offscreen 1366 × 768 screen, in a
+    process of its own (QT_SCALE_FACTOR is read once, when Qt starts): what did not fit
+    (window_gallery.off_screen) and the windows seen."""
     screen = tmp_path / "screen.json"
     screen.write_text(json.dumps({"screens": [{"name": "laptop", "x": 0, "y": 0, "width": 1366, "height": 768}]}))
     result = tmp_path / "result.json"
     environment = {**os.environ, "QT_QPA_PLATFORM": f"offscreen:configfile={screen}"}
     environment.pop("QT_SCALE_FACTOR", None)
+    if scale_factor is not None:
+        environment["QT_SCALE_FACTOR"] = str(scale_factor)
     run = subprocess.run(
-        [sys.executable, "-c", GALLERY_AT_200, str(ROOT / "scripts"), str(tmp_path / "pictures"), str(result)],
+        [sys.executable, "-c", GALLERY, str(ROOT / "scripts"), str(tmp_path / "pictures"), str(result), str(text_size)],
         env=environment,
         cwd=ROOT,
         capture_output=True,
@@ -151,6 +154,21 @@ def test_at_200_percent_every_window_fits_a_small_laptop_screen_with_its_buttons
         timeout=900,
     )
     assert run.returncode == 0, run.stderr[-3000:]
-    found = json.loads(result.read_text())
+    free = (1366 // (scale_factor or 1), 768 // (scale_factor or 1))
+    assert f"screen {free[0]}x{free[1]}," in run.stdout  # the screen the windows were measured on
+    found: dict[str, list[str]] = json.loads(result.read_text())
     assert len(found["windows"]) > 60  # the whole gallery was walked
-    assert found["problems"] == []
+    return found
+
+
+def test_at_200_percent_every_window_fits_a_small_laptop_screen_with_its_buttons_in_sight(tmp_path: Path) -> None:
+    """Beeld → Tekstgrootte 200 % on a 1366 × 768 screen: no window larger than the screen, no
+    row of buttons cut off or scrolled away (window_gallery.off_screen)."""
+    assert gallery_on_a_laptop(tmp_path, 200)["problems"] == []
+
+
+def test_at_scale_factor_2_every_window_fits_the_683_by_384_of_a_small_laptop(tmp_path: Path) -> None:
+    """The system's scale factor 2 on a 1366 × 768 screen (683 × 384 logical pixels): every
+    window still fits with its buttons in sight; its forms scroll, and side-by-side parts (the
+    case editor's Verloop, the statistics' period and tiles) come one under the other."""
+    assert gallery_on_a_laptop(tmp_path, 100, scale_factor=2)["problems"] == []

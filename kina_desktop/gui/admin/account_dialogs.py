@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QW
 from kina_desktop.domain.enums import Role
 from kina_desktop.gui.admin.account_form import AccountForm
 from kina_desktop.gui.case.unsaved_prompt import Answer, ask_to_save
-from kina_desktop.gui.common.dialog_size import fit_height
+from kina_desktop.gui.common.dialog_size import fit_height, scrolling
 from kina_desktop.i18n import _
 from kina_desktop.services.errors import ServiceError
 
@@ -69,10 +69,12 @@ class AccountDialog(QDialog):
         self.create_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.create_button.setText(create_text)
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("Annuleren"))
+        body = QVBoxLayout()
         for widget in (self.heading, self.intro, self.form, self.message):
-            layout.addWidget(widget)
-        layout.addSpacing(8)
-        layout.addStretch(1)
+            body.addWidget(widget)
+        body.addSpacing(8)
+        body.addStretch(1)
+        layout.addWidget(scrolling(body, "account_scroll"), 1)  # the buttons stay in sight on a small screen
         layout.addWidget(self.buttons)
         self.create_button.clicked.connect(self._on_create_clicked)
         self.buttons.rejected.connect(self.reject)

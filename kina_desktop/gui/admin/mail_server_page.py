@@ -100,7 +100,7 @@ class MailServerPage(QWidget, Generic[SettingsT, ResultT]):
         self.form = QFormLayout()
         self.form.addRow(_("&Mailserver:"), self.host)
         self.form.addRow(_("&Beveiliging:"), self.mode)
-        self.form.addRow(_("&Poort:"), self.port)
+        self.form.addRow(_("P&oort:"), self.port)
         self.form.addRow(_("&Account:"), self.account)
         self.form.addRow(_("&Wachtwoord:"), self.password)
         self.form.addRow("", NoteLabel(password_note))

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from kina_desktop.gui.admin.settings_page import Scope, SettingsPage
 from kina_desktop.gui.case.unsaved_prompt import Answer, ask_to_save
 from kina_desktop.gui.common.accessible import name_view
+from kina_desktop.gui.common.button_letters import give_letters
 from kina_desktop.gui.common.dialog_size import SCREEN_MARGIN, resize_within_screen, scrolling
 from kina_desktop.gui.common.field_errors import OK_STYLE
 from kina_desktop.i18n import _
@@ -182,6 +183,7 @@ class SettingsDialog(QDialog):
         self.summary.setVisible(bool(spec.summary))
         self.scope.setText(spec.scope.text())
         self.scope.setStyleSheet(SCOPE_STYLE[spec.scope])
+        give_letters(self)  # a page made now may use a letter of the buttons below
 
     def modified_keys(self) -> list[str]:
         return [key for key in self.keys() if key in self.pages and self._as_page(key).is_modified()]

@@ -15,7 +15,7 @@ from typing import Protocol
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QVBoxLayout, QWidget
 
 from kina_desktop.gui.case.unsaved_prompt import Answer, ask_to_save
-from kina_desktop.gui.common.dialog_size import fit_height
+from kina_desktop.gui.common.dialog_size import fit_height, scrolling
 from kina_desktop.i18n import _
 
 
@@ -85,7 +85,7 @@ class PageDialog(QDialog):
         self.buttons.accepted.connect(self._on_save_clicked)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(page, 1)
+        layout.addWidget(scrolling(page, f"{name}_scroll"), 1)  # the buttons stay in sight on a small screen
         layout.addWidget(self.buttons)
         page.on_change = self._update_save  # type: ignore[attr-defined]
         self._update_save()

@@ -52,6 +52,7 @@ from kina_desktop.gui.common.change_text import conflict_text
 from kina_desktop.gui.common.dialog_size import SCREEN_MARGIN, resize_within_screen
 from kina_desktop.gui.common.field_errors import FieldErrors, reveal
 from kina_desktop.gui.common.progress_panel import ProgressPanel
+from kina_desktop.gui.common.reflow import stack_when_too_wide
 from kina_desktop.gui.forms.ui_case_editor import Ui_CaseEditor
 from kina_desktop.gui.letters.case_letters import CaseLetters
 from kina_desktop.gui.letters.letters_menu import PRINT_SHORTCUT, LettersMenu
@@ -175,14 +176,30 @@ class CaseEditor(QDialog):
         first = first_of(self._open_page_fields())
         if first is not None:  # the keyboard starts in the first field
             first.setFocus(Qt.FocusReason.OtherFocusReason)
+        if self.splitter is not None:  # Verloop under the tabs on a narrow screen (WCAG 1.4.10)
+            stack_when_too_wide(self.splitter, self, SCREEN_MARGIN[0])
         if settings is None or not restore_geometry(settings, SETTINGS_GROUP, self):
             self._fit_to_screen()
-        if self.splitter is not None and self.progress_panel is not None:
+        self._size_panes(settings)
+
+    def _size_panes(self, settings: QSettings | None) -> None:
+        """The tabs and Verloop as the person left them when they still lie the same way (beside
+        or under each other); else Verloop at its smallest width beside the tabs, or a third of
+        the height under them."""
+        if self.splitter is None or self.progress_panel is None:
+            return
+        direction = self.splitter.orientation()
+        state = settings.value(SPLITTER_KEY) if settings is not None else None
+        if isinstance(state, QByteArray) and not state.isEmpty():
+            self.splitter.restoreState(state)
+            if self.splitter.orientation() == direction:
+                return
+            self.splitter.setOrientation(direction)  # left so on another screen or text size
+        if direction == Qt.Orientation.Horizontal:
             panel = self.progress_panel.minimumWidth()
             self.splitter.setSizes([self.width() - panel, panel])
-            state = settings.value(SPLITTER_KEY) if settings is not None else None
-            if isinstance(state, QByteArray) and not state.isEmpty():
-                self.splitter.restoreState(state)
+        else:
+            self.splitter.setSizes([2 * self.height() // 3, self.height() // 3])
 
     # -- construction ------------------------------------------------------------------------
 

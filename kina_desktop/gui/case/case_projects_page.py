@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QTabl
 
 from kina_desktop.domain.projects import ImprovementProject, ProjectStatus
 from kina_desktop.gui.common.accessible import name_view, rows_to_choose
+from kina_desktop.gui.common.dialog_size import scrolling
 from kina_desktop.gui.common.list_table import list_table
 from kina_desktop.gui.follow_up.project_table_model import COL_CASES, ObjectRole, ProjectTableModel, size_columns
 from kina_desktop.i18n import _
@@ -86,12 +87,14 @@ class CaseProjectsPage(QWidget):
         self.problem.setWordWrap(True)
         self.problem.setStyleSheet("color: #b3261e;")
         self.problem.hide()
-        layout = QVBoxLayout(self)
+        layout = QVBoxLayout()
         layout.addWidget(note)
         layout.addWidget(self.problem)
         layout.addWidget(self.table, 1)
         layout.addLayout(unlink_row)
         layout.addLayout(row)
+        outer = QVBoxLayout(self)  # scrolls when the editor is low (Verloop under the tabs)
+        outer.addWidget(scrolling(layout, "case_projects_scroll"))
         for widget in (self.link_label, self.choice, self.link_button, self.unlink_button):
             widget.setVisible(editable)
         self.link_button.clicked.connect(self._on_link)

@@ -4,8 +4,9 @@ down only, not sideways as well; docs/accessibility.md)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QBoxLayout, QScrollArea, QWidget
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QBoxLayout, QScrollArea, QSplitter, QWidget
 
 Direction = QBoxLayout.Direction
 
@@ -63,3 +64,37 @@ class ColumnsReflow(QObject):
         elif watched is self._form and kind == QEvent.Type.FontChange:
             self._after_font_change.start()
         return False
+
+
+def stack_when_too_wide(target: QBoxLayout | QSplitter, window: QWidget, margin: int = 0) -> bool:
+    """Puts the parts of ``target`` (a box layout or a splitter of ``window``) side by side when
+    ``window`` then still fits the width of its screen's free area less ``margin``, one under
+    the other otherwise (WCAG 1.4.10: at QT_SCALE_FACTOR=2 a 1366 × 768 screen is 683 logical
+    pixels wide). A box layout's parts count at their smallest, a splitter's panes at the width
+    they ask for. Called before the window is given its size; True when stacked."""
+    window.ensurePolished()
+    if isinstance(target, QSplitter):
+        parts = [target.widget(i) for i in range(target.count())]
+        # Each pane at the width it asks for: a form squeezed beside a panel scrolls sideways.
+        widths = [max(p.sizeHint().width(), p.minimumSizeHint().width(), p.minimumWidth()) for p in parts if p]
+        side_by_side = sum(widths) + target.handleWidth() * max(len(widths) - 1, 0)
+        current = target.minimumSizeHint().width()
+    else:
+        items = [target.itemAt(i) for i in range(target.count())]
+        widths = [item.minimumSize().width() for item in items if item is not None]
+        margins = target.contentsMargins()
+        side_by_side = sum(widths) + max(target.spacing(), 0) * max(len(widths) - 1, 0)
+        side_by_side += margins.left() + margins.right()
+        current = target.minimumSize().width()
+    needed = window.minimumSizeHint().width() - current + side_by_side
+    screen = window.screen() or QGuiApplication.primaryScreen()
+    room = screen.availableGeometry().width() - margin if screen is not None else needed
+    stacked = needed > room
+    if isinstance(target, QSplitter):
+        target.setOrientation(Qt.Orientation.Vertical if stacked else Qt.Orientation.Horizontal)
+    else:
+        target.setDirection(Direction.TopToBottom if stacked else Direction.LeftToRight)
+    layout = window.layout()
+    if layout is not None:
+        layout.activate()
+    return stacked

@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from kina_desktop.domain.disclosure import DEFAULT_THRESHOLD, MAX_THRESHOLD, MIN_THRESHOLD
-from kina_desktop.gui.common.dialog_size import SCREEN_MARGIN, resize_within_screen
+from kina_desktop.gui.common.dialog_size import SCREEN_MARGIN, resize_within_screen, scrolling
 from kina_desktop.gui.common.formatting import number
 from kina_desktop.gui.common.save_folder import choose_save_path, save_folder
 from kina_desktop.gui.common.task_progress import TaskProgress
@@ -251,10 +251,12 @@ class AnnualReportDialog(QDialog):
         self.make_button = self.buttons.button(standard.Ok)
         self.make_button.setText(_("Jaarverslag maken"))
         self.buttons.button(standard.Cancel).setText(_("Annuleren"))
+        body = QVBoxLayout()
+        body.addWidget(intro)
+        body.addLayout(form, 1)
+        body.addWidget(self.general)
         layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addLayout(form, 1)
-        layout.addWidget(self.general)
+        layout.addWidget(scrolling(body, "annual_report_scroll"), 1)  # the buttons stay in sight on a small screen
         layout.addWidget(self.buttons)
 
         self.year.valueChanged.connect(self._on_year_changed)

@@ -47,8 +47,9 @@ from kina_desktop.domain.tracking import TrackingNumber
 from kina_desktop.gui.case.unsaved_prompt import Answer, ask_to_reload, ask_to_save
 from kina_desktop.gui.common.accessible import name_view, rows_to_choose
 from kina_desktop.gui.common.change_text import conflict_text
-from kina_desktop.gui.common.dialog_size import resize_within_screen, scrolling
+from kina_desktop.gui.common.dialog_size import SCREEN_MARGIN, resize_within_screen, scrolling
 from kina_desktop.gui.common.enum_combo import combo_value, fill_combo, set_combo_value
+from kina_desktop.gui.common.reflow import ColumnsReflow
 from kina_desktop.gui.follow_up.project_actions import ProjectActions
 from kina_desktop.gui.widgets.date_fields import OptionalDateEdit
 from kina_desktop.i18n import _
@@ -206,7 +207,9 @@ class ProjectEditor(QDialog):
         columns.addLayout(right, 1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.read_only_note)
-        layout.addWidget(scrolling(columns, "project_scroll"), 1)  # Opslaan and Annuleren stay in sight
+        area = scrolling(columns, "project_scroll")
+        self.columns_reflow = ColumnsReflow(columns, area.widget())  # one under the other when narrow
+        layout.addWidget(area, 1)  # Opslaan and Annuleren stay in sight
         message_row = QHBoxLayout()
         message_row.addWidget(self.general, 1)
         message_row.addWidget(self.reload_button, 0, Qt.AlignmentFlag.AlignTop)
@@ -221,7 +224,7 @@ class ProjectEditor(QDialog):
         self.buttons.rejected.connect(self.reject)
         self._load(project)
         self._set_editable(editable)
-        resize_within_screen(self, 1180, 760)
+        resize_within_screen(self, 1180, 760, margin=SCREEN_MARGIN)  # its frame on the screen too
 
     # -- loading -------------------------------------------------------------------------------
 

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QDialogButtonBox,
     QFrame,
-    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -33,6 +32,8 @@ from PySide6.QtWidgets import (
 
 from kina_desktop.domain.statistics import Figures
 from kina_desktop.gui.common.background import Outcome, Task, TaskControl, TaskRunner
+from kina_desktop.gui.common.dialog_size import SCREEN_MARGIN
+from kina_desktop.gui.common.reflow import ColumnsReflow, stack_when_too_wide
 from kina_desktop.gui.follow_up.bar_chart import BarChart
 from kina_desktop.gui.follow_up.statistics_sections import (
     ChartSection,
@@ -152,18 +153,24 @@ class StatisticsDialog(WindowDialog):
         self.refresh_button = QPushButton(_("Vernieuwen"), self)
         self.refresh_button.setToolTip(_("Opnieuw tellen (F5)"))
         self.refresh_button.setAutoDefault(False)
-        period = QHBoxLayout()
-        period.addWidget(QLabel(_("Periode:"), self))
-        period.addWidget(self.year_choice)
-        period.addWidget(self.year)
-        period.addSpacing(18)
-        period.addWidget(self.range_choice)
-        period.addWidget(self.start)
-        period.addWidget(QLabel(_("tot en met"), self))
-        period.addWidget(self.end)
-        period.addSpacing(12)
-        period.addWidget(self.refresh_button)
-        period.addStretch(1)
+        by_year = QHBoxLayout()
+        by_year.addWidget(QLabel(_("Periode:"), self))
+        by_year.addWidget(self.year_choice)
+        by_year.addWidget(self.year)
+        by_year.addStretch(1)
+        by_range = QHBoxLayout()
+        by_range.addWidget(self.range_choice)
+        by_range.addWidget(self.start)
+        by_range.addWidget(QLabel(_("tot en met"), self))
+        by_range.addWidget(self.end)
+        by_range.addSpacing(12)
+        by_range.addWidget(self.refresh_button)
+        by_range.addStretch(1)
+        # The year and the range side by side, or one under the other on a narrow screen.
+        self.period_row = period = QHBoxLayout()
+        period.setSpacing(18)
+        period.addLayout(by_year)
+        period.addLayout(by_range, 1)
 
         self.heading = QLabel(self)
         self.heading.setObjectName("statistics_heading")
@@ -190,26 +197,30 @@ class StatisticsDialog(WindowDialog):
             self.tiles[key] = tile
             tiles.addWidget(tile, 1)
         body.addLayout(tiles)
-        grid = QGridLayout()
-        grid.setHorizontalSpacing(12)
-        grid.setVerticalSpacing(12)
-        grid.setColumnStretch(0, 1)
-        grid.setColumnStretch(1, 1)
+        self.tiles_reflow = ColumnsReflow(tiles, content)  # one under the other when narrow (WCAG 1.4.10)
+        charts = QVBoxLayout()
+        charts.setSpacing(12)
         self.charts: dict[str, ChartBox] = {}
-        row = column = 0
+        self.chart_reflows: list[ColumnsReflow] = []  # a pair one under the other when narrow
+        pair: QHBoxLayout | None = None
         for section in chart_sections(_empty_figures(today_)):
             box = ChartBox(content)
             box.setObjectName(f"chart_{section.key}")
             self.charts[section.key] = box
             if section.wide:
-                if column:
-                    row, column = row + 1, 0
-                grid.addWidget(box, row, 0, 1, 2)
-                row += 1
+                charts.addWidget(box)
+                pair = None
                 continue
-            grid.addWidget(box, row, column)
-            row, column = (row, 1) if column == 0 else (row + 1, 0)
-        body.addLayout(grid)
+            if pair is None:
+                pair = QHBoxLayout()
+                pair.setSpacing(12)
+                charts.addLayout(pair)
+                self.chart_reflows.append(ColumnsReflow(pair, content))
+                pair.addWidget(box, 1)
+            else:
+                pair.addWidget(box, 1)
+                pair = None
+        body.addLayout(charts)
         body.addStretch(1)
         scroll = QScrollArea(self)
         scroll.setAccessibleName(_("Cijfers"))  # a Tab stop: the arrow keys scroll the figures
@@ -236,6 +247,7 @@ class StatisticsDialog(WindowDialog):
         self.refresh_button.clicked.connect(self.refresh)
         QShortcut(QKeySequence(QKeySequence.StandardKey.Refresh), self, self.refresh)
         self._enable_period_fields()
+        stack_when_too_wide(period, self, SCREEN_MARGIN[0])  # WCAG 1.4.10
         self.place(1280, 900)
         self.refresh()
 

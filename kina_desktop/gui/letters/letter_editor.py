@@ -271,7 +271,7 @@ class LetterEditor(QDialog):
     def _button_row(self) -> QHBoxLayout:
         row = QHBoxLayout()
         row.addStretch(1)
-        self.preview_button = QPushButton(_("&Voorbeeld…"), self)
+        self.preview_button = QPushButton(_("Voo&rbeeld…"), self)
         self.preview_button.setObjectName("letter_preview_button")
         self.preview_button.setToolTip(
             _("De bewerkte brief bekijken, en van daaruit afdrukken, bewaren of mailen (Ctrl+Enter)")

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from kina_desktop.gui.admin.account_dialogs import FIRST_ACCOUNT_ROLES
 from kina_desktop.gui.admin.account_form import AccountForm
 from kina_desktop.gui.common.background import Outcome, Task, TaskControl
+from kina_desktop.gui.common.dialog_size import scrolling
 from kina_desktop.gui.letters.letterhead_form import LetterheadForm
 from kina_desktop.gui.start.login_dialog import LAST_USERNAME
 from kina_desktop.gui.start.server_form import ServerForm
@@ -66,6 +67,11 @@ class _Page(QWizardPage):
         self.setSubTitle(subtitle)
         self.message = _text("", self, style=ERROR_STYLE, name="page_message")
         self.message.hide()
+        # What the page shows, in an area that scrolls when the screen is smaller than the page
+        # (WCAG 1.4.10); the assistant's buttons stay in sight below it.
+        self.body = QVBoxLayout()
+        outer = QVBoxLayout(self)
+        outer.addWidget(scrolling(self.body, "page_scroll"))
 
     def assistant(self) -> FirstRunWizard:
         return self.wizard()  # type: ignore[return-value]
@@ -114,7 +120,7 @@ class DatabasePage(_Page):
             group.addButton(button)
         self.local.setChecked(True)
 
-        layout = QVBoxLayout(self)
+        layout = self.body
         layout.addWidget(self.local)
         layout.addWidget(_indented(self.local_path))
         layout.addWidget(_indented(local_note))
@@ -168,7 +174,7 @@ class AccountPage(_Page):
         self.created = False
         self.done_note = _text(_("Het account is aangemaakt; u bent aangemeld."), self, style="color: #1b5e20;")
         self.done_note.hide()
-        layout = QVBoxLayout(self)
+        layout = self.body
         layout.addWidget(self.form)
         layout.addWidget(self.done_note)
         layout.addStretch(1)
@@ -201,7 +207,7 @@ class ServerLoginsPage(_Page):
     def __init__(self) -> None:
         super().__init__(_("Aanmelden op de server"), _("Op een gedeelde server heeft iedereen een eigen login."))
         self.setObjectName("server_logins_page")
-        layout = QVBoxLayout(self)
+        layout = self.body
         layout.setSpacing(12)
         for text in (
             _(
@@ -234,7 +240,7 @@ class LetterheadPage(_Page):
         )
         self.setObjectName("letterhead_page")
         self.form: LetterheadForm | None = None
-        self._layout = QVBoxLayout(self)
+        self._layout = self.body
         self._layout.addStretch(1)
 
     def initializePage(self) -> None:
@@ -279,7 +285,7 @@ class DemoPage(_Page):
         self._working = False
         self._in_validate = False  # a synchronous runner (tests) finishes inside validatePage
 
-        layout = QVBoxLayout(self)
+        layout = self.body
         layout.addWidget(self.real)
         layout.addWidget(self.demo)
         layout.addWidget(_indented(self.demo_note))

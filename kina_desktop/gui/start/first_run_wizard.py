@@ -15,6 +15,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QWidget, QWizard
 
 from kina_desktop.gui.common.background import TaskControl, TaskRunner, ThreadRunner
+from kina_desktop.gui.common.dialog_size import minimum_within_screen
 from kina_desktop.gui.common.icons import icon
 from kina_desktop.gui.start.database_dialog import SETTINGS_KEY
 from kina_desktop.gui.start.first_run_pages import (
@@ -85,7 +86,7 @@ class FirstRunWizard(QWizard):
         self.setPixmap(QWizard.WizardPixmap.LogoPixmap, icon("kina-klachten").pixmap(48, 48))
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
-        self.setMinimumSize(MIN_WIDTH, MIN_HEIGHT)
+        minimum_within_screen(self, MIN_WIDTH, MIN_HEIGHT)  # the pages scroll on a small screen
         self.backend = backend
         self.settings = settings
         self.runner: TaskRunner = runner or ThreadRunner()

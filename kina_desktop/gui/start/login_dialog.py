@@ -14,6 +14,7 @@ from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 
+from kina_desktop.gui.common.button_letters import give_letters
 from kina_desktop.gui.common.dialog_size import fit_height
 from kina_desktop.gui.common.icons import icon
 from kina_desktop.gui.forms.ui_login_dialog import Ui_LoginDialog
@@ -144,6 +145,7 @@ class LoginDialog(QDialog, Generic[SignedT]):
         else:
             self._countdown.stop()
             self.sign_in_button.setText(_("Aanmelden"))
+            give_letters(self)  # its Alt letter back
 
     def done(self, result: int) -> None:
         self._countdown.stop()
