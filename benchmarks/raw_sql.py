@@ -13,6 +13,7 @@ import datetime as dt
 from collections.abc import Iterator
 
 from kina_desktop.db.engine import Database
+from kina_desktop.db.sqlite_search import phrase
 from kina_desktop.domain import deadlines
 from kina_desktop.domain.complaint import ComplaintDraft
 from kina_desktop.domain.enums import Kind, Level, Status
@@ -22,6 +23,7 @@ from kina_desktop.domain.visibility import Viewer, is_confidential
 from kina_desktop.domain.workdays import WorkingCalendar
 from kina_desktop.services.cases.case_list import PAGE_SIZE
 from kina_desktop.services.cases.case_mapping import DESCRIPTION_COLUMNS, search_key_of
+from kina_desktop.services.cases.sql_filters import like_pattern
 
 _LIST_COLUMNS = (
     "SELECT c.id, c.tracking_number, c.received_on, c.kind, c.category, c.level, c.status, "
@@ -42,14 +44,6 @@ _AUDIT = (
     "INSERT INTO audit_events (at, account_id, actor_name, case_id, action, case_version, part, field, "
     "old_value, new_value) VALUES (?, NULL, 'benchmark', ?, ?, ?, ?, ?, ?, ?)"
 )
-
-
-def _phrase(text: str) -> str:
-    return '"' + text.replace('"', '""') + '"'
-
-
-def _like(text: str) -> str:
-    return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
 
 class RawSql:
@@ -130,19 +124,19 @@ class RawSql:
                         + hidden
                         + "c.id IN (SELECT case_id FROM case_descriptions WHERE search_key LIKE ? ESCAPE '\\')))"
                     )
-                    values: list[object] = [_like(term), _like(folded)]
+                    values: list[object] = [like_pattern(term), like_pattern(folded)]
                 else:
                     conditions.append(
                         "(c.id IN (SELECT rowid FROM case_number_search WHERE case_number_search MATCH ?) OR ("
                         + hidden
                         + "c.id IN (SELECT rowid FROM case_key_search WHERE case_key_search MATCH ?)))"
                     )
-                    values = [_phrase(term), _phrase(folded)]
+                    values = [phrase(term), phrase(folded)]
             else:
                 conditions.append(
                     "(c.tracking_number LIKE ? ESCAPE '\\' OR (" + hidden + "d.search_key LIKE ? ESCAPE '\\'))"
                 )
-                values = [_like(term), _like(folded)]
+                values = [like_pattern(term), like_pattern(folded)]
             params += values[:1] + ([False] if self.hide_confidential else []) + values[1:]
         return ("WHERE " + " AND ".join(conditions) + " ") if conditions else "", params
 
