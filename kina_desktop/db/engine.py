@@ -77,7 +77,10 @@ class Database:
             kwargs["connect_args"] = {"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000}
         else:
             kwargs["pool_pre_ping"] = True
-            kwargs["connect_args"] = {"connect_timeout": 5}
+            # No JIT compilation: the program asks for a page, a count, a case — compiling costs
+            # 100–200 ms each time a plan's estimate passes jit_above_cost, which the estimates of
+            # the policies' subqueries do (db/security.py ``may_see_sql``), and runs for ~10 ms.
+            kwargs["connect_args"] = {"connect_timeout": 5, "options": "-c jit=off"}
         self._engine_options = kwargs
         self.engine: Engine = create_engine(self.url, **kwargs)
         if self.dialect == "sqlite":

@@ -17,6 +17,8 @@ import logging
 
 from sqlalchemy import Connection, text
 
+from kina_desktop.db.security import may_see_sql
+
 log = logging.getLogger(__name__)
 
 EXTENSION = "pg_trgm"
@@ -113,8 +115,8 @@ def clean_pending_lists(conn: Connection) -> int:
 # answered from the trigram index: the planner keeps a condition that is not leakproof behind the
 # policy, so it scans every description and calls the policy function for each (2.6 s for "p" on
 # 100,000 complaints). This function runs as the tables' owner, reads the index (or scans without
-# calling a function per row), and keeps the descriptions the policy lets this login read: the rule
-# of ``kina_may_see(case, 'description')`` with the login's facts looked up once. So a login learns
+# calling a function per row), and keeps the descriptions the policy lets this login read: the
+# policy's own rule (db/security.py ``may_see_sql``), the login's facts looked up once. So a login learns
 # exactly what it may already select (tests/postgres/test_search_with_own_logins.py compares it with
 # the table under its policy for every role). The pattern as LIKE takes it, backslash as escape
 # character. Created by migration 0022, with or without pg_trgm.
@@ -129,16 +131,12 @@ def search_function_statements(base_role: str) -> list[str]:
         LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = public
         -- A search finds few cases: the planner then joins them by key instead of hashing every case.
         ROWS 100 AS $$
-        DECLARE
-            v_director boolean := kina_is_director();
-            v_me integer := kina_current_account_id();
         BEGIN
             -- EXECUTE plans the statement with this very pattern, so the trigram index is used.
             RETURN QUERY EXECUTE
-                'SELECT d.case_id FROM case_descriptions d JOIN cases c ON c.id = d.case_id '
-                'WHERE d.search_key LIKE $1 '
-                'AND ($2 OR NOT c.confidential OR c.registered_by_id IS NOT DISTINCT FROM $3 AND $3 IS NOT NULL)'
-                USING p_pattern, v_director, v_me;
+                'SELECT d.case_id FROM case_descriptions d WHERE d.search_key LIKE $1 '
+                'AND {may_see_sql("d.case_id", "'description'")}'
+                USING p_pattern;
         END
         $$""",
         f"REVOKE ALL ON FUNCTION {SEARCH_FUNCTION}(text) FROM PUBLIC",

@@ -36,7 +36,7 @@ import itertools
 
 from kina_desktop.db.list_keys import LIST_KEY_COLUMNS
 from kina_desktop.db.models import Case
-from kina_desktop.db.security import BASE_ROLE, PART_TABLES, SEARCH_PATH, group_of_role_sql
+from kina_desktop.db.security import BASE_ROLE, PART_TABLES, SEARCH_PATH, group_of_role_sql, part_policies
 from kina_desktop.domain.enums import Category, Channel, Kind, Level
 from kina_desktop.domain.registration import entry_status
 from kina_desktop.domain.routes import route_key
@@ -358,7 +358,7 @@ def server_rule_statements() -> list[str]:
         "ALTER TABLE server_history ENABLE ROW LEVEL SECURITY",
         "DROP POLICY IF EXISTS kina_read ON server_history",
         f"CREATE POLICY kina_read ON server_history FOR SELECT TO {BASE_ROLE} "
-        "USING (case_id IS NULL OR kina_may_see(case_id, part))",
+        f"USING ({part_policies()[('server_history', 'kina_read')][0]})",
         _history_function(),
         _cases_guard(),
         _steps_guard(),
