@@ -11,7 +11,9 @@ now an expression in each policy (``may_see_sql``): whether the login is the dir
 account are looked up once per statement, and the confidential cases are read from the index on
 ``cases.confidential`` — as one hashed set for a scan or one probe per row for a page. The function
 stays (same rule, same text) for whoever calls it; the search function (db/search_index.py) keeps
-the descriptions by the same expression instead of a copy of the rule. Tests: tests/postgres/test_policies_inlined.py
+the descriptions by the same expression instead of a copy of the rule. Two partial indexes hold
+the confidential cases' ids and registrars, so the hashed set is read from an index alone (a search
+function call for "pee" at 100,000 complaints: 20 → 6 ms). Tests: tests/postgres/test_policies_inlined.py
 (every row of every such table, for every role, as the function decides) and the hostile-login
 tests.
 """
@@ -29,8 +31,16 @@ branch_labels = None
 depends_on = None
 
 
+CONFIDENTIAL_INDEXES = {
+    "ix_cases_confidential_id": "ON cases (id) WHERE confidential",
+    "ix_cases_confidential_registrar": "ON cases (registered_by_id, id) WHERE confidential",
+}
+
+
 def upgrade() -> None:
     if op.get_context().dialect.name == "postgresql":
+        for name, definition in CONFIDENTIAL_INDEXES.items():
+            op.execute(f"CREATE INDEX IF NOT EXISTS {name} {definition}")
         for statement in [MAY_SEE_FUNCTION, *policy_statements(), *search_function_statements(BASE_ROLE)]:
             op.execute(statement)
 
@@ -40,3 +50,5 @@ def downgrade() -> None:
     if op.get_context().dialect.name == "postgresql":
         for statement in policy_statements(may_see_call):
             op.execute(statement)
+        for name in CONFIDENTIAL_INDEXES:
+            op.execute(f"DROP INDEX IF EXISTS {name}")
