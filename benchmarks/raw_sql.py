@@ -140,7 +140,8 @@ class RawSql:
             params += values[:1] + ([False] if self.hide_confidential else []) + values[1:]
         return ("WHERE " + " AND ".join(conditions) + " ") if conditions else "", params
 
-    def page_and_count(self, query: CaseQuery) -> tuple[list[int], int]:
+    def page_and_count(self, query: CaseQuery, at_most: int | None = None) -> tuple[list[int], int]:
+        """The first page and the count; with ``at_most``, counted no further than that."""
         where, params = self._where(query)
         direction = " DESC" if query.descending else ""
         order = ", ".join(k + direction for k in [*_ORDER[query.sort], "c.id"])
@@ -158,7 +159,10 @@ class RawSql:
             rows = cur.fetchall()
             # The description only where a condition reads it; a bare count(*) otherwise.
             source = _FROM if "d." in where else "FROM cases c "
-            cur.execute("SELECT count(*) " + source + where, params)
+            if at_most is None:
+                cur.execute("SELECT count(*) " + source + where, params)
+            else:
+                cur.execute(f"SELECT count(*) FROM (SELECT 1 {source}{where} LIMIT {int(at_most)}) AS found", params)
             count = cur.fetchone()[0]
         return [row[0] for row in rows], count
 

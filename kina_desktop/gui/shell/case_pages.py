@@ -39,6 +39,9 @@ class CasePages(Generic[Row]):
         self._source = source
         self._query = query
         self.total = total
+        # False while ``total`` is only how many rows there are at least (a large search counted
+        # on in the background): then nothing is read backwards from the end, which is not known.
+        self.counted = True
         self._make_row = make_row
         self.page_size = page_size
         self._max_pages = max(2, max_pages)
@@ -152,7 +155,9 @@ class CasePages(Generic[Row]):
             return self._keep(page, placed[::-1], expected, at_end=False)
         # Rows to skip from each known place; the cheapest wins.
         to_end = self.total - (start + expected)
-        choices: list[tuple[int, Position | None, bool]] = [(start, None, False), (to_end, None, True)]
+        choices: list[tuple[int, Position | None, bool]] = [(start, None, False)]
+        if self.counted:
+            choices.append((to_end, None, True))
         before = [p for p in self._last if p < page]
         after_pages = [p for p in self._first if p > page]
         if before:

@@ -19,6 +19,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from kina_desktop.domain.views import CaseQuery, SortKey
+from kina_desktop.gui.common.background import Outcome, SynchronousRunner, Task, TaskControl, TaskRunner
 from kina_desktop.gui.common.formatting import short_date
 from kina_desktop.gui.common.icons import icon
 from kina_desktop.gui.shell.case_pages import MAX_PAGES, CasePages
@@ -118,9 +119,17 @@ class CaseTableModel(QAbstractTableModel):
         parent=None,  # type: ignore[no-untyped-def]
         page_size: int = PAGE_SIZE,
         max_pages: int = MAX_PAGES,
+        counter: TaskRunner | None = None,
+        count_at_once: int | None = None,
     ) -> None:
+        """``counter`` counts a large search on after its first rows are shown (a ThreadRunner in
+        the window; without one it counts on at once, after the first rows are read)."""
         super().__init__(parent)
         self._source = case_list
+        self._counter: TaskRunner = counter or SynchronousRunner()
+        self._count_at_once = count_at_once  # a search's first count; None: the service's
+        self._counting = 0  # the query's number: a count that comes back for an older one is dropped
+        self.on_counted: Callable[[], None] | None = None  # a search's whole count came in (a callback)
         self._page_size = page_size
         self._today = today
         self._query = query or CaseQuery()
@@ -140,29 +149,71 @@ class CaseTableModel(QAbstractTableModel):
 
     @property
     def total(self) -> int:
-        """How many cases the query matches (each one a row, read or not)."""
+        """How many cases the query matches (each one a row, read or not); while ``counted`` is
+        false, how many it matches at least."""
         return self._count
+
+    @property
+    def counted(self) -> bool:
+        """Whether ``total`` is the whole count (false while a large search is counted on)."""
+        return self._pages.counted
 
     @property
     def pages(self) -> CasePages[_Row]:
         """The rows read and kept (a bounded cache)."""
         return self._pages
 
-    def _new_pages(self, total: int) -> CasePages[_Row]:
-        return CasePages(self._source, self._query, total, self._row, self._page_size, self._max_pages)
+    def _new_pages(self, total: int, counted: bool = True) -> CasePages[_Row]:
+        pages = CasePages(self._source, self._query, total, self._row, self._page_size, self._max_pages)
+        pages.counted = counted
+        return pages
 
     def set_query(self, query: CaseQuery) -> None:
         """Show ``query``'s cases: forget the rows read, count, and read the first page."""
         self.beginResetModel()
         self._query = query
-        total = self._source.count(query)
+        self._counting += 1
+        total, counted = self._source.first_count(query, self._count_at_once)
         first = self._source.seek(query, None, limit=self._page_size)
         if len(first) < self._page_size:
-            total = len(first)
-        self._pages = self._new_pages(total)
+            total, counted = len(first), True
+        self._pages = self._new_pages(total, counted)
         self._pages.put(0, first)
         self._count = total
         self.endResetModel()
+        if not counted:
+            self._count_on()
+
+    def _count_on(self) -> None:
+        """Count the whole query off the GUI thread; the rows beyond those shown come at the end."""
+        query, number = self._query, self._counting
+        self._counter.run(
+            Task(
+                work=lambda _control: self._source.count(query),
+                control=TaskControl(),
+                on_progress=lambda _done, _total: None,
+                on_finished=lambda outcome: self._counted(number, outcome),
+            )
+        )
+
+    def _counted(self, number: int, outcome: Outcome[int]) -> None:
+        if number != self._counting or outcome.value is None:
+            return  # another query since, or the count failed: "at least" stays, nothing is lost
+        self._pages.total, self._pages.counted = outcome.value, True
+        self._resize(outcome.value)
+        if self.on_counted is not None:
+            self.on_counted()
+
+    def _resize(self, total: int) -> None:
+        """The rows beyond those compared or shown: the difference at the end."""
+        if total > self._count:
+            self.beginInsertRows(QModelIndex(), self._count, total - 1)
+            self._count = total
+            self.endInsertRows()
+        elif total < self._count:
+            self.beginRemoveRows(QModelIndex(), total, self._count - 1)
+            self._count = total
+            self.endRemoveRows()
 
     def refresh(self) -> None:
         self.set_query(self._query)
@@ -176,29 +227,26 @@ class CaseTableModel(QAbstractTableModel):
         the view must repaint them (a Python signal is not emitted here, see gui/__init__.py)."""
         head = [row for _id, row in self._pages.head(RELOAD_MAX_ROWS)]
         wanted = max(self._page_size, len(head))
-        total = self._source.count(self._query)
+        self._counting += 1
+        total, counted = self._source.first_count(self._query, self._count_at_once)
         fresh = self._source.seek(self._query, None, limit=wanted)
         if len(fresh) < wanted:
-            total = len(fresh)
-        pages = self._new_pages(total)
+            total, counted = len(fresh), True
+        elif not counted:  # a large search counted on: its rows stay until the new count is in
+            total = max(total, len(fresh), self._count)
+        pages = self._new_pages(total, counted)
         new = [self._row(placed.case) for placed in fresh]
         self._head = head
         self._pages.clear()  # nothing is read while rows move (a view may ask meanwhile)
         try:
             self._replace_rows(new)
-            if total != self._count:  # beyond the first rows: the difference at the end
-                if total > self._count:
-                    self.beginInsertRows(QModelIndex(), self._count, total - 1)
-                    self._count = total
-                    self.endInsertRows()
-                else:
-                    self.beginRemoveRows(QModelIndex(), total, self._count - 1)
-                    self._count = total
-                    self.endRemoveRows()
+            self._resize(pages.total)
         finally:
             self._head = None
         pages.put(0, fresh)
         self._pages = pages
+        if not counted:
+            self._count_on()
 
     def _replace_rows(self, new: list[_Row]) -> None:
         rows = self._head

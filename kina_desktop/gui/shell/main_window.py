@@ -41,7 +41,7 @@ from kina_desktop.gui.admin.settings_menus import SettingsMenus
 from kina_desktop.gui.common.accessible import name_view
 from kina_desktop.gui.common.background import TaskRunner, ThreadRunner
 from kina_desktop.gui.common.dialog_size import SCREEN_MARGIN, WINDOW_FRAME_WIDTH
-from kina_desktop.gui.common.formatting import case_count, role_names
+from kina_desktop.gui.common.formatting import case_count, number, role_names
 from kina_desktop.gui.common.icons import icon
 from kina_desktop.gui.common.list_table import list_table
 from kina_desktop.gui.common.progress_action import ActionHost
@@ -136,10 +136,14 @@ class MainWindow(QMainWindow):
             _("KINA Klachten — {name} ({roles})").format(name=person.display_name, roles=role_names(person.roles))
         )
 
-        self.model = CaseTableModel(services.case_list, today, parent=self)
+        # Long work off the GUI thread (a large search's count, a batch of letters); tests hand in
+        # a synchronous runner.
+        runner = runner or ThreadRunner()
+        self.model = CaseTableModel(services.case_list, today, parent=self, counter=runner)
         self.proxy = CaseFilterProxy(self)
         self.proxy.setSourceModel(self.model)
         self.model.modelReset.connect(self._show_count)
+        self.model.on_counted = self._show_count
 
         self.views = ReadyViewList(views=views_for(person.roles))
         self.table = self._make_table()
@@ -184,8 +188,7 @@ class MainWindow(QMainWindow):
         down.setContext(Qt.ShortcutContext.WidgetShortcut)
         down.activated.connect(self.into_results)
 
-        # Bestand → 'Ontvangstbevestigingen afdrukken…'; tests hand in a synchronous runner.
-        runner = runner or ThreadRunner()
+        # Bestand → 'Ontvangstbevestigingen afdrukken…'.
         # The menus' services are made when first used (gui/shell/deferred.py): the window opens sooner.
         self.acknowledgements = AcknowledgementBatch(
             deferred(lambda: services.letters), ActionHost(self, runner, today, self._on_letters_recorded, settings)
@@ -478,6 +481,10 @@ class MainWindow(QMainWindow):
         searched = self.model.query.search
         if searched and not self.model.total:
             self.count_label.setText(_("Geen resultaten voor ‘{text}’").format(text=searched))
+        elif not self.model.counted:
+            self.count_label.setText(
+                _("Minstens {n} dossiers, verder aan het tellen…").format(n=number(self.model.total))
+            )
         else:
             self.count_label.setText(case_count(self.model.total))
 

@@ -28,6 +28,10 @@ if TYPE_CHECKING:  # the registration form's lookups load with it, not with the 
     from kina_desktop.domain.known_complainant import KnownComplainant
 
 PAGE_SIZE = 200
+# A search is counted this far before the list shows its first rows; beyond it the list says "at
+# least" and counts on in the background (a search for one letter matches half the register, and
+# counting it all is the whole cost of the search: docs/performance.md). Whole pages.
+COUNT_AT_ONCE = 5 * PAGE_SIZE
 _KINDS = {k.value: k for k in Kind}
 _CATEGORIES = {c.value: c for c in Category}
 _LEVELS = {lv.value: lv for lv in Level}
@@ -153,13 +157,10 @@ class CaseListService:
             folded = fold(term)
             if not folded:
                 continue
-            postgresql = self.ctx.database.is_postgresql
-            if (indexable(term) and indexable(folded)) or (postgresql and "\x00" not in term + folded):
+            if indexable(term) and indexable(folded):
                 numbers, keys = _indexed_matches(self.ctx.database, term, folded)
-                if postgresql:
-                    # One semi-join over both lists (an OR of two IN lists reads every case); a
-                    # short term too: the search function scans as the owner instead of the
-                    # policy function being called for every description (db/search_index.py).
+                if self.ctx.database.is_postgresql:
+                    # One semi-join over both lists (an OR of two IN lists reads every case).
                     seen = cases.alias()
                     keys = keys.join(seen, seen.c.id == keys.selected_columns[0]).where(
                         description_visible(self.ctx.viewer, seen)
@@ -168,7 +169,10 @@ class CaseListService:
                 else:
                     conditions.append(or_(cases.c.id.in_(numbers), and_(visible, cases.c.id.in_(keys))))
                 continue
-            join_description = True  # a term too short for the indexes: the scan
+            # A term too short for the indexes: the scan, which stops at the first page's last
+            # match in the list's order (on PostgreSQL the policy is an expression, not a
+            # function per row: db/security.py), and the count reads every description.
+            join_description = True
             conditions.append(
                 or_(
                     cases.c.tracking_number.like(like_pattern(term), escape="\\"),
@@ -183,11 +187,29 @@ class CaseListService:
         wanted = [condition for condition in conditions if condition is not _EVERYTHING]
         return stmt.where(and_(*wanted)) if wanted else stmt
 
-    def count(self, query: CaseQuery) -> int:
+    def count(self, query: CaseQuery, at_most: int | None = None) -> int:
+        """How many cases the query matches; with ``at_most``, counted no further than that (a
+        search for one letter matches half the register, and counting it all is the whole cost of
+        the search: the list shows the first rows with "more than" and counts on in the
+        background, docs/performance.md)."""
         # Counting needs the description only to search in it (one row per case either way).
-        stmt = self._filtered(query, [func.count()], join_description=False)
+        if at_most is None:
+            stmt = self._filtered(query, [func.count()], join_description=False)
+        else:
+            found = self._filtered(query, [cases.c.id], join_description=False).limit(at_most).subquery()
+            stmt = select(func.count()).select_from(found)
         with self.ctx.database.read() as session:
             return int(session.execute(stmt).scalar_one())
+
+    def first_count(self, query: CaseQuery, at_most: int | None = None) -> tuple[int, bool]:
+        """The count the list shows its first rows with, and whether it is the whole count: a
+        search is counted up to ``at_most`` (its index may not serve a short term, and every match
+        is then read), the rest counted on afterwards; a view or the whole register at once."""
+        if not query.search.strip():
+            return self.count(query), True
+        at_most = at_most or COUNT_AT_ONCE
+        found = self.count(query, at_most=at_most)
+        return found, found < at_most
 
     def page(self, query: CaseQuery, offset: int = 0, limit: int = PAGE_SIZE) -> list[CaseSummary]:
         """Rows ``offset`` .. ``offset + limit`` of the list in the query's order (counted from the
