@@ -115,15 +115,16 @@ def run_operations(
         print(f"  {kind:<10} {label}", file=sys.stderr, flush=True)
 
     def list_op(query: CaseQuery) -> tuple[Callable[[], object], Callable[[], object]]:
-        """What the list does for a search or a view before it shows it: its first page (a seek
-        on the sort key, services/cases/case_list.py) and its count — a search's counted up to
-        ``COUNT_AT_ONCE``, the rest counted on in the background (``whole_count``) — beside the
-        best plain SQL for the same (raw_sql.py)."""
+        """What the list does for a search or a view before it shows it (``first_page``): its
+        first page (a seek on the sort key, services/cases/case_list.py) and, when the page is
+        full, its count — a search's counted up to ``COUNT_AT_ONCE``, the rest counted on in the
+        background (``whole_count``) — beside the best plain SQL for the same (raw_sql.py: the
+        page, and the count with the same LIMIT when the page is full)."""
         at_most = COUNT_AT_ONCE if query.search.strip() else None
 
         def program() -> tuple[list[int], int]:
-            first = services.case_list.seek(query, limit=PAGE_SIZE)
-            return [placed.case.id for placed in first], services.case_list.first_count(query)[0]
+            first, count, _whole = services.case_list.first_page(query, PAGE_SIZE)
+            return [placed.case.id for placed in first], count
 
         if raw.page_and_count(query, at_most) != program():
             raise SystemExit(f"baseline SQL does not match the service for {query}: update benchmarks/raw_sql.py")
@@ -140,7 +141,7 @@ def run_operations(
     for term in (*SEARCHES, number, number[:7]):
         query = CaseQuery(search=term)
         add(f'search "{term}" (first page + count)', *list_op(query))
-        if not services.case_list.first_count(query)[1]:
+        if not services.case_list.first_page(query, PAGE_SIZE)[2]:
             add(f'search "{term}": whole count, in the background', *whole_count(query))
     for view in ReadyView:
         if view == ReadyView.MINE:

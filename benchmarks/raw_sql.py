@@ -159,6 +159,8 @@ class RawSql:
             rows = cur.fetchall()
             # The description only where a condition reads it; a bare count(*) otherwise.
             source = _FROM if "d." in where else "FROM cases c "
+            if len(rows) < PAGE_SIZE:
+                return [row[0] for row in rows], len(rows)  # the page is the count, as in the list
             if at_most is None:
                 cur.execute("SELECT count(*) " + source + where, params)
             else:

@@ -173,10 +173,7 @@ class CaseTableModel(QAbstractTableModel):
         self.beginResetModel()
         self._query = query
         self._counting += 1
-        total, counted = self._source.first_count(query, self._count_at_once)
-        first = self._source.seek(query, None, limit=self._page_size)
-        if len(first) < self._page_size:
-            total, counted = len(first), True
+        first, total, counted = self._source.first_page(query, self._page_size, self._count_at_once)
         self._pages = self._new_pages(total, counted)
         self._pages.put(0, first)
         self._count = total
@@ -228,11 +225,8 @@ class CaseTableModel(QAbstractTableModel):
         head = [row for _id, row in self._pages.head(RELOAD_MAX_ROWS)]
         wanted = max(self._page_size, len(head))
         self._counting += 1
-        total, counted = self._source.first_count(self._query, self._count_at_once)
-        fresh = self._source.seek(self._query, None, limit=wanted)
-        if len(fresh) < wanted:
-            total, counted = len(fresh), True
-        elif not counted:  # a large search counted on: its rows stay until the new count is in
+        fresh, total, counted = self._source.first_page(self._query, wanted, self._count_at_once)
+        if not counted:  # a large search counted on: its rows stay until the new count is in
             total = max(total, len(fresh), self._count)
         pages = self._new_pages(total, counted)
         new = [self._row(placed.case) for placed in fresh]

@@ -202,15 +202,22 @@ class CaseListService:
         with self.ctx.database.read() as session:
             return int(session.execute(stmt).scalar_one())
 
-    def first_count(self, query: CaseQuery, at_most: int | None = None) -> tuple[int, bool]:
-        """The count the list shows its first rows with, and whether it is the whole count: a
-        search is counted up to ``at_most`` (its index may not serve a short term, and every match
-        is then read), the rest counted on afterwards; a view or the whole register at once."""
+    def first_page(
+        self, query: CaseQuery, limit: int = PAGE_SIZE, at_most: int | None = None
+    ) -> tuple[list[PlacedCase], int, bool]:
+        """What the list shows a query with: its first ``limit`` cases, the count, and whether that
+        is the whole count. A page that is not full is the count (most searches for a name: no
+        second statement); otherwise a search is counted up to ``at_most`` (a short term's index
+        cannot serve it, and every match is read) and the rest counted on afterwards, a view or
+        the whole register at once."""
+        first = self.seek(query, limit=limit)
+        if len(first) < limit:
+            return first, len(first), True
         if not query.search.strip():
-            return self.count(query), True
-        at_most = at_most or COUNT_AT_ONCE
+            return first, self.count(query), True
+        at_most = max(at_most or COUNT_AT_ONCE, limit)
         found = self.count(query, at_most=at_most)
-        return found, found < at_most
+        return first, max(found, len(first)), found < at_most
 
     def page(self, query: CaseQuery, offset: int = 0, limit: int = PAGE_SIZE) -> list[CaseSummary]:
         """Rows ``offset`` .. ``offset + limit`` of the list in the query's order (counted from the
