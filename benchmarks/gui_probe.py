@@ -82,9 +82,13 @@ def program(url: str) -> int:
 
 def _window(url: str) -> int:
     """app.run_gui() without the sign-in dialog and the daily backup."""
+    # The composition root first, as kina-desktop imports it (__main__.open_window): it imports the
+    # database side before Qt, since PySide6 reads the source of every module imported after it.
+    from kina_desktop import app as composition
+
+    # isort: split
     from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
 
-    from kina_desktop import app as composition  # first, as run_gui: it imports the database side before Qt
     from kina_desktop.domain.enums import Role
     from kina_desktop.domain.visibility import Viewer
     from kina_desktop.services.accounts.account_service import AccountInfo
