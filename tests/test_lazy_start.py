@@ -56,6 +56,7 @@ NOT_WITH_THE_WINDOW = (
     "kina_desktop.gui.follow_up.projects_view",
     "kina_desktop.gui.follow_up.annual_report_dialog",
     "kina_desktop.gui.admin.calendar_dialog",
+    "kina_desktop.gui.admin.settings_dialog",
     "kina_desktop.gui.letters.letterhead_dialog",
     "kina_desktop.gui.letters.template_editor",
     "kina_desktop.gui.admin.organisation_lists_dialog",

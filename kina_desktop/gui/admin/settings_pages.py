@@ -11,12 +11,12 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QWidget
 
-from kina_desktop.gui.admin.settings_dialog import PageSpec
 from kina_desktop.gui.admin.settings_page import Scope
 from kina_desktop.i18n import _
 
 if TYPE_CHECKING:
     from kina_desktop.domain.enums import Role
+    from kina_desktop.gui.admin.settings_dialog import PageSpec
     from kina_desktop.gui.admin.settings_ports import OrganisationSettings, PrivacyAdmin
     from kina_desktop.gui.common.background import TaskRunner
     from kina_desktop.gui.intake.mailbox_ports import MailboxPort
@@ -43,6 +43,10 @@ class SettingsSources:
 
 def page_specs(sources: SettingsSources) -> list[PageSpec]:
     """The pages this administrator gets (a page whose service is not there is left out)."""
+    # The dialog's module loads when the dialog first opens, not with the window's menus
+    # (cold start: docs/performance.md).
+    from kina_desktop.gui.admin.settings_dialog import PageSpec
+
     s, organisation = sources, sources.organisation
     shared, password_here, this_pc = Scope.ORGANISATION, Scope.ORGANISATION_PASSWORD_HERE, Scope.THIS_PC
 
