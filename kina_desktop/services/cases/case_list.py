@@ -206,18 +206,33 @@ class CaseListService:
         self, query: CaseQuery, limit: int = PAGE_SIZE, at_most: int | None = None
     ) -> tuple[list[PlacedCase], int, bool]:
         """What the list shows a query with: its first ``limit`` cases, the count, and whether that
-        is the whole count. A page that is not full is the count (most searches for a name: no
-        second statement); otherwise a search is counted up to ``at_most`` (a short term's index
-        cannot serve it, and every match is read) and the rest counted on afterwards, a view or
-        the whole register at once."""
-        first = self.seek(query, limit=limit)
-        if len(first) < limit:
-            return first, len(first), True
+        is the whole count. A view or the whole register: the page, counted when it is full. A
+        search: its matches first, up to ``at_most`` (``COUNT_AT_ONCE``; the rest is counted on
+        afterwards) — when that is all of them, the page is read from them by id in the list's
+        order (a rare term is then never looked for along a sort index it hardly occurs in: "zq"
+        sorted by complainant, 100,000 complaints, 340 → ~45 ms; on PostgreSQL the search
+        function runs once); otherwise the page is a seek, which finds a frequent term's first
+        matches along the sort index at once."""
         if not query.search.strip():
-            return first, self.count(query), True
+            first = self.seek(query, limit=limit)
+            return first, len(first) if len(first) < limit else self.count(query), True
         at_most = max(at_most or COUNT_AT_ONCE, limit)
-        found = self.count(query, at_most=at_most)
-        return first, max(found, len(first)), found < at_most
+        found = self._filtered(query, [cases.c.id], join_description=False).limit(at_most)
+        with self.ctx.database.read() as session:
+            ids = list(session.execute(found).scalars())
+        if len(ids) < at_most:
+            return self._in_order(query, ids, limit), len(ids), True
+        first = self.seek(query, limit=limit)
+        return first, max(len(ids), len(first)), False
+
+    def _in_order(self, query: CaseQuery, ids: list[int], limit: int) -> list[PlacedCase]:
+        """The first ``limit`` of the cases ``ids`` (all of a query's matches) in the query's
+        order, with their places: read by id, no search condition evaluated again."""
+        if not ids:
+            return []
+        stmt, order = self._ordered(replace(query, search=""))
+        stmt = stmt.where(cases.c.id.in_(ids)).order_by(*order.offset_ordering(not query.descending))
+        return self._placed(stmt.limit(limit), len(order.parts))
 
     def page(self, query: CaseQuery, offset: int = 0, limit: int = PAGE_SIZE) -> list[CaseSummary]:
         """Rows ``offset`` .. ``offset + limit`` of the list in the query's order (counted from the
