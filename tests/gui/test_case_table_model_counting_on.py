@@ -153,3 +153,22 @@ def test_a_change_elsewhere_keeps_the_rows_of_a_large_search_until_it_is_counted
     assert (model.rowCount(), model.counted) == (30, False)
     runner.finish()
     assert (model.rowCount(), model.counted) == (31, True)
+
+
+def test_a_count_not_started_before_the_next_search_is_not_made(services: Services) -> None:
+    runner = HeldRunner()
+    model = _model(services, runner)
+    asked: list[CaseQuery] = []
+    counting = services.case_list.count
+
+    def count(query: CaseQuery, at_most: int | None = None) -> int:
+        if at_most is None:
+            asked.append(query)
+        return counting(query, at_most)
+
+    services.case_list.count = count  # type: ignore[method-assign]
+    model.set_query(CaseQuery(search="kwartelkoning"))
+    model.set_query(CaseQuery(search="e"))
+    runner.finish()  # both tasks run now: the first was cancelled before it started
+    assert [query.search for query in asked] == ["e"]
+    assert (model.rowCount(), model.counted) == (35, True)

@@ -129,6 +129,7 @@ class CaseTableModel(QAbstractTableModel):
         self._counter: TaskRunner = counter or SynchronousRunner()
         self._count_at_once = count_at_once  # a search's first count; None: the service's
         self._counting = 0  # the query's number: a count that comes back for an older one is dropped
+        self._waiting: TaskControl | None = None  # the last count asked for
         self.on_counted: Callable[[], None] | None = None  # a search's whole count came in (a callback)
         self._page_size = page_size
         self._today = today
@@ -182,18 +183,26 @@ class CaseTableModel(QAbstractTableModel):
             self._count_on()
 
     def _count_on(self) -> None:
-        """Count the whole query off the GUI thread; the rows beyond those shown come at the end."""
+        """Count the whole query off the GUI thread; the rows beyond those shown come at the end.
+        A count still waiting for a thread when the person types on is not made at all."""
         query, number = self._query, self._counting
+        if self._waiting is not None:
+            self._waiting.cancel()
+        control = self._waiting = TaskControl()
+
+        def count(control: TaskControl) -> int | None:
+            return None if control.cancelled() else self._source.count(query)
+
         self._counter.run(
             Task(
-                work=lambda _control: self._source.count(query),
-                control=TaskControl(),
+                work=count,
+                control=control,
                 on_progress=lambda _done, _total: None,
                 on_finished=lambda outcome: self._counted(number, outcome),
             )
         )
 
-    def _counted(self, number: int, outcome: Outcome[int]) -> None:
+    def _counted(self, number: int, outcome: Outcome[int | None]) -> None:
         if number != self._counting or outcome.value is None:
             return  # another query since, or the count failed: "at least" stays, nothing is lost
         self._pages.total, self._pages.counted = outcome.value, True
