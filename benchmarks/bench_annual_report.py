@@ -5,7 +5,8 @@ Fills a fresh database with demo data (default 20,000 registrations over three y
 - baseline: the raw SQL counting of one year (the GROUP BYs and the answer dates the figures
   need) on the DB-API cursor, without ORM, dataclasses or the confidential-track rule;
 - StatisticsService.figures() for one year (what the dashboard asks);
-- AnnualReportService.data(): both years' figures, one line per complaint, the projects;
+- AnnualReportService.data(): the years' figures (counted by the database,
+  services/follow_up/report_counts.py) and the projects;
 - the PDF (render only) and the XLSX (render only), and the whole report as the CLI makes it.
 Prints the median of several repeats:
 
