@@ -14,6 +14,7 @@ from kina_desktop.db.list_keys import OPEN_INDEXES
 from kina_desktop.db.migrate import current_revision, head_revision, upgrade
 from kina_desktop.db.models import Base
 from kina_desktop.db.search_index import TRIGRAM_INDEXES, is_search_index
+from kina_desktop.db.security import CONFIDENTIAL_INDEXES
 from kina_desktop.db.server_rules import SERVER_ONLY_TABLES
 from kina_desktop.db.sqlite_search import is_search_table
 from kina_desktop.errors import DatabaseUnavailable
@@ -29,14 +30,18 @@ def test_migrations_produce_exactly_the_models_schema(database: Database) -> Non
     with database.engine.connect() as connection:
         # The search indexes are not in the models (PostgreSQL's trigram indexes, db/search_index.py;
         # SQLite's full-text tables, db/sqlite_search.py), nor the tables only the server writes and
-        # reads (db/server_rules.py).
+        # reads (db/server_rules.py), nor the partial indexes of the open cases (db/list_keys.py) and of
+        # the confidential ones (db/security.py).
         context = MigrationContext.configure(
             connection,
             opts={
                 "compare_type": True,
                 "include_object": lambda obj, name, kind, *_: (
                     not (
-                        (kind == "index" and (is_search_index(name) or name in OPEN_INDEXES))
+                        (
+                            kind == "index"
+                            and (is_search_index(name) or name in OPEN_INDEXES or name in CONFIDENTIAL_INDEXES)
+                        )
                         or (kind == "table" and (name in SERVER_ONLY_TABLES or is_search_table(name)))
                     )
                 ),

@@ -23,18 +23,12 @@ from __future__ import annotations
 from alembic import op
 
 from kina_desktop.db.search_index import search_function_statements
-from kina_desktop.db.security import BASE_ROLE, MAY_SEE_FUNCTION, may_see_call, policy_statements
+from kina_desktop.db.security import BASE_ROLE, CONFIDENTIAL_INDEXES, MAY_SEE_FUNCTION, may_see_call, policy_statements
 
 revision = "0024"
 down_revision = "0023"
 branch_labels = None
 depends_on = None
-
-
-CONFIDENTIAL_INDEXES = {
-    "ix_cases_confidential_id": "ON cases (id) WHERE confidential",
-    "ix_cases_confidential_registrar": "ON cases (registered_by_id, id) WHERE confidential",
-}
 
 
 def upgrade() -> None:
