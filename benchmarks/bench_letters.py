@@ -88,7 +88,7 @@ def posted_complaint(today: dt.date, n: int) -> ComplaintDraft:
         description=Description(
             received_on=today,
             channel=Channel.POST,
-            complainant_name=f"Benchmark Peeters {n}",
+            complainant_name=f"Benchmark Wouters {n}",  # not a name searched for: runs leave the searches alone
             complainant_street="Kerkstraat 1",
             complainant_postal_code="2000",
             complainant_city="Antwerpen",

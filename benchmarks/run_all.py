@@ -286,7 +286,7 @@ def _posted_complaint(services: Services, n: int) -> ComplaintDraft:
         description=Description(
             received_on=services.ctx.today(),
             channel=Channel.POST,
-            complainant_name=f"Benchmark Peeters {n}",
+            complainant_name=f"Benchmark Wouters {n}",  # not a name searched for: runs leave the searches alone
             complainant_street="Kerkstraat 1",
             complainant_postal_code="2000",
             complainant_city="Antwerpen",
