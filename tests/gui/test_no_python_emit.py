@@ -7,11 +7,12 @@ kina_desktop/gui/__init__.py); these tests keep it that way.
 
 from __future__ import annotations
 
+import gc
 import re
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
 import kina_desktop.gui
@@ -40,12 +41,20 @@ def test_typing_and_saving_in_the_editor_leaves_true_and_false_intact(qtbot, ser
     subject = editor.description_form.ui.subject
     qtbot.keyClicks(subject, "x")
     qtbot.mouseClick(save, Qt.MouseButton.LeftButton)  # warm-up: caches filled once
-    before = sys.getrefcount(True), sys.getrefcount(False)
-    for _ in range(20):
-        qtbot.keyClicks(subject, "abcde")
-        editor.handling_page.ui.measures_discussed_with_team.toggle()
-        editor.closure_page.ui.closed_on.check.toggle()
-        qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
-    after = sys.getrefcount(True), sys.getrefcount(False)
+    # What earlier tests left to be freed (widgets deleted later, cycles) is freed first and the
+    # cyclic collector waits: freeing it during the loop would lower the counts too.
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    gc.collect()
+    gc.disable()
+    try:
+        before = sys.getrefcount(True), sys.getrefcount(False)
+        for _ in range(20):
+            qtbot.keyClicks(subject, "abcde")
+            editor.handling_page.ui.measures_discussed_with_team.toggle()
+            editor.closure_page.ui.closed_on.check.toggle()
+            qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
+        after = sys.getrefcount(True), sys.getrefcount(False)
+    finally:
+        gc.enable()
     # Growth is harmless; a shrinking count is the bug.
     assert after[0] >= before[0] - 5 and after[1] >= before[1] - 5
