@@ -48,8 +48,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from benchmarks import bench_annual_report, bench_case_list, bench_keyset, bench_letters, demo_databases, pg_login
-from kina_desktop.domain.complaint import ComplaintDraft, Description
-from kina_desktop.domain.enums import Channel, Role
+from kina_desktop.domain.enums import Role
 from kina_desktop.domain.letters import LetterKind
 from kina_desktop.domain.visibility import Viewer
 from kina_desktop.services.bundle import Services
@@ -263,7 +262,7 @@ def letters(results: Results, kind: str, services: Services, repeats: int, batch
     warm_up = 5
     missing = 1 + warm_up + batch - len(due)
     if missing > 0:  # the morning's post: complaints registered today, to be acknowledged
-        services.cases.register_all([_posted_complaint(services, n) for n in range(missing)])
+        services.cases.register_all([bench_letters.posted_complaint(services.ctx.today(), n) for n in range(missing)])
         due = services.letters.acknowledgements_due(channel=None)
     case_id = services.cases.get(due[0]).header.id
     results.add(
@@ -279,21 +278,6 @@ def letters(results: Results, kind: str, services: Services, repeats: int, batch
     reference_ms = bench_letters.batch_reference_ms(services, numbers)
     batch_ms = bench_letters.program_batch_ms(services, numbers)  # once: it records the letters on the cases
     results.add(kind, f"{len(numbers)} acknowledgements in one PDF, recorded", "batch", batch_ms, reference_ms)
-
-
-def _posted_complaint(services: Services, n: int) -> ComplaintDraft:
-    return ComplaintDraft(
-        description=Description(
-            received_on=services.ctx.today(),
-            channel=Channel.POST,
-            complainant_name=f"Benchmark Wouters {n}",  # not a name searched for: runs leave the searches alone
-            complainant_street="Kerkstraat 1",
-            complainant_postal_code="2000",
-            complainant_city="Antwerpen",
-            subject="Benchmark",
-            text="Een klacht per brief, om de ontvangstbevestiging te meten.",
-        )
-    )
 
 
 def annual_report(results: Results, kind: str, url: str, repeats: int) -> None:
