@@ -41,6 +41,25 @@ def draft(
     return ComplaintDraft(description=description(**desc), kind=kind, category=category, level=level)
 
 
+def varied_drafts(names: list[str], subjects: list[str] | None = None) -> list[ComplaintDraft]:
+    """One registration per name (an anonymous report where it is empty) for lists with ties and a
+    confidential track: every 7th a personnel complaint, every 3rd level 1, received over 20 days
+    of November 2026; with ``subjects``, those in turn."""
+    return [
+        draft(
+            kind=Kind.COMPLAINT if name else Kind.ANONYMOUS_REPORT,
+            category=Category.PERSONNEL if n % 7 == 0 else Category.DAILY_OPERATIONS,
+            level=Level.TWO if n % 3 else Level.ONE,
+            complainant_name=name,
+            complainant_email="iemand@example.be" if name else "",
+            received_on=dt.date(2026, 11, 1 + n % 20),
+            facts_on=None,
+            **({} if subjects is None else {"subject": subjects[n % len(subjects)]}),
+        )
+        for n, name in enumerate(names)
+    ]
+
+
 def solved_at_once(services: Services, on: dt.date, **desc: object) -> str:
     """A complaint received and solved at once on ``on`` (level 1, Art. 6): correctly handled and
     closed. Its tracking number."""

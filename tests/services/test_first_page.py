@@ -5,38 +5,23 @@ and the count: whole when the matches are fewer than the first count, "at least"
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 
-from kina_desktop.domain.enums import Category, Kind, Level, Role
+from kina_desktop.domain.enums import Role
 from kina_desktop.domain.views import CaseQuery, ReadyView, SortKey
 from kina_desktop.domain.visibility import Viewer
 from kina_desktop.services.bundle import Services
 from kina_desktop.services.context import ServiceContext
 from tests.conftest import NOW
-from tests.factories import draft
+from tests.factories import varied_drafts
 
 NAMES = ["Jan Peeters", "Anna Peelaers", "Piet Claes", "", "Els Wouters", "Zeno Qwist"]
 
 
 @pytest.fixture
 def registered(ctx: ServiceContext) -> ServiceContext:
-    drafts = []
-    for n in range(40):
-        name = NAMES[n % len(NAMES)] if n < 36 else "Zeno Qwist"
-        drafts.append(
-            draft(
-                kind=Kind.COMPLAINT if name else Kind.ANONYMOUS_REPORT,
-                category=Category.PERSONNEL if n % 7 == 0 else Category.DAILY_OPERATIONS,
-                level=Level.TWO if n % 3 else Level.ONE,
-                complainant_name=name,
-                complainant_email="iemand@example.be" if name else "",
-                received_on=dt.date(2026, 11, 1 + n % 20),
-                facts_on=None,
-            )
-        )
-    Services.for_context(ctx).cases.register_all(drafts)
+    names = [NAMES[n % len(NAMES)] if n < 36 else "Zeno Qwist" for n in range(40)]
+    Services.for_context(ctx).cases.register_all(varied_drafts(names))
     return ctx
 
 

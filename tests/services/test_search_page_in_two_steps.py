@@ -6,17 +6,15 @@ description), for short and long terms."""
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 
-from kina_desktop.domain.enums import Category, Kind, Level, Role
+from kina_desktop.domain.enums import Role
 from kina_desktop.domain.views import CaseQuery, SortKey
 from kina_desktop.domain.visibility import Viewer
 from kina_desktop.services.bundle import Services
 from kina_desktop.services.context import ServiceContext
 from tests.conftest import NOW
-from tests.factories import draft
+from tests.factories import varied_drafts
 
 NAMES = ["Jan Peeters", "Anna Peelaers", "Piet Claes", "", "Els Wouters", "Peter Janssens"]
 SUBJECTS = ["Wachttijd", "Onheus gedrag", "Peperdure factuur", "Parkeerplaats", "Onthaal"]
@@ -25,22 +23,8 @@ SUBJECTS = ["Wachttijd", "Onheus gedrag", "Peperdure factuur", "Parkeerplaats", 
 @pytest.fixture
 def registered(sqlite_database) -> ServiceContext:  # type: ignore[no-untyped-def]
     ctx = ServiceContext(sqlite_database, Viewer(None, frozenset(Role), "Directeur"), clock=lambda: NOW)
-    drafts = []
-    for n in range(60):
-        name = NAMES[n % len(NAMES)]
-        drafts.append(
-            draft(
-                kind=Kind.COMPLAINT if name else Kind.ANONYMOUS_REPORT,
-                category=Category.PERSONNEL if n % 7 == 0 else Category.DAILY_OPERATIONS,
-                level=Level.TWO if n % 3 else Level.ONE,
-                complainant_name=name,
-                complainant_email="iemand@example.be" if name else "",
-                subject=SUBJECTS[n % len(SUBJECTS)],
-                received_on=dt.date(2026, 11, 1 + n % 20),
-                facts_on=None,
-            )
-        )
-    Services.for_context(ctx).cases.register_all(drafts)
+    names = [NAMES[n % len(NAMES)] for n in range(60)]
+    Services.for_context(ctx).cases.register_all(varied_drafts(names, SUBJECTS))
     return ctx
 
 
