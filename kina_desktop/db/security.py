@@ -27,6 +27,7 @@ from collections.abc import Callable
 
 from kina_desktop.domain.annual_report import REPORT_MAKERS
 from kina_desktop.domain.enums import Role
+from kina_desktop.domain.visibility import Part
 
 GROUP_ROLES: dict[Role, str] = {
     Role.RECEIVER: "kina_receiver",
@@ -92,7 +93,6 @@ def _create_role(name: str) -> str:
 # ~0.1 s. The subqueries read ``cases`` as the login, who may read every header (no policy on it);
 # a policy's tables and functions are bound when it is created, so nothing a login names later
 # (its own ``cases``, a function in pg_temp) takes their place (tests/postgres/test_hostile_logins.py).
-PARTS = ("description", "handling", "closure")
 # The confidential cases' ids and registrars, for the policies' subqueries (PostgreSQL only, made by
 # migration 0024, not declared in the models: the schema comparison leaves them out).
 CONFIDENTIAL_INDEXES = {
@@ -109,7 +109,7 @@ def may_see_sql(case_id: str, part: str) -> str:
     director = "(SELECT kina_is_director())"
     if part.startswith("'"):
         name = part.strip("'")
-        if name not in PARTS:
+        if name not in {part.value for part in Part}:
             raise ValueError(f"unknown part {part}")
         terms = [director, f"NOT EXISTS ({confidential})", *([mine] if name == "description" else [])]
     else:

@@ -35,13 +35,14 @@ class CasePages(Generic[Row]):
         make_row: Callable[[CaseSummary], Row],
         page_size: int,
         max_pages: int = MAX_PAGES,
+        counted: bool = True,
     ) -> None:
         self._source = source
         self._query = query
         self.total = total
         # False while ``total`` is only how many rows there are at least (a large search counted
         # on in the background): then nothing is read backwards from the end, which is not known.
-        self.counted = True
+        self.counted = counted
         self._make_row = make_row
         self.page_size = page_size
         self._max_pages = max(2, max_pages)

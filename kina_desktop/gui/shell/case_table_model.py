@@ -165,9 +165,7 @@ class CaseTableModel(QAbstractTableModel):
         return self._pages
 
     def _new_pages(self, total: int, counted: bool = True) -> CasePages[_Row]:
-        pages = CasePages(self._source, self._query, total, self._row, self._page_size, self._max_pages)
-        pages.counted = counted
-        return pages
+        return CasePages(self._source, self._query, total, self._row, self._page_size, self._max_pages, counted)
 
     def set_query(self, query: CaseQuery) -> None:
         """Show ``query``'s cases: forget the rows read, count, and read the first page."""

@@ -188,17 +188,10 @@ class CaseListService:
         wanted = [condition for condition in conditions if condition is not _EVERYTHING]
         return stmt.where(and_(*wanted)) if wanted else stmt
 
-    def count(self, query: CaseQuery, at_most: int | None = None) -> int:
-        """How many cases the query matches; with ``at_most``, counted no further than that (a
-        search for one letter matches half the register, and counting it all is the whole cost of
-        the search: the list shows the first rows with "more than" and counts on in the
-        background, docs/performance.md)."""
+    def count(self, query: CaseQuery) -> int:
+        """How many cases the query matches (a search's first count: ``first_page``)."""
         # Counting needs the description only to search in it (one row per case either way).
-        if at_most is None:
-            stmt = self._filtered(query, [func.count()], join_description=False)
-        else:
-            found = self._filtered(query, [cases.c.id], join_description=False).limit(at_most).subquery()
-            stmt = select(func.count()).select_from(found)
+        stmt = self._filtered(query, [func.count()], join_description=False)
         with self.ctx.database.read() as session:
             return int(session.execute(stmt).scalar_one())
 
